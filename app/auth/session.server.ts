@@ -1,0 +1,107 @@
+/**
+ * Sessions the way Lucia's author documents them since the `lucia` package was
+ * deprecated (docs/decisions/0001): a random id and a random secret; the cookie
+ * holds "id.secret"; the database holds only SHA-256(secret); validation compares
+ * in constant time; expiry slides forward with use; deleting the row revokes.
+ */
+import { eq, lt } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
+import type { DB } from "../db.server";
+import { randomToken, hashSecret, secretMatches } from "./tokens.server";
+
+export const SESSION_COOKIE = "session";
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+}
+export interface ValidSession {
+  id: string;
+  userId: number;
+  expiresAt: Date;
+  /** True when this validation moved the expiry forward (the cookie must be re-sent). */
+  refreshed: boolean;
+}
+
+export function createSession(db: DB, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
+  const id = randomToken();
+  const secret = randomToken(24);
+  const expiresAt = new Date(now.getTime() + days * DAY);
+  db.insert(sessions).values({ id, secretHash: Buffer.from(hashSecret(secret)), userId, createdAt: now, expiresAt }).run();
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+export function validateSessionToken(
+  db: DB,
+  token: string,
+  now: Date,
+  days: number,
+): { session: ValidSession; user: SessionUser } | null {
+  const parts = token.split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
+  const [id, secret] = parts;
+  const row = db
+    .select({
+      id: sessions.id,
+      secretHash: sessions.secretHash,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      disabledAt: users.disabledAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (!secretMatches(secret, row.secretHash)) return null;
+  if (row.disabledAt || row.expiresAt.getTime() <= now.getTime()) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  let refreshed = false;
+  // Sliding expiry: once less than half the lifetime remains, extend it fully.
+  if (expiresAt.getTime() - now.getTime() < (days * DAY) / 2) {
+    expiresAt = new Date(now.getTime() + days * DAY);
+    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+    refreshed = true;
+  }
+  return {
+    session: { id: row.id, userId: row.userId, expiresAt, refreshed },
+    user: { id: row.userId, email: row.email, displayName: row.displayName },
+  };
+}
+
+export function invalidateSession(db: DB, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(db: DB, userId: number): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+export function deleteExpiredSessions(db: DB, now: Date): number {
+  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const parts = [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function serializeBlankSessionCookie(secure: boolean): string {
+  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const cookie = request.headers.get("Cookie") ?? "";
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`).exec(cookie);
+  return match && match[1] ? match[1] : null;
+}

@@ -1,0 +1,39 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import * as schema from "../db/schema";
+import { env } from "./env.server";
+
+export type DB = BetterSQLite3Database<typeof schema>;
+
+/**
+ * Opens SQLite with the settings every connection needs and applies committed
+ * migrations. WAL lets readers run while one writer writes; synchronous=NORMAL
+ * in WAL mode is durable across application crashes (see docs/decisions/0003).
+ */
+export function openDatabase(file: string, migrationsDir: string): { db: DB; sqlite: Database.Database } {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.resolve(migrationsDir) });
+  return { db, sqlite };
+}
+
+declare global {
+  // Survives dev-server rebuilds so one connection serves the process.
+  var __appDb: { db: DB; sqlite: Database.Database } | undefined;
+}
+
+export function getDb(): DB {
+  if (!globalThis.__appDb) {
+    const e = env();
+    globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR);
+  }
+  return globalThis.__appDb.db;
+}

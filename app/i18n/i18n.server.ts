@@ -1,0 +1,38 @@
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale } from "./config";
+
+export const LOCALE_COOKIE = "lng";
+
+/** Picks the locale: ?lng, then the lng cookie, then Accept-Language, then English. */
+export function detectLocale(request: Request): Locale {
+  const url = new URL(request.url);
+  const fromQuery = url.searchParams.get("lng");
+  if (isLocale(fromQuery)) return fromQuery;
+  const cookie = request.headers.get("Cookie") ?? "";
+  const match = /(?:^|;\s*)lng=([^;]+)/.exec(cookie);
+  if (match && isLocale(match[1])) return match[1];
+  const accept = request.headers.get("Accept-Language") ?? "";
+  const ranked = accept
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { tag: tag.toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) if (isLocale(tag)) return tag;
+  return DEFAULT_LOCALE;
+}
+
+/** One i18next instance per request, so concurrent requests never share a language. */
+export function createServerI18n(locale: Locale): I18n {
+  const instance = createInstance();
+  void instance.init({ ...i18nOptions, lng: locale });
+  return instance;
+}
+
+export function getFixedT(request: Request): { t: TFunction; locale: Locale } {
+  const locale = detectLocale(request);
+  return { t: createServerI18n(locale).getFixedT(locale, "common"), locale };
+}

@@ -1,0 +1,34 @@
+import { desc, eq } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
+import type { DB } from "../db.server";
+
+export interface AuditEntry {
+  at: Date;
+  actorUserId: number | null;
+  partnershipId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends to the audit log (the database refuses updates and deletes). */
+export function appendAudit(db: DB, entry: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      ...entry,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      details: entry.details ?? {},
+    })
+    .run();
+}
+
+export function listAuditForPartnership(db: DB, partnershipId: number, limit = 50) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.partnershipId, partnershipId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}

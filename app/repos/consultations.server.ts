@@ -1,0 +1,55 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { consultations, consultationTranslations, partnerships } from "../../db/schema";
+import type { DB } from "../db.server";
+
+/**
+ * Consultation rows with their text in `locale`, falling back to English
+ * where a translation is missing (the `lang` column says which was used).
+ */
+function withText(db: DB, locale: string) {
+  const local = sql`(SELECT ${consultationTranslations.title} FROM ${consultationTranslations} WHERE ${consultationTranslations.consultationId} = ${consultations.id} AND ${consultationTranslations.locale} = ${locale})`;
+  const en = sql`(SELECT ${consultationTranslations.title} FROM ${consultationTranslations} WHERE ${consultationTranslations.consultationId} = ${consultations.id} AND ${consultationTranslations.locale} = 'en')`;
+  const localSummary = sql`(SELECT ${consultationTranslations.summary} FROM ${consultationTranslations} WHERE ${consultationTranslations.consultationId} = ${consultations.id} AND ${consultationTranslations.locale} = ${locale})`;
+  const enSummary = sql`(SELECT ${consultationTranslations.summary} FROM ${consultationTranslations} WHERE ${consultationTranslations.consultationId} = ${consultations.id} AND ${consultationTranslations.locale} = 'en')`;
+  return db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      status: consultations.status,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      partnershipId: consultations.partnershipId,
+      partnershipName: partnerships.name,
+      partnershipSlug: partnerships.slug,
+      title: sql<string>`coalesce(${local}, ${en}, '')`,
+      summary: sql<string>`coalesce(${localSummary}, ${enSummary}, '')`,
+      lang: sql<string>`CASE WHEN ${local} IS NOT NULL THEN ${locale} ELSE 'en' END`,
+    })
+    .from(consultations)
+    .innerJoin(partnerships, eq(partnerships.id, consultations.partnershipId));
+}
+
+/** What anyone may see: consultations that are open, closed or published. */
+export function listPublicConsultations(db: DB, locale: string) {
+  return withText(db, locale)
+    .where(inArray(consultations.status, ["open", "closed", "published"]))
+    .orderBy(consultations.closesAt)
+    .all();
+}
+
+export function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
+  if (partnershipIds.length === 0) return [];
+  return withText(db, locale)
+    .where(inArray(consultations.partnershipId, partnershipIds))
+    .orderBy(partnerships.name, consultations.createdAt)
+    .all();
+}
+
+export function countConsultationsByStatus(db: DB, partnershipId: number) {
+  return db
+    .select({ status: consultations.status, n: sql<number>`count(*)` })
+    .from(consultations)
+    .where(and(eq(consultations.partnershipId, partnershipId)))
+    .groupBy(consultations.status)
+    .all();
+}

@@ -1,0 +1,123 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useContext, type ReactNode } from "react";
+import { UNSAFE_DataRouterStateContext } from "react-router";
+import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "./auth/guards.server";
+import { DEFAULT_LOCALE, directionOf, isLocale } from "./i18n/config";
+import { detectLocale } from "./i18n/i18n.server";
+import { useNonce } from "./ui/nonce";
+import { Layout as PageLayout } from "./ui/Layout";
+import { pageTitle, type RouteHandle } from "./ui/title";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles/app.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function loader(args: LoaderFunctionArgs) {
+  const locale = detectLocale(args.request);
+  const user = getOptionalUser(args);
+  return json({ locale, dir: directionOf(locale), user: user ? { displayName: user.displayName } : null });
+}
+
+/** True when any route on the page returned form errors from its action. */
+function useHasFormErrors(): boolean {
+  const state = useContext(UNSAFE_DataRouterStateContext);
+  const actionData = state?.actionData ?? {};
+  return Object.values(actionData).some((data) => {
+    const errors = (data as { errors?: Record<string, unknown> } | null)?.errors;
+    return Boolean(errors && Object.values(errors).some(Boolean));
+  });
+}
+
+function DocumentTitle({ errorTitle }: { errorTitle?: string }) {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const hasErrors = useHasFormErrors();
+  let page: string | undefined = errorTitle;
+  if (!page) {
+    for (const match of [...matches].reverse()) {
+      const handle = match.handle as RouteHandle | undefined;
+      if (handle?.title) {
+        page = handle.title(t, match.data);
+        break;
+      }
+    }
+  }
+  return <title>{pageTitle(t, page, hasErrors)}</title>;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
+  const error = useRouteError();
+  return (
+    <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d70b8" />
+        <DocumentTitle errorTitle={error ? errorHeading(error, i18n.t.bind(i18n)) : undefined} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <PageLayout locale={locale} user={data?.user ?? null}>
+          {children}
+        </PageLayout>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+function errorHeading(error: unknown, t: (key: string) => string): string {
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) return t("errors.notFound.title");
+    if (error.status === 403) return t("errors.forbidden.title");
+    if (error.status === 429) return t("errors.tooMany.title");
+    if (error.status < 500) return t("errors.badRequest.title");
+  }
+  return t("errors.server.title");
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : "server";
+  // Never show a stack trace or internal message to the visitor.
+  if (status >= 500 && typeof console !== "undefined") console.error(error);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t(`errors.${key}.title`)}</h1>
+        <p className="govuk-body">{t(`errors.${key}.body`)}</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/">
+            {t("errors.goHome")}
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getOptionalUser } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { detectLocale } from "../i18n/i18n.server";
+import { listPublicConsultations } from "../repos/consultations.server";
+import { NotificationBanner, Tag } from "../ui/components";
+import { formatDate } from "../ui/format";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = { title: (t) => t("home.title") };
+
+export function loader(args: LoaderFunctionArgs) {
+  const locale = detectLocale(args.request);
+  const user = getOptionalUser(args);
+  const consultations = listPublicConsultations(getDb(), locale).map((c) => ({
+    slug: c.slug,
+    title: c.title,
+    summary: c.summary,
+    lang: c.lang,
+    status: c.status,
+    closesAt: c.closesAt?.toISOString() ?? null,
+    partnershipName: c.partnershipName,
+  }));
+  return json({ consultations, signedIn: Boolean(user), locale });
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { consultations, signedIn, locale } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {params.get("signedOut") ? (
+          <NotificationBanner title={t("common.success")} success>
+            <p className="govuk-notification-banner__heading">{t("signOut.done")}</p>
+          </NotificationBanner>
+        ) : null}
+        <h1 className="govuk-heading-xl">{t("home.heading")}</h1>
+        <p className="govuk-body-l">{t("home.lead")}</p>
+        <p className="govuk-body">{t("home.how")}</p>
+        <h2 className="govuk-heading-m">{t("home.consultationsHeading")}</h2>
+        {consultations.length === 0 ? (
+          <p className="govuk-body">{t("home.noConsultations")}</p>
+        ) : (
+          <ul className="govuk-list" data-testid="consultation-list">
+            {consultations.map((c) => (
+              <li key={c.slug} className="govuk-!-margin-bottom-6">
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1" lang={c.lang === locale ? undefined : c.lang}>
+                  {c.title}
+                </h3>
+                <p className="govuk-body-s govuk-!-margin-bottom-1">
+                  <Tag colour={c.status === "open" ? "green" : "grey"}>{t(`consultation.status.${c.status}`)}</Tag>{" "}
+                  {c.partnershipName}
+                  {c.closesAt ? ` · ${t("home.closes", { date: formatDate(c.closesAt, locale) })}` : null}
+                </p>
+                <p className="govuk-body" lang={c.lang === locale ? undefined : c.lang}>
+                  {c.summary}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {signedIn ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/dashboard">
+              {t("home.toDashboard")}
+            </Link>
+          </p>
+        ) : (
+          <p className="govuk-body">{t("home.staffNote")}</p>
+        )}
+      </div>
+    </div>
+  );
+}

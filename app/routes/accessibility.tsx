@@ -1,0 +1,8 @@
+import { ProsePage } from "../ui/ProsePage";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = { title: (t) => t("accessibility.title") };
+
+export default function Page() {
+  return <ProsePage textKey="accessibility" />;
+}

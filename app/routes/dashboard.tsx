@@ -1,0 +1,83 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema";
+import { requireUser } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { detectLocale } from "../i18n/i18n.server";
+import { listConsultationsForPartnerships } from "../repos/consultations.server";
+import { Table, Tag } from "../ui/components";
+import { formatDate } from "../ui/format";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = { title: (t) => t("dashboard.title") };
+
+export function loader(args: LoaderFunctionArgs) {
+  const user = requireUser(args);
+  const locale = detectLocale(args.request);
+  const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
+  for (const m of user.memberships) {
+    const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };
+    entry.roles.push(m.role);
+    byPartnership.set(m.partnershipId, entry);
+  }
+  const consultations = listConsultationsForPartnerships(getDb(), [...byPartnership.keys()], locale);
+  const partnerships = [...byPartnership.entries()].map(([id, p]) => ({
+    ...p,
+    consultations: consultations
+      .filter((c) => c.partnershipId === id)
+      .map((c) => ({ slug: c.slug, title: c.title, status: c.status, closesAt: c.closesAt?.toISOString() ?? null })),
+  }));
+  return json({ displayName: user.displayName, email: user.email, partnerships, locale });
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation();
+  const { displayName, partnerships, locale } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t("dashboard.heading", { name: displayName })}</h1>
+      {partnerships.length === 0 ? <p className="govuk-body">{t("dashboard.noRoles")}</p> : null}
+      {partnerships.map((p) => (
+        <section key={p.slug} className="govuk-!-margin-bottom-8" aria-labelledby={`p-${p.slug}`}>
+          <h2 className="govuk-heading-m" id={`p-${p.slug}`}>
+            {p.name}
+          </h2>
+          <p className="govuk-body">
+            {t("dashboard.yourRoles")} {p.roles.map((r) => t(`roles.${r}`)).join(", ")}
+          </p>
+          <h3 className="govuk-heading-s">{t("dashboard.whatYouCanDo")}</h3>
+          <ul className="govuk-list govuk-list--bullet" data-testid={`can-do-${p.slug}`}>
+            {p.roles.includes("administrator") ? (
+              <li>
+                <Link className="govuk-link" to={`/partnerships/${p.slug}/users`}>
+                  {t("dashboard.admin.manageUsers")}
+                </Link>{" "}
+                – {t("dashboard.admin.manageUsersHint")}
+              </li>
+            ) : null}
+            {p.roles.includes("officer") ? <li>{t("dashboard.officer.runConsultations")}</li> : null}
+            {p.roles.includes("commissioner") ? <li>{t("dashboard.commissioner.reviewFrameworks")}</li> : null}
+          </ul>
+          {p.roles.includes("officer") || p.roles.includes("commissioner") ? (
+            p.consultations.length === 0 ? (
+              <p className="govuk-body">{t("dashboard.noConsultations")}</p>
+            ) : (
+              <Table
+                caption={t("dashboard.consultationsCaption", { partnership: p.name })}
+                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes")]}
+                rows={p.consultations.map((c) => [
+                  c.title,
+                  <Tag key="s" colour={c.status === "open" ? "green" : "grey"}>
+                    {t(`consultation.status.${c.status}`)}
+                  </Tag>,
+                  c.closesAt ? formatDate(c.closesAt, locale) : t("common.notSet"),
+                ])}
+              />
+            )
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}

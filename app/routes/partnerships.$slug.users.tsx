@@ -1,0 +1,179 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ROLES } from "../../db/schema";
+import { requireRole } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { findPartnershipBySlug } from "../repos/partnerships.server";
+import { listPendingInvitations } from "../repos/user-invitations.server";
+import { listPartnershipPeople } from "../repos/users.server";
+import { inviteOrAssign, removeRole } from "../services/admin.server";
+import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Radios, TextInput } from "../ui/fields";
+import { formatDate } from "../ui/format";
+import type { RouteHandle } from "../ui/title";
+import { parseForm } from "../utils/forms";
+import { detectLocale } from "../i18n/i18n.server";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("admin.users.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
+};
+
+const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+function loadPartnership(params: unknown) {
+  const parsed = slugParam.safeParse(params);
+  if (!parsed.success) throw new Response("Not Found", { status: 404 });
+  const partnership = findPartnershipBySlug(getDb(), parsed.data.slug);
+  if (!partnership) throw new Response("Not Found", { status: 404 });
+  return partnership;
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const partnership = loadPartnership(args.params);
+  const user = requireRole(args, partnership.id, "administrator");
+  const db = getDb();
+  const people = listPartnershipPeople(db, partnership.id);
+  const pending = listPendingInvitations(db, partnership.id, new Date()).map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
+  return json({ partnership, people, pending, currentUserId: user.id, locale: detectLocale(args.request) });
+}
+
+const INVITE_FIELDS = ["displayName", "email", "role"] as const;
+const inviteSchema = z.object({
+  displayName: z.string({ error: "admin.users.errors.nameRequired" }).trim().min(1, "admin.users.errors.nameRequired").max(120, "admin.users.errors.nameTooLong"),
+  email: z
+    .string({ error: "admin.users.errors.emailRequired" })
+    .trim()
+    .min(1, "admin.users.errors.emailRequired")
+    .max(254, "admin.users.errors.emailFormat")
+    .pipe(z.email("admin.users.errors.emailFormat")),
+  role: z.enum(ROLES, { error: "admin.users.errors.roleRequired" }),
+});
+const removeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
+
+export async function action(args: ActionFunctionArgs) {
+  const partnership = loadPartnership(args.params);
+  const user = requireRole(args, partnership.id, "administrator");
+  const form = await args.request.formData();
+  const intent = form.get("intent");
+  const db = getDb();
+  if (intent === "invite") {
+    const parsed = parseForm(form, inviteSchema, INVITE_FIELDS);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, invited: null }, { status: 400 });
+    const result = inviteOrAssign(db, user.id, partnership.id, parsed.data, new Date());
+    if (result.kind === "invited") {
+      const origin = new URL(args.request.url).origin;
+      return json({ errors: {}, values: {}, invited: { link: `${origin}/join/${result.token}`, email: parsed.data.email, kind: result.kind } });
+    }
+    return json({ errors: {}, values: {}, invited: { link: null, email: parsed.data.email, kind: result.kind } });
+  }
+  if (intent === "remove") {
+    const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
+    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+    const result = removeRole(db, user.id, partnership.id, parsed.data.membershipId, new Date());
+    if (!result.ok) {
+      return json(
+        { errors: { people: result.reason === "last-administrator" ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" }, values: {}, invited: null },
+        { status: result.reason === "not-found" ? 404 : 409 },
+      );
+    }
+    return redirect(`/partnerships/${partnership.slug}/users?removed=1`);
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function PartnershipUsers() {
+  const { t } = useTranslation();
+  const { partnership, people, pending, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  return (
+    <>
+      <BackLink to="/dashboard">{t("common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      {actionData?.invited ? (
+        <NotificationBanner title={t("common.success")} success>
+          <p className="govuk-notification-banner__heading">
+            {actionData.invited.kind === "invited"
+              ? t("admin.users.invited", { email: actionData.invited.email })
+              : actionData.invited.kind === "role-added"
+                ? t("admin.users.roleAdded", { email: actionData.invited.email })
+                : t("admin.users.alreadyHasRole", { email: actionData.invited.email })}
+          </p>
+          {actionData.invited.link ? (
+            <>
+              <p className="govuk-body">{t("admin.users.inviteLinkIntro")}</p>
+              <p className="govuk-body" data-testid="invitation-link">
+                <code>{actionData.invited.link}</code>
+              </p>
+            </>
+          ) : null}
+        </NotificationBanner>
+      ) : null}
+      {params.get("removed") ? (
+        <NotificationBanner title={t("common.success")} success>
+          <p className="govuk-notification-banner__heading">{t("admin.users.removed")}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{partnership.name}</span>
+      <h1 className="govuk-heading-l">{t("admin.users.heading")}</h1>
+      <div id="people" tabIndex={-1}>
+        <Table
+          caption={t("admin.users.peopleCaption")}
+          head={[t("admin.users.table.name"), t("admin.users.table.email"), t("admin.users.table.role"), t("admin.users.table.action")]}
+          rows={people.map((p) => [
+            p.displayName,
+            p.email,
+            t(`roles.${p.role}`),
+            <Form method="post" key="f" className="app-inline-form">
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="membershipId" value={p.membershipId} />
+              <button type="submit" className="app-link-button">
+                {t("admin.users.removeRole")}
+                <span className="govuk-visually-hidden"> {t("admin.users.removeRoleHidden", { role: t(`roles.${p.role}`), name: p.displayName })}</span>
+              </button>
+            </Form>,
+          ])}
+        />
+      </div>
+      {pending.length > 0 ? (
+        <Table
+          caption={t("admin.users.pendingCaption")}
+          head={[t("admin.users.table.name"), t("admin.users.table.email"), t("admin.users.table.role"), t("admin.users.table.expires")]}
+          rows={pending.map((i) => [i.displayName, i.email, t(`roles.${i.role}`), formatDate(i.expiresAt, locale)])}
+        />
+      ) : null}
+      <h2 className="govuk-heading-m">{t("admin.users.inviteHeading")}</h2>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body">{t("admin.users.inviteIntro")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="invite" />
+            <TextInput name="displayName" label={t("admin.users.fields.name")} autoComplete="off" defaultValue={values.displayName} error={errors.displayName} />
+            <TextInput
+              name="email"
+              type="email"
+              label={t("admin.users.fields.email")}
+              spellCheck={false}
+              autoComplete="off"
+              defaultValue={values.email}
+              error={errors.email}
+            />
+            <Radios
+              name="role"
+              legend={t("admin.users.fields.role")}
+              defaultValue={values.role}
+              error={errors.role}
+              items={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`), hint: t(`roleHints.${r}`) }))}
+            />
+            <Button>{t("admin.users.inviteSubmit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

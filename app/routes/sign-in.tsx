@@ -1,0 +1,98 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getOptionalUser, safeRedirect } from "../auth/guards.server";
+import { serializeSessionCookie } from "../auth/session.server";
+import { getDb } from "../db.server";
+import { env, secureCookies } from "../env.server";
+import { signIn } from "../services/auth.server";
+import { Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { TextInput } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+import { parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("signIn.title") };
+
+const FIELDS = ["email", "password", "redirectTo"] as const;
+const schema = z.object({
+  email: z
+    .string({ error: "signIn.errors.emailRequired" })
+    .trim()
+    .min(1, "signIn.errors.emailRequired")
+    .max(254, "signIn.errors.emailFormat")
+    .pipe(z.email("signIn.errors.emailFormat")),
+  password: z.string({ error: "signIn.errors.passwordRequired" }).min(1, "signIn.errors.passwordRequired").max(1000, "signIn.errors.invalid"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export function loader(args: LoaderFunctionArgs) {
+  const user = getOptionalUser(args);
+  if (user) {
+    const url = new URL(args.request.url);
+    throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  }
+  return json({});
+}
+
+function clientAddress(request: Request): string {
+  // Behind a proxy that sets it (TRUST_PROXY); otherwise one bucket for unknown.
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema, FIELDS);
+  if (!parsed.ok) {
+    return json({ errors: parsed.errors, values: { email: parsed.values.email ?? "" } }, { status: 400 });
+  }
+  const { email, password, redirectTo } = parsed.data;
+  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request) }, new Date());
+  if (!result.ok) {
+    if (result.reason === "rate-limited") {
+      return json(
+        { errors: { email: "signIn.errors.rateLimited" }, values: { email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    return json({ errors: { email: "signIn.errors.invalid" }, values: { email } }, { status: 400 });
+  }
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) },
+  });
+}
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const minutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : undefined;
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([field, key]) => [field, t(key, { minutes })]),
+  );
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
+        <p className="govuk-body">{t("signIn.intro")}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <TextInput
+            name="email"
+            type="email"
+            label={t("signIn.email")}
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={actionData?.values?.email}
+            error={errors.email}
+          />
+          <TextInput name="password" type="password" label={t("signIn.password")} autoComplete="current-password" error={errors.password} />
+          <Button>{t("signIn.submit")}</Button>
+        </Form>
+        <p className="govuk-body">{t("signIn.citizenNote")}</p>
+      </div>
+    </div>
+  );
+}

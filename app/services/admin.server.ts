@@ -1,0 +1,64 @@
+import type { Role } from "../../db/schema";
+import type { DB } from "../db.server";
+import { randomToken, hashTokenHex } from "../auth/tokens.server";
+import { appendAudit } from "../repos/audit.server";
+import { addMembership, countAdministrators, findUserIdByEmail, removeMembership } from "../repos/users.server";
+import { insertUserInvitation } from "../repos/user-invitations.server";
+
+const INVITATION_DAYS = 14;
+
+export type InviteResult =
+  | { kind: "role-added"; userId: number }
+  | { kind: "already-has-role"; userId: number }
+  | { kind: "invited"; token: string; expiresAt: Date };
+
+/**
+ * Gives someone a role in a partnership. An existing account gets the role at
+ * once; a new person gets an invitation link (shown to the administrator; email
+ * delivery comes with the notifications issue) to set their name and password.
+ */
+export function inviteOrAssign(
+  db: DB,
+  actorUserId: number,
+  partnershipId: number,
+  input: { email: string; displayName: string; role: Role },
+  now: Date,
+): InviteResult {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const existing = findUserIdByEmail(tx, input.email);
+    if (existing !== undefined) {
+      const added = addMembership(tx, existing, partnershipId, input.role);
+      if (added) {
+        appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.assigned", entityType: "user", entityId: existing, details: { role: input.role } });
+      }
+      return added ? { kind: "role-added", userId: existing } : { kind: "already-has-role", userId: existing };
+    }
+    const token = randomToken(24);
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+    const id = insertUserInvitation(tx, { ...input, partnershipId, tokenHash: hashTokenHex(token), invitedBy: actorUserId, expiresAt });
+    appendAudit(tx, { at: now, actorUserId, partnershipId, action: "user.invited", entityType: "user_invitation", entityId: id, details: { role: input.role } });
+    return { kind: "invited", token, expiresAt };
+  });
+}
+
+export type RemoveRoleResult = { ok: true } | { ok: false; reason: "not-found" | "last-administrator" };
+
+class LastAdministrator extends Error {}
+
+export function removeRole(db: DB, actorUserId: number, partnershipId: number, membershipId: number, now: Date): RemoveRoleResult {
+  try {
+    return db.transaction((t) => {
+      const tx = t as unknown as DB;
+      const removed = removeMembership(tx, membershipId, partnershipId);
+      if (!removed) return { ok: false, reason: "not-found" } as const;
+      // A partnership must keep at least one administrator: throwing rolls the delete back.
+      if (removed.role === "administrator" && countAdministrators(tx, partnershipId) === 0) throw new LastAdministrator();
+      appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.removed", entityType: "user", entityId: removed.userId, details: { role: removed.role } });
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    if (error instanceof LastAdministrator) return { ok: false, reason: "last-administrator" };
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import type { ReactNode } from "react";
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "../i18n/config";
+
+export interface LayoutUser {
+  displayName: string;
+}
+
+export function LanguageSwitcher({ current }: { current: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const returnTo = `${location.pathname}${location.search}`;
+  return (
+    <nav aria-label={t("layout.languageSwitcher")}>
+      <ul className="app-language-switcher govuk-body-s">
+        {SUPPORTED_LOCALES.map((locale) =>
+          locale === current ? (
+            <li key={locale}>
+              <span aria-current="true" lang={locale}>
+                <strong>{LOCALE_NAMES[locale]}</strong>
+              </span>
+            </li>
+          ) : (
+            <li key={locale}>
+              <a
+                className="govuk-link govuk-link--inverse"
+                href={`/language/${locale}?returnTo=${encodeURIComponent(returnTo)}`}
+                lang={locale}
+                hrefLang={locale}
+              >
+                {LOCALE_NAMES[locale]}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ children, locale, user }: { children: ReactNode; locale: Locale; user: LayoutUser | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link">
+        {t("layout.skipLink")}
+      </a>
+      <header className="govuk-header" data-module="govuk-header">
+        <div className="govuk-header__container govuk-width-container app-header-bar">
+          <div className="govuk-header__logo">
+            <Link to="/" className="app-header__service">
+              {t("service.name")}
+            </Link>
+          </div>
+          <LanguageSwitcher current={locale} />
+        </div>
+      </header>
+      <div className="govuk-width-container">
+        <div className="govuk-phase-banner">
+          <p className="govuk-phase-banner__content">
+            <strong className="govuk-tag govuk-phase-banner__content__tag">{t("layout.phase")}</strong>
+            <span className="govuk-phase-banner__text">{t("layout.phaseText")}</span>
+          </p>
+        </div>
+        {user ? (
+          <div className="govuk-body-s app-header-bar" data-testid="signed-in-as">
+            <p className="app-signed-in">
+              {t("layout.signedInAs", { name: user.displayName })}{" "}
+              <Link className="govuk-link" to="/dashboard">
+                {t("layout.dashboard")}
+              </Link>
+            </p>
+            <Form method="post" action="/sign-out" className="app-inline-form">
+              <button type="submit" className="app-link-button">
+                {t("layout.signOut")}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <p className="govuk-body-s">
+            <Link className="govuk-link" to="/sign-in">
+              {t("layout.signIn")}
+            </Link>
+          </p>
+        )}
+        <main className="govuk-main-wrapper" id="main-content">
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <h2 className="govuk-visually-hidden">{t("layout.footerLinks")}</h2>
+              <ul className="govuk-footer__inline-list">
+                <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/accessibility">
+                    {t("layout.accessibility")}
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/privacy">
+                    {t("layout.privacy")}
+                  </Link>
+                </li>
+              </ul>
+              <p className="govuk-body-s">{t("layout.builtWith")}</p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+function cx(...names: Array<string | false | undefined | null>) {
+  return names.filter(Boolean).join(" ");
+}
+
+function describedBy(...ids: Array<string | false | undefined>) {
+  const joined = ids.filter(Boolean).join(" ");
+  return joined || undefined;
+}
+
+function ErrorMessage({ id, message }: { id: string; message: string }) {
+  const { t } = useTranslation();
+  return (
+    <p id={id} className="govuk-error-message">
+      <span className="govuk-visually-hidden">{t("errors.prefix")}</span> {message}
+    </p>
+  );
+}
+
+function Hint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <div id={id} className="govuk-hint">
+      {children}
+    </div>
+  );
+}
+
+function LabelText({ label, optional }: { label: ReactNode; optional?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {label}
+      {optional ? ` ${t("common.optional")}` : null}
+    </>
+  );
+}
+
+interface BaseFieldProps {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  /** Use the label as the page's h1 (one question per page). */
+  isPageHeading?: boolean;
+}
+
+function Label({ htmlFor, label, optional, isPageHeading }: { htmlFor: string; label: ReactNode; optional?: boolean; isPageHeading?: boolean }) {
+  const text = <LabelText label={label} optional={optional} />;
+  if (isPageHeading) {
+    return (
+      <h1 className="govuk-label-wrapper">
+        <label className="govuk-label govuk-label--l" htmlFor={htmlFor}>
+          {text}
+        </label>
+      </h1>
+    );
+  }
+  return (
+    <label className="govuk-label" htmlFor={htmlFor}>
+      {text}
+    </label>
+  );
+}
+
+export function TextInput({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  optional,
+  isPageHeading,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  spellCheck,
+  inputMode,
+  width,
+}: BaseFieldProps & {
+  type?: "text" | "email" | "password" | "tel" | "url" | "number" | "date";
+  defaultValue?: string;
+  autoComplete?: string;
+  spellCheck?: boolean;
+  inputMode?: "text" | "numeric" | "decimal" | "email" | "tel" | "url";
+  width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <Label htmlFor={id} label={label} optional={optional} isPageHeading={isPageHeading} />
+      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+      <input
+        className={cx("govuk-input", width && `govuk-input--width-${width}`, error && "govuk-input--error")}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        inputMode={inputMode}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function Textarea({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  optional,
+  isPageHeading,
+  defaultValue,
+  rows = 5,
+  maxLength,
+}: BaseFieldProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <Label htmlFor={id} label={label} optional={optional} isPageHeading={isPageHeading} />
+      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+      <textarea
+        className={cx("govuk-textarea", error && "govuk-textarea--error")}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export interface ChoiceItem {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  lang?: string;
+}
+
+function Fieldset({
+  legend,
+  isPageHeading,
+  optional,
+  describedBy: describedByIds,
+  children,
+}: {
+  legend: ReactNode;
+  isPageHeading?: boolean;
+  optional?: boolean;
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="govuk-fieldset" aria-describedby={describedByIds}>
+      <legend className={cx("govuk-fieldset__legend", isPageHeading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--m")}>
+        {isPageHeading ? (
+          <h1 className="govuk-fieldset__heading">
+            <LabelText label={legend} optional={optional} />
+          </h1>
+        ) : (
+          <LabelText label={legend} optional={optional} />
+        )}
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function ChoiceGroup({
+  kind,
+  name,
+  id = name,
+  legend,
+  hint,
+  error,
+  optional,
+  isPageHeading,
+  items,
+  selected,
+  inline,
+  small,
+}: Omit<BaseFieldProps, "label"> & {
+  kind: "radios" | "checkboxes";
+  legend: ReactNode;
+  items: ChoiceItem[];
+  selected: string[];
+  inline?: boolean;
+  small?: boolean;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const type = kind === "radios" ? "radio" : "checkbox";
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <Fieldset legend={legend} isPageHeading={isPageHeading} optional={optional} describedBy={describedBy(hintId, errorId)}>
+        {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+        {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+        <div className={cx(`govuk-${kind}`, inline && `govuk-${kind}--inline`, small && `govuk-${kind}--small`)}>
+          {items.map((item, index) => {
+            // The first option carries the group's id so the error summary can link to it.
+            const itemId = index === 0 ? id : `${id}-${index + 1}`;
+            const itemHintId = item.hint ? `${itemId}-item-hint` : undefined;
+            return (
+              <div className={`govuk-${kind}__item`} key={item.value}>
+                <input
+                  className={`govuk-${kind}__input`}
+                  id={itemId}
+                  name={name}
+                  type={type}
+                  value={item.value}
+                  defaultChecked={selected.includes(item.value)}
+                  aria-describedby={itemHintId}
+                />
+                <label className={`govuk-label govuk-${kind}__label`} htmlFor={itemId} lang={item.lang}>
+                  {item.label}
+                </label>
+                {item.hint ? (
+                  <div id={itemHintId} className={`govuk-hint govuk-${kind}__hint`}>
+                    {item.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </Fieldset>
+    </div>
+  );
+}
+
+type ChoiceProps = Omit<BaseFieldProps, "label"> & { legend: ReactNode; items: ChoiceItem[]; inline?: boolean; small?: boolean };
+
+export function Radios({ defaultValue, ...props }: ChoiceProps & { defaultValue?: string }) {
+  return <ChoiceGroup kind="radios" selected={defaultValue ? [defaultValue] : []} {...props} />;
+}
+
+export function Checkboxes({ defaultValues = [], ...props }: ChoiceProps & { defaultValues?: string[] }) {
+  return <ChoiceGroup kind="checkboxes" selected={defaultValues} {...props} />;
+}

@@ -1,0 +1,378 @@
+/**
+ * The one exported drizzle schema. Later issues extend it through new migrations
+ * (`npm run db:generate`); content that citizens read is translatable per locale
+ * as data (the *_translations tables), never in locale files.
+ */
+import { sql } from "drizzle-orm";
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const ROLES = ["administrator", "officer", "commissioner"] as const;
+export type Role = (typeof ROLES)[number];
+export const STAKEHOLDER_GROUPS = ["citizen", "carer", "service-user", "professional"] as const;
+export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
+export const AUDIENCES = ["public", "group", "both"] as const;
+export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
+export const QUESTION_TYPES = [
+  "rating",
+  "likert",
+  "single-choice",
+  "multiple-choice",
+  "ranking",
+  "pairwise",
+  "free-text",
+  "propose-outcome",
+  "profile",
+] as const;
+
+// ── Organisations and partnerships ───────────────────────────────────────────
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ["commissioner", "provider", "other"] }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const partnerships = sqliteTable("partnerships", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const partnershipOrganisations = sqliteTable(
+  "partnership_organisations",
+  {
+    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.organisationId] })],
+);
+
+// ── People, roles and sessions ───────────────────────────────────────────────
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased; the unique index is the identity. */
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  /** argon2id PHC string; null until an invited user sets a password. */
+  passwordHash: text("password_hash"),
+  organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("memberships_user_partnership_role").on(t.userId, t.partnershipId, t.role)],
+);
+
+/** Session model from the Lucia author's guide: id + secret, only SHA-256(secret) stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** An administrator's invitation to a staff account with a role in a partnership. */
+export const userInvitations = sqliteTable("user_invitations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull(),
+  displayName: text("display_name").notNull(),
+  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  role: text("role", { enum: ROLES }).notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+// ── Consultations (content per locale) ───────────────────────────────────────
+export const consultations = sqliteTable("consultations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  slug: text("slug").notNull().unique(),
+  status: text("status", { enum: CONSULTATION_STATUSES }).notNull().default("draft"),
+  audience: text("audience", { enum: AUDIENCES }).notNull().default("both"),
+  advisoryGroupId: integer("advisory_group_id").references(() => advisoryGroups.id, { onDelete: "set null" }),
+  opensAt: integer("opens_at", { mode: "timestamp_ms" }),
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+  contactEmail: text("contact_email"),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+
+export const consultationTranslations = sqliteTable(
+  "consultation_translations",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    /** Markdown; sanitised when rendered. */
+    briefing: text("briefing").notNull().default(""),
+    privacyNotice: text("privacy_notice").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.locale] })],
+);
+
+// ── Citizen's Advisory Groups ────────────────────────────────────────────────
+export const advisoryGroups = sqliteTable("advisory_groups", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  createdAt: createdAt(),
+});
+
+/** Profile fields are optional and only kept with consent (profileConsentAt). */
+export const advisoryGroupMembers = sqliteTable(
+  "advisory_group_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id").notNull().references(() => advisoryGroups.id, { onDelete: "cascade" }),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }).notNull(),
+    ageBand: text("age_band"),
+    sex: text("sex"),
+    locality: text("locality"),
+    ethnicity: text("ethnicity"),
+    preferredLocale: text("preferred_locale").notNull().default("en"),
+    profileConsentAt: integer("profile_consent_at", { mode: "timestamp_ms" }),
+    joinedAt: createdAt(),
+    leftAt: integer("left_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("members_group").on(t.groupId)],
+);
+
+// ── Candidate outcomes, grouped in domains ───────────────────────────────────
+export const outcomeDomains = sqliteTable(
+  "outcome_domains",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("domains_consultation_code").on(t.consultationId, t.code)],
+);
+
+export const outcomeDomainTranslations = sqliteTable(
+  "outcome_domain_translations",
+  {
+    domainId: integer("domain_id").notNull().references(() => outcomeDomains.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.domainId, t.locale] })],
+);
+
+export const candidateOutcomes = sqliteTable(
+  "candidate_outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    domainId: integer("domain_id").references(() => outcomeDomains.id, { onDelete: "set null" }),
+    code: text("code").notNull(),
+    /** Where it came from, e.g. "Seed 001 survey" or "Proposed by a participant". */
+    source: text("source").notNull().default(""),
+    status: text("status", { enum: ["active", "merged", "rejected"] }).notNull().default("active"),
+    mergedIntoId: integer("merged_into_id"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("outcomes_consultation_code").on(t.consultationId, t.code)],
+);
+
+export const candidateOutcomeTranslations = sqliteTable(
+  "candidate_outcome_translations",
+  {
+    outcomeId: integer("outcome_id").notNull().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    statement: text("statement").notNull(),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.outcomeId, t.locale] })],
+);
+
+// ── Surveys, rounds and questions ────────────────────────────────────────────
+export const surveys = sqliteTable("surveys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id").notNull().unique().references(() => consultations.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    surveyId: integer("survey_id").notNull().references(() => surveys.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("draft"),
+    opensAt: integer("opens_at", { mode: "timestamp_ms" }),
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    /** Delphi feedback: show own previous answer and the group's distribution. */
+    showFeedback: integer("show_feedback", { mode: "boolean" }).notNull().default(false),
+    allowNewParticipants: integer("allow_new_participants", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rounds_survey_number").on(t.surveyId, t.number)],
+);
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    type: text("type", { enum: QUESTION_TYPES }).notNull(),
+    required: integer("required", { mode: "boolean" }).notNull().default(true),
+    /** For "rating" questions: the candidate outcome rated. */
+    outcomeId: integer("outcome_id").references(() => candidateOutcomes.id, { onDelete: "restrict" }),
+    /** Type-specific settings (choice keys, profile field, ranked outcome ids…), JSON. */
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    conditionQuestionId: integer("condition_question_id"),
+    conditionValue: text("condition_value"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("questions_round").on(t.roundId, t.position)],
+);
+
+export const questionTranslations = sqliteTable(
+  "question_translations",
+  {
+    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    text: text("text").notNull(),
+    hint: text("hint").notNull().default(""),
+    /** Choice labels keyed by choice key, JSON. */
+    options: text("options", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.locale] })],
+);
+
+// ── Participation ────────────────────────────────────────────────────────────
+/** A participant's identity within one consultation, across its rounds. */
+export const participants = sqliteTable(
+  "participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    memberId: integer("member_id").references(() => advisoryGroupMembers.id, { onDelete: "set null" }),
+    /** SHA-256 of the resume code for anonymous participants. */
+    resumeTokenHash: text("resume_token_hash").unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("participants_consultation").on(t.consultationId)],
+);
+
+/** Profile answers are kept apart from survey answers. */
+export const participantProfiles = sqliteTable("participant_profiles", {
+  participantId: integer("participant_id").primaryKey().references(() => participants.id, { onDelete: "cascade" }),
+  stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }),
+  ageBand: text("age_band"),
+  sex: text("sex"),
+  locality: text("locality"),
+  ethnicity: text("ethnicity"),
+  consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const invitations = sqliteTable("invitations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+  memberId: integer("member_id").notNull().references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/** Draft answers, saved on every Continue; kept apart from submitted responses. */
+export const responseDrafts = sqliteTable(
+  "response_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    locale: text("locale").notNull().default("en"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("drafts_round_participant").on(t.roundId, t.participantId)],
+);
+
+/** Submitted responses: at most one per participant and round. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    reference: text("reference").notNull().unique(),
+    locale: text("locale").notNull().default("en"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("responses_round_participant").on(t.roundId, t.participantId)],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "restrict" }),
+    /** Rating 1–9 (null with unable=true for "unable to score"), Likert 1–5, etc. */
+    numericValue: real("numeric_value"),
+    unable: integer("unable", { mode: "boolean" }).notNull().default(false),
+    /** Choice keys, ranking order, free text: JSON or text as the question type says. */
+    textValue: text("text_value"),
+  },
+  (t) => [uniqueIndex("answers_response_question").on(t.responseId, t.questionId), index("answers_question").on(t.questionId)],
+);
+
+// ── Audit log (append-only: triggers in the migrations refuse UPDATE and DELETE) ──
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: integer("actor_user_id"),
+    partnershipId: integer("partnership_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_partnership_at").on(t.partnershipId, t.at)],
+);

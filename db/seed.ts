@@ -1,0 +1,203 @@
+/**
+ * Idempotent demo seed: run it any number of times; it adds what is missing and
+ * never overwrites what exists (a changed demo password stays changed).
+ * Usage: `npm run db:seed` (also run by `npm start`).
+ */
+import { and, eq } from "drizzle-orm";
+import { pathToFileURL } from "node:url";
+import { hashPassword } from "../app/auth/password.server";
+import type { DB } from "../app/db.server";
+import * as s from "./schema";
+import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
+
+function ensureOrganisation(db: DB, name: string, kind: "commissioner" | "provider"): number {
+  db.insert(s.organisations).values({ name, kind }).onConflictDoNothing().run();
+  return db.select({ id: s.organisations.id }).from(s.organisations).where(eq(s.organisations.name, name)).get()!.id;
+}
+
+function ensurePartnership(db: DB, p: { slug: string; name: string; commissioners: string[]; providers: string[] }): number {
+  db.insert(s.partnerships).values({ slug: p.slug, name: p.name }).onConflictDoNothing().run();
+  const id = db.select({ id: s.partnerships.id }).from(s.partnerships).where(eq(s.partnerships.slug, p.slug)).get()!.id;
+  for (const name of p.commissioners) {
+    const organisationId = ensureOrganisation(db, name, "commissioner");
+    db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing().run();
+  }
+  for (const name of p.providers) {
+    const organisationId = ensureOrganisation(db, name, "provider");
+    db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing().run();
+  }
+  return id;
+}
+
+function seedConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
+  if (db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)).get()) return;
+  const groupName = "South Nottinghamshire Citizen's Advisory Group";
+  let groupId = db
+    .select({ id: s.advisoryGroups.id })
+    .from(s.advisoryGroups)
+    .where(and(eq(s.advisoryGroups.partnershipId, partnershipId), eq(s.advisoryGroups.name, groupName)))
+    .get()?.id;
+  if (!groupId) {
+    groupId = db
+      .insert(s.advisoryGroups)
+      .values({
+        partnershipId,
+        name: groupName,
+        description: "Advises the Partnership on methods and channels of communication and engagement (seed 000, paragraph 10).",
+      })
+      .returning({ id: s.advisoryGroups.id })
+      .get().id;
+    for (const member of advisoryGroupMembers()) {
+      db.insert(s.advisoryGroupMembers).values({ groupId, ...member, profileConsentAt: now }).run();
+    }
+  }
+  const opensAt = new Date(Date.UTC(2026, 10, 2, 9));
+  const closesAt = new Date(Date.UTC(2027, 0, 29, 23, 59));
+  const consultationId = db
+    .insert(s.consultations)
+    .values({
+      partnershipId,
+      slug: CONSULTATION.slug,
+      status: "open",
+      audience: "both",
+      advisoryGroupId: groupId,
+      opensAt,
+      closesAt,
+      contactEmail: CONSULTATION.contactEmail,
+      createdBy: officerId,
+      updatedAt: now,
+    })
+    .returning({ id: s.consultations.id })
+    .get().id;
+  for (const locale of ["en", "cy"] as const) {
+    db.insert(s.consultationTranslations)
+      .values({
+        consultationId,
+        locale,
+        title: CONSULTATION.title[locale],
+        summary: CONSULTATION.summary[locale],
+        briefing: CONSULTATION.briefing[locale],
+        privacyNotice: CONSULTATION.privacyNotice[locale],
+      })
+      .run();
+  }
+  const surveyId = db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }).get().id;
+  const roundId = db
+    .insert(s.rounds)
+    .values({ surveyId, number: 1, status: "open", opensAt, closesAt, showFeedback: false, allowNewParticipants: true })
+    .returning({ id: s.rounds.id })
+    .get().id;
+  let position = 0;
+  DOMAINS.forEach((domain, d) => {
+    const domainId = db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }).get().id;
+    for (const locale of ["en", "cy"] as const) {
+      db.insert(s.outcomeDomainTranslations).values({ domainId, locale, name: domain.name[locale] }).run();
+    }
+    domain.outcomes.forEach((outcome, o) => {
+      const outcomeId = db
+        .insert(s.candidateOutcomes)
+        .values({ consultationId, domainId, code: outcome.code, source: outcome.source, position: o })
+        .returning({ id: s.candidateOutcomes.id })
+        .get().id;
+      for (const locale of ["en", "cy"] as const) {
+        db.insert(s.candidateOutcomeTranslations).values({ outcomeId, locale, statement: outcome.statement[locale] }).run();
+      }
+      const questionId = db
+        .insert(s.questions)
+        .values({ roundId, position: position++, type: "rating", required: true, outcomeId, config: { scale: "grade-1-9", allowUnable: true } })
+        .returning({ id: s.questions.id })
+        .get().id;
+      db.insert(s.questionTranslations)
+        .values([
+          { questionId, locale: "en", text: `How important is this to you: “${outcome.statement.en}”?`, hint: "1 to 3 means not important, 4 to 6 important but not critical, 7 to 9 critical." },
+          { questionId, locale: "cy", text: `Pa mor bwysig yw hyn i chi: “${outcome.statement.cy}”?`, hint: "Mae 1 i 3 yn golygu ddim yn bwysig, 4 i 6 yn bwysig ond nid yn hanfodol, 7 i 9 yn hanfodol." },
+        ])
+        .run();
+    });
+  });
+  const proposeId = db
+    .insert(s.questions)
+    .values({ roundId, position: position++, type: "propose-outcome", required: false, config: { maxLength: 500 } })
+    .returning({ id: s.questions.id })
+    .get().id;
+  db.insert(s.questionTranslations)
+    .values([
+      { questionId: proposeId, locale: "en", text: "Is there an outcome that matters to you that we have missed?", hint: "Write it in your own words, for example “I can get to my appointments easily”." },
+      { questionId: proposeId, locale: "cy", text: "A oes canlyniad sy'n bwysig i chi yr ydym wedi'i fethu?", hint: "Ysgrifennwch ef yn eich geiriau eich hun, er enghraifft “Gallaf gyrraedd fy apwyntiadau yn hawdd”." },
+    ])
+    .run();
+  db.insert(s.auditLog)
+    .values({ at: now, actorUserId: officerId, partnershipId, action: "consultation.seeded", entityType: "consultation", entityId: String(consultationId), details: { source: "demo seed" } })
+    .run();
+}
+
+function seedDraftConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
+  const slug = "personal-budgets";
+  if (db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, slug)).get()) return;
+  const id = db
+    .insert(s.consultations)
+    .values({ partnershipId, slug, status: "draft", audience: "group", createdBy: officerId, updatedAt: now })
+    .returning({ id: s.consultations.id })
+    .get().id;
+  db.insert(s.consultationTranslations)
+    .values({
+      consultationId: id,
+      locale: "en",
+      title: "Personal health budgets: what should they achieve?",
+      summary: "A draft consultation for the Integrated Accelerator pilot (seed 002) on joined-up assessment, support plans and personal budgets.",
+    })
+    .run();
+}
+
+export interface SeedResult {
+  accounts: Array<{ email: string; password: string; role: string; partnership: string; created: boolean }>;
+}
+
+export async function seedDemo(db: DB, now = new Date()): Promise<SeedResult> {
+  const hashes = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    if (!hashes.has(account.password)) hashes.set(account.password, await hashPassword(account.password));
+  }
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const partnershipIds = new Map<string, number>([
+      [SOUTH_NOTTS.slug, ensurePartnership(tx, SOUTH_NOTTS)],
+      [MID_NOTTS.slug, ensurePartnership(tx, MID_NOTTS)],
+    ]);
+    const accounts: SeedResult["accounts"] = [];
+    const userIds = new Map<string, number>();
+    for (const account of DEMO_ACCOUNTS) {
+      const organisationId = ensureOrganisation(tx, account.organisation, "commissioner");
+      const existing = tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, account.email)).get();
+      const userId =
+        existing?.id ??
+        tx
+          .insert(s.users)
+          .values({ email: account.email, displayName: account.displayName, passwordHash: hashes.get(account.password)!, organisationId })
+          .returning({ id: s.users.id })
+          .get().id;
+      userIds.set(account.email, userId);
+      tx.insert(s.memberships)
+        .values({ userId, partnershipId: partnershipIds.get(account.partnership)!, role: account.role })
+        .onConflictDoNothing()
+        .run();
+      accounts.push({ email: account.email, password: account.password, role: account.role, partnership: account.partnership, created: !existing });
+    }
+    const southId = partnershipIds.get(SOUTH_NOTTS.slug)!;
+    const officerId = userIds.get("officer@south-notts.example")!;
+    seedConsultation(tx, southId, officerId, now);
+    seedDraftConsultation(tx, southId, officerId, now);
+    return { accounts };
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { getDb } = await import("../app/db.server");
+  const { env } = await import("../app/env.server");
+  const result = await seedDemo(getDb());
+  console.log(`\nDemo data ready in ${env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`);
+  for (const a of result.accounts) {
+    console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(38)} password: ${a.password}   (${a.partnership})`);
+  }
+  console.log("");
+}
