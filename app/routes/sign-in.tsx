@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -26,6 +26,12 @@ const schema = z.object({
   password: z.string({ error: "signIn.errors.passwordRequired" }).min(1, "signIn.errors.passwordRequired").max(1000, "signIn.errors.invalid"),
   redirectTo: z.string().max(2000).optional(),
 });
+
+/** Passes the action's Retry-After to the document response when rate limited. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export function loader(args: LoaderFunctionArgs) {
   const user = getOptionalUser(args);

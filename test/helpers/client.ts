@@ -1,0 +1,57 @@
+/** A small browser-like HTTP client: keeps cookies, sends Origin on posts, never follows redirects. */
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(
+    readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
+  async request(pathname: string, init: RequestInit & { form?: Record<string, string | string[]> } = {}): Promise<Response> {
+    const headers = new Headers({ ...this.headers, ...(init.headers as Record<string, string> | undefined) });
+    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    let body = init.body;
+    if (init.form) {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(init.form)) for (const item of [v].flat()) params.append(k, item);
+      body = params;
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      if (!headers.has("Origin")) headers.set("Origin", this.base);
+    }
+    const res = await fetch(new URL(pathname, this.base), { ...init, body, headers, redirect: "manual", method: init.method ?? (init.form ? "POST" : "GET") });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  get(pathname: string, headers?: Record<string, string>) {
+    return this.request(pathname, { headers });
+  }
+  post(pathname: string, form: Record<string, string | string[]>, headers?: Record<string, string>) {
+    return this.request(pathname, { form, headers });
+  }
+
+  async signIn(email: string, password: string): Promise<Response> {
+    return this.post("/sign-in", { email, password, redirectTo: "" });
+  }
+}
+
+export const DEMO = {
+  admin: { email: "admin@south-notts.example", password: "demo-administrator-2026" },
+  officer: { email: "officer@south-notts.example", password: "demo-officer-2026" },
+  commissioner: { email: "commissioner@south-notts.example", password: "demo-commissioner-2026" },
+  otherOfficer: { email: "officer@mid-notts.example", password: "demo-officer-2026" },
+} as const;

@@ -1,0 +1,83 @@
+/**
+ * Starts the real production server (node server.js, the built app) on a free
+ * loopback port with a fresh, migrated and seeded SQLite database.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "../../app/db.server";
+import { seedDemo } from "../../db/seed";
+
+export interface TestServer {
+  url: string;
+  dbPath: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function makeSeededDatabase(): Promise<{ dir: string; dbPath: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "ocd-test-"));
+  const dbPath = path.join(dir, "app.db");
+  const { db, sqlite } = openDatabase(dbPath, "db/migrations");
+  await seedDemo(db, new Date());
+  sqlite.close();
+  return { dir, dbPath };
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const { dir, dbPath } = await makeSeededDatabase();
+  const port = await freePort();
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      SIGN_IN_MAX_ATTEMPTS: "1000",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dbPath,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
