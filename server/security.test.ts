@@ -1,5 +1,4 @@
 import { expect, it } from "vitest";
-// @ts-expect-error plain JS module without types
 import { crossSiteReason } from "./security.js";
 
 const own = "http://localhost:3000";

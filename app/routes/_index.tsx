@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listPublicConsultations } from "../repos/consultations.server";
 import { NotificationBanner, Tag } from "../ui/components";
-import { formatDate } from "../ui/format";
+import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("home.title") };
@@ -20,7 +20,8 @@ export function loader(args: LoaderFunctionArgs) {
     summary: c.summary,
     lang: c.lang,
     status: c.status,
-    closesAt: c.closesAt?.toISOString() ?? null,
+    // Formatted on the server: browsers' date data differ (Chromium has no Welsh month names).
+    closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
     partnershipName: c.partnershipName,
   }));
   return json({ consultations, signedIn: Boolean(user), locale });
@@ -54,7 +55,7 @@ export default function Home() {
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   <Tag colour={c.status === "open" ? "green" : "grey"}>{t(`consultation.status.${c.status}`)}</Tag>{" "}
                   {c.partnershipName}
-                  {c.closesAt ? ` · ${t("home.closes", { date: formatDate(c.closesAt, locale) })}` : null}
+                  {c.closes ? ` · ${t("home.closes", { date: c.closes })}` : null}
                 </p>
                 <p className="govuk-body" lang={c.lang === locale ? undefined : c.lang}>
                   {c.summary}

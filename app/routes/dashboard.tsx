@@ -7,7 +7,7 @@ import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listConsultationsForPartnerships } from "../repos/consultations.server";
 import { Table, Tag } from "../ui/components";
-import { formatDate } from "../ui/format";
+import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("dashboard.title") };
@@ -26,14 +26,14 @@ export function loader(args: LoaderFunctionArgs) {
     ...p,
     consultations: consultations
       .filter((c) => c.partnershipId === id)
-      .map((c) => ({ slug: c.slug, title: c.title, status: c.status, closesAt: c.closesAt?.toISOString() ?? null })),
+      .map((c) => ({ slug: c.slug, title: c.title, status: c.status, closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null })),
   }));
-  return json({ displayName: user.displayName, email: user.email, partnerships, locale });
+  return json({ displayName: user.displayName, partnerships });
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { displayName, partnerships, locale } = useLoaderData<typeof loader>();
+  const { displayName, partnerships } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">{t("dashboard.heading", { name: displayName })}</h1>
@@ -71,7 +71,7 @@ export default function Dashboard() {
                   <Tag key="s" colour={c.status === "open" ? "green" : "grey"}>
                     {t(`consultation.status.${c.status}`)}
                   </Tag>,
-                  c.closesAt ? formatDate(c.closesAt, locale) : t("common.notSet"),
+                  c.closes ?? t("common.notSet"),
                 ])}
               />
             )

@@ -12,7 +12,7 @@ import { inviteOrAssign, removeRole } from "../services/admin.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format";
+import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
 import { detectLocale } from "../i18n/i18n.server";
@@ -33,11 +33,12 @@ function loadPartnership(params: unknown) {
 
 export function loader(args: LoaderFunctionArgs) {
   const partnership = loadPartnership(args.params);
-  const user = requireRole(args, partnership.id, "administrator");
+  requireRole(args, partnership.id, "administrator");
   const db = getDb();
   const people = listPartnershipPeople(db, partnership.id);
-  const pending = listPendingInvitations(db, partnership.id, new Date()).map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }));
-  return json({ partnership, people, pending, currentUserId: user.id, locale: detectLocale(args.request) });
+  const locale = detectLocale(args.request);
+  const pending = listPendingInvitations(db, partnership.id, new Date()).map((i) => ({ ...i, expires: formatDate(i.expiresAt.toISOString(), locale) }));
+  return json({ partnership, people, pending });
 }
 
 const INVITE_FIELDS = ["displayName", "email", "role"] as const;
@@ -86,7 +87,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PartnershipUsers() {
   const { t } = useTranslation();
-  const { partnership, people, pending, locale } = useLoaderData<typeof loader>();
+  const { partnership, people, pending } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
@@ -144,7 +145,7 @@ export default function PartnershipUsers() {
         <Table
           caption={t("admin.users.pendingCaption")}
           head={[t("admin.users.table.name"), t("admin.users.table.email"), t("admin.users.table.role"), t("admin.users.table.expires")]}
-          rows={pending.map((i) => [i.displayName, i.email, t(`roles.${i.role}`), formatDate(i.expiresAt, locale)])}
+          rows={pending.map((i) => [i.displayName, i.email, t(`roles.${i.role}`), i.expires])}
         />
       ) : null}
       <h2 className="govuk-heading-m">{t("admin.users.inviteHeading")}</h2>

@@ -1,0 +1,52 @@
+/**
+ * Real Chromium through playwright-core. The browser is found at CHROME_PATH,
+ * else /usr/bin/chromium (Debian's package), else the binary shipped inside the
+ * @sparticuz/chromium npm package, so the suite runs on a fresh machine.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+
+async function findChromium(): Promise<{ executablePath: string; args: string[] }> {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && existsSync(fromEnv)) return { executablePath: fromEnv, args: FLAGS };
+  if (existsSync("/usr/bin/chromium")) return { executablePath: "/usr/bin/chromium", args: FLAGS };
+  const sparticuz = (await import("@sparticuz/chromium")).default;
+  return { executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...FLAGS] };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, args } = await findChromium();
+  return chromium.launch({ executablePath, args, headless: true });
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core in the page. Injected through the DevTools protocol, which the
+ * page's Content-Security-Policy does not apply to, so the CSP stays on.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  }, AXE_TAGS);
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`).join("\n");
+}
