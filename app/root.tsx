@@ -11,7 +11,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
-import { UNSAFE_DataRouterStateContext } from "react-router";
+// Must be the same copy @remix-run/react uses: package.json pins react-router-dom to its exact version.
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser } from "./auth/guards.server";
 import { DEFAULT_LOCALE, directionOf, isLocale } from "./i18n/config";
