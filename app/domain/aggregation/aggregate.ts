@@ -1,0 +1,155 @@
+/**
+ * From rating responses to a weighted candidate outcome framework (methods
+ * §§1–4): per outcome and round, distributions, quartiles, weighted % critical
+ * with Kish-adjusted Wilson intervals, consensus, and the framework.
+ */
+import { combineGroups, DEFAULT_CONSENSUS, statusFor, type ConsensusParameters, type ConsensusStatus } from "./consensus";
+import { buildFramework, type FrameworkEntry } from "./framework";
+import { rake, type Margin, type RakingOptions } from "./raking";
+import { summariseRatings, type Rating, type RatingSummary } from "./ratings";
+
+export const ENGINE_VERSION = "1.0.0";
+export const METHOD_NAME = "outcomes-codesign/delphi-aggregation";
+
+export interface ResponseRow {
+  respondentId: string;
+  round: number;
+  /** Stakeholder group: citizen, carer, service-user, professional… */
+  group: string;
+  /** Profile values the margins name (age_band, sex, locality…). */
+  profile: Record<string, string>;
+  /** Rating per outcome code. */
+  ratings: Record<string, Rating>;
+}
+
+export interface AggregateOptions extends Partial<ConsensusParameters> {
+  /** equal: each stakeholder group's weights scaled to the same total; pooled: as they are. */
+  groupWeighting?: "equal" | "pooled";
+  margins?: Margin[];
+  raking?: RakingOptions;
+}
+
+export interface ItemStats {
+  n: number;
+  nUnable: number;
+  distribution: number[];
+  median: number | null;
+  p25: number | null;
+  p75: number | null;
+  percentCritical: number | null;
+  percentLimited: number | null;
+  weightedPercentCritical: number | null;
+  weightedPercentLimited: number | null;
+  weightedMean: number | null;
+  ci95: { lower: number; upper: number } | null;
+  consensus: ConsensusStatus;
+}
+
+export interface ItemResult extends ItemStats {
+  code: string;
+  round: number;
+  byGroup: Record<string, ItemStats>;
+  framework: Omit<FrameworkEntry, "code">;
+}
+
+export interface AggregateResult {
+  method: {
+    name: string;
+    version: string;
+    parameters: ConsensusParameters & { groupWeighting: "equal" | "pooled"; weighted: boolean; raking?: RakingOptions };
+  };
+  weighting?: { deff: number; nEff: number; iterations: number; converged: boolean; byRound: Record<string, { deff: number; nEff: number; iterations: number; converged: boolean; total: number }> };
+  items: ItemResult[];
+}
+
+function stats(summary: RatingSummary, consensus: ConsensusStatus): ItemStats {
+  const { nEff: _nEff, sums: _sums, ...rest } = summary;
+  return { ...rest, consensus };
+}
+
+/** Scales each group's weights to the same total (the overall total ÷ number of groups). */
+export function equaliseGroups(groups: readonly string[], weights: Float64Array): Float64Array {
+  const totals = new Map<string, number>();
+  let all = 0;
+  for (let i = 0; i < weights.length; i++) {
+    totals.set(groups[i], (totals.get(groups[i]) ?? 0) + weights[i]);
+    all += weights[i];
+  }
+  const share = all / totals.size;
+  const out = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = (weights[i] * share) / totals.get(groups[i])!;
+  return out;
+}
+
+export function codesOf(rows: readonly ResponseRow[]): string[] {
+  const codes = new Set<string>();
+  for (const r of rows) for (const c of Object.keys(r.ratings)) codes.add(c);
+  return [...codes].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+export function aggregate(rows: readonly ResponseRow[], options: AggregateOptions = {}, codes = codesOf(rows)): AggregateResult {
+  const consensus: ConsensusParameters = {
+    rule: options.rule ?? DEFAULT_CONSENSUS.rule,
+    thresholdIn: options.thresholdIn ?? DEFAULT_CONSENSUS.thresholdIn,
+    thresholdOut: options.thresholdOut ?? DEFAULT_CONSENSUS.thresholdOut,
+    bound: options.bound ?? DEFAULT_CONSENSUS.bound,
+    groups: options.groups ?? DEFAULT_CONSENSUS.groups,
+    medianIn: options.medianIn ?? DEFAULT_CONSENSUS.medianIn,
+    iqrMax: options.iqrMax ?? DEFAULT_CONSENSUS.iqrMax,
+  };
+  const groupWeighting = options.groupWeighting ?? "equal";
+  const rounds = [...new Set(rows.map((r) => r.round))].sort((a, b) => a - b);
+  const items: ItemResult[] = [];
+  const byRound: NonNullable<AggregateResult["weighting"]>["byRound"] = {};
+  for (const round of rounds) {
+    const inRound = rows.filter((r) => r.round === round);
+    const groups = inRound.map((r) => r.group);
+    let weights: Float64Array = new Float64Array(inRound.length).fill(1);
+    if (options.margins?.length) {
+      const raked = rake(
+        inRound.map((r) => r.profile),
+        options.margins,
+        options.raking,
+      );
+      weights = raked.weights;
+      byRound[String(round)] = { deff: raked.deff, nEff: raked.nEff, iterations: raked.iterations, converged: raked.converged, total: raked.total };
+    }
+    if (groupWeighting === "equal") weights = equaliseGroups(groups, weights);
+    const groupNames = [...new Set(groups)].sort();
+    const groupIndex = new Map(groupNames.map((g) => [g, inRound.map((_, i) => i).filter((i) => groups[i] === g)]));
+    const roundItems: ItemResult[] = [];
+    for (const code of codes) {
+      const ratings = inRound.map((r) => r.ratings[code] ?? null);
+      const overallSummary = summariseRatings(ratings, weights);
+      const byGroup: Record<string, ItemStats> = {};
+      const groupStatuses: ConsensusStatus[] = [];
+      for (const g of groupNames) {
+        const idx = groupIndex.get(g)!;
+        const gRatings = idx.map((i) => ratings[i]);
+        const gWeights = Float64Array.from(idx, (i) => weights[i]);
+        const status = statusFor(gRatings, gWeights, consensus);
+        const summary = summariseRatings(gRatings, gWeights);
+        if (summary.sums.countScored > 0) groupStatuses.push(status);
+        byGroup[g] = stats(summary, status);
+      }
+      const overall = statusFor(ratings, weights, consensus);
+      const status = combineGroups(overall, groupStatuses, consensus.groups);
+      roundItems.push({ code, round, ...stats(overallSummary, status), byGroup, framework: { rank: 0, priority: null, included: false, proposedWeight: 0 } });
+    }
+    const framework = buildFramework(roundItems.map((i) => ({ code: i.code, priority: i.weightedPercentCritical, consensus: i.consensus })));
+    const entry = new Map(framework.map((f) => [f.code, f]));
+    for (const item of roundItems) {
+      const { code: _code, ...f } = entry.get(item.code)!;
+      item.framework = f;
+    }
+    items.push(...roundItems);
+  }
+  const firstRound = byRound[String(rounds[0])];
+  return {
+    method: { name: METHOD_NAME, version: ENGINE_VERSION, parameters: { ...consensus, groupWeighting, weighted: Boolean(options.margins?.length), ...(options.raking ? { raking: options.raking } : {}) } },
+    ...(firstRound
+      ? { weighting: { deff: firstRound.deff, nEff: firstRound.nEff, iterations: firstRound.iterations, converged: firstRound.converged, byRound } }
+      : {}),
+    items,
+  };
+}

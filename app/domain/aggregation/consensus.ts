@@ -1,0 +1,108 @@
+import { quantileType7 } from "./stats";
+import type { Rating } from "./ratings";
+import { sortedScores, summariseRatings } from "./ratings";
+
+export type ConsensusStatus = "in" | "out" | "none";
+export type ConsensusRule = "comet" | "median-iqr" | "rand-ucla";
+export type GroupCombination = "overall" | "every-group" | "any-group";
+
+export interface ConsensusParameters {
+  rule: ConsensusRule;
+  /** % scoring 7–9 (or 1–3) needed, 0–100. */
+  thresholdIn: number;
+  /** The bound on the opposite end, 0–100 ("fewer than 15%"). */
+  thresholdOut: number;
+  bound: "strict" | "inclusive";
+  groups: GroupCombination;
+  /** Median/IQR rule: median at least this for "in" (and at most 10 − this for "out"). */
+  medianIn: number;
+  /** Median/IQR rule: IQR at most this. */
+  iqrMax: number;
+}
+
+export const DEFAULT_CONSENSUS: ConsensusParameters = {
+  rule: "comet",
+  thresholdIn: 70,
+  thresholdOut: 15,
+  bound: "strict",
+  groups: "overall",
+  medianIn: 7,
+  iqrMax: 2,
+};
+
+/**
+ * COMET rule on weighted sums. Compared by cross-multiplication, not by
+ * dividing, so exactly 15% (3 of 20) is exactly 15 and not 15.000000000000002.
+ */
+export function cometStatus(
+  sums: { scored: number; critical: number; limited: number },
+  p: Pick<ConsensusParameters, "thresholdIn" | "thresholdOut" | "bound">,
+): ConsensusStatus {
+  if (!(sums.scored > 0)) return "none";
+  const atLeast = (part: number, pct: number) => 100 * part >= pct * sums.scored;
+  const below = (part: number, pct: number) => (p.bound === "strict" ? 100 * part < pct * sums.scored : 100 * part <= pct * sums.scored);
+  if (atLeast(sums.critical, p.thresholdIn) && below(sums.limited, p.thresholdOut)) return "in";
+  if (atLeast(sums.limited, p.thresholdIn) && below(sums.critical, p.thresholdOut)) return "out";
+  return "none";
+}
+
+export function medianIqrStatus(sorted: number[], p: Pick<ConsensusParameters, "medianIn" | "iqrMax">): ConsensusStatus {
+  if (sorted.length === 0) return "none";
+  const median = quantileType7(sorted, 0.5);
+  const iqr = quantileType7(sorted, 0.75) - quantileType7(sorted, 0.25);
+  if (iqr > p.iqrMax) return "none";
+  if (median >= p.medianIn) return "in";
+  if (median <= 10 - p.medianIn) return "out";
+  return "none";
+}
+
+export interface RandUclaResult {
+  median: number;
+  p30: number;
+  p70: number;
+  ipr: number;
+  iprcp: number;
+  ai: number;
+  ipras: number;
+  disagreement: boolean;
+  /** appropriate (median 7–9), uncertain (4–6 or disagreement), inappropriate (1–3). */
+  appropriateness: "appropriate" | "uncertain" | "inappropriate";
+  status: ConsensusStatus;
+}
+
+/** RAND/UCLA appropriateness with the IPRAS disagreement test (Fitch et al. 2001), percentiles R type 7. */
+export function randUcla(sorted: number[]): RandUclaResult | null {
+  if (sorted.length === 0) return null;
+  const median = quantileType7(sorted, 0.5);
+  const p30 = quantileType7(sorted, 0.3);
+  const p70 = quantileType7(sorted, 0.7);
+  const ipr = p70 - p30;
+  const iprcp = (p30 + p70) / 2;
+  const ai = Math.abs(5 - iprcp);
+  const ipras = 2.35 + 1.5 * ai;
+  const disagreement = ipr > ipras;
+  const appropriateness = disagreement ? "uncertain" : median >= 7 ? "appropriate" : median <= 3 ? "inappropriate" : "uncertain";
+  const status = appropriateness === "appropriate" ? "in" : appropriateness === "inappropriate" ? "out" : "none";
+  return { median, p30, p70, ipr, iprcp, ai, ipras, disagreement, appropriateness, status };
+}
+
+/** Status of one set of ratings under the chosen rule (weights apply to the COMET rule). */
+export function statusFor(ratings: readonly Rating[], weights: ArrayLike<number> | undefined, p: ConsensusParameters): ConsensusStatus {
+  if (p.rule === "comet") return cometStatus(summariseRatings(ratings, weights).sums, p);
+  const sorted = sortedScores(ratings);
+  if (p.rule === "median-iqr") return medianIqrStatus(sorted, p);
+  return randUcla(sorted)?.status ?? "none";
+}
+
+/** Combines the overall status with the per-group statuses as the parameters say. */
+export function combineGroups(overall: ConsensusStatus, byGroup: ConsensusStatus[], how: GroupCombination): ConsensusStatus {
+  if (how === "overall" || byGroup.length === 0) return overall;
+  if (how === "every-group") {
+    if (byGroup.every((s) => s === "in")) return "in";
+    if (byGroup.every((s) => s === "out")) return "out";
+    return "none";
+  }
+  if (byGroup.some((s) => s === "in")) return "in";
+  if (byGroup.some((s) => s === "out")) return "out";
+  return "none";
+}

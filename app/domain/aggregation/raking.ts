@@ -1,0 +1,211 @@
+/**
+ * Raking (iterative proportional fitting, Deming and Stephan 1940) of
+ * respondent weights to population margins, as methods §3 specifies. Agrees
+ * with R survey's calibrate(..., calfun = "raking") at convergence.
+ */
+
+export interface Margin {
+  /** One variable, or several for a joint (cross-classified) margin. */
+  variables: string[];
+  /** Target per category; joint categories are the values joined by ":". */
+  targets: Map<string, number>;
+}
+
+export interface RakingOptions {
+  /** Stop when every margin is within tolerance × total of its targets. */
+  tolerance?: number;
+  maxIterations?: number;
+  /** Bounds as multiples of the mean weight, applied after convergence, then re-raked. */
+  trim?: { lower: number; upper: number };
+}
+
+export interface RakingResult {
+  weights: Float64Array;
+  iterations: number;
+  converged: boolean;
+  /** Largest |achieved − target| over every category of every margin, relative to the total. */
+  maxMarginError: number;
+  trimRounds: number;
+  total: number;
+  deff: number;
+  nEff: number;
+  /** True when the margins' totals differed (within 0.1%) and were rescaled to the first. */
+  rescaled: boolean;
+}
+
+export type RakingErrorCode = "totals-disagree" | "empty-category" | "no-target" | "not-converged" | "bad-input";
+
+export class RakingError extends Error {
+  constructor(
+    readonly code: RakingErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "RakingError";
+  }
+}
+
+export const RAKING_DEFAULTS = { tolerance: 1e-10, maxIterations: 1000 } as const;
+
+interface CompiledMargin {
+  label: string;
+  categories: string[];
+  targets: Float64Array;
+  /** Category index of each respondent. */
+  index: Int32Array;
+}
+
+export function marginKey(variables: string[]): string {
+  return variables.join(":");
+}
+
+function compile(respondents: ReadonlyArray<Record<string, string>>, margins: Margin[]): CompiledMargin[] {
+  return margins.map((margin) => {
+    const label = marginKey(margin.variables);
+    const categories = [...margin.targets.keys()];
+    const position = new Map(categories.map((c, i) => [c, i]));
+    const targets = Float64Array.from(categories.map((c) => margin.targets.get(c)!));
+    for (let k = 0; k < targets.length; k++) {
+      if (!Number.isFinite(targets[k]) || targets[k] < 0) {
+        throw new RakingError("bad-input", `Margin ${label}: target for ${categories[k]} must be a non-negative number`, { margin: label, category: categories[k] });
+      }
+    }
+    const index = new Int32Array(respondents.length);
+    const seen = new Uint8Array(categories.length);
+    for (let i = 0; i < respondents.length; i++) {
+      const key = margin.variables.map((v) => respondents[i][v] ?? "").join(":");
+      const k = position.get(key);
+      if (k === undefined) {
+        throw new RakingError("no-target", `Respondent ${i + 1} is in category "${key}" of margin ${label}, which has no target`, { margin: label, category: key, respondent: i });
+      }
+      index[i] = k;
+      seen[k] = 1;
+    }
+    for (let k = 0; k < categories.length; k++) {
+      if (!seen[k] && targets[k] > 0) {
+        throw new RakingError("empty-category", `Margin ${label}: category "${categories[k]}" has a target but no respondents`, { margin: label, category: categories[k] });
+      }
+    }
+    return { label, categories, targets, index };
+  });
+}
+
+function sumOf(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
+
+/** Largest relative margin error of `w` against the compiled targets. */
+function marginError(w: Float64Array, margins: CompiledMargin[], total: number, sums: Float64Array[]): number {
+  let worst = 0;
+  for (let m = 0; m < margins.length; m++) {
+    const { index, targets } = margins[m];
+    const s = sums[m];
+    s.fill(0);
+    for (let i = 0; i < w.length; i++) s[index[i]] += w[i];
+    for (let k = 0; k < targets.length; k++) worst = Math.max(worst, Math.abs(s[k] - targets[k]) / total);
+  }
+  return worst;
+}
+
+function rakeLoop(w: Float64Array, margins: CompiledMargin[], total: number, tolerance: number, maxIterations: number) {
+  const sums = margins.map((m) => new Float64Array(m.targets.length));
+  const factors = margins.map((m) => new Float64Array(m.targets.length));
+  let error = marginError(w, margins, total, sums);
+  let iterations = 0;
+  while (error > tolerance && iterations < maxIterations) {
+    for (let m = 0; m < margins.length; m++) {
+      const { index, targets } = margins[m];
+      const s = sums[m];
+      const f = factors[m];
+      s.fill(0);
+      for (let i = 0; i < w.length; i++) s[index[i]] += w[i];
+      for (let k = 0; k < targets.length; k++) f[k] = s[k] > 0 ? targets[k] / s[k] : 0;
+      for (let i = 0; i < w.length; i++) w[i] *= f[index[i]];
+    }
+    iterations++;
+    error = marginError(w, margins, total, sums);
+  }
+  return { iterations, error, converged: error <= tolerance };
+}
+
+/**
+ * Rakes `baseWeights` (default 1 each) so that the weighted counts of every
+ * margin match its targets. Targets summing to 1 are proportions, scaled to
+ * the sum of the base weights.
+ */
+export function rake(
+  respondents: ReadonlyArray<Record<string, string>>,
+  margins: Margin[],
+  options: RakingOptions = {},
+  baseWeights?: ArrayLike<number>,
+): RakingResult {
+  const tolerance = options.tolerance ?? RAKING_DEFAULTS.tolerance;
+  const maxIterations = options.maxIterations ?? RAKING_DEFAULTS.maxIterations;
+  if (respondents.length === 0) throw new RakingError("bad-input", "There are no respondents to weight");
+  if (margins.length === 0) throw new RakingError("bad-input", "There are no margins to weight to");
+  const w = new Float64Array(respondents.length);
+  for (let i = 0; i < w.length; i++) {
+    const b = baseWeights ? baseWeights[i] : 1;
+    if (!(b > 0) || !Number.isFinite(b)) throw new RakingError("bad-input", `Respondent ${i + 1} has base weight ${b}; base weights must be positive`, { respondent: i });
+    w[i] = b;
+  }
+  const compiled = compile(respondents, margins);
+  const baseTotal = sumOf(w);
+  const totals = compiled.map((m) => sumOf(m.targets));
+  const proportions = totals.every((t) => Math.abs(t - 1) < 1e-9);
+  if (proportions) for (const m of compiled) for (let k = 0; k < m.targets.length; k++) m.targets[k] *= baseTotal;
+  const total = proportions ? baseTotal : totals[0];
+  let rescaled = false;
+  compiled.forEach((m, j) => {
+    const t = proportions ? baseTotal : totals[j];
+    if (Math.abs(t - total) > 0.001 * total) {
+      throw new RakingError("totals-disagree", `Margin ${m.label} totals ${t}, but margin ${compiled[0].label} totals ${total}: they differ by more than 0.1%`, {
+        margin: m.label,
+        total: t,
+        expected: total,
+      });
+    }
+    if (t !== total) {
+      rescaled = true;
+      for (let k = 0; k < m.targets.length; k++) m.targets[k] *= total / t;
+    }
+  });
+  let { iterations, error, converged } = rakeLoop(w, compiled, total, tolerance, maxIterations);
+  let trimRounds = 0;
+  if (options.trim && converged) {
+    const { lower, upper } = options.trim;
+    if (!(lower > 0 && upper > lower)) throw new RakingError("bad-input", "Trim bounds must satisfy 0 < lower < upper");
+    const slack = 1e-9;
+    for (;;) {
+      const mean = sumOf(w) / w.length;
+      let outside = false;
+      for (let i = 0; i < w.length; i++) {
+        if (w[i] < lower * mean * (1 - slack)) (w[i] = lower * mean), (outside = true);
+        else if (w[i] > upper * mean * (1 + slack)) (w[i] = upper * mean), (outside = true);
+      }
+      if (!outside) break;
+      if (trimRounds >= maxIterations) {
+        converged = false;
+        break;
+      }
+      trimRounds++;
+      const again = rakeLoop(w, compiled, total, tolerance, maxIterations);
+      iterations += again.iterations;
+      error = again.error;
+      converged = again.converged;
+    }
+  }
+  if (!converged) {
+    throw new RakingError("not-converged", `Raking did not converge in ${maxIterations} iterations (largest margin error ${error.toExponential(3)} of the total)`, {
+      iterations,
+      maxMarginError: error,
+    });
+  }
+  let s2 = 0;
+  for (let i = 0; i < w.length; i++) s2 += w[i] * w[i];
+  const s = sumOf(w);
+  return { weights: w, iterations, converged, maxMarginError: error, trimRounds, total: s, deff: (w.length * s2) / (s * s), nEff: (s * s) / s2, rescaled };
+}

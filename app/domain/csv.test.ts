@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { CsvError, parseCsv } from "./csv";
+
+describe("CSV", () => {
+  it("parses quoted fields, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {
+    const table = parseCsv('\uFEFFcode,statement\r\nO1,"I only have to tell my story once"\r\nO2,"Staff ""talk"", plan\ntogether"\r\n');
+    expect(table.header).toEqual(["code", "statement"]);
+    expect(table.rows.map((r) => r.values.statement)).toEqual(["I only have to tell my story once", 'Staff "talk", plan\ntogether']);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  it("names the line and column of each error", () => {
+    const at = (text: string) => {
+      try {
+        parseCsv(text);
+      } catch (e) {
+        const err = e as CsvError;
+        return [err.line, err.column, err.message];
+      }
+      return null;
+    };
+    expect(at("a,b\n1,2\n3\n")).toEqual([3, 2, "expected 2 fields, found 1"]);
+    expect(at('a,b\n1,x"y\n')).toEqual([2, 4, "a quote inside an unquoted field"]);
+    expect(at('a,b\n1,"open\n')).toEqual([3, 1, "a quoted field is not closed"]);
+    expect(at("a,a\n")).toEqual([1, 2, 'the header names "a" twice']);
+    expect(at("")).toEqual([1, 1, "the file is empty: a header row is needed"]);
+  });
+});
