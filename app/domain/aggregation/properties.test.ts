@@ -16,7 +16,7 @@ const panelArb = fc
   .array(fc.tuple(fc.nat(AGES.length - 1), fc.nat(SEXES.length - 1), fc.nat(PLACES.length - 1), fc.integer({ min: 1, max: 9 })), { minLength: 12, maxLength: 80 })
   .map((rows) => {
     const cover = AGES.flatMap((_, a) => SEXES.flatMap((_, s) => PLACES.map((_, p) => [a, s, p, 5] as [number, number, number, number])));
-    return [...cover, ...rows].map(([a, s, p, r], i) => ({ id: `R${i}`, age_band: AGES[a], sex: SEXES[s], locality: PLACES[p], rating: r }));
+    return [...cover, ...rows].map(([a, s, p, r], i) => ({ id: `R${i}`, age_band: AGES[a], sex: SEXES[s], locality: PLACES[p], rating: String(r) }));
   });
 
 const targetsArb = fc.record({
