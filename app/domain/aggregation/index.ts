@@ -6,3 +6,4 @@ export * from "./raking";
 export * from "./ranking";
 export * from "./ratings";
 export * from "./stats";
+export * from "./rounds";
