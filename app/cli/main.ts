@@ -1,0 +1,344 @@
+/**
+ * Command-line interface to the aggregation engine (a stable contract; see README).
+ *   npm run --silent cli -- weights --respondents FILE --margins FILE [...]
+ *   npm run --silent cli -- aggregate --responses FILE [--margins FILE] [...]
+ *   npm run --silent cli -- rank --ballots FILE --method borda|schulze
+ *   npm run --silent cli -- pairwise --wins FILE
+ * Only the result goes to standard output; summaries go to standard error.
+ * Errors name the file, line and column and exit with status 2.
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
+import {
+  aggregate,
+  borda,
+  bradleyTerry,
+  marginKey,
+  parseRanking,
+  rake,
+  RakingError,
+  schulze,
+  type Margin,
+  type Rating,
+  type ResponseRow,
+} from "../domain/aggregation";
+
+export interface CliIo {
+  readFile: (path: string) => string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** An input problem located in a file: reported as FILE:LINE:COLUMN: message, exit 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+  describe(): string {
+    const where = [this.file, this.line, this.column].filter((x) => x !== undefined).join(":");
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+function readCsv(io: CliIo, file: string): CsvTable {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch {
+    throw new InputError("cannot read the file", file);
+  }
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(e.message, file, e.line, e.column);
+    throw e;
+  }
+}
+
+function column(table: CsvTable, file: string, name: string): number {
+  const k = table.header.indexOf(name);
+  if (k < 0) throw new InputError(`the header has no column "${name}"`, file, 1, 1);
+  return k + 1;
+}
+
+function readMargins(io: CliIo, file: string, respondentColumns: string[], respondentsFile: string): Margin[] {
+  const table = readCsv(io, file);
+  for (const name of ["variable", "category", "target"]) column(table, file, name);
+  const byKey = new Map<string, Margin>();
+  for (const { line, values } of table.rows) {
+    const variables = values.variable.split(":").map((v) => v.trim());
+    for (const v of variables) {
+      if (!respondentColumns.includes(v)) throw new InputError(`margin variable "${v}" is not a column of ${respondentsFile}`, file, line, column(table, file, "variable"));
+    }
+    const categories = values.category.split(":");
+    if (categories.length !== variables.length) {
+      throw new InputError(`category "${values.category}" must have one part per variable (${variables.length})`, file, line, column(table, file, "category"));
+    }
+    const target = Number(values.target);
+    if (values.target.trim() === "" || !Number.isFinite(target) || target < 0) {
+      throw new InputError(`target "${values.target}" is not a non-negative number`, file, line, column(table, file, "target"));
+    }
+    const key = marginKey(variables);
+    const margin = byKey.get(key) ?? { variables, targets: new Map<string, number>() };
+    const existing = margin.targets.get(values.category);
+    if (existing !== undefined && existing !== target) {
+      throw new InputError(`category "${values.category}" of ${key} is given two different targets`, file, line, column(table, file, "target"));
+    }
+    margin.targets.set(values.category, target);
+    byKey.set(key, margin);
+  }
+  if (byKey.size === 0) throw new InputError("no margins in the file", file, 2, 1);
+  return [...byKey.values()];
+}
+
+function rakingError(e: unknown, file: string): never {
+  if (e instanceof RakingError) throw new InputError(`${e.message} (${e.code})`, file);
+  throw e;
+}
+
+const num = (name: string, min: number, max: number) =>
+  z.coerce.number({ error: `--${name} must be a number` }).min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`);
+
+const weightsOptions = z.object({
+  respondents: z.string({ error: "--respondents FILE is required" }),
+  margins: z.string({ error: "--margins FILE is required" }),
+  id: z.string().default("respondent_id"),
+  "base-weight": z.string().optional(),
+  tolerance: num("tolerance", 0, 1).default(1e-10),
+  "max-iterations": z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  trim: z
+    .string()
+    .regex(/^\s*[0-9.eE+-]+\s*,\s*[0-9.eE+-]+\s*$/, "--trim must be LOWER,UPPER, e.g. 0.3,3")
+    .transform((s) => {
+      const [lower, upper] = s.split(",").map(Number);
+      return { lower, upper };
+    })
+    .optional(),
+});
+
+function weightsCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(weightsOptions, raw);
+  const table = readCsv(io, o.respondents);
+  column(table, o.respondents, o.id);
+  let base: number[] | undefined;
+  if (o["base-weight"]) {
+    const col = column(table, o.respondents, o["base-weight"]);
+    base = table.rows.map(({ line, values }) => {
+      const w = Number(values[o["base-weight"]!]);
+      if (!(w > 0) || !Number.isFinite(w)) throw new InputError(`base weight "${values[o["base-weight"]!]}" must be a positive number`, o.respondents, line, col);
+      return w;
+    });
+  }
+  const margins = readMargins(io, o.margins, table.header, o.respondents);
+  let result;
+  try {
+    result = rake(
+      table.rows.map((r) => r.values),
+      margins,
+      { tolerance: o.tolerance, maxIterations: o["max-iterations"], trim: o.trim },
+      base,
+    );
+  } catch (e) {
+    rakingError(e, o.margins);
+  }
+  const lines = [`${o.id},weight`];
+  table.rows.forEach((r, i) => lines.push(`${csvField(r.values[o.id])},${result.weights[i].toPrecision(15)}`));
+  io.stdout(lines.join("\n") + "\n");
+  io.stderr(
+    `iterations=${result.iterations} converged=${result.converged} max_margin_error=${result.maxMarginError.toExponential(3)} deff=${result.deff.toFixed(6)} n_eff=${result.nEff.toFixed(4)} total=${result.total}${result.trimRounds ? ` trim_rounds=${result.trimRounds}` : ""}${result.rescaled ? " (margin totals rescaled to agree)" : ""}\n`,
+  );
+}
+
+/** Quotes a CSV field when needed; a leading =, +, - or @ is prefixed with ' (formula injection). */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const PROFILE_COLUMNS = ["age_band", "sex", "locality", "ethnicity", "stakeholder_group"];
+
+const aggregateOptions = z.object({
+  responses: z.string({ error: "--responses FILE is required" }),
+  margins: z.string().optional(),
+  rule: z.enum(["comet", "median-iqr", "rand-ucla"], { error: "--rule must be comet, median-iqr or rand-ucla" }).default("comet"),
+  "threshold-in": num("threshold-in", 0, 100).default(70),
+  "threshold-out": num("threshold-out", 0, 100).default(15),
+  bound: z.enum(["strict", "inclusive"], { error: "--bound must be strict or inclusive" }).default("strict"),
+  groups: z.enum(["overall", "every-group", "any-group"], { error: "--groups must be overall, every-group or any-group" }).default("overall"),
+  "group-weighting": z.enum(["equal", "pooled"], { error: "--group-weighting must be equal or pooled" }).default("equal"),
+  "profile-columns": z.string().optional(),
+  tolerance: num("tolerance", 0, 1).default(1e-10),
+  "max-iterations": z.coerce.number().int().min(1).max(1_000_000).default(1000),
+});
+
+function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(aggregateOptions, raw);
+  const table = readCsv(io, o.responses);
+  column(table, o.responses, "respondent_id");
+  const hasRound = table.header.includes("round");
+  const hasGroup = table.header.includes("group");
+  const margins = o.margins ? readMargins(io, o.margins, table.header, o.responses) : undefined;
+  const profile = new Set([...PROFILE_COLUMNS, ...(o["profile-columns"]?.split(",").map((s) => s.trim()) ?? []), ...(margins?.flatMap((m) => m.variables) ?? [])]);
+  const codes = table.header.filter((h) => !["respondent_id", "round", "group"].includes(h) && !profile.has(h));
+  if (codes.length === 0) throw new InputError("no outcome columns: every column is an id, round, group or profile column", o.responses, 1, 1);
+  const seen = new Set<string>();
+  const rows: ResponseRow[] = table.rows.map(({ line, values }) => {
+    const round = hasRound ? Number(values.round) : 1;
+    if (!Number.isInteger(round) || round < 1) throw new InputError(`round "${values.round}" must be a whole number from 1`, o.responses, line, column(table, o.responses, "round"));
+    const key = `${values.respondent_id}\u0000${round}`;
+    if (seen.has(key)) throw new InputError(`respondent ${values.respondent_id} appears twice in round ${round}`, o.responses, line, column(table, o.responses, "respondent_id"));
+    seen.add(key);
+    const ratings: Record<string, Rating> = {};
+    for (const code of codes) {
+      const v = values[code].trim();
+      if (v === "") ratings[code] = null;
+      else if (v === "U" || v === "u") ratings[code] = "U";
+      else if (/^[1-9]$/.test(v)) ratings[code] = Number(v);
+      else throw new InputError(`"${values[code]}" is not a rating: use 1 to 9, U (unable to score) or leave it empty`, o.responses, line, table.header.indexOf(code) + 1);
+    }
+    return { respondentId: values.respondent_id, round, group: hasGroup ? values.group : "all", profile: values, ratings };
+  });
+  let result;
+  try {
+    result = aggregate(
+      rows,
+      {
+        rule: o.rule,
+        thresholdIn: o["threshold-in"],
+        thresholdOut: o["threshold-out"],
+        bound: o.bound,
+        groups: o.groups,
+        groupWeighting: o["group-weighting"],
+        margins,
+        raking: margins ? { tolerance: o.tolerance, maxIterations: o["max-iterations"] } : undefined,
+      },
+      codes,
+    );
+  } catch (e) {
+    rakingError(e, o.margins ?? o.responses);
+  }
+  io.stdout(JSON.stringify(result, null, 2) + "\n");
+  const rounds = new Set(rows.map((r) => r.round)).size;
+  io.stderr(`${rows.length} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`);
+}
+
+const rankOptions = z.object({
+  ballots: z.string({ error: "--ballots FILE is required" }),
+  method: z.enum(["borda", "schulze"], { error: "--method must be borda or schulze" }),
+});
+
+function rankCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(rankOptions, raw);
+  const table = readCsv(io, o.ballots);
+  const countCol = column(table, o.ballots, "count");
+  const rankingCol = column(table, o.ballots, "ranking");
+  const ballots = table.rows.map(({ line, values }) => {
+    const count = Number(values.count);
+    if (!(count >= 0) || !Number.isFinite(count)) throw new InputError(`count "${values.count}" is not a non-negative number`, o.ballots, line, countCol);
+    const tiers = parseRanking(values.ranking);
+    const items = tiers.flat();
+    if (items.length === 0) throw new InputError("the ranking is empty", o.ballots, line, rankingCol);
+    if (new Set(items).size !== items.length) throw new InputError("an item appears twice in the ranking", o.ballots, line, rankingCol);
+    return { count, tiers };
+  });
+  const result =
+    o.method === "borda"
+      ? { method: "borda", ranking: borda(ballots) }
+      : (() => {
+          const s = schulze(ballots);
+          return { method: "schulze", candidates: s.candidates, pairwise: s.d, strongestPaths: s.p, ranking: s.ranking };
+        })();
+  io.stdout(JSON.stringify(result, null, 2) + "\n");
+  io.stderr(`${ballots.length} ballot rows\n`);
+}
+
+function pairwiseCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(z.object({ wins: z.string({ error: "--wins FILE is required" }) }), raw);
+  const table = readCsv(io, o.wins);
+  for (const c of ["winner", "loser"]) column(table, o.wins, c);
+  const winsCol = column(table, o.wins, "wins");
+  const results = table.rows.map(({ line, values }) => {
+    const wins = Number(values.wins);
+    if (!(wins >= 0) || !Number.isFinite(wins)) throw new InputError(`wins "${values.wins}" is not a non-negative number`, o.wins, line, winsCol);
+    return { winner: values.winner, loser: values.loser, wins };
+  });
+  const r = bradleyTerry(results);
+  io.stdout(JSON.stringify({ method: "bradley-terry-mm", ...r }, null, 2) + "\n");
+  if (r.pseudoWinsAdded) io.stderr("The win graph is not strongly connected: one pseudo-win per pair was added (half to each side).\n");
+}
+
+function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0].message);
+  return parsed.data;
+}
+
+const COMMANDS: Record<string, (io: CliIo, raw: Record<string, unknown>) => void> = {
+  weights: weightsCommand,
+  aggregate: aggregateCommand,
+  rank: rankCommand,
+  pairwise: pairwiseCommand,
+};
+
+const USAGE = `usage: npm run --silent cli -- <weights|aggregate|rank|pairwise> [options]  (see README)\n`;
+
+export function run(argv: string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  const handler = command ? COMMANDS[command] : undefined;
+  if (!handler) {
+    io.stderr(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: Object.fromEntries(OPTION_NAMES.map((n) => [n, { type: "string" as const }])), strict: true });
+    handler(io, values);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`error: ${e.describe()}\n`);
+      return 2;
+    }
+    if (e instanceof Error && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`error: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const OPTION_NAMES = [
+  "respondents",
+  "margins",
+  "id",
+  "base-weight",
+  "tolerance",
+  "max-iterations",
+  "trim",
+  "responses",
+  "rule",
+  "threshold-in",
+  "threshold-out",
+  "bound",
+  "groups",
+  "group-weighting",
+  "profile-columns",
+  "ballots",
+  "method",
+  "wins",
+];
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  process.exitCode = run(process.argv.slice(2), {
+    readFile: (p) => readFileSync(p, "utf8"),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+}
