@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
 import {
-  aggregate,
+  aggregateColumns,
   borda,
   bradleyTerry,
   marginKey,
@@ -22,8 +22,7 @@ import {
   RakingError,
   schulze,
   type Margin,
-  type Rating,
-  type ResponseRow,
+  type ResponseColumns,
 } from "../domain/aggregation";
 
 export interface CliIo {
@@ -190,26 +189,38 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   const codes = table.header.filter((h) => !["respondent_id", "round", "group"].includes(h) && !profile.has(h));
   if (codes.length === 0) throw new InputError("no outcome columns: every column is an id, round, group or profile column", o.responses, 1, 1);
   const seen = new Set<string>();
-  const rows: ResponseRow[] = table.rows.map(({ line, values }) => {
+  const n = table.rows.length;
+  const data: ResponseColumns = {
+    respondentIds: [],
+    rounds: new Int32Array(n),
+    groups: [],
+    profiles: [],
+    codes,
+    scores: codes.map(() => new Int8Array(n)),
+  };
+  const codeColumns = codes.map((code) => table.header.indexOf(code) + 1);
+  table.rows.forEach(({ line, values }, i) => {
     const round = hasRound ? Number(values.round) : 1;
     if (!Number.isInteger(round) || round < 1) throw new InputError(`round "${values.round}" must be a whole number from 1`, o.responses, line, column(table, o.responses, "round"));
     const key = `${values.respondent_id}\u0000${round}`;
     if (seen.has(key)) throw new InputError(`respondent ${values.respondent_id} appears twice in round ${round}`, o.responses, line, column(table, o.responses, "respondent_id"));
     seen.add(key);
-    const ratings: Record<string, Rating> = {};
-    for (const code of codes) {
+    codes.forEach((code, k) => {
       const v = values[code].trim();
-      if (v === "") ratings[code] = null;
-      else if (v === "U" || v === "u") ratings[code] = "U";
-      else if (/^[1-9]$/.test(v)) ratings[code] = Number(v);
-      else throw new InputError(`"${values[code]}" is not a rating: use 1 to 9, U (unable to score) or leave it empty`, o.responses, line, table.header.indexOf(code) + 1);
-    }
-    return { respondentId: values.respondent_id, round, group: hasGroup ? values.group : "all", profile: values, ratings };
+      if (v === "") return;
+      if (v === "U" || v === "u") data.scores[k][i] = -1;
+      else if (/^[1-9]$/.test(v)) data.scores[k][i] = Number(v);
+      else throw new InputError(`"${values[code]}" is not a rating: use 1 to 9, U (unable to score) or leave it empty`, o.responses, line, codeColumns[k]);
+    });
+    data.respondentIds.push(values.respondent_id);
+    data.rounds[i] = round;
+    data.groups.push(hasGroup ? values.group : "all");
+    data.profiles.push(values);
   });
   let result;
   try {
-    result = aggregate(
-      rows,
+    result = aggregateColumns(
+      data,
       {
         rule: o.rule,
         thresholdIn: o["threshold-in"],
@@ -220,14 +231,13 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
         margins,
         raking: margins ? { tolerance: o.tolerance, maxIterations: o["max-iterations"] } : undefined,
       },
-      codes,
     );
   } catch (e) {
     rakingError(e, o.margins ?? o.responses);
   }
   io.stdout(JSON.stringify(result, null, 2) + "\n");
-  const rounds = new Set(rows.map((r) => r.round)).size;
-  io.stderr(`${rows.length} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`);
+  const rounds = new Set(data.rounds).size;
+  io.stderr(`${n} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`);
 }
 
 const rankOptions = z.object({

@@ -3,10 +3,10 @@
  * §§1–4): per outcome and round, distributions, quartiles, weighted % critical
  * with Kish-adjusted Wilson intervals, consensus, and the framework.
  */
-import { combineGroups, DEFAULT_CONSENSUS, statusFor, type ConsensusParameters, type ConsensusStatus } from "./consensus";
+import { combineGroups, DEFAULT_CONSENSUS, statusOf, type ConsensusParameters, type ConsensusStatus } from "./consensus";
 import { buildFramework, type FrameworkEntry } from "./framework";
 import { rake, type Margin, type RakingOptions } from "./raking";
-import { summariseRatings, type Rating, type RatingSummary } from "./ratings";
+import { addHistogram, emptyHistogram, summariseHistogram, type Rating, type RatingSummary } from "./ratings";
 
 export const ENGINE_VERSION = "1.0.0";
 export const METHOD_NAME = "outcomes-codesign/delphi-aggregation";
@@ -87,7 +87,43 @@ export function codesOf(rows: readonly ResponseRow[]): string[] {
   return [...codes].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
+/**
+ * Responses by column, the engine's working form: one Int8Array of scores per
+ * outcome (1–9; −1 for "unable to score"; 0 for not answered).
+ */
+export interface ResponseColumns {
+  respondentIds: string[];
+  rounds: Int32Array;
+  groups: string[];
+  profiles: Array<Record<string, string>>;
+  codes: string[];
+  scores: Int8Array[];
+}
+
+export function toColumns(rows: readonly ResponseRow[], codes = codesOf(rows)): ResponseColumns {
+  const scores = codes.map(() => new Int8Array(rows.length));
+  rows.forEach((row, i) => {
+    codes.forEach((code, k) => {
+      const r = row.ratings[code];
+      scores[k][i] = r === "U" ? -1 : typeof r === "number" && Number.isInteger(r) && r >= 1 && r <= 9 ? r : 0;
+    });
+  });
+  return {
+    respondentIds: rows.map((r) => r.respondentId),
+    rounds: Int32Array.from(rows, (r) => r.round),
+    groups: rows.map((r) => r.group),
+    profiles: rows.map((r) => r.profile),
+    codes,
+    scores,
+  };
+}
+
 export function aggregate(rows: readonly ResponseRow[], options: AggregateOptions = {}, codes = codesOf(rows)): AggregateResult {
+  return aggregateColumns(toColumns(rows, codes), options);
+}
+
+export function aggregateColumns(data: ResponseColumns, options: AggregateOptions = {}): AggregateResult {
+  const { codes } = data;
   const consensus: ConsensusParameters = {
     rule: options.rule ?? DEFAULT_CONSENSUS.rule,
     thresholdIn: options.thresholdIn ?? DEFAULT_CONSENSUS.thresholdIn,
@@ -98,16 +134,17 @@ export function aggregate(rows: readonly ResponseRow[], options: AggregateOption
     iqrMax: options.iqrMax ?? DEFAULT_CONSENSUS.iqrMax,
   };
   const groupWeighting = options.groupWeighting ?? "equal";
-  const rounds = [...new Set(rows.map((r) => r.round))].sort((a, b) => a - b);
+  const rounds = [...new Set(data.rounds)].sort((a, b) => a - b);
   const items: ItemResult[] = [];
   const byRound: NonNullable<AggregateResult["weighting"]>["byRound"] = {};
   for (const round of rounds) {
-    const inRound = rows.filter((r) => r.round === round);
-    const groups = inRound.map((r) => r.group);
-    let weights: Float64Array = new Float64Array(inRound.length).fill(1);
+    const index: number[] = [];
+    for (let i = 0; i < data.rounds.length; i++) if (data.rounds[i] === round) index.push(i);
+    const groups = index.map((i) => data.groups[i]);
+    let weights: Float64Array = new Float64Array(index.length).fill(1);
     if (options.margins?.length) {
       const raked = rake(
-        inRound.map((r) => r.profile),
+        index.map((i) => data.profiles[i]),
         options.margins,
         options.raking,
       );
@@ -116,26 +153,38 @@ export function aggregate(rows: readonly ResponseRow[], options: AggregateOption
     }
     if (groupWeighting === "equal") weights = equaliseGroups(groups, weights);
     const groupNames = [...new Set(groups)].sort();
-    const groupIndex = new Map(groupNames.map((g) => [g, inRound.map((_, i) => i).filter((i) => groups[i] === g)]));
+    const groupOf = Int32Array.from(groups, (g) => groupNames.indexOf(g));
     const roundItems: ItemResult[] = [];
-    for (const code of codes) {
-      const ratings = inRound.map((r) => r.ratings[code] ?? null);
-      const overallSummary = summariseRatings(ratings, weights);
+    codes.forEach((code, c) => {
+      // One pass per outcome into a histogram per group; overall is their sum.
+      const column = data.scores[c];
+      const perGroup = groupNames.map(() => emptyHistogram());
+      for (let j = 0; j < index.length; j++) {
+        const v = column[index[j]];
+        if (v === 0) continue;
+        const h = perGroup[groupOf[j]];
+        if (v < 0) h.unable++;
+        else {
+          const w = weights[j];
+          h.counts[v - 1]++;
+          h.weights[v - 1] += w;
+          h.weightSquares += w * w;
+        }
+      }
+      const overallHistogram = emptyHistogram();
       const byGroup: Record<string, ItemStats> = {};
       const groupStatuses: ConsensusStatus[] = [];
-      for (const g of groupNames) {
-        const idx = groupIndex.get(g)!;
-        const gRatings = idx.map((i) => ratings[i]);
-        const gWeights = Float64Array.from(idx, (i) => weights[i]);
-        const status = statusFor(gRatings, gWeights, consensus);
-        const summary = summariseRatings(gRatings, gWeights);
+      groupNames.forEach((g, k) => {
+        addHistogram(overallHistogram, perGroup[k]);
+        const summary = summariseHistogram(perGroup[k]);
+        const status = statusOf(summary, consensus);
         if (summary.sums.countScored > 0) groupStatuses.push(status);
         byGroup[g] = stats(summary, status);
-      }
-      const overall = statusFor(ratings, weights, consensus);
-      const status = combineGroups(overall, groupStatuses, consensus.groups);
+      });
+      const overallSummary = summariseHistogram(overallHistogram);
+      const status = combineGroups(statusOf(overallSummary, consensus), groupStatuses, consensus.groups);
       roundItems.push({ code, round, ...stats(overallSummary, status), byGroup, framework: { rank: 0, priority: null, included: false, proposedWeight: 0 } });
-    }
+    });
     const framework = buildFramework(roundItems.map((i) => ({ code: i.code, priority: i.weightedPercentCritical, consensus: i.consensus })));
     const entry = new Map(framework.map((f) => [f.code, f]));
     for (const item of roundItems) {

@@ -1,6 +1,6 @@
 import { quantileType7 } from "./stats";
-import type { Rating } from "./ratings";
-import { sortedScores, summariseRatings } from "./ratings";
+import type { Rating, RatingSummary } from "./ratings";
+import { histogramQuantile, summariseRatings } from "./ratings";
 
 export type ConsensusStatus = "in" | "out" | "none";
 export type ConsensusRule = "comet" | "median-iqr" | "rand-ucla";
@@ -46,10 +46,18 @@ export function cometStatus(
   return "none";
 }
 
+/** A quantile function of the scores (R type 7); null when there are none. */
+type Quantile = (p: number) => number | null;
+const ofSorted = (sorted: number[]): Quantile => (p) => (sorted.length ? quantileType7(sorted, p) : null);
+
 export function medianIqrStatus(sorted: number[], p: Pick<ConsensusParameters, "medianIn" | "iqrMax">): ConsensusStatus {
-  if (sorted.length === 0) return "none";
-  const median = quantileType7(sorted, 0.5);
-  const iqr = quantileType7(sorted, 0.75) - quantileType7(sorted, 0.25);
+  return medianIqrWith(ofSorted(sorted), p);
+}
+
+function medianIqrWith(q: Quantile, p: Pick<ConsensusParameters, "medianIn" | "iqrMax">): ConsensusStatus {
+  const median = q(0.5);
+  if (median === null) return "none";
+  const iqr = q(0.75)! - q(0.25)!;
   if (iqr > p.iqrMax) return "none";
   if (median >= p.medianIn) return "in";
   if (median <= 10 - p.medianIn) return "out";
@@ -72,10 +80,14 @@ export interface RandUclaResult {
 
 /** RAND/UCLA appropriateness with the IPRAS disagreement test (Fitch et al. 2001), percentiles R type 7. */
 export function randUcla(sorted: number[]): RandUclaResult | null {
-  if (sorted.length === 0) return null;
-  const median = quantileType7(sorted, 0.5);
-  const p30 = quantileType7(sorted, 0.3);
-  const p70 = quantileType7(sorted, 0.7);
+  return randUclaWith(ofSorted(sorted));
+}
+
+function randUclaWith(q: Quantile): RandUclaResult | null {
+  const median = q(0.5);
+  if (median === null) return null;
+  const p30 = q(0.3)!;
+  const p70 = q(0.7)!;
   const ipr = p70 - p30;
   const iprcp = (p30 + p70) / 2;
   const ai = Math.abs(5 - iprcp);
@@ -86,12 +98,17 @@ export function randUcla(sorted: number[]): RandUclaResult | null {
   return { median, p30, p70, ipr, iprcp, ai, ipras, disagreement, appropriateness, status };
 }
 
+/** Status under the chosen rule: COMET on the weighted sums, the others on the (unweighted) scores. */
+export function statusOf(summary: RatingSummary, p: ConsensusParameters): ConsensusStatus {
+  if (p.rule === "comet") return cometStatus(summary.sums, p);
+  const q: Quantile = (x) => histogramQuantile(summary.distribution, x);
+  if (p.rule === "median-iqr") return medianIqrWith(q, p);
+  return randUclaWith(q)?.status ?? "none";
+}
+
 /** Status of one set of ratings under the chosen rule (weights apply to the COMET rule). */
 export function statusFor(ratings: readonly Rating[], weights: ArrayLike<number> | undefined, p: ConsensusParameters): ConsensusStatus {
-  if (p.rule === "comet") return cometStatus(summariseRatings(ratings, weights).sums, p);
-  const sorted = sortedScores(ratings);
-  if (p.rule === "median-iqr") return medianIqrStatus(sorted, p);
-  return randUcla(sorted)?.status ?? "none";
+  return statusOf(summariseRatings(ratings, weights), p);
 }
 
 /** Combines the overall status with the per-group statuses as the parameters say. */

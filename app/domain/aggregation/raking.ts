@@ -73,8 +73,9 @@ function compile(respondents: ReadonlyArray<Record<string, string>>, margins: Ma
     }
     const index = new Int32Array(respondents.length);
     const seen = new Uint8Array(categories.length);
+    const single = margin.variables.length === 1 ? margin.variables[0] : null;
     for (let i = 0; i < respondents.length; i++) {
-      const key = margin.variables.map((v) => respondents[i][v] ?? "").join(":");
+      const key = single !== null ? (respondents[i][single] ?? "") : margin.variables.map((v) => respondents[i][v] ?? "").join(":");
       const k = position.get(key);
       if (k === undefined) {
         throw new RakingError("no-target", `Respondent ${i + 1} is in category "${key}" of margin ${label}, which has no target`, { margin: label, category: key, respondent: i });
@@ -97,36 +98,59 @@ function sumOf(a: ArrayLike<number>): number {
   return s;
 }
 
-/** Largest relative margin error of `w` against the compiled targets. */
-function marginError(w: Float64Array, margins: CompiledMargin[], total: number, sums: Float64Array[]): number {
+/** Weighted counts of every category of every margin, in one pass over the respondents. */
+function allSums(w: Float64Array, margins: CompiledMargin[], sums: Float64Array[]): void {
+  for (const s of sums) s.fill(0);
+  for (let i = 0; i < w.length; i++) for (let m = 0; m < margins.length; m++) sums[m][margins[m].index[i]] += w[i];
+}
+
+/** Largest |achieved − target| of any category, relative to the total. */
+function worstError(margins: CompiledMargin[], sums: Float64Array[], total: number): number {
   let worst = 0;
   for (let m = 0; m < margins.length; m++) {
-    const { index, targets } = margins[m];
-    const s = sums[m];
-    s.fill(0);
-    for (let i = 0; i < w.length; i++) s[index[i]] += w[i];
-    for (let k = 0; k < targets.length; k++) worst = Math.max(worst, Math.abs(s[k] - targets[k]) / total);
+    const t = margins[m].targets;
+    for (let k = 0; k < t.length; k++) worst = Math.max(worst, Math.abs(sums[m][k] - t[k]) / total);
   }
   return worst;
 }
 
+/**
+ * One iteration adjusts every margin in turn. The pass that applies margin m's
+ * factors also accumulates the counts margin m + 1 needs (and, after the last
+ * margin, every margin's counts for the convergence test), so an iteration
+ * reads the respondents once per margin.
+ */
 function rakeLoop(w: Float64Array, margins: CompiledMargin[], total: number, tolerance: number, maxIterations: number) {
+  const M = margins.length;
   const sums = margins.map((m) => new Float64Array(m.targets.length));
-  const factors = margins.map((m) => new Float64Array(m.targets.length));
-  let error = marginError(w, margins, total, sums);
+  const check = margins.map((m) => new Float64Array(m.targets.length));
+  allSums(w, margins, sums);
+  let error = worstError(margins, sums, total);
   let iterations = 0;
   while (error > tolerance && iterations < maxIterations) {
-    for (let m = 0; m < margins.length; m++) {
+    for (let m = 0; m < M; m++) {
       const { index, targets } = margins[m];
-      const s = sums[m];
-      const f = factors[m];
-      s.fill(0);
-      for (let i = 0; i < w.length; i++) s[index[i]] += w[i];
-      for (let k = 0; k < targets.length; k++) f[k] = s[k] > 0 ? targets[k] / s[k] : 0;
-      for (let i = 0; i < w.length; i++) w[i] *= f[index[i]];
+      const f = new Float64Array(targets.length);
+      for (let k = 0; k < targets.length; k++) f[k] = sums[m][k] > 0 ? targets[k] / sums[m][k] : 0;
+      if (m < M - 1) {
+        const next = margins[m + 1].index;
+        const s = sums[m + 1];
+        s.fill(0);
+        for (let i = 0; i < w.length; i++) {
+          const v = (w[i] *= f[index[i]]);
+          s[next[i]] += v;
+        }
+      } else {
+        for (const c of check) c.fill(0);
+        for (let i = 0; i < w.length; i++) {
+          const v = (w[i] *= f[index[i]]);
+          for (let mm = 0; mm < M; mm++) check[mm][margins[mm].index[i]] += v;
+        }
+      }
     }
     iterations++;
-    error = marginError(w, margins, total, sums);
+    error = worstError(margins, check, total);
+    for (let mm = 0; mm < M; mm++) sums[mm].set(check[mm]);
   }
   return { iterations, error, converged: error <= tolerance };
 }
