@@ -6,7 +6,8 @@ import path from "node:path";
 import * as schema from "../db/schema";
 import { env } from "./env.server";
 
-export type DB = BetterSQLite3Database<typeof schema>;
+/** The drizzle database; `$client` (the raw better-sqlite3 handle) is only for streaming reads outside transactions. */
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
  * Opens SQLite with the settings every connection needs and applies committed

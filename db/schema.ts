@@ -376,3 +376,37 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_partnership_at").on(t.partnershipId, t.at)],
 );
+
+// ── Aggregation (issue 5) ────────────────────────────────────────────────────
+/** Population margins an officer uploaded (CSV variable,category,target), kept as uploaded and parsed. */
+export const populationMargins = sqliteTable("population_margins", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  /** [{ variable, category, target }] */
+  rows: text("rows", { mode: "json" }).$type<Array<{ variable: string; category: string; target: number }>>().notNull(),
+  uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * Every computed result is kept as a version; a new rule or new margins adds a
+ * version rather than overwriting. `inputHash` (responses + parameters +
+ * margins) lets identical inputs reuse a stored result.
+ */
+export const aggregationResults = sqliteTable(
+  "aggregation_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    inputHash: text("input_hash").notNull(),
+    marginsId: integer("margins_id").references(() => populationMargins.id, { onDelete: "set null" }),
+    parameters: text("parameters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    responseCount: integer("response_count").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("results_round_version").on(t.roundId, t.version), index("results_round_hash").on(t.roundId, t.inputHash)],
+);

@@ -88,6 +88,7 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
     .returning({ id: s.rounds.id })
     .get().id;
   let position = 0;
+  const ratingQuestions: Array<{ id: number; code: string }> = [];
   DOMAINS.forEach((domain, d) => {
     const domainId = db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }).get().id;
     for (const locale of ["en", "cy"] as const) {
@@ -107,6 +108,7 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
         .values({ roundId, position: position++, type: "rating", required: true, outcomeId, config: { scale: "grade-1-9", allowUnable: true } })
         .returning({ id: s.questions.id })
         .get().id;
+      ratingQuestions.push({ id: questionId, code: outcome.code });
       db.insert(s.questionTranslations)
         .values([
           { questionId, locale: "en", text: `How important is this to you: “${outcome.statement.en}”?`, hint: "1 to 3 means not important, 4 to 6 important but not critical, 7 to 9 critical." },
@@ -126,9 +128,42 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
       { questionId: proposeId, locale: "cy", text: "A oes canlyniad sy'n bwysig i chi yr ydym wedi'i fethu?", hint: "Ysgrifennwch ef yn eich geiriau eich hun, er enghraifft “Gallaf gyrraedd fy apwyntiadau yn hawdd”." },
     ])
     .run();
+  seedDemoResponses(db, consultationId, roundId, groupId, ratingQuestions, now);
   db.insert(s.auditLog)
     .values({ at: now, actorUserId: officerId, partnershipId, action: "consultation.seeded", entityType: "consultation", entityId: String(consultationId), details: { source: "demo seed" } })
     .run();
+}
+
+/** Typical importance (1–9) per outcome for the synthetic demo answers. */
+const DEMO_CENTRES: Record<string, number> = { O1: 8, O2: 7.6, O3: 7.8, O4: 6, O5: 7.6, O6: 8, O7: 6.6, O8: 5, O9: 8.2, O10: 7.2, O11: 6.4, O12: 6.2, O13: 7.4 };
+
+/**
+ * Synthetic round-1 answers from 24 of the 30 fictional advisory group members,
+ * so the demo's results pages have something to show. Deterministic; demo only.
+ */
+function seedDemoResponses(db: DB, consultationId: number, roundId: number, groupId: number, questions: Array<{ id: number; code: string }>, now: Date) {
+  let seed = 2015;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const members = db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.groupId, groupId)).all().slice(0, 24);
+  members.forEach((member, i) => {
+    const participantId = db.insert(s.participants).values({ consultationId, memberId: member.id }).returning({ id: s.participants.id }).get().id;
+    db.insert(s.participantProfiles)
+      .values({ participantId, stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity, consentedAt: now })
+      .run();
+    const responseId = db
+      .insert(s.responses)
+      .values({ roundId, participantId, reference: `DEMO-${String(i + 1).padStart(4, "0")}`, locale: "en", submittedAt: now })
+      .returning({ id: s.responses.id })
+      .get().id;
+    for (const q of questions) {
+      const unable = rand() < 0.03;
+      const score = Math.min(9, Math.max(1, Math.round(DEMO_CENTRES[q.code] + (rand() - 0.5) * 4 + (member.stakeholderGroup === "carer" ? 0.5 : 0))));
+      db.insert(s.answers).values({ responseId, questionId: q.id, numericValue: unable ? null : score, unable }).run();
+    }
+  });
 }
 
 function seedDraftConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {

@@ -44,7 +44,7 @@ describe("cli weights", () => {
     expect(bad.stderr).toBe('error: m.csv:2:3: target "lots" is not a non-negative number\n');
     expect(bad.stdout).toBe("");
     const unknown = cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", "m.csv"], { "m.csv": "variable,category,target\nincome,high,5\n" });
-    expect(unknown.stderr).toContain("m.csv:2:1: margin variable \"income\" is not a column");
+    expect(unknown.stderr).toContain('m.csv:2:1: "income" is not one of: respondent_id,');
     const disagree = cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", "m.csv"], { "m.csv": "variable,category,target\nsex,female,100\nsex,male,100\nage_band,18-44,100\nage_band,45-64,100\nage_band,65+,1000\n" });
     expect(disagree.code).toBe(2);
     expect(disagree.stderr).toContain("differ by more than 0.1% (totals-disagree)");

@@ -16,7 +16,7 @@ import {
   aggregateColumns,
   borda,
   bradleyTerry,
-  marginKey,
+  parseMarginsCsv,
   parseRanking,
   rake,
   RakingError,
@@ -68,34 +68,19 @@ function column(table: CsvTable, file: string, name: string): number {
   return k + 1;
 }
 
-function readMargins(io: CliIo, file: string, respondentColumns: string[], respondentsFile: string): Margin[] {
-  const table = readCsv(io, file);
-  for (const name of ["variable", "category", "target"]) column(table, file, name);
-  const byKey = new Map<string, Margin>();
-  for (const { line, values } of table.rows) {
-    const variables = values.variable.split(":").map((v) => v.trim());
-    for (const v of variables) {
-      if (!respondentColumns.includes(v)) throw new InputError(`margin variable "${v}" is not a column of ${respondentsFile}`, file, line, column(table, file, "variable"));
-    }
-    const categories = values.category.split(":");
-    if (categories.length !== variables.length) {
-      throw new InputError(`category "${values.category}" must have one part per variable (${variables.length})`, file, line, column(table, file, "category"));
-    }
-    const target = Number(values.target);
-    if (values.target.trim() === "" || !Number.isFinite(target) || target < 0) {
-      throw new InputError(`target "${values.target}" is not a non-negative number`, file, line, column(table, file, "target"));
-    }
-    const key = marginKey(variables);
-    const margin = byKey.get(key) ?? { variables, targets: new Map<string, number>() };
-    const existing = margin.targets.get(values.category);
-    if (existing !== undefined && existing !== target) {
-      throw new InputError(`category "${values.category}" of ${key} is given two different targets`, file, line, column(table, file, "target"));
-    }
-    margin.targets.set(values.category, target);
-    byKey.set(key, margin);
+function readMargins(io: CliIo, file: string, respondentColumns: string[]): Margin[] {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch {
+    throw new InputError("cannot read the file", file);
   }
-  if (byKey.size === 0) throw new InputError("no margins in the file", file, 2, 1);
-  return [...byKey.values()];
+  try {
+    return parseMarginsCsv(text, respondentColumns).margins;
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(e.message, file, e.line || undefined, e.column || undefined);
+    throw e;
+  }
 }
 
 function rakingError(e: unknown, file: string): never {
@@ -136,7 +121,7 @@ function weightsCommand(io: CliIo, raw: Record<string, unknown>) {
       return w;
     });
   }
-  const margins = readMargins(io, o.margins, table.header, o.respondents);
+  const margins = readMargins(io, o.margins, table.header);
   let result;
   try {
     result = rake(
@@ -184,7 +169,7 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   column(table, o.responses, "respondent_id");
   const hasRound = table.header.includes("round");
   const hasGroup = table.header.includes("group");
-  const margins = o.margins ? readMargins(io, o.margins, table.header, o.responses) : undefined;
+  const margins = o.margins ? readMargins(io, o.margins, table.header) : undefined;
   const profile = new Set([...PROFILE_COLUMNS, ...(o["profile-columns"]?.split(",").map((s) => s.trim()) ?? []), ...(margins?.flatMap((m) => m.variables) ?? [])]);
   const codes = table.header.filter((h) => !["respondent_id", "round", "group"].includes(h) && !profile.has(h));
   if (codes.length === 0) throw new InputError("no outcome columns: every column is an id, round, group or profile column", o.responses, 1, 1);

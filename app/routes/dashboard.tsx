@@ -65,13 +65,21 @@ export default function Dashboard() {
             ) : (
               <Table
                 caption={t("dashboard.consultationsCaption", { partnership: p.name })}
-                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes")]}
+                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes"), t("dashboard.table.results")]}
                 rows={p.consultations.map((c) => [
                   c.title,
                   <Tag key="s" colour={c.status === "open" ? "green" : "grey"}>
                     {t(`consultation.status.${c.status}`)}
                   </Tag>,
                   c.closes ?? t("common.notSet"),
+                  c.status === "draft" ? (
+                    "–"
+                  ) : (
+                    <Link key="r" className="govuk-link" to={`/consultations/${c.slug}/results`}>
+                      {t("dashboard.table.results")}
+                      <span className="govuk-visually-hidden"> – {c.title}</span>
+                    </Link>
+                  ),
                 ])}
               />
             )

@@ -7,3 +7,4 @@ export * from "./ranking";
 export * from "./ratings";
 export * from "./stats";
 export * from "./rounds";
+export * from "./margins-csv";

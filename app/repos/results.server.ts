@@ -1,0 +1,143 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { aggregationResults, consultations, consultationTranslations, populationMargins, rounds, surveys } from "../../db/schema";
+import type { DB } from "../db.server";
+
+export interface RatingAnswerRow {
+  participantId: number;
+  stakeholderGroup: string | null;
+  ageBand: string | null;
+  sex: string | null;
+  locality: string | null;
+  ethnicity: string | null;
+  code: string;
+  value: number | null;
+  unable: number;
+}
+
+/**
+ * Streams the submitted rating answers of a round, ordered by participant,
+ * without loading them all into memory (better-sqlite3's iterate()).
+ */
+export function iterateRatingAnswers(db: DB, roundId: number): IterableIterator<RatingAnswerRow> {
+  return db.$client
+    .prepare(
+      `SELECT r.participant_id AS participantId, pp.stakeholder_group AS stakeholderGroup, pp.age_band AS ageBand,
+              pp.sex AS sex, pp.locality AS locality, pp.ethnicity AS ethnicity,
+              co.code AS code, a.numeric_value AS value, a.unable AS unable
+         FROM responses r
+         JOIN answers a ON a.response_id = r.id
+         JOIN questions q ON q.id = a.question_id AND q.type = 'rating'
+         JOIN candidate_outcomes co ON co.id = q.outcome_id
+         LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
+        WHERE r.round_id = ?
+        ORDER BY r.participant_id, co.code`,
+    )
+    .iterate(roundId) as IterableIterator<RatingAnswerRow>;
+}
+
+/** Outcome codes rated in a round, in question order. */
+export function ratedOutcomeCodes(db: DB, roundId: number): string[] {
+  return db
+    .all<{ code: string }>(
+      sql`SELECT co.code AS code FROM questions q JOIN candidate_outcomes co ON co.id = q.outcome_id
+           WHERE q.round_id = ${roundId} AND q.type = 'rating' ORDER BY q.position`,
+    )
+    .map((r) => r.code);
+}
+
+export function findConsultationForStaff(db: DB, slug: string, locale: string) {
+  const row = db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      partnershipId: consultations.partnershipId,
+      status: consultations.status,
+      title: sql<string>`coalesce((SELECT title FROM ${consultationTranslations} WHERE consultation_id = ${consultations.id} AND locale = ${locale}),
+                                  (SELECT title FROM ${consultationTranslations} WHERE consultation_id = ${consultations.id} AND locale = 'en'), '')`,
+    })
+    .from(consultations)
+    .where(eq(consultations.slug, slug))
+    .get();
+  if (!row) return undefined;
+  const roundList = db
+    .select({ id: rounds.id, number: rounds.number, status: rounds.status })
+    .from(rounds)
+    .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
+    .where(eq(surveys.consultationId, row.id))
+    .orderBy(asc(rounds.number))
+    .all();
+  return { ...row, rounds: roundList };
+}
+
+/** Statement of each outcome code in `locale`, English where not translated. */
+export function outcomeStatements(db: DB, consultationId: number, locale: string): Record<string, string> {
+  const rows = db.all<{ code: string; statement: string }>(
+    sql`SELECT co.code AS code, coalesce(l.statement, e.statement, co.code) AS statement
+          FROM candidate_outcomes co
+          LEFT JOIN candidate_outcome_translations l ON l.outcome_id = co.id AND l.locale = ${locale}
+          LEFT JOIN candidate_outcome_translations e ON e.outcome_id = co.id AND e.locale = 'en'
+         WHERE co.consultation_id = ${consultationId}`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.code, r.statement]));
+}
+
+export function insertMargins(db: DB, values: typeof populationMargins.$inferInsert): number {
+  return db.insert(populationMargins).values(values).returning({ id: populationMargins.id }).get().id;
+}
+
+export function listMargins(db: DB, consultationId: number) {
+  return db
+    .select({ id: populationMargins.id, name: populationMargins.name, rows: populationMargins.rows, createdAt: populationMargins.createdAt })
+    .from(populationMargins)
+    .where(eq(populationMargins.consultationId, consultationId))
+    .orderBy(desc(populationMargins.id))
+    .all();
+}
+
+export function findMargins(db: DB, id: number, consultationId: number) {
+  return db
+    .select({ id: populationMargins.id, name: populationMargins.name, rows: populationMargins.rows })
+    .from(populationMargins)
+    .where(and(eq(populationMargins.id, id), eq(populationMargins.consultationId, consultationId)))
+    .get();
+}
+
+export function findResultByHash(db: DB, roundId: number, inputHash: string) {
+  return db
+    .select({ version: aggregationResults.version })
+    .from(aggregationResults)
+    .where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.inputHash, inputHash)))
+    .get();
+}
+
+export function insertResult(db: DB, values: Omit<typeof aggregationResults.$inferInsert, "version">): number {
+  const next =
+    (db.select({ v: sql<number>`max(${aggregationResults.version})` }).from(aggregationResults).where(eq(aggregationResults.roundId, values.roundId)).get()?.v ?? 0) + 1;
+  db.insert(aggregationResults).values({ ...values, version: next }).run();
+  return next;
+}
+
+export function listResultVersions(db: DB, roundId: number) {
+  return db
+    .select({ version: aggregationResults.version, createdAt: aggregationResults.createdAt, responseCount: aggregationResults.responseCount, parameters: aggregationResults.parameters })
+    .from(aggregationResults)
+    .where(eq(aggregationResults.roundId, roundId))
+    .orderBy(desc(aggregationResults.version))
+    .all();
+}
+
+export function findResult(db: DB, roundId: number, version?: number) {
+  const q = db
+    .select({
+      version: aggregationResults.version,
+      result: aggregationResults.result,
+      parameters: aggregationResults.parameters,
+      responseCount: aggregationResults.responseCount,
+      marginsId: aggregationResults.marginsId,
+      createdAt: aggregationResults.createdAt,
+    })
+    .from(aggregationResults);
+  return version === undefined
+    ? q.where(eq(aggregationResults.roundId, roundId)).orderBy(desc(aggregationResults.version)).limit(1).get()
+    : q.where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.version, version))).get();
+}

@@ -1,0 +1,101 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../db.server";
+import { aggregateColumns, marginsFromRows, RakingError, type AggregateOptions, type AggregateResult, type ResponseColumns } from "../domain/aggregation";
+import { appendAudit } from "../repos/audit.server";
+import { findMargins, findResultByHash, insertResult, iterateRatingAnswers, ratedOutcomeCodes } from "../repos/results.server";
+
+export const NOT_STATED = "not-stated";
+
+/**
+ * Reads a round's submitted ratings into the engine's columns, streaming
+ * them from SQLite, and hashes exactly what was read.
+ */
+export function loadRoundColumns(db: DB, roundId: number): { columns: ResponseColumns; digest: string } {
+  const codes = ratedOutcomeCodes(db, roundId);
+  const codeIndex = new Map(codes.map((c, k) => [c, k]));
+  const columns: ResponseColumns = { respondentIds: [], rounds: new Int32Array(0), groups: [], profiles: [], codes, scores: [] };
+  const perCode: number[][] = codes.map(() => []);
+  const hashInput: string[] = [];
+  let current = -1;
+  for (const row of iterateRatingAnswers(db, roundId)) {
+    if (row.participantId !== current) {
+      current = row.participantId;
+      columns.respondentIds.push(String(row.participantId));
+      columns.groups.push(row.stakeholderGroup ?? NOT_STATED);
+      columns.profiles.push({
+        age_band: row.ageBand ?? NOT_STATED,
+        sex: row.sex ?? NOT_STATED,
+        locality: row.locality ?? NOT_STATED,
+        ethnicity: row.ethnicity ?? NOT_STATED,
+      });
+      for (const list of perCode) list.push(0);
+    }
+    const k = codeIndex.get(row.code);
+    if (k === undefined) continue;
+    const score = row.unable ? -1 : row.value !== null && row.value >= 1 && row.value <= 9 ? Math.round(row.value) : 0;
+    perCode[k][perCode[k].length - 1] = score;
+    hashInput.push(`${row.participantId}|${row.stakeholderGroup}|${row.ageBand}|${row.sex}|${row.locality}|${row.code}|${score}`);
+  }
+  columns.rounds = new Int32Array(columns.respondentIds.length).fill(1);
+  columns.scores = perCode.map((list) => Int8Array.from(list));
+  return { columns, digest: encodeHexLowerCase(sha256(new TextEncoder().encode(hashInput.join("\n")))) };
+}
+
+export type ComputeParameters = Pick<AggregateOptions, "rule" | "thresholdIn" | "thresholdOut" | "bound" | "groups" | "groupWeighting">;
+
+export type ComputeOutcome =
+  | { ok: true; version: number; reused: boolean }
+  | { ok: false; reason: "no-responses" | "margins-not-found" }
+  | { ok: false; reason: "weighting-failed"; message: string };
+
+/**
+ * Computes a round's result with the chosen parameters and margins and stores
+ * it as a new version; identical inputs reuse the stored version.
+ */
+export function computeRoundResult(
+  db: DB,
+  input: { consultationId: number; partnershipId: number; roundId: number; actorUserId: number; parameters: ComputeParameters; marginsId: number | null },
+  now: Date,
+): ComputeOutcome {
+  const { columns, digest } = loadRoundColumns(db, input.roundId);
+  if (columns.respondentIds.length === 0) return { ok: false, reason: "no-responses" };
+  const margins = input.marginsId === null ? null : findMargins(db, input.marginsId, input.consultationId);
+  if (input.marginsId !== null && !margins) return { ok: false, reason: "margins-not-found" };
+  const inputHash = encodeHexLowerCase(
+    sha256(new TextEncoder().encode(JSON.stringify({ digest, parameters: input.parameters, margins: margins?.rows ?? null }))),
+  );
+  const existing = findResultByHash(db, input.roundId, inputHash);
+  if (existing) return { ok: true, version: existing.version, reused: true };
+  let result: AggregateResult;
+  try {
+    result = aggregateColumns(columns, { ...input.parameters, margins: margins ? marginsFromRows(margins.rows) : undefined });
+  } catch (e) {
+    if (e instanceof RakingError) return { ok: false, reason: "weighting-failed", message: e.message };
+    throw e;
+  }
+  const version = db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const v = insertResult(tx, {
+      roundId: input.roundId,
+      inputHash,
+      marginsId: margins?.id ?? null,
+      parameters: { ...input.parameters, marginsName: margins?.name ?? null },
+      result: result as unknown as Record<string, unknown>,
+      responseCount: columns.respondentIds.length,
+      createdBy: input.actorUserId,
+      createdAt: now,
+    });
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actorUserId,
+      partnershipId: input.partnershipId,
+      action: "aggregation.computed",
+      entityType: "round",
+      entityId: input.roundId,
+      details: { version: v, parameters: input.parameters, marginsId: margins?.id ?? null },
+    });
+    return v;
+  });
+  return { ok: true, version, reused: false };
+}

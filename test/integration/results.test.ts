@@ -1,0 +1,120 @@
+// Results pages over HTTP: roles, computing versions, caching by input hash,
+// population margins upload and weighting.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, DEMO } from "../helpers/client";
+import { startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const PAGE = "/consultations/joined-up-care/results";
+const COMET = { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "equal", margins: "none" };
+
+async function signedIn(account: { email: string; password: string }) {
+  const c = new Client(server.url);
+  await c.signIn(account.email, account.password);
+  return c;
+}
+
+function upload(client: Client, name: string, csv: string) {
+  const form = new FormData();
+  form.set("intent", "upload-margins");
+  form.set("name", name);
+  form.set("file", new Blob([csv], { type: "text/csv" }), "margins.csv");
+  return client.request(PAGE, { method: "POST", body: form, headers: { Origin: server.url } });
+}
+
+describe("results", () => {
+  it("is closed to visitors, other partnerships, and computing is closed to commissioners", async () => {
+    const visitor = await new Client(server.url).get(PAGE);
+    expect(visitor.status).toBe(302);
+    expect((await (await signedIn(DEMO.otherOfficer)).get(PAGE)).status).toBe(403);
+    const commissioner = await signedIn(DEMO.commissioner);
+    expect((await commissioner.get(PAGE)).status).toBe(200);
+    expect((await commissioner.post(PAGE, COMET)).status).toBe(403);
+    expect((await commissioner.get(`${PAGE}?round=abc`)).status).toBe(400);
+    expect((await commissioner.get(`${PAGE}?round=9`)).status).toBe(404);
+  });
+
+  it("computes a version from the stored responses, reuses it for the same inputs, adds one for new settings", async () => {
+    const officer = await signedIn(DEMO.officer);
+    const first = await officer.post(PAGE, COMET);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toMatch(/version=1&notice=computed$/);
+    const html = await (await officer.get(`${PAGE}?round=1&version=1`)).text();
+    expect(html).toContain("Result version 1, from 24 responses.");
+    expect(html).toContain("at least 70% of people rate it 7 to 9");
+    expect(html).toContain("Answers are not weighted to the population.");
+    expect(html).toContain('role="img"');
+    expect(html).toContain("I only have to tell my story once");
+    const again = await officer.post(PAGE, COMET);
+    expect(again.headers.get("location")).toMatch(/version=1&notice=reused$/);
+    const other = await officer.post(PAGE, { ...COMET, rule: "median-iqr" });
+    expect(other.headers.get("location")).toMatch(/version=2&notice=computed$/);
+    // Version 1 is still there, unchanged.
+    expect(await (await officer.get(`${PAGE}?round=1&version=1`)).text()).toContain("at least 70% of people");
+    const db = new Database(server.dbPath, { readonly: true });
+    const stored = db.prepare("select version, response_count from aggregation_results order by version").all();
+    const audit = db.prepare("select count(*) n from audit_log where action = 'aggregation.computed'").get() as { n: number };
+    db.close();
+    expect(stored).toEqual([
+      { version: 1, response_count: 24 },
+      { version: 2, response_count: 24 },
+    ]);
+    expect(audit.n).toBe(2);
+  });
+
+  it("keeps what was typed and explains bad settings", async () => {
+    const officer = await signedIn(DEMO.officer);
+    const res = await officer.post(PAGE, { ...COMET, thresholdIn: "150", rule: "" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Enter a percentage from 50 to 100");
+    expect(html).toContain("Select a consensus rule");
+    expect(html).toContain('value="150"');
+  });
+
+  it("validates uploaded population figures with line and column, then weights to them", async () => {
+    const officer = await signedIn(DEMO.officer);
+    const bad = await upload(officer, "Broken", "variable,category,target\nage_band,18-34,lots\n");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("The file has a problem on line 2, column 3: target &quot;lots&quot; is not a non-negative number");
+    const wrongVariable = await upload(officer, "Broken", "variable,category,target\nincome,high,5\n");
+    expect(await wrongVariable.text()).toContain("line 2, column 1");
+    // Margins the demo panel can meet: sex and locality (every category has members).
+    const csv = [
+      "variable,category,target",
+      "sex,female,51",
+      "sex,male,49",
+      "locality,Nottingham City,33",
+      "locality,Nottingham North and East,22",
+      "locality,Nottingham West,20",
+      "locality,Rushcliffe,25",
+    ].join("\n");
+    const ok = await upload(officer, "Census 2021 (illustrative)", csv);
+    expect(ok.status).toBe(302);
+    const page = await (await officer.get(PAGE)).text();
+    const id = /name="margins" type="radio"[^>]*value="(\d+)"/.exec(page)?.[1];
+    expect(id).toBeTruthy();
+    const weighted = await officer.post(PAGE, { ...COMET, margins: id! });
+    expect(weighted.status).toBe(302);
+    const html = await (await officer.get(weighted.headers.get("location")!)).text();
+    expect(html).toMatch(/weighted to the population figures “Census 2021 \(illustrative\)” by raking.*Design effect \d+\.\d\d; effective sample size \d+\.\d of 24 people/);
+  });
+
+  it("reports figures the panel cannot be weighted to as a clear error, not a failure", async () => {
+    const officer = await signedIn(DEMO.officer);
+    expect((await upload(officer, "Impossible", "variable,category,target\nage_band,18-34,10\nage_band,Under 18,10\n")).status).toBe(302);
+    const page = await (await officer.get(PAGE)).text();
+    const ids = [...page.matchAll(/name="margins" type="radio"[^>]*value="(\d+)"/g)].map((m) => Number(m[1]));
+    const res = await officer.post(PAGE, { ...COMET, margins: String(Math.max(...ids)) });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("The answers could not be weighted to these population figures.");
+  });
+});
