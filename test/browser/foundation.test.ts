@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { axeViolations, describeViolations, launchBrowser } from "../helpers/browser";
+import { expectAccessible, launchBrowser, newContext as newContextFor, signInAs } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -17,31 +17,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * "JavaScript off" means the application's JavaScript never runs: every request
- * for its bundles (/build/…) is refused, so pages stay server-rendered HTML and
- * forms submit natively. (Chromium's own script switch would also stop axe.)
- */
-async function newContext(javaScriptEnabled: boolean, locale: "en" | "cy"): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: locale === "cy" ? "cy-GB" : "en-GB" });
-  if (!javaScriptEnabled) await context.route("**/build/**", (route) => route.abort());
-  await context.addCookies([{ name: "lng", value: locale, url: server.url }]);
-  return context;
-}
-
-async function expectAccessible(page: Page, label: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill("#email", account.email);
-  await page.fill("#password", account.password);
-  await page.click("form[method=post] button.govuk-button");
-  await page.waitForSelector("[data-testid=signed-in-as]");
-  expect(page.url()).toMatch(/\/dashboard$/);
-}
+const newContext = (javaScriptEnabled: boolean, locale: "en" | "cy") => newContextFor(browser, server.url, javaScriptEnabled, locale);
+const signIn = (page: Page, account: { email: string; password: string }) => signInAs(page, server.url, account);
 
 for (const javaScriptEnabled of [true, false]) {
   for (const locale of ["en", "cy"] as const) {

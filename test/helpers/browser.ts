@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
 
@@ -49,4 +50,30 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`).join("\n");
+}
+
+/**
+ * "JavaScript off" means the application's JavaScript never runs: every request
+ * for its bundles (/build/…) is refused, so pages stay server-rendered HTML and
+ * forms submit natively. (Chromium's own script switch would also stop axe.)
+ */
+export async function newContext(browser: Browser, url: string, javaScriptEnabled: boolean, locale: "en" | "cy"): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: locale === "cy" ? "cy-GB" : "en-GB" });
+  if (!javaScriptEnabled) await context.route("**/build/**", (route) => route.abort());
+  await context.addCookies([{ name: "lng", value: locale, url }]);
+  return context;
+}
+
+export async function expectAccessible(page: Page, label: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `${label}\n${describeViolations(violations)}`).toEqual([]);
+}
+
+export async function signInAs(page: Page, url: string, account: { email: string; password: string }) {
+  await page.goto(`${url}/sign-in`);
+  await page.fill("#email", account.email);
+  await page.fill("#password", account.password);
+  await page.click("form[method=post] button.govuk-button");
+  await page.waitForSelector("[data-testid=signed-in-as]");
+  expect(page.url()).toMatch(/\/dashboard$/);
 }
