@@ -223,10 +223,11 @@ export function rake(
     }
   }
   if (!converged) {
-    throw new RakingError("not-converged", `Raking did not converge in ${maxIterations} iterations (largest margin error ${error.toExponential(3)} of the total)`, {
-      iterations,
-      maxMarginError: error,
-    });
+    const message =
+      options.trim && error <= tolerance
+        ? `Trimming to ${options.trim.lower}–${options.trim.upper} times the mean weight and matching the margins could not both hold after ${trimRounds} rounds`
+        : `Raking did not converge in ${maxIterations} iterations (largest margin error ${error.toExponential(3)} of the total)`;
+    throw new RakingError("not-converged", message, { iterations, trimRounds, maxMarginError: error });
   }
   let s2 = 0;
   for (let i = 0; i < w.length; i++) s2 += w[i] * w[i];
