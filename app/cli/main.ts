@@ -47,7 +47,8 @@ export class InputError extends Error {
   }
 }
 
-function readCsv(io: CliIo, file: string): CsvTable {
+/** Reads a file and parses it, turning CSV errors into file:line:column errors. */
+function readParsed<T>(io: CliIo, file: string, parse: (text: string) => T): T {
   let text: string;
   try {
     text = io.readFile(file);
@@ -55,11 +56,15 @@ function readCsv(io: CliIo, file: string): CsvTable {
     throw new InputError("cannot read the file", file);
   }
   try {
-    return parseCsv(text);
+    return parse(text);
   } catch (e) {
-    if (e instanceof CsvError) throw new InputError(e.message, file, e.line, e.column);
+    if (e instanceof CsvError) throw new InputError(e.message, file, e.line || undefined, e.column || undefined);
     throw e;
   }
+}
+
+function readCsv(io: CliIo, file: string): CsvTable {
+  return readParsed(io, file, parseCsv);
 }
 
 function column(table: CsvTable, file: string, name: string): number {
@@ -69,18 +74,7 @@ function column(table: CsvTable, file: string, name: string): number {
 }
 
 function readMargins(io: CliIo, file: string, respondentColumns: string[]): Margin[] {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch {
-    throw new InputError("cannot read the file", file);
-  }
-  try {
-    return parseMarginsCsv(text, respondentColumns).margins;
-  } catch (e) {
-    if (e instanceof CsvError) throw new InputError(e.message, file, e.line || undefined, e.column || undefined);
-    throw e;
-  }
+  return readParsed(io, file, (text) => parseMarginsCsv(text, respondentColumns).margins);
 }
 
 function rakingError(e: unknown, file: string): never {

@@ -29,21 +29,8 @@ export interface AggregateOptions extends Partial<ConsensusParameters> {
   raking?: RakingOptions;
 }
 
-export interface ItemStats {
-  n: number;
-  nUnable: number;
-  distribution: number[];
-  median: number | null;
-  p25: number | null;
-  p75: number | null;
-  percentCritical: number | null;
-  percentLimited: number | null;
-  weightedPercentCritical: number | null;
-  weightedPercentLimited: number | null;
-  weightedMean: number | null;
-  ci95: { lower: number; upper: number } | null;
-  consensus: ConsensusStatus;
-}
+/** What the engine reports per item and group: the rating summary without its internals, plus consensus. */
+export type ItemStats = Omit<RatingSummary, "nEff" | "sums"> & { consensus: ConsensusStatus };
 
 export interface ItemResult extends ItemStats {
   code: string;
