@@ -4,7 +4,7 @@
  * holds "id.secret"; the database holds only SHA-256(secret); validation compares
  * in constant time; expiry slides forward with use; deleting the row revokes.
  */
-import { eq, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import type { DB } from "../db.server";
 import { randomToken, hashSecret, secretMatches } from "./tokens.server";
@@ -82,10 +82,6 @@ export function invalidateSession(db: DB, sessionId: string): void {
 
 export function invalidateUserSessions(db: DB, userId: number): number {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
-}
-
-export function deleteExpiredSessions(db: DB, now: Date): number {
-  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
 }
 
 export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {

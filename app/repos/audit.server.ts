@@ -1,4 +1,3 @@
-import { desc, eq } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import type { DB } from "../db.server";
 
@@ -21,14 +20,4 @@ export function appendAudit(db: DB, entry: AuditEntry): void {
       details: entry.details ?? {},
     })
     .run();
-}
-
-export function listAuditForPartnership(db: DB, partnershipId: number, limit = 50) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(eq(auditLog.partnershipId, partnershipId))
-    .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { consultations, consultationTranslations, partnerships } from "../../db/schema";
 import type { DB } from "../db.server";
 
@@ -45,11 +45,6 @@ export function listConsultationsForPartnerships(db: DB, partnershipIds: number[
     .all();
 }
 
-export function countConsultationsByStatus(db: DB, partnershipId: number) {
-  return db
-    .select({ status: consultations.status, n: sql<number>`count(*)` })
-    .from(consultations)
-    .where(and(eq(consultations.partnershipId, partnershipId)))
-    .groupBy(consultations.status)
-    .all();
+export function findConsultationBySlug(db: DB, slug: string, locale: string) {
+  return withText(db, locale).where(eq(consultations.slug, slug)).get();
 }

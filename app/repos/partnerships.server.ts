@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { organisations, partnershipOrganisations, partnerships } from "../../db/schema";
+import { partnerships } from "../../db/schema";
 import type { DB } from "../db.server";
 
 export function findPartnershipBySlug(db: DB, slug: string) {
@@ -8,14 +8,4 @@ export function findPartnershipBySlug(db: DB, slug: string) {
     .from(partnerships)
     .where(eq(partnerships.slug, slug))
     .get();
-}
-
-export function listPartnershipOrganisations(db: DB, partnershipId: number) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-    .from(partnershipOrganisations)
-    .innerJoin(organisations, eq(organisations.id, partnershipOrganisations.organisationId))
-    .where(eq(partnershipOrganisations.partnershipId, partnershipId))
-    .orderBy(organisations.kind, organisations.name)
-    .all();
 }

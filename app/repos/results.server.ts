@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { aggregationResults, consultations, consultationTranslations, populationMargins, rounds, surveys } from "../../db/schema";
+import { aggregationResults, populationMargins, rounds, surveys } from "../../db/schema";
+import { findConsultationBySlug } from "./consultations.server";
 import type { DB } from "../db.server";
 
 export interface RatingAnswerRow {
@@ -45,19 +46,9 @@ export function ratedOutcomeCodes(db: DB, roundId: number): string[] {
     .map((r) => r.code);
 }
 
+/** A consultation (text in `locale`, English fallback) with its rounds. */
 export function findConsultationForStaff(db: DB, slug: string, locale: string) {
-  const row = db
-    .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      partnershipId: consultations.partnershipId,
-      status: consultations.status,
-      title: sql<string>`coalesce((SELECT title FROM ${consultationTranslations} WHERE consultation_id = ${consultations.id} AND locale = ${locale}),
-                                  (SELECT title FROM ${consultationTranslations} WHERE consultation_id = ${consultations.id} AND locale = 'en'), '')`,
-    })
-    .from(consultations)
-    .where(eq(consultations.slug, slug))
-    .get();
+  const row = findConsultationBySlug(db, slug, locale);
   if (!row) return undefined;
   const roundList = db
     .select({ id: rounds.id, number: rounds.number, status: rounds.status })

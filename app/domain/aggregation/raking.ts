@@ -1,3 +1,5 @@
+import { kish } from "./stats";
+
 /**
  * Raking (iterative proportional fitting, Deming and Stephan 1940) of
  * respondent weights to population margins, as methods §3 specifies. Agrees
@@ -229,8 +231,6 @@ export function rake(
         : `Raking did not converge in ${maxIterations} iterations (largest margin error ${error.toExponential(3)} of the total)`;
     throw new RakingError("not-converged", message, { iterations, trimRounds, maxMarginError: error });
   }
-  let s2 = 0;
-  for (let i = 0; i < w.length; i++) s2 += w[i] * w[i];
-  const s = sumOf(w);
-  return { weights: w, iterations, converged, maxMarginError: error, trimRounds, total: s, deff: (w.length * s2) / (s * s), nEff: (s * s) / s2, rescaled };
+  const { total: weightTotal, deff, nEff } = kish(w);
+  return { weights: w, iterations, converged, maxMarginError: error, trimRounds, total: weightTotal, deff, nEff, rescaled };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../csv";
 import { aggregate, type ResponseRow } from "./aggregate";
 import { cometStatus, randUcla } from "./consensus";
-import { publishCount, publishTable } from "./disclosure";
+import { publishCount, publishStatistic, publishTable } from "./disclosure";
 import { borda, bradleyTerry, parseRanking, schulze } from "./ranking";
 import { rake, type Margin } from "./raking";
 import { summariseRatings } from "./ratings";
@@ -191,6 +191,9 @@ describe("Bradley–Terry (MM iteration)", () => {
 describe("NHS Digital disclosure rule", () => {
   it("0 → 0, 3 → *, 7 → *, 8 → 10, 12 → 10, 13 → 15, 1234 → 1235", () => {
     expect([0, 3, 7, 8, 12, 13, 1234].map(publishCount)).toEqual([0, "*", "*", 10, 10, 15, 1235]);
+  });
+  it("suppresses percentages, means and medians based on 1–7 people", () => {
+    expect([publishStatistic(42.5, 7), publishStatistic(42.5, 8), publishStatistic(0, 0), publishStatistic(null, 3)]).toEqual(["*", 42.5, 0, null]);
   });
   it("suppresses a second cell so a lone suppressed cell cannot be recovered from the total", () => {
     expect(publishTable([5, 40, 22])).toEqual({ cells: ["*", 40, "*"], total: 65 });
