@@ -10,7 +10,7 @@ import { parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
 import { detectLocale } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
 import { findConsultationForStaff, findResult, insertMargins, listMargins, listResultVersions, outcomeStatements } from "../repos/results.server";
-import { computeRoundResult } from "../services/results.server";
+import { compareWithPreviousRound, computeRoundResult } from "../services/results.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { DistributionBar } from "../ui/DistributionBar";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -49,6 +49,8 @@ export function loader(args: LoaderFunctionArgs) {
   const db = getDb();
   const stored = findResult(db, round.id, version);
   if (version !== undefined && !stored) throw new Response("Not Found", { status: 404 });
+  const previous = consultation.rounds.filter((r) => r.number < round.number).at(-1);
+  const comparison = previous ? compareWithPreviousRound(db, previous.id, previous.number, round.id, round.number) : [];
   const canCompute = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -60,6 +62,8 @@ export function loader(args: LoaderFunctionArgs) {
     result: stored
       ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: stored.result as unknown as AggregateResult }
       : null,
+    previousRound: previous?.number ?? null,
+    comparison,
     margins: listMargins(db, consultation.id).map((m) => ({ id: m.id, name: m.name, variables: [...new Set(m.rows.map((r) => r.variable))] })),
   });
 }
@@ -273,6 +277,35 @@ export default function Results() {
           ) : null}
         </>
       )}
+      {data.comparison.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">{t("results.changes.heading", { round: data.previousRound })}</h2>
+          <Table
+            caption={t("results.changes.attritionCaption")}
+            head={[t("results.changes.group"), t("results.changes.before", { round: data.previousRound }), t("results.changes.after", { round: data.round }), t("results.changes.retention")]}
+            numericColumns={[1, 2, 3]}
+            rows={Object.entries(data.comparison[0].responseByGroup).map(([g, r]) => [
+              t(`results.group.${g}`, { defaultValue: g }),
+              String(r.from),
+              String(r.to),
+              r.retentionRate === null ? "–" : `${fmt(r.retentionRate)}%`,
+            ])}
+          />
+          <Table
+            caption={t("results.changes.itemsCaption")}
+            head={[t("results.col.outcome"), t("results.changes.criticalBefore"), t("results.changes.criticalAfter"), t("results.changes.changedScore"), t("results.changes.stable"), t("results.changes.leavers")]}
+            numericColumns={[1, 2, 3, 5]}
+            rows={data.comparison.map((c) => [
+              c.code,
+              `${fmt(c.percentCriticalFrom)}%`,
+              `${fmt(c.percentCriticalTo)}% (${c.changeInPercentCritical === null ? "–" : `${c.changeInPercentCritical >= 0 ? "+" : ""}${fmt(c.changeInPercentCritical)}`})`,
+              c.percentChangedScore === null ? "–" : `${fmt(c.percentChangedScore)}%`,
+              c.stable === null ? "–" : c.stable ? t("results.changes.yes") : t("results.changes.no"),
+              `${fmt(c.leaversPercentCritical)}% / ${fmt(c.stayersPercentCritical)}%`,
+            ])}
+          />
+        </>
+      ) : null}
       {data.canCompute ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">

@@ -1,7 +1,17 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../db.server";
-import { aggregateColumns, marginsFromRows, RakingError, type AggregateOptions, type AggregateResult, type ResponseColumns } from "../domain/aggregation";
+import {
+  aggregateColumns,
+  compareRounds,
+  marginsFromRows,
+  RakingError,
+  type AggregateOptions,
+  type AggregateResult,
+  type ResponseColumns,
+  type ResponseRow,
+  type RoundComparison,
+} from "../domain/aggregation";
 import { appendAudit } from "../repos/audit.server";
 import { findMargins, findResultByHash, insertResult, iterateRatingAnswers, ratedOutcomeCodes } from "../repos/results.server";
 
@@ -98,4 +108,24 @@ export function computeRoundResult(
     return v;
   });
   return { ok: true, version, reused: false };
+}
+
+/** Columns back to rows for the between-round report (small: one row per participant). */
+function rowsOf(columns: ResponseColumns, round: number): ResponseRow[] {
+  return columns.respondentIds.map((respondentId, i) => ({
+    respondentId,
+    round,
+    group: columns.groups[i],
+    profile: columns.profiles[i],
+    ratings: Object.fromEntries(columns.codes.map((code, k) => [code, columns.scores[k][i] === -1 ? "U" : columns.scores[k][i] || null])),
+  }));
+}
+
+/** Per outcome rated in both rounds: attrition, change in % critical, stability (methods §2). */
+export function compareWithPreviousRound(db: DB, previousRoundId: number, previousNumber: number, roundId: number, number: number): RoundComparison[] {
+  const before = loadRoundColumns(db, previousRoundId).columns;
+  const after = loadRoundColumns(db, roundId).columns;
+  if (before.respondentIds.length === 0 || after.respondentIds.length === 0) return [];
+  const rows = [...rowsOf(before, previousNumber), ...rowsOf(after, number)];
+  return after.codes.filter((c) => before.codes.includes(c)).map((code) => compareRounds(rows, code, previousNumber, number));
 }

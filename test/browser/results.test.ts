@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
 import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
+import { addSecondRound } from "../helpers/rounds";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -51,3 +52,18 @@ for (const javaScriptEnabled of [true, false]) {
     });
   }
 }
+
+describe("results of a later round", () => {
+  it("shows changes since the previous round accessibly, with and without JavaScript", async () => {
+    addSecondRound(server.dbPath);
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await newContext(browser, server.url, javaScriptEnabled, "en");
+      const page = await context.newPage();
+      await signInAs(page, server.url, DEMO.commissioner);
+      await page.goto(`${server.url}/consultations/joined-up-care/results?round=2`);
+      await page.waitForSelector("text=Changes since round 1");
+      await expectAccessible(page, `round 2 changes, JavaScript ${javaScriptEnabled ? "on" : "off"}`);
+      await context.close();
+    }
+  });
+});

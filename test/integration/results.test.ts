@@ -3,6 +3,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
+import { addSecondRound } from "../helpers/rounds";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -116,5 +117,27 @@ describe("results", () => {
     const res = await officer.post(PAGE, { ...COMET, margins: String(Math.max(...ids)) });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("The answers could not be weighted to these population figures.");
+  });
+
+  it("shows what changed since the previous round: who answered again and how scores moved", async () => {
+    // Round 2 with the same rating questions; 20 of the 24 round-1 participants answer, O1 all moved to 9.
+    const { r1, r2 } = addSecondRound(server.dbPath);
+    const db = new Database(server.dbPath, { readonly: true });
+    const byGroup = db
+      .prepare(
+        `select pp.stakeholder_group g, count(*) n, sum(case when r.participant_id in (select participant_id from responses where round_id = ?) then 1 else 0 end) kept
+           from responses r join participant_profiles pp on pp.participant_id = r.participant_id where r.round_id = ? group by g`,
+      )
+      .all(r2, r1) as Array<{ g: string; n: number; kept: number }>;
+    db.close();
+    const html = await (await (await signedIn(DEMO.commissioner)).get(`${PAGE}?round=2`)).text();
+    expect(html).toContain("Changes since round 1");
+    const groupLabel: Record<string, string> = { citizen: "Citizens", carer: "Carers", "service-user": "Service users", professional: "Professionals" };
+    for (const g of byGroup) {
+      expect(html).toContain(`<th scope="row" class="govuk-table__header">${groupLabel[g.g]}</th><td class="govuk-table__cell govuk-table__cell--numeric">${g.n}</td><td class="govuk-table__cell govuk-table__cell--numeric">${g.kept}</td>`);
+    }
+    expect(byGroup.reduce((a, g) => a + g.kept, 0)).toBe(20);
+    // O1: everyone who answered round 2 now scores 9.
+    expect(html).toMatch(/<th scope="row" class="govuk-table__header">O1<\/th><td[^>]*>[\d.]+%<\/td><td[^>]*>100\.0% \(\+[\d.]+\)<\/td>/);
   });
 });
