@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
+import { CsvError, csvField, parseCsv, type CsvTable } from "../domain/csv";
 import {
   aggregateColumns,
   borda,
@@ -133,12 +133,6 @@ function weightsCommand(io: CliIo, raw: Record<string, unknown>) {
   io.stderr(
     `iterations=${result.iterations} converged=${result.converged} max_margin_error=${result.maxMarginError.toExponential(3)} deff=${result.deff.toFixed(6)} n_eff=${result.nEff.toFixed(4)} total=${result.total}${result.trimRounds ? ` trim_rounds=${result.trimRounds}` : ""}${result.rescaled ? " (margin totals rescaled to agree)" : ""}\n`,
   );
-}
-
-/** Quotes a CSV field when needed; a leading =, +, - or @ is prefixed with ' (formula injection). */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 const PROFILE_COLUMNS = ["age_band", "sex", "locality", "ethnicity", "stakeholder_group"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, parseCsv } from "./csv";
+import { CsvError, parseCsv, toCsv } from "./csv";
 
 describe("CSV", () => {
   it("parses quoted fields, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {
@@ -24,5 +24,17 @@ describe("CSV", () => {
     expect(at('a,b\n1,"open\n')).toEqual([3, 1, "a quoted field is not closed"]);
     expect(at("a,a\n")).toEqual([1, 2, 'the header names "a" twice']);
     expect(at("")).toEqual([1, 1, "the file is empty: a header row is needed"]);
+  });
+});
+
+describe("CSV export", () => {
+  it("neutralises formulas and quotes what needs quoting", () => {
+    expect(toCsv(["a", "b"], [["=SUM(A1)", "plain"], ["+1", 'say "hi", then go'], ["-2", null], ["@x", 7]])).toBe(
+      'a,b\r\n\'=SUM(A1),plain\r\n\'+1,"say ""hi"", then go"\r\n\'-2,\r\n\'@x,7\r\n',
+    );
+  });
+  it("round-trips through the parser", () => {
+    const text = toCsv(["code", "statement"], [["O1", "Line one\nline two, with comma"]]);
+    expect(parseCsv(text).rows[0].values).toEqual({ code: "O1", statement: "Line one\nline two, with comma" });
   });
 });

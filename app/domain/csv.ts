@@ -100,3 +100,18 @@ export function parseCsv(text: string): CsvTable {
   });
   return { header, rows };
 }
+
+/**
+ * One CSV field for export: quoted when needed, and a leading =, +, -, @, tab
+ * or carriage return prefixed with ' so spreadsheets do not run it as a formula.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows to CSV text with CRLF line ends (RFC 4180). */
+export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
