@@ -38,7 +38,7 @@ describe("translations", () => {
     for (const file of files) {
       const source = readFileSync(path.join(appDir, file), "utf8");
       for (const m of source.matchAll(/\bt\(\s*"([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)) used.add(m[1]);
-      for (const m of source.matchAll(/"((?:signIn|admin|join|password|errors|results)\.[a-zA-Z.]+)"/g)) used.add(m[1]);
+      for (const m of source.matchAll(/"((?:signIn|admin|join|password|errors|results|outcomes)\.[a-zA-Z.]+)"/g)) used.add(m[1]);
     }
     const unknown = [...used].filter((k) => !(k in en) && !Object.keys(en).some((key) => key.startsWith(`${k}.`)));
     expect(unknown).toEqual([]);

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { aggregationResults, populationMargins, rounds, surveys } from "../../db/schema";
-import { findConsultationBySlug } from "./consultations.server";
 import type { DB } from "../db.server";
 
 export interface RatingAnswerRow {
@@ -46,18 +45,15 @@ export function ratedOutcomeCodes(db: DB, roundId: number): string[] {
     .map((r) => r.code);
 }
 
-/** A consultation (text in `locale`, English fallback) with its rounds. */
-export function findConsultationForStaff(db: DB, slug: string, locale: string) {
-  const row = findConsultationBySlug(db, slug, locale);
-  if (!row) return undefined;
-  const roundList = db
+/** A consultation's rounds, in order. */
+export function listRounds(db: DB, consultationId: number) {
+  return db
     .select({ id: rounds.id, number: rounds.number, status: rounds.status })
     .from(rounds)
     .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
-    .where(eq(surveys.consultationId, row.id))
+    .where(eq(surveys.consultationId, consultationId))
     .orderBy(asc(rounds.number))
     .all();
-  return { ...row, rounds: roundList };
 }
 
 /** Statement of each outcome code in `locale`, English where not translated. */

@@ -3,13 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireRole } from "../auth/guards.server";
+import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { CsvError } from "../domain/csv";
 import { parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
-import { detectLocale } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
-import { findConsultationForStaff, findResult, insertMargins, listMargins, listResultVersions, outcomeStatements } from "../repos/results.server";
+import { findResult, listRounds, insertMargins, listMargins, listResultVersions, outcomeStatements } from "../repos/results.server";
 import { compareWithPreviousRound, computeRoundResult } from "../services/results.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { DistributionBar } from "../ui/DistributionBar";
@@ -24,19 +23,14 @@ export const handle: RouteHandle = {
 };
 
 const PROFILE_VARIABLES = ["age_band", "sex", "locality", "ethnicity"];
-const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const query = z.object({
   round: z.coerce.number().int().min(1).max(1000).optional(),
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
 function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolean) {
-  const p = params.safeParse(args.params);
-  if (!p.success) throw new Response("Not Found", { status: 404 });
-  const locale = detectLocale(args.request);
-  const consultation = findConsultationForStaff(getDb(), p.data.slug, locale);
-  if (!consultation) throw new Response("Not Found", { status: 404 });
-  const user = requireRole(args, consultation.partnershipId, write ? ["officer"] : ["officer", "commissioner"]);
+  const { consultation: found, user, locale } = requireConsultationRole(args, write ? ["officer"] : ["officer", "commissioner"]);
+  const consultation = { ...found, rounds: listRounds(getDb(), found.id) };
   const q = query.safeParse(Object.fromEntries(new URL(args.request.url).searchParams));
   if (!q.success) throw new Response("Bad Request", { status: 400 });
   const round = consultation.rounds.find((r) => r.number === (q.data.round ?? consultation.rounds.at(-1)?.number));

@@ -65,13 +65,17 @@ export default function Dashboard() {
             ) : (
               <Table
                 caption={t("dashboard.consultationsCaption", { partnership: p.name })}
-                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes"), t("dashboard.table.results")]}
+                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes"), t("dashboard.table.outcomes"), t("dashboard.table.results")]}
                 rows={p.consultations.map((c) => [
                   c.title,
                   <Tag key="s" colour={c.status === "open" ? "green" : "grey"}>
                     {t(`consultation.status.${c.status}`)}
                   </Tag>,
                   c.closes ?? t("common.notSet"),
+                  <Link key="o" className="govuk-link" to={`/consultations/${c.slug}/outcomes`}>
+                    {t("dashboard.table.outcomes")}
+                    <span className="govuk-visually-hidden"> – {c.title}</span>
+                  </Link>,
                   c.status === "draft" ? (
                     "–"
                   ) : (

@@ -1,0 +1,125 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { CsvError, parseCsv } from "../domain/csv";
+import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
+import { listLibrary } from "../repos/outcomes.server";
+import { importOutcomes } from "../services/outcomes.server";
+import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("outcomes.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+const MAX_BYTES = 1_000_000;
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    outcomes: listLibrary(getDb(), consultation.id, locale),
+    canImport: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const form = await args.request.formData();
+  if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return json({ errors: { file: "outcomes.import.errors.file" }, problems: [] as ImportProblem[] }, { status: 400 });
+  if (file.size > MAX_BYTES) return json({ errors: { file: "outcomes.import.errors.fileTooBig" }, problems: [] as ImportProblem[] }, { status: 413 });
+  let problems: ImportProblem[];
+  let rows;
+  try {
+    ({ rows, problems } = validateOutcomeImport(parseCsv(await file.text())));
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
+  }
+  if (problems.length > 0 || !rows) return json({ errors: { file: "outcomes.import.errors.report" }, problems }, { status: 400 });
+  const { created, updated } = importOutcomes(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
+  return redirect(`/consultations/${consultation.slug}/outcomes?created=${created}&updated=${updated}`);
+}
+
+export default function OutcomeLibrary() {
+  const { t } = useTranslation();
+  const { consultation, outcomes, canImport } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const problems = actionData?.problems ?? [];
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { count: problems.length })]));
+  const created = search.get("created");
+  return (
+    <>
+      <BackLink to="/dashboard">{t("common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      {created !== null ? (
+        <NotificationBanner title={t("common.success")} success>
+          <p className="govuk-notification-banner__heading">{t("outcomes.import.done", { created: Number(created), updated: Number(search.get("updated") ?? 0) })}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{consultation.title}</span>
+      <h1 className="govuk-heading-l">{t("outcomes.heading")}</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/consultations/${consultation.slug}/outcomes.csv`} download>
+          {t("outcomes.export")}
+        </a>
+      </p>
+      {problems.length > 0 ? (
+        <Table
+          caption={t("outcomes.import.reportCaption", { count: problems.length })}
+          head={[t("outcomes.import.line"), t("outcomes.import.column"), t("outcomes.import.problem")]}
+          numericColumns={[1]}
+          rows={problems.map((p) => [String(p.line), String(p.column), t(`outcomes.import.errors.${p.key}`, p.params ?? {})])}
+        />
+      ) : null}
+      <Table
+        caption={t("outcomes.libraryCaption", { count: outcomes.length })}
+        head={[t("outcomes.col.code"), t("outcomes.col.domain"), t("outcomes.col.statement"), t("outcomes.col.source"), t("outcomes.col.status")]}
+        rows={outcomes.map((o) => [
+          o.code,
+          o.domain,
+          <span key="s">
+            {o.statement}
+            {o.description ? <span className="govuk-body-s govuk-!-display-block">{o.description}</span> : null}
+          </span>,
+          o.source,
+          <Tag key="t" colour={o.status === "active" ? "green" : "grey"}>
+            {t(`outcomes.status.${o.status}`)}
+          </Tag>,
+        ])}
+      />
+      {canImport ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">{t("outcomes.import.heading")}</h2>
+            <p className="govuk-body">{t("outcomes.import.intro")}</p>
+            <Form method="post" encType="multipart/form-data" noValidate>
+              <input type="hidden" name="intent" value="import" />
+              <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
+                <label className="govuk-label" htmlFor="file">
+                  {t("outcomes.import.file")}
+                </label>
+                <div id="file-hint" className="govuk-hint">
+                  {t("outcomes.import.fileHint")}
+                </div>
+                {errors.file ? (
+                  <p id="file-error" className="govuk-error-message">
+                    <span className="govuk-visually-hidden">{t("errors.prefix")}</span> {errors.file}
+                  </p>
+                ) : null}
+                <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-hint file-error" : "file-hint"} />
+              </div>
+              <Button>{t("outcomes.import.submit")}</Button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
