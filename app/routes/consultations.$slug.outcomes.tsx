@@ -9,6 +9,7 @@ import { listLibrary } from "../repos/outcomes.server";
 import { importOutcomes } from "../services/outcomes.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -101,20 +102,7 @@ export default function OutcomeLibrary() {
             <p className="govuk-body">{t("outcomes.import.intro")}</p>
             <Form method="post" encType="multipart/form-data" noValidate>
               <input type="hidden" name="intent" value="import" />
-              <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label" htmlFor="file">
-                  {t("outcomes.import.file")}
-                </label>
-                <div id="file-hint" className="govuk-hint">
-                  {t("outcomes.import.fileHint")}
-                </div>
-                {errors.file ? (
-                  <p id="file-error" className="govuk-error-message">
-                    <span className="govuk-visually-hidden">{t("errors.prefix")}</span> {errors.file}
-                  </p>
-                ) : null}
-                <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-hint file-error" : "file-hint"} />
-              </div>
+              <FileUpload name="file" label={t("outcomes.import.file")} hint={t("outcomes.import.fileHint")} error={errors.file} accept=".csv,text/csv" />
               <Button>{t("outcomes.import.submit")}</Button>
             </Form>
           </div>

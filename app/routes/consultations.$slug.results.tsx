@@ -13,7 +13,7 @@ import { compareWithPreviousRound, computeRoundResult } from "../services/result
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { DistributionBar } from "../ui/DistributionBar";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { Radios, TextInput } from "../ui/fields";
+import { FileUpload, Radios, TextInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 import { formValues, parseForm } from "../utils/forms";
@@ -338,20 +338,7 @@ export default function Results() {
             <Form method="post" encType="multipart/form-data" noValidate>
               <input type="hidden" name="intent" value="upload-margins" />
               <TextInput name="name" label={t("results.fields.marginsName")} hint={t("results.fields.marginsNameHint")} defaultValue={values.name} error={errors.name} />
-              <div className={`govuk-form-group${errors.file ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label" htmlFor="file">
-                  {t("results.fields.file")}
-                </label>
-                <div id="file-hint" className="govuk-hint">
-                  {t("results.fields.fileHint")}
-                </div>
-                {errors.file ? (
-                  <p id="file-error" className="govuk-error-message">
-                    <span className="govuk-visually-hidden">{t("errors.prefix")}</span> {errors.file}
-                  </p>
-                ) : null}
-                <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-hint file-error" : "file-hint"} />
-              </div>
+              <FileUpload name="file" label={t("results.fields.file")} hint={t("results.fields.fileHint")} error={errors.file} accept=".csv,text/csv" />
               <Button variant="secondary">{t("results.uploadSubmit")}</Button>
             </Form>
           </div>

@@ -251,3 +251,17 @@ export function Radios({ defaultValue, ...props }: ChoiceProps & { defaultValue?
 export function Checkboxes({ defaultValues = [], ...props }: ChoiceProps & { defaultValues?: string[] }) {
   return <ChoiceGroup kind="checkboxes" selected={defaultValues} {...props} />;
 }
+
+/** GOV.UK file upload: label, hint and error tied to the input; works without JavaScript. */
+export function FileUpload({ name, id = name, label, hint, error, accept }: Omit<BaseFieldProps, "optional" | "isPageHeading"> & { accept?: string }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <Label htmlFor={id} label={label} />
+      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+      <input className={cx("govuk-file-upload", error && "govuk-file-upload--error")} id={id} name={name} type="file" accept={accept} aria-describedby={describedBy(hintId, errorId)} />
+    </div>
+  );
+}
