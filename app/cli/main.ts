@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { CsvError, csvField, parseCsv, type CsvTable } from "../domain/csv";
+import { CsvError, csvField, parseCsv, parseCsvRecords, type CsvTable } from "../domain/csv";
 import {
   aggregateColumns,
   borda,
@@ -22,6 +22,7 @@ import {
   RakingError,
   schulze,
   type Margin,
+  type MarginRow,
   type ResponseColumns,
 } from "../domain/aggregation";
 
@@ -73,13 +74,35 @@ function column(table: CsvTable, file: string, name: string): number {
   return k + 1;
 }
 
-function readMargins(io: CliIo, file: string, respondentColumns: string[]): Margin[] {
-  return readParsed(io, file, (text) => parseMarginsCsv(text, respondentColumns).margins);
+function readMargins(io: CliIo, file: string, respondentColumns: string[]): { margins: Margin[]; rows: MarginRow[]; columns: string[] } {
+  return readParsed(io, file, (text) => {
+    const { margins, rows } = parseMarginsCsv(text, respondentColumns);
+    return { margins, rows, columns: parseCsvRecords(text.split(/\r?\n/, 1)[0])[0]?.fields.map((f) => f.trim()) ?? [] };
+  });
 }
 
-function rakingError(e: unknown, file: string): never {
-  if (e instanceof RakingError) throw new InputError(`${e.message} (${e.code})`, file);
-  throw e;
+/**
+ * Turns a raking error into a located input error: a respondent without a target points at
+ * the respondent's row and the margin's variable column; a category or margin total points
+ * at the margins file's row. Non-convergence has no single place, so only the file is named.
+ */
+function rakingError(
+  e: unknown,
+  where: { respondentsFile: string; respondentRows: CsvTable["rows"]; respondentHeader: string[]; marginsFile: string; margins: { rows: MarginRow[]; columns: string[] } },
+): never {
+  if (!(e instanceof RakingError)) throw e;
+  const text = `${e.message} (${e.code})`;
+  const d = e.details as { margin?: string; category?: string; respondent?: number };
+  const marginCol = (name: string) => where.margins.columns.indexOf(name) + 1 || undefined;
+  if (e.code === "no-target" && typeof d.respondent === "number" && where.respondentRows[d.respondent]) {
+    const variable = (d.margin ?? "").split(":")[0];
+    throw new InputError(text, where.respondentsFile, where.respondentRows[d.respondent].line, where.respondentHeader.indexOf(variable) + 1 || undefined);
+  }
+  if ((e.code === "empty-category" || e.code === "totals-disagree" || e.code === "bad-input") && d.margin) {
+    const row = where.margins.rows.find((r) => r.variable === d.margin && (d.category === undefined || r.category === d.category));
+    if (row?.line) throw new InputError(text, where.marginsFile, row.line, marginCol(e.code === "empty-category" ? "category" : "target"));
+  }
+  throw new InputError(text, where.marginsFile);
 }
 
 const num = (name: string, min: number, max: number) =>
@@ -109,26 +132,33 @@ function weightsCommand(io: CliIo, raw: Record<string, unknown>) {
   let base: number[] | undefined;
   if (o["base-weight"]) {
     const col = column(table, o.respondents, o["base-weight"]);
-    base = table.rows.map(({ line, values }) => {
-      const w = Number(values[o["base-weight"]!]);
-      if (!(w > 0) || !Number.isFinite(w)) throw new InputError(`base weight "${values[o["base-weight"]!]}" must be a positive number`, o.respondents, line, col);
+    base = table.rows.map(({ line, fields }) => {
+      const w = Number(fields[col - 1]);
+      if (!(w > 0) || !Number.isFinite(w)) throw new InputError(`base weight "${fields[col - 1]}" must be a positive number`, o.respondents, line, col);
       return w;
     });
   }
-  const margins = readMargins(io, o.margins, table.header);
+  const marginFile = readMargins(io, o.margins, table.header);
   let result;
   try {
+    // Raking reads only the margins' variables: give it just those columns of each respondent.
+    const used = [...new Set(marginFile.margins.flatMap((m) => m.variables))].map((v) => [v, table.header.indexOf(v)] as const);
     result = rake(
-      table.rows.map((r) => r.values),
-      margins,
+      table.rows.map(({ fields }) => {
+        const r: Record<string, string> = {};
+        for (const [v, k] of used) r[v] = fields[k];
+        return r;
+      }),
+      marginFile.margins,
       { tolerance: o.tolerance, maxIterations: o["max-iterations"], trim: o.trim },
       base,
     );
   } catch (e) {
-    rakingError(e, o.margins);
+    rakingError(e, { respondentsFile: o.respondents, respondentRows: table.rows, respondentHeader: table.header, marginsFile: o.margins, margins: marginFile });
   }
   const lines = [`${o.id},weight`];
-  table.rows.forEach((r, i) => lines.push(`${csvField(r.values[o.id])},${result.weights[i].toPrecision(15)}`));
+  const idAt = table.header.indexOf(o.id);
+  table.rows.forEach((r, i) => lines.push(`${csvField(r.fields[idAt])},${result.weights[i].toPrecision(15)}`));
   io.stdout(lines.join("\n") + "\n");
   io.stderr(
     `iterations=${result.iterations} converged=${result.converged} max_margin_error=${result.maxMarginError.toExponential(3)} deff=${result.deff.toFixed(6)} n_eff=${result.nEff.toFixed(4)} total=${result.total}${result.trimRounds ? ` trim_rounds=${result.trimRounds}` : ""}${result.rescaled ? " (margin totals rescaled to agree)" : ""}\n`,
@@ -157,7 +187,8 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   column(table, o.responses, "respondent_id");
   const hasRound = table.header.includes("round");
   const hasGroup = table.header.includes("group");
-  const margins = o.margins ? readMargins(io, o.margins, table.header) : undefined;
+  const marginFile = o.margins ? readMargins(io, o.margins, table.header) : undefined;
+  const margins = marginFile?.margins;
   const profile = new Set([...PROFILE_COLUMNS, ...(o["profile-columns"]?.split(",").map((s) => s.trim()) ?? []), ...(margins?.flatMap((m) => m.variables) ?? [])]);
   const codes = table.header.filter((h) => !["respondent_id", "round", "group"].includes(h) && !profile.has(h));
   if (codes.length === 0) throw new InputError("no outcome columns: every column is an id, round, group or profile column", o.responses, 1, 1);
@@ -171,24 +202,39 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
     codes,
     scores: codes.map(() => new Int8Array(n)),
   };
-  const codeColumns = codes.map((code) => table.header.indexOf(code) + 1);
-  table.rows.forEach(({ line, values }, i) => {
-    const round = hasRound ? Number(values.round) : 1;
-    if (!Number.isInteger(round) || round < 1) throw new InputError(`round "${values.round}" must be a whole number from 1`, o.responses, line, column(table, o.responses, "round"));
-    const key = `${values.respondent_id}\u0000${round}`;
-    if (seen.has(key)) throw new InputError(`respondent ${values.respondent_id} appears twice in round ${round}`, o.responses, line, column(table, o.responses, "respondent_id"));
+  const codeColumns = codes.map((code) => table.header.indexOf(code));
+  const idAt = table.header.indexOf("respondent_id");
+  const roundAt = table.header.indexOf("round");
+  const groupAt = table.header.indexOf("group");
+  // Raking reads only the profile columns, so each respondent's profile holds just those.
+  const profileAt = table.header.map((h, k) => [h, k] as const).filter(([h]) => profile.has(h));
+  table.rows.forEach(({ line, fields }, i) => {
+    const round = hasRound ? Number(fields[roundAt]) : 1;
+    if (!Number.isInteger(round) || round < 1) throw new InputError(`round "${fields[roundAt]}" must be a whole number from 1`, o.responses, line, roundAt + 1);
+    const id = fields[idAt];
+    const key = `${id}\u0000${round}`;
+    if (seen.has(key)) throw new InputError(`respondent ${id} appears twice in round ${round}`, o.responses, line, idAt + 1);
     seen.add(key);
-    codes.forEach((code, k) => {
-      const v = values[code].trim();
-      if (v === "") return;
-      if (v === "U" || v === "u") data.scores[k][i] = -1;
-      else if (/^[1-9]$/.test(v)) data.scores[k][i] = Number(v);
-      else throw new InputError(`"${values[code]}" is not a rating: use 1 to 9, U (unable to score) or leave it empty`, o.responses, line, codeColumns[k]);
-    });
-    data.respondentIds.push(values.respondent_id);
+    for (let k = 0; k < codes.length; k++) {
+      const raw = fields[codeColumns[k]];
+      // Fast path for the common case: a bare digit 1–9 or U.
+      const c = raw.length === 1 ? raw.charCodeAt(0) : -1;
+      if (c >= 49 && c <= 57) data.scores[k][i] = c - 48;
+      else if (c === 85 || c === 117) data.scores[k][i] = -1;
+      else {
+        const v = raw.trim();
+        if (v === "") continue;
+        if (v === "U" || v === "u") data.scores[k][i] = -1;
+        else if (/^[1-9]$/.test(v)) data.scores[k][i] = Number(v);
+        else throw new InputError(`"${raw}" is not a rating: use 1 to 9, U (unable to score) or leave it empty`, o.responses, line, codeColumns[k] + 1);
+      }
+    }
+    data.respondentIds.push(id);
     data.rounds[i] = round;
-    data.groups.push(hasGroup ? values.group : "all");
-    data.profiles.push(values);
+    data.groups.push(hasGroup ? fields[groupAt] : "all");
+    const p: Record<string, string> = {};
+    for (const [h, k] of profileAt) p[h] = fields[k];
+    data.profiles.push(p);
   });
   let result;
   try {
@@ -206,7 +252,13 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
       },
     );
   } catch (e) {
-    rakingError(e, o.margins ?? o.responses);
+    rakingError(e, {
+      respondentsFile: o.responses,
+      respondentRows: table.rows,
+      respondentHeader: table.header,
+      marginsFile: o.margins ?? o.responses,
+      margins: marginFile ?? { rows: [], columns: [] },
+    });
   }
   io.stdout(JSON.stringify(result, null, 2) + "\n");
   const rounds = new Set(data.rounds).size;

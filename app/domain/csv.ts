@@ -11,73 +11,123 @@ export class CsvError extends Error {
   }
 }
 
-export interface CsvTable {
-  header: string[];
-  /** Data rows as objects keyed by header; `line` is the 1-based line where the row starts. */
-  rows: Array<{ line: number; values: Record<string, string> }>;
+export interface CsvRow {
+  /** 1-based line where the row starts. */
+  line: number;
+  /** The fields in header order. */
+  fields: string[];
+  /** The fields keyed by header name (built on first use). */
+  readonly values: Record<string, string>;
 }
 
+export interface CsvTable {
+  header: string[];
+  rows: CsvRow[];
+}
+
+class Row implements CsvRow {
+  #values: Record<string, string> | undefined;
+  constructor(
+    readonly line: number,
+    readonly fields: string[],
+    private readonly header: string[],
+  ) {}
+  get values(): Record<string, string> {
+    if (!this.#values) {
+      const v: Record<string, string> = {};
+      for (let k = 0; k < this.header.length; k++) v[this.header[k]] = this.fields[k];
+      this.#values = v;
+    }
+    return this.#values;
+  }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+/**
+ * Splits CSV text into records (RFC 4180: fields separated by commas, records by CRLF, LF or
+ * CR, fields optionally in double quotes with "" for a quote; a leading BOM is ignored). Lines
+ * with nothing on them are skipped. Errors carry the 1-based line and column of the character.
+ */
 export function parseCsvRecords(text: string): Array<{ line: number; fields: string[] }> {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const n = src.length;
   const records: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let col = 1;
-  let recordLine = 1;
   let i = 0;
-  let quoted = false;
-  let afterQuote = false;
-  const endField = () => {
-    fields.push(field);
-    field = "";
-    afterQuote = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          col += 2;
-          continue;
-        }
-        quoted = false;
-        afterQuote = true;
-      } else {
-        field += ch;
-        if (ch === "\n") (line++, (col = 0));
-      }
-      i++;
-      col++;
+  let line = 1;
+  let lineStart = 0; // index of the first character of the current line, for columns
+  while (i < n) {
+    const recordLine = line;
+    const fields: string[] = [];
+    let c = src.charCodeAt(i);
+    if (c === LF || c === CR) {
+      // An empty line.
+      i += c === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      lineStart = i;
       continue;
     }
-    if (ch === '"') {
-      if (field !== "" || afterQuote) throw new CsvError("a quote inside an unquoted field", line, col);
-      quoted = true;
-    } else if (ch === ",") {
-      endField();
-    } else if (ch === "\r" || ch === "\n") {
-      endRecord();
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      line++;
-      col = 0;
-      recordLine = line;
-    } else {
-      if (afterQuote) throw new CsvError("text after a closing quote", line, col);
-      field += ch;
+    for (;;) {
+      // One field starting at i.
+      c = i < n ? src.charCodeAt(i) : -1;
+      if (c === QUOTE) {
+        let value = "";
+        let from = i + 1;
+        let j = from;
+        for (;;) {
+          if (j >= n) throw new CsvError("a quoted field is not closed", line, j - lineStart + 1);
+          const d = src.charCodeAt(j);
+          if (d === QUOTE) {
+            if (src.charCodeAt(j + 1) === QUOTE) {
+              value += src.slice(from, j + 1);
+              j += 2;
+              from = j;
+              continue;
+            }
+            value += src.slice(from, j);
+            j++;
+            break;
+          }
+          if (d === LF || (d === CR && src.charCodeAt(j + 1) !== LF)) {
+            line++;
+            lineStart = j + 1;
+          }
+          j++;
+        }
+        fields.push(value);
+        i = j;
+        c = i < n ? src.charCodeAt(i) : -1;
+        if (c !== COMMA && c !== LF && c !== CR && c !== -1) throw new CsvError("text after a closing quote", line, i - lineStart + 1);
+      } else {
+        let j = i;
+        while (j < n) {
+          const d = src.charCodeAt(j);
+          if (d === COMMA || d === LF || d === CR) break;
+          if (d === QUOTE) throw new CsvError("a quote inside an unquoted field", line, j - lineStart + 1);
+          j++;
+        }
+        fields.push(src.slice(i, j));
+        i = j;
+        c = i < n ? src.charCodeAt(i) : -1;
+      }
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      // End of record: CRLF, LF, CR or end of text.
+      if (c === CR && src.charCodeAt(i + 1) === LF) i += 2;
+      else if (c !== -1) i++;
+      if (c !== -1) {
+        line++;
+        lineStart = i;
+      }
+      break;
     }
-    i++;
-    col++;
+    records.push({ line: recordLine, fields });
   }
-  if (quoted) throw new CsvError("a quoted field is not closed", line, col);
-  if (field !== "" || fields.length > 0 || afterQuote) endRecord();
   return records;
 }
 
@@ -92,12 +142,14 @@ export function parseCsv(text: string): CsvTable {
     if (seen.has(h)) throw new CsvError(`the header names "${h}" twice`, records[0].line, k + 1);
     seen.add(h);
   });
-  const rows = records.slice(1).map((r) => {
-    if (r.fields.length !== header.length) {
-      throw new CsvError(`expected ${header.length} fields, found ${r.fields.length}`, r.line, Math.min(r.fields.length, header.length) + 1);
+  const rows: CsvRow[] = new Array(records.length - 1);
+  for (let r = 1; r < records.length; r++) {
+    const { line, fields } = records[r];
+    if (fields.length !== header.length) {
+      throw new CsvError(`expected ${header.length} fields, found ${fields.length}`, line, Math.min(fields.length, header.length) + 1);
     }
-    return { line: r.line, values: Object.fromEntries(header.map((h, k) => [h, r.fields[k]])) };
-  });
+    rows[r - 1] = new Row(line, fields, header);
+  }
   return { header, rows };
 }
 

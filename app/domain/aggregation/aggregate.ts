@@ -5,7 +5,7 @@
  */
 import { combineGroups, DEFAULT_CONSENSUS, statusOf, type ConsensusParameters, type ConsensusStatus } from "./consensus";
 import { buildFramework, type FrameworkEntry } from "./framework";
-import { rake, type Margin, type RakingOptions } from "./raking";
+import { rake, RakingError, type Margin, type RakingOptions } from "./raking";
 import { addHistogram, emptyHistogram, summariseHistogram, type Rating, type RatingSummary } from "./ratings";
 
 export const ENGINE_VERSION = "1.0.0";
@@ -70,7 +70,15 @@ export function equaliseGroups(groups: readonly string[], weights: Float64Array)
 
 export function codesOf(rows: readonly ResponseRow[]): string[] {
   const codes = new Set<string>();
-  for (const r of rows) for (const c of Object.keys(r.ratings)) codes.add(c);
+  // Rows nearly always share one set of keys: skip the Set when a row's keys are the previous row's.
+  let previous: string[] = [];
+  for (const r of rows) {
+    const keys = Object.keys(r.ratings);
+    let same = keys.length === previous.length;
+    for (let k = 0; same && k < keys.length; k++) same = keys[k] === previous[k];
+    if (!same) for (const c of keys) codes.add(c);
+    previous = keys;
+  }
   return [...codes].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
@@ -88,21 +96,26 @@ export interface ResponseColumns {
 }
 
 export function toColumns(rows: readonly ResponseRow[], codes = codesOf(rows)): ResponseColumns {
-  const scores = codes.map(() => new Int8Array(rows.length));
-  rows.forEach((row, i) => {
-    codes.forEach((code, k) => {
-      const r = row.ratings[code];
-      scores[k][i] = r === "U" ? -1 : typeof r === "number" && Number.isInteger(r) && r >= 1 && r <= 9 ? r : 0;
-    });
-  });
-  return {
-    respondentIds: rows.map((r) => r.respondentId),
-    rounds: Int32Array.from(rows, (r) => r.round),
-    groups: rows.map((r) => r.group),
-    profiles: rows.map((r) => r.profile),
-    codes,
-    scores,
-  };
+  const n = rows.length;
+  const scores = codes.map(() => new Int8Array(n));
+  const respondentIds = new Array<string>(n);
+  const groups = new Array<string>(n);
+  const profiles = new Array<Record<string, string>>(n);
+  const rounds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    respondentIds[i] = row.respondentId;
+    groups[i] = row.group;
+    profiles[i] = row.profile;
+    rounds[i] = row.round;
+    const ratings = row.ratings;
+    for (let k = 0; k < codes.length; k++) {
+      const r = ratings[codes[k]];
+      if (r === "U") scores[k][i] = -1;
+      else if (typeof r === "number" && r >= 1 && r <= 9 && Number.isInteger(r)) scores[k][i] = r;
+    }
+  }
+  return { respondentIds, rounds, groups, profiles, codes, scores };
 }
 
 export function aggregate(rows: readonly ResponseRow[], options: AggregateOptions = {}, codes = codesOf(rows)): AggregateResult {
@@ -130,11 +143,22 @@ export function aggregateColumns(data: ResponseColumns, options: AggregateOption
     const groups = index.map((i) => data.groups[i]);
     let weights: Float64Array = new Float64Array(index.length).fill(1);
     if (options.margins?.length) {
-      const raked = rake(
-        index.map((i) => data.profiles[i]),
-        options.margins,
-        options.raking,
-      );
+      let raked;
+      try {
+        raked = rake(
+          index.map((i) => data.profiles[i]),
+          options.margins,
+          options.raking,
+        );
+      } catch (e) {
+        // Name the respondent by id and by position in the whole input, not in this round.
+        if (e instanceof RakingError && typeof e.details.respondent === "number") {
+          const row = index[e.details.respondent];
+          const message = e.message.replace(/^Respondent \d+/, `Respondent ${data.respondentIds[row]} (round ${round})`);
+          throw new RakingError(e.code, message, { ...e.details, respondent: row, round });
+        }
+        throw e;
+      }
       weights = raked.weights;
       byRound[String(round)] = { deff: raked.deff, nEff: raked.nEff, iterations: raked.iterations, converged: raked.converged, total: raked.total };
     }

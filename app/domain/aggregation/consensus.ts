@@ -1,4 +1,4 @@
-import { quantileType7 } from "./stats";
+import { quantileType7 } from "./quantile";
 import type { Rating, RatingSummary } from "./ratings";
 import { histogramQuantile, summariseRatings } from "./ratings";
 

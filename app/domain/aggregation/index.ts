@@ -5,6 +5,7 @@ export * from "./framework";
 export * from "./raking";
 export * from "./ranking";
 export * from "./ratings";
-export * from "./stats";
+export * from "./quantile";
+export * from "./wilson";
 export * from "./rounds";
 export * from "./margins-csv";

@@ -6,6 +6,8 @@ export interface MarginRow {
   variable: string;
   category: string;
   target: number;
+  /** Line of the margins file the row came from, when it came from one. */
+  line?: number;
 }
 
 /** Throws CsvError naming the line and column of the first problem. */
@@ -28,10 +30,16 @@ export function parseMarginsCsv(text: string, allowedVariables?: readonly string
     }
     const target = Number(values.target);
     if (values.target.trim() === "" || !Number.isFinite(target) || target < 0) throw new CsvError(`target "${values.target}" is not a non-negative number`, line, targetCol);
-    return { variable: variables.join(":"), category: values.category, target };
+    return { variable: variables.join(":"), category: values.category, target, line };
   });
   if (rows.length === 0) throw new CsvError("there are no margins in the file", 2, 1);
-  return { rows, margins: marginsFromRows(rows) };
+  try {
+    return { rows, margins: marginsFromRows(rows) };
+  } catch (e) {
+    // marginsFromRows names the line; the column is the target's.
+    if (e instanceof CsvError && e.line > 0) throw new CsvError(e.message, e.line, targetCol);
+    throw e;
+  }
 }
 
 /** Groups rows into margins; rows for the same category must agree. */
@@ -42,7 +50,7 @@ export function marginsFromRows(rows: readonly MarginRow[]): Margin[] {
     const key = marginKey(variables);
     const margin = byKey.get(key) ?? { variables, targets: new Map<string, number>() };
     const existing = margin.targets.get(r.category);
-    if (existing !== undefined && existing !== r.target) throw new CsvError(`category "${r.category}" of ${key} is given two different targets`, 0, 0);
+    if (existing !== undefined && existing !== r.target) throw new CsvError(`category "${r.category}" of ${key} is given two different targets`, r.line ?? 0, 0);
     margin.targets.set(r.category, r.target);
     byKey.set(key, margin);
   }

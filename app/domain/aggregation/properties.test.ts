@@ -69,6 +69,59 @@ describe("raking properties", () => {
     );
   });
 
+  it("weights reproduce a joint (age × sex) margin mixed with a single one, from any positive base weights", () => {
+    fc.assert(
+      fc.property(
+        panelArb,
+        fc.tuple(...AGES.flatMap(() => SEXES.map(() => fc.integer({ min: 10, max: 1000 })))),
+        fc.tuple(...PLACES.map(() => fc.integer({ min: 1, max: 100 }))),
+        fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 200, maxLength: 200 }),
+        (panel, cells, shares, base) => {
+          const total = cells.reduce((a, b) => a + b, 0);
+          const shareSum = shares.reduce((a, b) => a + b, 0);
+          const joint = new Map(AGES.flatMap((a, i) => SEXES.map((s, j) => [`${a}:${s}`, cells[i * SEXES.length + j]] as [string, number])));
+          const place = new Map(PLACES.map((c, i) => [c, (total * shares[i]) / shareSum]));
+          const { weights, converged } = rake(panel, [{ variables: ["age_band", "sex"], targets: joint }, { variables: ["locality"], targets: place }], { maxIterations: 5000 }, base.slice(0, panel.length));
+          expect(converged).toBe(true);
+          const sums = new Map<string, number>();
+          panel.forEach((r, i) => {
+            for (const key of [`${r.age_band}:${r.sex}`, r.locality]) sums.set(key, (sums.get(key) ?? 0) + weights[i]);
+          });
+          for (const [k, t] of [...joint, ...place]) expect(relClose(sums.get(k)!, t, 1e-8 * total)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("equals a plain respondent-by-respondent IPF (the engine rakes cell totals)", () => {
+    /** Methods §3 step by step: for each margin, each category, multiply by target / current sum. */
+    const naive = (rows: Array<Record<string, string>>, margins: Margin[], base: number[]) => {
+      const w = base.slice(0, rows.length);
+      for (let it = 0; it < 5000; it++) {
+        for (const m of margins) {
+          const sums = new Map<string, number>();
+          rows.forEach((r, i) => sums.set(r[m.variables[0]], (sums.get(r[m.variables[0]]) ?? 0) + w[i]));
+          rows.forEach((r, i) => (w[i] *= m.targets.get(r[m.variables[0]])! / sums.get(r[m.variables[0]])!));
+        }
+        const worst = Math.max(
+          ...margins.flatMap((m) => [...m.targets].map(([c, t]) => Math.abs(rows.reduce((a, r, i) => a + (r[m.variables[0]] === c ? w[i] : 0), 0) - t))),
+        );
+        if (worst < 1e-11 * w.reduce((a, b) => a + b, 0)) break;
+      }
+      return w;
+    };
+    fc.assert(
+      fc.property(panelArb, targetsArb, fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 200, maxLength: 200 }), (panel, t, base) => {
+        const margins = marginsFor(t);
+        const engine = rake(panel, margins, { tolerance: 1e-12, maxIterations: 5000 }, base.slice(0, panel.length)).weights;
+        const reference = naive(panel, margins, base);
+        engine.forEach((w, i) => expect(relClose(w, reference[i], 1e-8)).toBe(true));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("results do not depend on row order", () => {
     fc.assert(
       fc.property(panelArb, targetsArb, fc.integer(), (panel, t, seed) => {

@@ -1,4 +1,4 @@
-import { kish } from "./stats";
+import { kish } from "./wilson";
 
 /**
  * Raking (iterative proportional fitting, Deming and Stephan 1940) of
@@ -158,6 +158,59 @@ function rakeLoop(w: Float64Array, margins: CompiledMargin[], total: number, tol
 }
 
 /**
+ * Every factor raking applies depends only on a respondent's categories, so within one cell
+ * of the cross-classification of all margins w_i / b_i stays constant. Raking the cell totals
+ * and then scaling each respondent by its cell's factor is therefore the same computation as
+ * raking respondent by respondent, with one pass over the respondents instead of one per
+ * margin per iteration. Returns null when the cross-classification is too large to index.
+ */
+function collapseToCells(w: Float64Array, margins: CompiledMargin[]): { cellOf: Int32Array; cellWeights: Float64Array; cellMargins: CompiledMargin[] } | null {
+  const n = w.length;
+  let radix = 1;
+  for (const m of margins) radix *= Math.max(1, m.targets.length);
+  if (radix > 2 ** 52) return null;
+  const cellOf = new Int32Array(n);
+  const direct = radix <= Math.max(1 << 20, 4 * n) ? new Int32Array(radix).fill(-1) : null;
+  const byKey = direct ? null : new Map<number, number>();
+  const first: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    let mult = 1;
+    for (let m = 0; m < margins.length; m++) {
+      key += margins[m].index[i] * mult;
+      mult *= margins[m].targets.length;
+    }
+    let cell = direct ? direct[key] : (byKey!.get(key) ?? -1);
+    if (cell < 0) {
+      cell = first.length;
+      first.push(i);
+      if (direct) direct[key] = cell;
+      else byKey!.set(key, cell);
+    }
+    cellOf[i] = cell;
+  }
+  const cellWeights = new Float64Array(first.length);
+  for (let i = 0; i < n; i++) cellWeights[cellOf[i]] += w[i];
+  const cellMargins = margins.map((m) => ({ ...m, index: Int32Array.from(first, (i) => m.index[i]) }));
+  return { cellOf, cellWeights, cellMargins };
+}
+
+/** Rakes respondent weights in place, through the cell totals when they can be indexed. */
+function rakeWeights(w: Float64Array, margins: CompiledMargin[], total: number, tolerance: number, maxIterations: number) {
+  const cells = collapseToCells(w, margins);
+  if (!cells) return rakeLoop(w, margins, total, tolerance, maxIterations);
+  const before = Float64Array.from(cells.cellWeights);
+  const outcome = rakeLoop(cells.cellWeights, cells.cellMargins, total, tolerance, maxIterations);
+  const factor = cells.cellWeights.map((x, c) => x / before[c]);
+  for (let i = 0; i < w.length; i++) w[i] *= factor[cells.cellOf[i]];
+  // The convergence test is repeated on the respondents' own weights, summed respondent by respondent.
+  const sums = margins.map((m) => new Float64Array(m.targets.length));
+  allSums(w, margins, sums);
+  const error = worstError(margins, sums, total);
+  return { iterations: outcome.iterations, error, converged: error <= tolerance };
+}
+
+/**
  * Rakes `baseWeights` (default 1 each) so that the weighted counts of every
  * margin match its targets. Targets summing to 1 are proportions, scaled to
  * the sum of the base weights.
@@ -199,7 +252,7 @@ export function rake(
       for (let k = 0; k < m.targets.length; k++) m.targets[k] *= total / t;
     }
   });
-  let { iterations, error, converged } = rakeLoop(w, compiled, total, tolerance, maxIterations);
+  let { iterations, error, converged } = rakeWeights(w, compiled, total, tolerance, maxIterations);
   let trimRounds = 0;
   if (options.trim && converged) {
     const { lower, upper } = options.trim;
@@ -218,7 +271,7 @@ export function rake(
         break;
       }
       trimRounds++;
-      const again = rakeLoop(w, compiled, total, tolerance, maxIterations);
+      const again = rakeWeights(w, compiled, total, tolerance, maxIterations);
       iterations += again.iterations;
       error = again.error;
       converged = again.converged;

@@ -1,4 +1,4 @@
-import { wilsonInterval } from "./stats";
+import { wilsonInterval } from "./wilson";
 
 /** One answer to a 1–9 rating: a score, "U" (unable to score) or null (not answered). */
 export type Rating = number | "U" | null;

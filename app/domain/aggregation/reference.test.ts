@@ -8,24 +8,15 @@ import { aggregate, type ResponseRow } from "./aggregate";
 import { cometStatus, randUcla } from "./consensus";
 import { publishCount, publishStatistic, publishTable } from "./disclosure";
 import { borda, bradleyTerry, parseRanking, schulze } from "./ranking";
-import { rake, type Margin } from "./raking";
+import { parseMarginsCsv } from "./margins-csv";
+import { rake } from "./raking";
 import { summariseRatings } from "./ratings";
-import { wilsonInterval } from "./stats";
+import { wilsonInterval } from "./wilson";
 
 const fixture = (name: string) => parseCsv(readFileSync(path.resolve(__dirname, "../../../test/fixtures/reference", name), "utf8")).rows.map((r) => r.values);
 
-export function marginsFromCsv(rows: Array<Record<string, string>>): Margin[] {
-  const byVariable = new Map<string, Margin>();
-  for (const r of rows) {
-    const m = byVariable.get(r.variable) ?? { variables: r.variable.split(":"), targets: new Map() };
-    m.targets.set(r.category, Number(r.target));
-    byVariable.set(r.variable, m);
-  }
-  return [...byVariable.values()];
-}
-
 const panel = fixture("panel_a.csv");
-const margins = marginsFromCsv(fixture("margins.csv"));
+const margins = parseMarginsCsv(readFileSync(path.resolve(__dirname, "../../../test/fixtures/reference/margins.csv"), "utf8")).margins;
 
 describe("raking: panel A against R survey 4.1-1 calibrate(calfun = 'raking')", () => {
   const result = rake(panel, margins, { tolerance: 1e-12 });

@@ -1,14 +1,4 @@
-/** Descriptive statistics used by the engine. Pure, deterministic. */
-
-/** Quantile by R's type 7 (linear interpolation between order statistics). `sorted` ascending. */
-export function quantileType7(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
+/** Weighted proportions, Kish's effective sample size and the Wilson score interval. Pure. */
 
 export const Z95 = 1.959963984540054;
 
@@ -31,4 +21,28 @@ export function kish(weights: ArrayLike<number>): { nEff: number; deff: number; 
     s2 += weights[i] * weights[i];
   }
   return { nEff: s2 > 0 ? (s * s) / s2 : 0, deff: s > 0 ? (weights.length * s2) / (s * s) : Number.NaN, total: s };
+}
+
+/**
+ * Weighted proportion p̂ = Σ w·y / Σ w of a 0/1 outcome, with its Kish-adjusted
+ * Wilson interval (n replaced by n_eff = (Σw)² / Σw²). Null when Σw is 0.
+ */
+export function weightedProportion(
+  y: ArrayLike<number | boolean>,
+  weights: ArrayLike<number>,
+  z = Z95,
+): { p: number; nEff: number; lower: number; upper: number } | null {
+  let sw = 0;
+  let swy = 0;
+  let sw2 = 0;
+  for (let i = 0; i < y.length; i++) {
+    const w = weights[i];
+    sw += w;
+    sw2 += w * w;
+    if (y[i]) swy += w;
+  }
+  if (!(sw > 0)) return null;
+  const p = swy / sw;
+  const nEff = (sw * sw) / sw2;
+  return { p, nEff, ...wilsonInterval(p, nEff, z) };
 }
