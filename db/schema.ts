@@ -14,27 +14,18 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
+
+export { QUESTION_TYPES, STAKEHOLDER_GROUPS };
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const ROLES = ["administrator", "officer", "commissioner"] as const;
 export type Role = (typeof ROLES)[number];
-export const STAKEHOLDER_GROUPS = ["citizen", "carer", "service-user", "professional"] as const;
 export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export const AUDIENCES = ["public", "group", "both"] as const;
 export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
-export const QUESTION_TYPES = [
-  "rating",
-  "likert",
-  "single-choice",
-  "multiple-choice",
-  "ranking",
-  "pairwise",
-  "free-text",
-  "propose-outcome",
-  "profile",
-] as const;
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = sqliteTable("organisations", {

@@ -1,5 +1,13 @@
-import en from "../../locales/en/common.json";
-import cy from "../../locales/cy/common.json";
+import enCommon from "../../locales/en/common.json";
+import enOfficer from "../../locales/en/officer.json";
+import enCitizen from "../../locales/en/citizen.json";
+import enCommissioner from "../../locales/en/commissioner.json";
+import enPublication from "../../locales/en/publication.json";
+import cyCommon from "../../locales/cy/common.json";
+import cyOfficer from "../../locales/cy/officer.json";
+import cyCitizen from "../../locales/cy/citizen.json";
+import cyCommissioner from "../../locales/cy/commissioner.json";
+import cyPublication from "../../locales/cy/publication.json";
 
 /** Languages the interface is offered in. Later issues add pl and ur (rtl). */
 export const SUPPORTED_LOCALES = ["en", "cy"] as const;
@@ -10,10 +18,20 @@ export const RTL_LOCALES: readonly string[] = ["ar", "ur", "he", "fa"];
 /** Each language's own name, as shown in the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymraeg" };
 
+/**
+ * Namespaces: `common` (layout, sign-in, shared words), `citizen` (the survey journey),
+ * `publication` (public summaries): these three are complete in every supported locale.
+ * `officer` and `commissioner` are staff screens: complete in English and Welsh; other
+ * locales fall back to English there (decision 0007).
+ */
+export const NAMESPACES = ["common", "officer", "citizen", "commissioner", "publication"] as const;
+export const STAFF_NAMESPACES: readonly string[] = ["officer", "commissioner"];
+export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
+
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: en },
-  cy: { common: cy },
+  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication },
+  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
@@ -28,7 +46,7 @@ export const i18nOptions = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common"],
+  ns: [...NAMESPACES],
   resources,
   interpolation: { escapeValue: false }, // React escapes
   initAsync: false,
