@@ -235,6 +235,8 @@ export const rounds = sqliteTable(
     closesAt: integer("closes_at", { mode: "timestamp_ms" }),
     /** Delphi feedback: show own previous answer and the group's distribution. */
     showFeedback: integer("show_feedback", { mode: "boolean" }).notNull().default(false),
+    /** What group feedback participants see in this round: the overall distribution, or split by stakeholder group. */
+    feedbackBy: text("feedback_by", { enum: ["overall", "stakeholder-group"] }).notNull().default("overall"),
     allowNewParticipants: integer("allow_new_participants", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -299,11 +301,19 @@ export const participantProfiles = sqliteTable("participant_profiles", {
   consentedAt: integer("consented_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * A personal invitation to one round for one advisory group member. The link is
+ * `/invite/<token>` (token from randomToken(), only hashTokenHex(token) stored); it opens
+ * the journey for that member and round, resumes their draft, and completes one response
+ * (completedAt set on submit; afterwards it shows the confirmation, never a second response).
+ */
 export const invitations = sqliteTable("invitations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
   memberId: integer("member_id").notNull().references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
+  roundId: integer("round_id").references(() => rounds.id, { onDelete: "cascade" }),
   tokenHash: text("token_hash").notNull().unique(),
+  completedAt: integer("completed_at", { mode: "timestamp_ms" }),
   sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
