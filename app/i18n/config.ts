@@ -3,11 +3,13 @@ import enOfficer from "../../locales/en/officer.json";
 import enCitizen from "../../locales/en/citizen.json";
 import enCommissioner from "../../locales/en/commissioner.json";
 import enPublication from "../../locales/en/publication.json";
+import enPanel from "../../locales/en/panel.json";
 import cyCommon from "../../locales/cy/common.json";
 import cyOfficer from "../../locales/cy/officer.json";
 import cyCitizen from "../../locales/cy/citizen.json";
 import cyCommissioner from "../../locales/cy/commissioner.json";
 import cyPublication from "../../locales/cy/publication.json";
+import cyPanel from "../../locales/cy/panel.json";
 
 /** Languages the interface is offered in. Later issues add pl and ur (rtl). */
 export const SUPPORTED_LOCALES = ["en", "cy"] as const;
@@ -21,17 +23,17 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymrae
 /**
  * Namespaces: `common` (layout, sign-in, shared words), `citizen` (the survey journey),
  * `publication` (public summaries): these three are complete in every supported locale.
- * `officer` and `commissioner` are staff screens: complete in English and Welsh; other
+ * `officer`, `panel` (advisory groups, invitations, moderation) and `commissioner` are staff screens: complete in English and Welsh; other
  * locales fall back to English there (decision 0007).
  */
-export const NAMESPACES = ["common", "officer", "citizen", "commissioner", "publication"] as const;
-export const STAFF_NAMESPACES: readonly string[] = ["officer", "commissioner"];
+export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication"] as const;
+export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner"];
 export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication },
-  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication },
+  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel },
+  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
