@@ -78,4 +78,12 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
+  // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
+  /** Only when mail capture is on (development); the matrix server runs without it. */
+  "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
+  "consultations.$slug.invitations_.emails": {
+    path: `${C}/invitations/emails`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
 };
