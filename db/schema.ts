@@ -316,8 +316,11 @@ export const invitations = sqliteTable("invitations", {
   completedAt: integer("completed_at", { mode: "timestamp_ms" }),
   sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
+  remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+  reminderCount: integer("reminder_count").notNull().default(0),
   createdAt: createdAt(),
-});
+}, (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)]);
 
 /** Draft answers, saved on every Continue; kept apart from submitted responses. */
 export const responseDrafts = sqliteTable(
@@ -469,4 +472,37 @@ export const outcomeSetSignatures = sqliteTable(
     signedAt: integer("signed_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("outcome_set_signatures_set_org").on(t.setId, t.organisationId)],
+);
+
+// ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──
+export const EMAIL_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** What the email is for: "invitation", "reminder", "receipt"… */
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    consultationId: integer("consultation_id").references(() => consultations.id, { onDelete: "set null" }),
+    /** The row the email is about (an invitation id for invitations and reminders). */
+    relatedId: integer("related_id"),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("email_outbox_due").on(t.status, t.nextAttemptAt),
+    index("email_outbox_related").on(t.kind, t.relatedId),
+    index("email_outbox_consultation").on(t.consultationId, t.createdAt),
+  ],
 );
