@@ -13,6 +13,8 @@ const allowedOrigin = process.env.APP_ORIGIN;
 const build = await import("./build/index.js");
 // Validate configuration and open (and migrate) the database before accepting traffic.
 await build.entry.module.boot();
+// The email sender loop (outbox → SMTP, with retries) runs beside the HTTP server.
+const background = await build.entry.module.startBackgroundWork();
 
 const app = express();
 app.disable("x-powered-by");
@@ -72,6 +74,7 @@ const server = app.listen(port, host, () => {
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
+    void background.stop().catch(() => {});
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   });

@@ -6,6 +6,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../db.server";
 import type { AggregateResult } from "../domain/aggregation";
+import { CONSULTATION_STATUSES, CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import {
   buildSummary,
   EASY_READ_POINTS,
@@ -13,6 +14,7 @@ import {
   populationShares,
   type Licence,
   type Narrative,
+  type OutcomeSetInput,
   type PublishedSummary,
   type SummaryInput,
 } from "../domain/publication/summary";
@@ -37,6 +39,7 @@ import {
   upsertText,
   withdrawVersion,
 } from "../repos/publication.server";
+import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
 import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
 import { invalidatePublished } from "./published-cache.server";
 
@@ -124,10 +127,9 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
         items: result.items,
       },
       statements,
-      // Moderated themes (panel, CONTRACTS item 7) and the agreed outcome set
-      // (commissioners, item 8) are added here once those repos are on main.
+      // Moderated themes (panel, CONTRACTS item 7) are added here once listPublishedThemes is on main.
       themes: [],
-      outcomeSet: null,
+      outcomeSet: agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(
         EASY_READ_POINTS.map((point) => [
           point,
@@ -135,6 +137,18 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
         ]),
       ) as SummaryInput["easyRead"],
     },
+  };
+}
+
+/** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */
+function agreedOutcomeSet(db: DB, consultationId: number): OutcomeSetInput | null {
+  const agreed = findLatestAgreedOutcomeSet(db, consultationId);
+  if (!agreed) return null;
+  return {
+    version: agreed.version,
+    agreedOn: agreed.agreedAt.toISOString().slice(0, 10),
+    agreedBy: [...new Set(agreed.signatures.map((s) => s.organisation))],
+    outcomes: agreed.outcomes.map((o) => ({ statements: { en: o.statement }, domain: { en: o.domain }, weight: o.finalWeight, indicators: o.indicators.map((i) => i.name) })),
   };
 }
 
@@ -195,11 +209,12 @@ export function removeImage(db: DB, consultation: ConsultationRef, point: string
 }
 
 /**
- * Who may publish when: a consultation is published from "closed" (or again
- * from "published" as a new version); drafts and open consultations are not.
+ * Who may publish when: the lifecycle rules (domain/consultation/lifecycle)
+ * allow closed → published; a published summary may get a new version.
  */
 export function canPublish(status: string): boolean {
-  return status === "closed" || status === "published";
+  if (status === "published") return true; // a new version of a published summary
+  return (CONSULTATION_STATUSES as readonly string[]).includes(status) && CONSULTATION_TRANSITIONS[status as ConsultationStatus].includes("published");
 }
 
 export type PublishOutcome = { ok: true; version: number } | { ok: false; reason: "not-closed" | "no-result" | "change-note-needed" };

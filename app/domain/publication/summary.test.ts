@@ -119,7 +119,7 @@ describe("Easy Read", () => {
   });
 
   it("every sentence is short (at most 15 words) and the key words are bold", () => {
-    const s = buildSummary(input({ outcomeSet: { version: 1, agreedOn: "1 March 2027", outcomes: [] } }));
+    const s = buildSummary(input({ outcomeSet: { version: 1, agreedOn: "2027-03-01", agreedBy: ["Nottinghamshire County Council"], outcomes: [] } }));
     const sections = easyReadSections(s, "en", t);
     for (const sec of sections) for (const sentence of sec.sentences) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(15);
     expect(sections.every((sec) => sec.sentences.some((x) => x.includes("**")))).toBe(true);

@@ -56,7 +56,10 @@ export interface ThemeInput {
 
 export interface OutcomeSetInput {
   version: number;
+  /** ISO date (YYYY-MM-DD). */
   agreedOn: string;
+  /** Organisations that signed the agreement. */
+  agreedBy: string[];
   outcomes: Array<{ statements: Record<string, string>; domain: Record<string, string>; weight: number; indicators: string[] }>;
 }
 

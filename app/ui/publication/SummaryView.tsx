@@ -261,6 +261,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
       {s.outcomeSet ? (
         <>
           <p className="govuk-body">{t("summary.outcomeSetIntro", { version: s.outcomeSet.version, date: s.outcomeSet.agreedOn })}</p>
+          {s.outcomeSet.agreedBy.length > 0 ? <p className="govuk-body">{t("summary.agreedBy", { organisations: s.outcomeSet.agreedBy.join(", ") })}</p> : null}
           <Table
             caption={t("summary.outcomeSetCaption")}
             head={[t("summary.col.outcome"), t("summary.col.domain"), t("summary.col.weight"), t("summary.col.indicators")]}

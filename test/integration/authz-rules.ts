@@ -1,0 +1,110 @@
+/**
+ * The authorisation matrix: for EVERY route file in app/routes, who may do what.
+ * test/integration/authz-matrix.test.ts reads app/routes and fails when a route has no rule
+ * here, so a new route cannot ship without someone deciding who may use it.
+ *
+ * Actors: signedOut (no cookies), citizen (an anonymous participant with a journey cookie),
+ * officerA / commissioner / admin (South Nottinghamshire), officerB (Mid Nottinghamshire:
+ * another partnership). The demo consultation `joined-up-care` belongs to South Nottinghamshire.
+ *
+ * Outcomes: "ok" 200 · "signin" redirect to /sign-in · "deny" 403 · "missing" 404 ·
+ * "redirect" any 3xx not to /sign-in · "refused" any 4xx other than 403 (e.g. 400 for an
+ * empty form) or a PRG redirect: allowed in, input refused or handled · "noaction" 405.
+ * A POST is sent with an empty form and a same-origin Origin header. Staff get is with `staff`,
+ * the consultation's own partnership with `partnership({ officer, commissioner, admin })`.
+ */
+export const ACTORS = ["signedOut", "citizen", "officerA", "officerB", "commissioner", "admin"] as const;
+export type Actor = (typeof ACTORS)[number];
+export type Outcome = "ok" | "signin" | "deny" | "missing" | "redirect" | "refused" | "noaction";
+export type Expectation = Record<Actor, Outcome>;
+
+export interface RouteRule {
+  /** A concrete URL for the route, with parameters from the demo data. */
+  path: string;
+  get: Expectation;
+  post: Expectation;
+  /** The POST ends the session: run it with fresh sessions so the other routes keep theirs. */
+  signsOut?: boolean;
+}
+
+const all = (o: Outcome): Expectation => ({ signedOut: o, citizen: o, officerA: o, officerB: o, commissioner: o, admin: o });
+/** Signed-in staff only, any role (e.g. the dashboard). */
+const staff = (o: Outcome): Expectation => ({ signedOut: "signin", citizen: "signin", officerA: o, officerB: o, commissioner: o, admin: o });
+/** Staff of the consultation's partnership with the given roles; everyone else signed in is refused. */
+const partnership = (roles: { officer?: Outcome; commissioner?: Outcome; admin?: Outcome }): Expectation => ({
+  signedOut: "signin",
+  citizen: "signin",
+  officerA: roles.officer ?? "deny",
+  officerB: "deny",
+  commissioner: roles.commissioner ?? "deny",
+  admin: roles.admin ?? "deny",
+});
+
+const C = "/consultations/joined-up-care";
+
+export const RULES: Record<string, RouteRule> = {
+  "$": { path: "/no-such-page", get: all("missing"), post: all("noaction") },
+  "_index": { path: "/", get: all("ok"), post: all("noaction") },
+  accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
+  privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
+  healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
+  "language.$lng": { path: "/language/cy", get: all("redirect"), post: all("noaction") },
+  "sign-in": {
+    path: "/sign-in",
+    get: { signedOut: "ok", citizen: "ok", officerA: "redirect", officerB: "redirect", commissioner: "redirect", admin: "redirect" },
+    post: all("refused"),
+  },
+  "sign-out": { path: "/sign-out", get: { ...staff("ok"), signedOut: "redirect", citizen: "redirect" }, post: all("redirect"), signsOut: true },
+  "join.$token": { path: "/join/notarealtoken", get: all("missing"), post: all("missing") },
+  /** A POST to a route without an action is answered 405 before any loader runs: nothing leaks. */
+  dashboard: { path: "/dashboard", get: staff("ok"), post: all("noaction") },
+  "partnerships.$slug.users": {
+    path: "/partnerships/south-nottinghamshire/users",
+    get: partnership({ admin: "ok" }),
+    post: partnership({ admin: "refused" }),
+  },
+  "consultations.$slug.outcomes": {
+    path: `${C}/outcomes`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.outcomes[.]csv": {
+    path: `${C}/outcomes.csv`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.results": {
+    path: `${C}/results`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
+  "consultations.new": {
+    path: "/consultations/new",
+    get: { signedOut: "signin", citizen: "signin", officerA: "ok", officerB: "ok", commissioner: "deny", admin: "deny" },
+    post: { signedOut: "signin", citizen: "signin", officerA: "refused", officerB: "refused", commissioner: "deny", admin: "deny" },
+  },
+  "consultations.$slug._index": {
+    path: C,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.edit._index": {
+    path: `${C}/edit`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.edit.$locale": {
+    path: `${C}/edit/en`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
+  /** Only when mail capture is on (development); the matrix server runs without it. */
+  "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
+  "consultations.$slug.invitations_.emails": {
+    path: `${C}/invitations/emails`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+};
