@@ -17,11 +17,6 @@ afterAll(async () => {
 const SLUG = "joined-up-care";
 const BASE = `/consultations/${SLUG}/publication`;
 
-function setStatus(status: string) {
-  const db = new Database(server.dbPath);
-  db.prepare("UPDATE consultations SET status = ? WHERE slug = ?").run(status, SLUG);
-  db.close();
-}
 
 async function officer() {
   const c = new Client(server.url);
@@ -69,7 +64,8 @@ describe("publishing workflow", () => {
     let res = await o.post(BASE, { intent: "publish", changeNote: "" });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("The consultation must be closed");
-    setStatus("closed");
+    // Closing is the officers' lifecycle action on the consultation's overview.
+    expect((await o.post(`/consultations/${SLUG}`, { intent: "status", to: "closed" })).status).toBe(302);
     res = await o.post(BASE, { intent: "publish", changeNote: "" });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("Calculate the results before publishing");
