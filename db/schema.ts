@@ -14,18 +14,17 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
 
-export { QUESTION_TYPES, STAKEHOLDER_GROUPS };
+export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const ROLES = ["administrator", "officer", "commissioner"] as const;
 export type Role = (typeof ROLES)[number];
-export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export const AUDIENCES = ["public", "group", "both"] as const;
-export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = sqliteTable("organisations", {
@@ -413,6 +412,65 @@ export const aggregationResults = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("results_round_version").on(t.roundId, t.version), index("results_round_hash").on(t.roundId, t.inputHash)],
+);
+
+// ── Outcome sets (issue 6): framework, agreement, versions ───────────────────
+/** The commissioning organisations that must sign a consultation's outcome set (named by an officer). */
+export const consultationSignatories = sqliteTable(
+  "consultation_signatories",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.organisationId] })],
+);
+
+export const OUTCOME_SET_STATUSES = ["draft", "proposed", "agreed"] as const;
+
+/**
+ * One version of a consultation's outcome set. `content` is the whole framework
+ * (app/domain/framework OutcomeSetContent, validated with zod on read). Agreed
+ * versions are immutable: triggers in the migration refuse UPDATE and DELETE,
+ * and refuse "agreed" unless every required organisation has signed.
+ */
+export const outcomeSets = sqliteTable(
+  "outcome_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    status: text("status", { enum: OUTCOME_SET_STATUSES }).notNull().default("draft"),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Why this version exists (required from version 2). */
+    changeReason: text("change_reason").notNull().default(""),
+    previousVersionId: integer("previous_version_id"),
+    /** No foreign key: deleting a user must not rewrite an agreed (immutable) version. */
+    createdBy: integer("created_by"),
+    createdByName: text("created_by_name").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedByName: text("updated_by_name").notNull().default(""),
+    proposedAt: integer("proposed_at", { mode: "timestamp_ms" }),
+    agreedAt: integer("agreed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("outcome_sets_consultation_version").on(t.consultationId, t.version)],
+);
+
+/** Sign-off rows: one per required organisation, created when the set is proposed, filled in when signed. */
+export const outcomeSetSignatures = sqliteTable(
+  "outcome_set_signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id").notNull().references(() => outcomeSets.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    userId: integer("user_id"),
+    signerName: text("signer_name"),
+    signedAt: integer("signed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("outcome_set_signatures_set_org").on(t.setId, t.organisationId)],
 );
 
 // ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──

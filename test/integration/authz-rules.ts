@@ -78,6 +78,27 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
+  // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
+  "consultations.new": {
+    path: "/consultations/new",
+    get: { signedOut: "signin", citizen: "signin", officerA: "ok", officerB: "ok", commissioner: "deny", admin: "deny" },
+    post: { signedOut: "signin", citizen: "signin", officerA: "refused", officerB: "refused", commissioner: "deny", admin: "deny" },
+  },
+  "consultations.$slug._index": {
+    path: C,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.edit._index": {
+    path: `${C}/edit`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.edit.$locale": {
+    path: `${C}/edit/en`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
   // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
   /** Only when mail capture is on (development); the matrix server runs without it. */
   "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
