@@ -165,7 +165,7 @@ describe("groups and members", () => {
     );
     expect(bad.status).toBe(400);
     const report = await bad.text();
-    expect(report).toContain("The file has 3 problems: nothing was imported");
+    expect(report).toContain("The file has problems (3): nothing was imported");
     expect(report).toMatch(/<th scope="row" class="govuk-table__header">3<\/th><td class="govuk-table__cell govuk-table__cell--numeric">3<\/td>/);
     expect(report).toContain("good1@cag.example is also on line 2");
     expect(report).toContain("member03@cag.example is already a member of this group");
