@@ -102,6 +102,31 @@ export const RULES: Record<string, RouteRule> = {
   // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
   /** Only when mail capture is on (development); the matrix server runs without it. */
   "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
+  "partnerships.$slug.groups._index": {
+    path: "/partnerships/south-nottinghamshire/groups",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId._index": {
+    path: "/partnerships/south-nottinghamshire/groups/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.new": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/new",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.$memberId": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members[.]csv": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members.csv",
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),
