@@ -14,18 +14,17 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
 
-export { QUESTION_TYPES, STAKEHOLDER_GROUPS };
+export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const ROLES = ["administrator", "officer", "commissioner"] as const;
 export type Role = (typeof ROLES)[number];
-export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export const AUDIENCES = ["public", "group", "both"] as const;
-export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = sqliteTable("organisations", {

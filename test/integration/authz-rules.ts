@@ -78,9 +78,55 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
+  // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
+  "consultations.new": {
+    path: "/consultations/new",
+    get: { signedOut: "signin", citizen: "signin", officerA: "ok", officerB: "ok", commissioner: "deny", admin: "deny" },
+    post: { signedOut: "signin", citizen: "signin", officerA: "refused", officerB: "refused", commissioner: "deny", admin: "deny" },
+  },
+  "consultations.$slug._index": {
+    path: C,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.edit._index": {
+    path: `${C}/edit`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.edit.$locale": {
+    path: `${C}/edit/en`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
   // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
   /** Only when mail capture is on (development); the matrix server runs without it. */
   "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
+  "partnerships.$slug.groups._index": {
+    path: "/partnerships/south-nottinghamshire/groups",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId._index": {
+    path: "/partnerships/south-nottinghamshire/groups/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.new": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/new",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.$memberId": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members[.]csv": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members.csv",
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),

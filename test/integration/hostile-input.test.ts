@@ -37,6 +37,18 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/partnerships/south-nottinghamshire/users", fields: ["intent"] },
   { path: "/consultations/joined-up-care/results", fields: ["rule", "thresholdIn", "thresholdOut", "bound", "groups", "groupWeighting", "margins"], extra: { intent: "compute" } },
   { path: "/consultations/joined-up-care/results", fields: ["name"], extra: { intent: "upload-margins" } },
+  { path: "/consultations/new", fields: ["partnership", "title", "summary", "audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"] },
+  { path: "/consultations/personal-budgets", fields: ["intent", "to"] },
+  { path: "/consultations/personal-budgets", fields: ["to"], extra: { intent: "status" } },
+  { path: "/consultations/personal-budgets/edit", fields: ["audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"], extra: { audience: "both", advisoryGroupId: "none" } },
+  { path: "/consultations/personal-budgets/edit/cy", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Teitl", summary: "", briefing: "", privacyNotice: "" } },
+  { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
+  // Panel (issue 3): advisory groups and the email log.
+  { path: "/partnerships/south-nottinghamshire/groups", fields: ["name", "description", "intent"], extra: { intent: "create" } },
+  { path: "/partnerships/south-nottinghamshire/groups/1/members/new", fields: ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"], extra: { displayName: "A", email: "a@b.example", stakeholderGroup: "carer" } },
+  { path: "/partnerships/south-nottinghamshire/groups/1/members/2", fields: ["displayName", "email", "stakeholderGroup", "profileConsent", "locality", "intent"], extra: { intent: "save", displayName: "A", email: "member02@cag.example", stakeholderGroup: "carer" } },
+  { path: "/partnerships/south-nottinghamshire/groups/1", fields: ["intent", "file"], extra: { intent: "import" } },
+  { path: "/consultations/joined-up-care/invitations/emails", fields: ["id", "intent"], extra: { intent: "retry" } },
 ];
 
 function expectSafe(status: number, body: string, label: string) {
@@ -53,7 +65,7 @@ it("every form action answers hostile values with 2xx/3xx/4xx and escapes what i
   await officer.signIn(DEMO.officer.email, DEMO.officer.password);
   let checked = 0;
   for (const form of FORMS) {
-    const client = form.path.startsWith("/consultations") ? officer : admin;
+    const client = form.path.startsWith("/consultations") || form.path.includes("/groups") ? officer : admin;
     for (const payload of PAYLOADS) {
       for (const field of form.fields) {
         const body: Record<string, string | string[]> = { ...form.extra, [field]: payload };
@@ -76,7 +88,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
