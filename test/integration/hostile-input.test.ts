@@ -41,6 +41,14 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/personal-budgets", fields: ["to"], extra: { intent: "status" } },
   { path: "/consultations/personal-budgets/edit", fields: ["audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"], extra: { audience: "both", advisoryGroupId: "none" } },
   { path: "/consultations/personal-budgets/edit/cy", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Teitl", summary: "", briefing: "", privacyNotice: "" } },
+  { path: "/consultations/personal-budgets/survey", fields: ["intent"] },
+  { path: "/consultations/joined-up-care/rounds/1", fields: ["intent", "to", "questionId", "direction"] },
+  { path: "/consultations/joined-up-care/rounds/1", fields: ["questionId", "direction"], extra: { intent: "move", questionId: "1", direction: "up" } },
+  { path: "/consultations/joined-up-care/rounds/1", fields: ["showFeedback", "feedbackBy", "allowNewParticipants", "opensAt", "closesAt"], extra: { intent: "settings", showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", opensAt: "", closesAt: "" } },
+  { path: "/consultations/joined-up-care/rounds/new", fields: ["outcomeIds", "showFeedback", "feedbackBy", "allowNewParticipants", "copyOtherQuestions"], extra: { showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "yes" } },
+  { path: "/consultations/hostile-builder/rounds/1/questions/new?type=multiple-choice", fields: ["type", "required", "outcomeId", "allowUnable", "profileField", "minSelected", "maxSelected", "maxLength", "condition", "text-en", "hint-en", "choices-en", "text-cy", "choices-cy"], extra: { intent: "save", type: "multiple-choice", required: "yes", "text-en": "Q", "choices-en": "A\nB", condition: "none" } },
+  { path: "/consultations/hostile-builder/rounds/1/questions/new", fields: ["type", "outcomeId", "text-en"], extra: { intent: "save", type: "rating", required: "yes", condition: "none" } },
+  { path: "/consultations/hostile-builder/rounds/1", fields: ["intent"], extra: { intent: "add-ratings" } },
   { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
 ];
 
@@ -56,6 +64,8 @@ it("every form action answers hostile values with 2xx/3xx/4xx and escapes what i
   await admin.signIn(DEMO.admin.email, DEMO.admin.password);
   const officer = new Client(server.url);
   await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+  // A draft consultation whose round 1 has no responses, so the question forms are open for attack.
+  await officer.post("/consultations/new", { title: "Hostile builder", summary: "", audience: "both", opensAt: "", closesAt: "", contactEmail: "", advisoryGroupId: "none" });
   let checked = 0;
   for (const form of FORMS) {
     const client = form.path.startsWith("/consultations") ? officer : admin;
@@ -81,7 +91,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/${e}/survey`, `/consultations/joined-up-care/rounds/${e}`, `/consultations/joined-up-care/rounds/1/questions/${e}`, `/consultations/joined-up-care/rounds/1/questions/new?type=${e}`, `/consultations/${e}/rounds/new`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/sign-in?redirectTo=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
