@@ -51,6 +51,7 @@ export function loader(args: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { t } = useTranslation();
   const { t: to } = useTranslation("officer");
+  const { t: tp } = useTranslation("panel");
   const { displayName, partnerships } = useLoaderData<typeof loader>();
   return (
     <>
@@ -80,6 +81,14 @@ export default function Dashboard() {
                   {to("dashboard.create")}
                 </Link>{" "}
                 – {t("dashboard.officer.runConsultations")}
+              </li>
+            ) : null}
+            {p.roles.includes("officer") ? (
+              <li>
+                <Link className="govuk-link" to={`/partnerships/${p.slug}/groups`}>
+                  {tp("dashboard.groups")}
+                </Link>{" "}
+                – {tp("dashboard.groupsHint")}
               </li>
             ) : null}
             {p.roles.includes("commissioner") ? <li>{t("dashboard.commissioner.reviewFrameworks")}</li> : null}
