@@ -47,7 +47,7 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/joined-up-care/rounds/1", fields: ["questionId", "direction"], extra: { intent: "move", questionId: "1", direction: "up" } },
   { path: "/consultations/joined-up-care/rounds/1", fields: ["showFeedback", "feedbackBy", "allowNewParticipants", "opensAt", "closesAt"], extra: { intent: "settings", showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", opensAt: "", closesAt: "" } },
   { path: "/consultations/joined-up-care/rounds/new", fields: ["outcomeIds", "showFeedback", "feedbackBy", "allowNewParticipants", "copyOtherQuestions"], extra: { showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "yes" } },
-  { path: "/consultations/hostile-builder/rounds/1/questions/new?type=multiple-choice", fields: ["type", "required", "outcomeId", "allowUnable", "profileField", "minSelected", "maxSelected", "maxLength", "condition", "text-en", "hint-en", "choices-en", "text-cy", "choices-cy"], extra: { intent: "save", type: "multiple-choice", required: "yes", "text-en": "Q", "choices-en": "A\nB", condition: "none" } },
+  { path: "/consultations/hostile-builder/rounds/1/questions/new?type=multiple-choice", fields: ["required", "minSelected", "maxSelected", "condition", "text-en", "choices-en", "choices-cy"], extra: { intent: "save", type: "multiple-choice", required: "yes", "text-en": "Q", "choices-en": "A\nB", condition: "none" } },
   { path: "/consultations/hostile-builder/rounds/1/questions/new", fields: ["type", "outcomeId", "text-en"], extra: { intent: "save", type: "rating", required: "yes", condition: "none" } },
   { path: "/consultations/hostile-builder/rounds/1", fields: ["intent"], extra: { intent: "add-ratings" } },
   { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
@@ -66,7 +66,7 @@ function expectSafe(status: number, body: string, label: string) {
   expect(body, label).not.toContain("<img src=x onerror=alert(1)>");
 }
 
-it("every form action answers hostile values with 2xx/3xx/4xx and escapes what it echoes", async () => {
+it("every form action answers hostile values with 2xx/3xx/4xx and escapes what it echoes", { timeout: 180_000 }, async () => {
   const admin = new Client(server.url);
   await admin.signIn(DEMO.admin.email, DEMO.admin.password);
   const officer = new Client(server.url);
