@@ -127,6 +127,17 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: all("noaction"),
   },
+  "consultations.$slug.invitations": {
+    path: `${C}/invitations`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  /** Aggregates only: commissioners may read. */
+  "consultations.$slug.participation": {
+    path: `${C}/participation`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),

@@ -48,6 +48,8 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/partnerships/south-nottinghamshire/groups/1/members/2", fields: ["displayName", "email", "stakeholderGroup", "profileConsent", "locality", "intent"], extra: { intent: "save", displayName: "A", email: "member02@cag.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1", fields: ["intent", "file"], extra: { intent: "import" } },
   { path: "/consultations/joined-up-care/invitations/emails", fields: ["id", "intent"], extra: { intent: "retry" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["intent", "round", "who"], extra: { intent: "invite", round: "1", who: "not-invited" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["round", "invitationId"], extra: { intent: "revoke", round: "1" } },
 ];
 
 function expectSafe(status: number, body: string, label: string) {
@@ -87,7 +89,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/consultations/joined-up-care/invitations?round=${e}`, `/consultations/joined-up-care/participation?round=${e}`, `/sign-in?redirectTo=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
