@@ -23,6 +23,10 @@ export const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(10),
   ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  /** Citizen journey: new participants (Start now, resume codes) per address per hour. */
+  JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
+  /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
+  JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

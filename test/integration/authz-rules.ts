@@ -41,6 +41,7 @@ const partnership = (roles: { officer?: Outcome; commissioner?: Outcome; admin?:
 });
 
 const C = "/consultations/joined-up-care";
+const S = "/s/joined-up-care";
 
 export const RULES: Record<string, RouteRule> = {
   "$": { path: "/no-such-page", get: all("missing"), post: all("noaction") },
@@ -143,4 +144,28 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  // ── Citizens (issue 4): the journey is public; a participant is whoever holds the journey cookie.
+  // The POST to the start page (run first, in alphabetical order) makes every actor a participant, so
+  // later rules see a participant with an empty draft: pages ahead of the first question redirect to it.
+  "s.$slug._index": { path: S, get: all("ok"), post: all("redirect") },
+  "s.$slug.briefing.$n": { path: `${S}/briefing/1`, get: all("ok"), post: all("noaction") },
+  "s.$slug.q.$qid": { path: `${S}/q/1`, get: all("ok"), post: all("refused") },
+  "s.$slug.about-you": { path: `${S}/about-you`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.check": { path: `${S}/check`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.done": { path: `${S}/done`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.withdraw": { path: `${S}/withdraw`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.withdrawn": { path: `${S}/withdrawn`, get: all("ok"), post: all("noaction") },
+  "s.$slug.download.$format": { path: `${S}/download/json`, get: all("ok"), post: all("noaction") },
+  "invite.$token": { path: "/invite/notarealtoken", get: all("missing"), post: all("noaction") },
+  resume: { path: "/resume", get: all("ok"), post: all("refused") },
+  /** The staff preview: the consultation's officers, commissioners and administrators only. */
+  "s.$slug.preview._index": { path: `${S}/preview`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.briefing.$n": { path: `${S}/preview/briefing/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  "s.$slug.preview.q.$qid": { path: `${S}/preview/q/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "refused", commissioner: "refused", admin: "refused" }) },
+  "s.$slug.preview.about-you": { path: `${S}/preview/about-you`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.check": { path: `${S}/preview/check`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.done": { path: `${S}/preview/done`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
 };
