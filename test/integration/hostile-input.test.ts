@@ -51,12 +51,18 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/hostile-builder/rounds/1/questions/new", fields: ["type", "outcomeId", "text-en"], extra: { intent: "save", type: "rating", required: "yes", condition: "none" } },
   { path: "/consultations/hostile-builder/rounds/1", fields: ["intent"], extra: { intent: "add-ratings" } },
   { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["result", "margins", "licence", "whatWeAsked_en", "contact_cy", "alt_asked_ur"], extra: { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["changeNote"], extra: { intent: "publish" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["point"], extra: { intent: "remove-image" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["intent"] },
   // Panel (issue 3): advisory groups and the email log.
   { path: "/partnerships/south-nottinghamshire/groups", fields: ["name", "description", "intent"], extra: { intent: "create" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/new", fields: ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"], extra: { displayName: "A", email: "a@b.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/2", fields: ["displayName", "email", "stakeholderGroup", "profileConsent", "locality", "intent"], extra: { intent: "save", displayName: "A", email: "member02@cag.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1", fields: ["intent", "file"], extra: { intent: "import" } },
   { path: "/consultations/joined-up-care/invitations/emails", fields: ["id", "intent"], extra: { intent: "retry" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["intent", "round", "who"], extra: { intent: "invite", round: "1", who: "not-invited" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["round", "invitationId"], extra: { intent: "revoke", round: "1" } },
 ];
 
 function expectSafe(status: number, body: string, label: string) {
@@ -98,7 +104,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/${e}/survey`, `/consultations/joined-up-care/rounds/${e}`, `/consultations/joined-up-care/rounds/1/questions/${e}`, `/consultations/joined-up-care/rounds/1/questions/new?type=${e}`, `/consultations/${e}/rounds/new`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/${e}/survey`, `/consultations/joined-up-care/rounds/${e}`, `/consultations/joined-up-care/rounds/1/questions/${e}`, `/consultations/joined-up-care/rounds/1/questions/new?type=${e}`, `/consultations/${e}/rounds/new`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/consultations/joined-up-care/invitations?round=${e}`, `/consultations/joined-up-care/participation?round=${e}`, `/sign-in?redirectTo=${e}`, `/summaries?q=${e}`, `/summaries/${e}`, `/summaries/${e}/easy-read`, `/summaries/${e}/v/${e}`, `/summaries/joined-up-care/v/${e}/easy-read`, `/summaries/joined-up-care/v/${e}/data.csv`, `/summaries/${e}/data.json`, `/summaries/joined-up-care/images/${e}`, `/consultations/${e}/publication`, `/consultations/${e}/publication/preview?view=${e}&lng=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
