@@ -1,3 +1,4 @@
+// Time limits: several hundred requests per test, on a 2-core machine shared with the rest of the suite.
 // Hostile input on every form action and route parameter built so far: only
 // 2xx/3xx/4xx, never a 500 or a stack trace, and typed text rendered escaped.
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -96,7 +97,7 @@ it("every form action answers hostile values with 2xx/3xx/4xx and escapes what i
     }
   }
   expect(checked).toBeGreaterThan(300);
-});
+}, 180_000);
 
 it("route parameters and queries with hostile values never give a 500", async () => {
   const officer = new Client(server.url);
@@ -109,7 +110,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
       expectSafe(res.status, await res.text(), path);
     }
   }
-});
+}, 180_000);
 
 it("outcome-set forms and parameters (commissioners) answer hostile values safely", async () => {
   const officer = new Client(server.url);
@@ -158,4 +159,4 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
       expectSafe(res.status, await res.text(), path);
     }
   }
-});
+}, 180_000);
