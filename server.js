@@ -15,11 +15,12 @@ const maxBodyBytes = 12 * 1024 * 1024;
 const build = await import("./build/index.js");
 // Validate configuration and open (and migrate) the database before accepting traffic.
 await build.entry.module.boot();
+// The email sender loop (outbox → SMTP, with retries) runs beside the HTTP server.
+const background = await build.entry.module.startBackgroundWork();
 
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
-app.use(compression());
 
 app.use((req, res, next) => {
   // A response sent before the request body was read (a 403 or a redirect to sign in answered
@@ -49,6 +50,29 @@ app.use((req, res, next) => {
   next();
 });
 
+// Published summaries are the same for everyone: answered from the rendered cache
+// (per path and locale, filled by the Remix routes) without compression or Remix.
+const { lookupPublished, notModified } = build.entry.module;
+app.use((req, res, next) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
+  const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+  const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+  if (!hit) return next();
+  const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag };
+  if (notModified(req.headers["if-none-match"], hit.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const body = gzip ? hit.gzip : hit.body;
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  headers["Content-Length"] = String(body.length);
+  res.writeHead(hit.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+});
+
+app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
@@ -71,6 +95,7 @@ server.headersTimeout = 66_000;
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
+    void background.stop().catch(() => {});
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   });

@@ -5,7 +5,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getDb } from "./db.server";
-import { env } from "./env.server";
+import { emailCaptureEnabled, env } from "./env.server";
+import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
 import { createServerI18n, detectLocale } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -15,6 +16,20 @@ const ABORT_DELAY = 5_000;
 export function boot(): void {
   env();
   getDb();
+}
+
+let sender: EmailSender | null = null;
+
+/** Called once by server.js after boot: the email sender loop (and, in development, the mail capture). */
+export async function startBackgroundWork(): Promise<{ stop: () => Promise<void> }> {
+  const e = env();
+  const capture = emailCaptureEnabled(e);
+  const config = await senderConfigFromEnv(e, capture);
+  if (!config.smtp) console.warn("SMTP_HOST is not set: email is kept in the outbox, queued, until SMTP is configured.");
+  else if (capture) console.log(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
+  sender ??= startEmailSender(getDb(), config);
+  const running = sender;
+  return { stop: () => running.stop() };
 }
 
 function appendCookies(headers: Headers, context: AppLoadContext | undefined) {
@@ -77,3 +92,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** server.js answers cached public summary pages before Remix (the fast path). */
+export { lookupPublished, notModified } from "./services/published-cache.server";

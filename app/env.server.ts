@@ -23,6 +23,34 @@ export const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(10),
   ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  /** Citizen journey: new participants (Start now, resume codes) per address per hour. */
+  JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
+  /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
+  JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (usually port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: booleanFromString.default(false),
+  /** Refuse to send unless the connection is upgraded with STARTTLS. */
+  SMTP_REQUIRE_TLS: booleanFromString.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** Seconds to wait for the SMTP server to connect, greet or answer. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
+  EMAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]{0,100}<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, "must be an address, e.g. Name <no-reply@example.org>")
+    .default("Outcomes that matter <no-reply@localhost>"),
+  /** Retry schedule for mail the SMTP server did not take: base × 2^(n-1), capped. */
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(86400).default(30),
+  EMAIL_RETRY_MAX_SECONDS: z.coerce.number().min(0.1).max(604800).default(3600),
+  /** Temporary (4xx) refusals of one message before it is marked failed. */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** How often the sender looks for due mail (it is also woken when mail is queued). */
+  EMAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  /** Capture mail in-process (shown to staff at /dev/mailbox) instead of sending it; default on when SMTP_HOST is unset outside production. */
+  EMAIL_CAPTURE: booleanFromString.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,6 +68,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Mail is captured locally (never sent) when asked, or by default without SMTP outside production. */
+export function emailCaptureEnabled(e: Env = env()): boolean {
+  return e.EMAIL_CAPTURE ?? (!e.SMTP_HOST && e.NODE_ENV !== "production");
 }
 
 export function secureCookies(): boolean {

@@ -14,18 +14,18 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
+import { LICENCES } from "../app/domain/publication/summary";
 
-export { QUESTION_TYPES, STAKEHOLDER_GROUPS };
+export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 export const ROLES = ["administrator", "officer", "commissioner"] as const;
 export type Role = (typeof ROLES)[number];
-export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export const AUDIENCES = ["public", "group", "both"] as const;
-export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = sqliteTable("organisations", {
@@ -316,8 +316,11 @@ export const invitations = sqliteTable("invitations", {
   completedAt: integer("completed_at", { mode: "timestamp_ms" }),
   sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
+  remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+  reminderCount: integer("reminder_count").notNull().default(0),
   createdAt: createdAt(),
-});
+}, (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)]);
 
 /** Draft answers, saved on every Continue; kept apart from submitted responses. */
 export const responseDrafts = sqliteTable(
@@ -410,4 +413,164 @@ export const aggregationResults = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("results_round_version").on(t.roundId, t.version), index("results_round_hash").on(t.roundId, t.inputHash)],
+);
+
+// ── Outcome sets (issue 6): framework, agreement, versions ───────────────────
+/** The commissioning organisations that must sign a consultation's outcome set (named by an officer). */
+export const consultationSignatories = sqliteTable(
+  "consultation_signatories",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.organisationId] })],
+);
+
+export const OUTCOME_SET_STATUSES = ["draft", "proposed", "agreed"] as const;
+
+/**
+ * One version of a consultation's outcome set. `content` is the whole framework
+ * (app/domain/framework OutcomeSetContent, validated with zod on read). Agreed
+ * versions are immutable: triggers in the migration refuse UPDATE and DELETE,
+ * and refuse "agreed" unless every required organisation has signed.
+ */
+export const outcomeSets = sqliteTable(
+  "outcome_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    status: text("status", { enum: OUTCOME_SET_STATUSES }).notNull().default("draft"),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Why this version exists (required from version 2). */
+    changeReason: text("change_reason").notNull().default(""),
+    previousVersionId: integer("previous_version_id"),
+    /** No foreign key: deleting a user must not rewrite an agreed (immutable) version. */
+    createdBy: integer("created_by"),
+    createdByName: text("created_by_name").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    updatedByName: text("updated_by_name").notNull().default(""),
+    proposedAt: integer("proposed_at", { mode: "timestamp_ms" }),
+    agreedAt: integer("agreed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("outcome_sets_consultation_version").on(t.consultationId, t.version)],
+);
+
+/** Sign-off rows: one per required organisation, created when the set is proposed, filled in when signed. */
+export const outcomeSetSignatures = sqliteTable(
+  "outcome_set_signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id").notNull().references(() => outcomeSets.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    userId: integer("user_id"),
+    signerName: text("signer_name"),
+    signedAt: integer("signed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("outcome_set_signatures_set_org").on(t.setId, t.organisationId)],
+);
+
+// ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──
+export const EMAIL_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** What the email is for: "invitation", "reminder", "receipt"… */
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    consultationId: integer("consultation_id").references(() => consultations.id, { onDelete: "set null" }),
+    /** The row the email is about (an invitation id for invitations and reminders). */
+    relatedId: integer("related_id"),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("email_outbox_due").on(t.status, t.nextAttemptAt),
+    index("email_outbox_related").on(t.kind, t.relatedId),
+    index("email_outbox_consultation").on(t.consultationId, t.createdAt),
+  ],
+);
+
+// ── Publication (issue 7) ────────────────────────────────────────────────────
+
+/** The officer's working copy of a consultation's published summary: what it is built from. */
+export const publicationDrafts = sqliteTable("publication_drafts", {
+  consultationId: integer("consultation_id").primaryKey().references(() => consultations.id, { onDelete: "cascade" }),
+  /** Round whose results are summarised; null: the latest round with a result. */
+  roundNumber: integer("round_number"),
+  /** Aggregation result version of that round; null: its latest version. */
+  resultVersion: integer("result_version"),
+  /** Population figures for "who took part"; null: none. */
+  marginsId: integer("margins_id").references(() => populationMargins.id, { onDelete: "set null" }),
+  licence: text("licence", { enum: LICENCES }).notNull().default("OGL-3.0"),
+  updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The officer's narrative per locale, and the Easy Read pictures' alternative text. */
+export const publicationTexts = sqliteTable(
+  "publication_texts",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    whatWeAsked: text("what_we_asked").notNull().default(""),
+    whatWeDid: text("what_we_did").notNull().default(""),
+    method: text("method").notNull().default(""),
+    contact: text("contact").notNull().default(""),
+    /** Alternative text per Easy Read point, JSON { asked: "...", ... }. */
+    easyReadAlt: text("easy_read_alt", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.locale] })],
+);
+
+/** Pictures for Easy Read points; never changed once stored, so published versions keep theirs. */
+export const publicationImages = sqliteTable(
+  "publication_images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    point: text("point").notNull(),
+    mime: text("mime", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    /** Null while it is the point's current picture. */
+    replacedAt: integer("replaced_at", { mode: "timestamp_ms" }),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("publication_images_consultation").on(t.consultationId, t.point)],
+);
+
+/** Each published version, kept: a frozen, disclosure-controlled snapshot of the summary. */
+export const publicationVersions = sqliteTable(
+  "publication_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    changeNote: text("change_note").notNull().default(""),
+    changeNoteLang: text("change_note_lang").notNull().default("en"),
+    publishedBy: integer("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set when the officer unpublishes this version. */
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("publication_versions_consultation_version").on(t.consultationId, t.version)],
 );

@@ -7,6 +7,9 @@ function run(command, args, extraEnv = {}) {
 }
 
 process.env.NODE_ENV ??= "production";
+// The demo has no mail server: without SMTP_HOST, mail is captured in-process and shown
+// to staff at /dev/mailbox instead of being sent (set SMTP_HOST to send for real).
+if (!process.env.SMTP_HOST) process.env.EMAIL_CAPTURE ??= "true";
 run("npm", ["run", "--silent", "build"]);
 run("npx", ["tsx", "db/seed.ts"]);
 await import("../server.js");

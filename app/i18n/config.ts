@@ -10,15 +10,21 @@ import cyCitizen from "../../locales/cy/citizen.json";
 import cyCommissioner from "../../locales/cy/commissioner.json";
 import cyPublication from "../../locales/cy/publication.json";
 import cyPanel from "../../locales/cy/panel.json";
+import plCommon from "../../locales/pl/common.json";
+import plCitizen from "../../locales/pl/citizen.json";
+import plPublication from "../../locales/pl/publication.json";
+import urCommon from "../../locales/ur/common.json";
+import urCitizen from "../../locales/ur/citizen.json";
+import urPublication from "../../locales/ur/publication.json";
 
-/** Languages the interface is offered in. Later issues add pl and ur (rtl). */
-export const SUPPORTED_LOCALES = ["en", "cy"] as const;
+/** Languages the interface is offered in; Urdu is written right to left. */
+export const SUPPORTED_LOCALES = ["en", "cy", "pl", "ur"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const RTL_LOCALES: readonly string[] = ["ar", "ur", "he", "fa"];
 
 /** Each language's own name, as shown in the switcher. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymraeg" };
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymraeg", pl: "Polski", ur: "اردو" };
 
 /**
  * Namespaces: `common` (layout, sign-in, shared words), `citizen` (the survey journey),
@@ -34,6 +40,9 @@ export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 export const resources = {
   en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel },
   cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel },
+  // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
+  pl: { common: plCommon, citizen: plCitizen, publication: plPublication },
+  ur: { common: urCommon, citizen: urCitizen, publication: urPublication },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

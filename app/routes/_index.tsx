@@ -50,7 +50,9 @@ export default function Home() {
             {consultations.map((c) => (
               <li key={c.slug} className="govuk-!-margin-bottom-6">
                 <h3 className="govuk-heading-s govuk-!-margin-bottom-1" lang={c.lang === locale ? undefined : c.lang}>
-                  {c.title}
+                  <Link className="govuk-link" to={`/s/${c.slug}`}>
+                    {c.title}
+                  </Link>
                 </h3>
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   <Tag colour={c.status === "open" ? "green" : "grey"}>{t(`consultation.status.${c.status}`)}</Tag>{" "}

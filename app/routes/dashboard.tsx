@@ -6,6 +6,8 @@ import { requireUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listConsultationsForPartnerships } from "../repos/consultations.server";
+import { findConsultationSettings, listRoundOverviews } from "../repos/consultation-admin.server";
+import { participationByGroup } from "../services/consultations.server";
 import { Table, Tag } from "../ui/components";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
@@ -21,18 +23,35 @@ export function loader(args: LoaderFunctionArgs) {
     entry.roles.push(m.role);
     byPartnership.set(m.partnershipId, entry);
   }
-  const consultations = listConsultationsForPartnerships(getDb(), [...byPartnership.keys()], locale);
+  const db = getDb();
+  const consultations = listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
+  const rounds = listRoundOverviews(db, consultations.map((c) => c.id));
   const partnerships = [...byPartnership.entries()].map(([id, p]) => ({
     ...p,
     consultations: consultations
       .filter((c) => c.partnershipId === id)
-      .map((c) => ({ slug: c.slug, title: c.title, status: c.status, closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null })),
+      .map((c) => {
+        const own = rounds.filter((r) => r.consultationId === c.id);
+        const latest = [...own].reverse().find((r) => r.status !== "draft");
+        const advisoryGroupId = latest ? (findConsultationSettings(db, c.id)?.advisoryGroupId ?? null) : null;
+        return {
+          slug: c.slug,
+          title: c.title,
+          status: c.status,
+          opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
+          closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
+          rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
+          participation: latest && advisoryGroupId ? { round: latest.number, groups: participationByGroup(db, latest.id, advisoryGroupId).groups } : null,
+        };
+      }),
   }));
   return json({ displayName: user.displayName, partnerships });
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
+  const { t: to } = useTranslation("officer");
+  const { t: tp } = useTranslation("panel");
   const { displayName, partnerships } = useLoaderData<typeof loader>();
   return (
     <>
@@ -56,7 +75,22 @@ export default function Dashboard() {
                 – {t("dashboard.admin.manageUsersHint")}
               </li>
             ) : null}
-            {p.roles.includes("officer") ? <li>{t("dashboard.officer.runConsultations")}</li> : null}
+            {p.roles.includes("officer") ? (
+              <li>
+                <Link className="govuk-link" to={`/consultations/new?partnership=${p.slug}`}>
+                  {to("dashboard.create")}
+                </Link>{" "}
+                – {t("dashboard.officer.runConsultations")}
+              </li>
+            ) : null}
+            {p.roles.includes("officer") ? (
+              <li>
+                <Link className="govuk-link" to={`/partnerships/${p.slug}/groups`}>
+                  {tp("dashboard.groups")}
+                </Link>{" "}
+                – {tp("dashboard.groupsHint")}
+              </li>
+            ) : null}
             {p.roles.includes("commissioner") ? <li>{t("dashboard.commissioner.reviewFrameworks")}</li> : null}
           </ul>
           {p.roles.includes("officer") || p.roles.includes("commissioner") ? (
@@ -65,13 +99,21 @@ export default function Dashboard() {
             ) : (
               <Table
                 caption={t("dashboard.consultationsCaption", { partnership: p.name })}
-                head={[t("dashboard.table.title"), t("dashboard.table.status"), t("dashboard.table.closes"), t("dashboard.table.outcomes"), t("dashboard.table.results")]}
+                head={[t("dashboard.table.title"), t("dashboard.table.status"), to("dashboard.opens"), t("dashboard.table.closes"), to("dashboard.responses"), t("dashboard.table.outcomes"), t("dashboard.table.results")]}
                 rows={p.consultations.map((c) => [
-                  c.title,
+                  <Link key="t" className="govuk-link" to={`/consultations/${c.slug}`}>
+                    {c.title}
+                  </Link>,
                   <Tag key="s" colour={c.status === "open" ? "green" : "grey"}>
                     {t(`consultation.status.${c.status}`)}
                   </Tag>,
+                  c.opens ?? t("common.notSet"),
                   c.closes ?? t("common.notSet"),
+                  <ul key="n" className="govuk-list">
+                    {c.rounds.map((r) => (
+                      <li key={r.number}>{to("dashboard.roundResponses", { number: r.number, n: r.responses, status: to(`roundStatus.${r.status}`) })}</li>
+                    ))}
+                  </ul>,
                   <Link key="o" className="govuk-link" to={`/consultations/${c.slug}/outcomes`}>
                     {t("dashboard.table.outcomes")}
                     <span className="govuk-visually-hidden"> – {c.title}</span>
@@ -88,6 +130,23 @@ export default function Dashboard() {
               />
             )
           ) : null}
+          {p.consultations
+            .filter((c) => c.participation)
+            .map((c) => (
+              <details className="govuk-details" key={c.slug}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">{to("dashboard.rateSummary", { title: c.title })}</span>
+                </summary>
+                <div className="govuk-details__text">
+                  <Table
+                    caption={to("overview.participationCaption", { number: c.participation!.round })}
+                    head={[to("overview.col.group"), to("overview.col.members"), to("overview.col.responded"), to("overview.col.rate")]}
+                    numericColumns={[1, 2, 3]}
+                    rows={c.participation!.groups.map((g) => [t(`results.group.${g.group}`), String(g.members), String(g.responded), g.rate === null ? "–" : `${g.rate}%`])}
+                  />
+                </div>
+              </details>
+            ))}
         </section>
       ))}
     </>

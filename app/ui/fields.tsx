@@ -265,3 +265,28 @@ export function FileUpload({ name, id = name, label, hint, error, accept }: Omit
     </div>
   );
 }
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** GOV.UK select: for long lists where radios would not fit (use radios when you can). */
+export function Select({ name, id = name, label, hint, error, optional, options, defaultValue }: BaseFieldProps & { options: SelectOption[]; defaultValue?: string }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <Label htmlFor={id} label={label} optional={optional} />
+      {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+      <select className={cx("govuk-select", error && "govuk-select--error")} id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy(hintId, errorId)} aria-invalid={error ? true : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

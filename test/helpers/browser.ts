@@ -57,8 +57,8 @@ export function describeViolations(violations: AxeViolation[]): string {
  * for its bundles (/build/…) is refused, so pages stay server-rendered HTML and
  * forms submit natively. (Chromium's own script switch would also stop axe.)
  */
-export async function newContext(browser: Browser, url: string, javaScriptEnabled: boolean, locale: "en" | "cy"): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: locale === "cy" ? "cy-GB" : "en-GB" });
+export async function newContext(browser: Browser, url: string, javaScriptEnabled: boolean, locale: "en" | "cy" | "pl" | "ur"): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: `${locale}-GB` });
   if (!javaScriptEnabled) await context.route("**/build/**", (route) => route.abort());
   await context.addCookies([{ name: "lng", value: locale, url }]);
   return context;

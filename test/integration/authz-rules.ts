@@ -41,6 +41,7 @@ const partnership = (roles: { officer?: Outcome; commissioner?: Outcome; admin?:
 });
 
 const C = "/consultations/joined-up-care";
+const S = "/s/joined-up-care";
 
 export const RULES: Record<string, RouteRule> = {
   "$": { path: "/no-such-page", get: all("missing"), post: all("noaction") },
@@ -77,5 +78,130 @@ export const RULES: Record<string, RouteRule> = {
     path: `${C}/results`,
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
+  "consultations.new": {
+    path: "/consultations/new",
+    get: { signedOut: "signin", citizen: "signin", officerA: "ok", officerB: "ok", commissioner: "deny", admin: "deny" },
+    post: { signedOut: "signin", citizen: "signin", officerA: "refused", officerB: "refused", commissioner: "deny", admin: "deny" },
+  },
+  "consultations.$slug._index": {
+    path: C,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.edit._index": {
+    path: `${C}/edit`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.edit.$locale": {
+    path: `${C}/edit/en`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
+  /** Only when mail capture is on (development); the matrix server runs without it. */
+  "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
+  "partnerships.$slug.groups._index": {
+    path: "/partnerships/south-nottinghamshire/groups",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId._index": {
+    path: "/partnerships/south-nottinghamshire/groups/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.new": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/new",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.$memberId": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members[.]csv": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members.csv",
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.invitations_.emails": {
+    path: `${C}/invitations/emails`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  // ── Commissioners (issue 6): signatories, outcome sets, exports. The matrix's fresh database has no
+  // outcome set yet, so pages of a version answer 404 to the commissioner (everyone else is refused first).
+  "consultations.$slug.signatories": {
+    path: `${C}/signatories`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.framework._index": {
+    path: `${C}/framework`,
+    get: partnership({ commissioner: "ok" }),
+    post: partnership({ commissioner: "refused" }),
+  },
+  "consultations.$slug.framework.weights": { path: `${C}/framework/weights`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.compare": { path: `${C}/framework/compare?from=1&to=2`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.outcomes.$code": { path: `${C}/framework/outcomes/O1`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.outcomes.$code_.indicators.$indicator": {
+    path: `${C}/framework/outcomes/O1/indicators/new`,
+    get: partnership({ commissioner: "missing" }),
+    post: partnership({ commissioner: "missing" }),
+  },
+  "consultations.$slug.framework.$version.trace.$code": { path: `${C}/framework/1/trace/O1`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.schedule": { path: `${C}/framework/1/schedule`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]json": { path: `${C}/framework/1/export.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]csv": { path: `${C}/framework/1/export.csv`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]xlsx": { path: `${C}/framework/1/export.xlsx`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.indigo[.]json": { path: `${C}/framework/1/indigo.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  // ── Citizens (issue 4): the journey is public; a participant is whoever holds the journey cookie.
+  // The POST to the start page (run first, in alphabetical order) makes every actor a participant, so
+  // later rules see a participant with an empty draft: pages ahead of the first question redirect to it.
+  "s.$slug._index": { path: S, get: all("ok"), post: all("redirect") },
+  "s.$slug.briefing.$n": { path: `${S}/briefing/1`, get: all("ok"), post: all("noaction") },
+  "s.$slug.q.$qid": { path: `${S}/q/1`, get: all("ok"), post: all("refused") },
+  "s.$slug.about-you": { path: `${S}/about-you`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.check": { path: `${S}/check`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.done": { path: `${S}/done`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.withdraw": { path: `${S}/withdraw`, get: all("redirect"), post: all("redirect") },
+  "s.$slug.withdrawn": { path: `${S}/withdrawn`, get: all("ok"), post: all("noaction") },
+  "s.$slug.download.$format": { path: `${S}/download/json`, get: all("ok"), post: all("noaction") },
+  "invite.$token": { path: "/invite/notarealtoken", get: all("missing"), post: all("noaction") },
+  resume: { path: "/resume", get: all("ok"), post: all("refused") },
+  /** The staff preview: the consultation's officers, commissioners and administrators only. */
+  "s.$slug.preview._index": { path: `${S}/preview`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.briefing.$n": { path: `${S}/preview/briefing/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  "s.$slug.preview.q.$qid": { path: `${S}/preview/q/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "refused", commissioner: "refused", admin: "refused" }) },
+  "s.$slug.preview.about-you": { path: `${S}/preview/about-you`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.check": { path: `${S}/preview/check`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.done": { path: `${S}/preview/done`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  // ── Publication (issue 7): public summaries (nothing published in the matrix's fresh demo) ──
+  "summaries._index": { path: "/summaries?q=care", get: all("ok"), post: all("noaction") },
+  "summaries.$slug": { path: "/summaries/joined-up-care", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.easy-read": { path: "/summaries/joined-up-care/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version": { path: "/summaries/joined-up-care/v/1", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.easy-read": { path: "/summaries/joined-up-care/v/1/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]csv": { path: "/summaries/joined-up-care/v/1/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]json": { path: "/summaries/joined-up-care/v/1/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]csv": { path: "/summaries/joined-up-care/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]json": { path: "/summaries/joined-up-care/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.images.$id": { path: "/summaries/joined-up-care/images/1", get: all("missing"), post: all("noaction") },
+  "consultations.$slug.publication": {
+    path: `${C}/publication`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.publication_.preview": {
+    path: `${C}/publication/preview`,
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
   },
 };

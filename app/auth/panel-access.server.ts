@@ -1,0 +1,29 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { z } from "zod";
+import { getDb } from "../db.server";
+import { findGroup } from "../repos/advisory-groups.server";
+import { findPartnershipBySlug } from "../repos/partnerships.server";
+import { requireRole } from "./guards.server";
+
+const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), groupId: z.string().regex(/^[1-9][0-9]{0,9}$/).optional(), memberId: z.string().regex(/^[1-9][0-9]{0,9}$/).optional() });
+
+type Args = { request: Request; context: AppLoadContext; params: unknown };
+
+/** The partnership named by :slug, for one of its officers (advisory groups hold personal data: officers only). */
+export function requirePartnershipOfficer(args: Args) {
+  const p = params.safeParse(args.params);
+  if (!p.success) throw new Response("Not Found", { status: 404 });
+  const partnership = findPartnershipBySlug(getDb(), p.data.slug);
+  if (!partnership) throw new Response("Not Found", { status: 404 });
+  const user = requireRole(args, partnership.id, ["officer"]);
+  return { partnership, user, groupId: p.data.groupId ? Number(p.data.groupId) : null, memberId: p.data.memberId ? Number(p.data.memberId) : null };
+}
+
+/** The advisory group named by :groupId within the partnership named by :slug, for one of its officers; 404 when it is another partnership's. */
+export function requireGroupOfficer(args: Args) {
+  const access = requirePartnershipOfficer(args);
+  if (access.groupId == null) throw new Response("Not Found", { status: 404 });
+  const group = findGroup(getDb(), access.partnership.id, access.groupId);
+  if (!group) throw new Response("Not Found", { status: 404 });
+  return { ...access, group };
+}

@@ -1,0 +1,4 @@
+export * from "./content";
+export * from "./rules";
+export * from "./diff";
+export * from "./export";

@@ -1,0 +1,131 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { advisoryGroupMembers, advisoryGroups } from "../../db/schema";
+import type { DB } from "../db.server";
+import type { MemberInput } from "../domain/panel/members";
+
+export function listGroups(db: DB, partnershipId: number) {
+  return db
+    .select({
+      id: advisoryGroups.id,
+      name: advisoryGroups.name,
+      description: advisoryGroups.description,
+      members: sql<number>`(select count(*) from advisory_group_members m where m.group_id = ${advisoryGroups.id} and m.left_at is null)`,
+    })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.partnershipId, partnershipId))
+    .orderBy(asc(advisoryGroups.name))
+    .all();
+}
+
+export function findGroup(db: DB, partnershipId: number, groupId: number) {
+  return db
+    .select({ id: advisoryGroups.id, name: advisoryGroups.name, description: advisoryGroups.description, partnershipId: advisoryGroups.partnershipId })
+    .from(advisoryGroups)
+    .where(and(eq(advisoryGroups.id, groupId), eq(advisoryGroups.partnershipId, partnershipId)))
+    .get();
+}
+
+export function groupNameTaken(db: DB, partnershipId: number, name: string): boolean {
+  return !!db
+    .select({ id: advisoryGroups.id })
+    .from(advisoryGroups)
+    .where(and(eq(advisoryGroups.partnershipId, partnershipId), sql`lower(${advisoryGroups.name}) = lower(${name})`))
+    .get();
+}
+
+export function insertGroup(db: DB, partnershipId: number, name: string, description: string): number {
+  return db.insert(advisoryGroups).values({ partnershipId, name, description }).returning({ id: advisoryGroups.id }).get().id;
+}
+
+const memberColumns = {
+  id: advisoryGroupMembers.id,
+  displayName: advisoryGroupMembers.displayName,
+  email: advisoryGroupMembers.email,
+  stakeholderGroup: advisoryGroupMembers.stakeholderGroup,
+  preferredLocale: advisoryGroupMembers.preferredLocale,
+  ageBand: advisoryGroupMembers.ageBand,
+  sex: advisoryGroupMembers.sex,
+  locality: advisoryGroupMembers.locality,
+  ethnicity: advisoryGroupMembers.ethnicity,
+  profileConsentAt: advisoryGroupMembers.profileConsentAt,
+  joinedAt: advisoryGroupMembers.joinedAt,
+  leftAt: advisoryGroupMembers.leftAt,
+};
+
+/** Current members (not left), by name. */
+export function listMembers(db: DB, groupId: number) {
+  return db
+    .select(memberColumns)
+    .from(advisoryGroupMembers)
+    .where(and(eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+    .orderBy(asc(advisoryGroupMembers.displayName), asc(advisoryGroupMembers.id))
+    .all();
+}
+
+export function countMembersWhoLeft(db: DB, groupId: number): number {
+  return db
+    .select({ n: count() })
+    .from(advisoryGroupMembers)
+    .where(and(eq(advisoryGroupMembers.groupId, groupId), sql`${advisoryGroupMembers.leftAt} is not null`))
+    .get()!.n;
+}
+
+export function findMember(db: DB, groupId: number, memberId: number) {
+  return db
+    .select(memberColumns)
+    .from(advisoryGroupMembers)
+    .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId)))
+    .get();
+}
+
+/** Lower-cased emails of current members (for duplicates), optionally leaving one member out. */
+export function currentMemberEmails(db: DB, groupId: number, exceptMemberId?: number): Set<string> {
+  const rows = db
+    .select({ id: advisoryGroupMembers.id, email: advisoryGroupMembers.email })
+    .from(advisoryGroupMembers)
+    .where(and(eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+    .all();
+  return new Set(rows.filter((r) => r.id !== exceptMemberId && r.email).map((r) => r.email!.toLowerCase()));
+}
+
+function memberValues(m: MemberInput, now: Date, keepConsentAt: Date | null) {
+  return {
+    displayName: m.displayName,
+    email: m.email,
+    stakeholderGroup: m.stakeholderGroup,
+    preferredLocale: m.preferredLocale,
+    ageBand: m.profileConsent ? m.ageBand : null,
+    sex: m.profileConsent ? m.sex : null,
+    locality: m.profileConsent ? m.locality : null,
+    ethnicity: m.profileConsent ? m.ethnicity : null,
+    profileConsentAt: m.profileConsent ? (keepConsentAt ?? now) : null,
+  };
+}
+
+export function insertMember(db: DB, groupId: number, m: MemberInput, now: Date): number {
+  return db
+    .insert(advisoryGroupMembers)
+    .values({ groupId, ...memberValues(m, now, null), joinedAt: now })
+    .returning({ id: advisoryGroupMembers.id })
+    .get().id;
+}
+
+export function updateMember(db: DB, groupId: number, memberId: number, m: MemberInput, previousConsentAt: Date | null, now: Date): boolean {
+  return (
+    db
+      .update(advisoryGroupMembers)
+      .set(memberValues(m, now, previousConsentAt))
+      .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+      .run().changes > 0
+  );
+}
+
+export function markMemberLeft(db: DB, groupId: number, memberId: number, now: Date): boolean {
+  return (
+    db
+      .update(advisoryGroupMembers)
+      .set({ leftAt: now })
+      .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+      .run().changes > 0
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * Queries for the officer's side of consultations: settings, translations,
+ * lifecycle facts, participation figures and history. Ownership is checked by
+ * the routes (requireConsultationRole) before any of these run.
+ */
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import {
+  advisoryGroupMembers,
+  advisoryGroups,
+  auditLog,
+  consultations,
+  consultationTranslations,
+  questions,
+  questionTranslations,
+  responses,
+  rounds,
+  surveys,
+  users,
+} from "../../db/schema";
+import type { DB } from "../db.server";
+import type { ConsultationStatus, RoundStatus } from "../domain/consultation/lifecycle";
+
+export type ConsultationSettings = {
+  audience: "public" | "group" | "both";
+  opensAt: Date | null;
+  closesAt: Date | null;
+  contactEmail: string | null;
+  advisoryGroupId: number | null;
+};
+
+export type TranslationText = { title: string; summary: string; briefing: string; privacyNotice: string };
+
+export function slugTaken(db: DB, slug: string): boolean {
+  return Boolean(db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)).get());
+}
+
+export function insertConsultation(
+  db: DB,
+  values: ConsultationSettings & { partnershipId: number; slug: string; createdBy: number; updatedAt: Date },
+): number {
+  return db.insert(consultations).values({ ...values, status: "draft" }).returning({ id: consultations.id }).get().id;
+}
+
+export function updateConsultationSettings(db: DB, id: number, values: ConsultationSettings & { updatedAt: Date }) {
+  db.update(consultations).set(values).where(eq(consultations.id, id)).run();
+}
+
+export function setConsultationStatus(db: DB, id: number, status: ConsultationStatus, updatedAt: Date) {
+  db.update(consultations).set({ status, updatedAt }).where(eq(consultations.id, id)).run();
+}
+
+export function findConsultationSettings(db: DB, id: number) {
+  return db
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      status: consultations.status,
+      audience: consultations.audience,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      contactEmail: consultations.contactEmail,
+      advisoryGroupId: consultations.advisoryGroupId,
+      partnershipId: consultations.partnershipId,
+      updatedAt: consultations.updatedAt,
+    })
+    .from(consultations)
+    .where(eq(consultations.id, id))
+    .get();
+}
+
+export function listConsultationTranslations(db: DB, consultationId: number) {
+  return db
+    .select({
+      locale: consultationTranslations.locale,
+      title: consultationTranslations.title,
+      summary: consultationTranslations.summary,
+      briefing: consultationTranslations.briefing,
+      privacyNotice: consultationTranslations.privacyNotice,
+    })
+    .from(consultationTranslations)
+    .where(eq(consultationTranslations.consultationId, consultationId))
+    .all();
+}
+
+export function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
+  db.insert(consultationTranslations)
+    .values({ consultationId, locale, ...text })
+    .onConflictDoUpdate({ target: [consultationTranslations.consultationId, consultationTranslations.locale], set: text })
+    .run();
+}
+
+export function deleteConsultationTranslation(db: DB, consultationId: number, locale: string) {
+  db.delete(consultationTranslations)
+    .where(and(eq(consultationTranslations.consultationId, consultationId), eq(consultationTranslations.locale, locale)))
+    .run();
+}
+
+export function listAdvisoryGroupsOfPartnership(db: DB, partnershipId: number) {
+  return db
+    .select({ id: advisoryGroups.id, name: advisoryGroups.name })
+    .from(advisoryGroups)
+    .where(eq(advisoryGroups.partnershipId, partnershipId))
+    .orderBy(asc(advisoryGroups.name))
+    .all();
+}
+
+export function ensureSurvey(db: DB, consultationId: number): number {
+  const existing = db.select({ id: surveys.id }).from(surveys).where(eq(surveys.consultationId, consultationId)).get();
+  if (existing) return existing.id;
+  return db.insert(surveys).values({ consultationId }).returning({ id: surveys.id }).get().id;
+}
+
+export interface RoundOverview {
+  id: number;
+  number: number;
+  status: RoundStatus;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  showFeedback: boolean;
+  feedbackBy: "overall" | "stakeholder-group";
+  allowNewParticipants: boolean;
+  questionCount: number;
+  responseCount: number;
+}
+
+/** Every round of the consultations given, with its question and response counts. */
+export function listRoundOverviews(db: DB, consultationIds: number[]): Array<RoundOverview & { consultationId: number }> {
+  if (consultationIds.length === 0) return [];
+  return db
+    .select({
+      consultationId: surveys.consultationId,
+      id: rounds.id,
+      number: rounds.number,
+      status: rounds.status,
+      opensAt: rounds.opensAt,
+      closesAt: rounds.closesAt,
+      showFeedback: rounds.showFeedback,
+      feedbackBy: rounds.feedbackBy,
+      allowNewParticipants: rounds.allowNewParticipants,
+      questionCount: sql<number>`(SELECT count(*) FROM ${questions} WHERE ${questions.roundId} = ${rounds.id})`,
+      responseCount: sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.roundId} = ${rounds.id})`,
+    })
+    .from(rounds)
+    .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
+    .where(inArray(surveys.consultationId, consultationIds))
+    .orderBy(asc(surveys.consultationId), asc(rounds.number))
+    .all();
+}
+
+/**
+ * Response rate per stakeholder group for one round, against the make-up of the
+ * advisory group (current members). Responses from people who are not members
+ * (the public link) are counted apart, by the stakeholder group they gave.
+ */
+export function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: number | null) {
+  const members = advisoryGroupId
+    ? db.all<{ group: string; n: number }>(sql`
+        SELECT stakeholder_group AS "group", count(*) AS n FROM ${advisoryGroupMembers}
+         WHERE group_id = ${advisoryGroupId} AND left_at IS NULL GROUP BY stakeholder_group`)
+    : [];
+  const responded = advisoryGroupId
+    ? db.all<{ group: string; n: number }>(sql`
+        SELECT m.stakeholder_group AS "group", count(DISTINCT r.participant_id) AS n
+          FROM responses r JOIN participants p ON p.id = r.participant_id
+          JOIN advisory_group_members m ON m.id = p.member_id
+         WHERE r.round_id = ${roundId} AND m.group_id = ${advisoryGroupId} AND m.left_at IS NULL
+         GROUP BY m.stakeholder_group`)
+    : [];
+  const publicResponses = db.all<{ group: string | null; n: number }>(sql`
+      SELECT pp.stakeholder_group AS "group", count(*) AS n
+        FROM responses r JOIN participants p ON p.id = r.participant_id
+        LEFT JOIN participant_profiles pp ON pp.participant_id = p.id
+       WHERE r.round_id = ${roundId}
+         AND (p.member_id IS NULL
+              OR p.member_id NOT IN (SELECT id FROM advisory_group_members WHERE group_id = ${advisoryGroupId ?? -1} AND left_at IS NULL))
+       GROUP BY pp.stakeholder_group`);
+  return { members, responded, publicResponses };
+}
+
+/** The consultation's lifecycle history: status changes of it and its rounds, newest first. */
+export function listLifecycleHistory(db: DB, consultationId: number, roundIds: number[]) {
+  const roundFilter = roundIds.length
+    ? sql`(${auditLog.entityType} = 'round' AND ${auditLog.entityId} IN (${sql.join(
+        roundIds.map((id) => sql`${String(id)}`),
+        sql`, `,
+      )}))`
+    : sql`0`;
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, actor: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        inArray(auditLog.action, ["consultation.created", "consultation.status-changed", "round.status-changed", "round.created"]),
+        sql`((${auditLog.entityType} = 'consultation' AND ${auditLog.entityId} = ${String(consultationId)}) OR ${roundFilter})`,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(50)
+    .all();
+}
+
+/** Which locales each question of the consultation has text in (for the missing-translations view). */
+export function questionLocaleCounts(db: DB, consultationId: number) {
+  return db.all<{ locale: string; n: number }>(sql`
+    SELECT qt.locale AS locale, count(*) AS n FROM ${questionTranslations} qt
+      JOIN ${questions} q ON q.id = qt.question_id
+      JOIN ${rounds} r ON r.id = q.round_id
+      JOIN ${surveys} s ON s.id = r.survey_id
+     WHERE s.consultation_id = ${consultationId} AND trim(qt.text) <> ''
+     GROUP BY qt.locale`);
+}
+
+export function countQuestionsOfConsultation(db: DB, consultationId: number): number {
+  return (
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
+       WHERE s.consultation_id = ${consultationId}`)?.n ?? 0
+  );
+}

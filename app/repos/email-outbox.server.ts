@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { emailOutbox, invitations, type EmailStatus } from "../../db/schema";
+import type { DB } from "../db.server";
+
+export interface NewEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  /** What the email is for: "invitation", "reminder", "receipt"… */
+  kind: string;
+  consultationId?: number | null;
+  relatedId?: number | null;
+}
+
+export function insertEmail(db: DB, email: NewEmail, now: Date): number {
+  return db
+    .insert(emailOutbox)
+    .values({
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html ?? null,
+      consultationId: email.consultationId ?? null,
+      relatedId: email.relatedId ?? null,
+      status: "queued",
+      nextAttemptAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: emailOutbox.id })
+    .get().id;
+}
+
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+
+/** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
+export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const row = tx
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, now)))
+      .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
+      .limit(1)
+      .get();
+    if (!row) return undefined;
+    tx.update(emailOutbox).set({ status: "sending", updatedAt: now }).where(eq(emailOutbox.id, row.id)).run();
+    return { ...row, status: "sending" as const };
+  });
+}
+
+export function markSent(db: DB, id: number, messageId: string | null, now: Date): void {
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const row = tx
+      .update(emailOutbox)
+      .set({ status: "sent", sentAt: now, messageId, lastError: null, attempts: sql`${emailOutbox.attempts} + 1`, updatedAt: now })
+      .where(eq(emailOutbox.id, id))
+      .returning({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId })
+      .get();
+    if (row?.kind === "invitation" && row.relatedId != null) {
+      tx.update(invitations).set({ sentAt: now }).where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`)).run();
+    }
+  });
+}
+
+export function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): void {
+  db.update(emailOutbox)
+    .set({ status: outcome.status, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: error.slice(0, 500), updatedAt: now })
+    .where(eq(emailOutbox.id, id))
+    .run();
+}
+
+/** Puts a claimed email back without counting a try (the sender is stopping, or SMTP is unreachable for this batch). */
+export function releaseClaim(db: DB, id: number, nextAttemptAt: Date, now: Date): void {
+  db.update(emailOutbox).set({ status: "queued", nextAttemptAt, updatedAt: now }).where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "sending"))).run();
+}
+
+/** Emails left "sending" by a process that stopped mid-send go back to the queue (delivery is at least once). */
+export function requeueStale(db: DB, olderThan: Date, now: Date): number {
+  return db
+    .update(emailOutbox)
+    .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
+    .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.updatedAt, olderThan)))
+    .run().changes;
+}
+
+/** Officer asks to try a failed or bounced email again. */
+export function requeueEmail(db: DB, id: number, consultationId: number, now: Date): boolean {
+  return (
+    db
+      .update(emailOutbox)
+      .set({ status: "queued", nextAttemptAt: now, attempts: 0, updatedAt: now })
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.consultationId, consultationId), inArray(emailOutbox.status, ["failed", "bounced"])))
+      .run().changes > 0
+  );
+}
+
+export function countByStatus(db: DB, consultationId: number): Record<EmailStatus, number> {
+  const out: Record<EmailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0 };
+  for (const r of db
+    .select({ status: emailOutbox.status, n: count() })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.consultationId, consultationId))
+    .groupBy(emailOutbox.status)
+    .all())
+    out[r.status] = r.n;
+  return out;
+}
+
+export function listEmails(db: DB, consultationId: number, limit = 200) {
+  return db
+    .select({
+      id: emailOutbox.id,
+      kind: emailOutbox.kind,
+      to: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      attempts: emailOutbox.attempts,
+      nextAttemptAt: emailOutbox.nextAttemptAt,
+      lastError: emailOutbox.lastError,
+      sentAt: emailOutbox.sentAt,
+      createdAt: emailOutbox.createdAt,
+      relatedId: emailOutbox.relatedId,
+    })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.consultationId, consultationId))
+    .orderBy(desc(emailOutbox.id))
+    .limit(limit)
+    .all();
+}
+
+/** Consultation of each outbox id (for scoping captured mail to the people allowed to see it). */
+export function consultationsOfEmails(db: DB, ids: number[]): Map<number, number | null> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ id: emailOutbox.id, consultationId: emailOutbox.consultationId })
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.id, ids))
+      .all()
+      .map((r) => [r.id, r.consultationId]),
+  );
+}

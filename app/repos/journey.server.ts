@@ -1,0 +1,276 @@
+/**
+ * Queries for the citizen journey. Every query that touches a participant's
+ * answers names the participant in its WHERE clause: nobody reads another
+ * participant's draft or response through these functions.
+ */
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import * as s from "../../db/schema";
+import type { DB } from "../db.server";
+
+export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsultation>>;
+
+/** The consultation with its text in `locale`, each field falling back to English. */
+export function findJourneyConsultation(db: DB, slug: string, locale: string) {
+  const row = db
+    .select({
+      id: s.consultations.id,
+      slug: s.consultations.slug,
+      status: s.consultations.status,
+      audience: s.consultations.audience,
+      opensAt: s.consultations.opensAt,
+      closesAt: s.consultations.closesAt,
+      contactEmail: s.consultations.contactEmail,
+      partnershipId: s.consultations.partnershipId,
+      partnershipName: s.partnerships.name,
+    })
+    .from(s.consultations)
+    .innerJoin(s.partnerships, eq(s.partnerships.id, s.consultations.partnershipId))
+    .where(eq(s.consultations.slug, slug))
+    .get();
+  if (!row) return undefined;
+  const texts = db
+    .select()
+    .from(s.consultationTranslations)
+    .where(and(eq(s.consultationTranslations.consultationId, row.id), inArray(s.consultationTranslations.locale, [locale, "en"])))
+    .all();
+  const local = texts.find((t) => t.locale === locale);
+  const en = texts.find((t) => t.locale === "en");
+  const pick = (field: "title" | "summary" | "briefing" | "privacyNotice") => {
+    if (local && local[field].trim() !== "") return { value: local[field], lang: locale };
+    return { value: en?.[field] ?? "", lang: "en" };
+  };
+  return { ...row, title: pick("title"), summary: pick("summary"), briefing: pick("briefing"), privacyNotice: pick("privacyNotice") };
+}
+
+export function listRounds(db: DB, consultationId: number) {
+  return db
+    .select({
+      id: s.rounds.id,
+      number: s.rounds.number,
+      status: s.rounds.status,
+      opensAt: s.rounds.opensAt,
+      closesAt: s.rounds.closesAt,
+      showFeedback: s.rounds.showFeedback,
+      feedbackBy: s.rounds.feedbackBy,
+      allowNewParticipants: s.rounds.allowNewParticipants,
+    })
+    .from(s.rounds)
+    .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
+    .where(eq(s.surveys.consultationId, consultationId))
+    .orderBy(asc(s.rounds.number))
+    .all();
+}
+export type JourneyRound = ReturnType<typeof listRounds>[number];
+
+/** A round's questions in order, with text in `locale` (falling back to English) and the rated outcome's statement. */
+export function listQuestions(db: DB, roundId: number, locale: string) {
+  const rows = db
+    .select({
+      id: s.questions.id,
+      position: s.questions.position,
+      type: s.questions.type,
+      required: s.questions.required,
+      outcomeId: s.questions.outcomeId,
+      config: s.questions.config,
+      conditionQuestionId: s.questions.conditionQuestionId,
+      conditionValue: s.questions.conditionValue,
+    })
+    .from(s.questions)
+    .where(eq(s.questions.roundId, roundId))
+    .orderBy(asc(s.questions.position), asc(s.questions.id))
+    .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const texts = db
+    .select()
+    .from(s.questionTranslations)
+    .where(and(inArray(s.questionTranslations.questionId, ids), inArray(s.questionTranslations.locale, [locale, "en"])))
+    .all();
+  const outcomeIds = rows.map((r) => r.outcomeId).filter((x): x is number => x != null);
+  const outcomes = outcomeIds.length
+    ? db
+        .select()
+        .from(s.candidateOutcomeTranslations)
+        .where(and(inArray(s.candidateOutcomeTranslations.outcomeId, outcomeIds), inArray(s.candidateOutcomeTranslations.locale, [locale, "en"])))
+        .all()
+    : [];
+  return rows.map((r) => {
+    const local = texts.find((t) => t.questionId === r.id && t.locale === locale);
+    const en = texts.find((t) => t.questionId === r.id && t.locale === "en");
+    const text = local ?? en;
+    const outcome = outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === locale) ?? outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === "en");
+    return {
+      ...r,
+      // Questions about the participant are always optional.
+      required: r.type === "profile" ? false : r.required,
+      text: text?.text ?? "",
+      hint: text?.hint ?? "",
+      options: { ...(en?.options ?? {}), ...(local?.options ?? {}) } as Record<string, string>,
+      lang: local ? locale : "en",
+      outcomeStatement: outcome?.statement ?? null,
+      outcomeDescription: outcome?.description ?? null,
+    };
+  });
+}
+export type JourneyQuestionRow = ReturnType<typeof listQuestions>[number];
+
+export function findParticipantByTokenHash(db: DB, consultationId: number, tokenHash: string) {
+  return db
+    .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId })
+    .from(s.participants)
+    .where(and(eq(s.participants.consultationId, consultationId), eq(s.participants.resumeTokenHash, tokenHash)))
+    .get();
+}
+
+export function findParticipantByResumeHash(db: DB, tokenHash: string) {
+  return db
+    .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId, slug: s.consultations.slug })
+    .from(s.participants)
+    .innerJoin(s.consultations, eq(s.consultations.id, s.participants.consultationId))
+    .where(eq(s.participants.resumeTokenHash, tokenHash))
+    .get();
+}
+
+export function insertParticipant(db: DB, consultationId: number, tokenHash: string, memberId: number | null = null): number {
+  return db.insert(s.participants).values({ consultationId, memberId, resumeTokenHash: tokenHash }).returning({ id: s.participants.id }).get().id;
+}
+
+export function findParticipantOfMember(db: DB, consultationId: number, memberId: number) {
+  return db
+    .select({ id: s.participants.id, resumeTokenHash: s.participants.resumeTokenHash })
+    .from(s.participants)
+    .where(and(eq(s.participants.consultationId, consultationId), eq(s.participants.memberId, memberId)))
+    .orderBy(asc(s.participants.id))
+    .get();
+}
+
+export function setParticipantTokenHash(db: DB, participantId: number, tokenHash: string) {
+  db.update(s.participants).set({ resumeTokenHash: tokenHash }).where(eq(s.participants.id, participantId)).run();
+}
+
+export function findDraft(db: DB, roundId: number, participantId: number) {
+  return db
+    .select({ answers: s.responseDrafts.answers, locale: s.responseDrafts.locale, updatedAt: s.responseDrafts.updatedAt })
+    .from(s.responseDrafts)
+    .where(and(eq(s.responseDrafts.roundId, roundId), eq(s.responseDrafts.participantId, participantId)))
+    .get();
+}
+
+export function upsertDraft(db: DB, roundId: number, participantId: number, answers: Record<string, unknown>, locale: string, now: Date) {
+  db.insert(s.responseDrafts)
+    .values({ roundId, participantId, answers, locale, updatedAt: now })
+    .onConflictDoUpdate({ target: [s.responseDrafts.roundId, s.responseDrafts.participantId], set: { answers, locale, updatedAt: now } })
+    .run();
+}
+
+export function deleteDraft(db: DB, roundId: number, participantId: number) {
+  db.delete(s.responseDrafts).where(and(eq(s.responseDrafts.roundId, roundId), eq(s.responseDrafts.participantId, participantId))).run();
+}
+
+export function findResponse(db: DB, roundId: number, participantId: number) {
+  return db
+    .select({ id: s.responses.id, reference: s.responses.reference, submittedAt: s.responses.submittedAt, locale: s.responses.locale })
+    .from(s.responses)
+    .where(and(eq(s.responses.roundId, roundId), eq(s.responses.participantId, participantId)))
+    .get();
+}
+
+export function listAnswersOfResponse(db: DB, responseId: number) {
+  return db
+    .select({ questionId: s.answers.questionId, numericValue: s.answers.numericValue, unable: s.answers.unable, textValue: s.answers.textValue })
+    .from(s.answers)
+    .where(eq(s.answers.responseId, responseId))
+    .all();
+}
+
+export function referenceExists(db: DB, reference: string): boolean {
+  return Boolean(db.select({ id: s.responses.id }).from(s.responses).where(eq(s.responses.reference, reference)).get());
+}
+
+export function insertResponse(db: DB, values: { roundId: number; participantId: number; reference: string; locale: string; submittedAt: Date }): number {
+  return db.insert(s.responses).values(values).returning({ id: s.responses.id }).get().id;
+}
+
+export function insertAnswers(db: DB, rows: Array<{ responseId: number; questionId: number; numericValue: number | null; unable: boolean; textValue: string | null }>) {
+  if (rows.length) db.insert(s.answers).values(rows).run();
+}
+
+export function deleteResponse(db: DB, responseId: number, participantId: number) {
+  db.delete(s.responses).where(and(eq(s.responses.id, responseId), eq(s.responses.participantId, participantId))).run();
+}
+
+export function countResponsesOfParticipant(db: DB, participantId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(s.responses).where(eq(s.responses.participantId, participantId)).get()?.n ?? 0;
+}
+
+export function findProfile(db: DB, participantId: number) {
+  return db.select().from(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId)).get();
+}
+
+export function upsertProfile(db: DB, participantId: number, values: Partial<Record<"stakeholderGroup" | "ageBand" | "sex" | "locality" | "ethnicity", string | null>>, now: Date) {
+  const row = { ...values, stakeholderGroup: values.stakeholderGroup as (typeof s.STAKEHOLDER_GROUPS)[number] | null | undefined };
+  db.insert(s.participantProfiles)
+    .values({ participantId, ...row, consentedAt: now })
+    .onConflictDoUpdate({ target: s.participantProfiles.participantId, set: { ...row, consentedAt: now } })
+    .run();
+}
+
+export function deleteProfile(db: DB, participantId: number) {
+  db.delete(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId)).run();
+}
+
+export function findMember(db: DB, memberId: number) {
+  return db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+}
+
+export function findInvitationByTokenHash(db: DB, tokenHash: string) {
+  return db
+    .select({
+      id: s.invitations.id,
+      consultationId: s.invitations.consultationId,
+      memberId: s.invitations.memberId,
+      roundId: s.invitations.roundId,
+      completedAt: s.invitations.completedAt,
+      revokedAt: s.invitations.revokedAt,
+      slug: s.consultations.slug,
+    })
+    .from(s.invitations)
+    .innerJoin(s.consultations, eq(s.consultations.id, s.invitations.consultationId))
+    .where(eq(s.invitations.tokenHash, tokenHash))
+    .get();
+}
+
+/** Marks the member's invitations to this round complete (or open again after a withdrawal). */
+export function setInvitationsCompleted(db: DB, memberId: number, roundId: number, at: Date | null) {
+  db.update(s.invitations)
+    .set({ completedAt: at })
+    .where(and(eq(s.invitations.memberId, memberId), eq(s.invitations.roundId, roundId), isNull(s.invitations.revokedAt)))
+    .run();
+}
+
+/**
+ * Previous-round scores for the rated outcomes: every submitted answer to a rating
+ * question of `roundId`, with the answering participant's stakeholder group.
+ * Only used to build aggregate distributions (and the viewer's own score).
+ */
+export function listRatingAnswersOfRound(db: DB, roundId: number) {
+  return db
+    .select({
+      participantId: s.responses.participantId,
+      outcomeId: s.questions.outcomeId,
+      numericValue: s.answers.numericValue,
+      unable: s.answers.unable,
+      stakeholderGroup: s.participantProfiles.stakeholderGroup,
+    })
+    .from(s.answers)
+    .innerJoin(s.responses, eq(s.responses.id, s.answers.responseId))
+    .innerJoin(s.questions, eq(s.questions.id, s.answers.questionId))
+    .leftJoin(s.participantProfiles, eq(s.participantProfiles.participantId, s.responses.participantId))
+    .where(and(eq(s.responses.roundId, roundId), eq(s.questions.type, "rating")))
+    .all();
+}
+
+export function hasResponseInRound(db: DB, roundId: number, participantId: number): boolean {
+  return Boolean(findResponse(db, roundId, participantId));
+}
+

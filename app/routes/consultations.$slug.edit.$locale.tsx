@@ -1,0 +1,110 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
+import { listConsultationTranslations } from "../repos/consultation-admin.server";
+import { saveTranslation } from "../services/consultations.server";
+import { BackLink, Button } from "../ui/components";
+import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { TextInput, Textarea } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+import { TEXT_FIELDS, textSchema } from "../utils/consultation-form";
+import { formValues, parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => {
+    const d = data as { consultation?: { title: string }; languageName?: string } | undefined;
+    return t("officer:text.title", { consultation: d?.consultation?.title ?? "", language: d?.languageName ?? "" });
+  },
+};
+
+const localeParam = z.object({ locale: z.string().refine(isLocale) });
+
+function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = requireConsultationRole(args, ["officer"]);
+  const p = localeParam.safeParse(args.params);
+  if (!p.success) throw new Response("Not Found", { status: 404 });
+  return { ...access, target: p.data.locale as Locale };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, target } = load(args);
+  const all = listConsultationTranslations(getDb(), consultation.id);
+  const row = all.find((t) => t.locale === target);
+  const english = all.find((t) => t.locale === "en");
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    target,
+    languageName: LOCALE_NAMES[target],
+    values: { title: row?.title ?? "", summary: row?.summary ?? "", briefing: row?.briefing ?? "", privacyNotice: row?.privacyNotice ?? "" },
+    english: target === "en" ? null : english ?? null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user, target } = load(args);
+  const form = await args.request.formData();
+  const values = formValues(form, TEXT_FIELDS);
+  const actor = { userId: user.id, partnershipId: consultation.partnershipId };
+  const allBlank = TEXT_FIELDS.every((f) => !(values[f] ?? "").trim());
+  if (target !== "en" && allBlank) {
+    saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: null }, new Date());
+    return redirect(`/consultations/${consultation.slug}?saved=${target}`);
+  }
+  const parsed = parseForm(form, textSchema, TEXT_FIELDS);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
+  return redirect(`/consultations/${consultation.slug}?saved=${target}`);
+}
+
+export default function EditText() {
+  const { t } = useTranslation("officer");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors);
+  const values: Record<string, string> = actionData?.values ?? data.values;
+  const english = data.english;
+  const reference = (field: "title" | "summary" | "briefing" | "privacyNotice") =>
+    english && english[field] ? (
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">{t("text.showEnglish", { field: t(`field.${field}`) })}</span>
+        </summary>
+        <div className="govuk-details__text" lang="en">
+          {english[field].split(/\n{2,}/).map((para, i) => (
+            <p className="govuk-body" key={i}>
+              {para}
+            </p>
+          ))}
+        </div>
+      </details>
+    ) : null;
+  return (
+    <>
+      <BackLink to={`/consultations/${data.consultation.slug}`}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{data.consultation.title}</span>
+          <h1 className="govuk-heading-l">{t("text.heading", { language: data.languageName })}</h1>
+          <p className="govuk-body">{data.target === "en" ? t("text.introEnglish") : t("text.introOther", { language: data.languageName })}</p>
+          <Form method="post" noValidate>
+            <TextInput name="title" label={t("field.title")} error={errors.title} defaultValue={values.title} />
+            {reference("title")}
+            <Textarea name="summary" label={t("field.summary")} hint={t("form.summaryHint")} error={errors.summary} defaultValue={values.summary} rows={3} optional />
+            {reference("summary")}
+            <Textarea name="briefing" label={t("field.briefing")} hint={t("text.briefingHint")} error={errors.briefing} defaultValue={values.briefing} rows={15} optional />
+            {reference("briefing")}
+            <Textarea name="privacyNotice" label={t("field.privacyNotice")} hint={t("text.privacyHint")} error={errors.privacyNotice} defaultValue={values.privacyNotice} rows={8} optional />
+            {reference("privacyNotice")}
+            <Button>{t("actions.save")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

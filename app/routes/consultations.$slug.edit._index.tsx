@@ -1,0 +1,70 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../repos/consultation-admin.server";
+import { updateSettings } from "../services/consultations.server";
+import { BackLink, Button } from "../ui/components";
+import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import type { RouteHandle } from "../ui/title";
+import { dayOf, SETTINGS_FIELDS, settingsSchema } from "../utils/consultation-form";
+import { formValues, parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("officer:settings.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation } = requireConsultationRole(args, ["officer"]);
+  const db = getDb();
+  const s = findConsultationSettings(db, consultation.id)!;
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    groups: listAdvisoryGroupsOfPartnership(db, consultation.partnershipId),
+    values: {
+      audience: s.audience,
+      opensAt: dayOf(s.opensAt),
+      closesAt: dayOf(s.closesAt),
+      contactEmail: s.contactEmail ?? "",
+      advisoryGroupId: s.advisoryGroupId ? String(s.advisoryGroupId) : "none",
+    },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const form = await args.request.formData();
+  const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const db = getDb();
+  if (parsed.data.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).some((g) => g.id === parsed.data.advisoryGroupId)) {
+    return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
+  }
+  updateSettings(db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, settings: parsed.data }, new Date());
+  return redirect(`/consultations/${consultation.slug}`);
+}
+
+export default function EditSettings() {
+  const { t } = useTranslation("officer");
+  const { consultation, groups, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors);
+  return (
+    <>
+      <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">{consultation.title}</span>
+          <h1 className="govuk-heading-l">{t("settings.heading")}</h1>
+          <Form method="post" noValidate>
+            <ConsultationSettingsFields values={actionData?.values ?? values} errors={errors} groups={groups} />
+            <Button>{t("actions.save")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole, requireUser, forbidden } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { listAdvisoryGroupsOfPartnership } from "../repos/consultation-admin.server";
+import { createConsultation } from "../services/consultations.server";
+import { BackLink, Button } from "../ui/components";
+import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Radios, TextInput, Textarea } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+import { CREATE_FIELDS, createSchema } from "../utils/consultation-form";
+import { parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("officer:create.title") };
+
+/** The partnerships where the user is an officer; `?partnership=slug` or the form picks one. */
+function officerPartnerships(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const user = requireUser(args);
+  const partnerships = user.memberships.filter((m) => m.role === "officer").map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
+  if (partnerships.length === 0) forbidden();
+  return { user, partnerships };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { partnerships } = officerPartnerships(args);
+  const db = getDb();
+  const preselected = new URL(args.request.url).searchParams.get("partnership");
+  return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: partnerships.map((p) => ({ ...p, groups: listAdvisoryGroupsOfPartnership(db, p.id) })) });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { partnerships } = officerPartnerships(args);
+  const form = await args.request.formData();
+  const slug = form.get("partnership");
+  const partnership = partnerships.length === 1 ? partnerships[0] : partnerships.find((p) => p.slug === slug);
+  const parsed = parseForm(form, createSchema, CREATE_FIELDS);
+  if (!partnership) {
+    const values = parsed.ok ? {} : parsed.values;
+    return json({ errors: { partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) }, values: { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" } }, { status: 400 });
+  }
+  const user = requireRole(args, partnership.id, "officer");
+  if (!parsed.ok) return json({ errors: parsed.errors, values: { ...parsed.values, partnership: partnership.slug } }, { status: 400 });
+  const { title, summary, ...settings } = parsed.data;
+  const db = getDb();
+  if (settings.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, partnership.id).some((g) => g.id === settings.advisoryGroupId)) {
+    return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug } }, { status: 400 });
+  }
+  const created = createConsultation(db, { actor: { userId: user.id, partnershipId: partnership.id }, settings, english: { title, summary } }, new Date());
+  return redirect(`/consultations/${created.slug}?created=1`);
+}
+
+export default function NewConsultation() {
+  const { t } = useTranslation("officer");
+  const { partnerships, preselected } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors);
+  const values: Record<string, string> = actionData?.values ?? {};
+  const chosen = partnerships.find((p) => p.slug === (values.partnership ?? preselected)) ?? partnerships[0];
+  const groups = partnerships.length === 1 ? partnerships[0].groups : partnerships.flatMap((p) => p.groups.map((g) => ({ ...g, name: `${g.name} (${p.name})` })));
+  return (
+    <>
+      <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} fieldIds={{ audience: "audience" }} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("create.heading")}</h1>
+          <p className="govuk-body">{t("create.intro")}</p>
+          <Form method="post" noValidate>
+            {partnerships.length > 1 ? (
+              <Radios
+                name="partnership"
+                legend={t("form.partnership")}
+                error={errors.partnership}
+                defaultValue={values.partnership ?? chosen.slug}
+                items={partnerships.map((p) => ({ value: p.slug, label: p.name }))}
+              />
+            ) : (
+              <p className="govuk-body">
+                {t("form.partnership")}: <strong>{chosen.name}</strong>
+              </p>
+            )}
+            <TextInput name="title" label={t("form.titleEn")} hint={t("form.titleHint")} error={errors.title} defaultValue={values.title} />
+            <Textarea name="summary" label={t("form.summaryEn")} hint={t("form.summaryHint")} error={errors.summary} defaultValue={values.summary} rows={3} optional />
+            <ConsultationSettingsFields values={values} errors={errors} groups={groups} />
+            <Button>{t("create.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

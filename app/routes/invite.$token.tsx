@@ -1,0 +1,17 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "../db.server";
+import { openInvitation, participantCookie } from "../services/journey.server";
+import { limitPosts } from "../services/journey-route.server";
+
+/**
+ * A personal invitation link (/invite/<token>, sent by the panel): opens the journey as
+ * that advisory group member, on this device, and resumes their draft. The token is never
+ * kept in the URL after this: the redirect goes to the consultation's own page.
+ */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  // Guessing invitation tokens is rate limited like starting anew.
+  limitPosts(request, "start");
+  const result = openInvitation(getDb(), String(params.token ?? ""));
+  if (result.kind !== "ok") throw new Response("Not Found", { status: 404 });
+  return redirect(`/s/${result.slug}`, { headers: { "Set-Cookie": participantCookie(result.consultationId, result.token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+}

@@ -1,0 +1,144 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireGroupOfficer } from "../auth/panel-access.server";
+import { getDb } from "../db.server";
+import { CsvError, parseCsv } from "../domain/csv";
+import { validateMemberImport, type ImportProblem } from "../domain/panel/members";
+import { countMembersWhoLeft, currentMemberEmails, listMembers } from "../repos/advisory-groups.server";
+import { importMembers } from "../services/panel.server";
+import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { FileUpload } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("panel:members.title", { group: (data as { group?: { name: string } } | undefined)?.group?.name ?? "" }),
+};
+
+const MAX_BYTES = 1_000_000;
+
+export function loader(args: LoaderFunctionArgs) {
+  const { partnership, group } = requireGroupOfficer(args);
+  const db = getDb();
+  return json({
+    partnership,
+    group: { id: group.id, name: group.name, description: group.description },
+    members: listMembers(db, group.id).map((m) => ({
+      id: m.id,
+      displayName: m.displayName,
+      email: m.email,
+      stakeholderGroup: m.stakeholderGroup,
+      locality: m.locality,
+      preferredLocale: m.preferredLocale,
+      consented: m.profileConsentAt != null,
+    })),
+    left: countMembersWhoLeft(db, group.id),
+  });
+}
+
+type ImportResult = { errors: Record<string, string>; problems: ImportProblem[] };
+
+export async function action(args: ActionFunctionArgs) {
+  const { partnership, group, user } = requireGroupOfficer(args);
+  const form = await args.request.formData();
+  if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return json<ImportResult>({ errors: { file: "panel:members.import.errors.file" }, problems: [] }, { status: 400 });
+  if (file.size > MAX_BYTES) return json<ImportResult>({ errors: { file: "panel:members.import.errors.fileTooBig" }, problems: [] }, { status: 413 });
+  const db = getDb();
+  let problems: ImportProblem[];
+  let rows;
+  try {
+    ({ rows, problems } = validateMemberImport(parseCsv(await file.text()), currentMemberEmails(db, group.id)));
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
+  }
+  if (problems.length > 0 || !rows) return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems }, { status: 400 });
+  const result = importMembers(db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, rows }, new Date());
+  if ("duplicate" in result) {
+    // Someone added the same person while the file was checked.
+    return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems: [{ line: 1, column: 1, key: "emailDuplicateExisting", params: { email: result.duplicate } }] }, { status: 409 });
+  }
+  return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?imported=${result.created}`);
+}
+
+export default function GroupMembers() {
+  const { t } = useTranslation("panel");
+  const { partnership, group, members, left } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const problems = actionData?.problems ?? [];
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { count: problems.length })]));
+  const notice = search.get("imported") ? t("members.imported", { count: Number(search.get("imported")) }) : search.get("added") ? t("members.added") : search.get("removed") ? t("members.removed") : search.get("saved") ? t("members.saved") : search.get("created") ? t("groups.created") : null;
+  const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
+  return (
+    <>
+      <BackLink to={`/partnerships/${partnership.slug}/groups`}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      {notice ? (
+        <NotificationBanner title={t("common:common.success")} success>
+          <p className="govuk-notification-banner__heading">{notice}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{partnership.name}</span>
+      <h1 className="govuk-heading-l">{group.name}</h1>
+      {group.description ? <p className="govuk-body">{group.description}</p> : null}
+      <div className="govuk-button-group">
+        <Link className="govuk-button" to={`${base}/members/new`}>
+          {t("members.add")}
+        </Link>
+        <a className="govuk-link" href={`${base}/members.csv`} download>
+          {t("members.export")}
+        </a>
+      </div>
+      {problems.length > 0 ? (
+        <Table
+          caption={t("members.import.reportCaption", { count: problems.length })}
+          head={[t("members.import.line"), t("members.import.column"), t("members.import.problem")]}
+          numericColumns={[1]}
+          rows={problems.map((p) => [String(p.line), String(p.column), t(`members.errors.${p.key}`, p.params ?? {})])}
+        />
+      ) : null}
+      {members.length === 0 ? (
+        <p className="govuk-body" data-testid="no-members">
+          {t("members.none")}
+        </p>
+      ) : (
+        <Table
+          caption={t("members.caption", { count: members.length })}
+          head={[t("members.col.name"), t("members.col.email"), t("members.col.stakeholderGroup"), t("members.col.locality"), t("members.col.consent"), t("members.col.action")]}
+          rows={members.map((m) => [
+            m.displayName,
+            m.email ?? "–",
+            t(`stakeholderGroup.${m.stakeholderGroup}`),
+            m.locality ?? "–",
+            <Tag key="c" colour={m.consented ? "green" : "grey"}>
+              {m.consented ? t("members.consent.given") : t("members.consent.notGiven")}
+            </Tag>,
+            <Link key="e" className="govuk-link" to={`${base}/members/${m.id}`}>
+              {t("members.change")}
+              <span className="govuk-visually-hidden"> {m.displayName}</span>
+            </Link>,
+          ])}
+        />
+      )}
+      {left > 0 ? <p className="govuk-body-s">{t("members.leftCount", { count: left })}</p> : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">{t("members.import.heading")}</h2>
+          <p className="govuk-body">{t("members.import.intro")}</p>
+          <p className="govuk-body">
+            <code>name,email,stakeholder_group,preferred_language,profile_consent,age_band,sex,locality,ethnicity</code>
+          </p>
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <input type="hidden" name="intent" value="import" />
+            <FileUpload name="file" label={t("members.import.file")} hint={t("members.import.fileHint")} error={errors.file} accept=".csv,text/csv" />
+            <Button>{t("members.import.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

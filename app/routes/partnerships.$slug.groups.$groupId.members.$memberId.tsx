@@ -1,0 +1,97 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireGroupOfficer } from "../auth/panel-access.server";
+import { getDb } from "../db.server";
+import { findMember } from "../repos/advisory-groups.server";
+import { editMember, removeMember } from "../services/panel.server";
+import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { MemberFields } from "../ui/panel";
+import type { RouteHandle } from "../ui/title";
+import { memberFromForm } from "../utils/panel-forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("panel:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
+};
+
+function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = requireGroupOfficer(args);
+  const member = access.memberId == null ? undefined : findMember(getDb(), access.group.id, access.memberId);
+  if (!member || member.leftAt) throw new Response("Not Found", { status: 404 });
+  return { ...access, member };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { partnership, group, member } = loadMember(args);
+  return json({
+    partnership: { slug: partnership.slug },
+    group: { id: group.id, name: group.name },
+    member: {
+      displayName: member.displayName,
+      values: {
+        displayName: member.displayName,
+        email: member.email ?? "",
+        stakeholderGroup: member.stakeholderGroup,
+        preferredLocale: member.preferredLocale,
+        profileConsent: member.profileConsentAt ? "yes" : "no",
+        ageBand: member.ageBand ?? "",
+        sex: member.sex ?? "",
+        locality: member.locality ?? "",
+        ethnicity: member.ethnicity ?? "",
+      } as Record<string, string>,
+    },
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { partnership, group, member, user } = loadMember(args);
+  const form = await args.request.formData();
+  const intent = form.get("intent");
+  const db = getDb();
+  const actor = { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, memberId: member.id };
+  if (intent === "remove") {
+    removeMember(db, actor, new Date());
+    return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?removed=1`);
+  }
+  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
+  const parsed = memberFromForm(form);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = editMember(db, { ...actor, member: parsed.member }, new Date());
+  if (result === "missing") throw new Response("Not Found", { status: 404 });
+  if (result === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
+  return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?saved=1`);
+}
+
+export default function EditMember() {
+  const { t } = useTranslation("panel");
+  const { partnership, group, member } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  return (
+    <>
+      <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">{group.name}</span>
+          <h1 className="govuk-heading-l">{t("members.edit.heading", { name: member.displayName })}</h1>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="save" />
+            <MemberFields values={actionData?.values ?? member.values} errors={errors} />
+            <Button>{t("members.edit.submit")}</Button>
+          </Form>
+          <h2 className="govuk-heading-m">{t("members.remove.heading")}</h2>
+          <p className="govuk-body">{t("members.remove.intro")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="remove" />
+            <Button variant="warning">
+              {t("members.remove.submit")}
+              <span className="govuk-visually-hidden"> {member.displayName}</span>
+            </Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

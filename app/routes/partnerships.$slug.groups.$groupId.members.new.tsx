@@ -1,0 +1,50 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireGroupOfficer } from "../auth/panel-access.server";
+import { getDb } from "../db.server";
+import { addMember } from "../services/panel.server";
+import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { MemberFields } from "../ui/panel";
+import type { RouteHandle } from "../ui/title";
+import { memberFromForm } from "../utils/panel-forms";
+
+export const handle: RouteHandle = { title: (t) => t("panel:members.new.title") };
+
+export function loader(args: LoaderFunctionArgs) {
+  const { partnership, group } = requireGroupOfficer(args);
+  return json({ partnership: { slug: partnership.slug }, group: { id: group.id, name: group.name } });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { partnership, group, user } = requireGroupOfficer(args);
+  const parsed = memberFromForm(await args.request.formData());
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const id = addMember(getDb(), { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
+  if (id === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
+  return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?added=1`);
+}
+
+export default function NewMember() {
+  const { t } = useTranslation("panel");
+  const { partnership, group } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  return (
+    <>
+      <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">{group.name}</span>
+          <h1 className="govuk-heading-l">{t("members.new.heading")}</h1>
+          <Form method="post" noValidate>
+            <MemberFields values={actionData?.values ?? {}} errors={errors} />
+            <Button>{t("members.new.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePartnershipOfficer } from "../auth/panel-access.server";
+import { getDb } from "../db.server";
+import { listGroups } from "../repos/advisory-groups.server";
+import { createGroup } from "../services/panel.server";
+import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Textarea, TextInput } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+import { parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("panel:groups.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
+};
+
+export function loader(args: LoaderFunctionArgs) {
+  const { partnership } = requirePartnershipOfficer(args);
+  return json({ partnership, groups: listGroups(getDb(), partnership.id) });
+}
+
+const FIELDS = ["name", "description"] as const;
+const schema = z.object({
+  name: z.string({ error: "panel:groups.errors.nameRequired" }).trim().min(1, "panel:groups.errors.nameRequired").max(120, "panel:groups.errors.nameTooLong"),
+  description: z.string().trim().max(2000, "panel:groups.errors.descriptionTooLong").optional().default(""),
+});
+
+export async function action(args: ActionFunctionArgs) {
+  const { partnership, user } = requirePartnershipOfficer(args);
+  const form = await args.request.formData();
+  if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
+  const parsed = parseForm(form, schema, FIELDS);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const id = createGroup(getDb(), { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
+  if (id === "taken") return json({ errors: { name: "panel:groups.errors.nameTaken" }, values: { name: parsed.data.name, description: parsed.data.description } }, { status: 400 });
+  return redirect(`/partnerships/${partnership.slug}/groups/${id}?created=1`);
+}
+
+export default function Groups() {
+  const { t } = useTranslation("panel");
+  const { partnership, groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <>
+      <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      {search.get("created") ? (
+        <NotificationBanner title={t("common:common.success")} success>
+          <p className="govuk-notification-banner__heading">{t("groups.created")}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{partnership.name}</span>
+      <h1 className="govuk-heading-l">{t("groups.heading")}</h1>
+      <p className="govuk-body">{t("groups.intro")}</p>
+      {groups.length === 0 ? (
+        <p className="govuk-body" data-testid="no-groups">
+          {t("groups.none")}
+        </p>
+      ) : (
+        <Table
+          caption={t("groups.caption", { count: groups.length })}
+          head={[t("groups.col.name"), t("groups.col.members")]}
+          numericColumns={[1]}
+          rows={groups.map((g) => [
+            <Link key="n" className="govuk-link" to={`/partnerships/${partnership.slug}/groups/${g.id}`}>
+              {g.name}
+            </Link>,
+            String(g.members),
+          ])}
+        />
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">{t("groups.create.heading")}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <TextInput name="name" label={t("groups.create.name")} defaultValue={values.name} error={errors.name} />
+            <Textarea name="description" label={t("groups.create.description")} hint={t("groups.create.descriptionHint")} optional defaultValue={values.description} error={errors.description} rows={3} />
+            <Button>{t("groups.create.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

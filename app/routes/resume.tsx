@@ -1,0 +1,68 @@
+import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../db.server";
+import { normaliseResumeCode } from "../domain/survey/journey";
+import { findByResumeCode, participantCookie } from "../services/journey.server";
+import { checkHoneypot, formInput, limitPosts } from "../services/journey-route.server";
+import { Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { TextInput } from "../ui/fields";
+import { Honeypot } from "../ui/journey";
+import type { RouteHandle } from "../ui/title";
+
+export { journeyHeaders as headers } from "../services/journey-route.server";
+
+export const handle: RouteHandle = { title: (t) => t("citizen:resume.title") };
+
+export function loader() {
+  return json({}, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/**
+ * Another device: the resume code shown to an anonymous participant (it is the token in their
+ * cookie; only its hash is stored). A correct code gives this device the same cookie and returns
+ * to the consultation, which offers the first unanswered question. Attempts are rate limited.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const raw = await request.formData();
+  limitPosts(request, "start");
+  checkHoneypot(raw);
+  const form = formInput(raw);
+  const typed = typeof form.code === "string" ? form.code : "";
+  const code = normaliseResumeCode(typed);
+  if (code === "") return json({ errors: { code: "resume.errorRequired" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
+  const db = getDb();
+  const participant = findByResumeCode(db, code);
+  if (!participant) return json({ errors: { code: "resume.errorWrong" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
+  // The code is the participant's token: this device now holds it too.
+  return redirect(`/s/${participant.slug}`, { headers: { "Set-Cookie": participantCookie(participant.consultationId, code) } });
+}
+
+export default function ResumePage() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("citizen");
+  const error = actionData?.errors?.code ? t(actionData.errors.code) : undefined;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={error ? { code: error } : undefined} />
+        <Form method="post" noValidate>
+          <Honeypot />
+          <TextInput
+            name="code"
+            label={t("resume.title")}
+            hint={t("resume.hint")}
+            error={error}
+            isPageHeading
+            autoComplete="off"
+            spellCheck={false}
+            width="20"
+            defaultValue={actionData?.values?.code ?? ""}
+          />
+          <Button>{t("common:common.continue")}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../db.server";
+import { canVisit, firstIncompleteStep, shownQuestions, stepsOf } from "../domain/survey/journey";
+import { submit } from "../services/journey.server";
+import { checkHoneypot, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
+import { BackLink, Button } from "../ui/components";
+import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
+import type { RouteHandle } from "../ui/title";
+
+export { journeyHeaders as headers } from "../services/journey-route.server";
+
+export const handle: RouteHandle = { title: (t) => t("citizen:check.title") };
+
+export function loader(args: LoaderFunctionArgs) {
+  const j = requireJourney(args);
+  requireAnswering(j);
+  if (!canVisit({ kind: "check" }, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  const shown = new Set(shownQuestions(j.journeyQuestions, j.state).map((q) => q.id));
+  const rows = j.questions
+    .filter((q) => shown.has(q.id))
+    .map((q) => ({ q: q as unknown as QuestionView, answer: j.state.answers[String(q.id)] ?? null, change: stepPath(j, { kind: "question", id: q.id }, true) }));
+  const steps = stepsOf(j.journeyQuestions, j.sections.length, j.state);
+  const hasAboutYou = steps.some((s) => s.kind === "about-you");
+  return json(
+    {
+      answers: rows.filter((r) => r.q.type !== "profile"),
+      profile: rows.filter((r) => r.q.type === "profile"),
+      profileConsent: hasAboutYou ? (j.state.meta.profileConsent ?? null) : null,
+      aboutYouChange: stepPath(j, { kind: "about-you" }, true),
+      back: stepPath(j, steps[steps.length - 2] ?? { kind: "check" }),
+      locale: j.locale,
+      mode: j.mode,
+      roundNumber: j.round?.number ?? null,
+    },
+    { headers: privateHeaders },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const form = await args.request.formData();
+  const now = new Date();
+  const j = requireJourney(args, now);
+  limitPosts(args.request, "post");
+  checkHoneypot(form);
+  // Submitting again after success (back button, second tab) shows the same confirmation.
+  if (j.response) throw redirect(`${j.base}/done`);
+  requireAnswering(j);
+  const result = submit(getDb(), j, now);
+  if (result.kind === "incomplete") throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  if (result.kind === "closed") throw redirect(j.base);
+  return redirect(`${j.base}/done`);
+}
+
+export default function CheckPage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("citizen");
+  const other = (lang: string) => (lang === d.locale ? undefined : lang);
+  return (
+    <>
+      <BackLink to={d.back}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
+          <h1 className="govuk-heading-l">{t("check.title")}</h1>
+          <h2 className="govuk-heading-m">{t("check.answersHeading")}</h2>
+          <dl className="govuk-summary-list" data-testid="check-answers">
+            {d.answers.map(({ q, answer, change }) => (
+              <div className="govuk-summary-list__row" key={q.id}>
+                <dt className="govuk-summary-list__key" lang={other(q.lang)}>
+                  {q.outcomeStatement ?? q.text}
+                </dt>
+                <dd className="govuk-summary-list__value">
+                  <AnswerText q={q} answer={answer ?? undefined} />
+                </dd>
+                <dd className="govuk-summary-list__actions">
+                  <Link className="govuk-link" to={change}>
+                    {t("check.change")}
+                    <span className="govuk-visually-hidden"> {q.outcomeStatement ?? q.text}</span>
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {d.profileConsent ? (
+            <>
+              <h2 className="govuk-heading-m">{t("check.aboutYouHeading")}</h2>
+              <p className="govuk-body">{t("check.aboutYouKept")}</p>
+              <dl className="govuk-summary-list" data-testid="check-profile">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">{t("aboutYou.legend")}</dt>
+                  <dd className="govuk-summary-list__value">{d.profileConsent === "yes" ? t("aboutYou.yes") : t("aboutYou.no")}</dd>
+                  <dd className="govuk-summary-list__actions">
+                    <Link className="govuk-link" to={d.aboutYouChange}>
+                      {t("check.change")}
+                      <span className="govuk-visually-hidden"> {t("aboutYou.legend")}</span>
+                    </Link>
+                  </dd>
+                </div>
+                {d.profile.map(({ q, answer, change }) => (
+                  <div className="govuk-summary-list__row" key={q.id}>
+                    <dt className="govuk-summary-list__key" lang={other(q.lang)}>
+                      {q.text}
+                    </dt>
+                    <dd className="govuk-summary-list__value">
+                      <AnswerText q={q} answer={answer ?? undefined} />
+                    </dd>
+                    <dd className="govuk-summary-list__actions">
+                      <Link className="govuk-link" to={change}>
+                        {t("check.change")}
+                        <span className="govuk-visually-hidden"> {q.text}</span>
+                      </Link>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
+          <h2 className="govuk-heading-m">{t("check.submitHeading")}</h2>
+          <p className="govuk-body">{t("check.submitText")}</p>
+          <Form method="post">
+            <Honeypot />
+            <Button>{t("check.submit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getDb } from "../db.server";
+import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, type Step } from "../domain/survey/journey";
+import { answerSchema } from "../domain/survey/questions";
+import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
+import { formInput, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
+import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { BriefingLink, PreviewBanner, QuestionField, RoundFeedback, type QuestionView } from "../ui/journey";
+import type { RouteHandle } from "../ui/title";
+
+export { journeyHeaders as headers } from "../services/journey-route.server";
+
+export const handle: RouteHandle = { title: (_t, data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "" };
+
+const params = z.object({ qid: z.coerce.number().int().min(1).max(2 ** 31) });
+
+function findStep(args: LoaderFunctionArgs, j: Journey): { step: Step; question: Journey["questions"][number] } {
+  const p = params.safeParse(args.params);
+  const question = p.success ? j.questions.find((q) => q.id === p.data.qid) : undefined;
+  if (!question) throw new Response("Not Found", { status: 404 });
+  return { step: { kind: "question", id: question.id }, question };
+}
+
+function backOf(j: Journey, step: Step, changing: boolean): string {
+  if (changing) return `${j.base}/check`;
+  const prev = previousStep(step, j.journeyQuestions, j.sections.length, j.state);
+  return prev ? stepPath(j, prev) : j.base;
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const j = requireJourney(args);
+  requireAnswering(j);
+  const { step, question } = findStep(args, j);
+  if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  const changing = new URL(args.request.url).searchParams.get("change") === "1";
+  const shownIndex = j.journeyQuestions.filter((q) => q.type !== "profile").findIndex((q) => q.id === question.id);
+  const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
+  return json(
+    {
+      pageTitle: question.outcomeStatement ?? question.text,
+      question: question as unknown as QuestionView,
+      values: formFromAnswer(question, j.state.answers[String(question.id)]),
+      feedback: question.type === "rating" ? feedbackFor(getDb(), j, question.outcomeId) : null,
+      back: backOf(j, step, changing),
+      changing,
+      base: j.base,
+      hasBriefing: j.sections.length > 0,
+      locale: j.locale,
+      mode: j.mode,
+      roundNumber: j.round?.number ?? null,
+      number: shownIndex >= 0 ? shownIndex + 1 : null,
+      total: j.journeyQuestions.filter((q) => q.type !== "profile").length,
+      resumeCode: token ? formatResumeCode(token) : null,
+      invited: j.participant?.memberId != null,
+    },
+    { headers: privateHeaders },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const form = formInput(await args.request.formData());
+  const now = new Date();
+  const j = requireJourney(args, now);
+  limitPosts(args.request, "post");
+  requireAnswering(j);
+  const { step, question } = findStep(args, j);
+  if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  const changing = new URL(args.request.url).searchParams.get("change") === "1";
+  const candidate = answerFromForm(question, form);
+  let error: string | null = null;
+  let state = j.state;
+  if (candidate == null) {
+    if (question.required) error = `required.${question.type}`;
+    else state = withAnswer(j.state, question.id, null);
+  } else {
+    const parsed = answerSchema(question).safeParse(candidate);
+    if (parsed.success) state = withAnswer(j.state, question.id, parsed.data);
+    else error = parsed.error.issues[0]?.message ?? "answer.invalid";
+  }
+  if (error) return json({ errors: { answer: error }, values: form }, { status: 400, headers: privateHeaders });
+  saveState(getDb(), j, state, now);
+  const next = afterContinue(step, changing, j.journeyQuestions, j.sections.length, state);
+  return redirect(stepPath(j, next, changing && next.kind !== "check"));
+}
+
+export default function QuestionPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("citizen");
+  const errorKey = actionData?.errors?.answer;
+  const max = Number((d.question.config as { maxLength?: number }).maxLength ?? 1000);
+  const error = errorKey ? t(errorKey, { max }) : undefined;
+  const values = actionData?.values ?? d.values;
+  return (
+    <>
+      <BackLink to={d.back}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
+          <ErrorSummary errors={error ? { answer: error } : undefined} />
+          {d.number ? <span className="govuk-caption-m">{t("question.progress", { number: d.number, total: d.total })}</span> : null}
+          <Form method="post" noValidate>
+            <QuestionField
+              q={d.question}
+              values={values}
+              error={error}
+              pageLang={d.locale}
+              before={
+                <>
+                  {d.question.type === "rating" && d.question.outcomeDescription ? <p className="govuk-body">{d.question.outcomeDescription}</p> : null}
+                  {d.feedback ? <RoundFeedback feedback={d.feedback} /> : null}
+                </>
+              }
+            />
+            <Button>{t("common:common.continue")}</Button>
+          </Form>
+          {d.hasBriefing ? <BriefingLink base={d.base} questionId={d.question.id} /> : null}
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">{t("question.laterHeading")}</span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body">{t("question.laterSaved")}</p>
+              {d.resumeCode ? (
+                <p className="govuk-body">
+                  {t("question.laterCode")} <strong className="app-resume-code">{d.resumeCode}</strong>
+                </p>
+              ) : d.invited ? (
+                <p className="govuk-body">{t("question.laterInvite")}</p>
+              ) : null}
+            </div>
+          </details>
+        </div>
+      </div>
+    </>
+  );
+}

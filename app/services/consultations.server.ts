@@ -1,0 +1,200 @@
+/**
+ * Creating and editing consultations and moving them through their lifecycle.
+ * Every change is one transaction with its audit entry (who, when, what).
+ */
+import type { DB } from "../db.server";
+import {
+  checkConsultationTransition,
+  checkRoundTransition,
+  roundsToCloseWithConsultation,
+  roundToOpenWithConsultation,
+  type ConsultationStatus,
+  type ConsultationTransitionRefusal,
+  type Decision,
+  type RoundStatus,
+  type RoundTransitionRefusal,
+} from "../domain/consultation/lifecycle";
+import { uniqueSlug } from "../domain/consultation/slug";
+import { appendAudit } from "../repos/audit.server";
+import {
+  deleteConsultationTranslation,
+  ensureSurvey,
+  findConsultationSettings,
+  insertConsultation,
+  listConsultationTranslations,
+  listRoundOverviews,
+  responseRateByGroup,
+  setConsultationStatus,
+  slugTaken,
+  updateConsultationSettings,
+  upsertConsultationTranslation,
+  type ConsultationSettings,
+  type TranslationText,
+} from "../repos/consultation-admin.server";
+import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
+
+type Tx = DB;
+function inTransaction<T>(db: DB, fn: (tx: Tx) => T): T {
+  return db.transaction((t) => fn(t as unknown as Tx));
+}
+
+export interface Actor {
+  userId: number;
+  partnershipId: number;
+}
+
+/** A new draft consultation with its English text, its survey and an empty first round. */
+export function createConsultation(
+  db: DB,
+  input: { actor: Actor; settings: ConsultationSettings; english: Pick<TranslationText, "title" | "summary"> },
+  now: Date,
+): { id: number; slug: string } {
+  return inTransaction(db, (tx) => {
+    const slug = uniqueSlug(input.english.title, (s) => slugTaken(tx, s));
+    const id = insertConsultation(tx, { ...input.settings, partnershipId: input.actor.partnershipId, slug, createdBy: input.actor.userId, updatedAt: now });
+    upsertConsultationTranslation(tx, id, "en", { ...input.english, briefing: "", privacyNotice: "" });
+    const surveyId = ensureSurvey(tx, id);
+    const roundId = insertRound(tx, { surveyId, number: 1 });
+    appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "consultation.created", entityType: "consultation", entityId: id, details: { slug } });
+    appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "round.created", entityType: "round", entityId: roundId, details: { number: 1 } });
+    return { id, slug };
+  });
+}
+
+export function updateSettings(db: DB, input: { actor: Actor; consultationId: number; settings: ConsultationSettings }, now: Date) {
+  inTransaction(db, (tx) => {
+    updateConsultationSettings(tx, input.consultationId, { ...input.settings, updatedAt: now });
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "consultation.settings-updated",
+      entityType: "consultation",
+      entityId: input.consultationId,
+      details: { ...input.settings, opensAt: input.settings.opensAt?.toISOString() ?? null, closesAt: input.settings.closesAt?.toISOString() ?? null },
+    });
+  });
+}
+
+/** Saves one locale's text; `null` removes a translation (never English, the fallback). */
+export function saveTranslation(db: DB, input: { actor: Actor; consultationId: number; locale: string; text: TranslationText | null }, now: Date) {
+  if (input.locale === "en" && input.text === null) throw new Error("English text cannot be removed");
+  inTransaction(db, (tx) => {
+    if (input.text) upsertConsultationTranslation(tx, input.consultationId, input.locale, input.text);
+    else deleteConsultationTranslation(tx, input.consultationId, input.locale);
+    updateConsultationSettingsTouch(tx, input.consultationId, now);
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: input.text ? "consultation.translation-saved" : "consultation.translation-removed",
+      entityType: "consultation",
+      entityId: input.consultationId,
+      details: { locale: input.locale },
+    });
+  });
+}
+
+function updateConsultationSettingsTouch(tx: Tx, id: number, now: Date) {
+  const current = findConsultationSettings(tx, id);
+  if (current) updateConsultationSettings(tx, id, { ...current, updatedAt: now });
+}
+
+/**
+ * Moves the consultation to `to` when the lifecycle rules allow. Opening also opens the
+ * first ready draft round (if none is open); closing closes open rounds. Each change is audited.
+ */
+export function transitionConsultation(db: DB, input: { actor: Actor; consultationId: number; to: ConsultationStatus }, now: Date): Decision<ConsultationTransitionRefusal> {
+  return inTransaction(db, (tx) => {
+    const c = findConsultationSettings(tx, input.consultationId);
+    if (!c) throw new Error("consultation not found");
+    const roundsNow = listRoundOverviews(tx, [c.id]);
+    const english = listConsultationTranslations(tx, c.id).find((t) => t.locale === "en");
+    const decision = checkConsultationTransition(
+      { status: c.status, hasEnglishTitle: Boolean(english?.title.trim()), opensAt: c.opensAt, closesAt: c.closesAt, rounds: roundsNow },
+      input.to,
+      now,
+    );
+    if (!decision.ok) return decision;
+    setConsultationStatus(tx, c.id, input.to, now);
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "consultation.status-changed",
+      entityType: "consultation",
+      entityId: c.id,
+      details: { from: c.status, to: input.to },
+    });
+    const roundChanges: Array<{ number: number; to: RoundStatus }> = [];
+    if (input.to === "open") {
+      const n = roundToOpenWithConsultation(roundsNow);
+      if (n !== null) roundChanges.push({ number: n, to: "open" });
+    } else if (input.to === "closed") {
+      for (const n of roundsToCloseWithConsultation(roundsNow)) roundChanges.push({ number: n, to: "closed" });
+    }
+    for (const change of roundChanges) {
+      const round = roundsNow.find((r) => r.number === change.number)!;
+      setRoundStatus(tx, round.id, change.to, now);
+      appendAudit(tx, {
+        at: now,
+        actorUserId: input.actor.userId,
+        partnershipId: input.actor.partnershipId,
+        action: "round.status-changed",
+        entityType: "round",
+        entityId: round.id,
+        details: { number: round.number, from: round.status, to: change.to, withConsultation: true },
+      });
+    }
+    return decision;
+  });
+}
+
+/** Opens or closes one round when the rules allow; audited. */
+export function transitionRound(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; to: RoundStatus }, now: Date): Decision<RoundTransitionRefusal | "no-round"> {
+  return inTransaction(db, (tx) => {
+    const c = findConsultationSettings(tx, input.consultationId);
+    if (!c) throw new Error("consultation not found");
+    const all = listRoundOverviews(tx, [c.id]);
+    const round = all.find((r) => r.number === input.roundNumber);
+    if (!round) return { ok: false, reason: "no-round" } as const;
+    const decision = checkRoundTransition(c.status, round, all, input.to);
+    if (!decision.ok) return decision;
+    setRoundStatus(tx, round.id, input.to, now);
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "round.status-changed",
+      entityType: "round",
+      entityId: round.id,
+      details: { number: round.number, from: round.status, to: input.to },
+    });
+    return decision;
+  });
+}
+
+export interface GroupRate {
+  group: string;
+  members: number;
+  responded: number;
+  /** Whole per cent, null when the group has no members. */
+  rate: number | null;
+}
+
+/**
+ * Response rate per stakeholder group in one round against the advisory group's make-up
+ * (every stakeholder group the group has, and any that responded), plus responses
+ * from outside the group (the public link) by the stakeholder group they gave.
+ */
+export function participationByGroup(db: DB, roundId: number, advisoryGroupId: number | null): { groups: GroupRate[]; outside: Array<{ group: string; n: number }>; outsideTotal: number } {
+  const { members, responded, publicResponses } = responseRateByGroup(db, roundId, advisoryGroupId);
+  const names = [...new Set([...members.map((m) => m.group), ...responded.map((r) => r.group)])].sort();
+  const groups = names.map((group) => {
+    const m = members.find((x) => x.group === group)?.n ?? 0;
+    const r = responded.find((x) => x.group === group)?.n ?? 0;
+    return { group, members: m, responded: r, rate: m > 0 ? Math.round((100 * r) / m) : null };
+  });
+  const outside = publicResponses.map((p) => ({ group: p.group ?? "not-stated", n: p.n }));
+  return { groups, outside, outsideTotal: outside.reduce((s, o) => s + o.n, 0) };
+}

@@ -1,0 +1,205 @@
+/**
+ * Outcome sets: start from the latest aggregated result, edit a draft, propose,
+ * sign off, start a new version, compare, export. Each state change runs in one
+ * transaction with its audit entry; the rules are in app/domain/framework.
+ */
+import type { DB } from "../db.server";
+import type { AggregateResult } from "../domain/aggregation";
+import {
+  assertCanStartVersion,
+  canPropose,
+  diffContents,
+  exportDocument,
+  initialContent,
+  OutcomeSetError,
+  sign,
+  type Edit,
+  type ExportDocument,
+  type OutcomeSetContent,
+} from "../domain/framework";
+import { appendAudit } from "../repos/audit.server";
+import {
+  deleteSignatureRows,
+  findLatestResult,
+  findOutcomeSet,
+  findUserOrganisation,
+  insertOutcomeSet,
+  insertSignatureRows,
+  listOutcomeSetVersions,
+  listSignatories,
+  listSignatures,
+  outcomeCatalogue,
+  recordSignature,
+  setOutcomeSetStatus,
+  updateDraftContent,
+  type OutcomeSetRow,
+} from "../repos/frameworks.server";
+import { listRounds } from "../repos/results.server";
+
+export interface Actor {
+  id: number;
+  displayName: string;
+}
+export interface Scope {
+  consultationId: number;
+  partnershipId: number;
+}
+
+function tx<T>(db: DB, fn: (tx: DB) => T): T {
+  return db.transaction((t) => fn(t as unknown as DB));
+}
+
+function audit(db: DB, scope: Scope, actor: Actor, action: string, version: number, details: Record<string, unknown>, now: Date) {
+  appendAudit(db, { at: now, actorUserId: actor.id, partnershipId: scope.partnershipId, action, entityType: "outcome_set", entityId: `${scope.consultationId}:${version}`, details });
+}
+
+export type StartOutcome = { ok: true; version: number } | { ok: false; reason: "no-result" | "exists" };
+
+/** Version 1, a draft built from the consultation's latest aggregated result. */
+export function startFramework(db: DB, scope: Scope, actor: Actor, now: Date): StartOutcome {
+  return tx(db, (t) => {
+    if (listOutcomeSetVersions(t, scope.consultationId).length > 0) return { ok: false, reason: "exists" } as const;
+    const stored = findLatestResult(t, scope.consultationId);
+    if (!stored) return { ok: false, reason: "no-result" } as const;
+    const result = stored.result as unknown as AggregateResult;
+    const parameters = stored.parameters as { marginsName?: string | null };
+    const content = initialContent(
+      result,
+      {
+        roundId: stored.roundId,
+        roundNumber: stored.roundNumber,
+        resultVersion: stored.version,
+        responseCount: stored.responseCount,
+        computedAt: stored.createdAt.toISOString(),
+        method: { name: result.method.name, version: result.method.version, parameters: { ...result.method.parameters } },
+        weighting: result.weighting ? { deff: result.weighting.deff, nEff: result.weighting.nEff, iterations: result.weighting.iterations, converged: result.weighting.converged } : null,
+        marginsName: parameters.marginsName ?? null,
+      },
+      outcomeCatalogue(t, scope.consultationId),
+    );
+    const version = insertOutcomeSet(t, { consultationId: scope.consultationId, content, changeReason: "", previousVersionId: null, createdBy: actor.id, createdByName: actor.displayName, createdAt: now });
+    audit(t, scope, actor, "outcome_set.started", version, { round: stored.roundNumber, resultVersion: stored.version }, now);
+    return { ok: true, version } as const;
+  });
+}
+
+export type EditOutcome = Edit | { ok: false; conflict: true };
+
+/**
+ * Applies a domain edit to the working draft, if `version` is it (someone else
+ * may have proposed it or started another version meanwhile: a conflict).
+ */
+export function editDraft(db: DB, scope: Scope, actor: Actor, version: number, action: string, details: Record<string, unknown>, edit: (c: OutcomeSetContent) => Edit, now: Date): EditOutcome {
+  return tx(db, (t) => {
+    const set = findOutcomeSet(t, scope.consultationId);
+    if (!set || set.version !== version || set.status !== "draft") return { ok: false, conflict: true } as const;
+    const result = edit(set.content);
+    if (!result.ok) return result;
+    if (updateDraftContent(t, set.id, result.content, actor.displayName, now) !== 1) return { ok: false, conflict: true } as const;
+    audit(t, scope, actor, action, version, details, now);
+    return result;
+  });
+}
+
+export type TransitionOutcome = { ok: true; agreed?: boolean } | { ok: false; reason: "conflict" | "not-ready" | "no-signatories" | "not-signatory" | "already-signed" };
+
+export function proposeOutcomeSet(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
+  return tx(db, (t) => {
+    const set = findOutcomeSet(t, scope.consultationId);
+    if (!set || set.version !== version) return { ok: false, reason: "conflict" } as const;
+    const signatories = listSignatories(t, scope.consultationId);
+    const check = canPropose(set.status, set.content, signatories.length);
+    if (!check.ok) return { ok: false, reason: check.reason === "not-draft" ? "conflict" : check.reason } as const;
+    if (setOutcomeSetStatus(t, set.id, "draft", "proposed", now) !== 1) return { ok: false, reason: "conflict" } as const;
+    insertSignatureRows(t, set.id, signatories);
+    audit(t, scope, actor, "outcome_set.proposed", version, { signatories: signatories.map((s) => s.name) }, now);
+    return { ok: true } as const;
+  });
+}
+
+export function returnToDraft(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
+  return tx(db, (t) => {
+    const set = findOutcomeSet(t, scope.consultationId);
+    if (!set || set.version !== version || set.status !== "proposed") return { ok: false, reason: "conflict" } as const;
+    deleteSignatureRows(t, set.id);
+    setOutcomeSetStatus(t, set.id, "proposed", "draft", now);
+    audit(t, scope, actor, "outcome_set.returned_to_draft", version, {}, now);
+    return { ok: true } as const;
+  });
+}
+
+/** A commissioner signs for their own organisation; the last signature agrees the set. */
+export function signOutcomeSet(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
+  return tx(db, (t) => {
+    const set = findOutcomeSet(t, scope.consultationId);
+    if (!set || set.version !== version) return { ok: false, reason: "conflict" } as const;
+    const organisation = findUserOrganisation(t, actor.id);
+    const signatures = listSignatures(t, set.id);
+    let agreed: boolean;
+    try {
+      agreed = sign(set.status, signatures, organisation?.id ?? null).agreed;
+    } catch (e) {
+      if (!(e instanceof OutcomeSetError)) throw e;
+      return { ok: false, reason: e.code === "not-signatory" ? "not-signatory" : e.code === "already-signed" ? "already-signed" : "conflict" } as const;
+    }
+    recordSignature(t, set.id, organisation!.id, actor.id, actor.displayName, now);
+    audit(t, scope, actor, "outcome_set.signed", version, { organisation: organisation!.name }, now);
+    if (agreed) {
+      setOutcomeSetStatus(t, set.id, "proposed", "agreed", now);
+      audit(t, scope, actor, "outcome_set.agreed", version, { signatures: signatures.length }, now);
+    }
+    return { ok: true, agreed } as const;
+  });
+}
+
+/** Any change after agreement: a new draft version copied from the latest agreed one, with the reason for it. */
+export function startNewVersion(db: DB, scope: Scope, actor: Actor, reason: string, now: Date): { ok: true; version: number } | { ok: false; reason: "conflict" } {
+  return tx(db, (t) => {
+    const versions = listOutcomeSetVersions(t, scope.consultationId);
+    try {
+      assertCanStartVersion(versions);
+    } catch (e) {
+      if (e instanceof OutcomeSetError) return { ok: false, reason: "conflict" } as const;
+      throw e;
+    }
+    const latest = findOutcomeSet(t, scope.consultationId);
+    if (!latest) return { ok: false, reason: "conflict" } as const;
+    const version = insertOutcomeSet(t, { consultationId: scope.consultationId, content: latest.content, changeReason: reason, previousVersionId: latest.id, createdBy: actor.id, createdByName: actor.displayName, createdAt: now });
+    audit(t, scope, actor, "outcome_set.version_started", version, { from: latest.version, reason }, now);
+    return { ok: true, version } as const;
+  });
+}
+
+export function compareVersions(db: DB, consultationId: number, from: number, to: number) {
+  const a = findOutcomeSet(db, consultationId, from);
+  const b = findOutcomeSet(db, consultationId, to);
+  if (!a || !b) return null;
+  const meta = (s: OutcomeSetRow) => ({ version: s.version, status: s.status, createdByName: s.createdByName, createdAt: s.createdAt, updatedByName: s.updatedByName, updatedAt: s.updatedAt, changeReason: s.changeReason, agreedAt: s.agreedAt });
+  return { from: meta(a), to: meta(b), changes: diffContents(a.content, b.content) };
+}
+
+/** The export model of one version (the same content for JSON, CSV, XLSX and the schedule). */
+export function buildExport(
+  db: DB,
+  consultation: { id: number; slug: string; title: string; partnershipName: string },
+  version: number,
+  now: Date,
+): { doc: ExportDocument; set: OutcomeSetRow } | null {
+  const set = findOutcomeSet(db, consultation.id, version);
+  if (!set) return null;
+  const doc = exportDocument(set.content, {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    partnership: consultation.partnershipName,
+    version: set.version,
+    status: set.status,
+    createdAt: set.createdAt.toISOString(),
+    createdBy: set.createdByName,
+    changeReason: set.changeReason,
+    proposedAt: set.proposedAt?.toISOString() ?? null,
+    agreedAt: set.agreedAt?.toISOString() ?? null,
+    signatures: listSignatures(db, set.id).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: s.signedAt?.toISOString() ?? null })),
+    rounds: listRounds(db, consultation.id).map((r) => r.number),
+    generatedAt: now.toISOString(),
+  });
+  return { doc, set };
+}

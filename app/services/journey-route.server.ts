@@ -1,0 +1,114 @@
+/**
+ * What every journey route does first: validate the slug, pick the language, find
+ * the consultation and round, identify the participant from their cookie (or, for a
+ * staff preview, check the role), and apply the public rate limits.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { requireRole } from "../auth/guards.server";
+import { RateLimiter } from "../auth/rate-limit.server";
+import { getDb } from "../db.server";
+import type { Step } from "../domain/survey/journey";
+import { env } from "../env.server";
+import { detectLocale } from "../i18n/i18n.server";
+import { findJourneyConsultation } from "../repos/journey.server";
+import { clientAddress, loadJourney, type Journey, type Mode } from "./journey.server";
+
+export interface RouteArgs {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: AppLoadContext;
+}
+
+const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+export function modeOf(request: Request): Mode {
+  return /^\/s\/[^/]+\/preview(\/|$)/.test(new URL(request.url).pathname) ? "preview" : "live";
+}
+
+export const STAFF_PREVIEW_ROLES = ["officer", "commissioner", "administrator"] as const;
+
+/** The journey for this request; 404 when the slug is bad or the consultation is not public. */
+export function requireJourney(args: RouteArgs, now = new Date()): Journey {
+  const slug = slugSchema.safeParse(args.params.slug);
+  if (!slug.success) throw new Response("Not Found", { status: 404 });
+  const mode = modeOf(args.request);
+  const locale = detectLocale(args.request);
+  const db = getDb();
+  let previewOwner: string | undefined;
+  if (mode === "preview") {
+    const probe = findJourneyConsultation(db, slug.data, locale);
+    if (!probe) throw new Response("Not Found", { status: 404 });
+    const user = requireRole(args, probe.partnershipId, STAFF_PREVIEW_ROLES);
+    previewOwner = user.sessionId;
+  }
+  const journey = loadJourney(db, { mode, slug: slug.data, locale, request: args.request, now, previewOwner });
+  if (!journey) throw new Response("Not Found", { status: 404 });
+  return journey;
+}
+
+/** The URL of a step. */
+export function stepPath(j: Pick<Journey, "base">, step: Step, change = false): string {
+  const suffix = change ? "?change=1" : "";
+  switch (step.kind) {
+    case "briefing":
+      return `${j.base}/briefing/${step.n}`;
+    case "about-you":
+      return `${j.base}/about-you${suffix}`;
+    case "question":
+      return `${j.base}/q/${step.id}${suffix}`;
+    case "check":
+      return `${j.base}/check`;
+  }
+}
+
+/** Pages that need a participant who may answer now; otherwise back to the start page, which explains. */
+export function requireAnswering(j: Journey): void {
+  if (j.mode === "preview") {
+    if (!j.round) throw redirect(j.base);
+    return;
+  }
+  if (!j.participant || !j.round || !j.open || j.excluded || j.response) throw redirect(j.response ? `${j.base}/done` : j.base);
+}
+
+let startLimiter: RateLimiter | undefined;
+let postLimiter: RateLimiter | undefined;
+
+/** Rate limits for public posts: 429 with a Retry-After header when exceeded. */
+export function limitPosts(request: Request, kind: "start" | "post", now = Date.now()) {
+  const e = env();
+  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, 3600_000);
+  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, 600_000);
+  const limiter = kind === "start" ? startLimiter : postLimiter;
+  const result = limiter.hit(`${kind}:${clientAddress(request)}`, now);
+  if (!result.allowed) throw json({ error: "tooMany" }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+}
+
+export const HONEYPOT_FIELD = "website";
+
+/** The honeypot field is invisible to people; a bot that fills it gets a plain 400. */
+export function checkHoneypot(form: FormData) {
+  const value = form.get(HONEYPOT_FIELD);
+  if (typeof value === "string" && value.trim() !== "") throw new Response("Bad Request", { status: 400 });
+}
+
+/** Journey pages hold someone's own answers: never cached by shared caches or the back/forward cache on disk. */
+export const privateHeaders = { "Cache-Control": "private, no-store" };
+
+/** A route's `headers` export: the loader's (or action's) headers reach the page's response. */
+export function journeyHeaders({ loaderHeaders, actionHeaders, errorHeaders }: { loaderHeaders: Headers; actionHeaders: Headers; errorHeaders?: Headers }): Headers {
+  const out = new Headers(privateHeaders);
+  for (const source of [loaderHeaders, actionHeaders, errorHeaders]) source?.forEach((value, key) => key.toLowerCase() !== "set-cookie" && out.set(key, value));
+  return out;
+}
+
+export function formInput(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.length > 60) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 20_000));
+    out[key] = values.length > 1 ? values.slice(0, 60) : (values[0] ?? "");
+  }
+  return out;
+}

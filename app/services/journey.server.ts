@@ -1,0 +1,407 @@
+/**
+ * The citizen journey: who the participant is (a random token in a cookie, only
+ * its hash stored), their draft (saved on every Continue), submitting exactly
+ * once, withdrawing, and the previous round's feedback. Staff previews use the
+ * same pages with answers held in memory only (never in drafts or responses).
+ */
+import { randomToken, hashTokenHex } from "../auth/tokens.server";
+import { splitBriefing, type BriefingSection } from "../domain/markdown";
+import {
+  acceptsAnswers,
+  answersToSubmit,
+  formatReference,
+  isReadyToSubmit,
+  profileToSubmit,
+  readDraft,
+  writeDraft,
+  type DraftState,
+  type JourneyQuestion,
+} from "../domain/survey/journey";
+import { fromStoredAnswer, parseQuestionConfig, toStoredAnswer, type DraftAnswer } from "../domain/survey/questions";
+import type { DB } from "../db.server";
+import { secureCookies } from "../env.server";
+import type { Locale } from "../i18n/config";
+import * as repo from "../repos/journey.server";
+import { enqueueEmail } from "./email.server";
+
+export type Mode = "live" | "preview";
+
+export interface Participant {
+  id: number;
+  memberId: number | null;
+}
+
+export interface Journey {
+  mode: Mode;
+  /** "/s/<slug>" or "/s/<slug>/preview": every journey link starts here. */
+  base: string;
+  locale: Locale;
+  consultation: repo.JourneyConsultation;
+  round: repo.JourneyRound | null;
+  previousRound: repo.JourneyRound | null;
+  questions: repo.JourneyQuestionRow[];
+  journeyQuestions: JourneyQuestion[];
+  sections: BriefingSection[];
+  /** Answers are accepted now (always true in a preview). */
+  open: boolean;
+  participant: Participant | null;
+  state: DraftState;
+  response: { id: number; reference: string; submittedAt: Date } | null;
+  /** Round 2+ closed to people who did not take part before. */
+  excluded: boolean;
+  previewKey: string | null;
+}
+
+// ── The participant cookie ───────────────────────────────────────────────────
+const COOKIE_DAYS = 180;
+export const participantCookieName = (consultationId: number) => `ocd_p${consultationId}`;
+
+export function readParticipantToken(request: Request, consultationId: number): string | null {
+  const cookie = request.headers.get("Cookie") ?? "";
+  const m = new RegExp(`(?:^|;\\s*)${participantCookieName(consultationId)}=([a-z2-7]{16,40})(?:;|$)`).exec(cookie);
+  return m ? m[1] : null;
+}
+
+export function participantCookie(consultationId: number, token: string): string {
+  const parts = [`${participantCookieName(consultationId)}=${token}`, "Path=/", `Max-Age=${COOKIE_DAYS * 86400}`, "HttpOnly", "SameSite=Lax"];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+// ── Preview store (memory only) ──────────────────────────────────────────────
+interface PreviewEntry {
+  answers: Record<string, unknown>;
+  roundNumber: number | null;
+  reference: string | null;
+  touched: number;
+}
+const previews = new Map<string, PreviewEntry>();
+const PREVIEW_TTL = 6 * 3600_000;
+
+function previewEntry(key: string, now: number): PreviewEntry {
+  for (const [k, v] of previews) if (now - v.touched > PREVIEW_TTL) previews.delete(k);
+  let entry = previews.get(key);
+  if (!entry) {
+    entry = { answers: {}, roundNumber: null, reference: null, touched: now };
+    previews.set(key, entry);
+  }
+  entry.touched = now;
+  return entry;
+}
+
+export function resetPreview(key: string, roundNumber: number | null, now: Date) {
+  previews.set(key, { answers: {}, roundNumber, reference: null, touched: now.getTime() });
+}
+
+// ── Loading ──────────────────────────────────────────────────────────────────
+export function toJourneyQuestion(q: repo.JourneyQuestionRow): JourneyQuestion {
+  return { id: q.id, type: q.type, required: q.required, config: q.config, conditionQuestionId: q.conditionQuestionId, conditionValue: q.conditionValue };
+}
+
+/** The round people answer now: the latest open one; else the latest closed one (shown as closed). */
+export function currentRound(rounds: repo.JourneyRound[]): repo.JourneyRound | null {
+  const open = rounds.filter((r) => r.status === "open");
+  if (open.length) return open[open.length - 1];
+  const closed = rounds.filter((r) => r.status === "closed");
+  return closed.length ? closed[closed.length - 1] : null;
+}
+
+export interface LoadOptions {
+  mode: Mode;
+  slug: string;
+  locale: Locale;
+  request: Request;
+  now: Date;
+  /** For previews: the staff session id that owns the preview answers. */
+  previewOwner?: string;
+}
+
+/** Loads everything a journey page needs; null when the consultation does not exist or is not public. */
+export function loadJourney(db: DB, o: LoadOptions): Journey | null {
+  const consultation = repo.findJourneyConsultation(db, o.slug, o.locale);
+  if (!consultation) return null;
+  if (o.mode === "live" && consultation.status === "draft") return null;
+  const rounds = repo.listRounds(db, consultation.id);
+  let round: repo.JourneyRound | null;
+  let previewKey: string | null = null;
+  let preview: PreviewEntry | null = null;
+  if (o.mode === "preview") {
+    previewKey = `${o.previewOwner}:${consultation.id}`;
+    preview = previewEntry(previewKey, o.now.getTime());
+    round = rounds.find((r) => r.number === preview!.roundNumber) ?? currentRound(rounds) ?? rounds[rounds.length - 1] ?? null;
+  } else round = currentRound(rounds);
+  const previousRound = round ? (rounds.find((r) => r.number === round!.number - 1) ?? null) : null;
+  const questions = round ? repo.listQuestions(db, round.id, o.locale) : [];
+  const sections = splitBriefing(consultation.briefing.value);
+  const base = o.mode === "preview" ? `/s/${consultation.slug}/preview` : `/s/${consultation.slug}`;
+  const open = o.mode === "preview" ? Boolean(round) : Boolean(round) && acceptsAnswers(consultation, round!, o.now);
+
+  let participant: Participant | null = null;
+  let state: DraftState = readDraft({});
+  let response: Journey["response"] = null;
+  let excluded = false;
+  if (o.mode === "preview") {
+    state = readDraft(preview!.answers);
+    if (preview!.reference) response = { id: 0, reference: preview!.reference, submittedAt: o.now };
+  } else {
+    const token = readParticipantToken(o.request, consultation.id);
+    const found = token ? repo.findParticipantByTokenHash(db, consultation.id, hashTokenHex(token)) : undefined;
+    if (found) {
+      participant = { id: found.id, memberId: found.memberId };
+      if (round) {
+        const draft = repo.findDraft(db, round.id, found.id);
+        if (draft) state = readDraft(draft.answers);
+        const r = repo.findResponse(db, round.id, found.id);
+        if (r) response = { id: r.id, reference: r.reference, submittedAt: r.submittedAt };
+      }
+    }
+    if (round && round.number > 1 && !round.allowNewParticipants && !response) {
+      excluded = !participant || !rounds.some((r) => r.number < round!.number && repo.hasResponseInRound(db, r.id, participant!.id));
+    }
+  }
+  return {
+    mode: o.mode,
+    base,
+    locale: o.locale,
+    consultation,
+    round,
+    previousRound,
+    questions,
+    journeyQuestions: questions.map(toJourneyQuestion),
+    sections,
+    open,
+    participant,
+    state,
+    response,
+    excluded,
+    previewKey,
+  };
+}
+
+/** Whether the public link may start a new anonymous participant here. */
+export function publicLinkAllowed(j: Journey): boolean {
+  return j.consultation.audience !== "group";
+}
+
+// ── Starting, resuming, invitations ──────────────────────────────────────────
+/** A new anonymous participant; returns the token for the cookie (and the resume code). */
+export function startAnonymous(db: DB, consultationId: number): { participantId: number; token: string } {
+  const token = randomToken(10);
+  const participantId = repo.insertParticipant(db, consultationId, hashTokenHex(token));
+  return { participantId, token };
+}
+
+/** A resume code typed on another device: the participant's token, if it exists. */
+export function findByResumeCode(db: DB, code: string) {
+  if (!/^[a-z2-7]{16}$/.test(code)) return undefined;
+  return repo.findParticipantByResumeHash(db, hashTokenHex(code));
+}
+
+export type InvitationResult =
+  | { kind: "ok"; slug: string; consultationId: number; token: string }
+  | { kind: "invalid" };
+
+/**
+ * Opens an invitation link: the member's participant for this consultation is created or
+ * reused (one per member), and given a fresh cookie token (the invitation link stays their way back).
+ */
+export function openInvitation(db: DB, token: string): InvitationResult {
+  if (!/^[a-z2-7]{16,40}$/.test(token)) return { kind: "invalid" };
+  const invitation = repo.findInvitationByTokenHash(db, hashTokenHex(token));
+  if (!invitation || invitation.revokedAt) return { kind: "invalid" };
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const cookieToken = randomToken(10);
+    const existing = repo.findParticipantOfMember(tx, invitation.consultationId, invitation.memberId);
+    if (existing) repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
+    else repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
+    return { kind: "ok" as const, slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken };
+  });
+}
+
+// ── Saving ───────────────────────────────────────────────────────────────────
+export function saveState(db: DB, j: Journey, state: DraftState, now: Date) {
+  if (j.mode === "preview") {
+    const entry = previewEntry(j.previewKey!, now.getTime());
+    entry.answers = writeDraft(state);
+    return;
+  }
+  if (!j.participant || !j.round) throw new Error("saveState: no participant or round");
+  repo.upsertDraft(db, j.round.id, j.participant.id, writeDraft(state), j.locale, now);
+}
+
+/** Records an answer (or a blank optional answer) and marks the question passed. */
+export function withAnswer(state: DraftState, questionId: number, answer: DraftAnswer | null): DraftState {
+  const answers = { ...state.answers };
+  if (answer) answers[String(questionId)] = answer;
+  else delete answers[String(questionId)];
+  return { answers, meta: { ...state.meta, seen: [...new Set([...state.meta.seen, questionId])] } };
+}
+
+// ── Submitting ───────────────────────────────────────────────────────────────
+export type SubmitResult = { kind: "submitted" | "already"; reference: string } | { kind: "closed" } | { kind: "incomplete" };
+
+function newReference(db: DB): string {
+  for (;;) {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    const ref = formatReference(bytes);
+    if (!repo.referenceExists(db, ref)) return ref;
+  }
+}
+
+/**
+ * Submits the draft as the participant's one response to the round, in one transaction.
+ * Idempotent: a second submit (double click, back and resubmit, another tab) finds the
+ * first response and returns its reference; the unique index (round, participant) backs this up.
+ */
+export function submit(db: DB, j: Journey, now: Date): SubmitResult {
+  if (j.mode === "preview") {
+    if (!isReadyToSubmit(j.journeyQuestions, j.state)) return { kind: "incomplete" };
+    const entry = previewEntry(j.previewKey!, now.getTime());
+    entry.reference ??= "PREV-IEW0-0000";
+    return { kind: "submitted", reference: entry.reference };
+  }
+  if (!j.participant || !j.round) return { kind: "incomplete" };
+  const participant = j.participant;
+  const round = j.round;
+  try {
+    return db.transaction((t) => {
+      const tx = t as unknown as DB;
+      const existing = repo.findResponse(tx, round.id, participant.id);
+      if (existing) return { kind: "already" as const, reference: existing.reference };
+      if (!j.open) return { kind: "closed" as const };
+      const draft = repo.findDraft(tx, round.id, participant.id);
+      const state = readDraft(draft?.answers ?? {});
+      if (!isReadyToSubmit(j.journeyQuestions, state)) return { kind: "incomplete" as const };
+      const reference = newReference(tx);
+      const responseId = repo.insertResponse(tx, { roundId: round.id, participantId: participant.id, reference, locale: j.locale, submittedAt: now });
+      repo.insertAnswers(
+        tx,
+        answersToSubmit(j.journeyQuestions, state).map(({ question, answer }) => ({ responseId, questionId: question.id, ...toStoredAnswer(question.type, answer) })),
+      );
+      const profile = profileToSubmit(j.journeyQuestions, state);
+      if (Object.keys(profile).length) repo.upsertProfile(tx, participant.id, profile, now);
+      else if (participant.memberId != null && !repo.findProfile(tx, participant.id)) {
+        // Advisory group members gave their profile, with consent, when they joined the group.
+        const member = repo.findMember(tx, participant.memberId);
+        if (member?.profileConsentAt) {
+          repo.upsertProfile(tx, participant.id, { stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity }, member.profileConsentAt);
+        }
+      }
+      if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
+      repo.deleteDraft(tx, round.id, participant.id);
+      return { kind: "submitted" as const, reference };
+    });
+  } catch (error) {
+    // Two submits racing past the first check: the unique index refused the second.
+    if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
+      const existing = repo.findResponse(db, round.id, participant.id);
+      if (existing) return { kind: "already", reference: existing.reference };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Withdraws (deletes) the participant's response while the round is open. The answers go
+ * with it; the profile too if no other response of theirs remains; an invitation opens again.
+ */
+export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
+  if (j.mode === "preview") {
+    resetPreview(j.previewKey!, j.round?.number ?? null, new Date());
+    return "withdrawn";
+  }
+  if (!j.participant || !j.round || !j.response) return "none";
+  if (!j.open) return "closed";
+  const { participant, round, response } = j;
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    repo.deleteResponse(tx, response.id, participant.id);
+    repo.deleteDraft(tx, round.id, participant.id);
+    if (repo.countResponsesOfParticipant(tx, participant.id) === 0) repo.deleteProfile(tx, participant.id);
+    if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
+  });
+  return "withdrawn";
+}
+
+/** The participant's answers: the submitted response if there is one, else the draft. */
+export function ownAnswers(db: DB, j: Journey): Record<string, DraftAnswer> {
+  if (j.mode === "live" && j.response) {
+    const out: Record<string, DraftAnswer> = {};
+    for (const a of repo.listAnswersOfResponse(db, j.response.id)) {
+      const q = j.questions.find((x) => x.id === a.questionId);
+      if (!q) continue;
+      const answer = fromStoredAnswer(q.type, a);
+      if (answer) out[String(q.id)] = answer;
+    }
+    if (j.participant) {
+      const profile = repo.findProfile(db, j.participant.id);
+      for (const q of j.questions.filter((x) => x.type === "profile")) {
+        const field = parseQuestionConfig("profile", q.config).field;
+        const value = profile?.[field];
+        if (value) out[String(q.id)] = { choice: value };
+      }
+    }
+    return out;
+  }
+  return j.state.answers;
+}
+
+/** Queues the optional email receipt; the address is used for this email only and not kept with the response. */
+export function queueReceipt(db: DB, j: Journey, to: string, email: { subject: string; text: string }, now: Date) {
+  if (j.mode === "preview") return;
+  enqueueEmail(db, { to, subject: email.subject, text: email.text, kind: "receipt", consultationId: j.consultation.id, relatedId: j.response?.id ?? null }, now);
+}
+
+// ── Round feedback ───────────────────────────────────────────────────────────
+/** Groups smaller than this are not shown (the same rule as published results: fewer than 8 people). */
+export const FEEDBACK_MIN_GROUP = 8;
+
+export interface Distribution {
+  group: string;
+  n: number;
+  /** Counts of scores 1..9. */
+  counts: number[];
+  unable: number;
+  suppressed: boolean;
+}
+
+export interface Feedback {
+  roundNumber: number;
+  own: { score: number | null; unable: boolean } | null;
+  distributions: Distribution[];
+}
+
+/** The previous round's distribution for one outcome, overall or by stakeholder group, and the viewer's own score. */
+export function feedbackFor(db: DB, j: Journey, outcomeId: number | null): Feedback | null {
+  if (!j.round || !j.round.showFeedback || !j.previousRound || outcomeId == null) return null;
+  const rows = repo.listRatingAnswersOfRound(db, j.previousRound.id).filter((r) => r.outcomeId === outcomeId);
+  const groups = new Map<string, Distribution>();
+  const add = (group: string, r: (typeof rows)[number]) => {
+    let d = groups.get(group);
+    if (!d) groups.set(group, (d = { group, n: 0, counts: Array(9).fill(0), unable: 0, suppressed: false }));
+    d.n++;
+    if (r.unable || r.numericValue == null) d.unable++;
+    else if (r.numericValue >= 1 && r.numericValue <= 9) d.counts[Math.round(r.numericValue) - 1]++;
+  };
+  for (const r of rows) {
+    if (j.round.feedbackBy === "stakeholder-group") add(r.stakeholderGroup ?? "not-stated", r);
+    else add("overall", r);
+  }
+  const order = ["overall", "citizen", "carer", "service-user", "professional", "not-stated"];
+  const distributions = [...groups.values()]
+    .map((d) => (d.n < FEEDBACK_MIN_GROUP ? { ...d, counts: Array(9).fill(0), unable: 0, suppressed: true } : d))
+    .sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+  const mine = j.participant ? rows.find((r) => r.participantId === j.participant!.id) : undefined;
+  return {
+    roundNumber: j.previousRound.number,
+    own: mine ? { score: mine.unable ? null : mine.numericValue, unable: Boolean(mine.unable) } : null,
+    distributions,
+  };
+}
+
+// ── Rate limits ──────────────────────────────────────────────────────────────
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+}

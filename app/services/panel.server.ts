@@ -1,0 +1,92 @@
+/** Officer actions on the advisory group, invitations, email, moderation and codebook: each in a transaction, audited. */
+import type { DB } from "../db.server";
+import { appendAudit } from "../repos/audit.server";
+import type { MemberInput } from "../domain/panel/members";
+import { currentMemberEmails, findMember, groupNameTaken, insertGroup, insertMember, markMemberLeft, updateMember } from "../repos/advisory-groups.server";
+import { requeueEmail } from "../repos/email-outbox.server";
+import { revokeOpenInvitationsOfMember } from "../repos/round-invitations.server";
+
+export interface Actor {
+  partnershipId: number;
+  actorUserId: number;
+}
+
+/** A failed or bounced email goes back in the queue (e.g. after the member's address was corrected elsewhere, or the relay recovered). */
+export function retryEmail(db: DB, input: Actor & { consultationId: number; emailId: number }, now: Date): boolean {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (!requeueEmail(tx, input.emailId, input.consultationId, now)) return false;
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "email.retried", entityType: "email", entityId: input.emailId });
+    return true;
+  });
+}
+
+// ── Advisory groups and members ───────────────────────────────────────────────
+export function createGroup(db: DB, input: Actor & { name: string; description: string }, now: Date): number | "taken" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (groupNameTaken(tx, input.partnershipId, input.name)) return "taken";
+    const id = insertGroup(tx, input.partnershipId, input.name, input.description);
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.created", entityType: "advisory-group", entityId: id });
+    return id;
+  });
+}
+
+/** Audit entries name members by id only: the log is append-only and must not keep personal data past erasure. */
+export function addMember(db: DB, input: Actor & { groupId: number; member: MemberInput }, now: Date): number | "duplicate" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (currentMemberEmails(tx, input.groupId).has(input.member.email)) return "duplicate";
+    const id = insertMember(tx, input.groupId, input.member, now);
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-added", entityType: "advisory-group-member", entityId: id, details: { groupId: input.groupId } });
+    return id;
+  });
+}
+
+export function editMember(db: DB, input: Actor & { groupId: number; memberId: number; member: MemberInput }, now: Date): "ok" | "duplicate" | "missing" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const before = findMember(tx, input.groupId, input.memberId);
+    if (!before || before.leftAt) return "missing";
+    if (currentMemberEmails(tx, input.groupId, input.memberId).has(input.member.email)) return "duplicate";
+    updateMember(tx, input.groupId, input.memberId, input.member, before.profileConsentAt, now);
+    const changed = (["displayName", "email", "stakeholderGroup", "preferredLocale", "ageBand", "sex", "locality", "ethnicity"] as const).filter(
+      (k) => (before[k] ?? null) !== ((k in input.member ? input.member[k] : null) ?? null),
+    );
+    const consentChanged = Boolean(before.profileConsentAt) !== input.member.profileConsent;
+    appendAudit(tx, {
+      at: now,
+      actorUserId: input.actorUserId,
+      partnershipId: input.partnershipId,
+      action: "advisory-group.member-edited",
+      entityType: "advisory-group-member",
+      entityId: input.memberId,
+      details: { groupId: input.groupId, fields: changed, ...(consentChanged ? { profileConsent: input.member.profileConsent } : {}) },
+    });
+    return "ok";
+  });
+}
+
+/** The member leaves the group (kept, with leftAt, so past responses still count); their open invitations are revoked. */
+export function removeMember(db: DB, input: Actor & { groupId: number; memberId: number }, now: Date): boolean {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (!markMemberLeft(tx, input.groupId, input.memberId, now)) return false;
+    const revoked = revokeOpenInvitationsOfMember(tx, input.memberId, now);
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-removed", entityType: "advisory-group-member", entityId: input.memberId, details: { groupId: input.groupId, invitationsRevoked: revoked } });
+    return true;
+  });
+}
+
+/** All or nothing: duplicates are checked again inside the transaction. */
+export function importMembers(db: DB, input: Actor & { groupId: number; rows: MemberInput[] }, now: Date): { created: number } | { duplicate: string } {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const existing = currentMemberEmails(tx, input.groupId);
+    const clash = input.rows.find((r) => existing.has(r.email));
+    if (clash) return { duplicate: clash.email };
+    for (const row of input.rows) insertMember(tx, input.groupId, row, now);
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.members-imported", entityType: "advisory-group", entityId: input.groupId, details: { created: input.rows.length } });
+    return { created: input.rows.length };
+  });
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from "react-i18next";
+import type { EmailStatus } from "../../db/schema";
+import { Tag } from "./components";
+import { AGE_BANDS, MEMBER_LOCALES, SEXES } from "../domain/panel/members";
+import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
+import { LOCALE_NAMES } from "../i18n/config";
+import { Radios, TextInput } from "./fields";
+
+const EMAIL_COLOURS: Record<EmailStatus, "grey" | "blue" | "green" | "red" | "yellow"> = {
+  queued: "grey",
+  sending: "blue",
+  sent: "green",
+  failed: "red",
+  bounced: "yellow",
+};
+
+export function EmailStatusTag({ status }: { status: EmailStatus }) {
+  const { t } = useTranslation("panel");
+  return <Tag colour={EMAIL_COLOURS[status]}>{t(`emailStatus.${status}`)}</Tag>;
+}
+
+
+/** The add/edit form's fields (the <Form> and buttons are the route's). Errors and values are by field name. */
+export function MemberFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+  const { t } = useTranslation("panel");
+  return (
+    <>
+      <TextInput name="displayName" label={t("members.field.name")} defaultValue={values.displayName} error={errors.displayName} autoComplete="off" spellCheck={false} />
+      <TextInput name="email" type="email" label={t("members.field.email")} defaultValue={values.email} error={errors.email} autoComplete="off" spellCheck={false} />
+      <Radios
+        name="stakeholderGroup"
+        legend={t("members.field.stakeholderGroup")}
+        items={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`stakeholderGroup.${g}`) }))}
+        defaultValue={values.stakeholderGroup}
+        error={errors.stakeholderGroup}
+      />
+      <Radios
+        name="preferredLocale"
+        legend={t("members.field.preferredLocale")}
+        hint={t("members.field.preferredLocaleHint")}
+        items={MEMBER_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
+        defaultValue={values.preferredLocale || "en"}
+        error={errors.preferredLocale}
+        small
+      />
+      <Radios
+        name="profileConsent"
+        legend={t("members.field.profileConsent")}
+        hint={t("members.field.profileConsentHint")}
+        items={[
+          { value: "yes", label: t("members.field.consentYes") },
+          { value: "no", label: t("members.field.consentNo") },
+        ]}
+        defaultValue={values.profileConsent || "no"}
+        error={errors.profileConsent}
+      />
+      <Radios
+        name="ageBand"
+        legend={t("members.field.ageBand")}
+        optional
+        items={[{ value: "", label: t("members.field.notGiven") }, ...AGE_BANDS.map((a) => ({ value: a, label: a }))]}
+        defaultValue={values.ageBand ?? ""}
+        error={errors.ageBand}
+        small
+      />
+      <Radios
+        name="sex"
+        legend={t("members.field.sex")}
+        optional
+        items={[{ value: "", label: t("members.field.notGiven") }, ...SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
+        defaultValue={values.sex ?? ""}
+        error={errors.sex}
+        small
+      />
+      <TextInput name="locality" label={t("members.field.locality")} hint={t("members.field.localityHint")} optional defaultValue={values.locality} error={errors.locality} />
+      <TextInput name="ethnicity" label={t("members.field.ethnicity")} optional defaultValue={values.ethnicity} error={errors.ethnicity} />
+    </>
+  );
+}
