@@ -65,7 +65,9 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
 
   it("a commissioner starts from the results and edits outcomes, indicators and weights", async () => {
     await signInAs(page, server.url, DEMO.commissioner);
-    await go(F);
+    await expectAccessible(page, "dashboard with the outcome set link");
+    await page.click(`a[href='${F}']`);
+    await page.waitForSelector("form:has(input[value=start])");
     await expectAccessible(page, "framework before it starts");
     await submit("form:has(input[value=start])");
     await page.waitForSelector("[data-testid=set-status]");
