@@ -183,4 +183,25 @@ export const RULES: Record<string, RouteRule> = {
   "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
   "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
   "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  // ── Publication (issue 7): public summaries (nothing published in the matrix's fresh demo) ──
+  "summaries._index": { path: "/summaries?q=care", get: all("ok"), post: all("noaction") },
+  "summaries.$slug": { path: "/summaries/joined-up-care", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.easy-read": { path: "/summaries/joined-up-care/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version": { path: "/summaries/joined-up-care/v/1", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.easy-read": { path: "/summaries/joined-up-care/v/1/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]csv": { path: "/summaries/joined-up-care/v/1/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]json": { path: "/summaries/joined-up-care/v/1/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]csv": { path: "/summaries/joined-up-care/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]json": { path: "/summaries/joined-up-care/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.images.$id": { path: "/summaries/joined-up-care/images/1", get: all("missing"), post: all("noaction") },
+  "consultations.$slug.publication": {
+    path: `${C}/publication`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.publication_.preview": {
+    path: `${C}/publication/preview`,
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
 };

@@ -43,6 +43,10 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/personal-budgets/edit", fields: ["audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"], extra: { audience: "both", advisoryGroupId: "none" } },
   { path: "/consultations/personal-budgets/edit/cy", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Teitl", summary: "", briefing: "", privacyNotice: "" } },
   { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["result", "margins", "licence", "whatWeAsked_en", "contact_cy", "alt_asked_ur"], extra: { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["changeNote"], extra: { intent: "publish" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["point"], extra: { intent: "remove-image" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["intent"] },
   // Panel (issue 3): advisory groups and the email log.
   { path: "/partnerships/south-nottinghamshire/groups", fields: ["name", "description", "intent"], extra: { intent: "create" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/new", fields: ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"], extra: { displayName: "A", email: "a@b.example", stakeholderGroup: "carer" } },
@@ -88,7 +92,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`, `/summaries?q=${e}`, `/summaries/${e}`, `/summaries/${e}/easy-read`, `/summaries/${e}/v/${e}`, `/summaries/joined-up-care/v/${e}/easy-read`, `/summaries/joined-up-care/v/${e}/data.csv`, `/summaries/${e}/data.json`, `/summaries/joined-up-care/images/${e}`, `/consultations/${e}/publication`, `/consultations/${e}/publication/preview?view=${e}&lng=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
