@@ -19,7 +19,6 @@ const background = await build.entry.module.startBackgroundWork();
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
-app.use(compression());
 
 app.use((req, res, next) => {
   const nonce = createNonce();
@@ -34,6 +33,29 @@ app.use((req, res, next) => {
   next();
 });
 
+// Published summaries are the same for everyone: answered from the rendered cache
+// (per path and locale, filled by the Remix routes) without compression or Remix.
+const { lookupPublished, notModified } = build.entry.module;
+app.use((req, res, next) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
+  const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+  const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+  if (!hit) return next();
+  const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag };
+  if (notModified(req.headers["if-none-match"], hit.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const body = gzip ? hit.gzip : hit.body;
+  if (gzip) headers["Content-Encoding"] = "gzip";
+  headers["Content-Length"] = String(body.length);
+  res.writeHead(hit.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+});
+
+app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 

@@ -92,3 +92,6 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** server.js answers cached public summary pages before Remix (the fast path). */
+export { lookupPublished, notModified } from "./services/published-cache.server";

@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
+import { LICENCES } from "../app/domain/publication/summary";
 
 export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
@@ -504,4 +505,72 @@ export const emailOutbox = sqliteTable(
     index("email_outbox_related").on(t.kind, t.relatedId),
     index("email_outbox_consultation").on(t.consultationId, t.createdAt),
   ],
+);
+
+// ── Publication (issue 7) ────────────────────────────────────────────────────
+
+/** The officer's working copy of a consultation's published summary: what it is built from. */
+export const publicationDrafts = sqliteTable("publication_drafts", {
+  consultationId: integer("consultation_id").primaryKey().references(() => consultations.id, { onDelete: "cascade" }),
+  /** Round whose results are summarised; null: the latest round with a result. */
+  roundNumber: integer("round_number"),
+  /** Aggregation result version of that round; null: its latest version. */
+  resultVersion: integer("result_version"),
+  /** Population figures for "who took part"; null: none. */
+  marginsId: integer("margins_id").references(() => populationMargins.id, { onDelete: "set null" }),
+  licence: text("licence", { enum: LICENCES }).notNull().default("OGL-3.0"),
+  updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The officer's narrative per locale, and the Easy Read pictures' alternative text. */
+export const publicationTexts = sqliteTable(
+  "publication_texts",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    whatWeAsked: text("what_we_asked").notNull().default(""),
+    whatWeDid: text("what_we_did").notNull().default(""),
+    method: text("method").notNull().default(""),
+    contact: text("contact").notNull().default(""),
+    /** Alternative text per Easy Read point, JSON { asked: "...", ... }. */
+    easyReadAlt: text("easy_read_alt", { mode: "json" }).$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.locale] })],
+);
+
+/** Pictures for Easy Read points; never changed once stored, so published versions keep theirs. */
+export const publicationImages = sqliteTable(
+  "publication_images",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    point: text("point").notNull(),
+    mime: text("mime", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    /** Null while it is the point's current picture. */
+    replacedAt: integer("replaced_at", { mode: "timestamp_ms" }),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("publication_images_consultation").on(t.consultationId, t.point)],
+);
+
+/** Each published version, kept: a frozen, disclosure-controlled snapshot of the summary. */
+export const publicationVersions = sqliteTable(
+  "publication_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    changeNote: text("change_note").notNull().default(""),
+    changeNoteLang: text("change_note_lang").notNull().default("en"),
+    publishedBy: integer("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set when the officer unpublishes this version. */
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("publication_versions_consultation_version").on(t.consultationId, t.version)],
 );

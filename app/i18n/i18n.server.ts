@@ -6,12 +6,14 @@ export const LOCALE_COOKIE = "lng";
 /** Picks the locale: ?lng, then the lng cookie, then Accept-Language, then English. */
 export function detectLocale(request: Request): Locale {
   const url = new URL(request.url);
-  const fromQuery = url.searchParams.get("lng");
+  return pickLocale(url.searchParams.get("lng"), request.headers.get("Cookie") ?? "", request.headers.get("Accept-Language") ?? "");
+}
+
+/** detectLocale's rule on the raw values (also used by server.js's cache of public pages). */
+export function pickLocale(fromQuery: string | null, cookie: string, accept: string): Locale {
   if (isLocale(fromQuery)) return fromQuery;
-  const cookie = request.headers.get("Cookie") ?? "";
   const match = /(?:^|;\s*)lng=([^;]+)/.exec(cookie);
   if (match && isLocale(match[1])) return match[1];
-  const accept = request.headers.get("Accept-Language") ?? "";
   const ranked = accept
     .split(",")
     .map((part) => {

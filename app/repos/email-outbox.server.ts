@@ -32,6 +32,11 @@ export function insertEmail(db: DB, email: NewEmail, now: Date): number {
     .get().id;
 }
 
+/** Personal links are not kept once delivered: only their hashes are stored (invitations.tokenHash). */
+export function redactInviteLinks(text: string): string {
+  return text.replace(/\/invite\/[A-Za-z0-9_-]+/g, "/invite/[removed after sending]");
+}
+
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 /** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
@@ -54,13 +59,22 @@ export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
 export function markSent(db: DB, id: number, messageId: string | null, now: Date): void {
   db.transaction((t) => {
     const tx = t as unknown as DB;
-    const row = tx
-      .update(emailOutbox)
-      .set({ status: "sent", sentAt: now, messageId, lastError: null, attempts: sql`${emailOutbox.attempts} + 1`, updatedAt: now })
+    const row = tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+    if (!row) return;
+    tx.update(emailOutbox)
+      .set({
+        status: "sent",
+        sentAt: now,
+        messageId,
+        lastError: null,
+        attempts: sql`${emailOutbox.attempts} + 1`,
+        updatedAt: now,
+        text: redactInviteLinks(row.text),
+        html: row.html == null ? null : redactInviteLinks(row.html),
+      })
       .where(eq(emailOutbox.id, id))
-      .returning({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId })
-      .get();
-    if (row?.kind === "invitation" && row.relatedId != null) {
+      .run();
+    if (row.kind === "invitation" && row.relatedId != null) {
       tx.update(invitations).set({ sentAt: now }).where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`)).run();
     }
   });

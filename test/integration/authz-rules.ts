@@ -128,11 +128,48 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: all("noaction"),
   },
+  "consultations.$slug.invitations": {
+    path: `${C}/invitations`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  /** Aggregates only: commissioners may read. */
+  "consultations.$slug.participation": {
+    path: `${C}/participation`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  // ── Commissioners (issue 6): signatories, outcome sets, exports. The matrix's fresh database has no
+  // outcome set yet, so pages of a version answer 404 to the commissioner (everyone else is refused first).
+  "consultations.$slug.signatories": {
+    path: `${C}/signatories`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.framework._index": {
+    path: `${C}/framework`,
+    get: partnership({ commissioner: "ok" }),
+    post: partnership({ commissioner: "refused" }),
+  },
+  "consultations.$slug.framework.weights": { path: `${C}/framework/weights`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.compare": { path: `${C}/framework/compare?from=1&to=2`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.outcomes.$code": { path: `${C}/framework/outcomes/O1`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.outcomes.$code_.indicators.$indicator": {
+    path: `${C}/framework/outcomes/O1/indicators/new`,
+    get: partnership({ commissioner: "missing" }),
+    post: partnership({ commissioner: "missing" }),
+  },
+  "consultations.$slug.framework.$version.trace.$code": { path: `${C}/framework/1/trace/O1`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.schedule": { path: `${C}/framework/1/schedule`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]json": { path: `${C}/framework/1/export.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]csv": { path: `${C}/framework/1/export.csv`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.export[.]xlsx": { path: `${C}/framework/1/export.xlsx`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.indigo[.]json": { path: `${C}/framework/1/indigo.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
   // ── Citizens (issue 4): the journey is public; a participant is whoever holds the journey cookie.
   // The POST to the start page (run first, in alphabetical order) makes every actor a participant, so
   // later rules see a participant with an empty draft: pages ahead of the first question redirect to it.
@@ -157,4 +194,25 @@ export const RULES: Record<string, RouteRule> = {
   "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
   "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
   "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  // ── Publication (issue 7): public summaries (nothing published in the matrix's fresh demo) ──
+  "summaries._index": { path: "/summaries?q=care", get: all("ok"), post: all("noaction") },
+  "summaries.$slug": { path: "/summaries/joined-up-care", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.easy-read": { path: "/summaries/joined-up-care/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version": { path: "/summaries/joined-up-care/v/1", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.easy-read": { path: "/summaries/joined-up-care/v/1/easy-read", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]csv": { path: "/summaries/joined-up-care/v/1/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.v.$version_.data[.]json": { path: "/summaries/joined-up-care/v/1/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]csv": { path: "/summaries/joined-up-care/data.csv", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.data[.]json": { path: "/summaries/joined-up-care/data.json", get: all("missing"), post: all("noaction") },
+  "summaries.$slug_.images.$id": { path: "/summaries/joined-up-care/images/1", get: all("missing"), post: all("noaction") },
+  "consultations.$slug.publication": {
+    path: `${C}/publication`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.publication_.preview": {
+    path: `${C}/publication/preview`,
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
 };

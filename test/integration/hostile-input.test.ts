@@ -2,6 +2,7 @@
 // 2xx/3xx/4xx, never a 500 or a stack trace, and typed text rendered escaped.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
+import { COMET, currentSet, INDICATOR } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -42,12 +43,18 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/personal-budgets/edit", fields: ["audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"], extra: { audience: "both", advisoryGroupId: "none" } },
   { path: "/consultations/personal-budgets/edit/cy", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Teitl", summary: "", briefing: "", privacyNotice: "" } },
   { path: "/consultations/personal-budgets/edit/en", fields: ["title", "summary", "briefing", "privacyNotice"], extra: { title: "Title", summary: "", briefing: "", privacyNotice: "" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["result", "margins", "licence", "whatWeAsked_en", "contact_cy", "alt_asked_ur"], extra: { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["changeNote"], extra: { intent: "publish" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["point"], extra: { intent: "remove-image" } },
+  { path: "/consultations/joined-up-care/publication", fields: ["intent"] },
   // Panel (issue 3): advisory groups and the email log.
   { path: "/partnerships/south-nottinghamshire/groups", fields: ["name", "description", "intent"], extra: { intent: "create" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/new", fields: ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"], extra: { displayName: "A", email: "a@b.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/2", fields: ["displayName", "email", "stakeholderGroup", "profileConsent", "locality", "intent"], extra: { intent: "save", displayName: "A", email: "member02@cag.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1", fields: ["intent", "file"], extra: { intent: "import" } },
   { path: "/consultations/joined-up-care/invitations/emails", fields: ["id", "intent"], extra: { intent: "retry" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["intent", "round", "who"], extra: { intent: "invite", round: "1", who: "not-invited" } },
+  { path: "/consultations/joined-up-care/invitations", fields: ["round", "invitationId"], extra: { intent: "revoke", round: "1" } },
 ];
 
 function expectSafe(status: number, body: string, label: string) {
@@ -87,8 +94,57 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/sign-in?redirectTo=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/consultations/joined-up-care/invitations?round=${e}`, `/consultations/joined-up-care/participation?round=${e}`, `/sign-in?redirectTo=${e}`, `/summaries?q=${e}`, `/summaries/${e}`, `/summaries/${e}/easy-read`, `/summaries/${e}/v/${e}`, `/summaries/joined-up-care/v/${e}/easy-read`, `/summaries/joined-up-care/v/${e}/data.csv`, `/summaries/${e}/data.json`, `/summaries/joined-up-care/images/${e}`, `/consultations/${e}/publication`, `/consultations/${e}/publication/preview?view=${e}&lng=${e}`]) {
       const res = await officer.get(path);
+      expectSafe(res.status, await res.text(), path);
+    }
+  }
+});
+
+it("outcome-set forms and parameters (commissioners) answer hostile values safely", async () => {
+  const officer = new Client(server.url);
+  await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+  expect((await officer.post("/consultations/joined-up-care/results", COMET)).status).toBe(302);
+  const commissioner = new Client(server.url);
+  await commissioner.signIn(DEMO.commissioner.email, DEMO.commissioner.password);
+  const F = "/consultations/joined-up-care/framework";
+  expect((await commissioner.post(F, { intent: "start" })).status).toBe(302);
+  const set = currentSet(server.dbPath);
+  const code = set.content.outcomes.find((o) => o.included)!.code;
+  const forms: Array<{ client: Client; path: string; fields: string[]; extra?: Record<string, string> }> = [
+    { client: officer, path: "/consultations/joined-up-care/signatories", fields: ["organisations"] },
+    { client: commissioner, path: F, fields: ["intent", "version"] },
+    { client: commissioner, path: F, fields: ["version", "code", "direction"], extra: { intent: "move", version: "1", code, direction: "up" } },
+    { client: commissioner, path: F, fields: ["reason"], extra: { intent: "new-version" } },
+    { client: commissioner, path: `${F}/outcomes/${code}`, fields: ["included", "inclusionReason"], extra: { intent: "inclusion", included: "yes" } },
+    { client: commissioner, path: `${F}/outcomes/${code}`, fields: ["statement"], extra: { intent: "reword" } },
+    { client: commissioner, path: `${F}/outcomes/${code}`, fields: ["index"], extra: { intent: "remove-indicator" } },
+    { client: commissioner, path: `${F}/outcomes/${code}/indicators/new`, fields: Object.keys(INDICATOR), extra: INDICATOR },
+    { client: commissioner, path: `${F}/weights`, fields: [`weight-${code}`, `reason-${code}`, "pot", "margin"], extra: { margin: "5" } },
+  ];
+  let checked = 0;
+  for (const form of forms) {
+    for (const payload of PAYLOADS) {
+      for (const field of form.fields) {
+        const res = await form.client.post(form.path, { ...form.extra, [field]: payload });
+        expectSafe(res.status, await res.text(), `${form.path} ${field}=${JSON.stringify(payload.slice(0, 20))}`);
+        checked++;
+      }
+      const res = await form.client.post(form.path, { ...form.extra, [form.fields[0]]: [payload, payload] });
+      expectSafe(res.status, await res.text(), `${form.path} repeated ${form.fields[0]}`);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(300);
+  // Whatever was accepted is shown escaped on every page that shows it.
+  for (const path of [F, `${F}/outcomes/${code}`, `${F}/1/schedule`, `${F}/1/trace/${code}`]) {
+    const res = await commissioner.get(path);
+    expectSafe(res.status, await res.text(), path);
+  }
+  for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
+    const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
+    for (const path of [`${F}?version=${e}`, `${F}/outcomes/${e}`, `${F}/outcomes/${code}/indicators/${e}`, `${F}/compare?from=${e}&to=${e}`, `${F}/${e}/trace/${e}`, `${F}/${e}/schedule`, `${F}/${e}/export.json`, `${F}/${e}/export.csv`, `${F}/${e}/export.xlsx`, `${F}/${e}/indigo.json`, `/consultations/${e}/signatories`, `/consultations/${e}/framework`]) {
+      const res = await commissioner.get(path);
       expectSafe(res.status, await res.text(), path);
     }
   }

@@ -1,0 +1,68 @@
+/**
+ * The Easy Read version of a published summary: one point per idea, each a few
+ * short sentences, key words marked **like this** (bold when rendered). The
+ * words come from the translation files through `t`, so this module stays pure.
+ */
+import type { DisclosedCount } from "./disclosure";
+import { EASY_READ_POINTS, pickText, type EasyReadPoint, type PublishedSummary } from "./summary";
+
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+export interface EasyReadSection {
+  point: EasyReadPoint;
+  sentences: string[];
+  /** Outcomes that matter most, each a sentence of its own, with its language. */
+  list?: Array<{ text: string; lang: string }>;
+}
+
+/** How many of the top outcomes the Easy Read version names. */
+export const EASY_READ_TOP = 5;
+
+function people(t: Translate, c: DisclosedCount): string {
+  if (c.value === null) return t("publication:easyRead.peopleFew");
+  return t("publication:easyRead.peopleAbout", { count: c.value });
+}
+
+export function easyReadSections(s: PublishedSummary, locale: string, t: Translate): EasyReadSection[] {
+  const title = pickText(s.titles, locale).text;
+  const top = s.consensus.slice(0, EASY_READ_TOP);
+  const out: Record<EasyReadPoint, EasyReadSection> = {
+    asked: { point: "asked", sentences: [t("publication:easyRead.asked1", { title }), t("publication:easyRead.asked2"), t("publication:easyRead.asked3")] },
+    who: {
+      point: "who",
+      sentences: [t("publication:easyRead.who1", { people: people(t, s.participation.total) }), t("publication:easyRead.who2"), t("publication:easyRead.who3")],
+    },
+    said: {
+      point: "said",
+      sentences: top.length > 0 ? [t("publication:easyRead.said1")] : [t("publication:easyRead.saidNone")],
+      list: top.map((c) => {
+        const p = pickText(c.statements, locale);
+        return { text: p.text.replace(/[.\s]+$/, ""), lang: p.lang };
+      }),
+    },
+    did: {
+      point: "did",
+      sentences: s.outcomeSet
+        ? [t("publication:easyRead.didAgreed1"), t("publication:easyRead.didAgreed2")]
+        : [t("publication:easyRead.didNext1"), t("publication:easyRead.didNext2")],
+    },
+    contact: {
+      point: "contact",
+      sentences: s.contactEmail ? [t("publication:easyRead.contact1"), t("publication:easyRead.contact2", { email: s.contactEmail })] : [t("publication:easyRead.contact1"), t("publication:easyRead.contactNoEmail", { partnership: s.partnershipName })],
+    },
+  };
+  return EASY_READ_POINTS.map((p) => out[p]);
+}
+
+/** The Easy Read text as plain sentences, one per line (for the readability check). */
+export function easyReadText(sections: EasyReadSection[]): string {
+  return sections
+    .flatMap((s) => [...s.sentences, ...(s.list ?? []).map((i) => `${i.text}.`)])
+    .map((line) => line.replace(/\*\*/g, ""))
+    .join("\n");
+}
+
+/** Splits "a **b** c" into plain and bold parts. */
+export function boldParts(sentence: string): Array<{ text: string; bold: boolean }> {
+  return sentence.split("**").map((text, i) => ({ text, bold: i % 2 === 1 })).filter((p) => p.text.length > 0);
+}

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse, loadExport } from "../services/framework-export.server";
+
+/** One outcome-set version as CSV (commissioners of the partnership; streamed). */
+export function loader(args: LoaderFunctionArgs) {
+  const { doc, name } = loadExport(args, "csv");
+  return csvResponse(doc, name);
+}

@@ -1,0 +1,192 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../db.server";
+import { citizenWeights, ordered, setWeights } from "../domain/framework";
+import { findOutcomeSet } from "../repos/frameworks.server";
+import { requireCommissioner } from "../services/framework-access.server";
+import { editDraft } from "../services/frameworks.server";
+import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Textarea, TextInput } from "../ui/fields";
+import { formatWeight } from "../ui/framework";
+import type { RouteHandle } from "../ui/title";
+import { formValues } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("commissioner:weights.title") };
+
+function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = requireCommissioner(args);
+  const base = `/consultations/${access.consultation.slug}/framework`;
+  const set = findOutcomeSet(getDb(), access.consultation.id);
+  if (!set) throw new Response("Not Found", { status: 404 });
+  return { ...access, set, base };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, set } = load(args);
+  const citizen = citizenWeights(set.content);
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    version: set.version,
+    editable: set.status === "draft",
+    margin: set.content.weightMargin,
+    potPounds: set.content.incentivePotPence === null ? "" : (set.content.incentivePotPence / 100).toFixed(2),
+    outcomes: ordered(set.content.outcomes)
+      .filter((o) => o.included)
+      .map((o) => ({
+        code: o.code,
+        statement: o.statement,
+        citizenWeight: citizen.get(o.code) ?? 0,
+        finalWeight: o.finalWeight,
+        weightReason: o.weightReason,
+      })),
+  });
+}
+
+const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
+const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export async function action(args: ActionFunctionArgs) {
+  const { scope, actor, set, base } = load(args);
+  const form = await args.request.formData();
+  if (set.status !== "draft")
+    return json({ errors: { total: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
+  const included = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
+  const fields = [...included.flatMap((c) => [`weight-${c}`, `reason-${c}`]), "pot", "margin"];
+  const values = formValues(form, fields);
+  const errors: Record<string, string> = {};
+  const weights: Record<string, number> = {};
+  const reasons: Record<string, string> = {};
+  for (const code of included) {
+    const w = (values[`weight-${code}`] ?? "").trim().replace(/%$/, "");
+    if (!WEIGHT.test(w) || Number(w) > 100) errors[`weight-${code}`] = "errors.weight";
+    else weights[code] = Number(w);
+    const reason = values[`reason-${code}`] ?? "";
+    if (reason.length > 2000 || CONTROL.test(reason)) errors[`reason-${code}`] = "errors.reasonLength";
+    else reasons[code] = reason;
+  }
+  const pot = (values.pot ?? "").trim().replace(/^£/, "").replace(/,/g, "");
+  if (pot !== "" && !MONEY.test(pot)) errors.pot = "errors.pot";
+  const margin = (values.margin ?? "").trim();
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(margin) || Number(margin) > 50) errors.margin = "errors.margin";
+  if (Object.keys(errors).length) return json({ errors, values }, { status: 400 });
+  const r = editDraft(
+    getDb(),
+    scope,
+    actor,
+    set.version,
+    "outcome_set.weights_set",
+    { weights, pot: pot === "" ? null : pot, margin: Number(margin) },
+    (c) => setWeights(c, { weights, reasons, incentivePotPence: pot === "" ? null : Math.round(Number(pot) * 100), weightMargin: Number(margin) }),
+    new Date()
+  );
+  if ("conflict" in r) return json({ errors: { total: "errors.conflict" } as Record<string, string>, values }, { status: 409 });
+  if (!r.ok) {
+    const total = included.reduce((a, c) => a + Math.round((weights[c] ?? 0) * 100), 0) / 100;
+    return json({ errors: Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, `errors.${v}`])), values, total }, { status: 400 });
+  }
+  return redirect(`${base}?notice=weights`);
+}
+
+export default function Weights() {
+  const { t } = useTranslation("commissioner");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const total = actionData && "total" in actionData ? Number(actionData.total) : undefined;
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([k, v]) => {
+      const code = k.replace(/^(weight|reason)-/, "");
+      return [k, t(v, { total: total?.toFixed(2) ?? "", code, margin: values.margin ?? data.margin })];
+    })
+  );
+  const base = `/consultations/${data.consultation.slug}/framework`;
+  return (
+    <>
+      <BackLink to={base}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} fieldIds={{ total: data.editable ? `weight-${data.outcomes[0]?.code ?? ""}` : "not-editable" }} />
+      <span className="govuk-caption-l">{t("outcome.caption", { version: data.version, title: data.consultation.title })}</span>
+      <h1 className="govuk-heading-l">{t("weights.heading")}</h1>
+      <p className="govuk-body">{t("weights.intro", { margin: data.margin })}</p>
+      {!data.editable ? (
+        <div className="govuk-inset-text" id="not-editable">
+          {t("outcome.notEditable")}{" "}
+          <Link className="govuk-link" to={base}>
+            {t("outcome.backToSet")}
+          </Link>
+        </div>
+      ) : (
+        <Form method="post" noValidate>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("weights.caption")}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  {t("col.outcome")}
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {t("col.citizenWeight")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("col.finalWeight")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.outcomes.map((o) => (
+                <tr className="govuk-table__row" key={o.code}>
+                  <th scope="row" className="govuk-table__header">
+                    {o.code}: {o.statement}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-testid={`citizen-${o.code}`}>
+                    {formatWeight(o.citizenWeight)}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <TextInput
+                      name={`weight-${o.code}`}
+                      label={t("weights.finalFor", { code: o.code })}
+                      inputMode="decimal"
+                      width="5"
+                      error={errors[`weight-${o.code}`]}
+                      defaultValue={values[`weight-${o.code}`] ?? (o.finalWeight === null ? "" : o.finalWeight.toFixed(2))}
+                    />
+                    <Textarea
+                      name={`reason-${o.code}`}
+                      label={t("weights.reasonFor", { code: o.code })}
+                      hint={t("weights.reasonHint", { margin: data.margin })}
+                      error={errors[`reason-${o.code}`]}
+                      defaultValue={values[`reason-${o.code}`] ?? o.weightReason}
+                      rows={2}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <TextInput
+            name="pot"
+            label={t("weights.pot")}
+            hint={t("weights.potHint")}
+            optional
+            inputMode="decimal"
+            width="10"
+            error={errors.pot}
+            defaultValue={values.pot ?? data.potPounds}
+          />
+          <TextInput
+            name="margin"
+            label={t("weights.margin")}
+            hint={t("weights.marginHint")}
+            inputMode="decimal"
+            width="3"
+            error={errors.margin}
+            defaultValue={values.margin ?? String(data.margin)}
+          />
+          <Button>{t("weights.save")}</Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { previewSummary } from "../services/publication.server";
+import { BackLink } from "../ui/components";
+import { EasyReadView } from "../ui/publication/EasyReadView";
+import { SummaryView } from "../ui/publication/SummaryView";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("publication:preview.title", { consultation: (data as { title?: string } | undefined)?.title ?? "" }),
+};
+
+/** The officer's preview: the summary as it would be published, exact figures marked beside the published ones. */
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+  const view = new URL(args.request.url).searchParams.get("view") === "easy-read" ? "easy-read" : "page";
+  const preview = previewSummary(getDb(), consultation);
+  return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.summary : null });
+}
+
+export default function Preview() {
+  const { t } = useTranslation("publication");
+  const data = useLoaderData<typeof loader>();
+  const back = `/consultations/${data.slug}/publication`;
+  return (
+    <>
+      <BackLink to={back}>{t("preview.back")}</BackLink>
+      <div className="govuk-warning-text app-preview-banner" data-testid="preview-banner">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">{t("workflow.warning")}</span>
+          {t("preview.banner")}
+        </strong>
+      </div>
+      {data.summary === null ? (
+        <p className="govuk-body">
+          {t("workflow.noResults")}{" "}
+          <Link className="govuk-link" to={`/consultations/${data.slug}/results`}>
+            {t("workflow.toResults")}
+          </Link>
+        </p>
+      ) : data.view === "easy-read" ? (
+        <EasyReadView summary={data.summary} locale={data.locale} fullVersionHref={null} imageHref={(id) => `/summaries/${data.slug}/images/${id}`} />
+      ) : (
+        <SummaryView summary={data.summary} locale={data.locale} meta={null} />
+      )}
+    </>
+  );
+}

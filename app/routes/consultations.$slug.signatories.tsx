@@ -1,0 +1,107 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { appendAudit } from "../repos/audit.server";
+import { listCommissioningOrganisations, listSignatories, replaceSignatories } from "../repos/frameworks.server";
+import { BackLink, Button, NotificationBanner } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Checkboxes } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) =>
+    t("commissioner:signatories.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+/** Officers name who must sign; commissioners of the partnership may see who was named. */
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
+  const db = getDb();
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    organisations: listCommissioningOrganisations(db, consultation.partnershipId),
+    selected: listSignatories(db, consultation.id).map((s) => String(s.organisationId)),
+    canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const db = getDb();
+  const allowed = new Set(listCommissioningOrganisations(db, consultation.partnershipId).map((o) => String(o.id)));
+  const form = await args.request.formData();
+  const schema = z
+    .array(z.string().refine((v) => allowed.has(v), "signatories.errors.unknown"))
+    .min(1, "signatories.errors.none")
+    .max(50, "signatories.errors.unknown");
+  const raw = form.getAll("organisations").map(String);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
+  }
+  const ids = [...new Set(parsed.data.map(Number))];
+  db.transaction((t) => {
+    const tx = t as unknown as typeof db;
+    replaceSignatories(tx, consultation.id, ids, user.id);
+    appendAudit(tx, {
+      at: new Date(),
+      actorUserId: user.id,
+      partnershipId: consultation.partnershipId,
+      action: "signatories.updated",
+      entityType: "consultation",
+      entityId: consultation.id,
+      details: { organisationIds: ids },
+    });
+  });
+  return redirect(`/consultations/${consultation.slug}/signatories?notice=saved`);
+}
+
+export default function Signatories() {
+  const { t } = useTranslation("commissioner");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
+  const selected = actionData?.values.organisations ?? data.selected;
+  const names = data.organisations.filter((o) => data.selected.includes(String(o.id))).map((o) => o.name);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
+        <ErrorSummary errors={errors} fieldIds={{ organisations: "organisations" }} />
+        {search.get("notice") === "saved" && !actionData ? (
+          <NotificationBanner title={t("common:common.success")} success>
+            <p className="govuk-notification-banner__heading">{t("signatories.saved")}</p>
+          </NotificationBanner>
+        ) : null}
+        <span className="govuk-caption-l">{data.consultation.title}</span>
+        <h1 className="govuk-heading-l">{t("signatories.heading")}</h1>
+        <p className="govuk-body">{t("signatories.intro")}</p>
+        {data.canEdit ? (
+          <Form method="post" noValidate>
+            <Checkboxes
+              name="organisations"
+              legend={t("signatories.legend")}
+              hint={t("signatories.hint")}
+              error={errors.organisations}
+              defaultValues={selected}
+              items={data.organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+            />
+            <Button>{t("signatories.save")}</Button>
+          </Form>
+        ) : names.length ? (
+          <ul className="govuk-list govuk-list--bullet" data-testid="signatories">
+            {names.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="govuk-body">{t("signatories.noneNamed")}</p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { getOptionalUser } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { findConsultationBySlug } from "../repos/consultations.server";
+import { hasRole } from "../repos/users.server";
+import { findImage, findPublicImage } from "../services/publication.server";
+
+const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), id: z.coerce.number().int().positive().max(1_000_000_000) });
+
+/**
+ * An Easy Read picture: public when a live published version shows it (cached
+ * for a year: pictures never change), otherwise only for the partnership's staff
+ * (the officer's preview), never cached.
+ */
+export function loader(args: LoaderFunctionArgs) {
+  const p = params.safeParse(args.params);
+  if (!p.success) throw new Response("Not Found", { status: 404 });
+  const db = getDb();
+  const consultation = findConsultationBySlug(db, p.data.slug, "en");
+  if (!consultation) throw new Response("Not Found", { status: 404 });
+  const published = findPublicImage(db, consultation.id, consultation.status, p.data.id);
+  const user = published ? null : getOptionalUser(args);
+  const image = published ?? (user && hasRole(db, user.id, consultation.partnershipId, ["officer", "commissioner", "administrator"]) ? findImage(db, p.data.id, consultation.id) : null);
+  if (!image) throw new Response("Not Found", { status: 404 });
+  const etag = `"${image.sha256.slice(0, 32)}"`;
+  const headers = {
+    "Content-Type": image.mime,
+    ETag: etag,
+    "Cache-Control": published ? "public, max-age=31536000, immutable" : "private, no-store",
+    "Content-Disposition": "inline",
+  };
+  if (args.request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(image.data), { headers });
+}

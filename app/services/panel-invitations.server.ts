@@ -1,0 +1,151 @@
+/**
+ * Invitations of advisory group members to a round, reminders and withdrawal. Each runs in
+ * one transaction: the invitation rows, their emails in the outbox (delivered later by the
+ * sender) and the audit entry are stored together or not at all.
+ */
+import { randomToken, hashTokenHex } from "../auth/tokens.server";
+import type { DB } from "../db.server";
+import { canAcceptAnswers, type Decision } from "../domain/consultation/lifecycle";
+import { canRemind, planInvitations, type InviteWho } from "../domain/panel/invitations";
+import { isLocale, type Locale } from "../i18n/config";
+import { createServerI18n } from "../i18n/i18n.server";
+import { appendAudit } from "../repos/audit.server";
+import { findConsultationBySlug } from "../repos/consultations.server";
+import { insertInvitation, listRoundTracking, markReminded, replaceInvitationToken, revokeInvitation as revokeRow, type TrackingRow } from "../repos/round-invitations.server";
+import { formatDate } from "../ui/format.server";
+import { enqueueEmail } from "./email.server";
+
+export interface RoundContext {
+  consultation: { id: number; slug: string; partnershipId: number; status: string; opensAt: Date | null; closesAt: Date | null; contactEmail: string | null; advisoryGroupId: number };
+  round: { id: number; number: number; status: string; opensAt: Date | null; closesAt: Date | null };
+  /** Origin for links: APP_ORIGIN, else the request's origin. */
+  origin: string;
+  actorUserId: number;
+}
+
+export type InviteRefusal = "round-not-open";
+
+/** Email text in the member's language (panel namespace; English where a language lacks it). */
+function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "invitation" | "reminder", token: string, cache: Map<string, { title: string; partnership: string }>) {
+  const locale: Locale = isLocale(member.preferredLocale) ? member.preferredLocale : "en";
+  let c = cache.get(locale);
+  if (!c) {
+    const found = findConsultationBySlug(db, ctx.consultation.slug, locale);
+    c = { title: found?.title ?? "", partnership: found?.partnershipName ?? "" };
+    cache.set(locale, c);
+  }
+  const t = createServerI18n(locale).getFixedT(locale, "panel");
+  const closes = ctx.round.closesAt ?? ctx.consultation.closesAt;
+  const params = {
+    name: member.displayName,
+    title: c.title,
+    partnership: c.partnership,
+    round: ctx.round.number,
+    link: `${ctx.origin}/invite/${token}`,
+    closes: closes ? formatDate(closes.toISOString(), locale) : "",
+    contact: ctx.consultation.contactEmail ?? "",
+  };
+  const lines = [
+    t(`email.${kind}.greeting`, params),
+    "",
+    t(`email.${kind}.body`, params),
+    "",
+    params.link,
+    "",
+    t("email.personal", params),
+    closes ? t("email.closes", params) : null,
+    params.contact ? t("email.contact", params) : null,
+    "",
+    t("email.signOff", params),
+  ].filter((l): l is string => l !== null);
+  return { subject: t(`email.${kind}.subject`, params), text: lines.join("\n") };
+}
+
+function roundOpen(ctx: RoundContext, now: Date): Decision<InviteRefusal> {
+  return canAcceptAnswers(ctx.consultation, ctx.round, now).ok ? { ok: true } : { ok: false, reason: "round-not-open" };
+}
+
+export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, now: Date): Decision<InviteRefusal> & { created?: number; resent?: number; skippedNoEmail?: number; skippedCompleted?: number } {
+  const open = roundOpen(ctx, now);
+  if (!open.ok) return open;
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
+    const plan = planInvitations(
+      members.map((m) => ({ id: m.memberId, email: m.email, responded: m.hasResponse, invitation: m.invitationId == null ? null : { id: m.invitationId, completedAt: m.completedAt, revokedAt: m.revokedAt } })),
+      ctx.who,
+    );
+    const cache = new Map<string, { title: string; partnership: string }>();
+    const byMember = new Map(members.map((m) => [m.memberId, m]));
+    const byInvitation = new Map(members.filter((m) => m.invitationId != null).map((m) => [m.invitationId!, m]));
+    for (const memberId of plan.create) {
+      const m = byMember.get(memberId)!;
+      const token = randomToken();
+      const id = insertInvitation(tx, { consultationId: ctx.consultation.id, memberId, roundId: ctx.round.id, tokenHash: hashTokenHex(token) }, now);
+      const mail = composeEmail(tx, ctx, m, "invitation", token, cache);
+      enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: id }, now);
+    }
+    for (const invitationId of plan.resend) {
+      const m = byInvitation.get(invitationId)!;
+      const token = randomToken();
+      replaceInvitationToken(tx, invitationId, hashTokenHex(token));
+      const mail = composeEmail(tx, ctx, m, "invitation", token, cache);
+      enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: invitationId }, now);
+    }
+    appendAudit(tx, {
+      at: now,
+      actorUserId: ctx.actorUserId,
+      partnershipId: ctx.consultation.partnershipId,
+      action: "invitations.sent",
+      entityType: "round",
+      entityId: ctx.round.id,
+      details: { who: ctx.who, created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted },
+    });
+    return { ok: true as const, created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted };
+  });
+}
+
+/**
+ * Reminds every invited member who has not completed the round, except anyone reminded in
+ * the last 24 hours (for any invitation). The reminder carries a fresh link (only hashes are
+ * stored, so the old link cannot be re-sent); the old link stops working.
+ */
+export function remindMembers(db: DB, ctx: RoundContext, now: Date): Decision<InviteRefusal> & { sent?: number; tooSoon?: number } {
+  const open = roundOpen(ctx, now);
+  if (!open.ok) return open;
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
+    const cache = new Map<string, { title: string; partnership: string }>();
+    let sent = 0;
+    let tooSoon = 0;
+    for (const m of members) {
+      if (m.invitationId == null) continue;
+      const decision = canRemind(
+        { completedAt: m.completedAt ?? (m.hasResponse ? now : null), revokedAt: m.revokedAt },
+        { leftAt: null, email: m.email, lastReminderAt: m.lastReminderAt },
+        now,
+      );
+      if (!decision.ok) {
+        if (decision.reason === "reminded-recently") tooSoon++;
+        continue;
+      }
+      const token = randomToken();
+      markReminded(tx, m.invitationId, hashTokenHex(token), now);
+      const mail = composeEmail(tx, ctx, m, "reminder", token, cache);
+      enqueueEmail(tx, { to: m.email!, ...mail, kind: "reminder", consultationId: ctx.consultation.id, relatedId: m.invitationId }, now);
+      sent++;
+    }
+    appendAudit(tx, { at: now, actorUserId: ctx.actorUserId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
+    return { ok: true as const, sent, tooSoon };
+  });
+}
+
+export function revokeInvitation(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; invitationId: number }, now: Date): boolean {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (!revokeRow(tx, input.invitationId, input.consultationId, now)) return false;
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
+    return true;
+  });
+}

@@ -1,0 +1,314 @@
+/**
+ * The officer's publishing workflow (draft → preview → publish → unpublish /
+ * republish with a change note) and the public reads of published versions.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../db.server";
+import type { AggregateResult } from "../domain/aggregation";
+import { CONSULTATION_STATUSES, CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
+import {
+  buildSummary,
+  EASY_READ_POINTS,
+  NARRATIVE_FIELDS,
+  populationShares,
+  type Licence,
+  type Narrative,
+  type OutcomeSetInput,
+  type PublishedSummary,
+  type SummaryInput,
+} from "../domain/publication/summary";
+import { SUPPORTED_LOCALES } from "../i18n/config";
+import { appendAudit } from "../repos/audit.server";
+import {
+  consultationTitles,
+  contactEmailOf,
+  currentImages,
+  findDraft,
+  findImage,
+  findVersion,
+  insertImage,
+  insertVersion,
+  latestPublishedVersions,
+  listTexts,
+  listVersions,
+  participationCounts,
+  replaceImages,
+  setConsultationStatus,
+  upsertDraft,
+  upsertText,
+  withdrawVersion,
+} from "../repos/publication.server";
+import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
+import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
+import { invalidatePublished } from "./published-cache.server";
+
+export interface ConsultationRef {
+  id: number;
+  slug: string;
+  status: string;
+  partnershipId: number;
+  partnershipName: string;
+}
+
+export interface DraftState {
+  roundNumber: number | null;
+  resultVersion: number | null;
+  marginsId: number | null;
+  licence: Licence;
+  texts: Record<string, Narrative & { easyReadAlt: Record<string, string> }>;
+  images: Record<string, number>;
+  updatedAt: Date | null;
+}
+
+export function loadDraft(db: DB, consultationId: number): DraftState {
+  const draft = findDraft(db, consultationId);
+  const rows = listTexts(db, consultationId);
+  const texts: DraftState["texts"] = {};
+  for (const r of rows) texts[r.locale] = { whatWeAsked: r.whatWeAsked, whatWeDid: r.whatWeDid, method: r.method, contact: r.contact, easyReadAlt: r.easyReadAlt };
+  return {
+    roundNumber: draft?.roundNumber ?? null,
+    resultVersion: draft?.resultVersion ?? null,
+    marginsId: draft?.marginsId ?? null,
+    licence: draft?.licence ?? "OGL-3.0",
+    texts,
+    images: currentImages(db, consultationId),
+    updatedAt: draft?.updatedAt ?? null,
+  };
+}
+
+/** The rounds with at least one stored result, and each one's versions, for the draft form. */
+export function resultChoices(db: DB, consultationId: number) {
+  return listRounds(db, consultationId)
+    .map((r) => ({ number: r.number, versions: listResultVersions(db, r.id).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: v.createdAt })) }))
+    .filter((r) => r.versions.length > 0);
+}
+
+export function marginChoices(db: DB, consultationId: number) {
+  return listMargins(db, consultationId).map((m) => ({ id: m.id, name: m.name }));
+}
+
+export type AssembleOutcome = { ok: true; input: SummaryInput } | { ok: false; reason: "no-result" };
+
+/** Gathers everything a summary is built from, as the draft says. */
+export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draft: DraftState): AssembleOutcome {
+  const rounds = listRounds(db, consultation.id);
+  const withResults = rounds.filter((r) => findResult(db, r.id));
+  const round = draft.roundNumber === null ? withResults.at(-1) : withResults.find((r) => r.number === draft.roundNumber);
+  if (!round) return { ok: false, reason: "no-result" };
+  const stored = findResult(db, round.id, draft.resultVersion ?? undefined);
+  if (!stored) return { ok: false, reason: "no-result" };
+  const result = stored.result as unknown as AggregateResult;
+  const resultMargins = stored.marginsId ? findMargins(db, stored.marginsId, consultation.id) : null;
+  const populationMargins = draft.marginsId ? findMargins(db, draft.marginsId, consultation.id) : resultMargins;
+  const statements = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, outcomeStatements(db, consultation.id, l)]));
+  const narrative: Record<string, Narrative> = {};
+  for (const [locale, t] of Object.entries(draft.texts)) {
+    narrative[locale] = Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, t[f]])) as Narrative;
+  }
+  const p = result.method.parameters;
+  return {
+    ok: true,
+    input: {
+      slug: consultation.slug,
+      partnershipName: consultation.partnershipName,
+      contactEmail: contactEmailOf(db, consultation.id),
+      licence: draft.licence,
+      titles: consultationTitles(db, consultation.id),
+      narrative,
+      round: round.number,
+      participation: participationCounts(db, round.id),
+      population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
+      result: {
+        parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
+        weighting: result.weighting
+          ? { deff: result.weighting.deff, nEff: result.weighting.nEff, variables: [...new Set((resultMargins?.rows ?? []).map((r) => r.variable))], marginsName: resultMargins?.name ?? null }
+          : null,
+        items: result.items,
+      },
+      statements,
+      // Moderated themes (panel, CONTRACTS item 7) are added here once listPublishedThemes is on main.
+      themes: [],
+      outcomeSet: agreedOutcomeSet(db, consultation.id),
+      easyRead: Object.fromEntries(
+        EASY_READ_POINTS.map((point) => [
+          point,
+          { imageId: draft.images[point] ?? null, alt: Object.fromEntries(Object.entries(draft.texts).map(([l, t]) => [l, t.easyReadAlt?.[point] ?? ""])) },
+        ]),
+      ) as SummaryInput["easyRead"],
+    },
+  };
+}
+
+/** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */
+function agreedOutcomeSet(db: DB, consultationId: number): OutcomeSetInput | null {
+  const agreed = findLatestAgreedOutcomeSet(db, consultationId);
+  if (!agreed) return null;
+  return {
+    version: agreed.version,
+    agreedOn: agreed.agreedAt.toISOString().slice(0, 10),
+    agreedBy: [...new Set(agreed.signatures.map((s) => s.organisation))],
+    outcomes: agreed.outcomes.map((o) => ({ statements: { en: o.statement }, domain: { en: o.domain }, weight: o.finalWeight, indicators: o.indicators.map((i) => i.name) })),
+  };
+}
+
+/** The officer's preview: the summary as it would be published, with the exact figures kept beside. */
+export function previewSummary(db: DB, consultation: ConsultationRef): { ok: true; summary: PublishedSummary } | { ok: false; reason: "no-result" } {
+  const assembled = assembleSummaryInput(db, consultation, loadDraft(db, consultation.id));
+  if (!assembled.ok) return assembled;
+  return { ok: true, summary: buildSummary(assembled.input, { includeExact: true }) };
+}
+
+export interface DraftInput {
+  roundNumber: number | null;
+  resultVersion: number | null;
+  marginsId: number | null;
+  licence: Licence;
+  texts: Record<string, Narrative & { easyReadAlt: Record<string, string> }>;
+}
+
+export function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actorUserId: number, now: Date) {
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actorUserId, updatedAt: now });
+    for (const [locale, text] of Object.entries(input.texts)) upsertText(tx, { consultationId: consultation.id, locale, ...text });
+    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
+  });
+}
+
+export const IMAGE_TYPES = { "image/png": [0x89, 0x50, 0x4e, 0x47], "image/jpeg": [0xff, 0xd8, 0xff], "image/webp": [0x52, 0x49, 0x46, 0x46] } as const;
+export const MAX_IMAGE_BYTES = 1_000_000;
+
+/** The picture's type from its first bytes (never from the name or the browser's claim). */
+export function sniffImage(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
+  for (const [mime, magic] of Object.entries(IMAGE_TYPES)) {
+    if (magic.every((b, i) => bytes[i] === b)) {
+      if (mime === "image/webp" && String.fromCharCode(...bytes.slice(8, 12)) !== "WEBP") continue;
+      return mime as keyof typeof IMAGE_TYPES;
+    }
+  }
+  return null;
+}
+
+export function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actorUserId: number, now: Date): number {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    replaceImages(tx, consultation.id, point, now);
+    const id = insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actorUserId, createdAt: now });
+    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
+    return id;
+  });
+}
+
+export function removeImage(db: DB, consultation: ConsultationRef, point: string, actorUserId: number, now: Date) {
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    replaceImages(tx, consultation.id, point, now);
+    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
+  });
+}
+
+/**
+ * Who may publish when: the lifecycle rules (domain/consultation/lifecycle)
+ * allow closed → published; a published summary may get a new version.
+ */
+export function canPublish(status: string): boolean {
+  if (status === "published") return true; // a new version of a published summary
+  return (CONSULTATION_STATUSES as readonly string[]).includes(status) && CONSULTATION_TRANSITIONS[status as ConsultationStatus].includes("published");
+}
+
+export type PublishOutcome = { ok: true; version: number } | { ok: false; reason: "not-closed" | "no-result" | "change-note-needed" };
+
+export function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actorUserId: number, now: Date): PublishOutcome {
+  if (!canPublish(consultation.status)) return { ok: false, reason: "not-closed" };
+  const assembled = assembleSummaryInput(db, consultation, loadDraft(db, consultation.id));
+  if (!assembled.ok) return assembled;
+  const previous = listVersions(db, consultation.id);
+  if (previous.length > 0 && input.changeNote.trim() === "") return { ok: false, reason: "change-note-needed" };
+  // Built without exact figures: the snapshot holds only what may be published.
+  const snapshot = buildSummary(assembled.input);
+  const version = db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const v = insertVersion(tx, {
+      consultationId: consultation.id,
+      snapshot: snapshot as unknown as Record<string, unknown>,
+      changeNote: input.changeNote.trim(),
+      changeNoteLang: input.changeNoteLang,
+      publishedBy: actorUserId,
+      publishedAt: now,
+    });
+    setConsultationStatus(tx, consultation.id, "published", now);
+    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
+    return v;
+  });
+  invalidatePublished(consultation.slug);
+  return { ok: true, version };
+}
+
+export function unpublish(db: DB, consultation: ConsultationRef, actorUserId: number, now: Date): { ok: true; version: number } | { ok: false; reason: "not-published" } {
+  const current = listVersions(db, consultation.id).find((v) => !v.withdrawnAt);
+  if (!current || consultation.status !== "published") return { ok: false, reason: "not-published" };
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    withdrawVersion(tx, consultation.id, current.version, now);
+    setConsultationStatus(tx, consultation.id, "closed", now);
+    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
+  });
+  invalidatePublished(consultation.slug);
+  return { ok: true, version: current.version };
+}
+
+export { listVersions };
+
+export interface PublishedView {
+  summary: PublishedSummary;
+  version: number;
+  latest: number;
+  publishedAt: Date;
+  changeNote: string;
+  changeNoteLang: string;
+  history: Array<{ version: number; publishedAt: Date; changeNote: string; changeNoteLang: string; withdrawn: boolean }>;
+}
+
+/**
+ * A published version of a consultation's summary (the latest when `version`
+ * is undefined): null when there is none, "withdrawn" when it was unpublished.
+ */
+export function findPublished(db: DB, consultationId: number, status: string, version?: number): PublishedView | null | "withdrawn" {
+  const history = listVersions(db, consultationId);
+  const live = history.filter((v) => !v.withdrawnAt);
+  if (status !== "published" || live.length === 0) {
+    // Unpublished: every version of it is withdrawn from public view.
+    const existed = version === undefined ? history.length > 0 : history.some((v) => v.version === version);
+    return existed ? "withdrawn" : null;
+  }
+  const wanted = version ?? live[0].version;
+  const meta = history.find((v) => v.version === wanted);
+  if (!meta) return null;
+  if (meta.withdrawnAt) return "withdrawn";
+  const row = findVersion(db, consultationId, wanted)!;
+  return {
+    summary: row.snapshot as unknown as PublishedSummary,
+    version: wanted,
+    latest: live[0].version,
+    publishedAt: row.publishedAt,
+    changeNote: row.changeNote,
+    changeNoteLang: row.changeNoteLang,
+    history: history.map((v) => ({ version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, changeNoteLang: v.changeNoteLang, withdrawn: Boolean(v.withdrawnAt) })),
+  };
+}
+
+/** A picture is public when a live published version shows it; staff of the partnership see any of theirs. */
+export function findPublicImage(db: DB, consultationId: number, status: string, imageId: number) {
+  const view = findPublished(db, consultationId, status);
+  const liveIds = new Set<number>();
+  if (view && view !== "withdrawn") {
+    for (const v of view.history.filter((h) => !h.withdrawn)) {
+      const snap = findVersion(db, consultationId, v.version)?.snapshot as unknown as PublishedSummary | undefined;
+      for (const p of Object.values(snap?.easyRead ?? {})) if (p.imageId) liveIds.add(p.imageId);
+    }
+  }
+  return liveIds.has(imageId) ? findImage(db, imageId, consultationId) : null;
+}
+
+export { findImage, latestPublishedVersions };
