@@ -9,6 +9,8 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const allowedOrigin = process.env.APP_ORIGIN;
+/** Largest request body accepted (uploads are 1 MB at most; forms far less). */
+const maxBodyBytes = 12 * 1024 * 1024;
 
 const build = await import("./build/index.js");
 // Validate configuration and open (and migrate) the database before accepting traffic.
@@ -21,6 +23,21 @@ app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
 
 app.use((req, res, next) => {
+  // A response sent before the request body was read (a 403 or a redirect to sign in answered
+  // from the guard) leaves the rest of the body unread; the Remix adapter's paused stream would
+  // then wedge the kept-alive connection for the next request. Discard what is left instead.
+  res.on("finish", () => {
+    if (!req.complete) {
+      req.removeAllListeners("data");
+      req.resume();
+    }
+  });
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > maxBodyBytes) {
+    res.setHeader("Connection", "close");
+    res.status(413).type("text/plain").send("The data sent was too large.");
+    return;
+  }
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);
@@ -71,6 +88,10 @@ app.all(
 const server = app.listen(port, host, () => {
   console.log(`Outcomes co-design platform listening on http://localhost:${port}`);
 });
+// Keep idle connections longer than clients and proxies do (they close first), so a request
+// sent on a reused connection never meets a socket the server is closing (ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {

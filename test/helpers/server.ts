@@ -36,9 +36,14 @@ export async function makeSeededDatabase(): Promise<{ dir: string; dbPath: strin
   return { dir, dbPath };
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const { dir, dbPath } = await makeSeededDatabase();
-  const port = await freePort();
+export interface LaunchedServer {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Spawns `node server.js` (production build) on `port` over `dbPath` and waits for /healthz. */
+export async function launchServer(dbPath: string, port: number, extraEnv: Record<string, string> = {}): Promise<LaunchedServer> {
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["server.js"], {
     env: {
@@ -57,7 +62,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -65,12 +70,20 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
+  return { child, url, output: () => log };
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const { dir, dbPath } = await makeSeededDatabase();
+  const port = await freePort();
+  const { child, url, output } = await launchServer(dbPath, port, extraEnv);
+  const log = { toString: output };
   return {
     url,
     dbPath,
-    output: () => log,
+    output: () => String(log),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -100,6 +100,32 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  "consultations.$slug.survey": {
+    path: `${C}/survey`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.rounds.$number._index": {
+    path: `${C}/rounds/1`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  /** Round 1 of the demo has responses: the pages explain the lock, and saving is refused (409). */
+  "consultations.$slug.rounds.$number.questions.new": {
+    path: `${C}/rounds/1/questions/new`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.rounds.$number.questions.$questionId": {
+    path: `${C}/rounds/1/questions/1`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.rounds.new": {
+    path: `${C}/rounds/new`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
   // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
   /** Only when mail capture is on (development); the matrix server runs without it. */
   "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },

@@ -1,0 +1,114 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRoundRole } from "../auth/round-access.server";
+import { getDb } from "../db.server";
+import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
+import { parseQuestionForm, questionFormFields, questionFormValues } from "../domain/survey/question-form";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
+import { questionFormData, removeQuestion, saveQuestion } from "../services/survey-builder.server";
+import { BackLink, Button } from "../ui/components";
+import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { QuestionForm } from "../ui/QuestionForm";
+import { useConditionOptions } from "../ui/question-conditions";
+import type { RouteHandle } from "../ui/title";
+import { formValues } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("officer:question.editTitle") };
+
+const idParam = z.object({ questionId: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number) });
+
+function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = requireRoundRole(args, ["officer"]);
+  const p = idParam.safeParse(args.params);
+  if (!p.success) throw new Response("Not Found", { status: 404 });
+  const data = questionFormData(getDb(), access.consultation.id, access.round.id, p.data.questionId, access.locale);
+  if (!data.question) throw new Response("Not Found", { status: 404 });
+  return { ...access, data, question: data.question };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, data, question } = load(args);
+  const editable = checkQuestionsEditable(round);
+  return json({
+    locked: editable.ok ? null : editable.reason,
+    consultation: { slug: consultation.slug, title: consultation.title },
+    round: round.number,
+    question: { id: question.id, type: question.type },
+    values: questionFormValues(question, data.translations),
+    locales: SUPPORTED_LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
+    outcomes: data.outcomes,
+    conditionChoices: data.conditionChoices,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, round, actor, data, question } = load(args);
+  const form = await args.request.formData();
+  const back = `/consultations/${consultation.slug}/rounds/${round.number}`;
+  const lock = checkQuestionsEditable(round);
+  if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
+  const fields = questionFormFields(SUPPORTED_LOCALES);
+  const db = getDb();
+  const intent = form.get("intent");
+  if (intent === "delete") {
+    const removed = removeQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id }, new Date());
+    if (!removed.ok) return json({ errors: { type: `builder.refusal.${removed.reason}` }, values: formValues(form, fields) }, { status: 409 });
+    return redirect(`${back}?deleted=1`);
+  }
+  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
+  const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
+  // The type is fixed once a question exists (delete it and add another to change it).
+  const parsed = parseQuestionForm({ ...raw, type: question.type }, { locales: SUPPORTED_LOCALES, ...data.context });
+  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
+  const saved = saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id, question: parsed.question }, new Date());
+  if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
+  return redirect(`${back}?saved=${question.id}#question-${question.id}`);
+}
+
+export default function EditQuestion() {
+  const { t } = useTranslation("officer");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors);
+  const conditionOptions = useConditionOptions(data.conditionChoices);
+  return (
+    <>
+      <BackLink to={`/consultations/${data.consultation.slug}/rounds/${data.round}`}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} fieldIds={{ type: "main-heading" }} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">
+            {data.consultation.title} – {t("overview.roundN", { number: data.round })}
+          </span>
+          <h1 className="govuk-heading-l" id="main-heading" tabIndex={-1}>
+            {t("question.editHeading")}
+          </h1>
+          {data.locked ? (
+            <p className="govuk-body">{t(`builder.refusal.${data.locked}`)}</p>
+          ) : (
+            <>
+            <QuestionForm
+              type={data.question.type}
+              values={actionData?.values ? { ...actionData.values, type: data.question.type } : data.values}
+              errors={errors}
+              locales={data.locales}
+              outcomes={data.outcomes}
+              conditionOptions={conditionOptions}
+              submitLabel={t("actions.saveChanges")}
+            />
+            <h2 className="govuk-heading-m">{t("question.deleteHeading")}</h2>
+            <p className="govuk-body">{t("question.deleteHint")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="delete" />
+              <Button variant="warning">{t("question.delete")}</Button>
+            </Form>
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRoundRole } from "../auth/round-access.server";
+import { getDb } from "../db.server";
+import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
+import { parseQuestionForm, questionFormFields } from "../domain/survey/question-form";
+import { QUESTION_TYPES } from "../domain/survey/questions";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
+import { questionFormData, saveQuestion } from "../services/survey-builder.server";
+import { BackLink, Button } from "../ui/components";
+import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Radios } from "../ui/fields";
+import { QuestionForm } from "../ui/QuestionForm";
+import { useConditionOptions } from "../ui/question-conditions";
+import type { RouteHandle } from "../ui/title";
+import { formValues } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("officer:question.addTitle") };
+
+const typeQuery = z.enum(QUESTION_TYPES);
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, locale } = requireRoundRole(args, ["officer"]);
+  const editable = checkQuestionsEditable(round);
+  const rawType = new URL(args.request.url).searchParams.get("type");
+  const type = rawType === null ? null : typeQuery.safeParse(rawType);
+  const data = questionFormData(getDb(), consultation.id, round.id, null, locale);
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    round: round.number,
+    locked: editable.ok ? null : editable.reason,
+    type: type?.success ? type.data : null,
+    typeError: type !== null && !type.success,
+    locales: SUPPORTED_LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
+    outcomes: data.outcomes,
+    conditionChoices: data.conditionChoices,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, round, locale, actor } = requireRoundRole(args, ["officer"]);
+  const form = await args.request.formData();
+  const lock = checkQuestionsEditable(round);
+  if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
+  const fields = questionFormFields(SUPPORTED_LOCALES);
+  const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
+  const db = getDb();
+  const data = questionFormData(db, consultation.id, round.id, null, locale);
+  const parsed = parseQuestionForm(raw, { locales: SUPPORTED_LOCALES, ...data.context });
+  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
+  const saved = saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
+  if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
+  return redirect(`/consultations/${consultation.slug}/rounds/${round.number}?added=${saved.value}#question-${saved.value}`);
+}
+
+export default function NewQuestion() {
+  const { t } = useTranslation("officer");
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : undefined));
+  const conditionOptions = useConditionOptions(data.conditionChoices);
+  const postedType = actionData?.values?.type;
+  const type = data.type ?? (QUESTION_TYPES as readonly string[]).find((x) => x === postedType) ?? null;
+  const back = `/consultations/${data.consultation.slug}/rounds/${data.round}`;
+  return (
+    <>
+      <BackLink to={back}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} fieldIds={{ type: type ? "main-heading" : "type", required: "required", profileField: "profileField", allowUnable: "allowUnable" }} />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <span className="govuk-caption-l">
+            {data.consultation.title} – {t("overview.roundN", { number: data.round })}
+          </span>
+          <h1 className="govuk-heading-l" id="main-heading" tabIndex={-1}>
+            {t("question.addHeading")}
+          </h1>
+          {data.locked ? (
+            <p className="govuk-body">{t(`builder.refusal.${data.locked}`)}</p>
+          ) : type ? (
+            <QuestionForm
+              type={type as (typeof QUESTION_TYPES)[number]}
+              values={actionData?.values ?? {}}
+              errors={errors}
+              locales={data.locales}
+              outcomes={data.outcomes}
+              conditionOptions={conditionOptions}
+              submitLabel={t("question.add")}
+            />
+          ) : (
+            <Form method="get" noValidate>
+              <Radios
+                name="type"
+                legend={t("question.chooseType")}
+                error={errors.type}
+                items={QUESTION_TYPES.map((type) => ({ value: type, label: t(`questionType.${type}`), hint: t(`questionTypeHint.${type}`) }))}
+              />
+              <Button>{t("common:common.continue")}</Button>
+            </Form>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
+import { getDb } from "../db.server";
+import { listRoundOverviews } from "../repos/consultation-admin.server";
+import { createFirstRound } from "../services/survey-builder.server";
+import { BackLink, Button, Table } from "../ui/components";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("officer:survey.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
+  const rounds = listRoundOverviews(getDb(), [consultation.id]);
+  const last = rounds.at(-1);
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    canEdit: isOfficerOf(user, consultation.partnershipId),
+    canAddRound: Boolean(last && last.status !== "draft"),
+    rounds: rounds.map((r) => ({
+      number: r.number,
+      status: r.status,
+      questionCount: r.questionCount,
+      responseCount: r.responseCount,
+      showFeedback: r.showFeedback,
+      feedbackBy: r.feedbackBy,
+      allowNewParticipants: r.allowNewParticipants,
+    })),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const form = await args.request.formData();
+  if (form.get("intent") !== "first-round") throw new Response("Bad Request", { status: 400 });
+  createFirstRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
+  return redirect(`/consultations/${consultation.slug}/rounds/1`);
+}
+
+export default function SurveyPage() {
+  const { t } = useTranslation("officer");
+  const data = useLoaderData<typeof loader>();
+  const base = `/consultations/${data.consultation.slug}`;
+  return (
+    <>
+      <BackLink to={base}>{t("common:common.back")}</BackLink>
+      <span className="govuk-caption-l">{data.consultation.title}</span>
+      <h1 className="govuk-heading-l">{t("survey.heading")}</h1>
+      <p className="govuk-body">{t("survey.intro")}</p>
+      {data.rounds.length === 0 ? (
+        <>
+          <p className="govuk-body">{t("survey.noRounds")}</p>
+          {data.canEdit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="first-round" />
+              <Button>{t("survey.createFirstRound")}</Button>
+            </Form>
+          ) : null}
+        </>
+      ) : (
+        <Table
+          caption={t("overview.roundsCaption")}
+          head={[t("overview.col.round"), t("overview.col.status"), t("overview.col.questionCount"), t("overview.col.responses"), t("survey.col.feedback"), t("survey.col.newParticipants")]}
+          numericColumns={[2, 3]}
+          rows={data.rounds.map((r) => [
+            <Link key="r" className="govuk-link" to={`${base}/rounds/${r.number}`}>
+              {t("overview.roundN", { number: r.number })}
+            </Link>,
+            t(`roundStatus.${r.status}`),
+            String(r.questionCount),
+            String(r.responseCount),
+            r.showFeedback ? (r.feedbackBy === "overall" ? t("round.feedbackOverall") : t("round.feedbackByGroup")) : t("survey.noFeedback"),
+            r.allowNewParticipants ? t("round.yes") : t("round.no"),
+          ])}
+        />
+      )}
+      {data.canEdit && data.canAddRound ? (
+        <Link className="govuk-button" to={`${base}/rounds/new`}>
+          {t("survey.setUpNext", { number: data.rounds.length + 1 })}
+        </Link>
+      ) : null}
+    </>
+  );
+}

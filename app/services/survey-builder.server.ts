@@ -1,0 +1,352 @@
+/**
+ * The deliberative survey builder: questions of a round (add, edit, delete, move,
+ * "rate every outcome"), round settings and setting up the next round from the
+ * previous round's result. Every change checks the lifecycle rule (questions are
+ * locked once a round has responses or is closed) inside its transaction, and is audited.
+ */
+import type { DB } from "../db.server";
+import { checkQuestionsEditable, type Decision, type QuestionLockReason } from "../domain/consultation/lifecycle";
+import { defaultNextRoundOutcomes, selectNextRoundOutcomes, type Consensus, type NextRoundDefault } from "../domain/consultation/next-round";
+import { conditionsOutOfOrder, conditionValuesFor, type QuestionDraft } from "../domain/survey/question-form";
+import { resources, STAFF_LOCALES } from "../i18n/config";
+import { appendAudit } from "../repos/audit.server";
+import { ensureSurvey, listRoundOverviews, type RoundOverview } from "../repos/consultation-admin.server";
+import { findResult } from "../repos/results.server";
+import {
+  deleteQuestion,
+  findQuestionInRound,
+  findSurveyId,
+  insertQuestion,
+  insertRound,
+  listOutcomesForBuilder,
+  listQuestionsOfRound,
+  listQuestionTranslationsOfRound,
+  moveQuestion,
+  replaceQuestionTranslations,
+  updateQuestion,
+  updateRoundSettings,
+  type OutcomeForBuilder,
+} from "../repos/survey-builder.server";
+import type { Actor } from "./consultations.server";
+
+export type BuilderRefusal = QuestionLockReason | "no-round" | "no-question" | "condition-order" | "at-edge" | "no-outcomes";
+
+function tx<T>(db: DB, fn: (t: DB) => T): T {
+  return db.transaction((t) => fn(t as unknown as DB));
+}
+
+export function findRound(db: DB, consultationId: number, number: number): RoundOverview | undefined {
+  return listRoundOverviews(db, [consultationId]).find((r) => r.number === number);
+}
+
+/** The default rating question text and hint per staff locale (from the officer namespace), with {{statement}}. */
+export function ratingTemplates(): { text: Record<string, string>; hint: Record<string, string> } {
+  const text: Record<string, string> = {};
+  const hint: Record<string, string> = {};
+  for (const locale of STAFF_LOCALES) {
+    const survey = (resources as unknown as Record<string, { officer: { survey?: { ratingText?: string; ratingHint?: string } } }>)[locale]?.officer.survey;
+    if (survey?.ratingText) text[locale] = survey.ratingText;
+    if (survey?.ratingHint) hint[locale] = survey.ratingHint;
+  }
+  return { text, hint };
+}
+
+function audit(db: DB, actor: Actor, now: Date, action: string, entityType: string, entityId: number, details: Record<string, unknown>) {
+  appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType, entityId, details });
+}
+
+/** Runs `change` on an editable round, inside one transaction. */
+function withEditableRound<T>(
+  db: DB,
+  consultationId: number,
+  roundNumber: number,
+  change: (t: DB, round: RoundOverview) => Decision<BuilderRefusal> & { value?: T },
+): Decision<BuilderRefusal> & { value?: T } {
+  return tx(db, (t) => {
+    const round = findRound(t, consultationId, roundNumber);
+    if (!round) return { ok: false, reason: "no-round" } as const;
+    const editable = checkQuestionsEditable(round);
+    if (!editable.ok) return editable;
+    return change(t, round);
+  });
+}
+
+/** Adds (questionId null) or replaces a question; throws ConditionOrderError to roll back. */
+function saveQuestionInTransaction(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number | null; question: QuestionDraft },
+  now: Date,
+): Decision<BuilderRefusal> & { value?: number } {
+  return withEditableRound<number>(db, input.consultationId, input.roundNumber, (t, round) => {
+    const { translations, ...values } = input.question;
+    let id = input.questionId;
+    if (id === null) id = insertQuestion(t, round.id, values);
+    else {
+      if (!findQuestionInRound(t, round.id, id)) return { ok: false, reason: "no-question" };
+      updateQuestion(t, round.id, id, values);
+      dropStaleConditions(t, round.id, id, values.config);
+    }
+    if (conditionsOutOfOrder(listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
+    replaceQuestionTranslations(t, id, translations);
+    audit(t, input.actor, now, input.questionId === null ? "question.created" : "question.updated", "question", id, { round: round.number, type: values.type });
+    return { ok: true, value: id };
+  });
+}
+
+class ConditionOrderError extends Error {}
+
+/** Conditions on a changed question's choices that no longer exist are removed (the answer could never match). */
+function dropStaleConditions(t: DB, roundId: number, questionId: number, config: Record<string, unknown>) {
+  const choices = Array.isArray(config.choices) ? (config.choices as string[]) : null;
+  for (const q of listQuestionsOfRound(t, roundId)) {
+    if (q.conditionQuestionId !== questionId || q.conditionValue === null) continue;
+    const stillThere = choices ? choices.includes(q.conditionValue) : /^[1-5]$/.test(q.conditionValue);
+    if (!stillThere) updateQuestion(t, roundId, q.id, { ...q, conditionQuestionId: null, conditionValue: null });
+  }
+}
+
+export function removeQuestion(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number }, now: Date): Decision<BuilderRefusal> {
+  return withEditableRound(db, input.consultationId, input.roundNumber, (t, round) => {
+    if (!findQuestionInRound(t, round.id, input.questionId)) return { ok: false, reason: "no-question" };
+    deleteQuestion(t, round.id, input.questionId);
+    audit(t, input.actor, now, "question.deleted", "question", input.questionId, { round: round.number });
+    return { ok: true };
+  });
+}
+
+export function reorderQuestion(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number; direction: "up" | "down" },
+  now: Date,
+): Decision<BuilderRefusal> {
+  try {
+    return withEditableRound(db, input.consultationId, input.roundNumber, (t, round) => {
+      if (!findQuestionInRound(t, round.id, input.questionId)) return { ok: false, reason: "no-question" };
+      if (!moveQuestion(t, round.id, input.questionId, input.direction)) return { ok: false, reason: "at-edge" };
+      if (conditionsOutOfOrder(listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
+      audit(t, input.actor, now, "question.moved", "question", input.questionId, { round: round.number, direction: input.direction });
+      return { ok: true };
+    });
+  } catch (e) {
+    if (e instanceof ConditionOrderError) return { ok: false, reason: "condition-order" };
+    throw e;
+  }
+}
+
+/** Adds (questionId null) or replaces a question; one whose condition would not point at an earlier question is refused. */
+export function saveQuestion(...args: Parameters<typeof saveQuestionInTransaction>): ReturnType<typeof saveQuestionInTransaction> {
+  try {
+    return saveQuestionInTransaction(...args);
+  } catch (e) {
+    if (e instanceof ConditionOrderError) return { ok: false, reason: "condition-order" };
+    throw e;
+  }
+}
+
+function ratingTranslations(o: OutcomeForBuilder, templates: ReturnType<typeof ratingTemplates>) {
+  return Object.entries(templates.text)
+    .filter(([locale]) => o.statements[locale])
+    .map(([locale, template]) => ({ locale, text: template.replace("{{statement}}", o.statements[locale]), hint: templates.hint[locale] ?? "", options: {} }));
+}
+
+/** Adds a rating question for every active outcome not yet rated in the round, grouped by domain (library order). */
+export function addRatingsForAllOutcomes(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number }, now: Date): Decision<BuilderRefusal> & { value?: number } {
+  const templates = ratingTemplates();
+  return withEditableRound<number>(db, input.consultationId, input.roundNumber, (t, round) => {
+    const rated = new Set(listQuestionsOfRound(t, round.id).filter((q) => q.type === "rating").map((q) => q.outcomeId));
+    const missing = listOutcomesForBuilder(t, input.consultationId).filter((o) => o.status === "active" && !rated.has(o.id) && o.statements.en);
+    if (missing.length === 0) return { ok: false, reason: "no-outcomes" };
+    for (const o of missing) {
+      const id = insertQuestion(t, round.id, { type: "rating", required: true, outcomeId: o.id, config: { scale: "grade-1-9", allowUnable: true }, conditionQuestionId: null, conditionValue: null });
+      replaceQuestionTranslations(t, id, ratingTranslations(o, templates));
+    }
+    audit(t, input.actor, now, "questions.ratings-added", "round", round.id, { round: round.number, count: missing.length });
+    return { ok: true, value: missing.length };
+  });
+}
+
+/** A consultation without rounds (e.g. created before the builder) gets its survey and a draft round 1. */
+export function createFirstRound(db: DB, input: { actor: Actor; consultationId: number }, now: Date): boolean {
+  return tx(db, (t) => {
+    if (listRoundOverviews(t, [input.consultationId]).length > 0) return false;
+    const surveyId = findSurveyId(t, input.consultationId) ?? ensureSurvey(t, input.consultationId);
+    const roundId = insertRound(t, { surveyId, number: 1 });
+    audit(t, input.actor, now, "round.created", "round", roundId, { number: 1 });
+    return true;
+  });
+}
+
+export interface RoundSettings {
+  showFeedback: boolean;
+  feedbackBy: "overall" | "stakeholder-group";
+  allowNewParticipants: boolean;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+/** Feedback, new participants and dates: may change until the round closes. */
+export function saveRoundSettings(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; settings: RoundSettings }, now: Date): Decision<BuilderRefusal | "round-closed"> {
+  return tx(db, (t) => {
+    const round = findRound(t, input.consultationId, input.roundNumber);
+    if (!round) return { ok: false, reason: "no-round" } as const;
+    if (round.status === "closed") return { ok: false, reason: "round-closed" } as const;
+    updateRoundSettings(t, round.id, input.settings);
+    audit(t, input.actor, now, "round.settings-updated", "round", round.id, {
+      ...input.settings,
+      opensAt: input.settings.opensAt?.toISOString() ?? null,
+      closesAt: input.settings.closesAt?.toISOString() ?? null,
+    });
+    return { ok: true };
+  });
+}
+
+export interface NextRoundPlan {
+  previous: { number: number; status: string; responseCount: number; resultVersion: number | null };
+  outcomes: Array<NextRoundDefault & { statement: string; domain: string; source: string; percentCritical: number | null; inPreviousRound: boolean }>;
+}
+
+/**
+ * What the next round would start from: the latest round (which must have been opened and
+ * be the last), its latest computed result, and each outcome's default (carry forward
+ * without consensus, add new active outcomes, drop consensus in/out).
+ */
+export function planNextRound(db: DB, consultationId: number, locale: string): { ok: true; plan: NextRoundPlan } | { ok: false; reason: "no-previous-round" | "draft-round-exists" } {
+  const rounds = listRoundOverviews(db, [consultationId]);
+  const previous = rounds.at(-1);
+  if (!previous) return { ok: false, reason: "no-previous-round" };
+  if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" };
+  const result = findResult(db, previous.id);
+  const items = (result?.result as { items?: Array<{ code: string; consensus: Consensus; percentCritical: number }> } | undefined)?.items ?? [];
+  const rated = new Set(listQuestionsOfRound(db, previous.id).filter((q) => q.type === "rating").map((q) => q.outcomeId));
+  const outcomes = listOutcomesForBuilder(db, consultationId);
+  const defaults = defaultNextRoundOutcomes(
+    outcomes.map((o) => ({ id: o.id, code: o.code, status: o.status, inPreviousRound: rated.has(o.id), consensus: result ? (items.find((i) => i.code === o.code)?.consensus ?? null) : null })),
+  );
+  return {
+    ok: true,
+    plan: {
+      previous: { number: previous.number, status: previous.status, responseCount: previous.responseCount, resultVersion: result?.version ?? null },
+      outcomes: defaults.map((d, i) => {
+        const o = outcomes[i];
+        const item = items.find((x) => x.code === o.code);
+        return { ...d, statement: o.statements[locale] ?? o.statements.en ?? o.code, domain: o.domainName, source: o.source, percentCritical: item ? item.percentCritical : null, inPreviousRound: rated.has(o.id) };
+      }),
+    },
+  };
+}
+
+/**
+ * Creates the next round (draft) with rating questions for the chosen outcomes (library
+ * order; wording copied from the previous round when it rated the same outcome, so
+ * scores match by outcome), optionally a copy of the previous round's other questions
+ * (conditions kept where their question is copied too), and the feedback settings.
+ */
+export function createNextRound(
+  db: DB,
+  input: { actor: Actor; consultationId: number; outcomeIds: number[]; copyOtherQuestions: boolean; settings: Omit<RoundSettings, "opensAt" | "closesAt"> },
+  now: Date,
+): { ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" } {
+  const templates = ratingTemplates();
+  return tx(db, (t) => {
+    const rounds = listRoundOverviews(t, [input.consultationId]);
+    const previous = rounds.at(-1);
+    if (!previous) return { ok: false, reason: "no-previous-round" } as const;
+    if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" } as const;
+    const outcomes = listOutcomesForBuilder(t, input.consultationId);
+    const prevQuestions = listQuestionsOfRound(t, previous.id);
+    const rated = new Set(prevQuestions.filter((q) => q.type === "rating").map((q) => q.outcomeId));
+    const chosen = selectNextRoundOutcomes(
+      outcomes.map((o) => ({ id: o.id, code: o.code, status: o.status, inPreviousRound: rated.has(o.id), consensus: null })),
+      input.outcomeIds,
+    );
+    if (!chosen.ok) return chosen;
+    const surveyId = findSurveyId(t, input.consultationId)!;
+    const number = previous.number + 1;
+    const roundId = insertRound(t, { surveyId, number, ...input.settings });
+    const prevTexts = listQuestionTranslationsOfRound(t, previous.id);
+    for (const outcomeId of chosen.ids) {
+      const o = outcomes.find((x) => x.id === outcomeId)!;
+      const before = prevQuestions.find((q) => q.type === "rating" && q.outcomeId === outcomeId);
+      const id = insertQuestion(t, roundId, {
+        type: "rating",
+        required: before?.required ?? true,
+        outcomeId,
+        config: before?.config ?? { scale: "grade-1-9", allowUnable: true },
+        conditionQuestionId: null,
+        conditionValue: null,
+      });
+      const copied = before ? prevTexts.filter((x) => x.questionId === before.id).map(({ questionId: _q, ...rest }) => rest) : [];
+      replaceQuestionTranslations(t, id, copied.length ? copied : ratingTranslations(o, templates));
+    }
+    if (input.copyOtherQuestions) {
+      const newIds = new Map<number, number>();
+      for (const q of prevQuestions.filter((x) => x.type !== "rating")) {
+        const conditionQuestionId = q.conditionQuestionId !== null ? (newIds.get(q.conditionQuestionId) ?? null) : null;
+        const id = insertQuestion(t, roundId, {
+          type: q.type,
+          required: q.required,
+          outcomeId: q.outcomeId,
+          config: q.config,
+          conditionQuestionId,
+          conditionValue: conditionQuestionId === null ? null : q.conditionValue,
+        });
+        newIds.set(q.id, id);
+        replaceQuestionTranslations(t, id, prevTexts.filter((x) => x.questionId === q.id).map(({ questionId: _q, ...rest }) => rest));
+      }
+    }
+    audit(t, input.actor, now, "round.created", "round", roundId, {
+      number,
+      fromRound: previous.number,
+      outcomeIds: chosen.ids,
+      copyOtherQuestions: input.copyOtherQuestions,
+      ...input.settings,
+    });
+    return { ok: true, number } as const;
+  });
+}
+
+export interface ConditionChoice {
+  value: string;
+  position: number;
+  questionText: string;
+  choice: string;
+  /** Likert points are labelled by the interface, choice keys by the question's English label. */
+  likert: boolean;
+}
+
+/**
+ * What the question form needs: the locales, the consultation's active outcomes, and the
+ * answers of earlier questions a condition may test (questions before `questionId`, or
+ * all of them for a new question).
+ */
+export function questionFormData(db: DB, consultationId: number, roundId: number, questionId: number | null, locale: string) {
+  const all = listQuestionsOfRound(db, roundId);
+  const index = questionId === null ? all.length : all.findIndex((q) => q.id === questionId);
+  const earlier = all.slice(0, Math.max(0, index));
+  const texts = listQuestionTranslationsOfRound(db, roundId);
+  const english = (id: number) => texts.find((x) => x.questionId === id && x.locale === "en");
+  const conditionChoices: ConditionChoice[] = earlier.flatMap((q, i) =>
+    conditionValuesFor(q).map((value) => ({
+      value: `${q.id}:${value}`,
+      position: i + 1,
+      questionText: english(q.id)?.text ?? "",
+      choice: q.type === "likert" ? value : (english(q.id)?.options[value] ?? value),
+      likert: q.type === "likert",
+    })),
+  );
+  const outcomes = listOutcomesForBuilder(db, consultationId).filter((o) => o.status === "active");
+  const templates = ratingTemplates();
+  return {
+    outcomes: outcomes.map((o) => ({ id: o.id, code: o.code, statement: o.statements[locale] ?? o.statements.en ?? "", domain: o.domainName })),
+    conditionChoices,
+    context: {
+      earlier,
+      outcomeIds: outcomes.map((o) => o.id),
+      ratingText: templates.text,
+      ratingHint: templates.hint,
+      statements: Object.fromEntries(outcomes.map((o) => [o.id, o.statements])),
+    },
+    translations: questionId === null ? [] : texts.filter((x) => x.questionId === questionId),
+    question: questionId === null ? null : (all[index] ?? null),
+  };
+}

@@ -1,0 +1,127 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PROFILE_FIELDS, type QuestionType } from "../domain/survey/questions";
+import { Button } from "./components";
+import { Checkboxes, Radios, Select, TextInput, Textarea } from "./fields";
+
+const CHOICE_TYPES: readonly QuestionType[] = ["single-choice", "multiple-choice", "ranking", "pairwise", "profile"];
+
+export interface QuestionFormProps {
+  type: QuestionType;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  locales: Array<{ code: string; name: string }>;
+  outcomes: Array<{ id: number; code: string; statement: string; domain: string }>;
+  conditionOptions: Array<{ value: string; label: string }>;
+  submitLabel: string;
+}
+
+/** The survey builder's question form, for every question type; works without JavaScript. */
+export function QuestionForm({ type, values, errors, locales, outcomes, conditionOptions, submitLabel }: QuestionFormProps) {
+  const { t } = useTranslation("officer");
+  const hasChoices = CHOICE_TYPES.includes(type);
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="type" value={type} />
+      <p className="govuk-body">
+        {t("question.typeLabel")} <strong>{t(`questionType.${type}`)}</strong>
+      </p>
+      <p className="govuk-hint">{t(`questionTypeHint.${type}`)}</p>
+      {type === "rating" ? (
+        <>
+          <Select
+            name="outcomeId"
+            label={t("question.outcome")}
+            hint={t("question.outcomeHint")}
+            error={errors.outcomeId}
+            defaultValue={values.outcomeId}
+            options={[{ value: "", label: t("question.chooseOutcome") }, ...outcomes.map((o) => ({ value: String(o.id), label: `${o.domain ? `${o.domain} – ` : ""}${o.code}: ${o.statement}` }))]}
+          />
+          <Checkboxes
+            name="allowUnable"
+            legend={t("question.allowUnableLegend")}
+            small
+            defaultValues={values.allowUnable === "yes" || values.type === undefined ? ["yes"] : []}
+            items={[{ value: "yes", label: t("question.allowUnable") }]}
+          />
+        </>
+      ) : null}
+      {type === "profile" ? (
+        <Radios
+          name="profileField"
+          legend={t("question.profileField")}
+          hint={t("question.profileFieldHint")}
+          error={errors.profileField}
+          defaultValue={values.profileField}
+          items={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`profileField.${f}`) }))}
+        />
+      ) : null}
+      <Radios
+        name="required"
+        legend={t("question.requiredLegend")}
+        error={errors.required}
+        defaultValue={values.required ?? "yes"}
+        inline
+        items={[
+          { value: "yes", label: t("question.requiredYes") },
+          { value: "no", label: t("question.requiredNo") },
+        ]}
+      />
+      {type === "multiple-choice" ? (
+        <>
+          <TextInput name="minSelected" label={t("question.minSelected")} error={errors.minSelected} defaultValue={values.minSelected} inputMode="numeric" width="3" optional />
+          <TextInput name="maxSelected" label={t("question.maxSelected")} error={errors.maxSelected} defaultValue={values.maxSelected} inputMode="numeric" width="3" optional />
+        </>
+      ) : null}
+      {type === "free-text" || type === "propose-outcome" ? (
+        <TextInput name="maxLength" label={t("question.maxLength")} hint={t("question.maxLengthHint")} error={errors.maxLength} defaultValue={values.maxLength} inputMode="numeric" width="4" optional />
+      ) : null}
+      <Select
+        name="condition"
+        label={t("question.condition")}
+        hint={t("question.conditionHint")}
+        error={errors.condition}
+        defaultValue={values.condition ?? "none"}
+        options={[{ value: "none", label: t("question.alwaysShow") }, ...conditionOptions]}
+      />
+      {locales.map((l) => (
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={l.code}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+            <h2 className="govuk-fieldset__heading">{t("question.inLanguage", { language: l.name })}</h2>
+          </legend>
+          {l.code !== "en" ? <p className="govuk-hint">{t("question.translationHint")}</p> : null}
+          <TextInput
+            name={`text-${l.code}`}
+            label={t("question.text", { language: l.name })}
+            hint={l.code === "en" && type === "rating" ? t("question.ratingTextHint") : undefined}
+            error={errors[`text-${l.code}`]}
+            defaultValue={values[`text-${l.code}`]}
+            optional={l.code !== "en" || type === "rating"}
+          />
+          <Textarea name={`hint-${l.code}`} label={t("question.hint", { language: l.name })} error={errors[`hint-${l.code}`]} defaultValue={values[`hint-${l.code}`]} rows={2} optional />
+          {hasChoices ? (
+            <Textarea
+              name={`choices-${l.code}`}
+              label={t("question.choices", { language: l.name })}
+              hint={
+                l.code === "en"
+                  ? type === "profile"
+                    ? t("question.choicesHintProfile")
+                    : type === "pairwise"
+                      ? t("question.choicesHintPairwise")
+                      : t("question.choicesHint")
+                  : t("question.choicesHintOther")
+              }
+              error={errors[`choices-${l.code}`]}
+              defaultValue={values[`choices-${l.code}`]}
+              rows={5}
+              optional={l.code !== "en"}
+            />
+          ) : null}
+        </fieldset>
+      ))}
+      <Button>{submitLabel}</Button>
+    </Form>
+  );
+}
