@@ -91,6 +91,8 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/outcomes/${included[0]}`);
     await page.fill("#statement", "People tell their story only once");
     await submit("form:has(input[value=reword])");
+    await page.waitForSelector(".govuk-notification-banner--success");
+    await expectAccessible(page, "outcome editor after saving");
 
     // One indicator per included outcome, through the form (one error state checked).
     for (const [k, code] of included.entries()) {
@@ -228,12 +230,24 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/outcomes/${included[0]}`);
     await page.fill("#statement", "People tell their story once, and staff share it");
     await submit("form:has(input[value=reword])");
+    // Reordering works without JavaScript (plain form posts).
+    const noJs = await newContext(browser, server.url, false, "en");
+    const np = await noJs.newPage();
+    await signInAs(np, server.url, DEMO.commissioner);
+    await np.goto(`${server.url}${F}`);
+    const movable = await np.locator("form:has(input[value=down]) input[name=code]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`);
+    await np.waitForSelector(`#outcome-${movable[0]}`);
+    await expectAccessible(np, "framework after a move without JavaScript");
+    await noJs.close();
     await go(F);
     expect(await page.textContent("h1")).toContain("version 2");
     await submit("form.app-compare-form");
     await page.waitForSelector("[data-testid=change]");
-    const changes = await page.locator("[data-testid=change]").allTextContents();
+    const changes = (await page.locator("[data-testid=change]").allTextContents()).map((c) => c.trim());
     expect(changes).toContain(`${included[0]}: wording`);
+    expect(changes).toContain(`${movable[0]}: position in its domain`);
+    expect(await page.textContent("main")).toContain("moved an outcome");
     expect(await page.textContent("main")).toContain("Carers asked for a measure of joint visits");
     expect(await page.textContent("main")).toContain("Claire Boateng");
     await expectAccessible(page, "compare versions");
