@@ -250,5 +250,10 @@ describe("publishing workflow", () => {
     const again = await o.post(BASE, { intent: "publish", changeNote: "Published again after review." });
     expect(again.headers.get("location")).toContain("version=3");
     expect((await anon.get(`/summaries/${SLUG}`)).status).toBe(200);
+    expect((await anon.get(`/summaries/${SLUG}`)).headers.get("x-cache")).toBe("hit");
+    // Closing a published consultation from its overview (the officers' lifecycle action) takes
+    // the summary down at once: the cached page is not served any more.
+    expect((await o.post(`/consultations/${SLUG}`, { intent: "status", to: "closed" })).status).toBe(302);
+    expect((await anon.get(`/summaries/${SLUG}`)).status).toBe(410);
   });
 });
