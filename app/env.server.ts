@@ -27,6 +27,8 @@ export const envSchema = z.object({
   JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
   JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */
+  BENCH_ROUTES: booleanFromString.default(false),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
