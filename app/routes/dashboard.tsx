@@ -121,10 +121,22 @@ export default function Dashboard() {
                   c.status === "draft" ? (
                     "–"
                   ) : (
-                    <Link key="r" className="govuk-link" to={`/consultations/${c.slug}/results`}>
-                      {t("dashboard.table.results")}
-                      <span className="govuk-visually-hidden"> – {c.title}</span>
-                    </Link>
+                    <ul key="r" className="govuk-list">
+                      <li>
+                        <Link className="govuk-link" to={`/consultations/${c.slug}/results`}>
+                          {t("dashboard.table.results")}
+                          <span className="govuk-visually-hidden"> – {c.title}</span>
+                        </Link>
+                      </li>
+                      {p.roles.includes("officer") && (c.status === "closed" || c.status === "published") ? (
+                        <li>
+                          <Link className="govuk-link" to={`/consultations/${c.slug}/publication`}>
+                            {t("publication:workflow.dashboardLink")}
+                            <span className="govuk-visually-hidden"> – {c.title}</span>
+                          </Link>
+                        </li>
+                      ) : null}
+                    </ul>
                   ),
                 ])}
               />

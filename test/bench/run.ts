@@ -1,14 +1,16 @@
-/** `npm run bench [-- aggregation|load ...]`: benchmarks, not part of `npm test`. Figures go to standard output. */
+/**
+ * `npm run bench [-- aggregation|publication|load ...]` (or BENCH_ONLY=name): benchmarks, not part
+ * of `npm test`. Figures go to standard output.
+ */
 import { formatAggregationReport, runAggregationBench } from "./aggregation.bench";
 import { formatLoadReport, runLoadBench } from "./load.bench";
+import { formatPublicationReport, runPublicationBench } from "./publication.bench";
 
-const only = process.argv.slice(2);
+const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : [])];
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-if (wanted("aggregation")) {
-  const report = await runAggregationBench();
-  console.log(formatAggregationReport(report));
-}
+if (wanted("aggregation")) console.log(formatAggregationReport(await runAggregationBench()));
+if (wanted("publication")) console.log(formatPublicationReport(await runPublicationBench()));
 if (wanted("load")) {
   const report = await runLoadBench();
   console.log(formatLoadReport(report));

@@ -11,6 +11,8 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 export interface EasyReadSection {
   point: EasyReadPoint;
   sentences: string[];
+  /** Shown after the first sentence, in bold, in its own language (the consultation's question). */
+  lead?: { text: string; lang: string };
   /** Outcomes that matter most, each a sentence of its own, with its language. */
   list?: Array<{ text: string; lang: string }>;
 }
@@ -24,10 +26,10 @@ function people(t: Translate, c: DisclosedCount): string {
 }
 
 export function easyReadSections(s: PublishedSummary, locale: string, t: Translate): EasyReadSection[] {
-  const title = pickText(s.titles, locale).text;
+  const title = pickText(s.titles, locale);
   const top = s.consensus.slice(0, EASY_READ_TOP);
   const out: Record<EasyReadPoint, EasyReadSection> = {
-    asked: { point: "asked", sentences: [t("publication:easyRead.asked1", { title }), t("publication:easyRead.asked2"), t("publication:easyRead.asked3")] },
+    asked: { point: "asked", sentences: [t("publication:easyRead.asked1"), t("publication:easyRead.asked2"), t("publication:easyRead.asked3")], lead: title },
     who: {
       point: "who",
       sentences: [t("publication:easyRead.who1", { people: people(t, s.participation.total) }), t("publication:easyRead.who2"), t("publication:easyRead.who3")],
@@ -57,7 +59,7 @@ export function easyReadSections(s: PublishedSummary, locale: string, t: Transla
 /** The Easy Read text as plain sentences, one per line (for the readability check). */
 export function easyReadText(sections: EasyReadSection[]): string {
   return sections
-    .flatMap((s) => [...s.sentences, ...(s.list ?? []).map((i) => `${i.text}.`)])
+    .flatMap((s) => [s.sentences[0], ...(s.lead ? [s.lead.text] : []), ...s.sentences.slice(1), ...(s.list ?? []).map((i) => `${i.text}.`)])
     .map((line) => line.replace(/\*\*/g, ""))
     .join("\n");
 }

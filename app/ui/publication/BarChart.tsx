@@ -38,6 +38,7 @@ export function BarChart({ id, title, description, series, bars, max }: { id: st
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         focusable="false"
+        fontFamily="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>

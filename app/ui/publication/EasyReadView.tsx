@@ -3,7 +3,9 @@
  * generous spacing, key words in bold, and a space for the officer's picture
  * (with its alternative text) beside each point.
  */
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { foreign } from "./numbers";
 import { boldParts, easyReadSections } from "../../domain/publication/easy-read";
 import { pickText, type PublishedSummary } from "../../domain/publication/summary";
 
@@ -15,7 +17,7 @@ export function EasyReadView({ summary: s, locale, fullVersionHref, imageHref }:
     <div className="app-easy-read">
       <h1 className="govuk-heading-xl">
         {t("easyRead.heading")}
-        <span className="govuk-caption-l app-easy-read__title" lang={title.lang === locale ? undefined : title.lang}>
+        <span className="govuk-caption-l app-easy-read__title" {...foreign(title.lang, locale)}>
           {title.text}
         </span>
       </h1>
@@ -32,14 +34,19 @@ export function EasyReadView({ summary: s, locale, fullVersionHref, imageHref }:
                 {t(`easyRead.points.${section.point}`)}
               </h2>
               {section.sentences.map((sentence, i) => (
-                <p key={i}>
-                  {boldParts(sentence).map((part, j) => (part.bold ? <strong key={j}>{part.text}</strong> : <span key={j}>{part.text}</span>))}
-                </p>
+                <Fragment key={i}>
+                  <p>{boldParts(sentence).map((part, j) => (part.bold ? <strong key={j}>{part.text}</strong> : <span key={j}>{part.text}</span>))}</p>
+                  {i === 0 && section.lead ? (
+                    <p {...foreign(section.lead.lang, locale)}>
+                      <strong>{section.lead.text}</strong>
+                    </p>
+                  ) : null}
+                </Fragment>
               ))}
               {section.list && section.list.length > 0 ? (
                 <ul>
                   {section.list.map((item, i) => (
-                    <li key={i} lang={item.lang === locale ? undefined : item.lang}>
+                    <li key={i} {...foreign(item.lang, locale)}>
                       <strong>{item.text}</strong>.
                     </li>
                   ))}

@@ -9,7 +9,7 @@ import type { TFunction } from "i18next";
 import { LICENCE_URLS, NOT_STATED, pickText, type PublishedSummary } from "../../domain/publication/summary";
 import { Table } from "../components";
 import { BarChart } from "./BarChart";
-import { Count, countText, Exact, Percent, percentText } from "./numbers";
+import { Count, countText, Exact, foreign, Percent, percentText } from "./numbers";
 
 export interface SummaryMeta {
   version: number;
@@ -26,7 +26,7 @@ export function Paragraphs({ text, lang, locale }: { text: string; lang: string;
   return (
     <>
       {parts.map((p, i) => (
-        <p className="govuk-body" key={i} lang={lang === locale ? undefined : lang}>
+        <p className="govuk-body" key={i} {...foreign(lang, locale)}>
           {p}
         </p>
       ))}
@@ -89,7 +89,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
   return (
     <div className="app-summary">
       <span className="govuk-caption-l">{s.partnershipName}</span>
-      <h1 className="govuk-heading-xl" lang={lang(title.lang)}>
+      <h1 className="govuk-heading-xl" {...foreign(title.lang, locale)}>
         {title.text}
       </h1>
       {meta ? (
@@ -107,7 +107,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
           </p>
           {meta.changeNote ? (
             <p className="govuk-body" data-testid="what-changed">
-              <strong>{t("summary.whatChanged")}</strong> <span lang={lang(meta.changeNoteLang)}>{meta.changeNote}</span>
+              <strong>{t("summary.whatChanged")}</strong> <span {...foreign(meta.changeNoteLang, locale)}>{meta.changeNote}</span>
             </p>
           ) : null}
           <ul className="govuk-list app-no-print">
@@ -222,7 +222,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
             rows={s.consensus.map((c, i) => {
               const st = pickText(c.statements, locale);
               return [
-                <span key="o" lang={lang(st.lang)}>
+                <span key="o" {...foreign(st.lang, locale)}>
                   {st.text}
                 </span>,
                 String(i + 1),
@@ -241,12 +241,12 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
           const label = pickText(th.labels, locale);
           return (
             <div key={th.key} className="app-theme">
-              <h4 className="govuk-heading-s" lang={lang(label.lang)}>
+              <h4 className="govuk-heading-s" {...foreign(label.lang, locale)}>
                 {label.text}
               </h4>
               <p className="govuk-body">{t("summary.themeCount", { people: countText(th.count, t, locale) })}</p>
               {th.quotes.map((q, i) => (
-                <blockquote className="govuk-inset-text app-quote" key={i} lang={lang(q.lang)}>
+                <blockquote className="govuk-inset-text app-quote" key={i} {...foreign(q.lang, locale)}>
                   {q.text}
                 </blockquote>
               ))}
@@ -270,10 +270,10 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
               const st = pickText(o.statements, locale);
               const d = pickText(o.domain, locale);
               return [
-                <span key="o" lang={lang(st.lang)}>
+                <span key="o" {...foreign(st.lang, locale)}>
                   {st.text}
                 </span>,
-                <span key="d" lang={lang(d.lang)}>
+                <span key="d" {...foreign(d.lang, locale)}>
                   {d.text}
                 </span>,
                 t("numbers.percent", { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(o.weight) }),
@@ -363,7 +363,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
                 {h.changeNote ? (
                   <>
                     {" – "}
-                    <span lang={lang(h.changeNoteLang)}>{h.changeNote}</span>
+                    <span {...foreign(h.changeNoteLang, locale)}>{h.changeNote}</span>
                   </>
                 ) : null}
               </li>

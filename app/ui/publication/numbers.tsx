@@ -45,3 +45,8 @@ export function Percent({ s, t, locale }: { s: DisclosedStatistic; t: TFunction;
     </>
   );
 }
+
+/** Text in another language than the page's: its lang, and its own direction (English inside Urdu). */
+export function foreign(lang: string, locale: string): { lang?: string; dir?: "auto" } {
+  return lang === locale ? {} : { lang, dir: "auto" };
+}

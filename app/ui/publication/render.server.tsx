@@ -147,7 +147,9 @@ export function servePublished(request: Request, rawParams: unknown, kind: Publi
   const view = findPublished(db, consultation.id, consultation.status, p.data.version);
   if (view === null) return notFound(locale, url.pathname, 404);
   if (view === "withdrawn") return notFound(locale, url.pathname, 410);
-  const entry = render(kind, view, p.data.slug, locale, url.pathname);
+  // The page names its own address (language links) without a trailing slash, so
+  // "/summaries/x/" and "/summaries/x" are the same bytes with the same ETag.
+  const entry = render(kind, view, p.data.slug, locale, url.pathname.replace(/(.)\/+$/, "$1"));
   storePublished(url.pathname, locale, entry);
   return respond(request, entry);
 }
