@@ -14,6 +14,8 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/app.db"),
   MIGRATIONS_DIR: z.string().min(1).default("db/migrations"),
+  /** Optional size quota for the database file in bytes (PRAGMA max_page_count); past it, saves fail cleanly as on a full disk. */
+  DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),
   /** Public origin, e.g. https://consult.example.org; used for links and the CSRF Origin check. */
   APP_ORIGIN: z.url().optional(),
   /** Cookie Secure flag; defaults to true in production. */
