@@ -43,6 +43,11 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { consultation, round, locale, actor } = requireRoundRole(args, ["officer"]);
   const form = await args.request.formData();
+  if (form.get("intent") === "choose") {
+    const chosen = typeQuery.safeParse(form.get("type"));
+    if (!chosen.success) return json({ errors: { type: "question.errors.type" }, values: {} as Record<string, string> }, { status: 400 });
+    return redirect(`/consultations/${consultation.slug}/rounds/${round.number}/questions/new?type=${chosen.data}`);
+  }
   const lock = checkQuestionsEditable(round);
   if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
   const fields = questionFormFields(SUPPORTED_LOCALES);
@@ -90,7 +95,8 @@ export default function NewQuestion() {
               submitLabel={t("question.add")}
             />
           ) : (
-            <Form method="get" noValidate>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="choose" />
               <Radios
                 name="type"
                 legend={t("question.chooseType")}

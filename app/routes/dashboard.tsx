@@ -52,6 +52,7 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const { t: to } = useTranslation("officer");
   const { t: tp } = useTranslation("panel");
+  const { t: tc } = useTranslation("commissioner");
   const { displayName, partnerships } = useLoaderData<typeof loader>();
   return (
     <>
@@ -141,6 +142,28 @@ export default function Dashboard() {
                 ])}
               />
             )
+          ) : null}
+          {(p.roles.includes("commissioner") || p.roles.includes("officer")) && p.consultations.some((c) => c.status !== "draft") ? (
+            <>
+              <h3 className="govuk-heading-s">{tc("dashboard.heading")}</h3>
+              <ul className="govuk-list" data-testid={`outcome-sets-${p.slug}`}>
+                {p.consultations
+                  .filter((c) => c.status !== "draft")
+                  .map((c) => (
+                    <li key={c.slug}>
+                      {p.roles.includes("commissioner") ? (
+                        <Link className="govuk-link" to={`/consultations/${c.slug}/framework`}>
+                          {tc("dashboard.outcomeSet", { title: c.title })}
+                        </Link>
+                      ) : (
+                        <Link className="govuk-link" to={`/consultations/${c.slug}/signatories`}>
+                          {tc("dashboard.signatories", { title: c.title })}
+                        </Link>
+                      )}
+                    </li>
+                  ))}
+              </ul>
+            </>
           ) : null}
           {p.consultations
             .filter((c) => c.participation)

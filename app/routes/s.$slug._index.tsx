@@ -48,9 +48,15 @@ export function loader(args: LoaderFunctionArgs) {
     }
   }
   const status = statusOf(j, now);
-  const hasDraft = Object.keys(j.state.answers).length > 0;
+  const hasDraft = Object.keys(j.state.answers).length > 0 || j.state.meta.seen.length > 0;
   const token = j.mode === "live" && j.participant && j.participant.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
-  const resume = j.participant || j.mode === "preview" ? stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)) : null;
+  // Someone who has not answered anything yet starts with the briefing; otherwise the first unanswered question.
+  const resume =
+    j.participant || j.mode === "preview"
+      ? hasDraft || j.sections.length === 0
+        ? stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state))
+        : `${j.base}/briefing/1`
+      : null;
   const ratingCount = j.questions.filter((q) => q.type === "rating").length;
   const minutes = Math.max(5, Math.round((j.questions.length * 40 + j.sections.length * 60) / 60 / 5) * 5);
   const c = j.consultation;

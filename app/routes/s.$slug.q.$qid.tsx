@@ -106,7 +106,8 @@ export default function QuestionPage() {
           {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
           <ErrorSummary errors={error ? { answer: error } : undefined} />
           {d.number ? <span className="govuk-caption-m">{t("question.progress", { number: d.number, total: d.total })}</span> : null}
-          <Form method="post" noValidate>
+          {/* Keyed by question: moving to the next question must not keep the last one's choices in the DOM. */}
+          <Form method="post" noValidate key={d.question.id}>
             <QuestionField
               q={d.question}
               values={values}

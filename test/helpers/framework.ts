@@ -4,6 +4,20 @@ import { hashPassword } from "../../app/auth/password.server";
 export const CCG_COMMISSIONER = { email: "commissioner.ccg@south-notts.example", password: "demo-commissioner-2026" };
 export const OTHER_COMMISSIONER = { email: "commissioner@mid-notts.example", password: "other-commissioner-2026" };
 
+/** A South Nottinghamshire commissioner from an organisation that is not named to sign (Nottingham City Council). */
+export const CITY_COMMISSIONER = { email: "commissioner.city@south-notts.example", password: "city-commissioner-2026" };
+export async function addUnnamedOrganisationCommissioner(dbPath: string): Promise<void> {
+  const db = new Database(dbPath);
+  db.pragma("busy_timeout = 5000");
+  const partnership = db.prepare("select id from partnerships where slug = 'south-nottinghamshire'").get() as { id: number };
+  const organisation = db.prepare("select id from organisations where name = 'Nottingham City Council'").get() as { id: number };
+  const user = Number(
+    db.prepare("insert into users (email, display_name, password_hash, organisation_id) values (?, 'Sam Okafor', ?, ?)").run(CITY_COMMISSIONER.email, await hashPassword(CITY_COMMISSIONER.password), organisation.id).lastInsertRowid,
+  );
+  db.prepare("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')").run(user, partnership.id);
+  db.close();
+}
+
 /** A commissioner of the other partnership (Mid Nottinghamshire), which the demo seed does not have. */
 export async function addOtherPartnershipCommissioner(dbPath: string): Promise<void> {
   const db = new Database(dbPath);

@@ -167,6 +167,22 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: all("noaction"),
   },
+  "consultations.$slug.moderation._index": {
+    path: `${C}/moderation`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
+  /** No such answer in the demo: the partnership check comes first (403), then 404. */
+  "consultations.$slug.moderation.$answerId": {
+    path: `${C}/moderation/999999`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.codebook": {
+    path: `${C}/codebook`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),

@@ -8,13 +8,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
-import { addOtherPartnershipCommissioner, CCG_COMMISSIONER, COMET, currentSet, INDICATOR, organisationIds, OTHER_COMMISSIONER } from "../helpers/framework";
+import { addOtherPartnershipCommissioner, addUnnamedOrganisationCommissioner, CCG_COMMISSIONER, CITY_COMMISSIONER, COMET, currentSet, INDICATOR, organisationIds, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
   await addOtherPartnershipCommissioner(server.dbPath);
+  await addUnnamedOrganisationCommissioner(server.dbPath);
 });
 afterAll(async () => {
   await server?.stop();
@@ -138,6 +139,11 @@ describe("outcome sets", () => {
     // Propose, sign by both organisations, agreed.
     expect((await claire.post(F, { intent: "propose", version: "1" })).headers.get("location")).toBe(`${F}?notice=proposed`);
     expect((await claire.post(`${F}/outcomes/${codes[0]}`, { intent: "reword", statement: "x" })).status).toBe(409);
+    // A commissioner signs only for their own organisation, and only if it was named.
+    const sam = await signedIn(CITY_COMMISSIONER);
+    const refused = await sam.post(F, { intent: "sign", version: "1" });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("Your organisation is not one of the organisations that must sign");
     expect((await claire.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=signed`);
     expect((await claire.post(F, { intent: "sign", version: "1" })).status).toBe(409);
     expect((await david.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=agreed`);

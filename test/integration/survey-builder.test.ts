@@ -68,6 +68,11 @@ describe("building round 1", () => {
 
   it("shows the type chooser, then a form that keeps what was typed on error", async () => {
     expect(await (await officer.get(`${R1}/questions/new`)).text()).toContain("What type of question?");
+    const unchosen = await officer.post(`${R1}/questions/new`, { intent: "choose" });
+    expect(unchosen.status).toBe(400);
+    expect(await unchosen.text()).toContain("<title>Error: Add a question");
+    const chosen = await officer.post(`${R1}/questions/new`, { intent: "choose", type: "ranking" });
+    expect(chosen.headers.get("location")).toBe(`${R1}/questions/new?type=ranking`);
     const bad = await officer.get(`${R1}/questions/new?type=bogus`);
     expect(bad.status).toBe(200);
     expect(await bad.text()).toContain("Select a type of question");

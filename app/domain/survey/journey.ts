@@ -8,6 +8,7 @@
  * questions are preceded by an "about you" step that explains them and asks for
  * consent; declining skips them) → check your answers.
  */
+import { canAcceptAnswers } from "../consultation/lifecycle";
 import { answerSchema, isQuestionShown, parseQuestionConfig, type DraftAnswer, type QuestionType } from "./questions";
 
 export interface JourneyQuestion {
@@ -238,12 +239,11 @@ export interface RoundWindow {
 }
 
 /**
- * Whether answers are accepted now: the consultation and the round are open and
- * "now" is inside both windows. (The same rule as the consultation lifecycle.)
+ * Whether answers are accepted now: the consultation lifecycle's own rule
+ * (`canAcceptAnswers`: both open, "now" inside both windows).
  */
 export function acceptsAnswers(consultation: RoundWindow, round: RoundWindow, now: Date): boolean {
-  const inside = (w: RoundWindow) => w.status === "open" && (!w.opensAt || w.opensAt <= now) && (!w.closesAt || w.closesAt > now);
-  return inside(consultation) && inside(round);
+  return canAcceptAnswers(consultation, round, now).ok;
 }
 
 /** Human-friendly reference: 3 groups of 4 from an alphabet without look-alikes (0/O, 1/I/L). */
