@@ -574,3 +574,64 @@ export const publicationVersions = sqliteTable(
   },
   (t) => [uniqueIndex("publication_versions_consultation_version").on(t.consultationId, t.version)],
 );
+
+// ── Moderation and codebook (issue 3) ────────────────────────────────────────
+/**
+ * An officer's decision on a submitted free-text or proposed-outcome answer. The queue is
+ * every such answer without a decision. Proposals are accepted (a new candidate outcome),
+ * merged into an existing one, or rejected with a reason; free text is marked reviewed.
+ */
+export const MODERATION_DECISIONS = ["accepted", "merged", "rejected", "reviewed"] as const;
+export const moderationDecisions = sqliteTable(
+  "moderation_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    decision: text("decision", { enum: MODERATION_DECISIONS }).notNull(),
+    outcomeId: integer("outcome_id").references(() => candidateOutcomes.id, { onDelete: "set null" }),
+    reason: text("reason"),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("moderation_consultation").on(t.consultationId)],
+);
+
+/** A free-text answer an officer approved for publication as a quote (trimmed or redacted; never with who said it). */
+export const approvedQuotes = sqliteTable(
+  "approved_quotes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }).notNull(),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("quotes_consultation").on(t.consultationId)],
+);
+
+/** The codebook: themes per consultation, and which answers carry them (several per answer). */
+export const codebookThemes = sqliteTable(
+  "codebook_themes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("themes_consultation_name").on(t.consultationId, t.name)],
+);
+
+export const answerThemes = sqliteTable(
+  "answer_themes",
+  {
+    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
+    taggedBy: integer("tagged_by").references(() => users.id, { onDelete: "set null" }),
+    taggedAt: integer("tagged_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("answer_themes_theme").on(t.themeId)],
+);

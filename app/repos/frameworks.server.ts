@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   aggregationResults,
+  auditLog,
   consultationSignatories,
   organisations,
   outcomeSets,
@@ -255,4 +256,22 @@ function agreedView(db: DB, row: OutcomeSetRow): AgreedOutcomeSet {
 export function organisationsByIds(db: DB, ids: number[]) {
   if (ids.length === 0) return [];
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all();
+}
+
+/** Who did what to one version, from the audit log (downloads left out), oldest first. */
+export function listVersionHistory(db: DB, partnershipId: number, consultationId: number, version: number) {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, name: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        eq(auditLog.partnershipId, partnershipId),
+        eq(auditLog.entityType, "outcome_set"),
+        eq(auditLog.entityId, `${consultationId}:${version}`),
+        sql`${auditLog.action} <> 'outcome_set.exported'`,
+      ),
+    )
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .all();
 }

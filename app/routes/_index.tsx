@@ -66,6 +66,11 @@ export default function Home() {
             ))}
           </ul>
         )}
+        <p className="govuk-body">
+          <a className="govuk-link" href="/summaries">
+            {t("publication:index.homeLink")}
+          </a>
+        </p>
         {signedIn ? (
           <p className="govuk-body">
             <Link className="govuk-link" to="/dashboard">

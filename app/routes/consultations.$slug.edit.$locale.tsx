@@ -10,6 +10,7 @@ import { saveTranslation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { Markdown } from "../ui/Markdown";
 import { TextInput, Textarea } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { TEXT_FIELDS, textSchema } from "../utils/consultation-form";
@@ -74,12 +75,16 @@ export default function EditText() {
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">{t("text.showEnglish", { field: t(`field.${field}`) })}</span>
         </summary>
-        <div className="govuk-details__text" lang="en">
-          {english[field].split(/\n{2,}/).map((para, i) => (
-            <p className="govuk-body" key={i}>
-              {para}
-            </p>
-          ))}
+        <div className="govuk-details__text">
+          {field === "briefing" ? (
+            <Markdown source={english[field]} headingOffset={2} lang="en" />
+          ) : (
+            english[field].split(/\n{2,}/).map((para, i) => (
+              <p className="govuk-body" key={i} lang="en">
+                {para}
+              </p>
+            ))
+          )}
         </div>
       </details>
     ) : null;
@@ -103,6 +108,16 @@ export default function EditText() {
             {reference("privacyNotice")}
             <Button>{t("actions.save")}</Button>
           </Form>
+          {data.values.briefing ? (
+            <section aria-labelledby="briefing-preview">
+              <h2 className="govuk-heading-m" id="briefing-preview">
+                {t("text.briefingPreview")}
+              </h2>
+              <div className="govuk-inset-text">
+                <Markdown source={data.values.briefing} headingOffset={2} lang={data.target} />
+              </div>
+            </section>
+          ) : null}
         </div>
       </div>
     </>

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
+import { checkAudienceChange } from "../domain/consultation/lifecycle";
 import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../repos/consultation-admin.server";
 import { updateSettings } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
@@ -39,6 +40,10 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = getDb();
+  const current = findConsultationSettings(db, consultation.id)!;
+  if (!checkAudienceChange(current.status, current.audience, parsed.data.audience).ok) {
+    return json({ errors: { audience: "form.errors.audienceFixed" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
+  }
   if (parsed.data.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).some((g) => g.id === parsed.data.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }

@@ -36,12 +36,7 @@ export function loader(args: LoaderFunctionArgs) {
     const citizen = citizenWeights(set.content);
     const amounts = amountsPence(set.content);
     const outcomes = ordered(set.content.outcomes);
-    const domains: Array<{ name: string; outcomes: Array<Record<string, unknown>> }> = [];
-    for (const o of outcomes) {
-      let d = domains.at(-1);
-      if (!d || d.name !== o.domainName) domains.push((d = { name: o.domainName, outcomes: [] }));
-      d.outcomes.push({ code: o.code });
-    }
+    const domainNames = [...new Set(outcomes.map((o) => o.domainName))];
     const signatures = listSignatures(db, set.id).map((s) => ({
       organisationId: s.organisationId,
       organisation: s.organisationName,
@@ -67,10 +62,10 @@ export function loader(args: LoaderFunctionArgs) {
       weightMargin: set.content.weightMargin,
       potPence: set.content.incentivePotPence,
       totalFinal: outcomes.filter((o) => o.included).reduce((a, o) => a + Math.round((o.finalWeight ?? 0) * 100), 0) / 100,
-      domains: domains.map((d) => ({
-        name: d.name,
+      domains: domainNames.map((name) => ({
+        name,
         outcomes: outcomes
-          .filter((o) => o.domainName === d.name)
+          .filter((o) => o.domainName === name)
           .map((o) => ({
             code: o.code,
             statement: o.statement,

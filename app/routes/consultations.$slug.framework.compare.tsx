@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../db.server";
+import { listVersionHistory } from "../repos/frameworks.server";
 import { requireCommissioner, versionParam } from "../services/framework-access.server";
 import { compareVersions } from "../services/frameworks.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
@@ -17,7 +18,7 @@ export const handle: RouteHandle = {
 };
 
 export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireCommissioner(args);
+  const { consultation, locale, scope } = requireCommissioner(args);
   const q = new URL(args.request.url).searchParams;
   const from = versionParam(q.get("from"));
   const to = versionParam(q.get("to"));
@@ -25,12 +26,29 @@ export function loader(args: LoaderFunctionArgs) {
   if (!result) throw new Response("Not Found", { status: 404 });
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   const meta = (m: typeof result.from) => ({ ...m, createdAt: when(m.createdAt), updatedAt: when(m.updatedAt), agreedAt: when(m.agreedAt) });
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, from: meta(result.from), to: meta(result.to), changes: result.changes });
+  const history = (version: number) =>
+    listVersionHistory(getDb(), scope.partnershipId, consultation.id, version).map((h) => {
+      const d = h.details as { code?: unknown; reason?: unknown; organisation?: unknown };
+      return {
+        at: formatDateTime(h.at.toISOString(), locale),
+        name: h.name ?? "",
+        action: h.action.replace(/^outcome_set\./, ""),
+        code: typeof d.code === "string" ? d.code : "",
+        detail: typeof d.reason === "string" ? d.reason : typeof d.organisation === "string" ? d.organisation : "",
+      };
+    });
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    from: meta(result.from),
+    to: meta(result.to),
+    changes: result.changes,
+    histories: [...new Set([from, to])].map((v) => ({ version: v, entries: history(v) })),
+  });
 }
 
 export default function Compare() {
   const { t } = useTranslation("commissioner");
-  const { consultation, from, to, changes } = useLoaderData<typeof loader>();
+  const { consultation, from, to, changes, histories } = useLoaderData<typeof loader>();
   const shown = (field: string, value: string) =>
     field === "included" ? (value === "true" ? t("framework.yes") : value === "false" ? t("framework.no") : value) : value || "–";
   return (
@@ -73,6 +91,14 @@ export default function Compare() {
           ])}
         />
       )}
+      {histories.map((h) => (
+        <Table
+          key={h.version}
+          caption={t("history.caption", { version: h.version })}
+          head={[t("history.when"), t("history.who"), t("history.what"), t("history.detail")]}
+          rows={h.entries.map((e) => [e.at, e.name, `${t(`history.action.${e.action}`, { defaultValue: e.action })}${e.code ? ` (${e.code})` : ""}`, e.detail || "–"])}
+        />
+      ))}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/consultations/${consultation.slug}/framework?version=${to.version}`}>
           {t("compare.open", { version: to.version })}

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "../db.server";
@@ -7,7 +7,7 @@ import { isDeparture, removeIndicator, reword, setInclusion } from "../domain/fr
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
-import { BackLink, Button, SummaryList } from "../ui/components";
+import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea } from "../ui/fields";
 import { ConsensusTag, formatPercent } from "../ui/framework";
@@ -117,6 +117,7 @@ export default function OutcomeEditor() {
   const { t } = useTranslation("commissioner");
   const { consultation, outcome, version, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const base = `/consultations/${consultation.slug}/framework`;
@@ -135,6 +136,11 @@ export default function OutcomeEditor() {
           errors={errors}
           fieldIds={{ included: "included", inclusionReason: "inclusionReason", statement: "statement", intent: editable ? "statement" : "not-editable" }}
         />
+        {search.get("notice") === "saved" && !actionData ? (
+          <NotificationBanner title={t("common:common.success")} success>
+            <p className="govuk-notification-banner__heading">{t("outcome.saved")}</p>
+          </NotificationBanner>
+        ) : null}
         <span className="govuk-caption-l">{t("outcome.caption", { version, title: consultation.title })}</span>
         <h1 className="govuk-heading-l">
           {outcome.code}: {outcome.statement}

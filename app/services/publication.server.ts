@@ -15,6 +15,7 @@ import {
   type Licence,
   type Narrative,
   type OutcomeSetInput,
+  type ThemeInput,
   type PublishedSummary,
   type SummaryInput,
 } from "../domain/publication/summary";
@@ -40,6 +41,7 @@ import {
   withdrawVersion,
 } from "../repos/publication.server";
 import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
+import { listPublishedThemes } from "../repos/moderation.server";
 import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
 import { invalidatePublished } from "./published-cache.server";
 
@@ -127,8 +129,7 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
         items: result.items,
       },
       statements,
-      // Moderated themes (panel, CONTRACTS item 7) are added here once listPublishedThemes is on main.
-      themes: [],
+      themes: publishedThemes(db, consultation.id),
       outcomeSet: agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(
         EASY_READ_POINTS.map((point) => [
@@ -138,6 +139,26 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
       ) as SummaryInput["easyRead"],
     },
   };
+}
+
+/**
+ * The codebook's themes with the quotes officers approved (panel, CONTRACTS item 7). A quote
+ * tagged with several themes is shown once, under the first of them that is published. Theme
+ * names are the officer's (one language); a quote's language is not recorded, so it is marked
+ * as unknown (lang="").
+ */
+function publishedThemes(db: DB, consultationId: number): ThemeInput[] {
+  const { themes, quotes } = listPublishedThemes(db, consultationId);
+  const shown = new Set<number>();
+  const ordered = [...themes].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return ordered.map((t) => ({
+    key: String(t.id),
+    labels: { en: t.name },
+    count: t.count,
+    quotes: quotes
+      .filter((q) => q.themeIds.includes(t.id) && !shown.has(q.id) && shown.add(q.id))
+      .map((q) => ({ text: q.text, lang: "" })),
+  }));
 }
 
 /** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */

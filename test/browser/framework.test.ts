@@ -91,6 +91,8 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/outcomes/${included[0]}`);
     await page.fill("#statement", "People tell their story only once");
     await submit("form:has(input[value=reword])");
+    await page.waitForSelector(".govuk-notification-banner--success");
+    await expectAccessible(page, "outcome editor after saving");
 
     // One indicator per included outcome, through the form (one error state checked).
     for (const [k, code] of included.entries()) {
@@ -110,6 +112,9 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
       await page.waitForSelector(`h1:has-text("${code}")`);
     }
     await expectAccessible(page, "outcome with an indicator");
+    await go(`${F}/outcomes/${included[0]}/indicators/1`);
+    expect(await page.inputValue("#name")).toBe(INDICATOR.name);
+    await expectAccessible(page, "indicator form, changing one");
 
     // Weights: the stale total is refused; then citizen-derived weights with two shifted by 6 points.
     await go(`${F}/weights`);
@@ -162,6 +167,12 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/1/trace/${included[0]}`);
     expect(await page.textContent("main")).toContain("outcomes-codesign/delphi-aggregation");
     await expectAccessible(page, "traceability");
+    // Pages that edit say the agreed version cannot be changed there.
+    for (const path of [`${F}/outcomes/${included[0]}`, `${F}/weights`, `${F}/outcomes/${included[0]}/indicators/1`]) {
+      await go(path);
+      await page.waitForSelector("#not-editable");
+      await expectAccessible(page, `${path} on an agreed version`);
+    }
   }, 120_000);
 
   it("downloads all four formats, which agree with each other, the schedule and the screen", async () => {
@@ -228,12 +239,24 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/outcomes/${included[0]}`);
     await page.fill("#statement", "People tell their story once, and staff share it");
     await submit("form:has(input[value=reword])");
+    // Reordering works without JavaScript (plain form posts).
+    const noJs = await newContext(browser, server.url, false, "en");
+    const np = await noJs.newPage();
+    await signInAs(np, server.url, DEMO.commissioner);
+    await np.goto(`${server.url}${F}`);
+    const movable = await np.locator("form:has(input[value=down]) input[name=code]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`);
+    await np.waitForSelector(`#outcome-${movable[0]}`);
+    await expectAccessible(np, "framework after a move without JavaScript");
+    await noJs.close();
     await go(F);
     expect(await page.textContent("h1")).toContain("version 2");
     await submit("form.app-compare-form");
     await page.waitForSelector("[data-testid=change]");
-    const changes = await page.locator("[data-testid=change]").allTextContents();
+    const changes = (await page.locator("[data-testid=change]").allTextContents()).map((c) => c.trim());
     expect(changes).toContain(`${included[0]}: wording`);
+    expect(changes).toContain(`${movable[0]}: position in its domain`);
+    expect(await page.textContent("main")).toContain("moved an outcome");
     expect(await page.textContent("main")).toContain("Carers asked for a measure of joint visits");
     expect(await page.textContent("main")).toContain("Claire Boateng");
     await expectAccessible(page, "compare versions");

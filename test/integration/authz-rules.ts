@@ -49,6 +49,8 @@ export const RULES: Record<string, RouteRule> = {
   accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
   privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
   healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
+  /** The benchmark's empty page exists only with BENCH_ROUTES=true. */
+  "bench.empty": { path: "/bench/empty", get: all("missing"), post: all("noaction") },
   "language.$lng": { path: "/language/cy", get: all("redirect"), post: all("noaction") },
   "sign-in": {
     path: "/sign-in",
@@ -164,6 +166,22 @@ export const RULES: Record<string, RouteRule> = {
     path: `${C}/participation`,
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: all("noaction"),
+  },
+  "consultations.$slug.moderation._index": {
+    path: `${C}/moderation`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
+  /** No such answer in the demo: the partnership check comes first (403), then 404. */
+  "consultations.$slug.moderation.$answerId": {
+    path: `${C}/moderation/999999`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.codebook": {
+    path: `${C}/codebook`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused" }),
   },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,

@@ -120,6 +120,10 @@ describe("lifecycle", () => {
     expect((await officer.post(base, { intent: "status", to: "closed" })).status).toBe(302);
     expect(sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "closed", round: "closed" }]);
     expect((await officer.post(base, { intent: "status", to: "open" })).status).toBe(302);
+    const audience = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "public" });
+    expect(audience.status).toBe(400);
+    expect(await audience.text()).toContain("Who can take part cannot change once the consultation has opened");
+    expect((await officer.post(`${base}/edit`, { ...SETTINGS, contactEmail: "new@south-notts.example" })).status).toBe(302);
     const history = sql<{ action: string; details: string; actor_user_id: number }>(
       "select action, details, actor_user_id from audit_log where action in ('consultation.status-changed', 'round.status-changed') and entity_id in (select cast(id as text) from consultations where slug = 'lifecycle-test' union select cast(r.id as text) from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test') order by id",
     );

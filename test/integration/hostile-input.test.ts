@@ -64,6 +64,7 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/joined-up-care/invitations/emails", fields: ["id", "intent"], extra: { intent: "retry" } },
   { path: "/consultations/joined-up-care/invitations", fields: ["intent", "round", "who"], extra: { intent: "invite", round: "1", who: "not-invited" } },
   { path: "/consultations/joined-up-care/invitations", fields: ["round", "invitationId"], extra: { intent: "revoke", round: "1" } },
+  { path: "/consultations/joined-up-care/codebook", fields: ["name", "description", "intent", "themeId"], extra: { intent: "create" } },
 ];
 
 function expectSafe(status: number, body: string, label: string) {
@@ -105,7 +106,7 @@ it("route parameters and queries with hostile values never give a 500", async ()
   for (const payload of PAYLOADS.filter((p) => p.length < 1000)) {
     // A lone surrogate cannot be percent-encoded as UTF-8: send invalid UTF-8 bytes instead.
     const e = payload === "\uD800" ? "%ED%A0%80%ZZ" : encodeURIComponent(payload);
-    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/${e}/survey`, `/consultations/joined-up-care/rounds/${e}`, `/consultations/joined-up-care/rounds/1/questions/${e}`, `/consultations/joined-up-care/rounds/1/questions/new?type=${e}`, `/consultations/${e}/rounds/new`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/consultations/joined-up-care/invitations?round=${e}`, `/consultations/joined-up-care/participation?round=${e}`, `/sign-in?redirectTo=${e}`, `/summaries?q=${e}`, `/summaries/${e}`, `/summaries/${e}/easy-read`, `/summaries/${e}/v/${e}`, `/summaries/joined-up-care/v/${e}/easy-read`, `/summaries/joined-up-care/v/${e}/data.csv`, `/summaries/${e}/data.json`, `/summaries/joined-up-care/images/${e}`, `/consultations/${e}/publication`, `/consultations/${e}/publication/preview?view=${e}&lng=${e}`]) {
+    for (const path of [`/partnerships/${e}/users`, `/join/${e}`, `/language/${e}?returnTo=${e}`, `/consultations/${e}/results`, `/consultations/${e}/outcomes`, `/consultations/${e}/outcomes.csv`, `/consultations/${e}`, `/consultations/${e}/edit`, `/consultations/personal-budgets/edit/${e}`, `/consultations/new?partnership=${e}`, `/consultations/${e}/survey`, `/consultations/joined-up-care/rounds/${e}`, `/consultations/joined-up-care/rounds/1/questions/${e}`, `/consultations/joined-up-care/rounds/1/questions/new?type=${e}`, `/consultations/${e}/rounds/new`, `/consultations/joined-up-care/results?round=${e}&version=${e}`, `/partnerships/${e}/groups`, `/partnerships/south-nottinghamshire/groups/${e}`, `/partnerships/south-nottinghamshire/groups/1/members/${e}`, `/partnerships/south-nottinghamshire/groups/${e}/members.csv`, `/consultations/${e}/invitations/emails`, `/consultations/joined-up-care/invitations?round=${e}`, `/consultations/joined-up-care/participation?round=${e}`, `/consultations/${e}/moderation`, `/consultations/joined-up-care/moderation/${e}`, `/consultations/joined-up-care/moderation?show=${e}`, `/consultations/${e}/codebook`, `/consultations/joined-up-care/codebook?edit=${e}`, `/sign-in?redirectTo=${e}`, `/summaries?q=${e}`, `/summaries/${e}`, `/summaries/${e}/easy-read`, `/summaries/${e}/v/${e}`, `/summaries/joined-up-care/v/${e}/easy-read`, `/summaries/joined-up-care/v/${e}/data.csv`, `/summaries/${e}/data.json`, `/summaries/joined-up-care/images/${e}`, `/consultations/${e}/publication`, `/consultations/${e}/publication/preview?view=${e}&lng=${e}`]) {
       const res = await officer.get(path);
       expectSafe(res.status, await res.text(), path);
     }
@@ -159,4 +160,37 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
       expectSafe(res.status, await res.text(), path);
     }
   }
+}, 180_000);
+
+it("moderation actions (panel) answer hostile values safely", async () => {
+  const { submitTextAnswers } = await import("../helpers/moderation");
+  const [proposal, freeText] = submitTextAnswers(server.dbPath, [
+    { kind: "propose-outcome", text: "<b>bold</b> proposal", group: "carer" },
+    { kind: "free-text", text: "\"><img src=x onerror=alert(1)> free text" },
+  ]);
+  const officer = new Client(server.url);
+  await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+  const base = "/consultations/joined-up-care/moderation";
+  const actions: Array<{ path: string; fields: string[]; extra: Record<string, string> }> = [
+    { path: `${base}/${proposal}`, fields: ["statement", "description", "domain", "newDomain"], extra: { intent: "accept" } },
+    { path: `${base}/${proposal}`, fields: ["outcome"], extra: { intent: "merge" } },
+    { path: `${base}/${proposal}`, fields: ["reason", "intent"], extra: { intent: "reject" } },
+    { path: `${base}/${freeText}`, fields: ["quote", "intent"], extra: { intent: "quote" } },
+    { path: `${base}/${freeText}`, fields: ["themes"], extra: { intent: "tag" } },
+  ];
+  let checked = 0;
+  for (const action of actions) {
+    for (const payload of PAYLOADS) {
+      for (const field of action.fields) {
+        const res = await officer.post(action.path, { ...action.extra, [field]: payload });
+        expectSafe(res.status, await res.text(), `${action.path} ${field}=${JSON.stringify(payload.slice(0, 20))}`);
+        checked++;
+      }
+    }
+  }
+  for (const page of [base, `${base}/${proposal}`, `${base}/${freeText}`, `${base}?show=decided`]) {
+    const res = await officer.get(page);
+    expectSafe(res.status, await res.text(), page);
+  }
+  expect(checked).toBeGreaterThan(100);
 }, 180_000);

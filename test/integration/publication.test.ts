@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
+import { submitTextAnswers } from "../helpers/moderation";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -84,6 +85,17 @@ describe("publishing workflow", () => {
     expect(badText).toContain("Choose an open data licence");
     const saved = await o.post(BASE, draft());
     expect(saved.status).toBe(302);
+    // Free text coded into a theme with an approved quote (the panel's moderation and codebook).
+    const answers = submitTextAnswers(server.dbPath, [
+      { kind: "free-text", text: "I had to tell my story five times and nobody talked to each other.", group: "carer" },
+      { kind: "free-text", text: "Please make staff share my notes so I only tell my story once.", group: "citizen" },
+    ]);
+    expect((await o.post(`/consultations/${SLUG}/codebook`, { intent: "create", name: "Telling my story once", description: "" })).status).toBe(302);
+    const db0 = new Database(server.dbPath, { readonly: true });
+    const theme = String((db0.prepare("SELECT id FROM codebook_themes WHERE name = ?").get("Telling my story once") as { id: number }).id);
+    db0.close();
+    for (const id of answers) expect((await o.post(`/consultations/${SLUG}/moderation/${id}`, { intent: "tag", themes: [theme] })).status).toBe(302);
+    expect((await o.post(`/consultations/${SLUG}/moderation/${answers[0]}`, { intent: "quote", quote: "I had to tell my story five times" })).status).toBe(302);
     // An Easy Read picture: the type comes from the bytes, not the name.
     const upload = (point: string, bytes: Uint8Array<ArrayBuffer>, name: string) => {
       const fd = new FormData();
@@ -127,6 +139,11 @@ describe("publishing workflow", () => {
     expect(html).toContain("About 25 people answered round 1.");
     expect(html).toContain("fewer than 8");
     expect(html).not.toMatch(/<script/);
+    // The theme, its count under the small-number rule, and the approved quote (not the rest of the answer).
+    expect(html).toContain("Telling my story once");
+    expect(html).toContain("People who said this: fewer than 8");
+    expect(html).toContain("I had to tell my story five times");
+    expect(html).not.toContain("nobody talked to each other");
     // The second request comes from the cache: same bytes, same tag.
     const second = await anon.get(`/summaries/${SLUG}`);
     expect(second.headers.get("etag")).toBe(etag);

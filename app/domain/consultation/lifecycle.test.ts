@@ -115,3 +115,13 @@ describe("answers are accepted only while consultation and round are open", () =
     expect(canAcceptAnswers(open, { ...open, closesAt: earlier, opensAt: null }, now)).toEqual({ ok: false, reason: "closed" });
   });
 });
+
+describe("audience", () => {
+  it("changes only while the consultation is a draft", async () => {
+    const { checkAudienceChange } = await import("./lifecycle");
+    expect(checkAudienceChange("draft", "both", "group")).toEqual({ ok: true });
+    expect(checkAudienceChange("open", "both", "both")).toEqual({ ok: true });
+    expect(checkAudienceChange("open", "both", "group")).toEqual({ ok: false, reason: "audience-fixed" });
+    expect(checkAudienceChange("closed", "public", "group")).toEqual({ ok: false, reason: "audience-fixed" });
+  });
+});

@@ -154,3 +154,12 @@ export function canAcceptAnswers(consultation: Window, round: Window, now: Date)
   }
   return allow;
 }
+
+/**
+ * Who can take part (the audience) is fixed once the consultation has opened: people
+ * were invited, or the public link was shared, on that basis.
+ */
+export function checkAudienceChange(status: ConsultationStatus, from: string, to: string): Decision<"audience-fixed"> {
+  if (from !== to && status !== "draft") return refuse("audience-fixed");
+  return allow;
+}

@@ -88,6 +88,15 @@ describe("summary model", () => {
     expect(rows.filter((r) => r.measure === "people" && r.value !== null && r.value !== 0).every((r) => r.value! % 5 === 0)).toBe(true);
   });
 
+  it("shows the main free-text themes, most frequent first, with their counts disclosed", () => {
+    const themes = Array.from({ length: 10 }, (_, i) => ({ key: String(i), labels: { en: `Theme ${i}` }, count: i * 3, quotes: i === 9 ? [{ text: "In my own words", lang: "" }] : [] }));
+    const s = buildSummary(input({ themes }));
+    expect(s.themes.map((t) => t.key)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2"]);
+    expect(s.themes[0].count).toEqual({ value: 25, rule: "rounded" });
+    expect(s.themes.at(-1)!.count).toEqual({ value: null, rule: "small" });
+    expect(s.themes[0].quotes).toEqual([{ text: "In my own words", lang: "" }]);
+  });
+
   it("derives population shares from margins and picks text by locale with English fallback", () => {
     expect(populationShares([{ variable: "locality", category: "A", target: 300 }, { variable: "locality", category: "B", target: 100 }, { variable: "sex", category: "f", target: 1 }], "locality")).toEqual({ A: 0.75, B: 0.25 });
     expect(populationShares([], "locality")).toBeNull();

@@ -36,6 +36,9 @@ export type Narrative = Record<(typeof NARRATIVE_FIELDS)[number], string>;
 
 export const NOT_STATED = "not-stated";
 
+/** How many of the most frequent free-text themes a summary shows. */
+export const MAIN_THEMES = 8;
+
 /** What the engine stored for one outcome (a subset of ItemResult). */
 export interface ResultItemInput {
   code: string;
@@ -149,6 +152,7 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
   const themes = input.themes
     .filter((th) => th.count > 0)
     .sort((a, b) => b.count - a.count)
+    .slice(0, MAIN_THEMES)
     .map((th) => ({ key: th.key, labels: th.labels, count: discloseCount(th.count, options), quotes: th.quotes }));
   const w = input.result?.weighting ?? null;
   const effectiveSize = w ? discloseCount(Math.round(w.nEff), options) : null;

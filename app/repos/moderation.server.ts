@@ -1,0 +1,211 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/schema";
+import type { DB } from "../db.server";
+import { countThemes } from "../domain/panel/moderation";
+
+export interface ModerationItem {
+  answerId: number;
+  kind: "free-text" | "propose-outcome";
+  roundNumber: number;
+  questionText: string;
+  text: string;
+  /** Stakeholder group from the participant's profile, else their advisory group membership; "not-stated" otherwise. */
+  group: string;
+  submittedAt: Date;
+  decision: string | null;
+  reason: string | null;
+  outcomeCode: string | null;
+  outcomeStatement: string | null;
+  quote: string | null;
+  themeIds: number[];
+}
+
+/** Free-text and proposed-outcome answers of submitted responses to the consultation's rounds. */
+function itemsQuery(db: DB, consultationId: number, locale: string, extra: ReturnType<typeof sql>) {
+  return db.all<Record<string, unknown>>(sql`
+    select a.id as answer_id, q.type as kind, r.number as round_number,
+      coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
+               (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as question_text,
+      a.text_value as text, s.submitted_at,
+      coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp,
+      d.decision, d.reason, co.code as outcome_code,
+      coalesce((select ot.statement from candidate_outcome_translations ot where ot.outcome_id = co.id and ot.locale = ${locale}),
+               (select ot.statement from candidate_outcome_translations ot where ot.outcome_id = co.id and ot.locale = 'en')) as outcome_statement,
+      (select qt.text from approved_quotes qt where qt.answer_id = a.id and qt.withdrawn_at is null) as quote,
+      (select group_concat(at.theme_id) from answer_themes at where at.answer_id = a.id) as theme_ids
+    from answers a
+    join questions q on q.id = a.question_id
+    join rounds r on r.id = q.round_id
+    join surveys sv on sv.id = r.survey_id
+    join responses s on s.id = a.response_id
+    join participants p on p.id = s.participant_id
+    left join participant_profiles pp on pp.participant_id = p.id
+    left join advisory_group_members m on m.id = p.member_id
+    left join moderation_decisions d on d.answer_id = a.id
+    left join candidate_outcomes co on co.id = d.outcome_id
+    where sv.consultation_id = ${consultationId}
+      and q.type in ('free-text', 'propose-outcome')
+      and a.text_value is not null and trim(a.text_value) <> ''
+      ${extra}
+    order by s.submitted_at, a.id`);
+}
+
+function toItem(x: Record<string, unknown>): ModerationItem {
+  return {
+    answerId: Number(x.answer_id),
+    kind: x.kind as ModerationItem["kind"],
+    roundNumber: Number(x.round_number),
+    questionText: String(x.question_text ?? ""),
+    text: String(x.text ?? ""),
+    group: String(x.grp),
+    submittedAt: new Date(Number(x.submitted_at)),
+    decision: (x.decision as string | null) ?? null,
+    reason: (x.reason as string | null) ?? null,
+    outcomeCode: (x.outcome_code as string | null) ?? null,
+    outcomeStatement: (x.outcome_statement as string | null) ?? null,
+    quote: (x.quote as string | null) ?? null,
+    themeIds: x.theme_ids ? String(x.theme_ids).split(",").map(Number) : [],
+  };
+}
+
+export function listModerationItems(db: DB, consultationId: number, locale: string, state: "pending" | "decided" | "all"): ModerationItem[] {
+  const extra = state === "pending" ? sql`and d.id is null` : state === "decided" ? sql`and d.id is not null` : sql``;
+  return itemsQuery(db, consultationId, locale, extra).map(toItem);
+}
+
+export function findModerationItem(db: DB, consultationId: number, answerId: number, locale: string): ModerationItem | undefined {
+  const row = itemsQuery(db, consultationId, locale, sql`and a.id = ${answerId}`)[0];
+  return row ? toItem(row) : undefined;
+}
+
+export function countPending(db: DB, consultationId: number): number {
+  return listModerationItems(db, consultationId, "en", "pending").length;
+}
+
+export function insertDecision(db: DB, v: typeof moderationDecisions.$inferInsert): boolean {
+  return db.insert(moderationDecisions).values(v).onConflictDoNothing().run().changes > 0;
+}
+
+export function upsertQuote(db: DB, v: { consultationId: number; answerId: number; text: string; approvedBy: number; approvedAt: Date }): void {
+  db.insert(approvedQuotes)
+    .values(v)
+    .onConflictDoUpdate({ target: approvedQuotes.answerId, set: { text: v.text, approvedBy: v.approvedBy, approvedAt: v.approvedAt, withdrawnAt: null } })
+    .run();
+}
+
+export function withdrawQuote(db: DB, consultationId: number, answerId: number, now: Date): boolean {
+  return (
+    db
+      .update(approvedQuotes)
+      .set({ withdrawnAt: now })
+      .where(and(eq(approvedQuotes.consultationId, consultationId), eq(approvedQuotes.answerId, answerId), isNull(approvedQuotes.withdrawnAt)))
+      .run().changes > 0
+  );
+}
+
+export function outcomeCodes(db: DB, consultationId: number): string[] {
+  return db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all().map((r) => r.code);
+}
+
+export function findActiveOutcome(db: DB, consultationId: number, code: string) {
+  return db
+    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
+    .from(candidateOutcomes)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code), eq(candidateOutcomes.status, "active")))
+    .get();
+}
+
+// ── Codebook ─────────────────────────────────────────────────────────────────
+export function listThemes(db: DB, consultationId: number) {
+  return db
+    .select({ id: codebookThemes.id, name: codebookThemes.name, description: codebookThemes.description })
+    .from(codebookThemes)
+    .where(eq(codebookThemes.consultationId, consultationId))
+    .orderBy(asc(codebookThemes.name))
+    .all();
+}
+
+export function themeNameTaken(db: DB, consultationId: number, name: string, exceptId?: number): boolean {
+  const row = db
+    .select({ id: codebookThemes.id })
+    .from(codebookThemes)
+    .where(and(eq(codebookThemes.consultationId, consultationId), sql`lower(${codebookThemes.name}) = lower(${name})`))
+    .get();
+  return !!row && row.id !== exceptId;
+}
+
+export function insertTheme(db: DB, consultationId: number, name: string, description: string): number {
+  return db.insert(codebookThemes).values({ consultationId, name, description }).returning({ id: codebookThemes.id }).get().id;
+}
+
+export function updateTheme(db: DB, consultationId: number, id: number, name: string, description: string): boolean {
+  return db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run().changes > 0;
+}
+
+/** Replaces an answer's themes with `themeIds` (only the consultation's own themes are kept). Returns the ids set. */
+export function setAnswerThemes(db: DB, consultationId: number, answerId: number, themeIds: number[], userId: number, now: Date): number[] {
+  const own = themeIds.length
+    ? db
+        .select({ id: codebookThemes.id })
+        .from(codebookThemes)
+        .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, themeIds)))
+        .all()
+        .map((r) => r.id)
+    : [];
+  db.delete(answerThemes).where(eq(answerThemes.answerId, answerId)).run();
+  for (const themeId of own) db.insert(answerThemes).values({ answerId, themeId, taggedBy: userId, taggedAt: now }).run();
+  return own;
+}
+
+export interface PublishedTheme {
+  id: number;
+  name: string;
+  description: string;
+  /** Tagged answers from submitted responses. */
+  count: number;
+  /** Per stakeholder group ("citizen", "carer", "service-user", "professional", "not-stated"). */
+  byGroup: Record<string, number>;
+}
+
+export interface PublishedQuote {
+  id: number;
+  /** As approved by an officer (trimmed or redacted); no identity of who said it. */
+  text: string;
+  roundNumber: number;
+  themeIds: number[];
+}
+
+/**
+ * For publication (CONTRACTS item 7): the consultation's themes with counts overall and per
+ * stakeholder group, and the quotes officers approved for publication (not withdrawn).
+ */
+export function listPublishedThemes(db: DB, consultationId: number): { themes: PublishedTheme[]; quotes: PublishedQuote[] } {
+  const themes = listThemes(db, consultationId);
+  const items = listModerationItems(db, consultationId, "en", "all");
+  const counts = countThemes(
+    themes.map((t) => t.id),
+    items.map((i) => ({ group: i.group, themeIds: i.themeIds })),
+  );
+  const quoteRows = db
+    .select({ id: approvedQuotes.id, answerId: approvedQuotes.answerId, text: approvedQuotes.text })
+    .from(approvedQuotes)
+    .where(and(eq(approvedQuotes.consultationId, consultationId), isNull(approvedQuotes.withdrawnAt)))
+    .orderBy(asc(approvedQuotes.id))
+    .all();
+  const byAnswer = new Map(items.map((i) => [i.answerId, i]));
+  return {
+    themes: themes.map((t) => ({ ...t, count: counts.get(t.id)!.total, byGroup: counts.get(t.id)!.byGroup })),
+    quotes: quoteRows.filter((q) => byAnswer.has(q.answerId)).map((q) => ({ id: q.id, text: q.text, roundNumber: byAnswer.get(q.answerId)!.roundNumber, themeIds: byAnswer.get(q.answerId)!.themeIds })),
+  };
+}
+
+/** The consultation's outcome domains (for "accept as a new candidate outcome"), named in `locale`, English otherwise. */
+export function listDomains(db: DB, consultationId: number, locale: string) {
+  return db.all<{ id: number; name: string }>(sql`
+    select d.id as id, coalesce(l.name, e.name, d.code) as name
+    from outcome_domains d
+    left join outcome_domain_translations l on l.domain_id = d.id and l.locale = ${locale}
+    left join outcome_domain_translations e on e.domain_id = d.id and e.locale = 'en'
+    where d.consultation_id = ${consultationId}
+    order by d.position, d.id`);
+}

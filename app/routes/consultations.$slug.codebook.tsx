@@ -1,0 +1,140 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
+import { listPublishedThemes } from "../repos/moderation.server";
+import { createTheme, editTheme } from "../services/moderation.server";
+import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Textarea, TextInput } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+import { parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("panel:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
+  const { themes, quotes } = listPublishedThemes(getDb(), consultation.id);
+  const editId = Number(new URL(args.request.url).searchParams.get("edit"));
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    themes,
+    quotes: quotes.map((q) => ({ ...q, themes: q.themeIds.map((id) => themes.find((t) => t.id === id)?.name).filter(Boolean) as string[] })),
+    editing: themes.find((t) => t.id === editId) ?? null,
+  });
+}
+
+const FIELDS = ["name", "description"] as const;
+const schema = z.object({
+  name: z.string({ error: "panel:codebook.errors.nameRequired" }).trim().min(1, "panel:codebook.errors.nameRequired").max(80, "panel:codebook.errors.nameTooLong"),
+  description: z.string().trim().max(500, "panel:codebook.errors.descriptionTooLong").optional().default(""),
+});
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const form = await args.request.formData();
+  const intent = form.get("intent");
+  if (intent !== "create" && intent !== "edit") throw new Response("Bad Request", { status: 400 });
+  const themeId = intent === "edit" ? z.coerce.number().int().positive().safeParse(form.get("themeId")) : null;
+  if (themeId && !themeId.success) throw new Response("Bad Request", { status: 400 });
+  const parsed = parseForm(form, schema, FIELDS);
+  if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, ...parsed.data };
+  const base = `/consultations/${consultation.slug}/codebook`;
+  if (themeId?.success) {
+    const r = editTheme(getDb(), { ...actor, themeId: themeId.data }, new Date());
+    if (r === "missing") throw new Response("Not Found", { status: 404 });
+    if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
+    return redirect(`${base}?saved=1`);
+  }
+  const r = createTheme(getDb(), actor, new Date());
+  if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
+  return redirect(`${base}?created=1`);
+}
+
+export default function Codebook() {
+  const { t } = useTranslation("panel");
+  const { consultation, canEdit, themes, quotes, editing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const values: Record<string, string> = actionData?.values ?? (editing ? { name: editing.name, description: editing.description } : {});
+  const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : null;
+  return (
+    <>
+      <BackLink to={`/consultations/${consultation.slug}/moderation`}>{t("common:common.back")}</BackLink>
+      <ErrorSummary errors={errors} />
+      {notice ? (
+        <NotificationBanner title={t("common:common.success")} success>
+          <p className="govuk-notification-banner__heading">{notice}</p>
+        </NotificationBanner>
+      ) : null}
+      <span className="govuk-caption-l">{consultation.title}</span>
+      <h1 className="govuk-heading-l">{t("codebook.heading")}</h1>
+      <p className="govuk-body">{t("codebook.intro")}</p>
+      {themes.length === 0 ? (
+        <p className="govuk-body" data-testid="no-themes">
+          {t("codebook.none")}
+        </p>
+      ) : (
+        <Table
+          caption={t("codebook.caption", { count: themes.length })}
+          head={[t("codebook.col.theme"), t("codebook.col.total"), ...GROUPS.map((g) => (g === "not-stated" ? t("participation.notRecorded") : t(`stakeholderGroup.${g}`))), ...(canEdit ? [t("codebook.col.action")] : [])]}
+          numericColumns={[1, 2, 3, 4, 5, 6]}
+          rows={themes.map((th) => [
+            <span key="n">
+              {th.name}
+              {th.description ? <span className="govuk-body-s govuk-!-display-block">{th.description}</span> : null}
+            </span>,
+            String(th.count),
+            ...GROUPS.map((g) => String(th.byGroup[g] ?? 0)),
+            ...(canEdit
+              ? [
+                  <Link key="e" className="govuk-link" to={`?edit=${th.id}#name`}>
+                    {t("codebook.edit")}
+                    <span className="govuk-visually-hidden"> {th.name}</span>
+                  </Link>,
+                ]
+              : []),
+          ])}
+        />
+      )}
+      {canEdit ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m">{editing ? t("codebook.editHeading", { name: editing.name }) : t("codebook.createHeading")}</h2>
+            <Form method="post" noValidate key={editing?.id ?? "new"}>
+              <input type="hidden" name="intent" value={editing ? "edit" : "create"} />
+              {editing ? <input type="hidden" name="themeId" value={editing.id} /> : null}
+              <TextInput name="name" label={t("codebook.name")} defaultValue={values.name} error={errors.name} />
+              <Textarea name="description" label={t("codebook.description")} optional defaultValue={values.description} error={errors.description} rows={2} />
+              <Button>{editing ? t("codebook.saveSubmit") : t("codebook.createSubmit")}</Button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+      <h2 className="govuk-heading-m">{t("codebook.quotesHeading")}</h2>
+      {quotes.length === 0 ? (
+        <p className="govuk-body">{t("codebook.noQuotes")}</p>
+      ) : (
+        quotes.map((q) => (
+          <figure key={q.id} className="govuk-inset-text">
+            <blockquote className="govuk-body">{q.text}</blockquote>
+            <figcaption className="govuk-body-s">
+              {t("codebook.quoteRound", { number: q.roundNumber })}
+              {q.themes.length ? ` · ${t("moderation.themesList", { themes: q.themes.join(", ") })}` : ""}
+            </figcaption>
+          </figure>
+        ))
+      )}
+    </>
+  );
+}
