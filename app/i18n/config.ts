@@ -16,6 +16,9 @@ import plPublication from "../../locales/pl/publication.json";
 import urCommon from "../../locales/ur/common.json";
 import urCitizen from "../../locales/ur/citizen.json";
 import urPublication from "../../locales/ur/publication.json";
+// Panel: only the invitation and reminder emails are translated into Polish and Urdu (members read them).
+import plPanel from "../../locales/pl/panel.json";
+import urPanel from "../../locales/ur/panel.json";
 
 /** Languages the interface is offered in; Urdu is written right to left. */
 export const SUPPORTED_LOCALES = ["en", "cy", "pl", "ur"] as const;
@@ -41,8 +44,8 @@ export const resources = {
   en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel },
   cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel },
   // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
-  pl: { common: plCommon, citizen: plCitizen, publication: plPublication },
-  ur: { common: urCommon, citizen: urCitizen, publication: urPublication },
+  pl: { common: plCommon, citizen: plCitizen, publication: plPublication, panel: plPanel },
+  ur: { common: urCommon, citizen: urCitizen, publication: urPublication, panel: urPanel },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {
