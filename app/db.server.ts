@@ -14,7 +14,7 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * migrations. WAL lets readers run while one writer writes; synchronous=NORMAL
  * in WAL mode is durable across application crashes (see docs/decisions/0003).
  */
-export function openDatabase(file: string, migrationsDir: string): { db: DB; sqlite: Database.Database } {
+export function openDatabase(file: string, migrationsDir: string, options: { maxBytes?: number } = {}): { db: DB; sqlite: Database.Database } {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -23,6 +23,7 @@ export function openDatabase(file: string, migrationsDir: string): { db: DB; sql
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.resolve(migrationsDir) });
+  if (options.maxBytes) sqlite.pragma(`max_page_count = ${Math.floor(options.maxBytes / (sqlite.pragma("page_size", { simple: true }) as number))}`);
   return { db, sqlite };
 }
 
@@ -34,7 +35,7 @@ declare global {
 export function getDb(): DB {
   if (!globalThis.__appDb) {
     const e = env();
-    globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR);
+    globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR, { maxBytes: e.DATABASE_MAX_BYTES });
   }
   return globalThis.__appDb.db;
 }

@@ -14,6 +14,8 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/app.db"),
   MIGRATIONS_DIR: z.string().min(1).default("db/migrations"),
+  /** Optional size quota for the database file in bytes (PRAGMA max_page_count); past it, saves fail cleanly as on a full disk. */
+  DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),
   /** Public origin, e.g. https://consult.example.org; used for links and the CSRF Origin check. */
   APP_ORIGIN: z.url().optional(),
   /** Cookie Secure flag; defaults to true in production. */
@@ -27,6 +29,8 @@ export const envSchema = z.object({
   JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
   JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */
+  BENCH_ROUTES: booleanFromString.default(false),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

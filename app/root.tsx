@@ -96,6 +96,7 @@ function errorHeading(error: unknown, t: (key: string) => string): string {
     if (error.status === 403) return t("errors.forbidden.title");
     if (error.status === 429) return t("errors.tooMany.title");
     if (error.status < 500) return t("errors.badRequest.title");
+    if (error.status === 503) return t("errors.unavailable.title");
   }
   return t("errors.server.title");
 }
@@ -105,7 +106,7 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
-    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : "server";
+    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : status === 503 ? "unavailable" : "server";
   // Never show a stack trace or internal message to the visitor.
   if (status >= 500 && typeof console !== "undefined") console.error(error);
   return (

@@ -12,6 +12,7 @@ import { Button } from "../ui/components";
 import { formatDate } from "../ui/format.server";
 import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
+import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
 export { journeyHeaders as headers } from "../services/journey-route.server";
 
@@ -104,7 +105,9 @@ export async function action(args: ActionFunctionArgs) {
   if (j.response) throw redirect(`${j.base}/done`);
   if (j.participant) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   limitPosts(args.request, "start");
-  const { token } = startAnonymous(getDb(), j.consultation.id);
+  const started = tryWrite(() => startAnonymous(getDb(), j.consultation.id));
+  if (!started.ok) throw new Response("Service Unavailable", { status: 503, headers: storageUnavailableHeaders });
+  const { token } = started.value;
   const first = j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state));
   return redirect(first, { headers: { "Set-Cookie": participantCookie(j.consultation.id, token) } });
 }

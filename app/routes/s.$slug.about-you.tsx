@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../db.server";
 import { afterContinue, canVisit, firstIncompleteStep, previousStep, type DraftState, type Step } from "../domain/survey/journey";
+import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 import { saveState } from "../services/journey.server";
 import { formInput, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
 import { BackLink, Button } from "../ui/components";
@@ -48,7 +49,9 @@ export async function action(args: ActionFunctionArgs) {
   // Saying no removes any profile answers already given.
   if (consent === "no") for (const q of j.journeyQuestions) if (q.type === "profile") delete answers[String(q.id)];
   const state: DraftState = { answers, meta: { ...j.state.meta, profileConsent: consent } };
-  saveState(getDb(), j, state, now);
+  if (!tryWrite(() => saveState(getDb(), j, state, now)).ok) {
+    return json({ errors: { consent: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
+  }
   const changing = new URL(args.request.url).searchParams.get("change") === "1";
   const next = afterContinue(STEP, changing, j.journeyQuestions, j.sections.length, state);
   return redirect(stepPath(j, next, changing && next.kind !== "check"));

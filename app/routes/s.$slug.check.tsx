@@ -1,11 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../db.server";
 import { canVisit, firstIncompleteStep, shownQuestions, stepsOf } from "../domain/survey/journey";
 import { submit } from "../services/journey.server";
+import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
 import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
 import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
@@ -47,7 +49,10 @@ export async function action(args: ActionFunctionArgs) {
   // Submitting again after success (back button, second tab) shows the same confirmation.
   if (j.response) throw redirect(`${j.base}/done`);
   requireAnswering(j);
-  const result = submit(getDb(), j, now);
+  const attempt = tryWrite(() => submit(getDb(), j, now));
+  // The draft is untouched (the submit is one transaction): say so, and offer Submit again.
+  if (!attempt.ok) return json({ errors: { submit: "storage.submitUnavailable" } }, { status: 503, headers: storageUnavailableHeaders });
+  const result = attempt.value;
   if (result.kind === "incomplete") throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   if (result.kind === "closed") throw redirect(j.base);
   return redirect(`${j.base}/done`);
@@ -55,6 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CheckPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("citizen");
   const other = (lang: string) => (lang === d.locale ? undefined : lang);
   return (
@@ -63,6 +69,7 @@ export default function CheckPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
+          <ErrorSummary errors={actionData?.errors ? { submit: t(actionData.errors.submit) } : undefined} fieldIds={{ submit: "submit-answers" }} />
           <h1 className="govuk-heading-l">{t("check.title")}</h1>
           <h2 className="govuk-heading-m">{t("check.answersHeading")}</h2>
           <dl className="govuk-summary-list" data-testid="check-answers">
@@ -117,7 +124,9 @@ export default function CheckPage() {
               </dl>
             </>
           ) : null}
-          <h2 className="govuk-heading-m">{t("check.submitHeading")}</h2>
+          <h2 className="govuk-heading-m" id="submit-answers" tabIndex={-1}>
+            {t("check.submitHeading")}
+          </h2>
           <p className="govuk-body">{t("check.submitText")}</p>
           <Form method="post">
             <Honeypot />

@@ -6,6 +6,7 @@ import { getDb } from "../db.server";
 import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, type Step } from "../domain/survey/journey";
 import { answerSchema } from "../domain/survey/questions";
 import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
+import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 import { formInput, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -82,7 +83,9 @@ export async function action(args: ActionFunctionArgs) {
     else error = parsed.error.issues[0]?.message ?? "answer.invalid";
   }
   if (error) return json({ errors: { answer: error }, values: form }, { status: 400, headers: privateHeaders });
-  saveState(getDb(), j, state, now);
+  if (!tryWrite(() => saveState(getDb(), j, state, now)).ok) {
+    return json({ errors: { answer: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
+  }
   const next = afterContinue(step, changing, j.journeyQuestions, j.sections.length, state);
   return redirect(stepPath(j, next, changing && next.kind !== "check"));
 }

@@ -1,7 +1,18 @@
-/** `npm run bench`: benchmarks, not part of `npm test`. Figures go to standard output. */
+/**
+ * `npm run bench [-- aggregation|publication|load ...]` (or BENCH_ONLY=name): benchmarks, not part
+ * of `npm test`. Figures go to standard output.
+ */
 import { formatAggregationReport, runAggregationBench } from "./aggregation.bench";
+import { formatLoadReport, runLoadBench } from "./load.bench";
 import { formatPublicationReport, runPublicationBench } from "./publication.bench";
 
-const only = process.env.BENCH_ONLY;
-if (!only || only === "aggregation") console.log(formatAggregationReport(await runAggregationBench()));
-if (!only || only === "publication") console.log(formatPublicationReport(await runPublicationBench()));
+const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : [])];
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+if (wanted("aggregation")) console.log(formatAggregationReport(await runAggregationBench()));
+if (wanted("publication")) console.log(formatPublicationReport(await runPublicationBench()));
+if (wanted("load")) {
+  const report = await runLoadBench();
+  console.log(formatLoadReport(report));
+  if (report.verification.problems.length) process.exitCode = 1;
+}

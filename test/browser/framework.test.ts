@@ -112,6 +112,9 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
       await page.waitForSelector(`h1:has-text("${code}")`);
     }
     await expectAccessible(page, "outcome with an indicator");
+    await go(`${F}/outcomes/${included[0]}/indicators/1`);
+    expect(await page.inputValue("#name")).toBe(INDICATOR.name);
+    await expectAccessible(page, "indicator form, changing one");
 
     // Weights: the stale total is refused; then citizen-derived weights with two shifted by 6 points.
     await go(`${F}/weights`);
@@ -164,6 +167,12 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(`${F}/1/trace/${included[0]}`);
     expect(await page.textContent("main")).toContain("outcomes-codesign/delphi-aggregation");
     await expectAccessible(page, "traceability");
+    // Pages that edit say the agreed version cannot be changed there.
+    for (const path of [`${F}/outcomes/${included[0]}`, `${F}/weights`, `${F}/outcomes/${included[0]}/indicators/1`]) {
+      await go(path);
+      await page.waitForSelector("#not-editable");
+      await expectAccessible(page, `${path} on an agreed version`);
+    }
   }, 120_000);
 
   it("downloads all four formats, which agree with each other, the schedule and the screen", async () => {

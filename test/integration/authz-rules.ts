@@ -49,6 +49,8 @@ export const RULES: Record<string, RouteRule> = {
   accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
   privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
   healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
+  /** The benchmark's empty page exists only with BENCH_ROUTES=true. */
+  "bench.empty": { path: "/bench/empty", get: all("missing"), post: all("noaction") },
   "language.$lng": { path: "/language/cy", get: all("redirect"), post: all("noaction") },
   "sign-in": {
     path: "/sign-in",
@@ -146,6 +148,22 @@ export const RULES: Record<string, RouteRule> = {
   },
   "partnerships.$slug.groups.$groupId.members.$memberId": {
     path: "/partnerships/south-nottinghamshire/groups/1/members/1",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  // ── Personal data (issue 8): retention, subject access, erasure: officers only ──
+  "partnerships.$slug.groups.$groupId.members.$memberId_.privacy": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1/privacy",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.$memberId_.data[.]json": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1/data.json",
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.privacy": {
+    path: `${C}/privacy`,
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },

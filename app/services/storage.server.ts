@@ -1,0 +1,24 @@
+/**
+ * When the database cannot take a write (locked past the busy timeout, disk or quota full,
+ * an I/O error), a citizen's form is shown again with what they entered and a clear message,
+ * with status 503 and Retry-After: nothing half-written (each save is one transaction) and
+ * nothing lost from the page.
+ */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)/;
+
+export function isStorageUnavailable(error: unknown): boolean {
+  return typeof error === "object" && error !== null && UNAVAILABLE.test(String((error as { code?: unknown }).code));
+}
+
+export const storageUnavailableHeaders = { "Retry-After": "10", "Cache-Control": "private, no-store" };
+
+/** Runs a write; a storage failure comes back as `null` (after logging), any other error is thrown. */
+export function tryWrite<T>(write: () => T): { ok: true; value: T } | { ok: false } {
+  try {
+    return { ok: true, value: write() };
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    console.error(`storage unavailable: ${(error as { code?: string }).code}`);
+    return { ok: false };
+  }
+}

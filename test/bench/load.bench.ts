@@ -1,0 +1,253 @@
+/**
+ * Load benchmark: the real citizen journey against the production build on loopback.
+ * Simulated participants (one connection each, like a browser) start, answer every question
+ * (each Continue saves a draft, then the next page is fetched as a browser would after the
+ * redirect), check their answers and submit. Concurrency ramps until p99 of saving an answer
+ * passes 200 ms. Baselines measured in the same run: an empty Remix page (/bench/empty, the
+ * same root layout, no data) and a question page, each read at 64 connections.
+ * Afterwards the database is checked: every acknowledged answer and submission is there once.
+ */
+import Database from "better-sqlite3";
+import { rmSync } from "node:fs";
+import { hashTokenHex } from "../../app/auth/tokens.server";
+import { Client } from "../helpers/client";
+import { freePort, launchServer, makeSeededDatabase } from "../helpers/server";
+
+const SLUG = "joined-up-care";
+const BASE = `/s/${SLUG}`;
+const STAGES = (process.env.LOAD_STAGES ?? "8,16,32,64,96,128").split(",").map(Number);
+const STAGE_SECONDS = Number(process.env.LOAD_STAGE_SECONDS ?? 6);
+const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 5);
+
+type Step = "start" | "save" | "question" | "check" | "submit";
+const STEPS: Step[] = ["start", "save", "question", "check", "submit"];
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+interface Participant {
+  client: Client;
+  acked: Map<number, number>;
+  submitted: boolean;
+}
+
+export interface StageReport {
+  connections: number;
+  seconds: number;
+  answersPerSecond: number;
+  submissionsPerSecond: number;
+  requestsPerSecond: number;
+  errors: number;
+  latency: Record<Step, { p50: number; p99: number; n: number }>;
+}
+
+export interface LoadReport {
+  baseline: { emptyPage: ReadReport; questionPage: ReadReport; ratio: number };
+  stages: StageReport[];
+  kneeConnections: number | null;
+  verification: { participants: number; acknowledgedAnswers: number; acknowledgedSubmissions: number; problems: string[] };
+}
+
+interface ReadReport {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function readLoad(clients: Client[], path: string, seconds: number): Promise<ReadReport> {
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    clients.map(async (c) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          const res = await c.get(path);
+          await res.arrayBuffer();
+          if (res.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { requestsPerSecond: times.length / seconds, p50: percentile(times, 50), p99: percentile(times, 99), errors };
+}
+
+export async function runLoadBench(): Promise<LoadReport> {
+  const { dir, dbPath } = await makeSeededDatabase();
+  const port = await freePort();
+  const server = await launchServer(dbPath, port, { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000", BENCH_ROUTES: "true" });
+  const url = `http://localhost:${port}`;
+  try {
+    const setup = new Database(dbPath, { readonly: true });
+    const round = (setup.prepare("select id from rounds where number = 1").get() as { id: number }).id;
+    const ratingIds = (setup.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map((r) => r.id);
+    const proposeId = (setup.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
+    setup.close();
+
+    let address = 0;
+    const newClient = () => {
+      address++;
+      return new Client(url, { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` });
+    };
+
+    // Baselines at 64 connections: the empty page, and one participant's question page.
+    const readers = Array.from({ length: 64 }, newClient);
+    await readLoad(readers.slice(0, 8), "/bench/empty", 1); // warm up
+    const emptyPage = await readLoad(readers, "/bench/empty", BASELINE_SECONDS);
+    const reader = newClient();
+    await reader.post(BASE, { website: "" });
+    await reader.post(`${BASE}/q/${ratingIds[0]}`, { answer: "7" });
+    const shared = (reader as unknown as { cookies: Map<string, string> }).cookies;
+    for (const c of readers) for (const [k, v] of shared) c.setCookie(k, v);
+    const questionPage = await readLoad(readers, `${BASE}/q/${ratingIds[1]}`, BASELINE_SECONDS);
+
+    const participants: Participant[] = [];
+    const stages: StageReport[] = [];
+    let kneeConnections: number | null = null;
+    for (const connections of STAGES) {
+      const times: Record<Step, number[]> = { start: [], save: [], question: [], check: [], submit: [] };
+      let answers = 0;
+      let submissions = 0;
+      let requests = 0;
+      let errors = 0;
+      const started = performance.now();
+      const until = started + STAGE_SECONDS * 1000;
+      const timed = async (step: Step, f: () => Promise<Response>): Promise<Response | null> => {
+        const t = performance.now();
+        try {
+          const res = await f();
+          await res.arrayBuffer();
+          times[step].push(performance.now() - t);
+          requests++;
+          if (res.status >= 400) {
+            errors++;
+            return null;
+          }
+          return res;
+        } catch {
+          errors++;
+          return null;
+        }
+      };
+      await Promise.all(
+        Array.from({ length: connections }, async (_, k) => {
+          while (performance.now() < until) {
+            const p: Participant = { client: newClient(), acked: new Map(), submitted: false };
+            participants.push(p);
+            const c = p.client;
+            if (!(await timed("start", () => c.post(BASE, { website: "" })))) continue;
+            for (const [i, id] of ratingIds.entries()) {
+              if (performance.now() >= until) break;
+              const score = 1 + ((k + i) % 9);
+              const saved = await timed("save", () => c.post(`${BASE}/q/${id}`, { answer: String(score) }));
+              if (!saved || saved.status !== 302) break;
+              p.acked.set(id, score);
+              answers++;
+              await timed("question", () => c.get(saved.headers.get("Location") ?? BASE));
+            }
+            if (p.acked.size < ratingIds.length || performance.now() >= until) continue;
+            const proposed = await timed("save", () => c.post(`${BASE}/q/${proposeId}`, { answer: `A new outcome ${k}` }));
+            if (!proposed) continue;
+            answers++;
+            await timed("check", () => c.get(`${BASE}/check`));
+            const done = await timed("submit", () => c.post(`${BASE}/check`, { website: "" }));
+            if (done?.headers.get("Location") === `${BASE}/done`) {
+              p.submitted = true;
+              submissions++;
+            }
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const latency = Object.fromEntries(
+        STEPS.map((s) => {
+          const sorted = times[s].sort((a, b) => a - b);
+          return [s, { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length }];
+        }),
+      ) as StageReport["latency"];
+      stages.push({ connections, seconds, answersPerSecond: answers / seconds, submissionsPerSecond: submissions / seconds, requestsPerSecond: requests / seconds, errors, latency });
+      if (latency.save.p99 > 200) {
+        kneeConnections = connections;
+        break;
+      }
+    }
+
+    // Verification: every acknowledged answer and submission is stored exactly once.
+    server.child.kill("SIGTERM");
+    await new Promise((r) => server.child.once("exit", r));
+    const db = new Database(dbPath, { readonly: true });
+    const problems: string[] = [];
+    let acknowledgedAnswers = 0;
+    let acknowledgedSubmissions = 0;
+    const byToken = db.prepare("select id from participants where resume_token_hash = ?");
+    const responsesOf = db.prepare("select id from responses where participant_id = ? and round_id = ?");
+    const answersOf = db.prepare("select question_id as q, numeric_value as v from answers where response_id = ?");
+    const draftOf = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?");
+    for (const p of participants) {
+      const cookie = [...(p.client as unknown as { cookies: Map<string, string> }).cookies].find(([k]) => k.startsWith("ocd_p"));
+      if (!cookie) continue; // never started
+      const row = byToken.get(hashTokenHex(cookie[1])) as { id: number } | undefined;
+      if (!row) {
+        problems.push("an acknowledged start has no participant");
+        continue;
+      }
+      acknowledgedAnswers += p.acked.size;
+      const responses = responsesOf.all(row.id, round) as Array<{ id: number }>;
+      if (p.submitted) {
+        acknowledgedSubmissions++;
+        if (responses.length !== 1) problems.push(`participant ${row.id}: ${responses.length} responses`);
+        else {
+          const stored = new Map((answersOf.all(responses[0].id) as Array<{ q: number; v: number | null }>).map((a) => [a.q, a.v]));
+          for (const [q, v] of p.acked) if (stored.get(q) !== v) problems.push(`participant ${row.id} question ${q}: stored ${stored.get(q)}, acknowledged ${v}`);
+        }
+      } else if (p.acked.size) {
+        if (responses.length) problems.push(`participant ${row.id}: a response that was never acknowledged`);
+        const draft = draftOf.get(row.id, round) as { answers: string } | undefined;
+        const saved = draft ? (JSON.parse(draft.answers) as Record<string, { score?: number }>) : {};
+        for (const [q, v] of p.acked) if (saved[String(q)]?.score !== v) problems.push(`participant ${row.id} draft question ${q}`);
+      }
+    }
+    db.close();
+    return {
+      baseline: { emptyPage, questionPage, ratio: questionPage.requestsPerSecond / emptyPage.requestsPerSecond },
+      stages,
+      kneeConnections,
+      verification: { participants: participants.length, acknowledgedAnswers, acknowledgedSubmissions, problems: problems.slice(0, 20) },
+    };
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
+
+export function formatLoadReport(r: LoadReport): string {
+  const lines = [
+    "## Load: the citizen journey (production build, loopback, this machine)",
+    "",
+    `Baseline at 64 connections: empty Remix page ${r.baseline.emptyPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.emptyPage.p50)}, p99 ${ms(r.baseline.emptyPage.p99)}); ` +
+      `question page ${r.baseline.questionPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.questionPage.p50)}, p99 ${ms(r.baseline.questionPage.p99)}) = ${r.baseline.ratio.toFixed(2)}× the empty page`,
+    "",
+    "| connections | answers saved/s | submissions/s | requests/s | × empty page req/s | save p50 / p99 | question page p50 / p99 | start p99 | check p99 | submit p50 / p99 | errors |",
+    "| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- | ---: |",
+    ...r.stages.map(
+      (s) =>
+        `| ${s.connections} | ${s.answersPerSecond.toFixed(0)} | ${s.submissionsPerSecond.toFixed(1)} | ${s.requestsPerSecond.toFixed(0)} | ${(s.requestsPerSecond / r.baseline.emptyPage.requestsPerSecond).toFixed(2)} | ${ms(s.latency.save.p50)} / ${ms(s.latency.save.p99)} | ${ms(s.latency.question.p50)} / ${ms(s.latency.question.p99)} | ${ms(s.latency.start.p99)} | ${ms(s.latency.check.p99)} | ${ms(s.latency.submit.p50)} / ${ms(s.latency.submit.p99)} | ${s.errors} |`,
+    ),
+    "",
+    r.kneeConnections ? `p99 of saving an answer passed 200 ms at ${r.kneeConnections} connections.` : `p99 of saving an answer stayed under 200 ms up to ${r.stages.at(-1)?.connections} connections.`,
+    `Verified afterwards in SQLite: ${r.verification.participants} participants, ${r.verification.acknowledgedAnswers} acknowledged answers, ${r.verification.acknowledgedSubmissions} acknowledged submissions; ` +
+      (r.verification.problems.length ? `PROBLEMS: ${r.verification.problems.join("; ")}` : "every one stored exactly once."),
+  ];
+  return lines.join("\n");
+}
