@@ -341,6 +341,7 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
     conditionChoices,
     context: {
       earlier,
+      takenOutcomeIds: all.filter((q) => q.type === "rating" && q.id !== questionId && q.outcomeId !== null).map((q) => q.outcomeId as number),
       outcomeIds: outcomes.map((o) => o.id),
       ratingText: templates.text,
       ratingHint: templates.hint,

@@ -64,6 +64,11 @@ describe("building round 1", () => {
     expect(page).toContain("Domain: Access");
     expect(page).toContain("Domain: Joined-up care");
     expect(page).toContain(`href="/s/${SLUG}/preview?round=1&amp;lng=cy"`);
+    // The link leads to the citizens' preview of this round.
+    const viewer = new Client(server.url);
+    await viewer.signIn(DEMO.officer.email, DEMO.officer.password);
+    const preview = await viewer.get(`/s/${SLUG}/preview?round=1&lng=cy`);
+    expect(preview.status).toBeLessThan(400);
   });
 
   it("shows the type chooser, then a form that keeps what was typed on error", async () => {
@@ -100,9 +105,12 @@ describe("building round 1", () => {
     await add({ type: "pairwise", required: "yes", "text-en": "Which matters more to you?", "choices-en": "Seeing the same person\nBeing seen quickly" });
     await add({ type: "propose-outcome", required: "no", "text-en": "Is there an outcome we missed?" });
     await add({ type: "profile", required: "no", profileField: "stakeholderGroup", "text-en": "Which describes you best?", "choices-en": "Member of the public\nCarer\nI use services\nI work in care" });
-    await add({ type: "rating", required: "yes", outcomeId: String(outcomeId("A1")), allowUnable: "yes", "text-en": "Rate A1 again" });
+    const twice = await officer.post(`${R1}/questions/new`, { intent: "save", condition: "none", ...BLANK, type: "rating", required: "yes", outcomeId: String(outcomeId("A1")), allowUnable: "yes", "text-en": "Rate A1 again" });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("already has a rating question in this round");
+    await add({ type: "free-text", required: "no", "text-en": "Anything else?" });
     const qs = questionsOf(1);
-    expect(qs.map((q) => q.type)).toEqual(["rating", "rating", "rating", "rating", "single-choice", "free-text", "likert", "multiple-choice", "ranking", "pairwise", "propose-outcome", "profile", "rating"]);
+    expect(qs.map((q) => q.type)).toEqual(["rating", "rating", "rating", "rating", "single-choice", "free-text", "likert", "multiple-choice", "ranking", "pairwise", "propose-outcome", "profile", "free-text"]);
     const followUp = qs.find((q) => q.id === followUpId)!;
     expect(followUp).toMatchObject({ condition_question_id: choiceId, condition_value: "yes" });
     expect(JSON.parse(followUp.config)).toEqual({ maxLength: 800 });
@@ -129,7 +137,7 @@ describe("building round 1", () => {
     expect(after[i - 1]).toBe(choiceId);
     expect((await officer.post(R1, { intent: "move", questionId: String(choiceId), direction: "down" })).status).toBe(302);
     expect(questionsOf(1).map((q) => q.id)).toEqual(before);
-    // Deleting the duplicate A1 rating at the end.
+    // Deleting the last question ("Anything else?").
     const last = before.at(-1)!;
     expect((await officer.post(`${R1}/questions/${last}`, { intent: "delete" })).status).toBe(302);
     expect(questionsOf(1).map((q) => q.position)).toEqual(before.slice(0, -1).map((_, k) => k));

@@ -67,6 +67,7 @@ describe("question form", () => {
       ],
     });
     expect(parseQuestionForm({ type: "rating", required: "yes", outcomeId: "99" }, ctx)).toEqual({ ok: false, errors: { outcomeId: "question.errors.outcome" } });
+    expect(parseQuestionForm({ type: "rating", required: "yes", outcomeId: "7" }, { ...ctx, takenOutcomeIds: [7] })).toEqual({ ok: false, errors: { outcomeId: "question.errors.outcomeTaken" } });
     expect(parseQuestionForm({ type: "rating", required: "yes", outcomeId: "8" }, ctx)).toEqual({ ok: false, errors: { "text-en": "question.errors.text" } });
   });
 

@@ -68,6 +68,8 @@ export interface QuestionFormContext {
   outcomeIds: readonly number[];
   /** Questions before this one in the round. */
   earlier: readonly EarlierQuestion[];
+  /** Outcomes already rated by another question of the round (each outcome is rated once per round). */
+  takenOutcomeIds?: readonly number[];
   /** Default rating question text per locale, with {{statement}}; used when the text is left blank. */
   ratingText?: Readonly<Record<string, string>>;
   ratingHint?: Readonly<Record<string, string>>;
@@ -151,6 +153,7 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
   if (type === "rating") {
     const id = Number(str("outcomeId"));
     if (!Number.isInteger(id) || !ctx.outcomeIds.includes(id)) errors.outcomeId = "question.errors.outcome";
+    else if (ctx.takenOutcomeIds?.includes(id)) errors.outcomeId = "question.errors.outcomeTaken";
     else outcomeId = id;
   }
 
