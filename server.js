@@ -59,7 +59,7 @@ app.use((req, res, next) => {
   const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
   if (!hit) return next();
   const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag };
+  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
   if (notModified(req.headers["if-none-match"], hit.etag)) {
     res.writeHead(304, headers);
     res.end();
