@@ -29,6 +29,9 @@ export const envSchema = z.object({
   JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
   JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /** The windows of those two limits. */
+  JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */
   BENCH_ROUTES: booleanFromString.default(false),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
