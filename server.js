@@ -38,6 +38,8 @@ app.use((req, res, next) => {
     res.status(413).type("text/plain").send("The data sent was too large.");
     return;
   }
+  // The address rate limits use: Express's req.ip honours X-Forwarded-For only with TRUST_PROXY.
+  req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);
@@ -59,7 +61,7 @@ app.use((req, res, next) => {
   const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
   if (!hit) return next();
   const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag };
+  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
   if (notModified(req.headers["if-none-match"], hit.etag)) {
     res.writeHead(304, headers);
     res.end();

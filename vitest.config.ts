@@ -14,6 +14,8 @@ export default defineConfig({
           include: ["app/**/*.test.ts", "app/**/*.test.tsx", "db/**/*.test.ts", "server/**/*.test.ts", "test/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
+          // Integration files start the production server in beforeAll: under a full parallel run on 2 cores that can take well over 10 s.
+          hookTimeout: 60_000,
         },
       },
       {

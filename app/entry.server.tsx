@@ -7,6 +7,7 @@ import { I18nextProvider } from "react-i18next";
 import { getDb } from "./db.server";
 import { emailCaptureEnabled, env } from "./env.server";
 import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
+import { applyDueRetention } from "./services/privacy.server";
 import { createServerI18n, detectLocale } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -29,7 +30,24 @@ export async function startBackgroundWork(): Promise<{ stop: () => Promise<void>
   else if (capture) console.log(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
   sender ??= startEmailSender(getDb(), config);
   const running = sender;
-  return { stop: () => running.stop() };
+  // Personal data past its consultation's retention date is deleted at start and every hour.
+  const sweep = () => {
+    try {
+      const done = applyDueRetention(getDb(), new Date());
+      if (done.length) console.log(`Deleted personal data of ${done.length} consultation(s) past their retention date.`);
+    } catch (error) {
+      console.error("retention sweep failed", error);
+    }
+  };
+  sweep();
+  const retention = setInterval(sweep, 3600_000);
+  retention.unref();
+  return {
+    stop: async () => {
+      clearInterval(retention);
+      await running.stop();
+    },
+  };
 }
 
 function appendCookies(headers: Headers, context: AppLoadContext | undefined) {

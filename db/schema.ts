@@ -117,6 +117,9 @@ export const consultations = sqliteTable("consultations", {
   opensAt: integer("opens_at", { mode: "timestamp_ms" }),
   closesAt: integer("closes_at", { mode: "timestamp_ms" }),
   contactEmail: text("contact_email"),
+  /** Personal data (invitation links to members, profiles, drafts, emails sent) is deleted after this date; anonymous answers and results stay. */
+  personalDataRetainUntil: integer("personal_data_retain_until", { mode: "timestamp_ms" }),
+  personalDataDeletedAt: integer("personal_data_deleted_at", { mode: "timestamp_ms" }),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),

@@ -9,6 +9,7 @@ import { hashPassword } from "../app/auth/password.server";
 import type { DB } from "../app/db.server";
 import * as s from "./schema";
 import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
+import { DEMO_CONSULTATION_TEXT, DEMO_DOMAIN_NAMES, DEMO_OUTCOME_STATEMENTS, DEMO_QUESTION_TEXT } from "./demo-translations";
 
 function ensureOrganisation(db: DB, name: string, kind: "commissioner" | "provider"): number {
   db.insert(s.organisations).values({ name, kind }).onConflictDoNothing().run();
@@ -184,6 +185,56 @@ function seedDraftConsultation(db: DB, partnershipId: number, officerId: number,
     .run();
 }
 
+/**
+ * Polish and Urdu text for the demo consultation (added when missing, never overwritten), so the
+ * citizen journey shows the consultation itself in those languages.
+ */
+function ensureDemoTranslations(db: DB) {
+  const consultation = db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)).get();
+  if (!consultation) return;
+  for (const locale of ["pl", "ur"] as const) {
+    db.insert(s.consultationTranslations)
+      .values({
+        consultationId: consultation.id,
+        locale,
+        title: DEMO_CONSULTATION_TEXT.title[locale],
+        summary: DEMO_CONSULTATION_TEXT.summary[locale],
+        briefing: DEMO_CONSULTATION_TEXT.briefing[locale],
+        privacyNotice: DEMO_CONSULTATION_TEXT.privacyNotice[locale],
+      })
+      .onConflictDoNothing()
+      .run();
+    for (const domain of db.select().from(s.outcomeDomains).where(eq(s.outcomeDomains.consultationId, consultation.id)).all()) {
+      const name = DEMO_DOMAIN_NAMES[domain.code]?.[locale];
+      if (name) db.insert(s.outcomeDomainTranslations).values({ domainId: domain.id, locale, name }).onConflictDoNothing().run();
+    }
+    for (const outcome of db.select().from(s.candidateOutcomes).where(eq(s.candidateOutcomes.consultationId, consultation.id)).all()) {
+      const statement = DEMO_OUTCOME_STATEMENTS[outcome.code]?.[locale];
+      if (!statement) continue;
+      db.insert(s.candidateOutcomeTranslations).values({ outcomeId: outcome.id, locale, statement }).onConflictDoNothing().run();
+      for (const q of db.select().from(s.questions).where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating"))).all()) {
+        db.insert(s.questionTranslations)
+          .values({ questionId: q.id, locale, text: DEMO_QUESTION_TEXT.rating[locale](statement), hint: DEMO_QUESTION_TEXT.ratingHint[locale] })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
+    const proposals = db
+      .select({ id: s.questions.id })
+      .from(s.questions)
+      .innerJoin(s.rounds, eq(s.rounds.id, s.questions.roundId))
+      .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
+      .where(and(eq(s.surveys.consultationId, consultation.id), eq(s.questions.type, "propose-outcome")))
+      .all();
+    for (const q of proposals) {
+      db.insert(s.questionTranslations)
+        .values({ questionId: q.id, locale, text: DEMO_QUESTION_TEXT.propose[locale], hint: DEMO_QUESTION_TEXT.proposeHint[locale] })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+}
+
 export interface SeedResult {
   accounts: Array<{ email: string; password: string; role: string; partnership: string; created: boolean }>;
 }
@@ -221,6 +272,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<SeedResult> {
     const southId = partnershipIds.get(SOUTH_NOTTS.slug)!;
     const officerId = userIds.get("officer@south-notts.example")!;
     seedConsultation(tx, southId, officerId, now);
+    ensureDemoTranslations(tx);
     seedDraftConsultation(tx, southId, officerId, now);
     return { accounts };
   });

@@ -4,18 +4,23 @@ import enCitizen from "../../locales/en/citizen.json";
 import enCommissioner from "../../locales/en/commissioner.json";
 import enPublication from "../../locales/en/publication.json";
 import enPanel from "../../locales/en/panel.json";
+import enPrivacy from "../../locales/en/privacy.json";
 import cyCommon from "../../locales/cy/common.json";
 import cyOfficer from "../../locales/cy/officer.json";
 import cyCitizen from "../../locales/cy/citizen.json";
 import cyCommissioner from "../../locales/cy/commissioner.json";
 import cyPublication from "../../locales/cy/publication.json";
 import cyPanel from "../../locales/cy/panel.json";
+import cyPrivacy from "../../locales/cy/privacy.json";
 import plCommon from "../../locales/pl/common.json";
 import plCitizen from "../../locales/pl/citizen.json";
 import plPublication from "../../locales/pl/publication.json";
 import urCommon from "../../locales/ur/common.json";
 import urCitizen from "../../locales/ur/citizen.json";
 import urPublication from "../../locales/ur/publication.json";
+// Panel: only the invitation and reminder emails are translated into Polish and Urdu (members read them).
+import plPanel from "../../locales/pl/panel.json";
+import urPanel from "../../locales/ur/panel.json";
 
 /** Languages the interface is offered in; Urdu is written right to left. */
 export const SUPPORTED_LOCALES = ["en", "cy", "pl", "ur"] as const;
@@ -32,17 +37,17 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymrae
  * `officer`, `panel` (advisory groups, invitations, moderation) and `commissioner` are staff screens: complete in English and Welsh; other
  * locales fall back to English there (decision 0007).
  */
-export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication"] as const;
-export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner"];
+export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication", "privacy"] as const;
+export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner", "privacy"];
 export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel },
-  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel },
+  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel, privacy: enPrivacy },
+  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel, privacy: cyPrivacy },
   // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
-  pl: { common: plCommon, citizen: plCitizen, publication: plPublication },
-  ur: { common: urCommon, citizen: urCitizen, publication: urPublication },
+  pl: { common: plCommon, citizen: plCitizen, publication: plPublication, panel: plPanel },
+  ur: { common: urCommon, citizen: urCitizen, publication: urPublication, panel: urPanel },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -204,6 +204,11 @@ export default function ConsultationOverview() {
             </Link>
           </li>
         ) : null}
+        <li>
+          <Link className="govuk-link" to={`${base}/privacy`}>
+            {t("privacy:links.consultation")}
+          </Link>
+        </li>
       </ul>
 
       {data.participation ? (

@@ -10,6 +10,7 @@ import { createTheme, editTheme } from "../services/moderation.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
+import { PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
 
@@ -79,6 +80,7 @@ export default function Codebook() {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("codebook.heading")}</h1>
+      <PanelNav slug={consultation.slug} current="codebook" officer={canEdit} />
       <p className="govuk-body">{t("codebook.intro")}</p>
       {themes.length === 0 ? (
         <p className="govuk-body" data-testid="no-themes">

@@ -12,7 +12,7 @@ import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from ".
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
-import { EmailStatusTag } from "../ui/panel";
+import { EmailStatusTag, PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 import type { EmailStatus } from "../../db/schema";
 
@@ -129,15 +129,7 @@ export default function Invitations() {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("invitations.heading")}</h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/consultations/${consultation.slug}/invitations/emails`}>
-          {t("invitations.emailLog")}
-        </Link>{" "}
-        ·{" "}
-        <Link className="govuk-link" to={`/consultations/${consultation.slug}/participation${round ? `?round=${round.number}` : ""}`}>
-          {t("invitations.participation")}
-        </Link>
-      </p>
+      <PanelNav slug={consultation.slug} current="invitations" officer />
       {!data.hasGroup ? (
         <div className="govuk-inset-text" data-testid="no-group">
           {t("invitations.noGroup")}{" "}

@@ -9,7 +9,7 @@ import { countByStatus, listEmails } from "../repos/email-outbox.server";
 import { retryEmail } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
 import { formatDateTime } from "../ui/format.server";
-import { EmailStatusTag } from "../ui/panel";
+import { EmailStatusTag, PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -62,6 +62,7 @@ export default function EmailLog() {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("emails.heading")}</h1>
+      <PanelNav slug={consultation.slug} current="emails" officer />
       <p className="govuk-body">{t("emails.intro")}</p>
       <SummaryList rows={EMAIL_STATUSES.map((s) => ({ key: <EmailStatusTag status={s} />, value: String(counts[s]) }))} />
       {emails.length === 0 ? (

@@ -5,6 +5,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { listModerationItems, listThemes } from "../repos/moderation.server";
 import { BackLink, NotificationBanner, Table, Tag } from "../ui/components";
+import { PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -15,13 +16,14 @@ const EXCERPT = 160;
 
 /** The queue: never who wrote an answer, only their stakeholder group. Commissioners may read; only officers decide. */
 export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+  const { consultation, locale, user } = requireConsultationRole(args, ["officer", "commissioner"]);
   const show = new URL(args.request.url).searchParams.get("show") === "decided" ? "decided" : "pending";
   const db = getDb();
   const items = listModerationItems(db, consultation.id, locale, show);
   const themes = new Map(listThemes(db, consultation.id).map((t) => [t.id, t.name]));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
+    officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     show,
     pending: show === "pending" ? items.length : listModerationItems(db, consultation.id, locale, "pending").length,
     items: items.map((i) => ({
@@ -40,7 +42,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export default function ModerationQueue() {
   const { t } = useTranslation("panel");
-  const { consultation, show, pending, items } = useLoaderData<typeof loader>();
+  const { consultation, officer, show, pending, items } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const done = search.get("done");
   const base = `/consultations/${consultation.slug}/moderation`;
@@ -55,11 +57,7 @@ export default function ModerationQueue() {
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("moderation.heading")}</h1>
       <p className="govuk-body">{t("moderation.intro")}</p>
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/consultations/${consultation.slug}/codebook`}>
-          {t("moderation.codebookLink")}
-        </Link>
-      </p>
+      <PanelNav slug={consultation.slug} current="moderation" officer={officer} />
       <nav aria-label={t("moderation.viewsNav")}>
         <ul className="govuk-list">
           <li>{show === "pending" ? <strong aria-current="page">{t("moderation.pendingView", { count: pending })}</strong> : <Link className="govuk-link" to={base}>{t("moderation.pendingView", { count: pending })}</Link>}</li>

@@ -7,6 +7,7 @@ import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listRoundTracking } from "../repos/round-invitations.server";
 import { loadConsultationRounds } from "../services/panel-access.server";
 import { BackLink, Table } from "../ui/components";
+import { PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -15,8 +16,9 @@ export const handle: RouteHandle = {
 
 /** Aggregates only (no names): officers and commissioners of the partnership. */
 export function loader(args: LoaderFunctionArgs) {
-  const { consultation, settings, rounds, round } = loadConsultationRounds(args, ["officer", "commissioner"]);
-  const base = { consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
+  const { consultation, settings, rounds, round, user } = loadConsultationRounds(args, ["officer", "commissioner"]);
+  const officer = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
+  const base = { officer, consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, byGroup: null, byLocality: null });
   const rows = listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
   const facts = rows.map((m) => {
@@ -64,6 +66,7 @@ export default function Participation() {
       <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("participation.heading")}</h1>
+      <PanelNav slug={consultation.slug} current="participation" officer={data.officer} />
       {!data.hasGroup ? (
         <div className="govuk-inset-text">{t("invitations.noGroup")}</div>
       ) : !round || !data.byGroup || !data.byLocality ? (

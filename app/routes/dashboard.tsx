@@ -129,6 +129,12 @@ export default function Dashboard() {
                           <span className="govuk-visually-hidden"> – {c.title}</span>
                         </Link>
                       </li>
+                      <li>
+                        <Link className="govuk-link" to={`/consultations/${c.slug}/${p.roles.includes("officer") ? "invitations" : "moderation"}`}>
+                          {tp("dashboard.panelLink")}
+                          <span className="govuk-visually-hidden"> – {c.title}</span>
+                        </Link>
+                      </li>
                       {p.roles.includes("officer") && (c.status === "closed" || c.status === "published") ? (
                         <li>
                           <Link className="govuk-link" to={`/consultations/${c.slug}/publication`}>

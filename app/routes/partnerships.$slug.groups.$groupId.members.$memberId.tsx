@@ -28,6 +28,7 @@ export function loader(args: LoaderFunctionArgs) {
     partnership: { slug: partnership.slug },
     group: { id: group.id, name: group.name },
     member: {
+      id: member.id,
       displayName: member.displayName,
       values: {
         displayName: member.displayName,
@@ -81,6 +82,11 @@ export default function EditMember() {
             <MemberFields values={actionData?.values ?? member.values} errors={errors} />
             <Button>{t("members.edit.submit")}</Button>
           </Form>
+          <p className="govuk-body">
+            <a className="govuk-link" href={`/partnerships/${partnership.slug}/groups/${group.id}/members/${member.id}/privacy`}>
+              {t("privacy:links.member")}
+            </a>
+          </p>
           <h2 className="govuk-heading-m">{t("members.remove.heading")}</h2>
           <p className="govuk-body">{t("members.remove.intro")}</p>
           <Form method="post" noValidate>

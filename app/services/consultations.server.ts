@@ -32,6 +32,7 @@ import {
   type TranslationText,
 } from "../repos/consultation-admin.server";
 import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
+import { invalidatePublished } from "./published-cache.server";
 
 type Tx = DB;
 function inTransaction<T>(db: DB, fn: (tx: Tx) => T): T {
@@ -117,6 +118,8 @@ export function transitionConsultation(db: DB, input: { actor: Actor; consultati
     );
     if (!decision.ok) return decision;
     setConsultationStatus(tx, c.id, input.to, now);
+    // Leaving "published" takes the public summary down: drop its cached pages (issue 7).
+    if (c.status === "published" || input.to === "published") invalidatePublished(c.slug);
     appendAudit(tx, {
       at: now,
       actorUserId: input.actor.userId,

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EmailStatus } from "../../db/schema";
 import { Tag } from "./components";
@@ -75,5 +76,38 @@ export function MemberFields({ values, errors }: { values: Record<string, string
       <TextInput name="locality" label={t("members.field.locality")} hint={t("members.field.localityHint")} optional defaultValue={values.locality} error={errors.locality} />
       <TextInput name="ethnicity" label={t("members.field.ethnicity")} optional defaultValue={values.ethnicity} error={errors.ethnicity} />
     </>
+  );
+}
+
+export type PanelSection = "invitations" | "participation" | "moderation" | "codebook" | "emails";
+
+/** Links between the panel pages of one consultation; officers see all, commissioners the read-only ones. */
+export function PanelNav({ slug, current, officer }: { slug: string; current: PanelSection; officer: boolean }) {
+  const { t } = useTranslation("panel");
+  const sections: Array<{ id: PanelSection; href: string; officerOnly: boolean }> = [
+    { id: "invitations", href: `/consultations/${slug}/invitations`, officerOnly: true },
+    { id: "participation", href: `/consultations/${slug}/participation`, officerOnly: false },
+    { id: "moderation", href: `/consultations/${slug}/moderation`, officerOnly: false },
+    { id: "codebook", href: `/consultations/${slug}/codebook`, officerOnly: false },
+    { id: "emails", href: `/consultations/${slug}/invitations/emails`, officerOnly: true },
+  ];
+  return (
+    <nav className="govuk-!-margin-bottom-6" aria-label={t("nav.label")}>
+      <ul className="govuk-list app-panel-nav">
+        {sections
+          .filter((s) => officer || !s.officerOnly)
+          .map((s) => (
+            <li key={s.id}>
+              {s.id === current ? (
+                <strong aria-current="page">{t(`nav.${s.id}`)}</strong>
+              ) : (
+                <Link className="govuk-link" to={s.href}>
+                  {t(`nav.${s.id}`)}
+                </Link>
+              )}
+            </li>
+          ))}
+      </ul>
+    </nav>
   );
 }

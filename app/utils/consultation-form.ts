@@ -8,7 +8,7 @@ import { AUDIENCES } from "../../db/schema";
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date from `<input type="date">` (or blank): opening at the start of the day, closing at its end (UTC). */
-function dateField(message: string, endOfDay: boolean) {
+export function dateField(message: string, endOfDay: boolean) {
   return z
     .string({ error: message })
     .trim()

@@ -37,7 +37,8 @@ describe("panel pages, English, JavaScript on", () => {
     const page = await context.newPage();
     await signInAs(page, server.url, DEMO.officer);
     await page.click("a[href='/partnerships/south-nottinghamshire/groups']");
-    await page.waitForSelector("h1");
+    await page.waitForURL(/\/partnerships\/south-nottinghamshire\/groups$/);
+    await page.waitForSelector("form:has(input[value=create])");
     await expectAccessible(page, "groups (filled)");
     await submit(page, "create");
     await page.waitForSelector("[data-testid=error-summary]");
@@ -58,6 +59,7 @@ describe("panel pages, English, JavaScript on", () => {
       file("good.csv", "name,email,stakeholder_group,preferred_language,profile_consent,locality\nAled Jones,aled@cag.example,carer,cy,yes,Rushcliffe\nBeth Smith,beth@cag.example,citizen,en,no,\n"),
     );
     await submit(page, "import");
+    await page.waitForURL(/imported=2$/);
     await page.waitForSelector(".govuk-notification-banner--success");
     expect(await page.textContent("main")).toContain("Aled Jones");
     await expectAccessible(page, "group (filled)");
@@ -72,7 +74,7 @@ describe("panel pages, English, JavaScript on", () => {
     await page.fill("#email", "cerys@cag.example");
     await page.check("#stakeholderGroup-2");
     await page.click("form button.govuk-button");
-    await page.waitForSelector(".govuk-notification-banner--success");
+    await page.waitForURL(/added=1$/);
     await page.click("a:has-text('Change'):has(span:text('Cerys Evans'))");
     await page.waitForSelector("#displayName");
     await expectAccessible(page, "edit member (filled)");
@@ -98,19 +100,20 @@ describe("panel pages, English, JavaScript on", () => {
     await page.waitForSelector("form:has(input[value=invite])");
     await expectAccessible(page, "invitations (before sending)");
     await submit(page, "invite");
-    await page.waitForSelector("[data-testid=invitations-notice]");
+    await page.waitForURL(/invited=6/);
     expect(await page.textContent("[data-testid=invitations-notice]")).toContain("6 new");
     await smtp.waitFor((m) => m.length >= 6);
     for (const mail of smtp.messages) expect(inviteLink(mail)).toMatch(new RegExp(`^${server.url}/invite/[a-z0-9]+$`));
     await page.reload();
     await expectAccessible(page, "invitations (sent)");
     await submit(page, "remind");
-    await page.waitForSelector("[data-testid=invitations-notice]");
+    await page.waitForURL(/reminded=6/);
     await smtp.waitFor((m) => m.length >= 12);
     await submit(page, "remind");
     await page.waitForSelector("[data-testid=invitations-notice]:has-text('Reminders queued: 0')");
     await expectAccessible(page, "invitations (reminded)");
     await page.click("a[href='/consultations/joined-up-care/invitations/emails']");
+    await page.waitForURL(/\/invitations\/emails$/);
     await page.waitForSelector("table");
     await expectAccessible(page, "email log (filled)");
     await page.goto(`${server.url}/consultations/joined-up-care/participation`);
@@ -137,7 +140,7 @@ describe("panel pages, English, JavaScript on", () => {
     await expectAccessible(page, "codebook (error)");
     await page.fill("#name", "Telling my story once");
     await submit(page, "create");
-    await page.waitForSelector(".govuk-notification-banner--success");
+    await page.waitForURL(/created=1$/);
 
     await page.goto(`${server.url}/consultations/joined-up-care/moderation`);
     await page.waitForSelector("table");
@@ -152,7 +155,7 @@ describe("panel pages, English, JavaScript on", () => {
     await page.fill("#statement", "I can see my own care records");
     await page.check("#domain");
     await submit(page, "accept");
-    await page.waitForSelector(".govuk-notification-banner--success");
+    await page.waitForURL(/done=accepted/);
     expect(await page.textContent(".govuk-notification-banner")).toContain("P1");
 
     await page.goto(`${server.url}/consultations/joined-up-care/moderation/${answerIds[1]}`);
@@ -163,10 +166,10 @@ describe("panel pages, English, JavaScript on", () => {
     await expectAccessible(page, "free text (error)");
     await page.fill("#quote", "The district nurses were wonderful, but I had to repeat my story to [the doctor].");
     await submit(page, "quote");
-    await page.waitForSelector(".govuk-notification-banner--success");
+    await page.waitForURL(/quoted=1$/);
     await page.check("#themes");
     await submit(page, "tag");
-    await page.waitForSelector(".govuk-notification-banner--success");
+    await page.waitForURL(/tagged=1$/);
     await expectAccessible(page, "free text (quoted, tagged)");
     await page.goto(`${server.url}/consultations/joined-up-care/codebook`);
     await page.waitForSelector("blockquote");
@@ -221,7 +224,7 @@ describe("development mailbox", () => {
       await expectAccessible(page, "mailbox (empty)");
       await page.goto(`${capture.url}/consultations/joined-up-care/invitations`);
       await submit(page, "invite");
-      await page.waitForSelector("[data-testid=invitations-notice]");
+      await page.waitForURL(/invited=/);
       for (let i = 0; i < 50; i++) {
         await page.goto(`${capture.url}/dev/mailbox`);
         if ((await page.locator("pre.app-mail-text").count()) >= 6) break;

@@ -151,6 +151,22 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  // ── Personal data (issue 8): retention, subject access, erasure: officers only ──
+  "partnerships.$slug.groups.$groupId.members.$memberId_.privacy": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1/privacy",
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "partnerships.$slug.groups.$groupId.members.$memberId_.data[.]json": {
+    path: "/partnerships/south-nottinghamshire/groups/1/members/1/data.json",
+    get: partnership({ officer: "ok" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.privacy": {
+    path: `${C}/privacy`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
   "partnerships.$slug.groups.$groupId.members[.]csv": {
     path: "/partnerships/south-nottinghamshire/groups/1/members.csv",
     get: partnership({ officer: "ok" }),

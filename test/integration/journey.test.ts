@@ -264,6 +264,21 @@ describe("the citizen journey", () => {
     expect((await outsider.get(`${BASE}/preview`)).status).toBe(403);
   });
 
+  it("a consultation for the advisory group only refuses the public link but accepts invitations", async () => {
+    db.prepare("update consultations set audience = 'group' where slug = ?").run(SLUG);
+    try {
+      const c = person();
+      const page = await (await c.get(BASE)).text();
+      expect(page).toContain("This consultation is for members of the advisory group");
+      expect(page).not.toContain("Start now");
+      const before = db.prepare("select count(*) as n from participants").get();
+      expect((await c.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
+      expect(db.prepare("select count(*) as n from participants").get()).toEqual(before);
+    } finally {
+      db.prepare("update consultations set audience = 'both' where slug = ?").run(SLUG);
+    }
+  });
+
   it("hostile values in every journey form and route parameter give a 4xx at worst, echoed escaped", async () => {
     const PAYLOADS = ["", " ", "x".repeat(100_000), "\u0000\u0001\u007f", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'; DROP TABLE answers; --", "1e309", "-1", "9.5", "unable", "𝕏😀"];
     const c = person();
@@ -319,6 +334,12 @@ describe("the citizen journey", () => {
     expect(page).toContain("<svg");
     expect(page).toContain("<table");
     await c.post(`${BASE}/q/${r2Questions[0].id}`, { answer: "3" });
+    // When round 2 is only for people who took part before, a newcomer is told so and cannot start.
+    db.prepare("update rounds set allow_new_participants = 0 where id = ?").run(r2);
+    const newcomer = person();
+    expect(await (await newcomer.get(BASE)).text()).toContain("Round 2 is only for people who answered the earlier round");
+    expect((await newcomer.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
+    expect((await c.get(`${BASE}/q/${r2Questions[0].id}`)).status).toBe(200);
     // Close the round: the journey says so and the saved answer stays readable.
     db.prepare("update rounds set status = 'closed' where id in (?, ?)").run(round1, r2);
     expect((await c.get(`${BASE}/q/${r2Questions[1].id}`)).headers.get("Location")).toBe(BASE);

@@ -38,6 +38,8 @@ describe("invitations and reminders", () => {
     db.pragma("busy_timeout = 5000");
     // One member reads Welsh; one has an address the mail server refuses.
     db.prepare("update advisory_group_members set preferred_locale = 'cy' where email = 'member25@cag.example'").run();
+    db.prepare("update advisory_group_members set preferred_locale = 'pl' where email = 'member28@cag.example'").run();
+    db.prepare("update advisory_group_members set preferred_locale = 'ur' where email = 'member29@cag.example'").run();
     db.prepare("update advisory_group_members set email = 'nobody@cag.example' where email = 'member30@cag.example'").run();
     officer = await signedIn(server, DEMO.officer);
   });
@@ -87,7 +89,7 @@ describe("invitations and reminders", () => {
 
     await smtp.waitFor((m) => m.length >= 5);
     await until(() => (db.prepare("select count(*) as n from email_outbox where status in ('sent', 'bounced')").get() as { n: number }).n === 6);
-    const delivered = smtp.messages.filter((m) => /invitation|gwahoddiad/i.test(m.subject));
+    const delivered = smtp.messages.filter((m) => /invitation|gwahoddiad|Zaproszenie|دعوت نامہ/i.test(m.subject));
     expect(delivered.map((m) => m.to[0]).sort()).toEqual(["member25@cag.example", "member26@cag.example", "member27@cag.example", "member28@cag.example", "member29@cag.example"]);
     for (const mail of delivered) {
       const link = inviteLink(mail)!;
@@ -102,6 +104,11 @@ describe("invitations and reminders", () => {
     expect(welsh.text).toContain("Annwyl");
     const english = delivered.find((m) => m.to[0] === "member26@cag.example")!;
     expect(english.subject).toBe("Your invitation: What matters to you about joined-up health and social care?");
+    // Polish and Urdu members get the email in their language (the consultation title falls back to English).
+    const polish = delivered.find((m) => m.to[0] === "member28@cag.example")!;
+    expect(polish.subject).toBe("Zaproszenie: What matters to you about joined-up health and social care?");
+    expect(polish.text).toContain("Dzień dobry");
+    expect(delivered.find((m) => m.to[0] === "member29@cag.example")!.subject).toMatch(/^آپ کا دعوت نامہ: /);
     // Once delivered, the outbox no longer holds the personal link.
     const stored = db.prepare("select text from email_outbox where to_address = 'member26@cag.example'").get() as { text: string };
     expect(stored.text).toContain("/invite/[removed after sending]");
@@ -125,11 +132,17 @@ describe("invitations and reminders", () => {
     await smtp.waitFor((m) => m.length >= before + 5);
     await until(() => (db.prepare("select count(*) as n from email_outbox where kind = 'reminder' and status in ('sent', 'bounced')").get() as { n: number }).n === 6);
     const reminders = smtp.messages.slice(before);
-    expect(reminders.every((m) => /Reminder|Nodyn atgoffa/.test(m.subject))).toBe(true);
+    expect(reminders.every((m) => /Reminder|Nodyn atgoffa|Przypomnienie|یاد دہانی/.test(m.subject))).toBe(true);
     // The reminder's link is the live one: the invitation's link was replaced.
     const mail = reminders.find((m) => m.to[0] === "member27@cag.example")!;
     const hash = (db.prepare("select i.token_hash from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member27@cag.example'").get() as { token_hash: string }).token_hash;
     expect(hashTokenHex(inviteLink(mail)!.split("/invite/")[1])).toBe(hash);
+    // The citizen journey opens the newest link; the invitation's original link no longer works.
+    const original = smtp.messages.find((m) => m.to[0] === "member27@cag.example" && /invitation/i.test(m.subject))!;
+    expect((await new Client(server.url).get(new URL(inviteLink(original)!).pathname)).status).toBe(404);
+    const opened = await new Client(server.url).get(new URL(inviteLink(mail)!).pathname);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe("/s/joined-up-care");
 
     const again = await officer.post(P, { intent: "remind", round: "1" });
     expect(again.headers.get("Location")).toBe(`${P}?round=1&reminded=0&tooSoon=6`);

@@ -175,6 +175,13 @@ describe("publishing workflow", () => {
     expect(picture.headers.get("cache-control")).toContain("immutable");
     const fresh = await new Client(server.url).get(`/summaries/${SLUG}/easy-read/`, { "If-None-Match": erTag });
     expect(fresh.status).toBe(304);
+    // Other spellings of an address are answered but never cached; the canonical one is.
+    expect((await anon.get(`/summaries/${SLUG}`)).headers.get("x-cache")).toBe("hit");
+    for (let i = 0; i < 2; i++) {
+      const other = await anon.get(`/summaries/joined%2Dup-care`);
+      expect(other.status).toBe(200);
+      expect(other.headers.get("x-cache")).toBeNull();
+    }
   });
 
   it("downloads contain only disclosure-controlled aggregates, under the chosen licence", async () => {
@@ -243,5 +250,10 @@ describe("publishing workflow", () => {
     const again = await o.post(BASE, { intent: "publish", changeNote: "Published again after review." });
     expect(again.headers.get("location")).toContain("version=3");
     expect((await anon.get(`/summaries/${SLUG}`)).status).toBe(200);
+    expect((await anon.get(`/summaries/${SLUG}`)).headers.get("x-cache")).toBe("hit");
+    // Closing a published consultation from its overview (the officers' lifecycle action) takes
+    // the summary down at once: the cached page is not served any more.
+    expect((await o.post(`/consultations/${SLUG}`, { intent: "status", to: "closed" })).status).toBe(302);
+    expect((await anon.get(`/summaries/${SLUG}`)).status).toBe(410);
   });
 });

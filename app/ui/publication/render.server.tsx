@@ -133,6 +133,12 @@ function render(kind: PublishedKind, view: PublishedView, slug: string, locale: 
   return makeEntry(html, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Last-Modified": view.publishedAt.toUTCString() });
 }
 
+const SUFFIX: Record<PublishedKind, string> = { page: "", "easy-read": "/easy-read", csv: "/data.csv", json: "/data.json" };
+
+export function canonicalPath(slug: string, version: number | undefined, kind: PublishedKind): string {
+  return `/summaries/${slug}${version === undefined ? "" : `/v/${version}`}${SUFFIX[kind]}`;
+}
+
 /** The loader of every public summary route. */
 export function servePublished(request: Request, rawParams: unknown, kind: PublishedKind): Response {
   const url = new URL(request.url);
@@ -150,6 +156,8 @@ export function servePublished(request: Request, rawParams: unknown, kind: Publi
   // The page names its own address (language links) without a trailing slash, so
   // "/summaries/x/" and "/summaries/x" are the same bytes with the same ETag.
   const entry = render(kind, view, p.data.slug, locale, url.pathname.replace(/(.)\/+$/, "$1"));
-  storePublished(url.pathname, locale, entry);
+  // Only the canonical address is kept, so spellings of it (percent-encoding, trailing
+  // slashes) cannot fill the cache or push real pages out.
+  if (url.pathname === canonicalPath(p.data.slug, p.data.version, kind)) storePublished(url.pathname, locale, entry);
   return respond(request, entry);
 }

@@ -1,0 +1,134 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import * as s from "../../db/schema";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { checkRetentionDate, MAX_RETENTION_DAYS } from "../domain/privacy/retention";
+import { personalDataHeld } from "../repos/privacy.server";
+import { deleteConsultationPersonalData, setRetentionDate } from "../services/privacy.server";
+import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Checkboxes, TextInput } from "../ui/fields";
+import { formatDate } from "../ui/format.server";
+import type { RouteHandle } from "../ui/title";
+import { dateField } from "../utils/consultation-form";
+import { parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title") };
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+  const db = getDb();
+  const row = db
+    .select({ retainUntil: s.consultations.personalDataRetainUntil, deletedAt: s.consultations.personalDataDeletedAt, closesAt: s.consultations.closesAt })
+    .from(s.consultations)
+    .where(eq(s.consultations.id, consultation.id))
+    .get()!;
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    retainUntil: row.retainUntil ? row.retainUntil.toISOString().slice(0, 10) : "",
+    retainUntilText: row.retainUntil ? formatDate(row.retainUntil.toISOString(), locale) : null,
+    deletedAtText: row.deletedAt ? formatDate(row.deletedAt.toISOString(), locale) : null,
+    held: personalDataHeld(db, consultation.id),
+  });
+}
+
+const retentionSchema = z.object({ retainUntil: dateField("consultation.errors.date", true) });
+const deleteSchema = z.object({ confirm: z.literal("yes", { error: "consultation.errors.confirm" }) });
+
+export async function action(args: ActionFunctionArgs) {
+  const form = await args.request.formData();
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const db = getDb();
+  const now = new Date();
+  const intent = form.get("intent");
+  if (intent === "retention") {
+    const parsed = parseForm(form, retentionSchema, ["retainUntil"]);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const date = parsed.data.retainUntil;
+    if (date) {
+      const closesAt = db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultation.id)).get()?.closesAt ?? null;
+      const problem = checkRetentionDate(date, closesAt, now);
+      if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: { retainUntil: String(form.get("retainUntil") ?? "") } }, { status: 400 });
+    }
+    setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);
+    return redirect(`/consultations/${consultation.slug}/privacy?saved=retention`);
+  }
+  if (intent === "delete") {
+    const parsed = parseForm(form, deleteSchema, ["confirm"]);
+    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    deleteConsultationPersonalData(db, consultation.id, now, user.id);
+    return redirect(`/consultations/${consultation.slug}/privacy?saved=deleted`);
+  }
+  return json({ errors: { intent: "consultation.errors.intent" }, values: {} as Record<string, string> }, { status: 400 });
+}
+
+export default function ConsultationPrivacy() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const { t } = useTranslation("privacy");
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const errors = a?.errors ? Object.fromEntries(Object.entries(a.errors).map(([k, v]) => [k, v ? t(v, { years: MAX_RETENTION_DAYS / 365 }) : undefined])) : undefined;
+  const values = (a?.values ?? {}) as Record<string, string>;
+  return (
+    <>
+      <BackLink to={`/consultations/${d.consultation.slug}`}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} fieldIds={{ confirm: "confirm", intent: "retainUntil" }} />
+          {saved === "retention" ? (
+            <NotificationBanner title={t("consultation.savedTitle")} success>
+              <p className="govuk-notification-banner__heading">{t("consultation.retentionSaved")}</p>
+            </NotificationBanner>
+          ) : null}
+          {saved === "deleted" ? (
+            <NotificationBanner title={t("consultation.savedTitle")} success>
+              <p className="govuk-notification-banner__heading">{t("consultation.deletedBanner")}</p>
+            </NotificationBanner>
+          ) : null}
+          <span className="govuk-caption-l">{d.consultation.title}</span>
+          <h1 className="govuk-heading-l">{t("consultation.title")}</h1>
+          <p className="govuk-body">{t("consultation.intro")}</p>
+          <h2 className="govuk-heading-m">{t("consultation.heldHeading")}</h2>
+          <SummaryList
+            rows={[
+              { key: t("consultation.held.members"), value: String(d.held.linkedToMembers) },
+              { key: t("consultation.held.profiles"), value: String(d.held.profiles) },
+              { key: t("consultation.held.drafts"), value: String(d.held.drafts) },
+              { key: t("consultation.held.invitations"), value: String(d.held.invitations) },
+              { key: t("consultation.held.emails"), value: String(d.held.emails) },
+              { key: t("consultation.held.responses"), value: String(d.held.responses) },
+            ]}
+          />
+          {d.deletedAtText ? <p className="govuk-body">{t("consultation.deletedOn", { date: d.deletedAtText })}</p> : null}
+          <h2 className="govuk-heading-m">{t("consultation.retentionHeading")}</h2>
+          <p className="govuk-body">{d.retainUntilText ? t("consultation.retainUntil", { date: d.retainUntilText }) : t("consultation.noRetention")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="retention" />
+            <TextInput
+              name="retainUntil"
+              type="date"
+              label={t("consultation.retainUntilLabel")}
+              hint={t("consultation.retainUntilHint", { years: MAX_RETENTION_DAYS / 365 })}
+              error={errors?.retainUntil}
+              defaultValue={values.retainUntil ?? d.retainUntil}
+              optional
+            />
+            <Button variant="secondary">{t("consultation.saveRetention")}</Button>
+          </Form>
+          <h2 className="govuk-heading-m">{t("consultation.deleteHeading")}</h2>
+          <p className="govuk-body">{t("consultation.deleteText")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <Checkboxes name="confirm" legend={t("consultation.confirmLegend")} items={[{ value: "yes", label: t("consultation.confirmLabel") }]} error={errors?.confirm} small />
+            <Button variant="warning">{t("consultation.deleteButton")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

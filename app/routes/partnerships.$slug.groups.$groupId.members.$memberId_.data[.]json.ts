@@ -1,0 +1,23 @@
+// A member's subject access request: everything held about them, as JSON (officers only, audited).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireGroupOfficer } from "../auth/panel-access.server";
+import { getDb } from "../db.server";
+import { findMember } from "../repos/advisory-groups.server";
+import { appendAudit } from "../repos/audit.server";
+import { memberDataExport } from "../services/privacy.server";
+
+export function loader(args: LoaderFunctionArgs) {
+  const access = requireGroupOfficer(args);
+  const db = getDb();
+  const member = access.memberId == null ? undefined : findMember(db, access.group.id, access.memberId);
+  if (!member) throw new Response("Not Found", { status: 404 });
+  const data = memberDataExport(db, member.id);
+  appendAudit(db, { at: new Date(), actorUserId: access.user.id, partnershipId: access.partnership.id, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: member.id });
+  return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="member-${member.id}-data.json"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Personal data: deletion when a consultation's retention date passes, and a member's
+ * request for their data or its erasure, carried out by an officer. Anonymous answers and
+ * computed results stay (they no longer point at anyone); every action is audited without
+ * copying personal data into the audit log.
+ */
+import { and, eq, inArray, isNull, lte } from "drizzle-orm";
+import * as s from "../../db/schema";
+import type { DB } from "../db.server";
+import { isRetentionDue } from "../domain/privacy/retention";
+import { appendAudit } from "../repos/audit.server";
+
+export interface DeletionCounts {
+  participantsUnlinked: number;
+  profiles: number;
+  drafts: number;
+  invitations: number;
+  emails: number;
+}
+
+function tx<T>(db: DB, f: (t: DB) => T): T {
+  return db.transaction((t) => f(t as unknown as DB));
+}
+
+/** Deletes a consultation's personal data now (idempotent). */
+export function deleteConsultationPersonalData(db: DB, consultationId: number, now: Date, actorUserId: number | null): DeletionCounts {
+  return tx(db, (t) => {
+    const c = t.select({ partnershipId: s.consultations.partnershipId }).from(s.consultations).where(eq(s.consultations.id, consultationId)).get();
+    if (!c) throw new Error("no such consultation");
+    const ids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.consultationId, consultationId)).all().map((r) => r.id);
+    const counts: DeletionCounts = { participantsUnlinked: 0, profiles: 0, drafts: 0, invitations: 0, emails: 0 };
+    if (ids.length) {
+      counts.profiles = t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)).run().changes;
+      counts.drafts = t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)).run().changes;
+      counts.participantsUnlinked = t.update(s.participants).set({ memberId: null, resumeTokenHash: null }).where(eq(s.participants.consultationId, consultationId)).run().changes;
+    }
+    counts.invitations = t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)).run().changes;
+    counts.emails = t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)).run().changes;
+    t.update(s.consultations).set({ personalDataDeletedAt: now }).where(eq(s.consultations.id, consultationId)).run();
+    appendAudit(t, { at: now, actorUserId, partnershipId: c.partnershipId, action: "privacy.consultation-data-deleted", entityType: "consultation", entityId: consultationId, details: { ...counts } });
+    return counts;
+  });
+}
+
+/** Deletes personal data of every consultation whose retention date has passed. Returns the ids done. */
+export function applyDueRetention(db: DB, now: Date): number[] {
+  const candidates = db
+    .select({ id: s.consultations.id, personalDataRetainUntil: s.consultations.personalDataRetainUntil, personalDataDeletedAt: s.consultations.personalDataDeletedAt })
+    .from(s.consultations)
+    .where(and(isNull(s.consultations.personalDataDeletedAt), lte(s.consultations.personalDataRetainUntil, now)))
+    .all()
+    .filter((c) => isRetentionDue(c, now));
+  for (const c of candidates) deleteConsultationPersonalData(db, c.id, now, null);
+  return candidates.map((c) => c.id);
+}
+
+export function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
+  tx(db, (t) => {
+    t.update(s.consultations).set({ personalDataRetainUntil: date }).where(eq(s.consultations.id, consultationId)).run();
+    appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.retention-set", entityType: "consultation", entityId: consultationId, details: { retainUntil: date?.toISOString() ?? null } });
+  });
+}
+
+/** Everything held about one advisory group member, for their subject access request. */
+export function memberDataExport(db: DB, memberId: number) {
+  const member = db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+  if (!member) return null;
+  const group = db.select({ name: s.advisoryGroups.name }).from(s.advisoryGroups).where(eq(s.advisoryGroups.id, member.groupId)).get();
+  const invitations = db
+    .select({ consultationId: s.invitations.consultationId, roundId: s.invitations.roundId, sentAt: s.invitations.sentAt, completedAt: s.invitations.completedAt, revokedAt: s.invitations.revokedAt, createdAt: s.invitations.createdAt })
+    .from(s.invitations)
+    .where(eq(s.invitations.memberId, memberId))
+    .all();
+  const emails = member.email
+    ? db
+        .select({ subject: s.emailOutbox.subject, kind: s.emailOutbox.kind, status: s.emailOutbox.status, createdAt: s.emailOutbox.createdAt })
+        .from(s.emailOutbox)
+        .where(eq(s.emailOutbox.toAddress, member.email))
+        .all()
+    : [];
+  const participations = db.select({ id: s.participants.id, consultationId: s.participants.consultationId }).from(s.participants).where(eq(s.participants.memberId, memberId)).all();
+  const pids = participations.map((p) => p.id);
+  const responses = pids.length
+    ? db
+        .select({ participantId: s.responses.participantId, id: s.responses.id, roundId: s.responses.roundId, reference: s.responses.reference, submittedAt: s.responses.submittedAt })
+        .from(s.responses)
+        .where(inArray(s.responses.participantId, pids))
+        .all()
+    : [];
+  const answersOf = (responseId: number) =>
+    db
+      .select({ questionId: s.answers.questionId, numericValue: s.answers.numericValue, unable: s.answers.unable, textValue: s.answers.textValue })
+      .from(s.answers)
+      .where(eq(s.answers.responseId, responseId))
+      .all();
+  const profiles = pids.length ? db.select().from(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)).all() : [];
+  const drafts = pids.length
+    ? db.select({ roundId: s.responseDrafts.roundId, answers: s.responseDrafts.answers, updatedAt: s.responseDrafts.updatedAt }).from(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids)).all()
+    : [];
+  return {
+    member: {
+      name: member.displayName,
+      email: member.email,
+      advisoryGroup: group?.name ?? null,
+      stakeholderGroup: member.stakeholderGroup,
+      ageBand: member.ageBand,
+      sex: member.sex,
+      locality: member.locality,
+      ethnicity: member.ethnicity,
+      preferredLocale: member.preferredLocale,
+      profileConsentAt: member.profileConsentAt,
+      joinedAt: member.joinedAt,
+      leftAt: member.leftAt,
+    },
+    invitations,
+    emails,
+    responses: responses.map((r) => ({ roundId: r.roundId, reference: r.reference, submittedAt: r.submittedAt, answers: answersOf(r.id) })),
+    drafts,
+    profiles: profiles.map(({ participantId: _p, ...rest }) => rest),
+  };
+}
+
+/**
+ * Erases a member: name, email and profile go; they leave the group; their invitations and the
+ * emails sent to them are deleted; their answers stay only as anonymous answers (unlinked).
+ */
+export function eraseMember(db: DB, memberId: number, partnershipId: number, now: Date, actorUserId: number): boolean {
+  return tx(db, (t) => {
+    const member = t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+    if (!member) return false;
+    const pids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.memberId, memberId)).all().map((p) => p.id);
+    if (pids.length) {
+      t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)).run();
+      t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids)).run();
+      t.update(s.participants).set({ memberId: null, resumeTokenHash: null }).where(inArray(s.participants.id, pids)).run();
+    }
+    t.delete(s.invitations).where(eq(s.invitations.memberId, memberId)).run();
+    if (member.email) t.delete(s.emailOutbox).where(eq(s.emailOutbox.toAddress, member.email)).run();
+    t.update(s.advisoryGroupMembers)
+      .set({ displayName: `Erased member ${memberId}`, email: null, ageBand: null, sex: null, locality: null, ethnicity: null, profileConsentAt: null, leftAt: now })
+      .where(eq(s.advisoryGroupMembers.id, memberId))
+      .run();
+    appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
+    return true;
+  });
+}
