@@ -38,6 +38,8 @@ app.use((req, res, next) => {
     res.status(413).type("text/plain").send("The data sent was too large.");
     return;
   }
+  // The address rate limits use: Express's req.ip honours X-Forwarded-For only with TRUST_PROXY.
+  req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   const nonce = createNonce();
   res.locals.cspNonce = nonce;
   for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);

@@ -16,6 +16,8 @@ export const envSchema = z.object({
   MIGRATIONS_DIR: z.string().min(1).default("db/migrations"),
   /** Optional size quota for the database file in bytes (PRAGMA max_page_count); past it, saves fail cleanly as on a full disk. */
   DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),
+  /** SQLite synchronous setting in WAL mode: NORMAL survives process crashes; FULL also power loss, at about 3 ms per save here (decision 0015). */
+  DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** Public origin, e.g. https://consult.example.org; used for links and the CSRF Origin check. */
   APP_ORIGIN: z.url().optional(),
   /** Cookie Secure flag; defaults to true in production. */
@@ -29,6 +31,9 @@ export const envSchema = z.object({
   JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
   JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /** The windows of those two limits. */
+  JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */
   BENCH_ROUTES: booleanFromString.default(false),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */

@@ -1,4 +1,4 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -85,6 +85,14 @@ export function Layout({ children }: { children: ReactNode }) {
     </html>
   );
 }
+
+/** A page that failed keeps the error's Retry-After (429 rate limits, 503 storage). */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const out = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) out.set("Retry-After", retryAfter);
+  return out;
+};
 
 export default function App() {
   return <Outlet />;

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "../db.server";
-import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, type Step } from "../domain/survey/journey";
+import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, shownQuestions, type Step } from "../domain/survey/journey";
 import { answerSchema } from "../domain/survey/questions";
 import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
@@ -38,7 +38,9 @@ export function loader(args: LoaderFunctionArgs) {
   const { step, question } = findStep(args, j);
   if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const changing = new URL(args.request.url).searchParams.get("change") === "1";
-  const shownIndex = j.journeyQuestions.filter((q) => q.type !== "profile").findIndex((q) => q.id === question.id);
+  // "Question n of m" counts the questions this person is shown (conditions applied), not profile questions.
+  const counted = shownQuestions(j.journeyQuestions, j.state).filter((q) => q.type !== "profile");
+  const shownIndex = counted.findIndex((q) => q.id === question.id);
   const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   return json(
     {
@@ -54,7 +56,7 @@ export function loader(args: LoaderFunctionArgs) {
       mode: j.mode,
       roundNumber: j.round?.number ?? null,
       number: shownIndex >= 0 ? shownIndex + 1 : null,
-      total: j.journeyQuestions.filter((q) => q.type !== "profile").length,
+      total: counted.length,
       resumeCode: token ? formatResumeCode(token) : null,
       invited: j.participant?.memberId != null,
     },

@@ -12,6 +12,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
+import { clientAddress } from "../utils/client-address.server";
 
 export const handle: RouteHandle = { title: (t) => t("signIn.title") };
 
@@ -42,10 +43,6 @@ export function loader(args: LoaderFunctionArgs) {
   return json({});
 }
 
-function clientAddress(request: Request): string {
-  // Behind a proxy that sets it (TRUST_PROXY); otherwise one bucket for unknown.
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
-}
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();

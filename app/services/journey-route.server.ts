@@ -78,8 +78,8 @@ let postLimiter: RateLimiter | undefined;
 /** Rate limits for public posts: 429 with a Retry-After header when exceeded. */
 export function limitPosts(request: Request, kind: "start" | "post", now = Date.now()) {
   const e = env();
-  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, 3600_000);
-  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, 600_000);
+  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000);
+  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000);
   const limiter = kind === "start" ? startLimiter : postLimiter;
   const result = limiter.hit(`${kind}:${clientAddress(request)}`, now);
   if (!result.allowed) throw json({ error: "tooMany" }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });

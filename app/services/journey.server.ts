@@ -402,6 +402,4 @@ export function feedbackFor(db: DB, j: Journey, outcomeId: number | null): Feedb
 }
 
 // ── Rate limits ──────────────────────────────────────────────────────────────
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
-}
+export { clientAddress } from "../utils/client-address.server";

@@ -53,6 +53,8 @@ export async function launchServer(dbPath: string, port: number, extraEnv: Recor
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
       SIGN_IN_MAX_ATTEMPTS: "1000",
+      // Tests stand in for many people by sending X-Forwarded-For, as a proxy would.
+      TRUST_PROXY: "true",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
