@@ -14,11 +14,11 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * migrations. WAL lets readers run while one writer writes; synchronous=NORMAL
  * in WAL mode is durable across application crashes (see docs/decisions/0003).
  */
-export function openDatabase(file: string, migrationsDir: string, options: { maxBytes?: number } = {}): { db: DB; sqlite: Database.Database } {
+export function openDatabase(file: string, migrationsDir: string, options: { maxBytes?: number; synchronous?: "NORMAL" | "FULL" } = {}): { db: DB; sqlite: Database.Database } {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
@@ -35,7 +35,7 @@ declare global {
 export function getDb(): DB {
   if (!globalThis.__appDb) {
     const e = env();
-    globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR, { maxBytes: e.DATABASE_MAX_BYTES });
+    globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR, { maxBytes: e.DATABASE_MAX_BYTES, synchronous: e.DATABASE_SYNCHRONOUS });
   }
   return globalThis.__appDb.db;
 }

@@ -16,6 +16,8 @@ export const envSchema = z.object({
   MIGRATIONS_DIR: z.string().min(1).default("db/migrations"),
   /** Optional size quota for the database file in bytes (PRAGMA max_page_count); past it, saves fail cleanly as on a full disk. */
   DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),
+  /** SQLite synchronous setting in WAL mode: NORMAL survives process crashes; FULL also power loss, at about 3 ms per save here (decision 0015). */
+  DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
   /** Public origin, e.g. https://consult.example.org; used for links and the CSRF Origin check. */
   APP_ORIGIN: z.url().optional(),
   /** Cookie Secure flag; defaults to true in production. */

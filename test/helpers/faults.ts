@@ -1,0 +1,196 @@
+/**
+ * The SIGKILL scenario shared by the fault test and `npm run bench`: simulated participants
+ * drive the journey while the production server is killed with SIGKILL at random moments and
+ * restarted on the same database; afterwards every acknowledged answer, draft and submission
+ * is checked in SQLite.
+ */
+import Database from "better-sqlite3";
+import { rmSync } from "node:fs";
+import { hashTokenHex } from "../../app/auth/tokens.server";
+import { Client } from "./client";
+import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "./server";
+
+const BASE = "/s/joined-up-care";
+const ENV = { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000" };
+
+/** Small deterministic PRNG (mulberry32) so a run can be replayed with the same seed. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface FaultReport {
+  kills: number;
+  participants: number;
+  acknowledgedAnswers: number;
+  acknowledgedSubmissions: number;
+  leftAsDrafts: number;
+  requests: number;
+  retried: number;
+  restartMs: number[];
+  seconds: number;
+  integrity: string;
+  problems: string[];
+}
+
+interface Ledger {
+  client: Client;
+  acked: Map<number, number>;
+  proposal: string | null;
+  submitted: boolean;
+}
+
+export async function runFaultScenario(options: { participants: number; kills: number; seed: number }): Promise<FaultReport> {
+  const started = performance.now();
+  const { dir, dbPath } = await makeSeededDatabase();
+  const setup = new Database(dbPath, { readonly: true });
+  const round = (setup.prepare("select id from rounds where number = 1").get() as { id: number }).id;
+  const ratingIds = (setup.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map((r) => r.id);
+  const proposeId = (setup.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
+  setup.close();
+
+  const port = await freePort();
+  let server: LaunchedServer = await launchServer(dbPath, port, ENV);
+  let running = true;
+  let restarting: Promise<void> | null = null;
+  const random = prng(options.seed);
+  const stats = { requests: 0, retried: 0, kills: 0, restartMs: [] as number[] };
+  const problems: string[] = [];
+
+  /** Sends until the server answers (connection errors and 5xx during a restart are retried). */
+  async function send(c: Client, path: string, form: Record<string, string>): Promise<Response> {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      if (restarting) await restarting;
+      try {
+        stats.requests++;
+        const res = await c.request(path, { form, signal: AbortSignal.timeout(10_000) });
+        if (res.status < 500) return res;
+      } catch {
+        // cut off by a kill: retried below
+      }
+      stats.retried++;
+      await sleep(20);
+    }
+    throw new Error(`gave up on ${path}`);
+  }
+
+  async function participate(k: number): Promise<Ledger> {
+    const ledger: Ledger = { client: new Client(`http://localhost:${port}`, { "x-forwarded-for": `10.9.${k >> 8}.${k & 255}` }), acked: new Map(), proposal: null, submitted: false };
+    const c = ledger.client;
+    while ((await send(c, BASE, { website: "" })).status !== 302);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const [i, id] of ratingIds.entries()) {
+        const score = 1 + ((k * 7 + i * 3 + pass) % 9);
+        const res = await send(c, `${BASE}/q/${id}`, { answer: String(score) });
+        if (res.status !== 302) problems.push(`participant ${k} question ${id}: status ${res.status}`);
+        else ledger.acked.set(id, score);
+      }
+      if (pass === 0 && k % 2 === 0) break; // half answer twice (changing every score), half once
+    }
+    const proposal = `Outcome from participant ${k}`;
+    if ((await send(c, `${BASE}/q/${proposeId}`, { answer: proposal })).status === 302) ledger.proposal = proposal;
+    if (k % 4 !== 3) {
+      const done = await send(c, `${BASE}/check`, { website: "" });
+      if (done.headers.get("Location") === `${BASE}/done`) ledger.submitted = true;
+      else problems.push(`participant ${k}: submit answered ${done.status} ${done.headers.get("Location")}`);
+    }
+    return ledger;
+  }
+
+  const killer = (async () => {
+    while (running && stats.kills < options.kills) {
+      await sleep(150 + random() * 600);
+      if (!running) break;
+      const exited = new Promise((r) => server.child.once("exit", r));
+      server.child.kill("SIGKILL");
+      stats.kills++;
+      const t = performance.now();
+      restarting = (async () => {
+        await exited;
+        server = await launchServer(dbPath, port, ENV);
+      })();
+      await restarting;
+      stats.restartMs.push(performance.now() - t);
+      restarting = null;
+    }
+  })();
+
+  try {
+    const ledgers = await Promise.all(Array.from({ length: options.participants }, (_, k) => participate(k)));
+    running = false;
+    await killer;
+    const stopped = new Promise((r) => server.child.once("exit", r));
+    server.child.kill("SIGTERM");
+    await stopped;
+
+    const db = new Database(dbPath);
+    const integrity = String(db.pragma("integrity_check", { simple: true }));
+    let acknowledgedAnswers = 0;
+    let leftAsDrafts = 0;
+    for (const [k, ledger] of ledgers.entries()) {
+      acknowledgedAnswers += ledger.acked.size + (ledger.proposal ? 1 : 0);
+      const cookie = [...(ledger.client as unknown as { cookies: Map<string, string> }).cookies].find(([name]) => name.startsWith("ocd_p"));
+      const participant = cookie ? (db.prepare("select id from participants where resume_token_hash = ?").get(hashTokenHex(cookie[1])) as { id: number } | undefined) : undefined;
+      if (!participant) {
+        problems.push(`participant ${k}: not stored`);
+        continue;
+      }
+      const responses = db.prepare("select id from responses where participant_id = ? and round_id = ?").all(participant.id, round) as Array<{ id: number }>;
+      if (ledger.submitted) {
+        if (responses.length !== 1) {
+          problems.push(`participant ${k}: ${responses.length} responses`);
+          continue;
+        }
+        const stored = new Map((db.prepare("select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?").all(responses[0].id) as Array<{ q: number; v: number | null; t: string | null }>).map((a) => [a.q, a]));
+        for (const [q, v] of ledger.acked) if (stored.get(q)?.v !== v) problems.push(`participant ${k} question ${q}: stored ${stored.get(q)?.v}, acknowledged ${v}`);
+        if (ledger.proposal && stored.get(proposeId)?.t !== ledger.proposal) problems.push(`participant ${k}: proposal lost`);
+      } else {
+        leftAsDrafts++;
+        if (responses.length) problems.push(`participant ${k}: a response that was never acknowledged`);
+        const draft = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?").get(participant.id, round) as { answers: string } | undefined;
+        const saved = draft ? (JSON.parse(draft.answers) as Record<string, { score?: number; text?: string }>) : {};
+        for (const [q, v] of ledger.acked) if (saved[String(q)]?.score !== v) problems.push(`participant ${k} draft question ${q}`);
+        if (ledger.proposal && saved[String(proposeId)]?.text !== ledger.proposal) problems.push(`participant ${k}: draft proposal lost`);
+      }
+    }
+    const duplicates = db.prepare("select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1)").get(round) as { n: number };
+    if (duplicates.n) problems.push(`${duplicates.n} participants with more than one response`);
+    db.close();
+    return {
+      kills: stats.kills,
+      participants: options.participants,
+      acknowledgedAnswers,
+      acknowledgedSubmissions: ledgers.filter((l) => l.submitted).length,
+      leftAsDrafts,
+      requests: stats.requests,
+      retried: stats.retried,
+      restartMs: stats.restartMs,
+      seconds: (performance.now() - started) / 1000,
+      integrity,
+      problems,
+    };
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatFaultReport(r: FaultReport): string {
+  const sorted = [...r.restartMs].sort((a, b) => a - b);
+  return [
+    "## Faults: SIGKILL under load (production build, loopback)",
+    "",
+    `${r.participants} participants answering at once; the server was killed with SIGKILL ${r.kills} times at random moments and restarted (restart to first answer: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0) ?? "–"} ms).`,
+    `${r.requests} requests, ${r.retried} cut off by a kill and retried by the client.`,
+    `Checked in SQLite afterwards (integrity_check: ${r.integrity}): ${r.acknowledgedAnswers} acknowledged answers, ${r.acknowledgedSubmissions} acknowledged submissions, ${r.leftAsDrafts} drafts left open; ` +
+      (r.problems.length ? `PROBLEMS: ${r.problems.slice(0, 10).join("; ")}` : "every one stored exactly once; none lost."),
+    `Run time ${r.seconds.toFixed(1)} s.`,
+  ].join("\n");
+}
