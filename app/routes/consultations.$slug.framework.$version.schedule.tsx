@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../ui/format.server";
 import { loadExport } from "../services/framework-export.server";
+import { Table } from "../ui/components";
 import { DraftMark, formatPounds, formatWeight } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 
@@ -163,33 +164,11 @@ export default function Schedule() {
 
       <h2 className="govuk-heading-m">{t("schedule.signOffHeading")}</h2>
       {set.signatures.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{t("sign.caption")}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                {t("sign.organisation")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("sign.signer")}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {t("sign.signedAt")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {set.signatures.map((s, k) => (
-              <tr className="govuk-table__row" key={s.organisation}>
-                <th scope="row" className="govuk-table__header">
-                  {s.organisation}
-                </th>
-                <td className="govuk-table__cell">{s.signer ?? t("sign.notYet")}</td>
-                <td className="govuk-table__cell">{dates.signatures[k] ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={t("sign.caption")}
+          head={[t("sign.organisation"), t("sign.signer"), t("sign.signedAt")]}
+          rows={set.signatures.map((s, k) => [s.organisation, s.signer ?? t("sign.notYet"), dates.signatures[k] ?? "–"])}
+        />
       ) : (
         <p className="govuk-body">{t("schedule.notSigned")}</p>
       )}

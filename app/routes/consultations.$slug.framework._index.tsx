@@ -169,6 +169,23 @@ export async function action(args: ActionFunctionArgs) {
   return fail("conflict", 400);
 }
 
+/** "Move up"/"Move down" within a domain: a plain form post, so it works without JavaScript. */
+function MoveButton({ version, code, direction }: { version: number; code: string; direction: "up" | "down" }) {
+  const { t } = useTranslation("commissioner");
+  return (
+    <Form method="post" className="app-inline-form">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" className="app-link-button">
+        {t(direction === "up" ? "framework.moveUp" : "framework.moveDown")}
+        <span className="govuk-visually-hidden"> {code}</span>
+      </button>
+    </Form>
+  );
+}
+
 export default function Framework() {
   const { t } = useTranslation("commissioner");
   const data = useLoaderData<typeof loader>();
@@ -339,30 +356,8 @@ export default function Framework() {
                         {t("framework.edit")}
                         <span className="govuk-visually-hidden"> {o.code}</span>
                       </Link>
-                      {k > 0 ? (
-                        <Form method="post" className="app-inline-form">
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="version" value={set.version} />
-                          <input type="hidden" name="code" value={o.code} />
-                          <input type="hidden" name="direction" value="up" />
-                          <button type="submit" className="app-link-button">
-                            {t("framework.moveUp")}
-                            <span className="govuk-visually-hidden"> {o.code}</span>
-                          </button>
-                        </Form>
-                      ) : null}
-                      {k < d.outcomes.length - 1 ? (
-                        <Form method="post" className="app-inline-form">
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="version" value={set.version} />
-                          <input type="hidden" name="code" value={o.code} />
-                          <input type="hidden" name="direction" value="down" />
-                          <button type="submit" className="app-link-button">
-                            {t("framework.moveDown")}
-                            <span className="govuk-visually-hidden"> {o.code}</span>
-                          </button>
-                        </Form>
-                      ) : null}
+                      {k > 0 ? <MoveButton version={set.version} code={o.code} direction="up" /> : null}
+                      {k < d.outcomes.length - 1 ? <MoveButton version={set.version} code={o.code} direction="down" /> : null}
                     </>
                   ) : null}
                   <Link className="govuk-link" to={`${base}/${set.version}/trace/${o.code}`}>

@@ -96,7 +96,12 @@ export default function Compare() {
           key={h.version}
           caption={t("history.caption", { version: h.version })}
           head={[t("history.when"), t("history.who"), t("history.what"), t("history.detail")]}
-          rows={h.entries.map((e) => [e.at, e.name, `${t(`history.action.${e.action}`, { defaultValue: e.action })}${e.code ? ` (${e.code})` : ""}`, e.detail || "–"])}
+          rows={h.entries.map((e) => [
+            e.at,
+            e.name,
+            `${t(`history.action.${e.action}`, { defaultValue: e.action })}${e.code ? ` (${e.code})` : ""}`,
+            e.detail || "–",
+          ])}
         />
       ))}
       <p className="govuk-body">

@@ -6,7 +6,7 @@ import { citizenWeights, ordered, setWeights } from "../domain/framework";
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
-import { BackLink, Button } from "../ui/components";
+import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { formatWeight } from "../ui/framework";
@@ -119,52 +119,35 @@ export default function Weights() {
         </div>
       ) : (
         <Form method="post" noValidate>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">{t("weights.caption")}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {t("col.outcome")}
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  {t("col.citizenWeight")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("col.finalWeight")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {data.outcomes.map((o) => (
-                <tr className="govuk-table__row" key={o.code}>
-                  <th scope="row" className="govuk-table__header">
-                    {o.code}: {o.statement}
-                  </th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric" data-testid={`citizen-${o.code}`}>
-                    {formatWeight(o.citizenWeight)}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <TextInput
-                      name={`weight-${o.code}`}
-                      label={t("weights.finalFor", { code: o.code })}
-                      inputMode="decimal"
-                      width="5"
-                      error={errors[`weight-${o.code}`]}
-                      defaultValue={values[`weight-${o.code}`] ?? (o.finalWeight === null ? "" : o.finalWeight.toFixed(2))}
-                    />
-                    <Textarea
-                      name={`reason-${o.code}`}
-                      label={t("weights.reasonFor", { code: o.code })}
-                      hint={t("weights.reasonHint", { margin: data.margin })}
-                      error={errors[`reason-${o.code}`]}
-                      defaultValue={values[`reason-${o.code}`] ?? o.weightReason}
-                      rows={2}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={t("weights.caption")}
+            head={[t("col.outcome"), t("col.citizenWeight"), t("col.finalWeight")]}
+            numericColumns={[1]}
+            rows={data.outcomes.map((o) => [
+              `${o.code}: ${o.statement}`,
+              <span key="c" data-testid={`citizen-${o.code}`}>
+                {formatWeight(o.citizenWeight)}
+              </span>,
+              <div key="f">
+                <TextInput
+                  name={`weight-${o.code}`}
+                  label={t("weights.finalFor", { code: o.code })}
+                  inputMode="decimal"
+                  width="5"
+                  error={errors[`weight-${o.code}`]}
+                  defaultValue={values[`weight-${o.code}`] ?? (o.finalWeight === null ? "" : o.finalWeight.toFixed(2))}
+                />
+                <Textarea
+                  name={`reason-${o.code}`}
+                  label={t("weights.reasonFor", { code: o.code })}
+                  hint={t("weights.reasonHint", { margin: data.margin })}
+                  error={errors[`reason-${o.code}`]}
+                  defaultValue={values[`reason-${o.code}`] ?? o.weightReason}
+                  rows={2}
+                />
+              </div>,
+            ])}
+          />
           <TextInput
             name="pot"
             label={t("weights.pot")}

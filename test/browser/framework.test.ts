@@ -48,13 +48,13 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await signInAs(op, server.url, DEMO.officer);
     await op.goto(`${server.url}/consultations/joined-up-care/signatories`);
     await expectAccessible(op, "signatories");
-    await op.click("form button.govuk-button");
+    await Promise.all([op.waitForNavigation({ waitUntil: "load" }), op.click("form button.govuk-button")]);
     await op.waitForSelector("[data-testid=error-summary]");
     expect(await op.title()).toMatch(/^Error: /);
     await expectAccessible(op, "signatories with an error");
     await op.check("label:has-text('Nottinghamshire County Council')");
     await op.check("label:has-text('Rushcliffe Clinical Commissioning Group')");
-    await op.click("form button.govuk-button");
+    await Promise.all([op.waitForNavigation({ waitUntil: "load" }), op.click("form button.govuk-button")]);
     await op.waitForSelector(".govuk-notification-banner--success");
     await expectAccessible(op, "signatories saved");
     await officer.close();
@@ -155,7 +155,7 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await signInAs(cp, server.url, CCG_COMMISSIONER);
     await cp.goto(`${server.url}${F}`);
     await expectAccessible(cp, "framework proposed, in Welsh, without JavaScript");
-    await cp.click("form:has(input[value=sign]) button");
+    await Promise.all([cp.waitForNavigation({ waitUntil: "load" }), cp.click("form:has(input[value=sign]) button")]);
     await cp.waitForSelector(".govuk-notification-banner--success");
     expect(await cp.textContent("[data-testid=set-status]")).toContain("Wedi'i chytuno");
     await expectAccessible(cp, "framework agreed, in Welsh");
@@ -245,7 +245,7 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await signInAs(np, server.url, DEMO.commissioner);
     await np.goto(`${server.url}${F}`);
     const movable = await np.locator("form:has(input[value=down]) input[name=code]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    await np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`);
+    await Promise.all([np.waitForNavigation({ waitUntil: "load" }), np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`)]);
     await np.waitForSelector(`#outcome-${movable[0]}`);
     await expectAccessible(np, "framework after a move without JavaScript");
     await noJs.close();

@@ -104,9 +104,9 @@ describe("invitations and reminders", () => {
     expect(welsh.text).toContain("Annwyl");
     const english = delivered.find((m) => m.to[0] === "member26@cag.example")!;
     expect(english.subject).toBe("Your invitation: What matters to you about joined-up health and social care?");
-    // Polish and Urdu members get the email in their language (the consultation title falls back to English).
+    // Polish and Urdu members get the email in their language (the demo seeds the consultation's Polish and Urdu title too).
     const polish = delivered.find((m) => m.to[0] === "member28@cag.example")!;
-    expect(polish.subject).toBe("Zaproszenie: What matters to you about joined-up health and social care?");
+    expect(polish.subject).toBe("Zaproszenie: Co jest dla Ciebie ważne w zintegrowanej opiece zdrowotnej i społecznej?");
     expect(polish.text).toContain("Dzień dobry");
     expect(delivered.find((m) => m.to[0] === "member29@cag.example")!.subject).toMatch(/^آپ کا دعوت نامہ: /);
     // Once delivered, the outbox no longer holds the personal link.
