@@ -4,7 +4,7 @@ import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ SIGN_IN_MAX_ATTEMPTS: "3", SIGN_IN_WINDOW_SECONDS: "2" });
+  server = await startServer({ SIGN_IN_MAX_ATTEMPTS: "3", SIGN_IN_WINDOW_SECONDS: "6" });
 });
 afterAll(async () => {
   await server?.stop();
@@ -17,7 +17,7 @@ it("limits sign-in attempts with a clear 429 and recovers after the window", asy
   expect(limited.status).toBe(429);
   expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(await limited.text()).toContain("Too many attempts to sign in");
-  await new Promise((r) => setTimeout(r, 2100));
+  await new Promise((r) => setTimeout(r, 6100));
   const ok = await client.signIn(DEMO.officer.email, DEMO.officer.password);
   expect(ok.status).toBe(302);
 });

@@ -6,7 +6,7 @@ import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ JOURNEY_START_LIMIT: "2", JOURNEY_START_WINDOW_SECONDS: "2", JOURNEY_POST_LIMIT: "3", JOURNEY_POST_WINDOW_SECONDS: "2" });
+  server = await startServer({ JOURNEY_START_LIMIT: "2", JOURNEY_START_WINDOW_SECONDS: "5", JOURNEY_POST_LIMIT: "3", JOURNEY_POST_WINDOW_SECONDS: "5" });
 });
 afterAll(async () => {
   await server?.stop();
@@ -48,7 +48,7 @@ describe("public journey", () => {
     for (let i = 0; i < 3; i++) starts.push(await from("10.77.0.1").post(BASE, { website: "" }));
     expect(starts.map((r) => r.status)).toEqual([302, 302, 429]);
     expect(Number(starts[2].headers.get("Retry-After"))).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, 5100));
     expect((await from("10.77.0.1").post(BASE, { website: "" })).status).toBe(302);
   });
 });
