@@ -105,9 +105,9 @@ export async function runFaultScenario(options: { participants: number; kills: n
   }
 
   const killer = (async () => {
-    while (running && stats.kills < options.kills) {
-      await sleep(150 + random() * 600);
-      if (!running) break;
+    // Every kill happens: at random moments while participants answer, and any left after they finish.
+    while (stats.kills < options.kills) {
+      await sleep(running ? 100 + random() * 400 : 50);
       const exited = new Promise((r) => server.child.once("exit", r));
       server.child.kill("SIGKILL");
       stats.kills++;
