@@ -13,7 +13,8 @@ import type { Step } from "../domain/survey/journey";
 import { env } from "../env.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { findJourneyConsultation } from "../repos/journey.server";
-import { clientAddress, loadJourney, type Journey, type Mode } from "./journey.server";
+import { clientAddress } from "../utils/client-address.server";
+import { loadJourney, type Journey, type Mode } from "./journey.server";
 
 export interface RouteArgs {
   request: Request;

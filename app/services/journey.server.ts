@@ -402,4 +402,3 @@ export function feedbackFor(db: DB, j: Journey, outcomeId: number | null): Feedb
 }
 
 // ── Rate limits ──────────────────────────────────────────────────────────────
-export { clientAddress } from "../utils/client-address.server";
