@@ -1,17 +1,13 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getDb } from "./db.server";
 import { emailCaptureEnabled, env } from "./env.server";
 import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
 import { applyDueRetention } from "./services/privacy.server";
-import { createServerI18n, detectLocale } from "./i18n/i18n.server";
+import { serverI18n, detectLocale } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
-
-const ABORT_DELAY = 5_000;
 
 /** Called once by server.js before it listens: validates configuration and migrates. */
 export function boot(): void {
@@ -64,6 +60,10 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(error);
 };
 
+/**
+ * Pages are rendered to a string: no route defers data, so there is nothing to stream, and a
+ * string avoids the Node-stream-to-web-stream round trip (and its timers) on every page.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -72,43 +72,18 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const locale = detectLocale(request);
-  const i18n = createServerI18n(locale);
+  const i18n = serverI18n(locale);
   const nonce = loadContext?.cspNonce ?? "";
   appendCookies(responseHeaders, loadContext);
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** server.js answers cached public summary pages before Remix (the fast path). */

@@ -27,14 +27,23 @@ export function pickLocale(fromQuery: string | null, cookie: string, accept: str
   return DEFAULT_LOCALE;
 }
 
-/** One i18next instance per request, so concurrent requests never share a language. */
-export function createServerI18n(locale: Locale): I18n {
-  const instance = createInstance();
-  void instance.init({ ...i18nOptions, lng: locale });
-  return instance;
+let base: I18n | null = null;
+
+/**
+ * One i18next instance per request, so concurrent requests never share a language. Each is a
+ * clone of one base instance initialised at first use (`cloneInstance` shares the parsed
+ * resources): creating and initialising a fresh instance per request cost more than the rest
+ * of rendering a small page (test/bench/RESULTS-load.md, decision 0016).
+ */
+export function serverI18n(locale: Locale): I18n {
+  if (!base) {
+    base = createInstance();
+    void base.init({ ...i18nOptions, lng: DEFAULT_LOCALE });
+  }
+  return base.cloneInstance({ lng: locale });
 }
 
 export function getFixedT(request: Request): { t: TFunction; locale: Locale } {
   const locale = detectLocale(request);
-  return { t: createServerI18n(locale).getFixedT(locale, "common"), locale };
+  return { t: serverI18n(locale).getFixedT(locale, "common"), locale };
 }

@@ -3,15 +3,29 @@
  * answers names the participant in its WHERE clause: nobody reads another
  * participant's draft or response through these functions.
  */
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, or, sql } from "drizzle-orm";
 import * as s from "../../db/schema";
 import type { DB } from "../db.server";
 
-export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsultation>>;
+/**
+ * Every page of the journey runs these reads, so they are prepared once per database
+ * connection (SQL built and compiled once) instead of on every request.
+ */
+function preparedPer<T>(build: (db: DB) => T): (db: DB) => T {
+  const byDb = new WeakMap<DB, T>();
+  return (db) => {
+    let statements = byDb.get(db);
+    if (!statements) {
+      statements = build(db);
+      byDb.set(db, statements);
+    }
+    return statements;
+  };
+}
+const ph = sql.placeholder;
 
-/** The consultation with its text in `locale`, each field falling back to English. */
-export function findJourneyConsultation(db: DB, slug: string, locale: string) {
-  const row = db
+const reads = preparedPer((db: DB) => ({
+  consultationBySlug: db
     .select({
       id: s.consultations.id,
       slug: s.consultations.slug,
@@ -25,25 +39,14 @@ export function findJourneyConsultation(db: DB, slug: string, locale: string) {
     })
     .from(s.consultations)
     .innerJoin(s.partnerships, eq(s.partnerships.id, s.consultations.partnershipId))
-    .where(eq(s.consultations.slug, slug))
-    .get();
-  if (!row) return undefined;
-  const texts = db
+    .where(eq(s.consultations.slug, ph("slug")))
+    .prepare(),
+  consultationTexts: db
     .select()
     .from(s.consultationTranslations)
-    .where(and(eq(s.consultationTranslations.consultationId, row.id), inArray(s.consultationTranslations.locale, [locale, "en"])))
-    .all();
-  const local = texts.find((t) => t.locale === locale);
-  const en = texts.find((t) => t.locale === "en");
-  const pick = (field: "title" | "summary" | "briefing" | "privacyNotice") => {
-    if (local && local[field].trim() !== "") return { value: local[field], lang: locale };
-    return { value: en?.[field] ?? "", lang: "en" };
-  };
-  return { ...row, title: pick("title"), summary: pick("summary"), briefing: pick("briefing"), privacyNotice: pick("privacyNotice") };
-}
-
-export function listRounds(db: DB, consultationId: number) {
-  return db
+    .where(and(eq(s.consultationTranslations.consultationId, ph("consultationId")), or(eq(s.consultationTranslations.locale, ph("locale")), eq(s.consultationTranslations.locale, "en"))))
+    .prepare(),
+  rounds: db
     .select({
       id: s.rounds.id,
       number: s.rounds.number,
@@ -56,15 +59,10 @@ export function listRounds(db: DB, consultationId: number) {
     })
     .from(s.rounds)
     .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
-    .where(eq(s.surveys.consultationId, consultationId))
+    .where(eq(s.surveys.consultationId, ph("consultationId")))
     .orderBy(asc(s.rounds.number))
-    .all();
-}
-export type JourneyRound = ReturnType<typeof listRounds>[number];
-
-/** A round's questions in order, with text in `locale` (falling back to English) and the rated outcome's statement. */
-export function listQuestions(db: DB, roundId: number, locale: string) {
-  const rows = db
+    .prepare(),
+  questions: db
     .select({
       id: s.questions.id,
       position: s.questions.position,
@@ -76,24 +74,66 @@ export function listQuestions(db: DB, roundId: number, locale: string) {
       conditionValue: s.questions.conditionValue,
     })
     .from(s.questions)
-    .where(eq(s.questions.roundId, roundId))
+    .where(eq(s.questions.roundId, ph("roundId")))
     .orderBy(asc(s.questions.position), asc(s.questions.id))
-    .all();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const texts = db
-    .select()
+    .prepare(),
+  questionTexts: db
+    .select(getTableColumns(s.questionTranslations))
     .from(s.questionTranslations)
-    .where(and(inArray(s.questionTranslations.questionId, ids), inArray(s.questionTranslations.locale, [locale, "en"])))
-    .all();
-  const outcomeIds = rows.map((r) => r.outcomeId).filter((x): x is number => x != null);
-  const outcomes = outcomeIds.length
-    ? db
-        .select()
-        .from(s.candidateOutcomeTranslations)
-        .where(and(inArray(s.candidateOutcomeTranslations.outcomeId, outcomeIds), inArray(s.candidateOutcomeTranslations.locale, [locale, "en"])))
-        .all()
-    : [];
+    .innerJoin(s.questions, eq(s.questions.id, s.questionTranslations.questionId))
+    .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.questionTranslations.locale, ph("locale")), eq(s.questionTranslations.locale, "en"))))
+    .prepare(),
+  outcomeTexts: db
+    .selectDistinct(getTableColumns(s.candidateOutcomeTranslations))
+    .from(s.candidateOutcomeTranslations)
+    .innerJoin(s.questions, eq(s.questions.outcomeId, s.candidateOutcomeTranslations.outcomeId))
+    .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.candidateOutcomeTranslations.locale, ph("locale")), eq(s.candidateOutcomeTranslations.locale, "en"))))
+    .prepare(),
+  participantByTokenHash: db
+    .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId })
+    .from(s.participants)
+    .where(and(eq(s.participants.consultationId, ph("consultationId")), eq(s.participants.resumeTokenHash, ph("tokenHash"))))
+    .prepare(),
+  draft: db
+    .select({ answers: s.responseDrafts.answers, locale: s.responseDrafts.locale, updatedAt: s.responseDrafts.updatedAt })
+    .from(s.responseDrafts)
+    .where(and(eq(s.responseDrafts.roundId, ph("roundId")), eq(s.responseDrafts.participantId, ph("participantId"))))
+    .prepare(),
+  response: db
+    .select({ id: s.responses.id, reference: s.responses.reference, submittedAt: s.responses.submittedAt, locale: s.responses.locale })
+    .from(s.responses)
+    .where(and(eq(s.responses.roundId, ph("roundId")), eq(s.responses.participantId, ph("participantId"))))
+    .prepare(),
+}));
+
+export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsultation>>;
+
+/** The consultation with its text in `locale`, each field falling back to English. */
+export function findJourneyConsultation(db: DB, slug: string, locale: string) {
+  const row = reads(db).consultationBySlug.get({ slug });
+  if (!row) return undefined;
+  const texts = reads(db).consultationTexts.all({ consultationId: row.id, locale });
+  const local = texts.find((t) => t.locale === locale);
+  const en = texts.find((t) => t.locale === "en");
+  const pick = (field: "title" | "summary" | "briefing" | "privacyNotice") => {
+    if (local && local[field].trim() !== "") return { value: local[field], lang: locale };
+    return { value: en?.[field] ?? "", lang: "en" };
+  };
+  return { ...row, title: pick("title"), summary: pick("summary"), briefing: pick("briefing"), privacyNotice: pick("privacyNotice") };
+}
+
+export function listRounds(db: DB, consultationId: number) {
+  return reads(db).rounds.all({ consultationId });
+}
+export type JourneyRound = ReturnType<typeof listRounds>[number];
+
+/** A round's questions in order, with text in `locale` (falling back to English) and the rated outcome's statement. */
+export function listQuestions(db: DB, roundId: number, locale: string) {
+  const q = reads(db);
+  const rows = q.questions.all({ roundId });
+  if (rows.length === 0) return [];
+  const texts = q.questionTexts.all({ roundId, locale });
+  const outcomes = rows.some((r) => r.outcomeId != null) ? q.outcomeTexts.all({ roundId, locale }) : [];
   return rows.map((r) => {
     const local = texts.find((t) => t.questionId === r.id && t.locale === locale);
     const en = texts.find((t) => t.questionId === r.id && t.locale === "en");
@@ -115,11 +155,7 @@ export function listQuestions(db: DB, roundId: number, locale: string) {
 export type JourneyQuestionRow = ReturnType<typeof listQuestions>[number];
 
 export function findParticipantByTokenHash(db: DB, consultationId: number, tokenHash: string) {
-  return db
-    .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId })
-    .from(s.participants)
-    .where(and(eq(s.participants.consultationId, consultationId), eq(s.participants.resumeTokenHash, tokenHash)))
-    .get();
+  return reads(db).participantByTokenHash.get({ consultationId, tokenHash });
 }
 
 export function findParticipantByResumeHash(db: DB, tokenHash: string) {
@@ -149,11 +185,7 @@ export function setParticipantTokenHash(db: DB, participantId: number, tokenHash
 }
 
 export function findDraft(db: DB, roundId: number, participantId: number) {
-  return db
-    .select({ answers: s.responseDrafts.answers, locale: s.responseDrafts.locale, updatedAt: s.responseDrafts.updatedAt })
-    .from(s.responseDrafts)
-    .where(and(eq(s.responseDrafts.roundId, roundId), eq(s.responseDrafts.participantId, participantId)))
-    .get();
+  return reads(db).draft.get({ roundId, participantId });
 }
 
 export function upsertDraft(db: DB, roundId: number, participantId: number, answers: Record<string, unknown>, locale: string, now: Date) {
@@ -168,11 +200,7 @@ export function deleteDraft(db: DB, roundId: number, participantId: number) {
 }
 
 export function findResponse(db: DB, roundId: number, participantId: number) {
-  return db
-    .select({ id: s.responses.id, reference: s.responses.reference, submittedAt: s.responses.submittedAt, locale: s.responses.locale })
-    .from(s.responses)
-    .where(and(eq(s.responses.roundId, roundId), eq(s.responses.participantId, participantId)))
-    .get();
+  return reads(db).response.get({ roundId, participantId });
 }
 
 export function listAnswersOfResponse(db: DB, responseId: number) {

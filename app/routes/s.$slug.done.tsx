@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getDb } from "../db.server";
 import { formatResumeCode } from "../domain/survey/journey";
-import { createServerI18n } from "../i18n/i18n.server";
+import { serverI18n } from "../i18n/i18n.server";
 import { queueReceipt, readParticipantToken } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
 import { isEmailAddress } from "../services/email.server";
@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   const raw = form.get("email");
   const parsed = emailSchema.safeParse(typeof raw === "string" ? raw : "");
   if (!parsed.success) return json({ errors: { email: parsed.error.issues[0].message }, values: { email: typeof raw === "string" ? raw.slice(0, 300) : "" } }, { status: 400, headers: privateHeaders });
-  const t = createServerI18n(j.locale).getFixedT(j.locale, "citizen");
+  const t = serverI18n(j.locale).getFixedT(j.locale, "citizen");
   const lines = [
     t("receipt.greeting"),
     "",

@@ -8,7 +8,7 @@ import type { DB } from "../db.server";
 import { canAcceptAnswers, type Decision } from "../domain/consultation/lifecycle";
 import { canRemind, planInvitations, type InviteWho } from "../domain/panel/invitations";
 import { isLocale, type Locale } from "../i18n/config";
-import { createServerI18n } from "../i18n/i18n.server";
+import { serverI18n } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { insertInvitation, listRoundTracking, markReminded, replaceInvitationToken, revokeInvitation as revokeRow, type TrackingRow } from "../repos/round-invitations.server";
@@ -34,7 +34,7 @@ function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "inv
     c = { title: found?.title ?? "", partnership: found?.partnershipName ?? "" };
     cache.set(locale, c);
   }
-  const t = createServerI18n(locale).getFixedT(locale, "panel");
+  const t = serverI18n(locale).getFixedT(locale, "panel");
   const closes = ctx.round.closesAt ?? ctx.consultation.closesAt;
   const params = {
     name: member.displayName,

@@ -8,9 +8,10 @@
  * Afterwards the database is checked: every acknowledged answer and submission is there once.
  */
 import Database from "better-sqlite3";
+import http from "node:http";
 import { rmSync } from "node:fs";
 import { hashTokenHex } from "../../app/auth/tokens.server";
-import { Client } from "../helpers/client";
+import { BenchClient, type BenchResponse } from "./http-client";
 import { freePort, launchServer, makeSeededDatabase } from "../helpers/server";
 
 const SLUG = "joined-up-care";
@@ -29,7 +30,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Participant {
-  client: Client;
+  client: BenchClient;
   acked: Map<number, number>;
   submitted: boolean;
 }
@@ -58,7 +59,7 @@ interface ReadReport {
   errors: number;
 }
 
-async function readLoad(clients: Client[], path: string, seconds: number): Promise<ReadReport> {
+async function readLoad(clients: BenchClient[], path: string, seconds: number): Promise<ReadReport> {
   const times: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
@@ -68,7 +69,6 @@ async function readLoad(clients: Client[], path: string, seconds: number): Promi
         const t = performance.now();
         try {
           const res = await c.get(path);
-          await res.arrayBuffer();
           if (res.status !== 200) errors++;
         } catch {
           errors++;
@@ -93,10 +93,13 @@ export async function runLoadBench(): Promise<LoadReport> {
     const proposeId = (setup.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
     setup.close();
 
+    // One kept-alive connection per simulated participant at a time (like a browser tab).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, ...STAGES) });
+    const origin = new URL(url);
     let address = 0;
     const newClient = () => {
       address++;
-      return new Client(url, { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` });
+      return new BenchClient(agent, origin, { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` });
     };
 
     // Baselines at 64 connections: the empty page, and one participant's question page.
@@ -106,8 +109,7 @@ export async function runLoadBench(): Promise<LoadReport> {
     const reader = newClient();
     await reader.post(BASE, { website: "" });
     await reader.post(`${BASE}/q/${ratingIds[0]}`, { answer: "7" });
-    const shared = (reader as unknown as { cookies: Map<string, string> }).cookies;
-    for (const c of readers) for (const [k, v] of shared) c.setCookie(k, v);
+    for (const c of readers) for (const [k, v] of reader.cookies) c.setCookie(k, v);
     const questionPage = await readLoad(readers, `${BASE}/q/${ratingIds[1]}`, BASELINE_SECONDS);
 
     const participants: Participant[] = [];
@@ -121,11 +123,10 @@ export async function runLoadBench(): Promise<LoadReport> {
       let errors = 0;
       const started = performance.now();
       const until = started + STAGE_SECONDS * 1000;
-      const timed = async (step: Step, f: () => Promise<Response>): Promise<Response | null> => {
+      const timed = async (step: Step, f: () => Promise<BenchResponse>): Promise<BenchResponse | null> => {
         const t = performance.now();
         try {
           const res = await f();
-          await res.arrayBuffer();
           times[step].push(performance.now() - t);
           requests++;
           if (res.status >= 400) {
@@ -152,7 +153,7 @@ export async function runLoadBench(): Promise<LoadReport> {
               if (!saved || saved.status !== 302) break;
               p.acked.set(id, score);
               answers++;
-              await timed("question", () => c.get(saved.headers.get("Location") ?? BASE));
+              await timed("question", () => c.get(saved.location ?? BASE));
             }
             if (p.acked.size < ratingIds.length || performance.now() >= until) continue;
             const proposed = await timed("save", () => c.post(`${BASE}/q/${proposeId}`, { answer: `A new outcome ${k}` }));
@@ -160,7 +161,7 @@ export async function runLoadBench(): Promise<LoadReport> {
             answers++;
             await timed("check", () => c.get(`${BASE}/check`));
             const done = await timed("submit", () => c.post(`${BASE}/check`, { website: "" }));
-            if (done?.headers.get("Location") === `${BASE}/done`) {
+            if (done?.location === `${BASE}/done`) {
               p.submitted = true;
               submissions++;
             }
@@ -181,6 +182,7 @@ export async function runLoadBench(): Promise<LoadReport> {
       }
     }
 
+    agent.destroy();
     // Verification: every acknowledged answer and submission is stored exactly once.
     server.child.kill("SIGTERM");
     await new Promise((r) => server.child.once("exit", r));
@@ -193,7 +195,7 @@ export async function runLoadBench(): Promise<LoadReport> {
     const answersOf = db.prepare("select question_id as q, numeric_value as v from answers where response_id = ?");
     const draftOf = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?");
     for (const p of participants) {
-      const cookie = [...(p.client as unknown as { cookies: Map<string, string> }).cookies].find(([k]) => k.startsWith("ocd_p"));
+      const cookie = [...p.client.cookies].find(([k]) => k.startsWith("ocd_p"));
       if (!cookie) continue; // never started
       const row = byToken.get(hashTokenHex(cookie[1])) as { id: number } | undefined;
       if (!row) {

@@ -56,6 +56,16 @@ describe("answers", () => {
     expect(ok({ type: "rating", config: { allowUnable: false } }, { unable: true })).toBe(false);
   });
 
+  it("schemas are built once per type and configuration, and a changed configuration gets its own", () => {
+    expect(answerSchema({ type: "single-choice", config: { choices: ["bus", "car", "walk"] } })).toBe(answerSchema(Q["single-choice"]));
+    expect(answerSchema(Q.pairwise)).not.toBe(answerSchema({ type: "single-choice", config: { choices: ["O1", "O2"] } }));
+    const edited = { type: "single-choice" as const, config: { choices: ["bus", "car", "walk", "train"] } };
+    expect(ok(Q["single-choice"], { choice: "train" })).toBe(false);
+    expect(ok(edited, { choice: "train" })).toBe(true);
+    expect(ok({ type: "free-text", config: { maxLength: 20 } }, { text: "fifteen letters" })).toBe(true);
+    expect(ok(Q["free-text"], { text: "fifteen letters" })).toBe(false);
+  });
+
   it("likert: 1 to 5", () => {
     expect(ok(Q.likert, { score: 5 })).toBe(true);
     expect(message(Q.likert, { score: 6 })).toBe("answer.likert");

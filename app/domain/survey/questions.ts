@@ -86,8 +86,26 @@ export interface QuestionForAnswer {
   config: unknown;
 }
 
-/** The zod schema for one question's answer; errors carry i18n keys in `message`. */
+const schemaCache = new Map<string, z.ZodType<DraftAnswer>>();
+const SCHEMA_CACHE_LIMIT = 2000;
+
+/**
+ * The zod schema for one question's answer; errors carry i18n keys in `message`.
+ * Schemas depend only on the question's type and configuration, so each distinct one is
+ * built once (every journey page checks every answer so far against its schema).
+ */
 export function answerSchema(q: QuestionForAnswer): z.ZodType<DraftAnswer> {
+  const key = `${q.type}\u0000${JSON.stringify(q.config ?? null)}`;
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    schema = buildAnswerSchema(q);
+    if (schemaCache.size >= SCHEMA_CACHE_LIMIT) schemaCache.clear();
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+function buildAnswerSchema(q: QuestionForAnswer): z.ZodType<DraftAnswer> {
   switch (q.type) {
     case "rating": {
       const c = parseQuestionConfig("rating", q.config);

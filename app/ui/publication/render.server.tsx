@@ -10,7 +10,7 @@ import { z } from "zod";
 import { getDb } from "../../db.server";
 import { toCsv } from "../../domain/csv";
 import { LICENCE_URLS, openDataRows, pickText, type PublishedSummary } from "../../domain/publication/summary";
-import { createServerI18n, detectLocale } from "../../i18n/i18n.server";
+import { serverI18n, detectLocale } from "../../i18n/i18n.server";
 import type { Locale } from "../../i18n/config";
 import { findConsultationBySlug } from "../../repos/consultations.server";
 import { cachedPage, makeEntry, notModified, storePublished, type CachedPage } from "../../services/published-cache.server";
@@ -38,7 +38,7 @@ export function respond(request: Request, entry: CachedPage): Response {
 }
 
 function document(locale: Locale, title: string, path: string, body: ReactNode, easyRead = false): string {
-  const i18n = createServerI18n(locale);
+  const i18n = serverI18n(locale);
   return (
     "<!DOCTYPE html>" +
     renderToStaticMarkup(
@@ -52,7 +52,7 @@ function document(locale: Locale, title: string, path: string, body: ReactNode, 
 }
 
 function notFound(locale: Locale, path: string, status: 404 | 410): Response {
-  const t = createServerI18n(locale).getFixedT(locale, "publication");
+  const t = serverI18n(locale).getFixedT(locale, "publication");
   const key = status === 410 ? "withdrawn" : "notFound";
   const html = document(
     locale,
@@ -125,7 +125,7 @@ function render(kind: PublishedKind, view: PublishedView, slug: string, locale: 
   const imageHref = (id: number) => `/summaries/${slug}/images/${id}`;
   const basePath = `/summaries/${slug}`;
   const versioned = view.version < view.latest ? `${basePath}/v/${view.version}` : basePath;
-  const i18n = createServerI18n(locale);
+  const i18n = serverI18n(locale);
   const html =
     kind === "easy-read"
       ? document(locale, `${i18n.t("publication:easyRead.heading")}: ${title}`, path, <EasyReadView summary={s} locale={locale} fullVersionHref={versioned} imageHref={imageHref} />, true)
