@@ -8,6 +8,7 @@ import http from "node:http";
 
 export interface BenchResponse {
   status: number;
+  /** Where a redirect points: the Location header, or X-Remix-Redirect for a data request. */
   location: string | null;
   bytes: number;
 }
@@ -52,7 +53,7 @@ export class BenchClient {
         }
         let bytes = 0;
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, bytes }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location ?? res.headers["x-remix-redirect"] ?? null) as string | null, bytes }));
         res.on("error", reject);
       });
       req.on("error", reject);

@@ -2,9 +2,11 @@
  * Load benchmark: the real citizen journey against the production build on loopback.
  * Simulated participants (one connection each, like a browser) start, answer every question
  * (each Continue saves a draft, then the next page is fetched as a browser would after the
- * redirect), check their answers and submit. Concurrency ramps until p99 of saving an answer
- * passes 200 ms. Baselines measured in the same run: an empty Remix page (/bench/empty, the
- * same root layout, no data) and a question page, each read at 64 connections.
+ * redirect), check their answers and submit, first with JavaScript off (full pages), then with
+ * JavaScript on (Remix data requests: the action, then the next page's loaders as JSON).
+ * Concurrency ramps until p99 of saving an answer passes 200 ms. Baselines measured in the
+ * same run: an empty Remix page (/bench/empty, the same root layout, no data) and a question
+ * page, each read at 64 connections.
  * Afterwards the database is checked: every acknowledged answer and submission is there once.
  */
 import Database from "better-sqlite3";
@@ -21,6 +23,33 @@ const STAGE_SECONDS = Number(process.env.LOAD_STAGE_SECONDS ?? 6);
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 5);
 
 type Step = "start" | "save" | "question" | "check" | "submit";
+
+/**
+ * How the participant's browser talks to the server. `document`: JavaScript off, every step a
+ * full page (a post answered by a redirect, then the next page). `data`: JavaScript on, as
+ * Remix does it: the form posts to the route's action as a data request (answered by 204 and
+ * X-Remix-Redirect), then the next page's loaders are fetched as JSON, in parallel (root and
+ * the page's route), and rendered in the browser.
+ */
+export type Transport = "document" | "data";
+const TRANSPORTS = (process.env.LOAD_TRANSPORTS ?? "document,data").split(",") as Transport[];
+const ROUTE = { start: "routes/s.$slug._index", question: "routes/s.$slug.q.$qid", check: "routes/s.$slug.check" } as const;
+
+function dataUrl(path: string, routeId: string, index = false): string {
+  return `${path}${path.includes("?") ? "&" : "?"}${index ? "index&" : ""}_data=${encodeURIComponent(routeId)}`;
+}
+
+function transportOf(kind: Transport) {
+  return kind === "document"
+    ? {
+        post: (c: BenchClient, path: string, _route: string, form: Record<string, string>) => c.post(path, form),
+        load: (c: BenchClient, path: string) => c.get(path),
+      }
+    : {
+        post: (c: BenchClient, path: string, route: string, form: Record<string, string>) => c.post(dataUrl(path, route, route === ROUTE.start), form),
+        load: (c: BenchClient, path: string, route: string) => Promise.all([c.get(dataUrl(path, "root")), c.get(dataUrl(path, route))]),
+      };
+}
 const STEPS: Step[] = ["start", "save", "question", "check", "submit"];
 
 function percentile(sorted: number[], p: number): number {
@@ -36,6 +65,7 @@ interface Participant {
 }
 
 export interface StageReport {
+  transport: Transport;
   connections: number;
   seconds: number;
   answersPerSecond: number;
@@ -48,7 +78,7 @@ export interface StageReport {
 export interface LoadReport {
   baseline: { emptyPage: ReadReport; questionPage: ReadReport; ratio: number };
   stages: StageReport[];
-  kneeConnections: number | null;
+  kneeConnections: Partial<Record<Transport, number>>;
   verification: { participants: number; acknowledgedAnswers: number; acknowledgedSubmissions: number; problems: string[] };
 }
 
@@ -114,8 +144,9 @@ export async function runLoadBench(): Promise<LoadReport> {
 
     const participants: Participant[] = [];
     const stages: StageReport[] = [];
-    let kneeConnections: number | null = null;
-    for (const connections of STAGES) {
+    const kneeConnections: LoadReport["kneeConnections"] = {};
+    const runStage = async (transport: Transport, connections: number): Promise<StageReport> => {
+      const send = transportOf(transport);
       const times: Record<Step, number[]> = { start: [], save: [], question: [], check: [], submit: [] };
       let answers = 0;
       let submissions = 0;
@@ -123,17 +154,17 @@ export async function runLoadBench(): Promise<LoadReport> {
       let errors = 0;
       const started = performance.now();
       const until = started + STAGE_SECONDS * 1000;
-      const timed = async (step: Step, f: () => Promise<BenchResponse>): Promise<BenchResponse | null> => {
+      const timed = async (step: Step, f: () => Promise<BenchResponse | BenchResponse[]>): Promise<BenchResponse | null> => {
         const t = performance.now();
         try {
-          const res = await f();
+          const all = [await f()].flat();
           times[step].push(performance.now() - t);
-          requests++;
-          if (res.status >= 400) {
+          requests += all.length;
+          if (all.some((res) => res.status >= 400)) {
             errors++;
             return null;
           }
-          return res;
+          return all[all.length - 1];
         } catch {
           errors++;
           return null;
@@ -145,22 +176,22 @@ export async function runLoadBench(): Promise<LoadReport> {
             const p: Participant = { client: newClient(), acked: new Map(), submitted: false };
             participants.push(p);
             const c = p.client;
-            if (!(await timed("start", () => c.post(BASE, { website: "" })))) continue;
+            if (!(await timed("start", () => send.post(c, BASE, ROUTE.start, { website: "" })))) continue;
             for (const [i, id] of ratingIds.entries()) {
               if (performance.now() >= until) break;
               const score = 1 + ((k + i) % 9);
-              const saved = await timed("save", () => c.post(`${BASE}/q/${id}`, { answer: String(score) }));
-              if (!saved || saved.status !== 302) break;
+              const saved = await timed("save", () => send.post(c, `${BASE}/q/${id}`, ROUTE.question, { answer: String(score) }));
+              if (!saved?.location) break;
               p.acked.set(id, score);
               answers++;
-              await timed("question", () => c.get(saved.location ?? BASE));
+              await timed("question", () => send.load(c, saved.location ?? BASE, ROUTE.question));
             }
             if (p.acked.size < ratingIds.length || performance.now() >= until) continue;
-            const proposed = await timed("save", () => c.post(`${BASE}/q/${proposeId}`, { answer: `A new outcome ${k}` }));
-            if (!proposed) continue;
+            const proposed = await timed("save", () => send.post(c, `${BASE}/q/${proposeId}`, ROUTE.question, { answer: `A new outcome ${k}` }));
+            if (!proposed?.location) continue;
             answers++;
-            await timed("check", () => c.get(`${BASE}/check`));
-            const done = await timed("submit", () => c.post(`${BASE}/check`, { website: "" }));
+            await timed("check", () => send.load(c, `${BASE}/check`, ROUTE.check));
+            const done = await timed("submit", () => send.post(c, `${BASE}/check`, ROUTE.check, { website: "" }));
             if (done?.location === `${BASE}/done`) {
               p.submitted = true;
               submissions++;
@@ -175,10 +206,16 @@ export async function runLoadBench(): Promise<LoadReport> {
           return [s, { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length }];
         }),
       ) as StageReport["latency"];
-      stages.push({ connections, seconds, answersPerSecond: answers / seconds, submissionsPerSecond: submissions / seconds, requestsPerSecond: requests / seconds, errors, latency });
-      if (latency.save.p99 > 200) {
-        kneeConnections = connections;
-        break;
+      return { transport, connections, seconds, answersPerSecond: answers / seconds, submissionsPerSecond: submissions / seconds, requestsPerSecond: requests / seconds, errors, latency };
+    };
+    for (const transport of TRANSPORTS) {
+      for (const connections of STAGES) {
+        const stage = await runStage(transport, connections);
+        stages.push(stage);
+        if (stage.latency.save.p99 > 200) {
+          kneeConnections[transport] = connections;
+          break;
+        }
       }
     }
 
@@ -240,14 +277,25 @@ export function formatLoadReport(r: LoadReport): string {
     `Baseline at 64 connections: empty Remix page ${r.baseline.emptyPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.emptyPage.p50)}, p99 ${ms(r.baseline.emptyPage.p99)}); ` +
       `question page ${r.baseline.questionPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.questionPage.p50)}, p99 ${ms(r.baseline.questionPage.p99)}) = ${r.baseline.ratio.toFixed(2)}× the empty page`,
     "",
-    "| connections | answers saved/s | submissions/s | requests/s | × empty page req/s | save p50 / p99 | question page p50 / p99 | start p99 | check p99 | submit p50 / p99 | errors |",
-    "| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- | ---: |",
-    ...r.stages.map(
-      (s) =>
-        `| ${s.connections} | ${s.answersPerSecond.toFixed(0)} | ${s.submissionsPerSecond.toFixed(1)} | ${s.requestsPerSecond.toFixed(0)} | ${(s.requestsPerSecond / r.baseline.emptyPage.requestsPerSecond).toFixed(2)} | ${ms(s.latency.save.p50)} / ${ms(s.latency.save.p99)} | ${ms(s.latency.question.p50)} / ${ms(s.latency.question.p99)} | ${ms(s.latency.start.p99)} | ${ms(s.latency.check.p99)} | ${ms(s.latency.submit.p50)} / ${ms(s.latency.submit.p99)} | ${s.errors} |`,
-    ),
-    "",
-    r.kneeConnections ? `p99 of saving an answer passed 200 ms at ${r.kneeConnections} connections.` : `p99 of saving an answer stayed under 200 ms up to ${r.stages.at(-1)?.connections} connections.`,
+    ...TRANSPORTS.flatMap((transport) => {
+      const rows = r.stages.filter((st) => st.transport === transport);
+      const knee = r.kneeConnections[transport];
+      return [
+        transport === "document"
+          ? "### JavaScript off: every step a full page (post, redirect, next page)"
+          : "### JavaScript on: Remix data requests (post to the action; the next page's two loaders as JSON, in parallel)",
+        "",
+        "| connections | answers saved/s | submissions/s | requests/s | × empty page req/s | save p50 / p99 | next page p50 / p99 | start p99 | check p99 | submit p50 / p99 | errors |",
+        "| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | --- | ---: |",
+        ...rows.map(
+          (s) =>
+            `| ${s.connections} | ${s.answersPerSecond.toFixed(0)} | ${s.submissionsPerSecond.toFixed(1)} | ${s.requestsPerSecond.toFixed(0)} | ${(s.requestsPerSecond / r.baseline.emptyPage.requestsPerSecond).toFixed(2)} | ${ms(s.latency.save.p50)} / ${ms(s.latency.save.p99)} | ${ms(s.latency.question.p50)} / ${ms(s.latency.question.p99)} | ${ms(s.latency.start.p99)} | ${ms(s.latency.check.p99)} | ${ms(s.latency.submit.p50)} / ${ms(s.latency.submit.p99)} | ${s.errors} |`,
+        ),
+        "",
+        knee ? `p99 of saving an answer passed 200 ms at ${knee} connections.` : `p99 of saving an answer stayed under 200 ms up to ${rows.at(-1)?.connections} connections.`,
+        "",
+      ];
+    }),
     `Verified afterwards in SQLite: ${r.verification.participants} participants, ${r.verification.acknowledgedAnswers} acknowledged answers, ${r.verification.acknowledgedSubmissions} acknowledged submissions; ` +
       (r.verification.problems.length ? `PROBLEMS: ${r.verification.problems.join("; ")}` : "every one stored exactly once."),
   ];
