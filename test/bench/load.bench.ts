@@ -114,7 +114,13 @@ async function readLoad(clients: BenchClient[], path: string, seconds: number): 
 export async function runLoadBench(): Promise<LoadReport> {
   const { dir, dbPath } = await makeSeededDatabase();
   const port = await freePort();
-  const server = await launchServer(dbPath, port, { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000", BENCH_ROUTES: "true" });
+  const server = await launchServer(
+    dbPath,
+    port,
+    { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000", BENCH_ROUTES: "true" },
+    // e.g. LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under load.
+    process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+  );
   const url = `http://localhost:${port}`;
   try {
     const setup = new Database(dbPath, { readonly: true });

@@ -43,9 +43,9 @@ export interface LaunchedServer {
 }
 
 /** Spawns `node server.js` (production build) on `port` over `dbPath` and waits for /healthz. */
-export async function launchServer(dbPath: string, port: number, extraEnv: Record<string, string> = {}): Promise<LaunchedServer> {
+export async function launchServer(dbPath: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<LaunchedServer> {
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["server.js"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "server.js"], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
