@@ -13,7 +13,7 @@ import {
 import { useContext, type ReactNode } from "react";
 // Must be the same copy @remix-run/react uses: package.json pins react-router-dom to its exact version.
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n/use-translation";
 import { getOptionalUser } from "./auth/guards.server";
 import { DEFAULT_LOCALE, directionOf, isLocale } from "./i18n/config";
 import { detectLocale } from "./i18n/i18n.server";

@@ -638,3 +638,15 @@ export const answerThemes = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("answer_themes_theme").on(t.themeId)],
 );
+
+// ── Journey content version ───────────────────────────────────────────────────
+/**
+ * One row whose version triggers (migration 0010) bump in the same transaction as any change to
+ * what a journey page is built from: consultations and their text, partnerships' names,
+ * surveys, rounds, questions and their text, candidate outcomes' text. The citizen journey
+ * caches that structure per consultation and language, and rebuilds it when the version moves.
+ */
+export const contentVersion = sqliteTable("content_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});

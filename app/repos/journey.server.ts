@@ -25,6 +25,7 @@ function preparedPer<T>(build: (db: DB) => T): (db: DB) => T {
 const ph = sql.placeholder;
 
 const reads = preparedPer((db: DB) => ({
+  contentVersion: db.select({ version: s.contentVersion.version }).from(s.contentVersion).where(eq(s.contentVersion.id, 1)).prepare(),
   consultationBySlug: db
     .select({
       id: s.consultations.id,
@@ -109,6 +110,11 @@ const reads = preparedPer((db: DB) => ({
 export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsultation>>;
 
 /** The consultation with its text in `locale`, each field falling back to English. */
+/** Moved by triggers whenever journey content changes (migration 0010); see journey-cache.server. */
+export function contentVersion(db: DB): number {
+  return reads(db).contentVersion.get()?.version ?? -1;
+}
+
 export function findJourneyConsultation(db: DB, slug: string, locale: string) {
   const row = reads(db).consultationBySlug.get({ slug });
   if (!row) return undefined;

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { getOptionalUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../ui/format.server";
 import { loadExport } from "../services/framework-export.server";
 import { Table } from "../ui/components";

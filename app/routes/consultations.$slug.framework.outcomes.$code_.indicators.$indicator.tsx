@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, putIndicator, VALIDATION_METHODS } from "../domain/framework";
 import { findOutcomeSet } from "../repos/frameworks.server";

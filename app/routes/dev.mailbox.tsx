@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { emailCaptureEnabled } from "../env.server";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
 import { findMember } from "../repos/advisory-groups.server";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { normaliseResumeCode } from "../domain/survey/journey";
 import { findByResumeCode, participantCookie } from "../services/journey.server";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";

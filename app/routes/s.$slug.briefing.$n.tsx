@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { firstIncompleteStep } from "../domain/survey/journey";
 import { privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";

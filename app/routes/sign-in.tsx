@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser, safeRedirect } from "../auth/guards.server";
 import { serializeSessionCookie } from "../auth/session.server";

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
 import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie } from "../auth/session.server";

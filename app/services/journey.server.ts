@@ -5,7 +5,7 @@
  * same pages with answers held in memory only (never in drafts or responses).
  */
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
-import { splitBriefing, type BriefingSection } from "../domain/markdown";
+import type { BriefingSection } from "../domain/markdown";
 import {
   acceptsAnswers,
   answersToSubmit,
@@ -23,6 +23,7 @@ import { secureCookies } from "../env.server";
 import type { Locale } from "../i18n/config";
 import * as repo from "../repos/journey.server";
 import { enqueueEmail } from "./email.server";
+import { journeyContent } from "./journey-cache.server";
 
 export type Mode = "live" | "preview";
 
@@ -39,9 +40,10 @@ export interface Journey {
   consultation: repo.JourneyConsultation;
   round: repo.JourneyRound | null;
   previousRound: repo.JourneyRound | null;
-  questions: repo.JourneyQuestionRow[];
-  journeyQuestions: JourneyQuestion[];
-  sections: BriefingSection[];
+  /** Shared between requests (see journey-cache.server): frozen, never to be changed. */
+  questions: readonly repo.JourneyQuestionRow[];
+  journeyQuestions: readonly JourneyQuestion[];
+  sections: readonly BriefingSection[];
   /** Answers are accepted now (always true in a preview). */
   open: boolean;
   participant: Participant | null;
@@ -94,12 +96,9 @@ export function resetPreview(key: string, roundNumber: number | null, now: Date)
 }
 
 // ── Loading ──────────────────────────────────────────────────────────────────
-export function toJourneyQuestion(q: repo.JourneyQuestionRow): JourneyQuestion {
-  return { id: q.id, type: q.type, required: q.required, config: q.config, conditionQuestionId: q.conditionQuestionId, conditionValue: q.conditionValue };
-}
 
 /** The round people answer now: the latest open one; else the latest closed one (shown as closed). */
-export function currentRound(rounds: repo.JourneyRound[]): repo.JourneyRound | null {
+export function currentRound(rounds: readonly repo.JourneyRound[]): repo.JourneyRound | null {
   const open = rounds.filter((r) => r.status === "open");
   if (open.length) return open[open.length - 1];
   const closed = rounds.filter((r) => r.status === "closed");
@@ -118,10 +117,10 @@ export interface LoadOptions {
 
 /** Loads everything a journey page needs; null when the consultation does not exist or is not public. */
 export function loadJourney(db: DB, o: LoadOptions): Journey | null {
-  const consultation = repo.findJourneyConsultation(db, o.slug, o.locale);
-  if (!consultation) return null;
+  const content = journeyContent(db, o.slug, o.locale);
+  if (!content) return null;
+  const { consultation, rounds } = content;
   if (o.mode === "live" && consultation.status === "draft") return null;
-  const rounds = repo.listRounds(db, consultation.id);
   let round: repo.JourneyRound | null;
   let previewKey: string | null = null;
   let preview: PreviewEntry | null = null;
@@ -131,8 +130,8 @@ export function loadJourney(db: DB, o: LoadOptions): Journey | null {
     round = rounds.find((r) => r.number === preview!.roundNumber) ?? currentRound(rounds) ?? rounds[rounds.length - 1] ?? null;
   } else round = currentRound(rounds);
   const previousRound = round ? (rounds.find((r) => r.number === round!.number - 1) ?? null) : null;
-  const questions = round ? repo.listQuestions(db, round.id, o.locale) : [];
-  const sections = splitBriefing(consultation.briefing.value);
+  const { questions, journeyQuestions } = round ? content.questionsOf(round.id) : { questions: [], journeyQuestions: [] };
+  const sections = content.sections;
   const base = o.mode === "preview" ? `/s/${consultation.slug}/preview` : `/s/${consultation.slug}`;
   const open = o.mode === "preview" ? Boolean(round) : Boolean(round) && acceptsAnswers(consultation, round!, o.now);
 
@@ -167,7 +166,7 @@ export function loadJourney(db: DB, o: LoadOptions): Journey | null {
     round,
     previousRound,
     questions,
-    journeyQuestions: questions.map(toJourneyQuestion),
+    journeyQuestions,
     sections,
     open,
     participant,

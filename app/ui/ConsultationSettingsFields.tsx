@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { AUDIENCES } from "../../db/schema";
 import { Radios, Select, TextInput } from "./fields";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "../i18n/config";
 
 export interface LayoutUser {

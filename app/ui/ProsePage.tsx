@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 
 /** A page of plain paragraphs from the locale files (`<key>.title`, `<key>.paragraphs`). */
 export function ProsePage({ textKey }: { textKey: string }) {

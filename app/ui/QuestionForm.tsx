@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { PROFILE_FIELDS, type QuestionType } from "../domain/survey/questions";
 import { Button } from "./components";
 import { Checkboxes, Radios, Select, TextInput, Textarea } from "./fields";

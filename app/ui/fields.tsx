@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 
 function cx(...names: Array<string | false | undefined | null>) {
   return names.filter(Boolean).join(" ");

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { Tag } from "./components";
 
 /** Pence as pounds, "£12,345.67" (deterministic, so server and browser render the same). */

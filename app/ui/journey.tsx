@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { LIKERT_POINTS, type DraftAnswer, type QuestionType } from "../domain/survey/questions";
 
 function cx(...names: Array<string | false | undefined | null>) {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { EmailStatus } from "../../db/schema";
 import { Tag } from "./components";
 import { AGE_BANDS, MEMBER_LOCALES, SEXES } from "../domain/panel/members";

@@ -4,7 +4,7 @@
  * (with its alternative text) beside each point.
  */
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { foreign } from "./numbers";
 import { boldParts, easyReadSections } from "../../domain/publication/easy-read";
 import { pickText, type PublishedSummary } from "../../domain/publication/summary";

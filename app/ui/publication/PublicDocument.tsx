@@ -4,7 +4,7 @@
  * rendered once per version and locale and cached (services/published-cache).
  */
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { directionOf, LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "../../i18n/config";
 
 export function PublicDocument({ locale, title, path, children, easyRead }: { locale: Locale; title: string; path: string; children: ReactNode; easyRead?: boolean }) {

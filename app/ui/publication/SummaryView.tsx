@@ -4,7 +4,7 @@
  * plain links only. Numbers arrive disclosure-controlled; in the preview each
  * also carries its exact figure, shown marked.
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { TFunction } from "i18next";
 import { LICENCE_URLS, NOT_STATED, pickText, type PublishedSummary } from "../../domain/publication/summary";
 import { Table } from "../components";

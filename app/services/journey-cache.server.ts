@@ -1,0 +1,86 @@
+/**
+ * What every journey page is built from, apart from the participant: the consultation and its
+ * text, its rounds, a round's questions, the briefing's sections. Read once per consultation,
+ * language and content version, and shared (frozen) by the requests that follow.
+ *
+ * The version is one row that database triggers move in the same transaction as any change to
+ * the tables this is read from (migration 0010), whoever writes: this process, another process
+ * or the command line. Each page reads it (one indexed row), so an officer's edit is seen by
+ * the very next page. Cached per database connection, so tests with their own databases never
+ * share entries.
+ */
+import { splitBriefing, type BriefingSection } from "../domain/markdown";
+import type { JourneyQuestion } from "../domain/survey/journey";
+import type { DB } from "../db.server";
+import * as repo from "../repos/journey.server";
+
+export interface RoundQuestions {
+  questions: readonly repo.JourneyQuestionRow[];
+  journeyQuestions: readonly JourneyQuestion[];
+}
+
+export interface JourneyContent {
+  consultation: repo.JourneyConsultation;
+  rounds: readonly repo.JourneyRound[];
+  sections: readonly BriefingSection[];
+  questionsOf(roundId: number): RoundQuestions;
+}
+
+interface Entry {
+  version: number;
+  content: JourneyContent | null;
+}
+
+const MAX_ENTRIES = 500;
+const caches = new WeakMap<DB, Map<string, Entry>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value) && !(value instanceof Date)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export function toJourneyQuestion(q: repo.JourneyQuestionRow): JourneyQuestion {
+  return { id: q.id, type: q.type, required: q.required, config: q.config, conditionQuestionId: q.conditionQuestionId, conditionValue: q.conditionValue };
+}
+
+function read(db: DB, slug: string, locale: string): JourneyContent | null {
+  const consultation = repo.findJourneyConsultation(db, slug, locale);
+  if (!consultation) return null;
+  const rounds = repo.listRounds(db, consultation.id);
+  const byRound = new Map<number, RoundQuestions>();
+  return deepFreeze({
+    consultation,
+    rounds,
+    sections: splitBriefing(consultation.briefing.value),
+    questionsOf(roundId: number): RoundQuestions {
+      let found = byRound.get(roundId);
+      if (!found) {
+        const questions = repo.listQuestions(db, roundId, locale);
+        found = deepFreeze({ questions, journeyQuestions: questions.map(toJourneyQuestion) });
+        byRound.set(roundId, found);
+      }
+      return found;
+    },
+  });
+}
+
+/** The journey's content for `slug` in `locale`, or null when no such consultation exists. */
+export function journeyContent(db: DB, slug: string, locale: string): JourneyContent | null {
+  const version = repo.contentVersion(db);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const key = `${slug}\u0000${locale}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.content;
+  // Entries for older versions are useless: drop them all when the content moved on.
+  if (hit || cache.size >= MAX_ENTRIES) for (const [k, e] of cache) if (e.version !== version || cache.size >= MAX_ENTRIES) cache.delete(k);
+  const content = read(db, slug, locale);
+  cache.set(key, { version, content });
+  return content;
+}
