@@ -18,7 +18,7 @@ import { freePort, launchServer, makeSeededDatabase } from "../helpers/server";
 
 const SLUG = "joined-up-care";
 const BASE = `/s/${SLUG}`;
-const STAGES = (process.env.LOAD_STAGES ?? "8,16,32,64,96,128").split(",").map(Number);
+const STAGES = (process.env.LOAD_STAGES ?? "8,16,32,64,96,128,192,256").split(",").map(Number);
 const STAGE_SECONDS = Number(process.env.LOAD_STAGE_SECONDS ?? 6);
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 5);
 
