@@ -131,7 +131,8 @@ export async function runLoadBench(): Promise<LoadReport> {
 
     // One kept-alive connection per simulated participant at a time (like a browser tab).
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, ...STAGES) });
-    const origin = new URL(url);
+    // By address, not "localhost": each new connection would otherwise wait for a name lookup.
+    const origin = new URL(url.replace("//localhost:", "//127.0.0.1:"));
     let address = 0;
     const newClient = () => {
       address++;
