@@ -111,8 +111,8 @@ export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsu
 
 /** The consultation with its text in `locale`, each field falling back to English. */
 /** Moved by triggers whenever journey content changes (migration 0010); see journey-cache.server. */
-export function contentVersion(db: DB): number {
-  return reads(db).contentVersion.get()?.version ?? -1;
+export function contentVersion(db: DB): number | null {
+  return reads(db).contentVersion.get()?.version ?? null;
 }
 
 export function findJourneyConsultation(db: DB, slug: string, locale: string) {

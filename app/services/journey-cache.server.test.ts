@@ -71,6 +71,15 @@ describe("journey content cache", () => {
     expect(journeyContent(db, SLUG, "en")).toBe(before);
   });
 
+  it("reads every time if the version row is missing (nothing could tell an entry is stale)", () => {
+    sqlite.prepare("delete from content_version").run();
+    const a = journeyContent(db, SLUG, "en")!;
+    expect(journeyContent(db, SLUG, "en")).not.toBe(a);
+    sqlite.prepare("update consultation_translations set title = 'Without a version' where locale = 'en'").run();
+    expect(journeyContent(db, SLUG, "en")!.consultation.title.value).toBe("Without a version");
+    sqlite.prepare("insert into content_version (id, version) values (1, 1000)").run();
+  });
+
   it("never shares entries between two databases", async () => {
     const other = openDatabase(":memory:", "db/migrations");
     await seedDemo(other.db, new Date());

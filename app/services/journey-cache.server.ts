@@ -70,6 +70,8 @@ function read(db: DB, slug: string, locale: string): JourneyContent | null {
 /** The journey's content for `slug` in `locale`, or null when no such consultation exists. */
 export function journeyContent(db: DB, slug: string, locale: string): JourneyContent | null {
   const version = repo.contentVersion(db);
+  // Without the version row nothing could tell a cached entry is stale: read every time.
+  if (version === null) return read(db, slug, locale);
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
