@@ -4,6 +4,7 @@
  */
 export class RateLimiter {
   private hits = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = -Infinity;
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
@@ -28,8 +29,10 @@ export class RateLimiter {
     this.hits.delete(key);
   }
 
+  /** Drops expired entries once the map is large; at most once a second, so many new addresses cannot make every hit a full scan. */
   private sweep(now: number): void {
-    if (this.hits.size < 10_000) return;
+    if (this.hits.size < 10_000 || now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
     for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
   }
 }

@@ -12,12 +12,15 @@ import type { DB } from "../db.server";
  * connection (SQL built and compiled once) instead of on every request.
  */
 function preparedPer<T>(build: (db: DB) => T): (db: DB) => T {
-  const byDb = new WeakMap<DB, T>();
+  const byConnection = new WeakMap<object, T>();
   return (db) => {
-    let statements = byDb.get(db);
+    // A transaction object is new each time but runs on the same connection: key by the
+    // connection, so statements are not prepared again inside every transaction.
+    const connection = (db as unknown as { session?: { client?: object } }).session?.client ?? db;
+    let statements = byConnection.get(connection);
     if (!statements) {
       statements = build(db);
-      byDb.set(db, statements);
+      byConnection.set(connection, statements);
     }
     return statements;
   };

@@ -95,6 +95,13 @@ export function resetPreview(key: string, roundNumber: number | null, now: Date)
   previews.set(key, { answers: {}, roundNumber, reference: null, touched: now.getTime() });
 }
 
+/**
+ * Journey writes take the write lock when they begin: a transaction that reads and then writes
+ * could otherwise fail at once (SQLITE_BUSY_SNAPSHOT) if another process, such as the command
+ * line, committed in between, instead of waiting its turn (busy_timeout).
+ */
+const IMMEDIATE = { behavior: "immediate" } as const;
+
 // ── Loading ──────────────────────────────────────────────────────────────────
 
 /** The round people answer now: the latest open one; else the latest closed one (shown as closed). */
@@ -215,7 +222,7 @@ export function openInvitation(db: DB, token: string): InvitationResult {
     if (existing) repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
     else repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
     return { kind: "ok" as const, slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken };
-  });
+  }, IMMEDIATE);
 }
 
 // ── Saving ───────────────────────────────────────────────────────────────────
@@ -291,7 +298,7 @@ export function submit(db: DB, j: Journey, now: Date): SubmitResult {
       if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
       repo.deleteDraft(tx, round.id, participant.id);
       return { kind: "submitted" as const, reference };
-    });
+    }, IMMEDIATE);
   } catch (error) {
     // Two submits racing past the first check: the unique index refused the second.
     if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
@@ -320,7 +327,7 @@ export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
     repo.deleteDraft(tx, round.id, participant.id);
     if (repo.countResponsesOfParticipant(tx, participant.id) === 0) repo.deleteProfile(tx, participant.id);
     if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
-  });
+  }, IMMEDIATE);
   return "withdrawn";
 }
 
