@@ -12,7 +12,7 @@
 import Database from "better-sqlite3";
 import http from "node:http";
 import { rmSync } from "node:fs";
-import { hashTokenHex } from "../../app/auth/tokens.server";
+import { checkLedgers, participantToken, type Ledger } from "../helpers/ledger";
 import { BenchClient, type BenchResponse } from "./http-client";
 import { freePort, launchServer, makeSeededDatabase } from "../helpers/server";
 
@@ -58,10 +58,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)];
 }
 
-interface Participant {
+interface Participant extends Omit<Ledger, "token"> {
   client: BenchClient;
-  acked: Map<number, number>;
-  submitted: boolean;
 }
 
 export interface StageReport {
@@ -180,7 +178,7 @@ export async function runLoadBench(): Promise<LoadReport> {
       await Promise.all(
         Array.from({ length: connections }, async (_, k) => {
           while (performance.now() < until) {
-            const p: Participant = { client: newClient(), acked: new Map(), submitted: false };
+            const p: Participant = { client: newClient(), acked: new Map(), proposal: null, submitted: false };
             participants.push(p);
             const c = p.client;
             if (!(await timed("start", () => send.post(c, BASE, ROUTE.start, { website: "" })))) continue;
@@ -194,8 +192,10 @@ export async function runLoadBench(): Promise<LoadReport> {
               await timed("question", () => send.load(c, saved.location ?? BASE, ROUTE.question));
             }
             if (p.acked.size < ratingIds.length || performance.now() >= until) continue;
-            const proposed = await timed("save", () => send.post(c, `${BASE}/q/${proposeId}`, ROUTE.question, { answer: `A new outcome ${k}` }));
+            const proposal = `A new outcome ${k}`;
+            const proposed = await timed("save", () => send.post(c, `${BASE}/q/${proposeId}`, ROUTE.question, { answer: proposal }));
             if (!proposed?.location) continue;
+            p.proposal = proposal;
             answers++;
             await timed("check", () => send.load(c, `${BASE}/check`, ROUTE.check));
             const done = await timed("submit", () => send.post(c, `${BASE}/check`, ROUTE.check, { website: "" }));
@@ -231,43 +231,18 @@ export async function runLoadBench(): Promise<LoadReport> {
     server.child.kill("SIGTERM");
     await new Promise((r) => server.child.once("exit", r));
     const db = new Database(dbPath, { readonly: true });
-    const problems: string[] = [];
-    let acknowledgedAnswers = 0;
-    let acknowledgedSubmissions = 0;
-    const byToken = db.prepare("select id from participants where resume_token_hash = ?");
-    const responsesOf = db.prepare("select id from responses where participant_id = ? and round_id = ?");
-    const answersOf = db.prepare("select question_id as q, numeric_value as v from answers where response_id = ?");
-    const draftOf = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?");
-    for (const p of participants) {
-      const cookie = [...p.client.cookies].find(([k]) => k.startsWith("ocd_p"));
-      if (!cookie) continue; // never started
-      const row = byToken.get(hashTokenHex(cookie[1])) as { id: number } | undefined;
-      if (!row) {
-        problems.push("an acknowledged start has no participant");
-        continue;
-      }
-      acknowledgedAnswers += p.acked.size;
-      const responses = responsesOf.all(row.id, round) as Array<{ id: number }>;
-      if (p.submitted) {
-        acknowledgedSubmissions++;
-        if (responses.length !== 1) problems.push(`participant ${row.id}: ${responses.length} responses`);
-        else {
-          const stored = new Map((answersOf.all(responses[0].id) as Array<{ q: number; v: number | null }>).map((a) => [a.q, a.v]));
-          for (const [q, v] of p.acked) if (stored.get(q) !== v) problems.push(`participant ${row.id} question ${q}: stored ${stored.get(q)}, acknowledged ${v}`);
-        }
-      } else if (p.acked.size) {
-        if (responses.length) problems.push(`participant ${row.id}: a response that was never acknowledged`);
-        const draft = draftOf.get(row.id, round) as { answers: string } | undefined;
-        const saved = draft ? (JSON.parse(draft.answers) as Record<string, { score?: number }>) : {};
-        for (const [q, v] of p.acked) if (saved[String(q)]?.score !== v) problems.push(`participant ${row.id} draft question ${q}`);
-      }
-    }
+    const checked = checkLedgers(
+      db,
+      round,
+      proposeId,
+      participants.map((p) => ({ ...p, token: participantToken(p.client.cookies) })),
+    );
     db.close();
     return {
       baseline: { emptyPage, questionPage, ratio: questionPage.requestsPerSecond / emptyPage.requestsPerSecond },
       stages,
       kneeConnections,
-      verification: { participants: participants.length, acknowledgedAnswers, acknowledgedSubmissions, problems: problems.slice(0, 20) },
+      verification: { ...checked, problems: checked.problems.slice(0, 20) },
     };
   } finally {
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGTERM");

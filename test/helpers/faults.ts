@@ -6,8 +6,8 @@
  */
 import Database from "better-sqlite3";
 import { rmSync } from "node:fs";
-import { hashTokenHex } from "../../app/auth/tokens.server";
 import { Client } from "./client";
+import { checkLedgers, participantToken, type Ledger } from "./ledger";
 import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "./server";
 
 const BASE = "/s/joined-up-care";
@@ -40,11 +40,8 @@ export interface FaultReport {
   problems: string[];
 }
 
-interface Ledger {
+interface ClientLedger extends Omit<Ledger, "token"> {
   client: Client;
-  acked: Map<number, number>;
-  proposal: string | null;
-  submitted: boolean;
 }
 
 export async function runFaultScenario(options: { participants: number; kills: number; seed: number }): Promise<FaultReport> {
@@ -81,8 +78,8 @@ export async function runFaultScenario(options: { participants: number; kills: n
     throw new Error(`gave up on ${path}`);
   }
 
-  async function participate(k: number): Promise<Ledger> {
-    const ledger: Ledger = { client: new Client(`http://localhost:${port}`, { "x-forwarded-for": `10.9.${k >> 8}.${k & 255}` }), acked: new Map(), proposal: null, submitted: false };
+  async function participate(k: number): Promise<ClientLedger> {
+    const ledger: ClientLedger = { client: new Client(`http://localhost:${port}`, { "x-forwarded-for": `10.9.${k >> 8}.${k & 255}` }), acked: new Map(), proposal: null, submitted: false };
     const c = ledger.client;
     while ((await send(c, BASE, { website: "" })).status !== 302);
     for (let pass = 0; pass < 2; pass++) {
@@ -132,36 +129,15 @@ export async function runFaultScenario(options: { participants: number; kills: n
 
     const db = new Database(dbPath);
     const integrity = String(db.pragma("integrity_check", { simple: true }));
-    let acknowledgedAnswers = 0;
-    let leftAsDrafts = 0;
-    for (const [k, ledger] of ledgers.entries()) {
-      acknowledgedAnswers += ledger.acked.size + (ledger.proposal ? 1 : 0);
-      const cookie = [...(ledger.client as unknown as { cookies: Map<string, string> }).cookies].find(([name]) => name.startsWith("ocd_p"));
-      const participant = cookie ? (db.prepare("select id from participants where resume_token_hash = ?").get(hashTokenHex(cookie[1])) as { id: number } | undefined) : undefined;
-      if (!participant) {
-        problems.push(`participant ${k}: not stored`);
-        continue;
-      }
-      const responses = db.prepare("select id from responses where participant_id = ? and round_id = ?").all(participant.id, round) as Array<{ id: number }>;
-      if (ledger.submitted) {
-        if (responses.length !== 1) {
-          problems.push(`participant ${k}: ${responses.length} responses`);
-          continue;
-        }
-        const stored = new Map((db.prepare("select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?").all(responses[0].id) as Array<{ q: number; v: number | null; t: string | null }>).map((a) => [a.q, a]));
-        for (const [q, v] of ledger.acked) if (stored.get(q)?.v !== v) problems.push(`participant ${k} question ${q}: stored ${stored.get(q)?.v}, acknowledged ${v}`);
-        if (ledger.proposal && stored.get(proposeId)?.t !== ledger.proposal) problems.push(`participant ${k}: proposal lost`);
-      } else {
-        leftAsDrafts++;
-        if (responses.length) problems.push(`participant ${k}: a response that was never acknowledged`);
-        const draft = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?").get(participant.id, round) as { answers: string } | undefined;
-        const saved = draft ? (JSON.parse(draft.answers) as Record<string, { score?: number; text?: string }>) : {};
-        for (const [q, v] of ledger.acked) if (saved[String(q)]?.score !== v) problems.push(`participant ${k} draft question ${q}`);
-        if (ledger.proposal && saved[String(proposeId)]?.text !== ledger.proposal) problems.push(`participant ${k}: draft proposal lost`);
-      }
-    }
-    const duplicates = db.prepare("select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1)").get(round) as { n: number };
-    if (duplicates.n) problems.push(`${duplicates.n} participants with more than one response`);
+    const checked = checkLedgers(
+      db,
+      round,
+      proposeId,
+      // Every participant's start was acknowledged (it is retried until it is): a missing cookie is a problem too.
+      ledgers.map((l) => ({ ...l, token: participantToken((l.client as unknown as { cookies: Map<string, string> }).cookies) ?? "not-acknowledged" })),
+    );
+    problems.push(...checked.problems);
+    const { acknowledgedAnswers, leftAsDrafts } = checked;
     db.close();
     return {
       kills: stats.kills,
