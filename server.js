@@ -1,5 +1,6 @@
 // Production server: Express serving the Remix build, with security headers,
 // a per-request CSP nonce and the CSRF check in front of every mutation.
+import cluster from "node:cluster";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
@@ -15,93 +16,126 @@ const maxBodyBytes = 12 * 1024 * 1024;
 const build = await import("./build/index.js");
 // Validate configuration and open (and migrate) the database before accepting traffic.
 await build.entry.module.boot();
-// The email sender loop (outbox → SMTP, with retries) runs beside the HTTP server.
-const background = await build.entry.module.startBackgroundWork();
+/** WEB_CONCURRENCY (validated by boot): server processes sharing the port and the database. */
+const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
+if (cluster.isPrimary && processes > 1) {
+  // The primary migrated the database above, runs the email sender and the retention sweep
+  // (one of each), and keeps `processes` workers serving HTTP (decision 0017).
+  primary(processes, await build.entry.module.startBackgroundWork());
+} else {
+  // The email sender loop (outbox → SMTP, with retries) runs beside the HTTP server, in one process only.
+  serve(cluster.isWorker ? null : await build.entry.module.startBackgroundWork());
+}
 
-app.use((req, res, next) => {
-  // A response sent before the request body was read (a 403 or a redirect to sign in answered
-  // from the guard) leaves the rest of the body unread; the Remix adapter's paused stream would
-  // then wedge the kept-alive connection for the next request. Discard what is left instead.
-  res.on("finish", () => {
-    if (!req.complete) {
-      req.removeAllListeners("data");
-      req.resume();
+function primary(count, background) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
     }
+    console.error(`Server process ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+    cluster.fork();
   });
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBodyBytes) {
-    res.setHeader("Connection", "close");
-    res.status(413).type("text/plain").send("The data sent was too large.");
-    return;
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      stopping = true;
+      void background.stop().catch(() => {});
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+      setTimeout(() => process.exit(0), 4000).unref();
+    });
   }
-  // The address rate limits use: Express's req.ip honours X-Forwarded-For only with TRUST_PROXY.
-  req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  const nonce = createNonce();
-  res.locals.cspNonce = nonce;
-  for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);
-  const ownOrigin = `${req.protocol}://${req.get("host")}`;
-  const reason = crossSiteReason({ method: req.method, headers: req.headers, ownOrigin, allowedOrigin });
-  if (reason) {
-    res.status(403).type("text/plain").send("This request came from another site and was refused.");
-    return;
-  }
-  next();
-});
+  console.log(`Outcomes co-design platform: ${count} server processes on http://localhost:${port}`);
+}
 
-// Published summaries are the same for everyone: answered from the rendered cache
-// (per path and locale, filled by the Remix routes) without compression or Remix.
-const { lookupPublished, notModified } = build.entry.module;
-app.use((req, res, next) => {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
-  const lng = typeof req.query.lng === "string" ? req.query.lng : null;
-  const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
-  if (!hit) return next();
-  const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
-  if (notModified(req.headers["if-none-match"], hit.etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const body = gzip ? hit.gzip : hit.body;
-  if (gzip) headers["Content-Encoding"] = "gzip";
-  headers["Content-Length"] = String(body.length);
-  res.writeHead(hit.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
-});
+function serve(background) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "true");
 
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-// Other public files all have an extension (styles, icons, GOV.UK assets): page requests skip
-// the file system lookup (a failed stat on every page cost about a twentieth of its time).
-const publicFiles = express.static("public", { maxAge: "1h" });
-app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [] }),
-  }),
-);
-
-const server = app.listen(port, host, () => {
-  console.log(`Outcomes co-design platform listening on http://localhost:${port}`);
-});
-// Keep idle connections longer than clients and proxies do (they close first), so a request
-// sent on a reused connection never meets a socket the server is closing (ECONNRESET).
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => {
-    void background.stop().catch(() => {});
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+  app.use((req, res, next) => {
+    // A response sent before the request body was read (a 403 or a redirect to sign in answered
+    // from the guard) leaves the rest of the body unread; the Remix adapter's paused stream would
+    // then wedge the kept-alive connection for the next request. Discard what is left instead.
+    res.on("finish", () => {
+      if (!req.complete) {
+        req.removeAllListeners("data");
+        req.resume();
+      }
+    });
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > maxBodyBytes) {
+      res.setHeader("Connection", "close");
+      res.status(413).type("text/plain").send("The data sent was too large.");
+      return;
+    }
+    // The address rate limits use: Express's req.ip honours X-Forwarded-For only with TRUST_PROXY.
+    req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);
+    const ownOrigin = `${req.protocol}://${req.get("host")}`;
+    const reason = crossSiteReason({ method: req.method, headers: req.headers, ownOrigin, allowedOrigin });
+    if (reason) {
+      res.status(403).type("text/plain").send("This request came from another site and was refused.");
+      return;
+    }
+    next();
   });
+
+  // Published summaries are the same for everyone: answered from the rendered cache
+  // (per path and locale, filled by the Remix routes) without compression or Remix.
+  const { lookupPublished, notModified } = build.entry.module;
+  app.use((req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
+    const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+    const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+    if (!hit) return next();
+    const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+    const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
+    if (notModified(req.headers["if-none-match"], hit.etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const body = gzip ? hit.gzip : hit.body;
+    if (gzip) headers["Content-Encoding"] = "gzip";
+    headers["Content-Length"] = String(body.length);
+    res.writeHead(hit.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  // Other public files all have an extension (styles, icons, GOV.UK assets): page requests skip
+  // the file system lookup (a failed stat on every page cost about a twentieth of its time).
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [] }),
+    }),
+  );
+
+  const server = app.listen(port, host, () => {
+    console.log(`Outcomes co-design platform listening on http://localhost:${port}`);
+  });
+  // Keep idle connections longer than clients and proxies do (they close first), so a request
+  // sent on a reused connection never meets a socket the server is closing (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      void background?.stop().catch(() => {});
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 3000).unref();
+    });
+  }
 }

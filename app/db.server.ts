@@ -22,6 +22,11 @@ export function openDatabase(file: string, migrationsDir: string, options: { max
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
+  // Transactions take the write lock when they begin: one that reads and then writes would
+  // otherwise fail at once (SQLITE_BUSY_SNAPSHOT) if another process (a second server process,
+  // the command line) committed in between, instead of waiting its turn (busy_timeout).
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as typeof db.transaction;
   migrate(db, { migrationsFolder: path.resolve(migrationsDir) });
   if (options.maxBytes) sqlite.pragma(`max_page_count = ${Math.floor(options.maxBytes / (sqlite.pragma("page_size", { simple: true }) as number))}`);
   return { db, sqlite };

@@ -34,6 +34,8 @@ export const envSchema = z.object({
   /** The windows of those two limits. */
   JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Server processes sharing the port and the database (Node cluster, decision 0017); 1: one process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */
   BENCH_ROUTES: booleanFromString.default(false),
   /** Outgoing mail (SMTP). Unset: mail is captured locally when EMAIL_CAPTURE is on, else kept queued. */
@@ -69,6 +71,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  // Captured mail is held in the memory of the one process that runs the sender, which
+  // /dev/mailbox, served by the others, could not read.
+  if (result.data.WEB_CONCURRENCY > 1 && emailCaptureEnabled(result.data)) {
+    throw new Error("Invalid environment configuration:\n  WEB_CONCURRENCY: more than one process needs real SMTP (set SMTP_HOST, or EMAIL_CAPTURE=false to keep mail queued)");
   }
   return result.data;
 }

@@ -650,3 +650,25 @@ export const contentVersion = sqliteTable("content_version", {
   id: integer("id").primaryKey(),
   version: integer("version").notNull(),
 });
+
+// ── Staff previews ────────────────────────────────────────────────────────────
+/**
+ * Answers a member of staff gives while previewing a consultation's journey: never drafts or
+ * responses, never counted. Kept here rather than in process memory so a preview survives a
+ * restart and works whichever server process answers (decision 0017). Dropped after 6 hours.
+ */
+export const previewSessions = sqliteTable("preview_sessions", {
+  key: text("key").primaryKey(),
+  answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  roundNumber: integer("round_number"),
+  reference: text("reference"),
+  touchedAt: integer("touched_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+// ── Rate limits shared between server processes ──────────────────────────────
+/** Fixed-window counters, one row per limited key (decision 0017); expired rows are swept. */
+export const rateLimitHits = sqliteTable("rate_limit_hits", {
+  key: text("key").primaryKey(),
+  count: integer("count").notNull(),
+  resetAt: integer("reset_at").notNull(),
+});

@@ -1,25 +1,53 @@
-import { expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit.server";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../db.server";
+import { MemoryRateLimitStore, RateLimiter, SqliteRateLimitStore, type RateLimitStore } from "./rate-limit.server";
 
-it("allows the limit within a window, refuses the next, and recovers after the window", () => {
-  const limiter = new RateLimiter(3, 60_000);
-  expect([1, 2, 3].map(() => limiter.hit("k", 0).allowed)).toEqual([true, true, true]);
-  const refused = limiter.hit("k", 1_000);
-  expect(refused).toEqual({ allowed: false, retryAfterSeconds: 59 });
-  expect(limiter.hit("other", 1_000).allowed).toBe(true);
-  expect(limiter.hit("k", 60_000).allowed).toBe(true);
+const stores: Array<[string, () => RateLimitStore]> = [
+  ["in memory", () => new MemoryRateLimitStore()],
+  ["in SQLite", () => new SqliteRateLimitStore(openDatabase(":memory:", "db/migrations").sqlite)],
+];
+
+describe.each(stores)("rate limits %s", (_name, makeStore) => {
+  it("allows the limit within a window, refuses the next, and recovers after the window", () => {
+    const limiter = new RateLimiter(3, 60_000, makeStore());
+    expect([1, 2, 3].map(() => limiter.hit("k", 0).allowed)).toEqual([true, true, true]);
+    const refused = limiter.hit("k", 1_000);
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 59 });
+    expect(limiter.hit("other", 1_000).allowed).toBe(true);
+    expect(limiter.hit("k", 60_000).allowed).toBe(true);
+  });
+
+  it("reset clears one key", () => {
+    const limiter = new RateLimiter(1, 60_000, makeStore());
+    limiter.hit("a", 0);
+    limiter.hit("b", 0);
+    expect(limiter.hit("a", 1).allowed).toBe(false);
+    limiter.reset("a");
+    expect(limiter.hit("a", 2).allowed).toBe(true);
+    expect(limiter.hit("b", 2).allowed).toBe(false);
+  });
 });
 
-it("forgets expired addresses once it holds many, without scanning on every new one", () => {
-  const limiter = new RateLimiter(1, 1_000);
+it("two limiters on one SQLite database (two server processes) share their counts", () => {
+  const { sqlite } = openDatabase(":memory:", "db/migrations");
+  const a = new RateLimiter(2, 60_000, new SqliteRateLimitStore(sqlite));
+  const b = new RateLimiter(2, 60_000, new SqliteRateLimitStore(sqlite));
+  expect(a.hit("k", 0).allowed).toBe(true);
+  expect(b.hit("k", 1).allowed).toBe(true);
+  expect(a.hit("k", 2).allowed).toBe(false);
+  expect(b.hit("k", 3).allowed).toBe(false);
+});
+
+it("in memory: forgets expired addresses once it holds many, without scanning on every new one", () => {
+  const store = new MemoryRateLimitStore();
+  const limiter = new RateLimiter(1, 1_000, store);
   for (let i = 0; i < 10_000; i++) limiter.hit(`a${i}`, 0);
-  const size = () => (limiter as unknown as { hits: Map<string, unknown> }).hits.size;
-  expect(size()).toBe(10_000);
+  expect(store.size).toBe(10_000);
   limiter.hit("late", 5_000); // everything before has expired: swept
-  expect(size()).toBe(1);
+  expect(store.size).toBe(1);
   for (let i = 0; i < 10_000; i++) limiter.hit(`b${i}`, 5_500);
-  expect(size()).toBe(10_001); // no sweep within a second of the last one
+  expect(store.size).toBe(10_001); // no sweep within a second of the last one
   limiter.hit("later", 7_000); // a sweep at 7 s: "late" expired at 6 s, the b* entries at 6.5 s
-  expect(size()).toBe(1);
+  expect(store.size).toBe(1);
   expect(limiter.hit("later", 7_001).allowed).toBe(false);
 });

@@ -1,28 +1,31 @@
 /**
- * Fixed-window rate limiter held in memory (one server process per database,
- * as SQLite implies). Keys are namespaced by the caller, e.g. "sign-in:ip:…".
+ * Fixed-window rate limits. Keys are namespaced by the caller, e.g. "sign-in:ip:…".
+ * Counters live in process memory when one process serves the database (the default), or in
+ * SQLite (`rate_limit_hits`) when several do (WEB_CONCURRENCY > 1), so a limit holds whichever
+ * process answers (decision 0017).
  */
-export class RateLimiter {
+import type Database from "better-sqlite3";
+
+export interface RateLimitStore {
+  /** Counts a hit on `key`; a new window starts when the last one has ended. */
+  hit(key: string, now: number, windowMs: number): { count: number; resetAt: number };
+  reset(key: string): void;
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
   private hits = new Map<string, { count: number; resetAt: number }>();
   private lastSweep = -Infinity;
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
 
-  /** Records a hit; returns whether it is allowed and when to retry. */
-  hit(key: string, now: number): { allowed: boolean; retryAfterSeconds: number } {
+  hit(key: string, now: number, windowMs: number) {
     const entry = this.hits.get(key);
     if (!entry || entry.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
+      const fresh = { count: 1, resetAt: now + windowMs };
+      this.hits.set(key, fresh);
       this.sweep(now);
-      return { allowed: true, retryAfterSeconds: 0 };
+      return { ...fresh };
     }
     entry.count += 1;
-    return {
-      allowed: entry.count <= this.limit,
-      retryAfterSeconds: Math.max(1, Math.ceil((entry.resetAt - now) / 1000)),
-    };
+    return { ...entry };
   }
 
   reset(key: string): void {
@@ -35,4 +38,65 @@ export class RateLimiter {
     this.lastSweep = now;
     for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
   }
+
+  get size(): number {
+    return this.hits.size;
+  }
+}
+
+/** One row per key; one statement per hit (an upsert that returns the new count). */
+export class SqliteRateLimitStore implements RateLimitStore {
+  private readonly upsert: Database.Statement<[{ key: string; now: number; window: number }], { count: number; resetAt: number }>;
+  private readonly remove: Database.Statement<[string]>;
+  private readonly sweepExpired: Database.Statement<[number]>;
+  private lastSweep = -Infinity;
+
+  constructor(sqlite: Database.Database) {
+    // In SET, reset_at and count are the row's values before the update.
+    this.upsert = sqlite.prepare(
+      `insert into rate_limit_hits (key, count, reset_at) values (@key, 1, @now + @window)
+       on conflict (key) do update set
+         count = case when reset_at <= @now then 1 else count + 1 end,
+         reset_at = case when reset_at <= @now then @now + @window else reset_at end
+       returning count, reset_at as resetAt`,
+    );
+    this.remove = sqlite.prepare("delete from rate_limit_hits where key = ?");
+    this.sweepExpired = sqlite.prepare("delete from rate_limit_hits where reset_at <= ?");
+  }
+
+  hit(key: string, now: number, windowMs: number) {
+    if (now - this.lastSweep >= 60_000) {
+      this.lastSweep = now;
+      this.sweepExpired.run(now);
+    }
+    return this.upsert.get({ key, now, window: windowMs })!;
+  }
+
+  reset(key: string): void {
+    this.remove.run(key);
+  }
+}
+
+export class RateLimiter {
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly store: RateLimitStore = new MemoryRateLimitStore(),
+  ) {}
+
+  /** Records a hit; returns whether it is allowed and when to retry. */
+  hit(key: string, now: number): { allowed: boolean; retryAfterSeconds: number } {
+    const { count, resetAt } = this.store.hit(key, now, this.windowMs);
+    if (count === 1) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: count <= this.limit, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+  }
+
+  reset(key: string): void {
+    this.store.reset(key);
+  }
+}
+
+/** The store for the app's limiters: shared through the database when several processes serve it. */
+export function rateLimitStore(processes: number, sqlite: () => Database.Database): RateLimitStore {
+  return processes > 1 ? new SqliteRateLimitStore(sqlite()) : new MemoryRateLimitStore();
 }

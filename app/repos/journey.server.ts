@@ -3,7 +3,7 @@
  * answers names the participant in its WHERE clause: nobody reads another
  * participant's draft or response through these functions.
  */
-import { and, asc, eq, getTableColumns, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, isNull, lt, or, sql } from "drizzle-orm";
 import * as s from "../../db/schema";
 import type { DB } from "../db.server";
 
@@ -311,3 +311,23 @@ export function hasResponseInRound(db: DB, roundId: number, participantId: numbe
   return Boolean(findResponse(db, roundId, participantId));
 }
 
+
+// ── Staff previews (never drafts or responses) ──────────────────────────────────
+export function findPreview(db: DB, key: string, notBefore: Date) {
+  return db
+    .select({ answers: s.previewSessions.answers, roundNumber: s.previewSessions.roundNumber, reference: s.previewSessions.reference })
+    .from(s.previewSessions)
+    .where(and(eq(s.previewSessions.key, key), gte(s.previewSessions.touchedAt, notBefore)))
+    .get();
+}
+
+export function savePreview(db: DB, key: string, values: { answers: Record<string, unknown>; roundNumber: number | null; reference: string | null }, now: Date) {
+  db.insert(s.previewSessions)
+    .values({ key, ...values, touchedAt: now })
+    .onConflictDoUpdate({ target: s.previewSessions.key, set: { ...values, touchedAt: now } })
+    .run();
+}
+
+export function deletePreviewsBefore(db: DB, before: Date) {
+  db.delete(s.previewSessions).where(lt(s.previewSessions.touchedAt, before)).run();
+}

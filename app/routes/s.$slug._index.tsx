@@ -42,7 +42,7 @@ export function loader(args: LoaderFunctionArgs) {
     const round = Number(url.searchParams.get("round"));
     const lng = url.searchParams.get("lng");
     if (url.searchParams.has("round") || url.searchParams.has("lng")) {
-      resetPreview(j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
+      resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
       if (isLocale(lng)) headers.append("Set-Cookie", [`${LOCALE_COOKIE}=${lng}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", ...(secureCookies() ? ["Secure"] : [])].join("; "));
       throw redirect(j.base, { headers });
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DB } from "../db.server";
 import type { Env } from "../env.server";
-import { RateLimiter } from "../auth/rate-limit.server";
+import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.server";
 import { createSession } from "../auth/session.server";
 import { hashTokenHex } from "../auth/tokens.server";
@@ -16,9 +16,9 @@ export type SignInResult =
 
 let ipLimiter: RateLimiter | undefined;
 let emailLimiter: RateLimiter | undefined;
-function limiters(e: Env) {
-  ipLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000);
-  emailLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000);
+function limiters(e: Env, db: DB) {
+  ipLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => db.$client));
+  emailLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => db.$client));
   return { ipLimiter, emailLimiter };
 }
 
@@ -33,7 +33,7 @@ export async function signIn(
   now: Date,
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const { ipLimiter, emailLimiter } = limiters(e);
+  const { ipLimiter, emailLimiter } = limiters(e, db);
   const byIp = ipLimiter.hit(`ip:${input.ip}`, now.getTime());
   const byEmail = emailLimiter.hit(`email:${email}`, now.getTime());
   if (!byIp.allowed || !byEmail.allowed) {

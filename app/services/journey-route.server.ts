@@ -7,7 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireRole } from "../auth/guards.server";
-import { RateLimiter } from "../auth/rate-limit.server";
+import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
 import { getDb } from "../db.server";
 import type { Step } from "../domain/survey/journey";
 import { env } from "../env.server";
@@ -79,8 +79,8 @@ let postLimiter: RateLimiter | undefined;
 /** Rate limits for public posts: 429 with a Retry-After header when exceeded. */
 export function limitPosts(request: Request, kind: "start" | "post", now = Date.now()) {
   const e = env();
-  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000);
-  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000);
+  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => getDb().$client));
+  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => getDb().$client));
   const limiter = kind === "start" ? startLimiter : postLimiter;
   const result = limiter.hit(`${kind}:${clientAddress(request)}`, now);
   if (!result.allowed) throw json({ error: "tooMany" }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });

@@ -70,37 +70,29 @@ export function participantCookie(consultationId: number, token: string): string
   return parts.join("; ");
 }
 
-// ── Preview store (memory only) ──────────────────────────────────────────────
+// ── Preview store ────────────────────────────────────────────────────────────
+// A staff preview's answers live in `preview_sessions` (never drafts or responses), so a
+// preview survives a restart and works whichever server process answers.
 interface PreviewEntry {
   answers: Record<string, unknown>;
   roundNumber: number | null;
   reference: string | null;
-  touched: number;
 }
-const previews = new Map<string, PreviewEntry>();
 const PREVIEW_TTL = 6 * 3600_000;
 
-function previewEntry(key: string, now: number): PreviewEntry {
-  for (const [k, v] of previews) if (now - v.touched > PREVIEW_TTL) previews.delete(k);
-  let entry = previews.get(key);
-  if (!entry) {
-    entry = { answers: {}, roundNumber: null, reference: null, touched: now };
-    previews.set(key, entry);
-  }
-  entry.touched = now;
-  return entry;
+function previewEntry(db: DB, key: string, now: Date): PreviewEntry {
+  const row = repo.findPreview(db, key, new Date(now.getTime() - PREVIEW_TTL));
+  return row ? { answers: row.answers, roundNumber: row.roundNumber, reference: row.reference } : { answers: {}, roundNumber: null, reference: null };
 }
 
-export function resetPreview(key: string, roundNumber: number | null, now: Date) {
-  previews.set(key, { answers: {}, roundNumber, reference: null, touched: now.getTime() });
+function storePreview(db: DB, key: string, entry: PreviewEntry, now: Date) {
+  repo.savePreview(db, key, entry, now);
+  repo.deletePreviewsBefore(db, new Date(now.getTime() - PREVIEW_TTL));
 }
 
-/**
- * Journey writes take the write lock when they begin: a transaction that reads and then writes
- * could otherwise fail at once (SQLITE_BUSY_SNAPSHOT) if another process, such as the command
- * line, committed in between, instead of waiting its turn (busy_timeout).
- */
-const IMMEDIATE = { behavior: "immediate" } as const;
+export function resetPreview(db: DB, key: string, roundNumber: number | null, now: Date) {
+  storePreview(db, key, { answers: {}, roundNumber, reference: null }, now);
+}
 
 // ── Loading ──────────────────────────────────────────────────────────────────
 
@@ -133,7 +125,7 @@ export function loadJourney(db: DB, o: LoadOptions): Journey | null {
   let preview: PreviewEntry | null = null;
   if (o.mode === "preview") {
     previewKey = `${o.previewOwner}:${consultation.id}`;
-    preview = previewEntry(previewKey, o.now.getTime());
+    preview = previewEntry(db, previewKey, o.now);
     round = rounds.find((r) => r.number === preview!.roundNumber) ?? currentRound(rounds) ?? rounds[rounds.length - 1] ?? null;
   } else round = currentRound(rounds);
   const previousRound = round ? (rounds.find((r) => r.number === round!.number - 1) ?? null) : null;
@@ -222,14 +214,14 @@ export function openInvitation(db: DB, token: string): InvitationResult {
     if (existing) repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
     else repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
     return { kind: "ok" as const, slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken };
-  }, IMMEDIATE);
+  });
 }
 
 // ── Saving ───────────────────────────────────────────────────────────────────
 export function saveState(db: DB, j: Journey, state: DraftState, now: Date) {
   if (j.mode === "preview") {
-    const entry = previewEntry(j.previewKey!, now.getTime());
-    entry.answers = writeDraft(state);
+    const entry = previewEntry(db, j.previewKey!, now);
+    storePreview(db, j.previewKey!, { ...entry, answers: writeDraft(state) }, now);
     return;
   }
   if (!j.participant || !j.round) throw new Error("saveState: no participant or round");
@@ -264,9 +256,10 @@ function newReference(db: DB): string {
 export function submit(db: DB, j: Journey, now: Date): SubmitResult {
   if (j.mode === "preview") {
     if (!isReadyToSubmit(j.journeyQuestions, j.state)) return { kind: "incomplete" };
-    const entry = previewEntry(j.previewKey!, now.getTime());
-    entry.reference ??= "PREV-IEW0-0000";
-    return { kind: "submitted", reference: entry.reference };
+    const entry = previewEntry(db, j.previewKey!, now);
+    const reference = entry.reference ?? "PREV-IEW0-0000";
+    storePreview(db, j.previewKey!, { ...entry, reference }, now);
+    return { kind: "submitted", reference };
   }
   if (!j.participant || !j.round) return { kind: "incomplete" };
   const participant = j.participant;
@@ -298,7 +291,7 @@ export function submit(db: DB, j: Journey, now: Date): SubmitResult {
       if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
       repo.deleteDraft(tx, round.id, participant.id);
       return { kind: "submitted" as const, reference };
-    }, IMMEDIATE);
+    });
   } catch (error) {
     // Two submits racing past the first check: the unique index refused the second.
     if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
@@ -315,7 +308,7 @@ export function submit(db: DB, j: Journey, now: Date): SubmitResult {
  */
 export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
   if (j.mode === "preview") {
-    resetPreview(j.previewKey!, j.round?.number ?? null, new Date());
+    resetPreview(db, j.previewKey!, j.round?.number ?? null, new Date());
     return "withdrawn";
   }
   if (!j.participant || !j.round || !j.response) return "none";
@@ -327,7 +320,7 @@ export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
     repo.deleteDraft(tx, round.id, participant.id);
     if (repo.countResponsesOfParticipant(tx, participant.id) === 0) repo.deleteProfile(tx, participant.id);
     if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
-  }, IMMEDIATE);
+  });
   return "withdrawn";
 }
 

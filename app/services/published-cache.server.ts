@@ -7,9 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { getDb } from "../db.server";
 import { pickLocale } from "../i18n/i18n.server";
+import { contentVersion } from "../repos/journey.server";
 
 export interface CachedPage {
+  /** The database's content version when it was rendered (see journey-cache.server). */
+  version?: number | null;
   status: number;
   body: Buffer;
   gzip: Buffer | null;
@@ -34,13 +38,35 @@ export function makeEntry(body: string | Buffer, headers: Record<string, string>
   return { status, body: buf, gzip, etag, headers: { "Cache-Control": PUBLIC_CACHE_CONTROL, Vary: "Accept-Language, Cookie, Accept-Encoding", ...headers } };
 }
 
-export function storePublished(path: string, locale: string, entry: CachedPage) {
+/**
+ * Entries are checked against the content version that database triggers move whenever a
+ * consultation or a published version changes, so a page published or withdrawn through
+ * another server process is not served stale (invalidatePublished covers this process at once).
+ */
+export function currentVersion(): number | null {
+  return contentVersion(getDb());
+}
+
+/** `version`: read before the page's data was (so a change made meanwhile makes it stale, not the reverse). */
+export function storePublished(path: string, locale: string, entry: CachedPage, version: number | null) {
+  if (version === null) return;
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-  entries.set(key(path, locale), entry);
+  entries.set(key(path, locale), { ...entry, version });
+}
+
+function fresh(k: string): CachedPage | undefined {
+  const entry = entries.get(k);
+  if (!entry) return undefined;
+  const version = currentVersion();
+  if (version === null || entry.version !== version) {
+    entries.delete(k);
+    return undefined;
+  }
+  return entry;
 }
 
 export function cachedPage(path: string, locale: string): CachedPage | undefined {
-  return entries.get(key(path, locale));
+  return fresh(key(path, locale));
 }
 
 /** Forgets every cached page and download of one consultation's summary. */
@@ -69,7 +95,7 @@ export function notModified(ifNoneMatch: string | null | undefined, etag: string
 export function lookupPublished(path: string, headers: { lng?: string | null; cookie?: string; acceptLanguage?: string }): CachedPage | null {
   if (!path.startsWith("/summaries/")) return null;
   const locale = pickLocale(headers.lng ?? null, headers.cookie ?? "", headers.acceptLanguage ?? "");
-  return entries.get(key(path, locale)) ?? null;
+  return fresh(key(path, locale)) ?? null;
 }
 
 export function cacheSize() {

@@ -32,6 +32,7 @@ type Step = "start" | "save" | "question" | "check" | "submit";
  * the page's route), and rendered in the browser.
  */
 export type Transport = "document" | "data";
+const PROCESSES = Number(process.env.LOAD_WEB_CONCURRENCY ?? 1);
 const TRANSPORTS = (process.env.LOAD_TRANSPORTS ?? "document,data").split(",") as Transport[];
 const ROUTE = { start: "routes/s.$slug._index", question: "routes/s.$slug.q.$qid", check: "routes/s.$slug.check" } as const;
 
@@ -115,7 +116,14 @@ export async function runLoadBench(): Promise<LoadReport> {
   const server = await launchServer(
     dbPath,
     port,
-    { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000", BENCH_ROUTES: "true" },
+    {
+      JOURNEY_START_LIMIT: "100000",
+      JOURNEY_POST_LIMIT: "1000000",
+      BENCH_ROUTES: "true",
+      // LOAD_WEB_CONCURRENCY=2: two server processes (decision 0017); the baselines use them too.
+      WEB_CONCURRENCY: String(PROCESSES),
+      ...(PROCESSES > 1 ? { EMAIL_CAPTURE: "false" } : {}),
+    },
     // e.g. LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under load.
     process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
   );
@@ -254,7 +262,7 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "–");
 
 export function formatLoadReport(r: LoadReport): string {
   const lines = [
-    "## Load: the citizen journey (production build, loopback, this machine)",
+    `## Load: the citizen journey (production build, loopback, this machine, ${PROCESSES === 1 ? "one server process" : `${PROCESSES} server processes`})`,
     "",
     `Baseline at 64 connections: empty Remix page ${r.baseline.emptyPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.emptyPage.p50)}, p99 ${ms(r.baseline.emptyPage.p99)}); ` +
       `question page ${r.baseline.questionPage.requestsPerSecond.toFixed(0)} req/s (p50 ${ms(r.baseline.questionPage.p50)}, p99 ${ms(r.baseline.questionPage.p99)}) = ${r.baseline.ratio.toFixed(2)}× the empty page`,

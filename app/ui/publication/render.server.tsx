@@ -13,7 +13,7 @@ import { LICENCE_URLS, openDataRows, pickText, type PublishedSummary } from "../
 import { serverI18n, detectLocale } from "../../i18n/i18n.server";
 import type { Locale } from "../../i18n/config";
 import { findConsultationBySlug } from "../../repos/consultations.server";
-import { cachedPage, makeEntry, notModified, storePublished, type CachedPage } from "../../services/published-cache.server";
+import { cachedPage, currentVersion, makeEntry, notModified, storePublished, type CachedPage } from "../../services/published-cache.server";
 import { findPublished, type PublishedView } from "../../services/publication.server";
 import { formatDate } from "../format.server";
 import { EasyReadView } from "./EasyReadView";
@@ -148,6 +148,7 @@ export function servePublished(request: Request, rawParams: unknown, kind: Publi
   const p = params.safeParse(rawParams);
   if (!p.success) return notFound(locale, url.pathname, 404);
   const db = getDb();
+  const version = currentVersion();
   const consultation = findConsultationBySlug(db, p.data.slug, locale);
   if (!consultation) return notFound(locale, url.pathname, 404);
   const view = findPublished(db, consultation.id, consultation.status, p.data.version);
@@ -158,6 +159,6 @@ export function servePublished(request: Request, rawParams: unknown, kind: Publi
   const entry = render(kind, view, p.data.slug, locale, url.pathname.replace(/(.)\/+$/, "$1"));
   // Only the canonical address is kept, so spellings of it (percent-encoding, trailing
   // slashes) cannot fill the cache or push real pages out.
-  if (url.pathname === canonicalPath(p.data.slug, p.data.version, kind)) storePublished(url.pathname, locale, entry);
+  if (url.pathname === canonicalPath(p.data.slug, p.data.version, kind)) storePublished(url.pathname, locale, entry, version);
   return respond(request, entry);
 }
