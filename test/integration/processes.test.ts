@@ -149,3 +149,13 @@ describe("two server processes", () => {
     await until(() => workers.every((pid) => !alive(pid)), 10_000);
   });
 });
+
+it("a bad setting stops the server with a message naming it, not a stack trace", async () => {
+  const { dir: d, dbPath: p } = await makeSeededDatabase();
+  try {
+    await expect(launchServer(p, await freePort(), { WEB_CONCURRENCY: "2", EMAIL_CAPTURE: "true" })).rejects.toThrow(/WEB_CONCURRENCY: more than one process needs real SMTP/);
+    await expect(launchServer(p, await freePort(), { WEB_CONCURRENCY: "2", EMAIL_CAPTURE: "true" })).rejects.not.toThrow(/at parseEnv|\.js:\d+:\d+/);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
