@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "../i18n/config";
@@ -7,10 +7,21 @@ export interface LayoutUser {
   displayName: string;
 }
 
-export function LanguageSwitcher({ current }: { current: Locale }) {
+/** How the shared header and footer make links: Remix's Link inside the app, a plain anchor on cached public pages. */
+export type LinkComponent = (props: { to: string; className: string; children: ReactNode }) => ReactElement;
+const PlainLink: LinkComponent = ({ to, className, children }) => (
+  <a href={to} className={className}>
+    {children}
+  </a>
+);
+const RemixLink: LinkComponent = ({ to, className, children }) => (
+  <Link to={to} className={className}>
+    {children}
+  </Link>
+);
+
+export function LanguageSwitcher({ current, returnTo }: { current: Locale; returnTo: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const returnTo = `${location.pathname}${location.search}`;
   return (
     <nav aria-label={t("layout.languageSwitcher")}>
       <ul className="app-language-switcher govuk-body-s">
@@ -39,7 +50,8 @@ export function LanguageSwitcher({ current }: { current: Locale }) {
   );
 }
 
-export function Layout({ children, locale, user }: { children: ReactNode; locale: Locale; user: LayoutUser | null }) {
+/** The skip link and the service header, shared by the app's layout and the cached public pages. */
+export function SiteHeader({ locale, returnTo, LinkTo = PlainLink }: { locale: Locale; returnTo: string; LinkTo?: LinkComponent }) {
   const { t } = useTranslation();
   return (
     <>
@@ -49,13 +61,52 @@ export function Layout({ children, locale, user }: { children: ReactNode; locale
       <header className="govuk-header" data-module="govuk-header">
         <div className="govuk-header__container govuk-width-container app-header-bar">
           <div className="govuk-header__logo">
-            <Link to="/" className="app-header__service">
+            <LinkTo to="/" className="app-header__service">
               {t("service.name")}
-            </Link>
+            </LinkTo>
           </div>
-          <LanguageSwitcher current={locale} />
+          <LanguageSwitcher current={locale} returnTo={returnTo} />
         </div>
       </header>
+    </>
+  );
+}
+
+/** The footer, shared by the app's layout and the cached public pages. */
+export function SiteFooter({ LinkTo = PlainLink }: { LinkTo?: LinkComponent }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="govuk-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 className="govuk-visually-hidden">{t("layout.footerLinks")}</h2>
+            <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item">
+                <LinkTo className="govuk-footer__link" to="/accessibility">
+                  {t("layout.accessibility")}
+                </LinkTo>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <LinkTo className="govuk-footer__link" to="/privacy">
+                  {t("layout.privacy")}
+                </LinkTo>
+              </li>
+            </ul>
+            <p className="govuk-body-s">{t("layout.builtWith")}</p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children, locale, user }: { children: ReactNode; locale: Locale; user: LayoutUser | null }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <>
+      <SiteHeader locale={locale} returnTo={`${location.pathname}${location.search}`} LinkTo={RemixLink} />
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
@@ -88,28 +139,7 @@ export function Layout({ children, locale, user }: { children: ReactNode; locale
           {children}
         </main>
       </div>
-      <footer className="govuk-footer">
-        <div className="govuk-width-container">
-          <div className="govuk-footer__meta">
-            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <h2 className="govuk-visually-hidden">{t("layout.footerLinks")}</h2>
-              <ul className="govuk-footer__inline-list">
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/accessibility">
-                    {t("layout.accessibility")}
-                  </Link>
-                </li>
-                <li className="govuk-footer__inline-list-item">
-                  <Link className="govuk-footer__link" to="/privacy">
-                    {t("layout.privacy")}
-                  </Link>
-                </li>
-              </ul>
-              <p className="govuk-body-s">{t("layout.builtWith")}</p>
-            </div>
-          </div>
-        </div>
-      </footer>
+      <SiteFooter LinkTo={RemixLink} />
     </>
   );
 }
