@@ -12,7 +12,7 @@ import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from ".
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
-import { EmailStatusTag, PanelNav } from "../ui/panel";
+import { EmailStatusTag, PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 import type { EmailStatus } from "../../db/schema";
 
@@ -143,23 +143,7 @@ export default function Invitations() {
         </div>
       ) : (
         <>
-          {data.rounds.length > 1 ? (
-            <nav aria-label={t("invitations.roundsNav")}>
-              <ul className="govuk-list">
-                {data.rounds.map((r) => (
-                  <li key={r.number}>
-                    {r.number === round.number ? (
-                      <strong aria-current="page">{t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}</strong>
-                    ) : (
-                      <Link className="govuk-link" to={`?round=${r.number}`}>
-                        {t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}
-                      </Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          <RoundsNav rounds={data.rounds} current={round.number} />
           <h2 className="govuk-heading-m">{t("invitations.roundHeading", { number: round.number, status: t(`roundStatus.${round.status}`) })}</h2>
           {counts ? <SummaryList rows={(Object.keys(counts) as MemberRoundStatus[]).map((s) => ({ key: t(`progress.${s}`), value: String(counts[s]) }))} /> : null}
           {data.canSend ? (

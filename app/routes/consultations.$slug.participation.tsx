@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { participationBreakdown, type ParticipationRow } from "../domain/panel/participation";
@@ -7,7 +7,7 @@ import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listRoundTracking } from "../repos/round-invitations.server";
 import { loadConsultationRounds } from "../services/panel-access.server";
 import { BackLink, Table } from "../ui/components";
-import { PanelNav } from "../ui/panel";
+import { PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -73,23 +73,7 @@ export default function Participation() {
         <div className="govuk-inset-text">{t("invitations.noRounds")}</div>
       ) : (
         <>
-          {data.rounds.length > 1 ? (
-            <nav aria-label={t("invitations.roundsNav")}>
-              <ul className="govuk-list">
-                {data.rounds.map((r) => (
-                  <li key={r.number}>
-                    {r.number === round.number ? (
-                      <strong aria-current="page">{t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}</strong>
-                    ) : (
-                      <Link className="govuk-link" to={`?round=${r.number}`}>
-                        {t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}
-                      </Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          <RoundsNav rounds={data.rounds} current={round.number} />
           <p className="govuk-body">{t("participation.intro")}</p>
           <BreakdownTable
             caption={t("participation.byGroupCaption", { number: round.number })}

@@ -13,7 +13,8 @@ import { addRatingsForAllOutcomes, reorderQuestion, saveRoundSettings } from "..
 import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { Radios, TextInput } from "../ui/fields";
+import { TextInput } from "../ui/fields";
+import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
 import { dayOf } from "../utils/consultation-form";
 import { formValues, parseForm } from "../utils/forms";
@@ -286,40 +287,7 @@ export default function RoundPage() {
             <h2 className="govuk-heading-m">{t("round.settingsHeading")}</h2>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="settings" />
-              <Radios
-                name="showFeedback"
-                legend={t("round.showFeedback")}
-                hint={t("round.showFeedbackHint")}
-                error={errors.showFeedback}
-                defaultValue={values.showFeedback}
-                inline
-                items={[
-                  { value: "yes", label: t("round.yes") },
-                  { value: "no", label: t("round.no") },
-                ]}
-              />
-              <Radios
-                name="feedbackBy"
-                legend={t("round.feedbackBy")}
-                error={errors.feedbackBy}
-                defaultValue={values.feedbackBy}
-                items={[
-                  { value: "overall", label: t("round.feedbackOverall") },
-                  { value: "stakeholder-group", label: t("round.feedbackByGroup") },
-                ]}
-              />
-              <Radios
-                name="allowNewParticipants"
-                legend={t("round.allowNew")}
-                hint={t("round.allowNewHint")}
-                error={errors.allowNewParticipants}
-                defaultValue={values.allowNewParticipants}
-                inline
-                items={[
-                  { value: "yes", label: t("round.yes") },
-                  { value: "no", label: t("round.no") },
-                ]}
-              />
+              <RoundFeedbackFields errors={errors} values={values} />
               <TextInput name="opensAt" type="date" label={t("round.opensAt")} error={errors.opensAt} defaultValue={values.opensAt} optional />
               <TextInput name="closesAt" type="date" label={t("round.closesAt")} error={errors.closesAt} defaultValue={values.closesAt} optional />
               <Button variant="secondary">{t("round.saveSettings")}</Button>

@@ -9,6 +9,7 @@ import { BackLink, Button } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, Radios } from "../ui/fields";
+import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
 import { formValues, parseForm } from "../utils/forms";
 
@@ -112,39 +113,9 @@ export default function NextRound() {
                   ))}
                 </div>
                 <h2 className="govuk-heading-m">{t("nextRound.feedbackHeading")}</h2>
-                <Radios
-                  name="showFeedback"
-                  legend={t("round.showFeedback")}
-                  hint={t("round.showFeedbackHint")}
-                  error={errors.showFeedback}
-                  defaultValue={values.showFeedback ?? "yes"}
-                  inline
-                  items={[
-                    { value: "yes", label: t("round.yes") },
-                    { value: "no", label: t("round.no") },
-                  ]}
-                />
-                <Radios
-                  name="feedbackBy"
-                  legend={t("round.feedbackBy")}
-                  error={errors.feedbackBy}
-                  defaultValue={values.feedbackBy ?? "overall"}
-                  items={[
-                    { value: "overall", label: t("round.feedbackOverall") },
-                    { value: "stakeholder-group", label: t("round.feedbackByGroup") },
-                  ]}
-                />
-                <Radios
-                  name="allowNewParticipants"
-                  legend={t("round.allowNew")}
-                  hint={t("round.allowNewHint")}
-                  error={errors.allowNewParticipants}
-                  defaultValue={values.allowNewParticipants ?? "no"}
-                  inline
-                  items={[
-                    { value: "yes", label: t("round.yes") },
-                    { value: "no", label: t("round.no") },
-                  ]}
+                <RoundFeedbackFields
+                  errors={errors}
+                  values={{ showFeedback: values.showFeedback ?? "yes", feedbackBy: values.feedbackBy ?? "overall", allowNewParticipants: values.allowNewParticipants ?? "no" }}
                 />
                 <Radios
                   name="copyOtherQuestions"

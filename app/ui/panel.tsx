@@ -111,3 +111,26 @@ export function PanelNav({ slug, current, officer }: { slug: string; current: Pa
     </nav>
   );
 }
+
+/** Links between a consultation's rounds on the invitations and participation pages (none with one round). */
+export function RoundsNav({ rounds, current }: { rounds: ReadonlyArray<{ number: number; status: string }>; current: number }) {
+  const { t } = useTranslation("panel");
+  if (rounds.length <= 1) return null;
+  return (
+    <nav aria-label={t("invitations.roundsNav")}>
+      <ul className="govuk-list">
+        {rounds.map((r) => (
+          <li key={r.number}>
+            {r.number === current ? (
+              <strong aria-current="page">{t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}</strong>
+            ) : (
+              <Link className="govuk-link" to={`?round=${r.number}`}>
+                {t("invitations.roundLabel", { number: r.number, status: t(`roundStatus.${r.status}`) })}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
