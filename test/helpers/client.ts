@@ -55,3 +55,27 @@ export const DEMO = {
   commissioner: { email: "commissioner@south-notts.example", password: "demo-commissioner-2026" },
   otherOfficer: { email: "officer@mid-notts.example", password: "demo-officer-2026" },
 } as const;
+
+/**
+ * One signed-in client per actor of the authorisation matrix and the fuzzer: signed out, an
+ * anonymous citizen (the cookie the public journey's start page gives), an officer of
+ * partnership A and of partnership B, a commissioner and an administrator.
+ */
+export async function actorClients(url: string): Promise<Record<"signedOut" | "citizen" | "officerA" | "officerB" | "commissioner" | "admin", Client>> {
+  const signedIn = async (account: { email: string; password: string }) => {
+    const c = new Client(url);
+    const res = await c.signIn(account.email, account.password);
+    if (res.status !== 302) throw new Error(`sign in ${account.email}: ${res.status}`);
+    return c;
+  };
+  const citizen = new Client(url);
+  await citizen.get("/s/joined-up-care");
+  return {
+    signedOut: new Client(url),
+    citizen,
+    officerA: await signedIn(DEMO.officer),
+    officerB: await signedIn(DEMO.otherOfficer),
+    commissioner: await signedIn(DEMO.commissioner),
+    admin: await signedIn(DEMO.admin),
+  };
+}

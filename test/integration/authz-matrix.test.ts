@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, DEMO } from "../helpers/client";
+import { actorClients, Client } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import { ACTORS, RULES, type Actor, type Outcome } from "./authz-rules";
 
@@ -19,32 +19,10 @@ beforeAll(async () => {
   Object.assign(clients, await makeClients());
 });
 
-async function makeClients(): Promise<Record<Actor, Client>> {
-  const signedIn = async (account: { email: string; password: string }) => {
-    const c = new Client(server.url);
-    const res = await c.signIn(account.email, account.password);
-    expect(res.status, `sign in ${account.email}`).toBe(302);
-    return c;
-  };
-  return {
-    signedOut: new Client(server.url),
-    citizen: await citizen(),
-    officerA: await signedIn(DEMO.officer),
-    officerB: await signedIn(DEMO.otherOfficer),
-    commissioner: await signedIn(DEMO.commissioner),
-    admin: await signedIn(DEMO.admin),
-  };
-}
+const makeClients = (): Promise<Record<Actor, Client>> => actorClients(server.url);
 afterAll(async () => {
   await server?.stop();
 });
-
-/** An anonymous participant: whatever cookie the public journey gives on its start page. */
-async function citizen(): Promise<Client> {
-  const c = new Client(server.url);
-  await c.get("/s/joined-up-care");
-  return c;
-}
 
 function classify(res: Response): Outcome | `status ${number}` {
   const s = res.status;

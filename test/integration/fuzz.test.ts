@@ -4,7 +4,7 @@
 // stored or echoed text always rendered escaped.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, DEMO } from "../helpers/client";
+import { actorClients, Client } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import { RULES, type Actor, type RouteRule } from "./authz-rules";
 
@@ -75,18 +75,7 @@ const slowest = { ms: 0, label: "" };
 const clients = {} as Record<Actor, Client>;
 beforeAll(async () => {
   server = await startServer({ SIGN_IN_MAX_ATTEMPTS: "1000" });
-  const signedIn = async (a: { email: string; password: string }) => {
-    const c = new Client(server.url);
-    await c.signIn(a.email, a.password);
-    return c;
-  };
-  clients.signedOut = new Client(server.url);
-  clients.citizen = new Client(server.url);
-  await clients.citizen.get("/s/joined-up-care");
-  clients.officerA = await signedIn(DEMO.officer);
-  clients.officerB = await signedIn(DEMO.otherOfficer);
-  clients.commissioner = await signedIn(DEMO.commissioner);
-  clients.admin = await signedIn(DEMO.admin);
+  Object.assign(clients, await actorClients(server.url));
 });
 afterAll(async () => {
   await server?.stop();
