@@ -142,6 +142,15 @@ export function updateTheme(db: DB, consultationId: number, id: number, name: st
   return db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run().changes > 0;
 }
 
+/** Deletes one of the consultation's themes (its tags go with it); the number of answers it was tagged on, or null if missing. */
+export function removeTheme(db: DB, consultationId: number, id: number): { name: string; tagged: number } | null {
+  const theme = db.select({ name: codebookThemes.name }).from(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).get();
+  if (!theme) return null;
+  const tagged = db.select({ n: sql<number>`count(*)` }).from(answerThemes).where(eq(answerThemes.themeId, id)).get()?.n ?? 0;
+  db.delete(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run();
+  return { name: theme.name, tagged };
+}
+
 /** Replaces an answer's themes with `themeIds` (only the consultation's own themes are kept). Returns the ids set. */
 export function setAnswerThemes(db: DB, consultationId: number, answerId: number, themeIds: number[], userId: number, now: Date): number[] {
   const own = themeIds.length

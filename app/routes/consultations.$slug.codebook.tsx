@@ -6,7 +6,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listPublishedThemes } from "../repos/moderation.server";
-import { createTheme, editTheme } from "../services/moderation.server";
+import { createTheme, deleteTheme, editTheme } from "../services/moderation.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
@@ -23,13 +23,16 @@ const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
   const { themes, quotes } = listPublishedThemes(getDb(), consultation.id);
-  const editId = Number(new URL(args.request.url).searchParams.get("edit"));
+  const search = new URL(args.request.url).searchParams;
+  const editId = Number(search.get("edit"));
+  const deleteId = Number(search.get("delete"));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     themes,
     quotes: quotes.map((q) => ({ ...q, themes: q.themeIds.map((id) => themes.find((t) => t.id === id)?.name).filter(Boolean) as string[] })),
     editing: themes.find((t) => t.id === editId) ?? null,
+    deleting: themes.find((t) => t.id === deleteId) ?? null,
   });
 }
 
@@ -43,13 +46,20 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, user } = requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const intent = form.get("intent");
+  const base = `/consultations/${consultation.slug}/codebook`;
+  if (intent === "delete") {
+    const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
+    if (!id.success) throw new Response("Bad Request", { status: 400 });
+    const r = deleteTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
+    if (r === "missing") throw new Response("Not Found", { status: 404 });
+    return redirect(`${base}?deleted=1`);
+  }
   if (intent !== "create" && intent !== "edit") throw new Response("Bad Request", { status: 400 });
   const themeId = intent === "edit" ? z.coerce.number().int().positive().safeParse(form.get("themeId")) : null;
   if (themeId && !themeId.success) throw new Response("Bad Request", { status: 400 });
   const parsed = parseForm(form, schema, FIELDS);
   if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, ...parsed.data };
-  const base = `/consultations/${consultation.slug}/codebook`;
   if (themeId?.success) {
     const r = editTheme(getDb(), { ...actor, themeId: themeId.data }, new Date());
     if (r === "missing") throw new Response("Not Found", { status: 404 });
@@ -63,12 +73,12 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Codebook() {
   const { t } = useTranslation("panel");
-  const { consultation, canEdit, themes, quotes, editing } = useLoaderData<typeof loader>();
+  const { consultation, canEdit, themes, quotes, editing, deleting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
   const values: Record<string, string> = actionData?.values ?? (editing ? { name: editing.name, description: editing.description } : {});
-  const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : null;
+  const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : search.get("deleted") ? t("codebook.deleted") : null;
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/moderation`}>{t("common:common.back")}</BackLink>
@@ -100,16 +110,53 @@ export default function Codebook() {
             ...GROUPS.map((g) => String(th.byGroup[g] ?? 0)),
             ...(canEdit
               ? [
-                  <Link key="e" className="govuk-link" to={`?edit=${th.id}#name`}>
-                    {t("codebook.edit")}
-                    <span className="govuk-visually-hidden"> {th.name}</span>
-                  </Link>,
+                  <ul key="a" className="govuk-summary-list__actions-list">
+                    <li className="govuk-summary-list__actions-list-item">
+                      <Link className="govuk-link" to={`?edit=${th.id}#name`}>
+                        {t("codebook.edit")}
+                        <span className="govuk-visually-hidden"> {th.name}</span>
+                      </Link>
+                    </li>
+                    <li className="govuk-summary-list__actions-list-item">
+                      <Link className="govuk-link" to={`?delete=${th.id}#delete-theme`}>
+                        {t("codebook.delete")}
+                        <span className="govuk-visually-hidden"> {th.name}</span>
+                      </Link>
+                    </li>
+                  </ul>,
                 ]
               : []),
           ])}
         />
       )}
-      {canEdit ? (
+      {canEdit && deleting ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-m" id="delete-theme" tabIndex={-1}>
+              {t("codebook.deleteHeading", { name: deleting.name })}
+            </h2>
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t("codebook.warning")}</span>
+                {t("codebook.deleteWarning", { count: deleting.count })}
+              </strong>
+            </div>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="delete" />
+              <input type="hidden" name="themeId" value={deleting.id} />
+              <div className="govuk-button-group">
+                <Button variant="warning">{t("codebook.deleteSubmit")}</Button>
+                <Link className="govuk-link" to=".">
+                  {t("codebook.cancel")}
+                </Link>
+              </div>
+            </Form>
+          </div>
+        </div>
+      ) : canEdit ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <h2 className="govuk-heading-m">{editing ? t("codebook.editHeading", { name: editing.name }) : t("codebook.createHeading")}</h2>

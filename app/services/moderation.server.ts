@@ -13,6 +13,7 @@ import {
   findModerationItem,
   insertDecision,
   insertTheme,
+  removeTheme,
   outcomeCodes,
   setAnswerThemes,
   themeNameTaken,
@@ -156,3 +157,15 @@ export function editTheme(db: DB, a: ModerationActor & { themeId: number; name: 
     return "ok";
   });
 }
+
+/** Deletes a theme: its tags are removed from answers; the answers, and what was published, stay. */
+export function deleteTheme(db: DB, a: ModerationActor & { themeId: number }, now: Date): "ok" | "missing" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const removed = removeTheme(tx, a.consultationId, a.themeId);
+    if (!removed) return "missing";
+    audit(tx, a, "codebook.theme-deleted", "codebook-theme", a.themeId, { name: removed.name, taggedAnswers: removed.tagged }, now);
+    return "ok";
+  });
+}
+

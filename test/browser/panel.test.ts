@@ -174,6 +174,13 @@ describe("panel pages, English, JavaScript on", () => {
     await page.goto(`${server.url}/consultations/joined-up-care/codebook`);
     await page.waitForSelector("blockquote");
     await expectAccessible(page, "codebook (filled)");
+    // Deleting a theme asks first (works without JavaScript), then says it is done.
+    await page.click("a[href*='?delete=']");
+    await page.waitForSelector("#delete-theme");
+    await expectAccessible(page, "codebook (delete confirmation)");
+    await page.click("button.govuk-button--warning");
+    await page.waitForURL(/deleted=1$/);
+    await expectAccessible(page, "codebook (theme deleted)");
     await context.close();
   }, 240_000);
 });

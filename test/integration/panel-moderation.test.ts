@@ -184,4 +184,31 @@ describe("the codebook", () => {
       sqlite.close();
     }
   });
+
+  it("deletes a theme after a confirmation: its tags go, the answers stay, and it is audited", async () => {
+    const story = db.prepare("select id from codebook_themes where name = 'Telling my story once'").get() as { id: number };
+    const confirm = await (await officer.get(`${CB}?delete=${story.id}`)).text();
+    expect(confirm).toContain("Delete the theme “Telling my story once”?");
+    expect(confirm).toContain("Answers tagged with it: 2.");
+    const answersBefore = (db.prepare("select count(*) as n from answers").get() as { n: number }).n;
+    // Only the consultation's officers; only real themes.
+    const commissioner = await signedIn(DEMO.commissioner);
+    expect((await commissioner.post(CB, { intent: "delete", themeId: String(story.id) })).status).toBe(403);
+    const otherOfficer = await signedIn(DEMO.otherOfficer);
+    expect([403, 404]).toContain((await otherOfficer.post(CB, { intent: "delete", themeId: String(story.id) })).status);
+    expect((await officer.post(CB, { intent: "delete", themeId: "x" })).status).toBe(400);
+    expect((await officer.post(CB, { intent: "delete", themeId: "999999" })).status).toBe(404);
+    expect(db.prepare("select count(*) as n from codebook_themes where id = ?").get(story.id)).toEqual({ n: 1 });
+
+    const deleted = await officer.post(CB, { intent: "delete", themeId: String(story.id) });
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get("Location")).toBe(`${CB}?deleted=1`);
+    expect(await (await officer.get(`${CB}?deleted=1`)).text()).toContain("The theme has been deleted.");
+    expect(db.prepare("select count(*) as n from codebook_themes where id = ?").get(story.id)).toEqual({ n: 0 });
+    expect(db.prepare("select count(*) as n from answer_themes where theme_id = ?").get(story.id)).toEqual({ n: 0 });
+    expect(db.prepare("select count(*) as n from answer_themes").get()).toEqual({ n: 2 });
+    expect((db.prepare("select count(*) as n from answers").get() as { n: number }).n).toBe(answersBefore);
+    const audit = db.prepare("select details from audit_log where action = 'codebook.theme-deleted'").get() as { details: string };
+    expect(JSON.parse(audit.details)).toMatchObject({ name: "Telling my story once", taggedAnswers: 2 });
+  });
 });
