@@ -3,19 +3,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, launchBrowser, newContext as newContextFor, signInAs } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { expectAccessible, newContext as newContextFor, signInAs, withServerAndBrowser } from "../helpers/browser";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const newContext = (javaScriptEnabled: boolean, locale: "en" | "cy") => newContextFor(browser, server.url, javaScriptEnabled, locale);
 const signIn = (page: Page, account: { email: string; password: string }) => signInAs(page, server.url, account);

@@ -4,12 +4,12 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import { Client, DEMO } from "../helpers/client";
 import { CCG_COMMISSIONER, COMET, currentSet, INDICATOR } from "../helpers/framework";
-import { startServer, type TestServer } from "../helpers/server";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -18,14 +18,10 @@ let page: Page;
 const F = "/consultations/joined-up-care/framework";
 let included: string[] = [];
 
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   claire = await newContext(browser, server.url, true, "en");
   page = await claire.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 async function go(path: string) {

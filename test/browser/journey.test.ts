@@ -4,11 +4,11 @@
 // (one with JavaScript off and a double submit; one by keyboard alone, in Polish) — with the
 // stored responses compared with what was entered and axe run at every step; then every state
 // in every locale, reflow at 320 px and target sizes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, newContext } from "../helpers/browser";
+import { expectAccessible, newContext, withServerAndBrowser } from "../helpers/browser";
 import { createFixture, FIXTURE_SLUG, invite, sql, type Fixture } from "../helpers/journey-fixture";
-import { startServer, type TestServer } from "../helpers/server";
+import type { TestServer } from "../helpers/server";
 
 const BASE = `/s/${FIXTURE_SLUG}`;
 let server: TestServer;
@@ -16,15 +16,13 @@ let browser: Browser;
 let f: Fixture;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
+withServerAndBrowser((s, b) => {
+  [server, browser] = [s, b];
   f = createFixture(server.dbPath);
-  browser = await launchBrowser();
 });
+// Runs before the fixture's own afterAll (hooks run last-registered first), while the browser is open.
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 type Locale = "en" | "cy" | "pl" | "ur";

@@ -4,21 +4,15 @@
 // round 2 from round 1's results. Once with JavaScript in English, once without in Welsh.
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import { insertResponses } from "../helpers/responses";
-import { startServer, type TestServer } from "../helpers/server";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 function roundIdOf(slug: string, number: number): number {
   const db = new Database(server.dbPath, { readonly: true });

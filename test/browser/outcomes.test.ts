@@ -1,20 +1,14 @@
 // The candidate outcome library in real Chromium: axe-core with and without
 // JavaScript, in English and Welsh: the list, an import report, a successful import.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const file = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
 

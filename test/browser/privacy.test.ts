@@ -1,20 +1,14 @@
 // Personal data pages in real Chromium with axe: a consultation's retention page (empty, error,
 // saved) and a member's data and erasure page (error, erased), in English and Welsh, JS on and off.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const cases = [
   { js: true, locale: "en", member: 2 },

@@ -2,21 +2,15 @@
 // signed out in each locale and in Easy Read with JavaScript disabled, with zero
 // axe violations; the officer's workflow and preview are checked too.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SUPPORTED_LOCALES } from "../../app/i18n/config";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import { Client, DEMO } from "../helpers/client";
-import { startServer, type TestServer } from "../helpers/server";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const SLUG = "joined-up-care";
 

@@ -1,21 +1,15 @@
 // The results page in real Chromium: axe-core (WCAG 2.2 AA) with and without
 // JavaScript, in English and Welsh, before and after calculating, with errors.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, launchBrowser, newContext, signInAs } from "../helpers/browser";
+import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import { addSecondRound } from "../helpers/rounds";
-import { startServer, type TestServer } from "../helpers/server";
+import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 for (const javaScriptEnabled of [true, false]) {
   for (const locale of ["en", "cy"] as const) {

@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startServer, type TestServer } from "./server";
 
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
 
@@ -77,3 +78,21 @@ export async function signInAs(page: Page, url: string, account: { email: string
   await page.waitForSelector("[data-testid=signed-in-as]");
   expect(page.url()).toMatch(/\/dashboard$/);
 }
+
+/**
+ * For a browser test file: starts the production server (fresh seeded database) and Chromium
+ * before its tests, hands both to `receive`, and stops both after them.
+ */
+export function withServerAndBrowser(receive: (server: TestServer, browser: Browser) => void, env: Record<string, string> = {}): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+    receive(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
