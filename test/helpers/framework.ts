@@ -6,26 +6,22 @@ export const OTHER_COMMISSIONER = { email: "commissioner@mid-notts.example", pas
 
 /** A South Nottinghamshire commissioner from an organisation that is not named to sign (Nottingham City Council). */
 export const CITY_COMMISSIONER = { email: "commissioner.city@south-notts.example", password: "city-commissioner-2026" };
-export async function addUnnamedOrganisationCommissioner(dbPath: string): Promise<void> {
-  const db = new Database(dbPath);
-  db.pragma("busy_timeout = 5000");
-  const partnership = db.prepare("select id from partnerships where slug = 'south-nottinghamshire'").get() as { id: number };
-  const organisation = db.prepare("select id from organisations where name = 'Nottingham City Council'").get() as { id: number };
-  const user = Number(
-    db.prepare("insert into users (email, display_name, password_hash, organisation_id) values (?, 'Sam Okafor', ?, ?)").run(CITY_COMMISSIONER.email, await hashPassword(CITY_COMMISSIONER.password), organisation.id).lastInsertRowid,
-  );
-  db.prepare("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')").run(user, partnership.id);
-  db.close();
+export function addUnnamedOrganisationCommissioner(dbPath: string): Promise<void> {
+  return addCommissioner(dbPath, { partnership: "south-nottinghamshire", organisation: "Nottingham City Council", displayName: "Sam Okafor", account: CITY_COMMISSIONER });
 }
 
 /** A commissioner of the other partnership (Mid Nottinghamshire), which the demo seed does not have. */
-export async function addOtherPartnershipCommissioner(dbPath: string): Promise<void> {
+export function addOtherPartnershipCommissioner(dbPath: string): Promise<void> {
+  return addCommissioner(dbPath, { partnership: "mid-nottinghamshire", organisation: "Mansfield and Ashfield Clinical Commissioning Group", displayName: "Priya Nair", account: OTHER_COMMISSIONER });
+}
+
+async function addCommissioner(dbPath: string, c: { partnership: string; organisation: string; displayName: string; account: { email: string; password: string } }): Promise<void> {
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 5000");
-  const partnership = db.prepare("select id from partnerships where slug = 'mid-nottinghamshire'").get() as { id: number };
-  const organisation = db.prepare("select id from organisations where name = 'Mansfield and Ashfield Clinical Commissioning Group'").get() as { id: number };
+  const partnership = db.prepare("select id from partnerships where slug = ?").get(c.partnership) as { id: number };
+  const organisation = db.prepare("select id from organisations where name = ?").get(c.organisation) as { id: number };
   const user = Number(
-    db.prepare("insert into users (email, display_name, password_hash, organisation_id) values (?, 'Priya Nair', ?, ?)").run(OTHER_COMMISSIONER.email, await hashPassword(OTHER_COMMISSIONER.password), organisation.id).lastInsertRowid,
+    db.prepare("insert into users (email, display_name, password_hash, organisation_id) values (?, ?, ?, ?)").run(c.account.email, c.displayName, await hashPassword(c.account.password), organisation.id).lastInsertRowid,
   );
   db.prepare("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')").run(user, partnership.id);
   db.close();
