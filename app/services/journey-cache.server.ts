@@ -26,13 +26,14 @@ export interface JourneyContent {
   questionsOf(roundId: number): RoundQuestions;
 }
 
-interface Entry {
+/** One database's entries, all read at `version`; a new version starts an empty map. */
+interface Cache {
   version: number;
-  content: JourneyContent | null;
+  entries: Map<string, JourneyContent | null>;
 }
 
 const MAX_ENTRIES = 500;
-const caches = new WeakMap<DB, Map<string, Entry>>();
+const caches = new WeakMap<DB, Cache>();
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value) && !(value instanceof Date)) {
@@ -73,16 +74,13 @@ export function journeyContent(db: DB, slug: string, locale: string): JourneyCon
   // Without the version row nothing could tell a cached entry is stale: read every time.
   if (version === null) return read(db, slug, locale);
   let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.version !== version || cache.entries.size >= MAX_ENTRIES) {
+    cache = { version, entries: new Map() };
     caches.set(db, cache);
   }
   const key = `${slug}\u0000${locale}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.content;
-  // Entries for older versions are useless: drop them all when the content moved on.
-  if (hit || cache.size >= MAX_ENTRIES) for (const [k, e] of cache) if (e.version !== version || cache.size >= MAX_ENTRIES) cache.delete(k);
+  if (cache.entries.has(key)) return cache.entries.get(key) as JourneyContent | null;
   const content = read(db, slug, locale);
-  cache.set(key, { version, content });
+  cache.entries.set(key, content);
   return content;
 }
