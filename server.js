@@ -16,14 +16,14 @@ const maxBodyBytes = 12 * 1024 * 1024;
 const build = await import("./build/index.js");
 // Validate configuration and open (and migrate) the database before accepting traffic. A bad
 // setting stops the server with the message naming it, not a stack trace.
+/** WEB_CONCURRENCY: server processes sharing the port and the database. */
+let processes = 1;
 try {
-  await build.entry.module.boot();
+  ({ processes } = build.entry.module.boot());
 } catch (error) {
   console.error(error instanceof Error && error.message.startsWith("Invalid environment configuration") ? error.message : error);
   process.exit(1);
 }
-/** WEB_CONCURRENCY (validated by boot): server processes sharing the port and the database. */
-const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
 
 if (cluster.isPrimary && processes > 1) {
   // The primary migrated the database above, runs the email sender and the retention sweep

@@ -9,10 +9,11 @@ import { applyDueRetention } from "./services/privacy.server";
 import { serverI18n, detectLocale } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 
-/** Called once by server.js before it listens: validates configuration and migrates. */
-export function boot(): void {
-  env();
+/** Called once by server.js before it listens: validates configuration and migrates; returns the server processes wanted. */
+export function boot(): { processes: number } {
+  const e = env();
   getDb();
+  return { processes: e.WEB_CONCURRENCY };
 }
 
 let sender: EmailSender | null = null;
