@@ -87,11 +87,6 @@ export function markFailedAttempt(db: DB, id: number, outcome: { status: EmailSt
     .run();
 }
 
-/** Puts a claimed email back without counting a try (the sender is stopping, or SMTP is unreachable for this batch). */
-export function releaseClaim(db: DB, id: number, nextAttemptAt: Date, now: Date): void {
-  db.update(emailOutbox).set({ status: "queued", nextAttemptAt, updatedAt: now }).where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "sending"))).run();
-}
-
 /** Emails left "sending" by a process that stopped mid-send go back to the queue (delivery is at least once). */
 export function requeueStale(db: DB, olderThan: Date, now: Date): number {
   return db

@@ -8,7 +8,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "../db.server";
 import { afterFailure, classifySmtpFailure, STALE_SENDING_MS, type RetryPolicy } from "../domain/email/delivery";
-import { claimNextDue, markFailedAttempt, markSent, releaseClaim, requeueStale } from "../repos/email-outbox.server";
+import { claimNextDue, markFailedAttempt, markSent, requeueStale } from "../repos/email-outbox.server";
 import type { Env } from "../env.server";
 import { onEmailQueued } from "./email.server";
 import { startMailCapture } from "./mail-capture.server";
