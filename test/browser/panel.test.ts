@@ -215,6 +215,19 @@ describe("panel pages, Welsh, JavaScript off", () => {
     await page.waitForSelector("[data-testid=error-summary]");
     expect(await page.textContent("[data-testid=error-summary]")).toContain("Rhowch enw'r aelod");
     await expectAccessible(page, "cy new member (error)");
+    // Deleting a codebook theme without JavaScript: add one, confirm, delete.
+    await page.goto(`${server.url}/consultations/joined-up-care/codebook`);
+    await page.fill("#name", "Thema i'w dileu");
+    await page.click("form:has(input[name=intent][value=create]) button.govuk-button");
+    await page.waitForURL(/created=1$/);
+    await page.click("a[href*='?delete=']");
+    await page.waitForSelector("#delete-theme");
+    expect(await page.textContent("#delete-theme")).toContain("Dileu'r thema");
+    await expectAccessible(page, "cy codebook (delete confirmation)");
+    await page.click("button.govuk-button--warning");
+    await page.waitForURL(/deleted=1$/);
+    expect(await page.textContent(".govuk-notification-banner")).toContain("Mae'r thema wedi'i dileu.");
+    await expectAccessible(page, "cy codebook (theme deleted)");
     await context.close();
   }, 240_000);
 });
