@@ -14,6 +14,9 @@ import { z } from "zod";
 import { CsvError, csvField, parseCsv, parseCsvRecords, type CsvTable } from "../domain/csv";
 import {
   aggregateColumns,
+  roundsOf,
+  studyFramework,
+  studyResult,
   borda,
   bradleyTerry,
   parseMarginsCsv,
@@ -260,7 +263,9 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
       margins: marginFile ?? { rows: [], columns: [] },
     });
   }
-  io.stdout(JSON.stringify(result, null, 2) + "\n");
+  // The per-round items stay as they are; `framework` is built over the whole study (methods §4, "Across rounds").
+  const framework = studyFramework(studyResult(roundsOf(result)));
+  io.stdout(JSON.stringify({ ...result, framework }, null, 2) + "\n");
   const rounds = new Set(data.rounds).size;
   io.stderr(`${n} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`);
 }

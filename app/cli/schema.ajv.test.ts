@@ -30,5 +30,8 @@ describe("aggregate output against the JSON Schema (Ajv)", () => {
     const out = aggregateOut(["--responses", `${FIX}/panel_a.csv`]);
     out.items[0].distribution = [1, 2];
     expect(validate(out)).toBe(false);
+    const noHistory = aggregateOut(["--responses", `${FIX}/panel_a.csv`]);
+    noHistory.framework[0].history = [];
+    expect(validate(noHistory)).toBe(false);
   });
 });

@@ -51,7 +51,27 @@ const weighting = z.strictObject({
   converged: z.boolean(),
   byRound: z.record(z.string(), z.unknown()).optional(),
 });
-const output = z.strictObject({ method, weighting: weighting.optional(), items: z.array(z.strictObject({ ...statsShape, ...itemShape })) });
+const historyShape = { round: z.number().int().min(1), n: z.number().int().min(0), percentCritical: percent, consensus };
+const studyEntryShape = {
+  code: z.string(),
+  round: z.number().int().min(1),
+  consensus,
+  priority: percent,
+  included: z.boolean(),
+  proposedWeight: z.number().min(0).max(100),
+  rank: z.number().int().min(1),
+  n: z.number().int().min(0),
+  percentCritical: percent,
+  ci95: z.strictObject({ lower: percent, upper: percent }).nullable(),
+  median: z.number().nullable(),
+  history: z.array(z.strictObject(historyShape)).min(1),
+};
+const output = z.strictObject({
+  method,
+  weighting: weighting.optional(),
+  items: z.array(z.strictObject({ ...statsShape, ...itemShape })),
+  framework: z.array(z.strictObject(studyEntryShape)),
+});
 
 /** Keys a zod object requires (those that do not accept undefined). */
 const requiredOf = (shape: Record<string, z.ZodType>) =>
@@ -72,6 +92,8 @@ describe("zod mirror matches the schema file", () => {
     ["method", schema.properties.method, method.shape],
     ["parameters", schema.properties.method.properties.parameters, parameters.shape],
     ["weighting", schema.properties.weighting, weighting.shape],
+    ["study framework entry", schema.properties.framework.items, studyEntryShape],
+    ["study history entry", schema.properties.framework.items.properties.history.items, historyShape],
   ];
   it.each(pairs)("%s: same properties and required fields", (_name, fromSchema, shape) => {
     expect(sorted(Object.keys(shape))).toEqual(sorted(Object.keys(fromSchema.properties)));
@@ -116,6 +138,36 @@ describe("real aggregate output conforms", () => {
     expect([o2.n, o2.nUnable, o2.percentCritical, o2.ci95]).toEqual([1, 1, null, null]);
   });
 
+  it("two rounds: the top-level framework keeps round-1 consensus beside round-2 figures, weights 100.00", () => {
+    // H1 decided in round 1 (5 of 5 critical) and not asked again; C1 3/5 → 4/4 critical.
+    const csv = [
+      "respondent_id,round,H1,C1",
+      "A,1,9,8",
+      "B,1,8,8",
+      "C,1,9,8",
+      "D,1,7,5",
+      "E,1,8,5",
+      "A,2,,8",
+      "B,2,,9",
+      "C,2,,7",
+      "D,2,,8",
+    ].join("\n");
+    const out = JSON.parse(cli(["aggregate", "--responses", "r.csv"], { "r.csv": csv }).stdout);
+    expect(output.safeParse(out).success).toBe(true);
+    const items = out.items as Array<{ code: string; round: number; n: number; framework: { included: boolean } }>;
+    expect(items.find((i) => i.code === "H1" && i.round === 2)!.n).toBe(0); // per-round items unchanged
+    expect(items.find((i) => i.code === "H1" && i.round === 2)!.framework.included).toBe(false);
+    const f = Object.fromEntries((out.framework as Array<{ code: string }>).map((e) => [e.code, e]));
+    expect(f.H1).toMatchObject({ round: 1, consensus: "in", included: true, priority: 100, n: 5, history: [{ round: 1, n: 5, percentCritical: 100, consensus: "in" }] });
+    expect(f.C1).toMatchObject({ round: 2, consensus: "in", included: true, priority: 100, n: 4 });
+    expect(f.C1.history).toEqual([
+      { round: 1, n: 5, percentCritical: 60, consensus: "none" },
+      { round: 2, n: 4, percentCritical: 100, consensus: "in" },
+    ]);
+    expect(f.H1.proposedWeight + f.C1.proposedWeight).toBe(100);
+    expect([f.H1.proposedWeight, f.C1.proposedWeight]).toEqual([50, 50]);
+  });
+
   it("rejects output that breaks the schema (the mirror is not vacuous)", () => {
     const good = JSON.parse(cli(["aggregate", "--responses", `${FIX}/panel_a.csv`]).stdout);
     const broken = structuredClone(good);
@@ -124,5 +176,8 @@ describe("real aggregate output conforms", () => {
     const missing = structuredClone(good);
     delete missing.items[0].framework;
     expect(output.safeParse(missing).success).toBe(false);
+    const noRound = structuredClone(good);
+    delete noRound.framework[0].round;
+    expect(output.safeParse(noRound).success).toBe(false);
   });
 });

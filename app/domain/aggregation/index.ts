@@ -9,3 +9,4 @@ export * from "./quantile";
 export * from "./wilson";
 export * from "./rounds";
 export * from "./margins-csv";
+export * from "./study";
