@@ -157,7 +157,7 @@ describe("real aggregate output conforms", () => {
     const items = out.items as Array<{ code: string; round: number; n: number; framework: { included: boolean } }>;
     expect(items.find((i) => i.code === "H1" && i.round === 2)!.n).toBe(0); // per-round items unchanged
     expect(items.find((i) => i.code === "H1" && i.round === 2)!.framework.included).toBe(false);
-    const f = Object.fromEntries((out.framework as Array<{ code: string }>).map((e) => [e.code, e]));
+    const f = Object.fromEntries((out.framework as Array<{ code: string; proposedWeight: number; history: unknown[] }>).map((e) => [e.code, e]));
     expect(f.H1).toMatchObject({ round: 1, consensus: "in", included: true, priority: 100, n: 5, history: [{ round: 1, n: 5, percentCritical: 100, consensus: "in" }] });
     expect(f.C1).toMatchObject({ round: 2, consensus: "in", included: true, priority: 100, n: 4 });
     expect(f.C1.history).toEqual([

@@ -128,3 +128,13 @@ export function findResult(db: DB, roundId: number, version?: number) {
     ? q.where(eq(aggregationResults.roundId, roundId)).orderBy(desc(aggregationResults.version)).limit(1).get()
     : q.where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.version, version))).get();
 }
+
+/** Submitted responses to a round, and how many of them were submitted after `since`. */
+export function roundResponseCounts(db: DB, roundId: number, since: Date | null): { total: number; newer: number } {
+  const at = since ? since.getTime() : null;
+  const row = db.get<{ total: number; newer: number }>(
+    sql`SELECT count(*) AS total, coalesce(sum(CASE WHEN ${at} IS NOT NULL AND submitted_at > ${at} THEN 1 ELSE 0 END), 0) AS newer
+          FROM responses WHERE round_id = ${roundId}`,
+  );
+  return { total: row?.total ?? 0, newer: row?.newer ?? 0 };
+}

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
-import { citizenWeights, isDeparture } from "../domain/framework";
+import { basisRounds, citizenWeights, decidingRound, isDeparture } from "../domain/framework";
 import { findOutcomeSet, listOutcomeSetVersions, listSignatures } from "../repos/frameworks.server";
 import { listRounds } from "../repos/results.server";
 import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
@@ -41,7 +41,20 @@ export function loader(args: LoaderFunctionArgs) {
         reworded: o && o.statement !== o.citizenStatement ? o.statement : "",
       };
     });
-  const basis = set.content.basis;
+  // Every round the outcome was rated in, each with the calculation it came from (methods §4, "Across rounds").
+  const bases = basisRounds(set.content.basis);
+  const round = decidingRound(outcome, set.content.basis);
+  const e = outcome.evidence;
+  const ratedIn = e.history?.length
+    ? e.history
+    : [{ round, n: e.n, percentCritical: e.percentCritical, ci95: e.ci95, median: e.median, consensus: e.consensus, change: null }];
+  const calculation = (n: number) => {
+    const b = bases.find((x) => x.roundNumber === n);
+    return b
+      ? { version: b.resultVersion, responseCount: b.responseCount, at: formatDateTime(b.computedAt, locale), method: `${b.method.name} ${b.method.version}`, parameters: b.method.parameters, weighting: b.weighting, marginsName: b.marginsName }
+      : null;
+  };
+  const lastRound = Math.max(...bases.map((b) => b.roundNumber));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     set: {
@@ -51,18 +64,26 @@ export function loader(args: LoaderFunctionArgs) {
       signatures: listSignatures(db, set.id).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt) })),
     },
     rounds: listRounds(db, consultation.id).map((r) => ({ number: r.number, status: r.status })),
-    basis: { ...basis, computedAt: formatDateTime(basis.computedAt, locale) },
+    round,
+    deciding: calculation(round),
+    notAskedAgain: round < lastRound,
+    roundsRated: ratedIn.map((h) => ({ ...h, calculation: calculation(h.round) })),
     citizenWeight: outcome.included ? citizenWeights(set.content).get(code) ?? 0 : null,
     outcome,
     history,
   });
 }
 
+const parametersText = (p: Record<string, unknown>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .join("; ");
+
 export default function Trace() {
   const { t } = useTranslation("commissioner");
-  const { consultation, set, rounds, basis, outcome, citizenWeight, history } = useLoaderData<typeof loader>();
+  const { consultation, set, rounds, round, deciding, notAskedAgain, roundsRated, outcome, citizenWeight, history } = useLoaderData<typeof loader>();
   const e = outcome.evidence;
-  const p = basis.method.parameters as Record<string, unknown>;
+  const interval = (ci: { lower: number; upper: number } | null) => (ci ? ` (${t("outcome.interval", { lower: ci.lower.toFixed(1), upper: ci.upper.toFixed(1) })})` : "");
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/framework?version=${set.version}`}>{t("common:common.back")}</BackLink>
@@ -86,7 +107,16 @@ export default function Trace() {
               ]
             : []),
           { key: t("trace.rounds"), value: rounds.map((r) => t("trace.roundItem", { number: r.number, status: t(`roundStatus.${r.status}`) })).join(", ") },
-          { key: t("trace.basedOn"), value: t("trace.basedOnText", { round: basis.roundNumber, version: basis.resultVersion, at: basis.computedAt }) },
+          {
+            key: t("trace.decidedIn"),
+            value: (
+              <span data-testid="decided-in">
+                {t("trace.decidedInText", { round })}
+                {notAskedAgain ? ` ${t("trace.notAskedAgain", { round })}` : ""}
+              </span>
+            ),
+          },
+          ...(deciding ? [{ key: t("trace.basedOn"), value: t("trace.basedOnText", { round, version: deciding.version, at: deciding.at }) }] : []),
         ]}
       />
       <h2 className="govuk-heading-m">{t("trace.numbersHeading")}</h2>
@@ -94,42 +124,50 @@ export default function Trace() {
         rows={[
           { key: t("outcome.citizenStatement"), value: outcome.citizenStatement },
           { key: t("col.consensus"), value: <ConsensusTag consensus={e.consensus} /> },
-          {
-            key: t("col.critical"),
-            value: `${formatPercent(e.percentCritical)}${
-              e.ci95 ? ` (${t("outcome.interval", { lower: e.ci95.lower.toFixed(1), upper: e.ci95.upper.toFixed(1) })})` : ""
-            }`,
-          },
+          { key: t("col.critical"), value: `${formatPercent(e.percentCritical)}${interval(e.ci95)}` },
           { key: t("trace.median"), value: e.median === null ? "–" : String(e.median) },
           { key: t("outcome.responses"), value: t("outcome.responsesText", { n: e.n, unable: e.nUnable }) },
-          { key: t("trace.panel"), value: t("trace.panelText", { responses: basis.responseCount }) },
+          ...(deciding ? [{ key: t("trace.panel"), value: t("trace.panelText", { responses: deciding.responseCount }) }] : []),
           { key: t("outcome.rank"), value: String(e.rank) },
           { key: t("col.citizenWeight"), value: formatWeight(citizenWeight) },
           { key: t("col.finalWeight"), value: formatWeight(outcome.included ? outcome.finalWeight : null) },
         ]}
       />
+      <h2 className="govuk-heading-m">{t("trace.historyHeading")}</h2>
+      <div data-testid="round-history">
+        <Table
+          caption={t("trace.historyCaption", { code: outcome.code })}
+          head={[t("trace.colRound"), t("trace.colPeople"), t("trace.colCritical"), t("trace.colMedian"), t("trace.colConsensus"), t("trace.colChange"), t("trace.colCalculation")]}
+          numericColumns={[1, 2, 3, 5]}
+          rows={roundsRated.map((h) => [
+            t("study.roundLabel", { round: h.round }),
+            String(h.n),
+            `${formatPercent(h.percentCritical)}${interval(h.ci95)}`,
+            h.median === null ? "–" : String(h.median),
+            <ConsensusTag key="c" consensus={h.consensus} />,
+            h.change === null ? "–" : `${h.change >= 0 ? "+" : ""}${h.change.toFixed(1)}`,
+            h.calculation ? t("trace.calculationText", { version: h.calculation.version, method: h.calculation.method, at: h.calculation.at }) : "–",
+          ])}
+        />
+      </div>
       <h2 className="govuk-heading-m">{t("trace.methodHeading")}</h2>
-      <SummaryList
-        rows={[
-          { key: t("trace.method"), value: `${basis.method.name} ${basis.method.version}` },
-          {
-            key: t("trace.parameters"),
-            value: (
-              <code className="app-parameters">
-                {Object.entries(p)
-                  .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-                  .join("; ")}
-              </code>
-            ),
-          },
-          {
-            key: t("trace.weighting"),
-            value: basis.weighting
-              ? t("trace.weighted", { name: basis.marginsName ?? "", deff: basis.weighting.deff.toFixed(2), nEff: basis.weighting.nEff.toFixed(1) })
-              : t("trace.unweighted"),
-          },
-        ]}
-      />
+      {roundsRated.map((h) =>
+        h.calculation ? (
+          <SummaryList
+            key={h.round}
+            rows={[
+              { key: t("trace.method"), value: `${t("study.roundLabel", { round: h.round })}: ${h.calculation.method}` },
+              { key: t("trace.roundsParameters", { round: h.round }), value: <code className="app-parameters">{parametersText(h.calculation.parameters)}</code> },
+              {
+                key: t("trace.weighting"),
+                value: h.calculation.weighting
+                  ? t("trace.weighted", { name: h.calculation.marginsName ?? "", deff: h.calculation.weighting.deff.toFixed(2), nEff: h.calculation.weighting.nEff.toFixed(1) })
+                  : t("trace.unweighted"),
+              },
+            ]}
+          />
+        ) : null,
+      )}
       <Table
         caption={t("trace.departures")}
         head={[t("trace.version"), t("trace.versionReason"), t("trace.inclusionReason"), t("trace.rewording"), t("trace.weightReason")]}
@@ -141,11 +179,17 @@ export default function Trace() {
           h.weightReason || "–",
         ])}
       />
-      <p className="govuk-body">
-        <Link className="govuk-link" to={`/consultations/${consultation.slug}/results?round=${basis.roundNumber}&version=${basis.resultVersion}`}>
-          {t("trace.resultsLink", { round: basis.roundNumber, version: basis.resultVersion })}
-        </Link>
-      </p>
+      <ul className="govuk-list">
+        {roundsRated
+          .filter((h) => h.calculation)
+          .map((h) => (
+            <li key={h.round}>
+              <Link className="govuk-link" to={`/consultations/${consultation.slug}/results?round=${h.round}&version=${h.calculation!.version}`}>
+                {t("trace.resultsLink", { round: h.round, version: h.calculation!.version })}
+              </Link>
+            </li>
+          ))}
+      </ul>
     </>
   );
 }

@@ -3,15 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
-import { amountsPence, citizenWeights, move, ordered, proposalProblems } from "../domain/framework";
-import { findLatestResult, findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../repos/frameworks.server";
+import { amountsPence, basisRounds, citizenWeights, decidingRound, move, ordered, proposalProblems } from "../domain/framework";
+import { findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../repos/frameworks.server";
 import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
-import { editDraft, proposeOutcomeSet, returnToDraft, signOutcomeSet, startFramework, startNewVersion } from "../services/frameworks.server";
+import { editDraft, proposeOutcomeSet, returnToDraft, signOutcomeSet, startFramework, startNewVersion, studyStatus } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
-import { ConsensusTag, DraftMark, formatPercent, formatPounds, formatWeight, StatusTag } from "../ui/framework";
+import { ConsensusTag, DraftMark, formatPercent, formatPounds, formatWeight, RoundPath, RoundsBuiltFrom, StaleRoundsWarning, StatusTag } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
 
@@ -28,7 +28,7 @@ export function loader(args: LoaderFunctionArgs) {
   const set = findOutcomeSet(db, consultation.id, version);
   if (version !== undefined && !set) throw new Response("Not Found", { status: 404 });
   const versions = listOutcomeSetVersions(db, consultation.id);
-  const latest = findLatestResult(db, consultation.id);
+  const study = studyStatus(db, consultation.id);
   const organisation = findUserOrganisation(db, user.id);
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   let view = null;
@@ -54,10 +54,8 @@ export function loader(args: LoaderFunctionArgs) {
       changeReason: set.changeReason,
       agreedAt: when(set.agreedAt),
       basis: {
-        round: set.content.basis.roundNumber,
-        resultVersion: set.content.basis.resultVersion,
-        responses: set.content.basis.responseCount,
-        method: `${set.content.basis.method.name} ${set.content.basis.method.version}`,
+        rounds: basisRounds(set.content.basis).map((r) => ({ round: r.roundNumber, version: r.resultVersion, responses: r.responseCount })),
+        method: [...new Set(basisRounds(set.content.basis).map((r) => `${r.method.name} ${r.method.version}`))].join(", "),
       },
       weightMargin: set.content.weightMargin,
       potPence: set.content.incentivePotPence,
@@ -71,6 +69,8 @@ export function loader(args: LoaderFunctionArgs) {
             statement: o.statement,
             citizenStatement: o.citizenStatement,
             consensus: o.evidence.consensus,
+            round: decidingRound(o, set.content.basis),
+            history: (o.evidence.history ?? []).map((h) => ({ round: h.round, percentCritical: h.percentCritical })),
             percentCritical: o.evidence.percentCritical,
             ci95: o.evidence.ci95,
             included: o.included,
@@ -89,7 +89,7 @@ export function loader(args: LoaderFunctionArgs) {
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     versions: versions.map((v) => ({ version: v.version, status: v.status, createdByName: v.createdByName, createdAt: when(v.createdAt) })),
-    latestResult: latest ? { round: latest.roundNumber, version: latest.version, responses: latest.responseCount } : null,
+    study: { rounds: study.rounds, stale: study.stale, ready: study.outcomes > 0 },
     signatories: listSignatories(db, consultation.id).map((s) => s.name),
     organisation: organisation?.name ?? null,
     set: view,
@@ -218,11 +218,13 @@ export default function Framework() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <p className="govuk-body">{t("framework.intro")}</p>
-            {data.latestResult ? (
+            {data.study.ready ? (
               <Form method="post" id="framework-actions">
-                <p className="govuk-body">
-                  {t("framework.startFrom", { round: data.latestResult.round, version: data.latestResult.version, responses: data.latestResult.responses })}
+                <p className="govuk-body" data-testid="built-from">
+                  {t("framework.startFrom")} <RoundsBuiltFrom rounds={data.study.rounds} />.
                 </p>
+                <p className="govuk-body">{t("study.startExplain")}</p>
+                <StaleRoundsWarning slug={data.consultation.slug} stale={data.study.stale} when="start" />
                 <input type="hidden" name="intent" value="start" />
                 <Button>{t("framework.start")}</Button>
               </Form>
@@ -251,12 +253,11 @@ export default function Framework() {
               },
               {
                 key: t("framework.basis"),
-                value: t("framework.basisText", {
-                  round: set.basis.round,
-                  version: set.basis.resultVersion,
-                  responses: set.basis.responses,
-                  method: set.basis.method,
-                }),
+                value: (
+                  <span data-testid="basis">
+                    <RoundsBuiltFrom rounds={set.basis.rounds} />. {t("framework.basisMethod", { method: set.basis.method })}
+                  </span>
+                ),
               },
               { key: t("framework.createdBy"), value: t("framework.byAt", { name: set.createdByName, at: set.createdAt }) },
               ...(set.updatedAt ? [{ key: t("framework.updatedBy"), value: t("framework.byAt", { name: set.updatedByName, at: set.updatedAt }) }] : []),
@@ -322,6 +323,7 @@ export default function Framework() {
               head={[
                 t("col.outcome"),
                 t("col.consensus"),
+                t("col.round"),
                 t("col.critical"),
                 t("col.included"),
                 t("col.citizenWeight"),
@@ -330,7 +332,7 @@ export default function Framework() {
                 t("col.indicators"),
                 t("col.actions"),
               ]}
-              numericColumns={[2, 4, 5, 6, 7]}
+              numericColumns={[3, 5, 6, 7, 8]}
               rows={d.outcomes.map((o, k) => [
                 <span key="o" id={`outcome-${o.code}`} data-testid={`row-${o.code}`}>
                   <strong>{o.code}</strong> <span data-testid="statement">{o.statement}</span>
@@ -339,6 +341,10 @@ export default function Framework() {
                   ) : null}
                 </span>,
                 <ConsensusTag key="c" consensus={o.consensus} />,
+                <span key="r" data-testid={`round-${o.code}`}>
+                  {t("study.roundLabel", { round: o.round })}
+                  <RoundPath history={o.history} />
+                </span>,
                 o.percentCritical === null
                   ? "–"
                   : `${formatPercent(o.percentCritical)}${o.ci95 ? ` (${o.ci95.lower.toFixed(1)}–${o.ci95.upper.toFixed(1)})` : ""}`,
@@ -394,6 +400,7 @@ export default function Framework() {
               ) : (
                 <Form method="post">
                   <h2 className="govuk-heading-m">{t("propose.heading")}</h2>
+                  <StaleRoundsWarning slug={data.consultation.slug} stale={data.study.stale} when="propose" />
                   <p className="govuk-body">{t("propose.intro", { organisations: data.signatories.join(", ") || t("framework.noSignatories") })}</p>
                   <input type="hidden" name="intent" value="propose" />
                   <input type="hidden" name="version" value={set.version} />

@@ -4,7 +4,6 @@
  * transaction with its audit entry; the rules are in app/domain/framework.
  */
 import type { DB } from "../db.server";
-import type { AggregateResult } from "../domain/aggregation";
 import {
   assertCanStartVersion,
   canPropose,
@@ -20,7 +19,6 @@ import {
 import { appendAudit } from "../repos/audit.server";
 import {
   deleteSignatureRows,
-  findLatestResult,
   findOutcomeSet,
   findUserOrganisation,
   insertOutcomeSet,
@@ -35,6 +33,7 @@ import {
   type OutcomeSetRow,
 } from "../repos/frameworks.server";
 import { listRounds } from "../repos/results.server";
+import { loadStudy, roundBases } from "./study.server";
 
 export interface Actor {
   id: number;
@@ -55,32 +54,33 @@ function audit(db: DB, scope: Scope, actor: Actor, action: string, version: numb
 
 export type StartOutcome = { ok: true; version: number } | { ok: false; reason: "no-result" | "exists" };
 
-/** Version 1, a draft built from the consultation's latest aggregated result. */
+/**
+ * Version 1, a draft built from the study-level result: the latest calculation of
+ * every round combined (methods §4, "Across rounds"), each outcome with the round
+ * that decided it.
+ */
 export function startFramework(db: DB, scope: Scope, actor: Actor, now: Date): StartOutcome {
   return tx(db, (t) => {
     if (listOutcomeSetVersions(t, scope.consultationId).length > 0) return { ok: false, reason: "exists" } as const;
-    const stored = findLatestResult(t, scope.consultationId);
-    if (!stored) return { ok: false, reason: "no-result" } as const;
-    const result = stored.result as unknown as AggregateResult;
-    const parameters = stored.parameters as { marginsName?: string | null };
-    const content = initialContent(
-      result,
-      {
-        roundId: stored.roundId,
-        roundNumber: stored.roundNumber,
-        resultVersion: stored.version,
-        responseCount: stored.responseCount,
-        computedAt: stored.createdAt.toISOString(),
-        method: { name: result.method.name, version: result.method.version, parameters: { ...result.method.parameters } },
-        weighting: result.weighting ? { deff: result.weighting.deff, nEff: result.weighting.nEff, iterations: result.weighting.iterations, converged: result.weighting.converged } : null,
-        marginsName: parameters.marginsName ?? null,
-      },
-      outcomeCatalogue(t, scope.consultationId),
-    );
+    const loaded = loadStudy(t, scope.consultationId);
+    const rounds = roundBases(loaded);
+    const last = rounds.at(-1);
+    if (!last || loaded.study.outcomes.length === 0) return { ok: false, reason: "no-result" } as const;
+    const content = initialContent(loaded.study, { ...last, rounds }, outcomeCatalogue(t, scope.consultationId));
     const version = insertOutcomeSet(t, { consultationId: scope.consultationId, content, changeReason: "", previousVersionId: null, createdBy: actor.id, createdByName: actor.displayName, createdAt: now });
-    audit(t, scope, actor, "outcome_set.started", version, { round: stored.roundNumber, resultVersion: stored.version }, now);
+    audit(t, scope, actor, "outcome_set.started", version, { rounds: rounds.map((r) => ({ round: r.roundNumber, resultVersion: r.resultVersion, responses: r.responseCount })) }, now);
     return { ok: true, version } as const;
   });
+}
+
+/** What the outcome set page needs to know before starting or proposing: the study's rounds and any out of date. */
+export function studyStatus(db: DB, consultationId: number) {
+  const loaded = loadStudy(db, consultationId);
+  return {
+    rounds: loaded.rounds.filter((r) => r.calculation).map((r) => ({ round: r.number, version: r.calculation!.version, responses: r.calculation!.responseCount })),
+    stale: loaded.stale.map((r) => ({ round: r.number, newer: r.newerResponses, responses: r.responses, calculated: r.calculation?.responseCount ?? null, version: r.calculation?.version ?? null })),
+    outcomes: loaded.study.outcomes.length,
+  };
 }
 
 export type EditOutcome = Edit | { ok: false; conflict: true };

@@ -36,3 +36,52 @@ export function DraftMark({ status }: { status: "draft" | "proposed" | "agreed" 
     </div>
   );
 }
+
+/** "round 1 result version 2 (13 responses) and round 2 result version 1 (9 responses)", in the page's language. */
+export function RoundsBuiltFrom({ rounds }: { rounds: ReadonlyArray<{ round: number; version: number; responses: number }> }) {
+  const { t, i18n } = useTranslation("commissioner");
+  const parts = rounds.map((r) => t("study.roundPart", { round: r.round, version: r.version, responses: r.responses }));
+  return <>{new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(parts)}</>;
+}
+
+/** Warns that a round has responses its latest calculation does not include (or no calculation at all). */
+export function StaleRoundsWarning({ slug, stale, when }: { slug: string; stale: ReadonlyArray<{ round: number; newer: number; responses: number; calculated: number | null }>; when: "start" | "propose" }) {
+  const { t } = useTranslation("commissioner");
+  if (stale.length === 0) return null;
+  return (
+    <div className="govuk-warning-text" data-testid="stale-rounds">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
+        {t(`study.stale.${when}`)}
+        <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+          {stale.map((s) => (
+            <li key={s.round}>
+              <a className="govuk-link" href={`/consultations/${slug}/results?round=${s.round}`}>
+                {s.calculated === null
+                  ? t("study.stale.uncalculated", { round: s.round, responses: s.responses })
+                  : s.newer > 0
+                    ? t("study.stale.newer", { round: s.round, newer: s.newer, calculated: s.calculated })
+                    : t("study.stale.changed", { round: s.round, responses: s.responses, calculated: s.calculated })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </strong>
+    </div>
+  );
+}
+
+/** An outcome's % critical across the rounds it was rated in: "53.3% → 88.9%". */
+export function RoundPath({ history }: { history: ReadonlyArray<{ round: number; percentCritical: number | null }> }) {
+  const { t } = useTranslation("commissioner");
+  if (history.length < 2) return null;
+  return (
+    <span className="govuk-body-s govuk-!-display-block" data-testid="round-path">
+      {history.map((h) => formatPercent(h.percentCritical)).join(" → ")}
+      <span className="govuk-visually-hidden"> {t("study.pathAssistive", { rounds: history.map((h) => h.round).join(", ") })}</span>
+    </span>
+  );
+}

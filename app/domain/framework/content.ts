@@ -88,6 +88,26 @@ export const evidenceSchema = z.object({
   median: z.number().nullable(),
   /** The engine's proposed weight (consensus-in outcomes only), %. */
   proposedWeight: z.number(),
+  /**
+   * The deciding round: the last round the outcome was rated in, whose figures these are
+   * (methods §4, "Across rounds"). Absent in sets started before rounds were combined, which
+   * came from one round (the basis's).
+   */
+  round: z.number().int().optional(),
+  /** Every round the outcome was rated in, with its weighted % critical and consensus there. */
+  history: z
+    .array(
+      z.object({
+        round: z.number().int(),
+        n: z.number().int(),
+        percentCritical: z.number().nullable(),
+        ci95: z.object({ lower: z.number(), upper: z.number() }).nullable(),
+        median: z.number().nullable(),
+        consensus: z.enum(CONSENSUS),
+        change: z.number().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
@@ -113,15 +133,36 @@ export const outcomeEntrySchema = z.object({
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 
+const methodSchema = z.object({ name: z.string(), version: z.string(), parameters: z.record(z.string(), z.unknown()) });
+const weightingSchema = z.object({ deff: z.number(), nEff: z.number(), iterations: z.number(), converged: z.boolean() }).nullable();
+
+/** One round's calculation that a study-level outcome set was built from. */
+export const roundBasisSchema = z.object({
+  roundId: z.number().int(),
+  roundNumber: z.number().int(),
+  resultVersion: z.number().int(),
+  responseCount: z.number().int(),
+  computedAt: z.string(),
+  method: methodSchema,
+  weighting: weightingSchema,
+  marginsName: z.string().nullable(),
+});
+export type RoundBasis = z.infer<typeof roundBasisSchema>;
+
+/**
+ * What the set was built from. The top-level fields describe the latest round's calculation
+ * (as in sets built from one round); `rounds` lists every round's (methods §4).
+ */
 export const basisSchema = z.object({
   roundId: z.number().int(),
   roundNumber: z.number().int(),
   resultVersion: z.number().int(),
   responseCount: z.number().int(),
   computedAt: z.string(),
-  method: z.object({ name: z.string(), version: z.string(), parameters: z.record(z.string(), z.unknown()) }),
-  weighting: z.object({ deff: z.number(), nEff: z.number(), iterations: z.number(), converged: z.boolean() }).nullable(),
+  method: methodSchema,
+  weighting: weightingSchema,
   marginsName: z.string().nullable(),
+  rounds: z.array(roundBasisSchema).optional(),
 });
 export type Basis = z.infer<typeof basisSchema>;
 
@@ -137,4 +178,16 @@ export type OutcomeSetContent = z.infer<typeof contentSchema>;
 /** Outcomes in display order: domains by position, then position within the domain. */
 export function ordered(outcomes: readonly OutcomeEntry[]): OutcomeEntry[] {
   return [...outcomes].sort((a, b) => a.domainPosition - b.domainPosition || a.domainCode.localeCompare(b.domainCode) || a.position - b.position);
+}
+
+/** The rounds a set was built from: `basis.rounds`, or the one round of a set started before rounds were combined. */
+export function basisRounds(basis: Basis): RoundBasis[] {
+  if (basis.rounds?.length) return basis.rounds;
+  const { rounds: _rounds, ...one } = basis;
+  return [one];
+}
+
+/** The round an outcome's figures come from. */
+export function decidingRound(o: Pick<OutcomeEntry, "evidence">, basis: Basis): number {
+  return o.evidence.round ?? basis.roundNumber;
 }

@@ -4,7 +4,7 @@
  * for outcomes contracts (docs/indigo-mapping.md). Pure.
  */
 import { csvField } from "../csv";
-import { ordered, type Indicator, type OutcomeSetContent, type OutcomeSetStatus } from "./content";
+import { basisRounds, decidingRound, ordered, type Indicator, type OutcomeSetContent, type OutcomeSetStatus } from "./content";
 import { amountsPence, citizenWeights } from "./rules";
 
 export const EXPORT_FORMAT_VERSION = "1.0";
@@ -34,6 +34,10 @@ export interface ExportOutcome {
   included: boolean;
   inclusionReason: string;
   consensus: "in" | "out" | "none";
+  /** The round these figures come from: the last round the outcome was rated in. */
+  round: number;
+  /** Every round the outcome was rated in (methods §4, "Across rounds"). */
+  history: Array<{ round: number; responses: number; percentCritical: number | null; consensus: "in" | "out" | "none" }>;
   percentCritical: number | null;
   ci95: { lower: number; upper: number } | null;
   priority: number | null;
@@ -62,6 +66,17 @@ export interface ExportDocument {
     responseCount: number;
     computedAt: string;
     weighting: { marginsName: string | null; deff: number; nEff: number; iterations: number; converged: boolean } | null;
+    /** Every round's calculation the set was built from (the fields above are the latest round's). */
+    rounds: Array<{
+      round: number;
+      resultVersion: number;
+      responseCount: number;
+      computedAt: string;
+      name: string;
+      version: string;
+      parameters: Record<string, unknown>;
+      weighting: { marginsName: string | null; deff: number; nEff: number; iterations: number; converged: boolean } | null;
+    }>;
   };
   outcomes: ExportOutcome[];
 }
@@ -86,6 +101,16 @@ export function exportDocument(content: OutcomeSetContent, context: ExportContex
       responseCount: content.basis.responseCount,
       computedAt: content.basis.computedAt,
       weighting: content.basis.weighting ? { marginsName: content.basis.marginsName, ...content.basis.weighting } : null,
+      rounds: basisRounds(content.basis).map((b) => ({
+        round: b.roundNumber,
+        resultVersion: b.resultVersion,
+        responseCount: b.responseCount,
+        computedAt: b.computedAt,
+        name: b.method.name,
+        version: b.method.version,
+        parameters: b.method.parameters,
+        weighting: b.weighting ? { marginsName: b.marginsName, ...b.weighting } : null,
+      })),
     },
     outcomes: ordered(content.outcomes).map((o, k) => ({
       code: o.code,
@@ -96,6 +121,13 @@ export function exportDocument(content: OutcomeSetContent, context: ExportContex
       included: o.included,
       inclusionReason: o.inclusionReason,
       consensus: o.evidence.consensus,
+      round: decidingRound(o, content.basis),
+      history: (o.evidence.history ?? [{ round: decidingRound(o, content.basis), n: o.evidence.n, percentCritical: o.evidence.percentCritical, consensus: o.evidence.consensus }]).map((h) => ({
+        round: h.round,
+        responses: h.n,
+        percentCritical: round(h.percentCritical, 2),
+        consensus: h.consensus,
+      })),
       percentCritical: round(o.evidence.percentCritical, 2),
       ci95: o.evidence.ci95 ? { lower: round(o.evidence.ci95.lower, 2)!, upper: round(o.evidence.ci95.upper, 2)! } : null,
       priority: round(o.evidence.priority, 2),
@@ -134,6 +166,8 @@ export const CSV_HEADER = [
   "included",
   "inclusion_reason",
   "consensus",
+  "decided_in_round",
+  "percent_critical_by_round",
   "percent_critical",
   "ci95_lower",
   "ci95_upper",
@@ -180,6 +214,8 @@ export function* csvRecords(doc: ExportDocument): Generator<Cell[]> {
       o.included ? "yes" : "no",
       o.inclusionReason,
       o.consensus,
+      o.round,
+      o.history.map((h) => `${h.round}: ${h.percentCritical ?? "–"}`).join("; "),
       o.percentCritical,
       o.ci95?.lower ?? null,
       o.ci95?.upper ?? null,

@@ -2,7 +2,7 @@
  * Rules for building, weighting and agreeing an outcome set. Pure: every
  * function takes the current content and returns new content or problems.
  */
-import { largestRemainder, type AggregateResult } from "../aggregation";
+import { largestRemainder, roundsOf, studyResult, type AggregateResult, type StudyResult } from "../aggregation";
 import { DEFAULT_WEIGHT_MARGIN, ordered, type Indicator, type OutcomeEntry, type OutcomeSetContent, type OutcomeSetStatus } from "./content";
 
 export type Problems = Record<string, string>;
@@ -26,20 +26,23 @@ export class OutcomeSetError extends Error {
 }
 
 /**
- * The starting framework from an aggregated result: every rated outcome with its
- * evidence, those with consensus "in" included, ordered within each domain by
- * priority, final weights equal to the citizen-derived ones.
+ * The starting framework from the study-level result (methods §4, "Across rounds"): every
+ * outcome rated in any round with the evidence of the round that decided it, those with
+ * consensus "in" included, ordered within each domain by priority, final weights equal to
+ * the citizen-derived ones. An AggregateResult is read as a study of its rounds.
  */
 export function initialContent(
-  result: AggregateResult,
+  source: StudyResult | AggregateResult,
   basis: OutcomeSetContent["basis"],
   catalogue: readonly CatalogueOutcome[],
 ): OutcomeSetContent {
+  const study = "outcomes" in source ? source : studyResult(roundsOf(source));
   const byCode = new Map(catalogue.map((c) => [c.code, c]));
-  const items = [...result.items].filter((i) => byCode.has(i.code)).sort((a, b) => a.framework.rank - b.framework.rank);
+  const entries = study.outcomes.filter((o) => byCode.has(o.code)).sort((a, b) => a.framework.rank - b.framework.rank);
   const positionInDomain = new Map<string, number>();
-  const outcomes: OutcomeEntry[] = items.map((item) => {
-    const c = byCode.get(item.code)!;
+  const outcomes: OutcomeEntry[] = entries.map((entry) => {
+    const c = byCode.get(entry.code)!;
+    const item = entry.item;
     const position = positionInDomain.get(c.domainCode) ?? 0;
     positionInDomain.set(c.domainCode, position + 1);
     return {
@@ -50,21 +53,23 @@ export function initialContent(
       domainPosition: c.domainPosition,
       citizenStatement: c.statement,
       statement: c.statement,
-      included: item.framework.included,
+      included: entry.framework.included,
       inclusionReason: "",
       position,
       evidence: {
-        rank: item.framework.rank,
-        priority: item.framework.priority,
+        rank: entry.framework.rank,
+        priority: entry.framework.priority,
         percentCritical: item.weightedPercentCritical,
         ci95: item.ci95,
         consensus: item.consensus,
         n: item.n,
         nUnable: item.nUnable,
         median: item.median,
-        proposedWeight: item.framework.proposedWeight,
+        proposedWeight: entry.framework.proposedWeight,
+        round: entry.round,
+        history: entry.history.map((h) => ({ round: h.round, n: h.n, percentCritical: h.percentCritical, ci95: h.ci95, median: h.median, consensus: h.consensus, change: h.change })),
       },
-      finalWeight: item.framework.included ? item.framework.proposedWeight : null,
+      finalWeight: entry.framework.included ? entry.framework.proposedWeight : null,
       weightReason: "",
       indicators: [],
     };
