@@ -105,12 +105,16 @@ export function latestPublishedVersions(db: DB, consultationIds: number[]): Map<
   return new Map(rows.map((r) => [r.consultationId, { version: r.version, publishedAt: new Date(r.publishedAt) }]));
 }
 
-/** Submitted responses of a round counted by stakeholder group and locality ("not-stated" when unknown). */
-export function participationCounts(db: DB, roundId: number): { byGroup: Record<string, number>; byLocality: Record<string, number> } {
+/** People who answered any of the rounds (each counted once), by stakeholder group and by locality. */
+export function participationCountsAcrossRounds(db: DB, roundIds: readonly number[]): { byGroup: Record<string, number>; byLocality: Record<string, number> } {
+  if (roundIds.length === 0) return { byGroup: {}, byLocality: {} };
   const rows = db.all<{ grp: string; locality: string; n: number }>(
-    sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, coalesce(pp.locality, 'not-stated') AS locality, count(*) AS n
+    sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, coalesce(pp.locality, 'not-stated') AS locality, count(DISTINCT r.participant_id) AS n
           FROM responses r LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
-         WHERE r.round_id = ${roundId}
+         WHERE r.round_id IN (${sql.join(
+           roundIds.map((id) => sql`${id}`),
+           sql`, `,
+         )})
          GROUP BY 1, 2`,
   );
   const byGroup: Record<string, number> = {};

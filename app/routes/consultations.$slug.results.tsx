@@ -6,12 +6,13 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { CsvError } from "../domain/csv";
-import { parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
+import { equalGroupsGaps, parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
 import { appendAudit } from "../repos/audit.server";
 import { findResult, listRounds, insertMargins, listMargins, listResultVersions, outcomeStatements } from "../repos/results.server";
 import { compareWithPreviousRound, computeRoundResult } from "../services/results.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { DistributionBar } from "../ui/DistributionBar";
+import { EqualGroupsNote, ResultsNav } from "../ui/results";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload, Radios, TextInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
@@ -56,6 +57,7 @@ export function loader(args: LoaderFunctionArgs) {
     result: stored
       ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: stored.result as unknown as AggregateResult }
       : null,
+    gaps: stored ? equalGroupsGaps(stored.result as unknown as AggregateResult) : [],
     previousRound: previous?.number ?? null,
     comparison,
     margins: listMargins(db, consultation.id).map((m) => ({ id: m.id, name: m.name, variables: [...new Set(m.rows.map((r) => r.variable))] })),
@@ -163,23 +165,7 @@ export default function Results() {
       ) : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>
       <h1 className="govuk-heading-l">{t("results.heading", { round: data.round })}</h1>
-      {data.rounds.length > 1 ? (
-        <nav aria-label={t("results.rounds")}>
-          <ul className="govuk-list">
-            {data.rounds.map((r) => (
-              <li key={r}>
-                {r === data.round ? (
-                  <strong>{t("results.roundLabel", { round: r })}</strong>
-                ) : (
-                  <Link className="govuk-link" to={`?round=${r}`}>
-                    {t("results.roundLabel", { round: r })}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <ResultsNav slug={data.consultation.slug} rounds={data.rounds} current={data.round} />
       {!result ? (
         <p className="govuk-body">{t("results.none")}</p>
       ) : (
@@ -249,6 +235,7 @@ export default function Results() {
               }),
             ])}
           />
+          <EqualGroupsNote gaps={data.gaps} />
           <Table
             caption={t("results.distributionCaption")}
             head={[t("results.col.outcome"), "1", "2", "3", "4", "5", "6", "7", "8", "9", t("results.col.unable")]}

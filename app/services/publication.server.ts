@@ -17,6 +17,7 @@ import {
   type OutcomeSetInput,
   type ThemeInput,
   type PublishedSummary,
+  type StudyInput,
   type SummaryInput,
 } from "../domain/publication/summary";
 import { SUPPORTED_LOCALES } from "../i18n/config";
@@ -33,7 +34,7 @@ import {
   latestPublishedVersions,
   listTexts,
   listVersions,
-  participationCounts,
+  participationCountsAcrossRounds,
   replaceImages,
   setConsultationStatus,
   upsertDraft,
@@ -44,6 +45,7 @@ import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
 import { listPublishedThemes } from "../repos/moderation.server";
 import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
 import { invalidatePublished } from "./published-cache.server";
+import { loadStudy } from "./study.server";
 
 export interface ConsultationRef {
   id: number;
@@ -104,6 +106,26 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
   const resultMargins = stored.marginsId ? findMargins(db, stored.marginsId, consultation.id) : null;
   const populationMargins = draft.marginsId ? findMargins(db, draft.marginsId, consultation.id) : resultMargins;
   const statements = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, outcomeStatements(db, consultation.id, l)]));
+  // The whole study up to the chosen round (methods §4, "Across rounds"): every round's latest
+  // calculation, the chosen version for the chosen round.
+  const loaded = loadStudy(db, consultation.id, { upToRound: round.number, version: { round: round.number, version: stored.version } });
+  const calculated = loaded.rounds.filter((r) => r.calculation);
+  const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
+  const study: StudyInput = {
+    rounds: calculated.map((r) => {
+      const d = decided.get(r.number)!;
+      return { round: r.number, participants: r.calculation!.responseCount, consensusIn: d.consensusIn, consensusOut: d.consensusOut, noConsensus: d.noConsensus, added: d.added, carried: d.carried };
+    }),
+    outcomes: loaded.study.outcomes.map((o) => ({
+      code: o.code,
+      rank: o.framework.rank,
+      round: o.round,
+      consensus: o.item.consensus,
+      scored: o.item.n - o.item.nUnable,
+      percentCritical: o.item.weightedPercentCritical,
+      history: o.history.map((h) => ({ round: h.round, scored: h.n - h.nUnable, percentCritical: h.percentCritical, consensus: h.consensus })),
+    })),
+  };
   const narrative: Record<string, Narrative> = {};
   for (const [locale, t] of Object.entries(draft.texts)) {
     narrative[locale] = Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, t[f]])) as Narrative;
@@ -119,7 +141,7 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
       titles: consultationTitles(db, consultation.id),
       narrative,
       round: round.number,
-      participation: participationCounts(db, round.id),
+      participation: participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
       population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
       result: {
         parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
@@ -129,6 +151,7 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
         items: result.items,
       },
       statements,
+      study,
       themes: publishedThemes(db, consultation.id),
       outcomeSet: agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(

@@ -13,7 +13,7 @@ import {
   type RoundComparison,
 } from "../domain/aggregation";
 import { appendAudit } from "../repos/audit.server";
-import { findMargins, findResultByHash, insertResult, iterateRatingAnswers, ratedOutcomeCodes } from "../repos/results.server";
+import { findMargins, findResultByHash, insertResult, iterateRatingAnswers, listRounds, ratedOutcomeCodes } from "../repos/results.server";
 
 export const NOT_STATED = "not-stated";
 
@@ -128,4 +128,9 @@ export function compareWithPreviousRound(db: DB, previousRoundId: number, previo
   if (before.respondentIds.length === 0 || after.respondentIds.length === 0) return [];
   const rows = [...rowsOf(before, previousNumber), ...rowsOf(after, number)];
   return after.codes.filter((c) => before.codes.includes(c)).map((code) => compareRounds(rows, code, previousNumber, number));
+}
+
+/** A consultation's round numbers, in order. */
+export function listRoundNumbers(db: DB, consultationId: number): number[] {
+  return listRounds(db, consultationId).map((r) => r.number);
 }

@@ -7,7 +7,7 @@
 import type { DB } from "../db.server";
 import { studyResult, type AggregateResult, type ItemResult, type StudyResult } from "../domain/aggregation";
 import type { RoundBasis } from "../domain/framework";
-import { findMargins, findResult, listRounds, roundResponseCounts } from "../repos/results.server";
+import { findMargins, findResult, listRounds, outcomeStatements, roundResponseCounts } from "../repos/results.server";
 
 export interface StudyRoundState {
   roundId: number;
@@ -95,4 +95,45 @@ export function roundBases(loaded: LoadedStudy): RoundBasis[] {
       weighting: r.calculation!.weighting,
       marginsName: r.calculation!.marginsName,
     }));
+}
+
+/** The whole-study page's view: every round's state and decisions, every outcome's path and the framework. */
+export function studyView(db: DB, consultationId: number, locale: string) {
+  const loaded = loadStudy(db, consultationId);
+  const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
+  const included = loaded.study.outcomes.filter((o) => o.framework.included);
+  return {
+    statements: outcomeStatements(db, consultationId, locale),
+    rounds: loaded.rounds.map((r) => {
+      const d = decided.get(r.number);
+      return {
+        round: r.number,
+        status: r.status,
+        responses: r.responses,
+        calculation: r.calculation ? { version: r.calculation.version, responseCount: r.calculation.responseCount, computedAt: r.calculation.computedAt.toISOString(), method: `${r.calculation.method.name} ${r.calculation.method.version}`, rule: r.calculation.method.parameters.rule, groupWeighting: r.calculation.method.parameters.groupWeighting } : null,
+        stale: r.stale,
+        newer: r.newerResponses,
+        rated: d?.rated ?? [],
+        consensusIn: d?.consensusIn ?? [],
+        consensusOut: d?.consensusOut ?? [],
+        noConsensus: d?.noConsensus ?? [],
+        added: d?.added ?? [],
+        carried: d?.carried ?? [],
+      };
+    }),
+    outcomes: loaded.study.outcomes.map((o) => ({
+      code: o.code,
+      round: o.round,
+      firstRound: o.firstRound,
+      rank: o.framework.rank,
+      consensus: o.item.consensus,
+      n: o.item.n,
+      percentCritical: o.item.weightedPercentCritical,
+      ci95: o.item.ci95,
+      included: o.framework.included,
+      proposedWeight: o.framework.proposedWeight,
+      history: o.history.map((h) => ({ round: h.round, n: h.n, percentCritical: h.percentCritical, consensus: h.consensus })),
+    })),
+    totalProposed: included.reduce((a, o) => a + Math.round(o.framework.proposedWeight * 100), 0) / 100,
+  };
 }

@@ -192,7 +192,7 @@ describe("publishing workflow", () => {
     const body = (await json.json()) as { licence: { id: string }; data: Array<{ table: string; measure: string; value: number | null; rule: string }> };
     expect(body.licence.id).toBe("CC-BY-4.0");
     const tables = new Set(body.data.map((r) => r.table));
-    expect([...tables].every((t) => ["participation-total", "participation-by-group", "participation-by-locality", "consensus-outcomes", "themes"].includes(t))).toBe(true);
+    expect([...tables].every((t) => ["participation-total", "participation-by-group", "participation-by-locality", "participation-by-round", "consensus-outcomes", "outcomes-by-round", "themes"].includes(t))).toBe(true);
     for (const row of body.data) {
       if (row.measure === "people" || row.measure === "people-who-scored") {
         expect(row.value === null || row.value === 0 || row.value % 5 === 0, JSON.stringify(row)).toBe(true);

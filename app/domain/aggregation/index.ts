@@ -10,3 +10,4 @@ export * from "./wilson";
 export * from "./rounds";
 export * from "./margins-csv";
 export * from "./study";
+export * from "./explain";

@@ -50,6 +50,24 @@ export interface ResultItemInput {
   framework: { rank: number; included: boolean };
 }
 
+/**
+ * The whole study (methods §4, "Across rounds"): what each round decided, and every outcome
+ * with the round that decided it and its path across rounds.
+ */
+export interface StudyInput {
+  rounds: Array<{ round: number; participants: number; consensusIn: string[]; consensusOut: string[]; noConsensus: string[]; added: string[]; carried: string[] }>;
+  outcomes: Array<{
+    code: string;
+    rank: number;
+    round: number;
+    consensus: "in" | "out" | "none";
+    /** People who scored it (not "unable to score") in its deciding round. */
+    scored: number;
+    percentCritical: number | null;
+    history: Array<{ round: number; scored: number; percentCritical: number | null; consensus: "in" | "out" | "none" }>;
+  }>;
+}
+
 export interface ThemeInput {
   key: string;
   labels: Record<string, string>;
@@ -84,13 +102,38 @@ export interface SummaryInput {
     items: ResultItemInput[];
   } | null;
   statements: Record<string, Record<string, string>>;
+  /** Every round with a result; when given, "What you said" covers the whole study. */
+  study?: StudyInput;
   themes: ThemeInput[];
   outcomeSet: OutcomeSetInput | null;
   easyRead: Record<EasyReadPoint, { imageId: number | null; alt: Record<string, string> }>;
 }
 
+export interface PublishedOutcome {
+  code: string;
+  rank: number;
+  /** The round that decided it (the last it was rated in). */
+  round: number;
+  consensus: "in" | "out" | "none";
+  statements: Record<string, string>;
+  answered: DisclosedCount;
+  percentCritical: DisclosedStatistic;
+  history: Array<{ round: number; consensus: "in" | "out" | "none"; percentCritical: DisclosedStatistic }>;
+}
+
+export interface PublishedRound {
+  round: number;
+  participants: DisclosedCount;
+  consensusIn: string[];
+  consensusOut: string[];
+  noConsensus: string[];
+  added: string[];
+  carried: string[];
+}
+
 export interface PublishedSummary {
-  schemaVersion: 1;
+  /** 1: one round; 2: adds `rounds` and `outcomes` (the whole study). Older snapshots stay readable. */
+  schemaVersion: 1 | 2;
   slug: string;
   partnershipName: string;
   contactEmail: string | null;
@@ -107,7 +150,11 @@ export interface PublishedSummary {
   method: NonNullable<SummaryInput["result"]>["parameters"] | null;
   weighting: { weighted: boolean; marginsName: string | null; variables: string[]; deff: number | null; effectiveSize: DisclosedCount | null };
   outcomesRated: number;
-  consensus: Array<{ code: string; rank: number; statements: Record<string, string>; answered: DisclosedCount; percentCritical: DisclosedStatistic }>;
+  consensus: Array<{ code: string; rank: number; round?: number; statements: Record<string, string>; answered: DisclosedCount; percentCritical: DisclosedStatistic }>;
+  /** Each round: people who answered it and what it decided (schema 2). */
+  rounds?: PublishedRound[];
+  /** Every outcome rated in the study, in priority order, with the round that decided it (schema 2). */
+  outcomes?: PublishedOutcome[];
   themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; quotes: Array<{ text: string; lang: string }> }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: SummaryInput["easyRead"];
@@ -136,19 +183,44 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
   const localities = table(input.participation.byLocality, localityKeys, options);
   const totalPeople = Object.values(input.participation.byGroup).reduce((a, b) => a + b, 0);
   const items = input.result?.items ?? [];
-  const consensus = items
-    .filter((i) => i.consensus === "in")
-    .sort((a, b) => a.framework.rank - b.framework.rank)
-    .map((i) => {
-      const scored = i.n - i.nUnable;
-      return {
-        code: i.code,
-        rank: i.framework.rank,
-        statements: Object.fromEntries(Object.entries(input.statements).map(([locale, s]) => [locale, s[i.code] ?? i.code])),
-        answered: discloseCount(scored, options),
-        percentCritical: discloseStatistic(i.weightedPercentCritical ?? i.percentCritical, scored, options),
-      };
-    });
+  const statementsOf = (code: string) => Object.fromEntries(Object.entries(input.statements).map(([locale, st]) => [locale, st[code] ?? code]));
+  const outcomes: PublishedOutcome[] | undefined = input.study?.outcomes
+    .slice()
+    .sort((a, b) => a.rank - b.rank)
+    .map((o) => ({
+      code: o.code,
+      rank: o.rank,
+      round: o.round,
+      consensus: o.consensus,
+      statements: statementsOf(o.code),
+      answered: discloseCount(o.scored, options),
+      percentCritical: discloseStatistic(o.percentCritical, o.scored, options),
+      history: o.history.map((h) => ({ round: h.round, consensus: h.consensus, percentCritical: discloseStatistic(h.percentCritical, h.scored, options) })),
+    }));
+  const consensus = outcomes
+    ? outcomes.filter((o) => o.consensus === "in").map((o) => ({ code: o.code, rank: o.rank, round: o.round, statements: o.statements, answered: o.answered, percentCritical: o.percentCritical }))
+    : items
+        .filter((i) => i.consensus === "in")
+        .sort((a, b) => a.framework.rank - b.framework.rank)
+        .map((i) => {
+          const scored = i.n - i.nUnable;
+          return {
+            code: i.code,
+            rank: i.framework.rank,
+            statements: statementsOf(i.code),
+            answered: discloseCount(scored, options),
+            percentCritical: discloseStatistic(i.weightedPercentCritical ?? i.percentCritical, scored, options),
+          };
+        });
+  const rounds: PublishedRound[] | undefined = input.study?.rounds.map((r) => ({
+    round: r.round,
+    participants: discloseCount(r.participants, options),
+    consensusIn: r.consensusIn,
+    consensusOut: r.consensusOut,
+    noConsensus: r.noConsensus,
+    added: r.added,
+    carried: r.carried,
+  }));
   const themes = input.themes
     .filter((th) => th.count > 0)
     .sort((a, b) => b.count - a.count)
@@ -157,7 +229,7 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
   const w = input.result?.weighting ?? null;
   const effectiveSize = w ? discloseCount(Math.round(w.nEff), options) : null;
   const summary: PublishedSummary = {
-    schemaVersion: 1,
+    schemaVersion: input.study ? 2 : 1,
     slug: input.slug,
     partnershipName: input.partnershipName,
     contactEmail: input.contactEmail,
@@ -184,8 +256,10 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
       deff: w ? Math.round(w.deff * 100) / 100 : null,
       effectiveSize,
     },
-    outcomesRated: items.length,
+    outcomesRated: outcomes ? outcomes.length : items.length,
     consensus,
+    ...(rounds ? { rounds } : {}),
+    ...(outcomes ? { outcomes } : {}),
     themes,
     outcomeSet: input.outcomeSet,
     easyRead: input.easyRead,
@@ -203,6 +277,8 @@ export function figuresOf(s: PublishedSummary): Array<DisclosedCount | Disclosed
     ...s.participation.byLocality.flatMap((l) => [l.count, l.share]),
     ...(s.weighting.effectiveSize ? [s.weighting.effectiveSize] : []),
     ...s.consensus.flatMap((c) => [c.answered, c.percentCritical]),
+    ...(s.rounds ?? []).map((r) => r.participants),
+    ...(s.outcomes ?? []).flatMap((o) => [o.answered, o.percentCritical, ...o.history.map((h) => h.percentCritical)]),
     ...s.themes.map((t) => t.count),
   ];
 }
@@ -225,7 +301,7 @@ export function pickText(texts: Record<string, string> | undefined, locale: stri
 
 /** What a published version's data download contains: the disclosed aggregates only. */
 export interface OpenDataRow {
-  table: "participation-by-group" | "participation-by-locality" | "participation-total" | "consensus-outcomes" | "themes";
+  table: "participation-by-group" | "participation-by-locality" | "participation-total" | "participation-by-round" | "consensus-outcomes" | "outcomes-by-round" | "themes";
   category: string;
   measure: string;
   value: number | null;
@@ -250,6 +326,12 @@ export function openDataRows(s: PublishedSummary): OpenDataRow[] {
     count("consensus-outcomes", c.code, "people-who-scored", c.answered);
     count("consensus-outcomes", c.code, "percent-critical", c.percentCritical);
     rows.push({ table: "consensus-outcomes", category: c.code, measure: "priority", value: c.rank, rule: "rank" });
+  }
+  for (const r of s.rounds ?? []) count("participation-by-round", `round-${r.round}`, "people", r.participants);
+  for (const o of s.outcomes ?? []) {
+    // The rule column says what the deciding round decided: consensus-in, consensus-out or consensus-none.
+    rows.push({ table: "outcomes-by-round", category: o.code, measure: "deciding-round", value: o.round, rule: `consensus-${o.consensus}` });
+    for (const h of o.history) count("outcomes-by-round", o.code, `percent-critical-round-${h.round}`, h.percentCritical);
   }
   for (const t of s.themes) count("themes", t.key, "people", t.count);
   return rows;

@@ -148,9 +148,25 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
         {t("summary.sections.who")}
       </h2>
       <p className="govuk-body-l" data-testid="people-total">
-        {p.total.value === null ? t("summary.totalFew", { round: s.round }) : t("summary.total", { people: countText(p.total, t, locale), round: s.round })}
+        {s.rounds && s.rounds.length > 1
+          ? p.total.value === null
+            ? t("summary.totalFewRounds", { rounds: s.rounds.length })
+            : t("summary.totalRounds", { people: countText(p.total, t, locale), rounds: s.rounds.length })
+          : p.total.value === null
+            ? t("summary.totalFew", { round: s.round })
+            : t("summary.total", { people: countText(p.total, t, locale), round: s.round })}
         <Exact exact={p.total.exact} t={t} locale={locale} />
       </p>
+      {s.rounds && s.rounds.length > 1 ? (
+        <div data-testid="people-by-round">
+          <Table
+            caption={t("summary.roundsTableCaption")}
+            head={[t("summary.col.round"), t("summary.col.people")]}
+            numericColumns={[1]}
+            rows={s.rounds.map((r) => [t("summary.roundName", { round: r.round }), <Count key="c" c={r.participants} t={t} locale={locale} />])}
+          />
+        </div>
+      ) : null}
       <BarChart
         id="chart-groups"
         title={t("summary.groupsChartTitle")}
@@ -217,7 +233,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
           />
           <Table
             caption={t("summary.consensusTableCaption")}
-            head={[t("summary.col.outcome"), t("summary.col.priority"), t("summary.col.critical"), t("summary.col.scored")]}
+            head={[t("summary.col.outcome"), t("summary.col.priority"), t("summary.col.critical"), t("summary.col.scored"), ...(s.rounds ? [t("summary.col.decidedIn")] : [])]}
             numericColumns={[1, 2, 3]}
             rows={s.consensus.map((c, i) => {
               const st = pickText(c.statements, locale);
@@ -228,11 +244,13 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
                 String(i + 1),
                 <Percent key="p" s={c.percentCritical} t={t} locale={locale} />,
                 <Count key="n" c={c.answered} t={t} locale={locale} />,
+                ...(s.rounds ? [c.round ? t("summary.roundName", { round: c.round }) : "–"] : []),
               ];
             })}
           />
         </>
       )}
+      {s.rounds && s.outcomes ? <StudyDecisions s={s} locale={locale} /> : null}
       <h3 className="govuk-heading-m">{t("summary.themesHeading")}</h3>
       {s.themes.length === 0 ? (
         <p className="govuk-body">{t("summary.noThemes")}</p>
@@ -372,5 +390,51 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
         </>
       ) : null}
     </div>
+  );
+}
+
+/** What each round decided, and every outcome with the round that decided it (the whole study). */
+function StudyDecisions({ s, locale }: { s: PublishedSummary; locale: string }) {
+  const { t } = useTranslation("publication");
+  const outcomes = s.outcomes ?? [];
+  const rounds = s.rounds ?? [];
+  const format = new Intl.NumberFormat(locale);
+  const path = (o: (typeof outcomes)[number]) => o.history.map((h) => percentText(h.percentCritical, t, locale)).join(" → ");
+  return (
+    <>
+      <h3 className="govuk-heading-m">{t("summary.roundsHeading")}</h3>
+      <ul className="govuk-list govuk-list--bullet" data-testid="round-decisions">
+        {rounds.map((r) => (
+          <li key={r.round}>
+            {t("summary.roundDecided", {
+              round: r.round,
+              agreed: format.format(r.consensusIn.length),
+              left: format.format(r.consensusOut.length),
+              open: format.format(r.noConsensus.length),
+            })}
+            {r.added.length ? ` ${t("summary.roundAdded", { added: format.format(r.added.length) })}` : ""}
+          </li>
+        ))}
+      </ul>
+      <div data-testid="all-outcomes">
+        <Table
+          caption={t("summary.allOutcomesCaption")}
+          head={[t("summary.col.outcome"), t("summary.col.decidedIn"), t("summary.col.result"), t("summary.col.critical"), ...(rounds.length > 1 ? [t("summary.col.path")] : [])]}
+          numericColumns={[3]}
+          rows={outcomes.map((o) => {
+            const st = pickText(o.statements, locale);
+            return [
+              <span key="o" {...foreign(st.lang, locale)}>
+                {st.text}
+              </span>,
+              t("summary.roundName", { round: o.round }),
+              t(`summary.result.${o.consensus}`),
+              <Percent key="p" s={o.percentCritical} t={t} locale={locale} />,
+              ...(rounds.length > 1 ? [o.history.length > 1 ? path(o) : t("summary.onlyRound", { round: o.round })] : []),
+            ];
+          })}
+        />
+      </div>
+    </>
   );
 }
