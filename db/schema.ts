@@ -542,6 +542,24 @@ export const publicationTexts = sqliteTable(
   (t) => [primaryKey({ columns: [t.consultationId, t.locale] })],
 );
 
+/**
+ * What the officer wrote for the COS-STAR items the data cannot answer (protocol,
+ * ethics, funding, conflicts…), one text per checklist item, in the language it was written in.
+ */
+export const studyReportTexts = sqliteTable(
+  "study_report_texts",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    /** The COS-STAR checklist number: 4, 10, 11, 15, 16, 17 or 18. */
+    item: text("item").notNull(),
+    text: text("text").notNull(),
+    locale: text("locale").notNull().default("en"),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.item] })],
+);
+
 /** Pictures for Easy Read points; never changed once stored, so published versions keep theirs. */
 export const publicationImages = sqliteTable(
   "publication_images",

@@ -179,6 +179,39 @@ describe("a two-round study", () => {
     sql("delete from responses where reference = 'LATE-1'");
   });
 
+  it("the COS-STAR report answers from the data, lists what the officer must write, and saves what they write", async () => {
+    const page = await text(await commissioner.get(`${C}/results/report`));
+    expect(page).toContain("9a. Consensus definition");
+    expect(page).toContain("Agreed as critical when at least 70% scored 7 to 9 and fewer than 15% scored 1 to 3");
+    expect(page).toContain("The same rule, set before the results were seen, was used in every round.");
+    expect(page).toContain("Round 1: 13 people.");
+    expect(page).toContain("Of the 13 people who answered round 1, 9 answered round 2 (69.2%).");
+    expect(page).toMatch(/Not asked again in round 2, because an earlier round decided them: O1 “I only have to tell my story once”; O2 [^;]+; O4 /);
+    const toWrite = page.slice(page.indexOf('data-testid="to-write"'), page.indexOf("</div>", page.indexOf('data-testid="to-write"')));
+    for (const item of ["4. Protocol or registry entry", "10. Ethics and consent", "17. Funding", "18. Conflicts of interest"]) expect(toWrite).toContain(item);
+    // Commissioners read it; only officers write it.
+    expect(page).not.toContain('name="item-17"');
+    expect((await commissioner.post(`${C}/results/report`, { "item-17": "x" })).status).toBe(403);
+    const bad = await officer.post(`${C}/results/report`, { "item-17": "x".repeat(5001) });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Each answer must be 5,000 characters or fewer");
+    const saved = await officer.post(`${C}/results/report`, { "item-17": "Funded by the South Nottinghamshire partnership; the funders had no part in the scoring.", "item-18": "None declared." });
+    expect(saved.status).toBe(302);
+    const after = await text(await officer.get(`${C}/results/report`));
+    expect(after).toContain("Funded by the South Nottinghamshire partnership");
+    const stillToWrite = after.slice(after.indexOf('data-testid="to-write"'), after.indexOf("</div>", after.indexOf('data-testid="to-write"')));
+    expect(stillToWrite).not.toContain("17. Funding");
+    expect(sql<{ n: number }>("select count(*) n from audit_log where action = 'study_report.texts_saved'")[0].n).toBe(1);
+    const csv = await officer.get(`${C}/results/report.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte order mark, so spreadsheets read UTF-8
+    const body = new TextDecoder().decode(bytes.slice(3));
+    expect(body.split("\r\n")[0]).toBe("item,section,topic,answered_from,status,answer");
+    expect(body).toContain('17,Other information,Funding,officer,answered,Written by the people who ran the study: Funded by the South Nottinghamshire partnership; the funders had no part in the scoring.');
+    expect(body).toMatch(/\r\n4,Methods,Protocol or registry entry,officer,to-write,\r\n/);
+  });
+
   it("the published summary reports every round and what each decided, and every outcome with its deciding round", async () => {
     expect((await officer.post(C, { intent: "status", to: "closed" })).status).toBe(302);
     expect((await officer.post(`${C}/publication`, { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0", whatWeAsked_en: "We asked which outcomes matter most." })).status).toBe(302);
@@ -202,5 +235,16 @@ describe("a two-round study", () => {
     // "What you said" lists both rounds' agreed outcomes as critical.
     const agreed = html.slice(html.indexOf("Outcomes agreed as critical, in priority order"), html.indexOf("</table>", html.indexOf("Outcomes agreed as critical, in priority order")));
     for (const s of ["I only have to tell my story once", "Professionals who support me talk to each other", "My care is well co-ordinated"]) expect(agreed).toContain(s);
+    // "How this was done": the COS-STAR items, with the officer's funding statement and no counts of people.
+    const how = html.slice(html.indexOf('data-testid="how-done"'), html.indexOf('id="numbers"'));
+    expect(how).toContain("9a. Consensus definition");
+    expect(how).toContain("Funded by the South Nottinghamshire partnership");
+    expect(how).toContain("See “Who took part” for the number of people in each round and each group.");
+    expect(how).not.toContain("13 people");
+    // The same section in Welsh.
+    const cy = await text(await new Client(server.url).get(`/summaries/${SLUG}?lng=cy`));
+    const howCy = cy.slice(cy.indexOf('data-testid="how-done"'), cy.indexOf('id="numbers"'));
+    expect(howCy).toContain("9a.");
+    expect(howCy).toContain("Rownd 1");
   });
 });

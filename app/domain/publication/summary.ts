@@ -18,6 +18,7 @@ import {
   type DisclosureOptions,
   type DisclosureRule,
 } from "./disclosure";
+import type { CosStarItem } from "./cos-star";
 
 export const LICENCES = ["OGL-3.0", "CC-BY-4.0", "CC0-1.0"] as const;
 export type Licence = (typeof LICENCES)[number];
@@ -104,6 +105,8 @@ export interface SummaryInput {
   statements: Record<string, Record<string, string>>;
   /** Every round with a result; when given, "What you said" covers the whole study. */
   study?: StudyInput;
+  /** "How this was done": the COS-STAR items for the public, per locale (no counts of people). */
+  howDone?: Record<string, CosStarItem[]>;
   themes: ThemeInput[];
   outcomeSet: OutcomeSetInput | null;
   easyRead: Record<EasyReadPoint, { imageId: number | null; alt: Record<string, string> }>;
@@ -155,6 +158,8 @@ export interface PublishedSummary {
   rounds?: PublishedRound[];
   /** Every outcome rated in the study, in priority order, with the round that decided it (schema 2). */
   outcomes?: PublishedOutcome[];
+  /** "How this was done" against the COS-STAR checklist, per locale (schema 2). */
+  howDone?: Record<string, CosStarItem[]>;
   themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; quotes: Array<{ text: string; lang: string }> }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: SummaryInput["easyRead"];
@@ -260,6 +265,7 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
     consensus,
     ...(rounds ? { rounds } : {}),
     ...(outcomes ? { outcomes } : {}),
+    ...(input.howDone ? { howDone: input.howDone } : {}),
     themes,
     outcomeSet: input.outcomeSet,
     easyRead: input.easyRead,

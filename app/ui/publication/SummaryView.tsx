@@ -9,6 +9,7 @@ import type { TFunction } from "i18next";
 import { LICENCE_URLS, NOT_STATED, pickText, type PublishedSummary } from "../../domain/publication/summary";
 import { Table } from "../components";
 import { BarChart } from "./BarChart";
+import { CosStarList } from "./CosStar";
 import { Count, countText, Exact, foreign, Percent, percentText } from "./numbers";
 
 export interface SummaryMeta {
@@ -312,6 +313,18 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
         </p>
       ))}
       {method.text ? <Paragraphs text={method.text} lang={method.lang} locale={locale} /> : null}
+      {s.howDone ? (
+        <div data-testid="how-done">
+          <h3 className="govuk-heading-m">{t("cosStar.heading")}</h3>
+          <p className="govuk-body">{t("cosStar.intro")}</p>
+          <CosStarList
+            items={s.howDone[locale] ?? s.howDone.en ?? []}
+            statements={Object.fromEntries((s.outcomes ?? []).map((o) => [o.code, pickText(o.statements, locale).text]))}
+            locale={locale}
+            headingLevel={4}
+          />
+        </div>
+      ) : null}
 
       <h2 className="govuk-heading-l" id="numbers">
         {t("summary.sections.numbers")}

@@ -1,0 +1,82 @@
+/**
+ * The study report against the COS-STAR checklist (app/domain/publication/cos-star):
+ * the facts gathered from the whole study and the officer's texts for the items only
+ * a person can write, saved with an audit entry.
+ */
+import type { DB } from "../db.server";
+import { cosStarReport, OFFICER_ITEMS, type CosStarItem, type StudyFacts } from "../domain/publication/cos-star";
+import { appendAudit } from "../repos/audit.server";
+import { findOutcomeSet } from "../repos/frameworks.server";
+import { outcomeStatements } from "../repos/results.server";
+import { listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
+import { loadStudy } from "./study.server";
+
+export function studyFacts(db: DB, consultationId: number, locale: string): StudyFacts {
+  const data = studyReportData(db, consultationId, locale);
+  const loaded = loadStudy(db, consultationId);
+  const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
+  const set = findOutcomeSet(db, consultationId);
+  return {
+    title: data.title,
+    partnership: data.partnership,
+    summary: data.summary,
+    audience: data.audience,
+    advisoryGroup: data.group ? { name: data.group.name, members: data.group.members.reduce((a, g) => a + g.n, 0), byGroup: Object.fromEntries(data.group.members.map((g) => [g.grp, g.n])) } : null,
+    localities: data.group?.localities ?? [],
+    rounds: data.rounds.map((r) => {
+      const state = loaded.rounds.find((x) => x.roundId === r.id);
+      const d = decided.get(r.number);
+      const c = state?.calculation ?? null;
+      const p = c?.method.parameters;
+      return {
+        round: r.number,
+        responses: c?.responseCount ?? null,
+        byGroup: r.byGroup,
+        showFeedback: r.showFeedback,
+        feedbackBy: r.feedbackBy,
+        allowNewParticipants: r.allowNewParticipants,
+        method: p ? { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting, weighted: p.weighted, marginsName: c!.marginsName } : null,
+        rated: d?.rated ?? [],
+        consensusIn: d?.consensusIn ?? [],
+        consensusOut: d?.consensusOut ?? [],
+        noConsensus: d?.noConsensus ?? [],
+        added: d?.added ?? [],
+        carried: d?.carried ?? [],
+      };
+    }),
+    retention: data.rounds.slice(1).map((r, k) => ({ from: data.rounds[k].number, to: r.number, ...data.retained(data.rounds[k].id, r.id) })),
+    sources: data.sources,
+    proposalsAccepted: data.proposals,
+    themes: data.themes,
+    retired: data.dropped,
+    finalSet: set ? { status: set.status, version: set.version, included: set.content.outcomes.filter((o) => o.included).map((o) => o.code) } : null,
+    framework: loaded.study.outcomes.filter((o) => o.framework.included).map((o) => o.code),
+  };
+}
+
+export function studyReport(db: DB, consultationId: number, locale: string, audience: "staff" | "public"): { items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> } {
+  const texts = listReportTexts(db, consultationId);
+  return { items: cosStarReport(studyFacts(db, consultationId, locale), texts, { audience }), statements: outcomeStatements(db, consultationId, locale), texts };
+}
+
+export function saveReportTexts(
+  db: DB,
+  scope: { consultationId: number; partnershipId: number },
+  actorUserId: number,
+  texts: Record<string, string>,
+  locale: string,
+  now: Date,
+): void {
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const changed: string[] = [];
+    const before = listReportTexts(tx, scope.consultationId);
+    for (const item of OFFICER_ITEMS) {
+      const text = texts[item] ?? "";
+      if ((before[item]?.text ?? "") === text) continue;
+      putReportText(tx, { consultationId: scope.consultationId, item, text, locale, updatedBy: actorUserId, updatedAt: now });
+      changed.push(item);
+    }
+    if (changed.length) appendAudit(tx, { at: now, actorUserId, partnershipId: scope.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: scope.consultationId, details: { items: changed } });
+  });
+}
