@@ -11,6 +11,16 @@ import { outcomeStatements } from "../repos/results.server";
 import { listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
 import { loadStudy } from "./study.server";
 
+/** Sources grouped by what comes before a colon ("Seed 002: integrated personal budgets" counts under "Seed 002"). */
+function sourceGroups(sources: ReadonlyArray<{ source: string; outcomes: number }>) {
+  const groups = new Map<string, number>();
+  for (const s of sources) {
+    const name = s.source.includes(":") ? s.source.slice(0, s.source.indexOf(":")).trim() : s.source;
+    groups.set(name, (groups.get(name) ?? 0) + s.outcomes);
+  }
+  return [...groups].map(([source, outcomes]) => ({ source, outcomes })).sort((a, b) => b.outcomes - a.outcomes || a.source.localeCompare(b.source));
+}
+
 export function studyFacts(db: DB, consultationId: number, locale: string): StudyFacts {
   const data = studyReportData(db, consultationId, locale);
   const loaded = loadStudy(db, consultationId);
@@ -45,7 +55,7 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
       };
     }),
     retention: data.rounds.slice(1).map((r, k) => ({ from: data.rounds[k].number, to: r.number, ...data.retained(data.rounds[k].id, r.id) })),
-    sources: data.sources,
+    sources: sourceGroups(data.sources),
     proposalsAccepted: data.proposals,
     themes: data.themes,
     retired: data.dropped,

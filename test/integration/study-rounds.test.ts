@@ -8,30 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../app/cli/main";
 import { Client, DEMO } from "../helpers/client";
 import { currentSet } from "../helpers/framework";
-import { insertResponses } from "../helpers/responses";
 import { startServer, type TestServer } from "../helpers/server";
+import { prepareTwoRoundStudy, STUDY_SLUG, studySql, UNDECIDED_AFTER_ROUND_1 } from "../helpers/study";
 
 let server: TestServer;
-const SLUG = "joined-up-care";
+const SLUG = STUDY_SLUG;
 const C = `/consultations/${SLUG}`;
-const POOLED = { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "pooled", margins: "none" };
-const OTHERS = ["O5", "O6", "O7", "O8", "O9", "O10", "O11", "O12", "O13"];
-
-// Round 1, 13 people: O1 all critical (100%, in); O2 11 of 13 (84.6%, in); O3 7 of 13 (53.8%, no consensus);
-// O4 all "not important" (out); the rest 5 of 13 (38.5%, no consensus).
-const round1 = (code: string, k: number) => (code === "O1" ? 8 : code === "O2" ? (k < 11 ? 8 : 5) : code === "O3" ? (k < 7 ? 8 : 5) : code === "O4" ? 2 : k < 5 ? 8 : 5);
-// Round 2, 9 of them again, asked only what round 1 left open: O3 8 of 9 (88.9%, in); the rest 4 of 9 (44.4%).
-const round2 = (code: string, k: number) => (code === "O3" ? (k < 8 ? 8 : 5) : k < 4 ? 8 : 5);
-
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return /^\s*select/i.test(query) ? (db.prepare(query).all(...params) as T[]) : (db.prepare(query).run(...params), []);
-  } finally {
-    db.close();
-  }
-}
+const OTHERS = UNDECIDED_AFTER_ROUND_1;
+const sql = <T>(query: string, ...params: unknown[]) => studySql<T>(server.dbPath, query, ...params);
 
 async function signedIn(account: { email: string; password: string }) {
   const c = new Client(server.url);
@@ -46,19 +30,7 @@ beforeAll(async () => {
   server = await startServer();
   officer = await signedIn(DEMO.officer);
   commissioner = await signedIn(DEMO.commissioner);
-  const [{ id: r1 }] = sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 1", SLUG);
-  // The demo's synthetic responses are replaced by the study's own.
-  sql("delete from responses where round_id = ?", r1);
-  insertResponses(server.dbPath, r1, 13, round1);
-  expect((await officer.post(`${C}/results?round=1`, POOLED)).status).toBe(302);
-  // Round 2 asks only the outcomes without consensus, as the next-round page proposes by default.
-  const ids = sql<{ id: number }>(`select id from candidate_outcomes where code in (${["O3", ...OTHERS].map(() => "?").join(",")}) and consultation_id = (select id from consultations where slug = ?)`, "O3", ...OTHERS, SLUG).map((r) => String(r.id));
-  const created = await officer.post(`${C}/rounds/new`, { outcomeIds: ids, showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "no", copyOtherQuestions: "no" });
-  expect(created.status, await created.clone().text()).toBe(302);
-  const [{ id: r2 }] = sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 2", SLUG);
-  sql("update rounds set status = 'open' where id = ?", r2);
-  insertResponses(server.dbPath, r2, 9, round2);
-  expect((await officer.post(`${C}/results?round=2`, POOLED)).status).toBe(302);
+  await prepareTwoRoundStudy(server.url, server.dbPath);
 });
 afterAll(async () => {
   await server?.stop();
