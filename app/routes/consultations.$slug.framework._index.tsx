@@ -57,6 +57,10 @@ export function loader(args: LoaderFunctionArgs) {
         rounds: basisRounds(set.content.basis).map((r) => ({ round: r.roundNumber, version: r.resultVersion, responses: r.responseCount })),
         method: [...new Set(basisRounds(set.content.basis).map((r) => `${r.method.name} ${r.method.version}`))].join(", "),
       },
+      // Rounds calculated again since this version was built from them.
+      recalculated: basisRounds(set.content.basis)
+        .map((b) => ({ round: b.roundNumber, from: b.resultVersion, now: study.rounds.find((r) => r.round === b.roundNumber)?.version ?? b.resultVersion }))
+        .filter((r) => r.now !== r.from),
       weightMargin: set.content.weightMargin,
       potPence: set.content.incentivePotPence,
       totalFinal: outcomes.filter((o) => o.included).reduce((a, o) => a + Math.round((o.finalWeight ?? 0) * 100), 0) / 100,
@@ -241,6 +245,17 @@ export default function Framework() {
       ) : (
         <>
           <DraftMark status={set.status} />
+          {set.status === "draft" && set.recalculated.length ? (
+            <div className="govuk-warning-text" data-testid="recalculated">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
+                {set.recalculated.map((r) => t("study.recalculated", { round: r.round, from: r.from, now: r.now })).join(" ")}
+              </strong>
+            </div>
+          ) : null}
           <SummaryList
             rows={[
               {
@@ -401,6 +416,7 @@ export default function Framework() {
                 <Form method="post">
                   <h2 className="govuk-heading-m">{t("propose.heading")}</h2>
                   <StaleRoundsWarning slug={data.consultation.slug} stale={data.study.stale} when="propose" />
+
                   <p className="govuk-body">{t("propose.intro", { organisations: data.signatories.join(", ") || t("framework.noSignatories") })}</p>
                   <input type="hidden" name="intent" value="propose" />
                   <input type="hidden" name="version" value={set.version} />

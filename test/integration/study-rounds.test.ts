@@ -9,7 +9,7 @@ import { run } from "../../app/cli/main";
 import { Client, DEMO } from "../helpers/client";
 import { currentSet } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
-import { prepareTwoRoundStudy, STUDY_SLUG, studySql, UNDECIDED_AFTER_ROUND_1 } from "../helpers/study";
+import { POOLED, prepareTwoRoundStudy, STUDY_SLUG, studySql, UNDECIDED_AFTER_ROUND_1 } from "../helpers/study";
 
 let server: TestServer;
 const SLUG = STUDY_SLUG;
@@ -218,5 +218,13 @@ describe("a two-round study", () => {
     const howCy = cy.slice(cy.indexOf('data-testid="how-done"'), cy.indexOf('id="numbers"'));
     expect(howCy).toContain("9a.");
     expect(howCy).toContain("Rownd 1");
+  });
+
+  it("warns on the draft when a round was calculated again after the set was built from it", async () => {
+    expect(await text(await commissioner.get(`${C}/framework`))).not.toContain('data-testid="recalculated"');
+    // Different parameters make a new result version of round 2.
+    expect((await officer.post(`${C}/results?round=2`, { ...POOLED, groupWeighting: "equal" })).status).toBe(302);
+    const html = await text(await commissioner.get(`${C}/framework`));
+    expect(html).toContain("Round 2 has been calculated again (result version 2) since this outcome set was built from result version 1");
   });
 });
