@@ -81,6 +81,21 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
+  "consultations.$slug.results_.study": {
+    path: `${C}/results/study`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.results_.report": {
+    path: `${C}/results/report`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "deny" }),
+  },
+  "consultations.$slug.results_.report[.]csv": {
+    path: `${C}/results/report.csv`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
   // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
   "consultations.new": {
     path: "/consultations/new",
