@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { Tag } from "./components";
 
@@ -33,6 +34,19 @@ export function DraftMark({ status }: { status: "draft" | "proposed" | "agreed" 
         <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
         {t("draftMark.text")}
       </strong>
+    </div>
+  );
+}
+
+/** Said instead of a form when the version is no longer a draft, with a way back. */
+export function NotEditable({ to, back }: { to: string; back: "backToSet" | "backToOutcome" }) {
+  const { t } = useTranslation("commissioner");
+  return (
+    <div className="govuk-inset-text" id="not-editable">
+      {t("outcome.notEditable")}{" "}
+      <Link className="govuk-link" to={to}>
+        {t(`outcome.${back}`)}
+      </Link>
     </div>
   );
 }

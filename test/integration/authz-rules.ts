@@ -217,6 +217,7 @@ export const RULES: Record<string, RouteRule> = {
     post: partnership({ commissioner: "refused" }),
   },
   "consultations.$slug.framework.weights": { path: `${C}/framework/weights`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.reweight": { path: `${C}/framework/reweight`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
   "consultations.$slug.framework.compare": { path: `${C}/framework/compare?from=1&to=2`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
   "consultations.$slug.framework.outcomes.$code": { path: `${C}/framework/outcomes/O1`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
   "consultations.$slug.framework.outcomes.$code_.indicators.$indicator": {

@@ -133,6 +133,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
     { client: commissioner, path: `${F}/outcomes/${code}`, fields: ["index"], extra: { intent: "remove-indicator" } },
     { client: commissioner, path: `${F}/outcomes/${code}/indicators/new`, fields: Object.keys(INDICATOR), extra: INDICATOR },
     { client: commissioner, path: `${F}/weights`, fields: [`weight-${code}`, `reason-${code}`, "pot", "margin"], extra: { margin: "5" } },
+    { client: commissioner, path: `${F}/reweight`, fields: ["choice"] },
   ];
   let checked = 0;
   for (const form of forms) {
