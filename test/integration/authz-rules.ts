@@ -113,6 +113,7 @@ export const RULES: Record<string, RouteRule> = {
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
   /** Round 1 of the demo has responses: the pages explain the lock, and saving is refused (409). */
+  "consultations.$slug.rounds.$number.import": { path: `${C}/rounds/1/import`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
   "consultations.$slug.rounds.$number.questions.new": {
     path: `${C}/rounds/1/questions/new`,
     get: partnership({ officer: "ok" }),

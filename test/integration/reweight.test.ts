@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largestRemainder } from "../../app/domain/aggregation";
-import { Client, DEMO } from "../helpers/client";
+import { Client, DEMO, signedInClient } from "../helpers/client";
 import { addOtherPartnershipCommissioner, COMET, currentSet, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -18,11 +18,7 @@ afterAll(async () => {
 
 const F = "/consultations/joined-up-care/framework";
 
-async function signedIn(account: { email: string; password: string }) {
-  const c = new Client(server.url);
-  expect((await c.signIn(account.email, account.password)).status).toBe(302);
-  return c;
-}
+const signedIn = (account: { email: string; password: string }) => signedInClient(server.url, account);
 
 type Entry = { code: string; included: boolean; finalWeight: number | null; weightReason: string; evidence: { consensus: string; priority: number | null } };
 const entries = () => currentSet(server.dbPath).content.outcomes as unknown as Entry[];
