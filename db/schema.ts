@@ -17,6 +17,7 @@ import {
 import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
 import { LICENCES } from "../app/domain/publication/summary";
+import { RESPONSE_CHANNELS } from "../app/domain/survey/response-import";
 
 export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
@@ -288,9 +289,14 @@ export const participants = sqliteTable(
     memberId: integer("member_id").references(() => advisoryGroupMembers.id, { onDelete: "set null" }),
     /** SHA-256 of the resume code for anonymous participants. */
     resumeTokenHash: text("resume_token_hash").unique(),
+    /**
+     * The respondent id of an imported (paper, phone, event…) response, as the officer's file
+     * gives it: the same id in two rounds' files is the same participant.
+     */
+    externalId: text("external_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("participants_consultation").on(t.consultationId)],
+  (t) => [index("participants_consultation").on(t.consultationId), uniqueIndex("participants_consultation_external").on(t.consultationId, t.externalId)],
 );
 
 /** Profile answers are kept apart from survey answers. */
@@ -339,6 +345,24 @@ export const responseDrafts = sqliteTable(
   (t) => [uniqueIndex("drafts_round_participant").on(t.roundId, t.participantId)],
 );
 
+/**
+ * A file of responses collected another way (paper, phone, event…) that an officer imported
+ * into a round (issue 14). One file once per round: the file's SHA-256 is unique per round.
+ */
+export const responseImports = sqliteTable(
+  "response_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    responseCount: integer("response_count").notNull(),
+    importedBy: integer("imported_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("response_imports_round_file").on(t.roundId, t.fileSha256)],
+);
+
 /** Submitted responses: at most one per participant and round. */
 export const responses = sqliteTable(
   "responses",
@@ -349,6 +373,9 @@ export const responses = sqliteTable(
     reference: text("reference").notNull().unique(),
     locale: text("locale").notNull().default("en"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+    /** How the response reached us: "online" through the journey, or the channel of an import. */
+    channel: text("channel", { enum: RESPONSE_CHANNELS }).notNull().default("online"),
+    importId: integer("import_id").references(() => responseImports.id, { onDelete: "set null" }),
   },
   (t) => [uniqueIndex("responses_round_participant").on(t.roundId, t.participantId)],
 );

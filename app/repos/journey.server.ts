@@ -224,7 +224,10 @@ export function referenceExists(db: DB, reference: string): boolean {
   return Boolean(db.select({ id: s.responses.id }).from(s.responses).where(eq(s.responses.reference, reference)).get());
 }
 
-export function insertResponse(db: DB, values: { roundId: number; participantId: number; reference: string; locale: string; submittedAt: Date }): number {
+export function insertResponse(
+  db: DB,
+  values: { roundId: number; participantId: number; reference: string; locale: string; submittedAt: Date; channel?: (typeof s.responses.$inferInsert)["channel"]; importId?: number },
+): number {
   return db.insert(s.responses).values(values).returning({ id: s.responses.id }).get().id;
 }
 

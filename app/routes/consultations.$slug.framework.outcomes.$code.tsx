@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
-import { isDeparture, removeIndicator, reword, setInclusion } from "../domain/framework";
+import { isDeparture, outcomesWithoutWeight, removeIndicator, reword, setInclusion } from "../domain/framework";
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea } from "../ui/fields";
-import { ConsensusTag, formatPercent } from "../ui/framework";
+import { ConsensusTag, formatPercent, NotEditable } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
 
@@ -75,6 +75,8 @@ export async function action(args: ActionFunctionArgs) {
         },
         { status: 400 }
       );
+    // Included without a weight: offer to share the weights out again by priority.
+    if (included && outcomesWithoutWeight(r.content).includes(outcome.code)) return redirect(`${base}/reweight`);
     return redirect(`${here}?notice=saved`);
   }
   if (intent === "reword") {
@@ -162,12 +164,7 @@ export default function OutcomeEditor() {
           ]}
         />
         {!editable ? (
-          <div className="govuk-inset-text" id="not-editable">
-            {t("outcome.notEditable")}{" "}
-            <Link className="govuk-link" to={base}>
-              {t("outcome.backToSet")}
-            </Link>
-          </div>
+          <NotEditable to={base} back="backToSet" />
         ) : null}
         {editable ? (
           <>

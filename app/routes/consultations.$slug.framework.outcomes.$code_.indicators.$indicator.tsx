@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, putIndicator, VALIDATION_METHODS } from "../domain/framework";
@@ -7,6 +7,7 @@ import { findOutcomeSet } from "../repos/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button } from "../ui/components";
+import { NotEditable } from "../ui/framework";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -89,12 +90,7 @@ export default function IndicatorForm() {
         </span>
         <h1 className="govuk-heading-l">{data.index ? t("indicator.headingChange") : t("indicator.headingAdd")}</h1>
         {!data.editable ? (
-          <div className="govuk-inset-text" id="not-editable">
-            {t("outcome.notEditable")}{" "}
-            <Link className="govuk-link" to={back}>
-              {t("outcome.backToOutcome")}
-            </Link>
-          </div>
+          <NotEditable to={back} back="backToOutcome" />
         ) : (
           <Form method="post" noValidate>
             <TextInput name="name" label={t("indicator.name")} error={errors.name} defaultValue={values.name} />

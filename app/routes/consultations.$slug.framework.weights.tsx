@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
-import { citizenWeights, ordered, setWeights } from "../domain/framework";
+import { citizenWeights, ordered, outcomesWithoutWeight, setWeights } from "../domain/framework";
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
-import { BackLink, Button, Table } from "../ui/components";
+import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
-import { formatWeight } from "../ui/framework";
+import { formatWeight, NotEditable } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 import { formValues } from "../utils/forms";
 
@@ -31,6 +31,7 @@ export function loader(args: LoaderFunctionArgs) {
     version: set.version,
     editable: set.status === "draft",
     margin: set.content.weightMargin,
+    withoutWeight: outcomesWithoutWeight(set.content),
     potPounds: set.content.incentivePotPence === null ? "" : (set.content.incentivePotPence / 100).toFixed(2),
     outcomes: ordered(set.content.outcomes)
       .filter((o) => o.included)
@@ -103,20 +104,29 @@ export default function Weights() {
     })
   );
   const base = `/consultations/${data.consultation.slug}/framework`;
+  const [search] = useSearchParams();
   return (
     <>
       <BackLink to={base}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ total: data.editable ? `weight-${data.outcomes[0]?.code ?? ""}` : "not-editable" }} />
+      {search.get("notice") === "shared" && !actionData ? (
+        <NotificationBanner title={t("common:common.success")} success>
+          <p className="govuk-notification-banner__heading">{t("notice.shared")}</p>
+        </NotificationBanner>
+      ) : null}
       <span className="govuk-caption-l">{t("outcome.caption", { version: data.version, title: data.consultation.title })}</span>
       <h1 className="govuk-heading-l">{t("weights.heading")}</h1>
       <p className="govuk-body">{t("weights.intro", { margin: data.margin })}</p>
-      {!data.editable ? (
-        <div className="govuk-inset-text" id="not-editable">
-          {t("outcome.notEditable")}{" "}
-          <Link className="govuk-link" to={base}>
-            {t("outcome.backToSet")}
+      {data.editable ? (
+        <p className="govuk-body">
+          {data.withoutWeight.length > 0 ? <strong data-testid="without-weight">{t("weights.withoutWeight", { codes: data.withoutWeight.join(", ") })} </strong> : null}
+          <Link className="govuk-link" to={`${base}/reweight`}>
+            {t("reweight.offer")}
           </Link>
-        </div>
+        </p>
+      ) : null}
+      {!data.editable ? (
+        <NotEditable to={base} back="backToSet" />
       ) : (
         <Form method="post" noValidate>
           <Table

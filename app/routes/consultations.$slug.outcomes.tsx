@@ -9,6 +9,7 @@ import { listLibrary } from "../repos/outcomes.server";
 import { importOutcomes } from "../services/outcomes.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { ImportReport } from "../ui/ImportReport";
 import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 
@@ -71,14 +72,12 @@ export default function OutcomeLibrary() {
           {t("outcomes.export")}
         </a>
       </p>
-      {problems.length > 0 ? (
-        <Table
-          caption={t("outcomes.import.reportCaption", { count: problems.length })}
-          head={[t("outcomes.import.line"), t("outcomes.import.column"), t("outcomes.import.problem")]}
-          numericColumns={[1]}
-          rows={problems.map((p) => [String(p.line), String(p.column), t(`outcomes.import.errors.${p.key}`, p.params ?? {})])}
-        />
-      ) : null}
+      <ImportReport
+        problems={problems}
+        caption={t("outcomes.import.reportCaption", { count: problems.length })}
+        head={[t("outcomes.import.line"), t("outcomes.import.column"), t("outcomes.import.problem")]}
+        describe={(p) => t(`outcomes.import.errors.${p.key}`, p.params ?? {})}
+      />
       <Table
         caption={t("outcomes.libraryCaption", { count: outcomes.length })}
         head={[t("outcomes.col.code"), t("outcomes.col.domain"), t("outcomes.col.statement"), t("outcomes.col.source"), t("outcomes.col.status")]}

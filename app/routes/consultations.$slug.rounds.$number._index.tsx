@@ -185,6 +185,14 @@ export default function RoundPage() {
       <p className="govuk-body" id="round-status" tabIndex={-1}>
         {t("overview.status")} <Tag colour={round.status === "open" ? "green" : round.status === "draft" ? "grey" : "blue"}>{t(`roundStatus.${round.status}`)}</Tag>{" "}
         {t("round.responses", { n: round.responseCount })}
+        {canEdit && round.status !== "draft" ? (
+          <>
+            {" "}
+            <Link className="govuk-link" to={`/consultations/${consultation.slug}/rounds/${round.number}/import`}>
+              {t("responseImport.link")}
+            </Link>
+          </>
+        ) : null}
       </p>
       {data.locked ? (
         <div className="govuk-inset-text">

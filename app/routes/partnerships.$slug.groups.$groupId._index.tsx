@@ -11,6 +11,7 @@ import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/componen
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
+import { ImportReport } from "../ui/ImportReport";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:members.title", { group: (data as { group?: { name: string } } | undefined)?.group?.name ?? "" }),
@@ -93,14 +94,12 @@ export default function GroupMembers() {
           {t("members.export")}
         </a>
       </div>
-      {problems.length > 0 ? (
-        <Table
-          caption={t("members.import.reportCaption", { count: problems.length })}
-          head={[t("members.import.line"), t("members.import.column"), t("members.import.problem")]}
-          numericColumns={[1]}
-          rows={problems.map((p) => [String(p.line), String(p.column), t(`members.errors.${p.key}`, p.params ?? {})])}
-        />
-      ) : null}
+      <ImportReport
+        problems={problems}
+        caption={t("members.import.reportCaption", { count: problems.length })}
+        head={[t("members.import.line"), t("members.import.column"), t("members.import.problem")]}
+        describe={(p) => t(`members.errors.${p.key}`, p.params ?? {})}
+      />
       {members.length === 0 ? (
         <p className="govuk-body" data-testid="no-members">
           {t("members.none")}

@@ -39,11 +39,8 @@ export function jsonResponse(doc: ExportDocument, name: string) {
 }
 
 export function indigoResponse(doc: ExportDocument, name: string) {
-  const body = JSON.stringify(
-    { $comment: "INDIGO project fragment (Government Outcomes Lab data standard); mapping in docs/indigo-mapping.md", watermark: doc.watermark, ...toIndigo(doc) },
-    null,
-    2,
-  );
+  // Only INDIGO pipeline fields: a draft says so in `notes` and in the file name.
+  const body = JSON.stringify(toIndigo(doc), null, 2);
   return new Response(stream([body, "\n"]), { headers: headers("application/json; charset=utf-8", `${name}-indigo.json`) });
 }
 

@@ -239,7 +239,8 @@ export function withAnswer(state: DraftState, questionId: number, answer: DraftA
 // ── Submitting ───────────────────────────────────────────────────────────────
 export type SubmitResult = { kind: "submitted" | "already"; reference: string } | { kind: "closed" } | { kind: "incomplete" };
 
-function newReference(db: DB): string {
+/** A new response reference, unique across responses (also for imported ones). */
+export function newReference(db: DB): string {
   for (;;) {
     const bytes = new Uint8Array(12);
     crypto.getRandomValues(bytes);

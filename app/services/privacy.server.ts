@@ -32,7 +32,7 @@ export function deleteConsultationPersonalData(db: DB, consultationId: number, n
     if (ids.length) {
       counts.profiles = t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)).run().changes;
       counts.drafts = t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)).run().changes;
-      counts.participantsUnlinked = t.update(s.participants).set({ memberId: null, resumeTokenHash: null }).where(eq(s.participants.consultationId, consultationId)).run().changes;
+      counts.participantsUnlinked = t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)).run().changes;
     }
     counts.invitations = t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)).run().changes;
     counts.emails = t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)).run().changes;

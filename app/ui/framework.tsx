@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { Tag } from "./components";
 
@@ -83,5 +84,18 @@ export function RoundPath({ history }: { history: ReadonlyArray<{ round: number;
       {history.map((h) => formatPercent(h.percentCritical)).join(" → ")}
       <span className="govuk-visually-hidden"> {t("study.pathAssistive", { rounds: history.map((h) => h.round).join(", ") })}</span>
     </span>
+  );
+}
+
+/** Said instead of a form when the version is no longer a draft, with a way back. */
+export function NotEditable({ to, back }: { to: string; back: "backToSet" | "backToOutcome" }) {
+  const { t } = useTranslation("commissioner");
+  return (
+    <div className="govuk-inset-text" id="not-editable">
+      {t("outcome.notEditable")}{" "}
+      <Link className="govuk-link" to={to}>
+        {t(`outcome.${back}`)}
+      </Link>
+    </div>
   );
 }

@@ -192,8 +192,10 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
       expect(csvRow.values.final_weight).toBe(fromJson[code].finalWeight.toFixed(2));
       expect(csvRow.values.amount_gbp).toBe(fromJson[code].amount.toFixed(2));
       expect(csvRow.values.watermark).toBe("");
-      const pricing = indigo.outcome_pricings.find((p: { outcome_metric_id: { value: string } }) => p.outcome_metric_id.value === code);
-      expect(pricing.maximum_price_if_all_targets_achieved.amount.value).toBe(fromJson[code].amount.toFixed(2));
+      // INDIGO 4.1.0 pipelines have no prices: the metric's notes carry the weight and the share of the pot.
+      const metric = indigo.outcome_metrics.find((m: { id: string }) => m.id === code);
+      expect(metric.notes).toContain(`Weight: ${fromJson[code].finalWeight.toFixed(2)}% of the incentive payment.`);
+      expect(metric.notes).toContain(`Maximum price if all targets achieved: GBP ${fromJson[code].amount.toFixed(2)}.`);
     }
     // The hostile indicator name is neutralised in the CSV, plain text in JSON and XLSX.
     expect(csv.rows.find((r) => r.values.code === included[1])!.values.indicator_name).toBe("'=cmd|' /C calc'!A0");

@@ -79,3 +79,11 @@ export async function actorClients(url: string): Promise<Record<"signedOut" | "c
     admin: await signedIn(DEMO.admin),
   };
 }
+
+/** A client signed in as `account` (the sign-in must succeed). */
+export async function signedInClient(base: string, account: { email: string; password: string }): Promise<Client> {
+  const c = new Client(base);
+  const res = await c.signIn(account.email, account.password);
+  if (res.status !== 302) throw new Error(`sign-in as ${account.email} answered ${res.status}`);
+  return c;
+}

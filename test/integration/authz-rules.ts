@@ -128,6 +128,7 @@ export const RULES: Record<string, RouteRule> = {
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
   /** Round 1 of the demo has responses: the pages explain the lock, and saving is refused (409). */
+  "consultations.$slug.rounds.$number.import": { path: `${C}/rounds/1/import`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
   "consultations.$slug.rounds.$number.questions.new": {
     path: `${C}/rounds/1/questions/new`,
     get: partnership({ officer: "ok" }),
@@ -232,6 +233,7 @@ export const RULES: Record<string, RouteRule> = {
     post: partnership({ commissioner: "refused" }),
   },
   "consultations.$slug.framework.weights": { path: `${C}/framework/weights`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.reweight": { path: `${C}/framework/reweight`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
   "consultations.$slug.framework.compare": { path: `${C}/framework/compare?from=1&to=2`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
   "consultations.$slug.framework.outcomes.$code": { path: `${C}/framework/outcomes/O1`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
   "consultations.$slug.framework.outcomes.$code_.indicators.$indicator": {

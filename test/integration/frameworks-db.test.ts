@@ -3,10 +3,11 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "../../app/db.server";
-import { putIndicator, type Indicator } from "../../app/domain/framework";
+import { putIndicator } from "../../app/domain/framework";
 import { findLatestAgreedOutcomeSet, findOutcomeSet, listCommissioningOrganisations, replaceSignatories } from "../../app/repos/frameworks.server";
 import { editDraft, proposeOutcomeSet, signOutcomeSet, startFramework, startNewVersion } from "../../app/services/frameworks.server";
 import { computeRoundResult } from "../../app/services/results.server";
+import { INDICATOR_ENTRY } from "../helpers/indicator";
 import { makeSeededDatabase } from "../helpers/server";
 import type Database from "better-sqlite3";
 
@@ -15,20 +16,7 @@ let db: DB;
 let sqlite: Database.Database;
 const now = new Date("2026-11-25T10:00:00Z");
 
-const indicator: Indicator = {
-  name: "Told their story once",
-  definition: "People who did not have to repeat their story",
-  numerator: "",
-  denominator: "",
-  dataSource: "Integrated care survey",
-  baselineValue: 79,
-  baselineDate: "2026-04-01",
-  targetValue: 90,
-  targetDate: "2028-03-31",
-  frequency: "annually",
-  validationMethod: "pre-post",
-  nationalMeasure: "",
-};
+const indicator = INDICATOR_ENTRY;
 
 beforeAll(async () => {
   const made = await makeSeededDatabase();

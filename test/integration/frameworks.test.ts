@@ -165,7 +165,7 @@ describe("outcome sets", () => {
     expect(doc.method.responseCount).toBe(24);
     expect(doc.outcomeSet.signatures.map((s: { signer: string }) => s.signer).sort()).toEqual(["Claire Boateng", "David Ellis"]);
     const indigo = await (await claire.get(`${F}/1/indigo.json`)).json();
-    const validateIndigo = schema("indigo-outcome-set.schema.json");
+    const validateIndigo = schema("indigo-4.1.0/pipeline-fields.schema.json"); // INDIGO 4.1.0 pipeline.json
     expect(validateIndigo(indigo), JSON.stringify(validateIndigo.errors)).toBe(true);
     expect(indigo.outcome_metrics.map((m: { id: string }) => m.id).sort()).toEqual([...codes].sort());
     expect(indigo.overall_project_finance.maximum_potential_outcome_payment_v2.amount.value).toBe(250000);

@@ -47,6 +47,7 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/joined-up-care/rounds/1", fields: ["intent", "to", "questionId", "direction"] },
   { path: "/consultations/joined-up-care/rounds/1", fields: ["questionId", "direction"], extra: { intent: "move", questionId: "1", direction: "up" } },
   { path: "/consultations/joined-up-care/rounds/1", fields: ["showFeedback", "feedbackBy", "allowNewParticipants", "opensAt", "closesAt"], extra: { intent: "settings", showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", opensAt: "", closesAt: "" } },
+  { path: "/consultations/joined-up-care/rounds/1/import", fields: ["channel", "file"] },
   { path: "/consultations/joined-up-care/rounds/new", fields: ["outcomeIds", "showFeedback", "feedbackBy", "allowNewParticipants", "copyOtherQuestions"], extra: { showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "yes" } },
   { path: "/consultations/hostile-builder/rounds/1/questions/new?type=multiple-choice", fields: ["required", "minSelected", "maxSelected", "condition", "text-en", "choices-en", "choices-cy"], extra: { intent: "save", type: "multiple-choice", required: "yes", "text-en": "Q", "choices-en": "A\nB", condition: "none" } },
   { path: "/consultations/hostile-builder/rounds/1/questions/new", fields: ["type", "outcomeId", "text-en"], extra: { intent: "save", type: "rating", required: "yes", condition: "none" } },
@@ -133,6 +134,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
     { client: commissioner, path: `${F}/outcomes/${code}`, fields: ["index"], extra: { intent: "remove-indicator" } },
     { client: commissioner, path: `${F}/outcomes/${code}/indicators/new`, fields: Object.keys(INDICATOR), extra: INDICATOR },
     { client: commissioner, path: `${F}/weights`, fields: [`weight-${code}`, `reason-${code}`, "pot", "margin"], extra: { margin: "5" } },
+    { client: commissioner, path: `${F}/reweight`, fields: ["choice"] },
   ];
   let checked = 0;
   for (const form of forms) {

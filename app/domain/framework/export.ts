@@ -256,38 +256,57 @@ const VALIDATION_LABELS: Record<Indicator["validationMethod"], string> = {
 };
 const v = (value: string | number) => ({ value });
 
+/** The INDIGO data standard version the export is written to (docs/schemas/indigo-4.1.0/). */
+export const INDIGO_STANDARD_VERSION = "4.1.0";
+
 /**
- * The agreed set as an INDIGO project fragment: one `outcome_metrics` entry per
- * included outcome (id = outcome code; definition, target, validation method and
- * data source from its indicators), one `outcome_pricings` entry per outcome with
- * its maximum price (share of the pot), and the pot as the project's maximum
- * potential outcome payment. Values use INDIGO's `{ "value": … }` wrapper.
+ * The outcome set as an INDIGO **pipeline** record (decision 0028): a contract still being
+ * designed is not yet an INDIGO project, whose stages start at "Contracted". Every field is a
+ * field of the standard's `schema/pipeline.json` with its type and allowed values: one
+ * `outcome_metrics` entry per included outcome (id = outcome code; definition, target,
+ * validation method and data source from its indicators; weight and share of the pot in its
+ * notes, because a pipeline has no prices), the pot as the estimated maximum potential outcome
+ * payment, the stage "Late stage" once agreed ("Early stage" before), and the draft mark in
+ * `notes`. Values use INDIGO's `{ "value": … }` wrapper.
  */
 export function toIndigo(doc: ExportDocument) {
   const included = doc.outcomes.filter((o) => o.included);
   const joined = (o: ExportOutcome, f: (i: Indicator) => string) => [...new Set(o.indicators.map(f).filter(Boolean))].join("; ");
+  const set = doc.outcomeSet;
+  const status = doc.watermark
+    ? `${doc.watermark}: outcome set version ${set.version} (${set.status}) may still change.`
+    : `Outcome set version ${set.version} agreed${set.agreedAt ? ` on ${set.agreedAt.slice(0, 10)}` : ""} by ${set.signatures.map((s) => s.organisation).join(", ") || set.partnership}.`;
   return {
-    name: v(`${doc.outcomeSet.consultation.title} – outcome set version ${doc.outcomeSet.version}`),
-    stage_development: v(doc.outcomeSet.status === "agreed" ? "Late-stage design" : "Early-stage design"),
-    overall_project_finance: doc.incentivePot
-      ? { maximum_potential_outcome_payment_v2: { currency: v("GBP"), amount: v(doc.incentivePot.amount) } }
-      : {},
-    outcome_metrics: included.map((o) => ({
-      id: o.code,
-      definition: v(`${o.statement} Measured by: ${o.indicators.map((i) => `${i.name} (${i.definition})`).join("; ")}`),
-      outcome_metric_target: v(joined(o, (i) => `${i.name}: from ${i.baselineValue} (${i.baselineDate}) to ${i.targetValue} by ${i.targetDate}`)),
-      outcome_validation_method: v(joined(o, (i) => VALIDATION_LABELS[i.validationMethod])),
-      data_source_for_outcome_validation: v(joined(o, (i) => i.dataSource)),
-      policy_sector: v("Health"),
-      notes: `Domain: ${o.domain}. Citizens' wording: ${o.citizenStatement}. Reporting: ${joined(o, (i) => i.frequency)}.${
-        joined(o, (i) => i.nationalMeasure) ? ` National measure: ${joined(o, (i) => i.nationalMeasure)}.` : ""
-      }`,
-    })),
-    outcome_pricings: included.map((o) => ({
-      outcome_metric_id: v(o.code),
-      currency: v("GBP"),
-      ...(o.amount === null ? {} : { maximum_price_if_all_targets_achieved: { amount: v(o.amount.toFixed(2)) } }),
-      price_description: v(`${o.finalWeight!.toFixed(2)}% of the incentive payment`),
-    })),
+    name: v(`${set.consultation.title} – outcome set version ${set.version}`),
+    state_development: { state: v("Current") },
+    stage_development: { stage: v(set.status === "agreed" ? "Late stage" : "Early stage") },
+    notes: v(`${status} Co-designed with citizens (${set.partnership}); mapping to INDIGO ${INDIGO_STANDARD_VERSION} in docs/indigo-mapping.md.`),
+    purpose_and_classifications: { policy_sector: { health: v("Yes") } },
+    ...(doc.incentivePot
+      ? { overall_project_finance: { maximum_potential_outcome_payment_v2: { currency: v("GBP"), amount: v(doc.incentivePot.amount) } } }
+      : {}),
+    // The standard requires at least one metric when the list is given: a set with nothing included leaves it out.
+    ...(included.length
+      ? {
+          outcome_metrics: included.map((o) => ({
+            id: o.code,
+            definition: v(`${o.statement} Measured by: ${o.indicators.map((i) => `${i.name} (${i.definition})`).join("; ")}`),
+            outcome_metric_target: v(joined(o, (i) => `${i.name}: from ${i.baselineValue} (${i.baselineDate}) to ${i.targetValue} by ${i.targetDate}`)),
+            outcome_validation_method: v(joined(o, (i) => VALIDATION_LABELS[i.validationMethod])),
+            data_source_for_outcome_validation: v(joined(o, (i) => i.dataSource)),
+            policy_sector: v("Health"),
+            notes: [
+              `Domain: ${o.domain}.`,
+              `Citizens' wording: ${o.citizenStatement}.`,
+              `Reporting: ${joined(o, (i) => i.frequency)}.`,
+              joined(o, (i) => i.nationalMeasure) ? `National measure: ${joined(o, (i) => i.nationalMeasure)}.` : "",
+              `Weight: ${o.finalWeight!.toFixed(2)}% of the incentive payment.`,
+              o.amount === null ? "" : `Maximum price if all targets achieved: GBP ${o.amount.toFixed(2)}.`,
+            ]
+              .filter(Boolean)
+              .join(" "),
+          })),
+        }
+      : {}),
   };
 }

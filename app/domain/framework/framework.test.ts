@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { INDICATOR_ENTRY } from "../../../test/helpers/indicator";
 import { aggregate, type ResponseRow } from "../aggregation";
 import { parseCsv } from "../csv";
 import {
@@ -63,20 +64,7 @@ function start(): OutcomeSetContent {
   );
 }
 
-const indicator: Indicator = {
-  name: "Told their story once",
-  definition: "Share of people who say they did not have to repeat their story",
-  numerator: "People answering yes",
-  denominator: "People answering",
-  dataSource: "Annual integrated care survey",
-  baselineValue: 79,
-  baselineDate: "2026-04-01",
-  targetValue: 90,
-  targetDate: "2028-03-31",
-  frequency: "annually",
-  validationMethod: "pre-post",
-  nationalMeasure: "ASCOF 3D",
-};
+const indicator = INDICATOR_ENTRY;
 
 function ok<T extends { ok: boolean }>(edit: T): Extract<T, { ok: true }> {
   if (!edit.ok) throw new Error(`edit failed: ${JSON.stringify(edit)}`);
@@ -308,19 +296,18 @@ describe("exports", () => {
     expect(table.rows.filter((r) => r.values.code === "D")).toHaveLength(1);
   });
 
-  it("maps to INDIGO outcome_metrics and outcome_pricings with the pot as maximum payment", () => {
+  it("maps to INDIGO outcome_metrics with the pot as the estimated maximum payment and each share in the notes", () => {
     const base = ready();
     const c = ok(setWeights(base, { weights: Object.fromEntries(citizenWeights(base)), reasons: {}, incentivePotPence: 250_000_00, weightMargin: 5 })).content;
     const doc = exportDocument(c, { ...context, status: "agreed" });
     const indigo = toIndigo(doc);
     const included = doc.outcomes.filter((o) => o.included);
-    expect(indigo.outcome_metrics.map((m) => m.id)).toEqual(included.map((o) => o.code));
-    expect(indigo.outcome_pricings.map((p) => p.outcome_metric_id.value)).toEqual(included.map((o) => o.code));
+    expect(indigo.outcome_metrics!.map((m) => m.id)).toEqual(included.map((o) => o.code));
     expect(indigo.overall_project_finance).toEqual({ maximum_potential_outcome_payment_v2: { currency: { value: "GBP" }, amount: { value: 250000 } } });
-    const sum = indigo.outcome_pricings.reduce((a, p) => a + Math.round(Number(p.maximum_price_if_all_targets_achieved!.amount.value) * 100), 0);
-    expect(sum).toBe(250_000_00);
-    expect(indigo.outcome_metrics[0].outcome_validation_method.value).toBe("Pre-Post analysis");
-    expect(indigo.outcome_metrics[0].notes).toContain("ASCOF 3D");
+    const shares = indigo.outcome_metrics!.map((m) => Math.round(Number(/GBP (\d+\.\d{2})\./.exec(m.notes)![1]) * 100));
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(250_000_00);
+    expect(indigo.outcome_metrics![0].outcome_validation_method.value).toBe("Pre-Post analysis");
+    expect(indigo.outcome_metrics![0].notes).toContain("ASCOF 3D");
   });
 });
 

@@ -1,0 +1,96 @@
+/**
+ * Importing a round's responses collected another way (paper, phone, event…), all or nothing,
+ * once per file; and counting every round's responses by channel (issue 14, decision 0029).
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../db.server";
+import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
+import { validateResponseImport, type ImportChannel, type ImportProblem } from "../domain/survey/response-import";
+import { appendAudit } from "../repos/audit.server";
+import { insertAnswers, insertResponse, upsertProfile } from "../repos/journey.server";
+import { countResponsesByChannel, externalParticipant, findImportOfFile, insertImport, listImportQuestions, listImports, respondedExternalIds } from "../repos/response-imports.server";
+import { newReference } from "./journey.server";
+
+export interface ImportTarget {
+  consultationId: number;
+  partnershipId: number;
+  round: { id: number; number: number };
+  actorUserId: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; count: number; fileName: string }
+  | { ok: false; reason: "problems"; problems: ImportProblem[] }
+  | { ok: false; reason: "already-imported"; previous: { fileName: string; responseCount: number; createdAt: Date; importedBy: string | null } };
+
+const fileHash = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+
+/** The questions an import file can answer for this round (the page lists the columns from it). */
+export const importQuestions = listImportQuestions;
+export { listImports };
+
+/**
+ * Validates the file against the round and, when it has no problem, stores every response in
+ * one transaction with its channel, the import it came from and the import in the audit log.
+ * The same file (same bytes) is imported at most once per round; a respondent id with a
+ * response in the round already is a problem on its line.
+ */
+export function importRoundResponses(db: DB, target: ImportTarget, file: { name: string; text: string; channel: ImportChannel }, now: Date): ImportOutcome {
+  const hash = fileHash(file.text);
+  let table: CsvTable;
+  try {
+    table = parseCsv(file.text);
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    return { ok: false, reason: "problems", problems: [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }] };
+  }
+  // Checks and writes in one (immediate) transaction: two submits at once, of this file or of
+  // another with the same respondents, cannot both pass the checks.
+  return db.transaction((t): ImportOutcome => {
+    const tx = t as unknown as DB;
+    const previous = findImportOfFile(tx, target.round.id, hash);
+    if (previous) return { ok: false, reason: "already-imported", previous };
+    const validated = validateResponseImport(table, {
+      roundNumber: target.round.number,
+      questions: listImportQuestions(tx, target.round.id),
+      channel: file.channel,
+      alreadyResponded: respondedExternalIds(tx, target.consultationId, target.round.id),
+    });
+    if (validated.problems.length) return { ok: false, reason: "problems", problems: validated.problems };
+    const importId = insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actorUserId, createdAt: now });
+    const channels: Partial<Record<ImportChannel, number>> = {};
+    for (const row of validated.rows) {
+      const participantId = externalParticipant(tx, target.consultationId, row.respondentId);
+      const responseId = insertResponse(tx, { roundId: target.round.id, participantId, reference: newReference(tx), locale: "en", submittedAt: now, channel: row.channel, importId });
+      insertAnswers(tx, row.answers.map((a) => ({ responseId, ...a })));
+      // Profile columns are filled only for people who agreed on their form to give them.
+      if (Object.keys(row.profile).length) upsertProfile(tx, participantId, row.profile, now);
+      channels[row.channel] = (channels[row.channel] ?? 0) + 1;
+    }
+    appendAudit(tx, {
+      at: now,
+      actorUserId: target.actorUserId,
+      partnershipId: target.partnershipId,
+      action: "responses.imported",
+      entityType: "round",
+      entityId: target.round.id,
+      details: { importId, round: target.round.number, fileName: file.name, fileSha256: hash, count: validated.rows.length, channels },
+    });
+    return { ok: true, count: validated.rows.length, fileName: file.name };
+  });
+}
+
+/**
+ * Every round's submitted responses by channel ("online" for the journey; "paper", "phone",
+ * "event", "email", "other" for imports), for the results and reporting pages.
+ */
+export function responsesByChannel(db: DB, consultationId: number): Array<{ round: number; channels: Record<string, number>; total: number }> {
+  const byRound = new Map<number, Record<string, number>>();
+  for (const row of countResponsesByChannel(db, consultationId)) {
+    const channels = byRound.get(row.round) ?? {};
+    channels[row.channel] = row.count;
+    byRound.set(row.round, channels);
+  }
+  return [...byRound].map(([round, channels]) => ({ round, channels, total: Object.values(channels).reduce((a, b) => a + b, 0) }));
+}
