@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
-import { LOCALE_COOKIE } from "../i18n/i18n.server";
+import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
 import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
@@ -38,12 +38,13 @@ export function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const headers = new Headers(privateHeaders);
   if (j.mode === "preview") {
-    // /s/<slug>/preview?round=<n>&lng=<locale>: a fresh preview of that round, in that language.
+    // /s/<slug>/preview?round=<n>&lng=<locale>: a fresh preview of that round, in that language
+    // (kept for the preview's pages only: the officer's own language cookie is left alone).
     const round = Number(url.searchParams.get("round"));
     const lng = url.searchParams.get("lng");
     if (url.searchParams.has("round") || url.searchParams.has("lng")) {
       resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
-      if (isLocale(lng)) headers.append("Set-Cookie", [`${LOCALE_COOKIE}=${lng}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", ...(secureCookies() ? ["Secure"] : [])].join("; "));
+      if (isLocale(lng)) headers.append("Set-Cookie", previewLocaleCookie(j.consultation.slug, lng, secureCookies()));
       throw redirect(j.base, { headers });
     }
   }
