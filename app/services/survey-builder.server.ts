@@ -8,7 +8,8 @@ import type { DB } from "../db.server";
 import { checkQuestionsEditable, type Decision, type QuestionLockReason } from "../domain/consultation/lifecycle";
 import { defaultNextRoundOutcomes, selectNextRoundOutcomes, type Consensus, type NextRoundDefault } from "../domain/consultation/next-round";
 import { conditionsOutOfOrder, conditionValuesFor, type QuestionDraft } from "../domain/survey/question-form";
-import { resources, STAFF_LOCALES } from "../i18n/config";
+import { STAKEHOLDER_GROUPS, type PROFILE_FIELDS } from "../domain/survey/questions";
+import { resources, STAFF_LOCALES, SUPPORTED_LOCALES } from "../i18n/config";
 import { appendAudit } from "../repos/audit.server";
 import { ensureSurvey, listRoundOverviews, type RoundOverview } from "../repos/consultation-admin.server";
 import { findResult } from "../repos/results.server";
@@ -49,6 +50,25 @@ export function ratingTemplates(): { text: Record<string, string>; hint: Record<
     if (survey?.ratingHint) hint[locale] = survey.ratingHint;
   }
   return { text, hint };
+}
+
+type StakeholderDefaults = { text: string } & Record<(typeof STAKEHOLDER_GROUPS)[number], string>;
+
+/**
+ * What a new profile question's form starts with. For stakeholder group: the question and the
+ * four fixed groups, in order, in every language (the citizen namespace's wording); other
+ * profile fields start empty.
+ */
+export function profileQuestionDefaults(field: (typeof PROFILE_FIELDS)[number]): Record<string, string> {
+  const values: Record<string, string> = { profileField: field };
+  if (field !== "stakeholderGroup") return values;
+  for (const locale of SUPPORTED_LOCALES) {
+    const d = (resources as unknown as Record<string, { citizen: { profileDefaults?: { stakeholderGroup?: StakeholderDefaults } } }>)[locale]?.citizen.profileDefaults?.stakeholderGroup;
+    if (!d) continue;
+    values[`text-${locale}`] = d.text;
+    values[`choices-${locale}`] = STAKEHOLDER_GROUPS.map((g) => d[g]).join("\n");
+  }
+  return values;
 }
 
 function audit(db: DB, actor: Actor, now: Date, action: string, entityType: string, entityId: number, details: Record<string, unknown>) {
