@@ -10,7 +10,7 @@ import { participantCookie, publicLinkAllowed, readParticipantToken, resetPrevie
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
 import { Button } from "../ui/components";
 import { formatDate } from "../ui/format.server";
-import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
+import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
@@ -184,8 +184,8 @@ export default function StartPage() {
             <dl className="govuk-summary-list" data-testid="saved-answers">
               {d.savedAnswers.map(({ q, answer }) => (
                 <div className="govuk-summary-list__row" key={q.id}>
-                  <dt className="govuk-summary-list__key" lang={other(q.lang)}>
-                    {q.outcomeStatement ?? q.text}
+                  <dt className="govuk-summary-list__key" lang={other(questionLabel(q).lang)}>
+                    {questionLabel(q).text}
                   </dt>
                   <dd className="govuk-summary-list__value">
                     <AnswerText q={q} answer={answer} />
