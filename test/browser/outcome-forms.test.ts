@@ -92,7 +92,7 @@ for (const javaScriptEnabled of [true, false]) {
         const statement = page.locator("textarea[name^=statement-]").last();
         await statement.fill("Gallaf gyrraedd fy apwyntiadau yn hawdd ac ar amser");
         await submit(page, "main form", successBanner);
-        expect(await page.textContent(successBanner)).toContain(locale === "cy" ? "Cadwyd y cyfieithiadau i Cymraeg." : "Translations into Cymraeg saved.");
+        expect(await page.textContent(successBanner)).toContain(locale === "cy" ? "Cadwyd y cyfieithiadau (Cymraeg)." : "Translations into Cymraeg saved.");
 
         // Urdu is written right to left.
         await go(page, `${C}/edit/ur/outcomes`, "#ratingText");
