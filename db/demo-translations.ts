@@ -65,15 +65,8 @@ export const DEMO_OUTCOME_STATEMENTS: Record<string, PlUr> = {
   O13: { pl: "Szybko otrzymuję pomoc, bez odsyłania między usługami", ur: "مجھے ایک سروس سے دوسری میں بھیجے بغیر جلد مدد ملتی ہے" },
 };
 
+/** Rating questions are written from the standard wording of each language (locales/<lng>/citizen.json, ratingWording). */
 export const DEMO_QUESTION_TEXT = {
-  rating: {
-    pl: (statement: string) => `Jak ważne jest to dla Ciebie: „${statement}”?`,
-    ur: (statement: string) => `یہ آپ کے لیے کتنا اہم ہے: “${statement}”؟`,
-  },
-  ratingHint: {
-    pl: "1–3 oznacza nieważne, 4–6 ważne, ale nie kluczowe, 7–9 kluczowe.",
-    ur: "1 سے 3 کا مطلب غیر اہم، 4 سے 6 اہم لیکن انتہائی اہم نہیں، 7 سے 9 انتہائی اہم۔",
-  },
   propose: {
     pl: "Czy jest rezultat ważny dla Ciebie, który pominęliśmy?",
     ur: "کیا کوئی ایسا نتیجہ ہے جو آپ کے لیے اہم ہے اور ہم سے رہ گیا؟",

@@ -45,4 +45,27 @@ describe("database", () => {
     const groups = sqlite.prepare("select stakeholder_group g, count(*) n from advisory_group_members group by g").all();
     expect(groups.length).toBe(4);
   });
+
+  it("writes the demo's outcomes and rating questions in every language it offers, and fills any that are missing without overwriting", async () => {
+    const { db, sqlite } = openDatabase(":memory:", "db/migrations");
+    await seedDemo(db);
+    const perLocale = (table: string) => sqlite.prepare(`select locale, count(*) n from ${table} group by locale order by locale`).all();
+    const ratingPerLocale = () => sqlite.prepare("select qt.locale, count(*) n from question_translations qt join questions q on q.id = qt.question_id where q.type = 'rating' group by qt.locale order by qt.locale").all();
+    const all = [{ locale: "cy", n: 13 }, { locale: "en", n: 13 }, { locale: "pl", n: 13 }, { locale: "ur", n: 13 }];
+    expect(perLocale("candidate_outcome_translations")).toEqual(all);
+    expect(ratingPerLocale()).toEqual(all);
+    expect(perLocale("outcome_domain_translations")).toEqual(all.map((x) => ({ ...x, n: 4 })));
+    const welshO1 = "select statement from candidate_outcome_translations t join candidate_outcomes o on o.id = t.outcome_id where o.code = 'O1' and t.locale = 'cy'";
+    expect((sqlite.prepare(welshO1).get() as { statement: string }).statement).toBe("Dim ond unwaith y mae'n rhaid i mi adrodd fy stori");
+    // A database missing the Welsh (seeded before) gets it; an officer's change is kept.
+    sqlite.prepare("delete from candidate_outcome_translations where locale = 'cy' and outcome_id = (select id from candidate_outcomes where code = 'O2')").run();
+    sqlite.prepare("delete from question_translations where locale = 'cy' and question_id in (select id from questions where outcome_id = (select id from candidate_outcomes where code = 'O2'))").run();
+    sqlite.prepare("update candidate_outcome_translations set statement = 'Geiriau’r swyddog' where locale = 'cy' and outcome_id = (select id from candidate_outcomes where code = 'O1')").run();
+    await seedDemo(db);
+    expect(perLocale("candidate_outcome_translations")).toEqual(all);
+    expect(ratingPerLocale()).toEqual(all);
+    expect((sqlite.prepare(welshO1).get() as { statement: string }).statement).toBe("Geiriau’r swyddog");
+    const o2 = sqlite.prepare("select qt.text from question_translations qt join questions q on q.id = qt.question_id join candidate_outcomes o on o.id = q.outcome_id where o.code = 'O2' and qt.locale = 'cy'").get() as { text: string };
+    expect(o2.text).toBe("Pa mor bwysig yw hyn i chi: “Mae'r gweithwyr proffesiynol sy'n fy nghefnogi yn siarad â'i gilydd”?");
+  });
 });

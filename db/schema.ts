@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
+import { OUTCOME_STATUSES } from "../app/domain/outcome-form";
 import { LICENCES } from "../app/domain/publication/summary";
 import { RESPONSE_CHANNELS } from "../app/domain/survey/response-import";
 
@@ -202,7 +203,8 @@ export const candidateOutcomes = sqliteTable(
     code: text("code").notNull(),
     /** Where it came from, e.g. "Seed 001 survey" or "Proposed by a participant". */
     source: text("source").notNull().default(""),
-    status: text("status", { enum: ["active", "merged", "rejected"] }).notNull().default("active"),
+    /** "retired": no longer offered in new rounds; kept, with its answers, in past rounds and results. */
+    status: text("status", { enum: OUTCOME_STATUSES }).notNull().default("active"),
     mergedIntoId: integer("merged_into_id"),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
@@ -219,6 +221,21 @@ export const candidateOutcomeTranslations = sqliteTable(
     description: text("description").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.outcomeId, t.locale] })],
+);
+
+/**
+ * A consultation's rating question wording in one language, with [outcome] where the
+ * statement goes; without a row, the interface's standard wording for that language is used.
+ */
+export const ratingWordings = sqliteTable(
+  "rating_wordings",
+  {
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    text: text("text").notNull(),
+    hint: text("hint").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.locale] })],
 );
 
 // ── Surveys, rounds and questions ────────────────────────────────────────────

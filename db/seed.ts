@@ -10,6 +10,8 @@ import type { DB } from "../app/db.server";
 import * as s from "./schema";
 import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
 import { DEMO_CONSULTATION_TEXT, DEMO_DOMAIN_NAMES, DEMO_OUTCOME_STATEMENTS, DEMO_QUESTION_TEXT } from "./demo-translations";
+import { ratingQuestionText } from "../app/domain/survey/rating-wording";
+import { standardRatingWording } from "../app/services/survey-builder.server";
 
 function ensureOrganisation(db: DB, name: string, kind: "commissioner" | "provider"): number {
   db.insert(s.organisations).values({ name, kind }).onConflictDoNothing().run();
@@ -110,11 +112,10 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
         .returning({ id: s.questions.id })
         .get().id;
       ratingQuestions.push({ id: questionId, code: outcome.code });
+      // The rating question in English and Welsh from the standard wording (other languages: ensureDemoTranslations).
+      const wording = standardRatingWording();
       db.insert(s.questionTranslations)
-        .values([
-          { questionId, locale: "en", text: `How important is this to you: “${outcome.statement.en}”?`, hint: "1 to 3 means not important, 4 to 6 important but not critical, 7 to 9 critical." },
-          { questionId, locale: "cy", text: `Pa mor bwysig yw hyn i chi: “${outcome.statement.cy}”?`, hint: "Mae 1 i 3 yn golygu ddim yn bwysig, 4 i 6 yn bwysig ond nid yn hanfodol, 7 i 9 yn hanfodol." },
-        ])
+        .values((["en", "cy"] as const).map((locale) => ({ questionId, locale, text: ratingQuestionText(wording[locale], outcome.statement[locale]), hint: wording[locale].hint })))
         .run();
     });
   });
@@ -185,40 +186,58 @@ function seedDraftConsultation(db: DB, partnershipId: number, officerId: number,
     .run();
 }
 
+/** The demo's outcome statements and domain names in every language but English, by code. */
+function demoTranslations(): { statements: Record<string, Record<string, string>>; domains: Record<string, Record<string, string>> } {
+  const statements: Record<string, Record<string, string>> = {};
+  const domains: Record<string, Record<string, string>> = {};
+  for (const domain of DOMAINS) {
+    domains[domain.code] = { cy: domain.name.cy, ...DEMO_DOMAIN_NAMES[domain.code] };
+    for (const o of domain.outcomes) statements[o.code] = { cy: o.statement.cy, ...DEMO_OUTCOME_STATEMENTS[o.code] };
+  }
+  return { statements, domains };
+}
+
 /**
- * Polish and Urdu text for the demo consultation (added when missing, never overwritten), so the
- * citizen journey shows the consultation itself in those languages.
+ * The demo consultation's text in Welsh, Polish and Urdu (added when missing, never
+ * overwritten), so the citizen journey shows the consultation itself, its outcomes and its
+ * rating questions in every language it offers. Rating questions are written from the
+ * standard wording of each language (citizen namespace), as the survey builder writes them.
  */
 function ensureDemoTranslations(db: DB) {
   const consultation = db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)).get();
   if (!consultation) return;
-  for (const locale of ["pl", "ur"] as const) {
-    db.insert(s.consultationTranslations)
-      .values({
-        consultationId: consultation.id,
-        locale,
-        title: DEMO_CONSULTATION_TEXT.title[locale],
-        summary: DEMO_CONSULTATION_TEXT.summary[locale],
-        briefing: DEMO_CONSULTATION_TEXT.briefing[locale],
-        privacyNotice: DEMO_CONSULTATION_TEXT.privacyNotice[locale],
-      })
-      .onConflictDoNothing()
-      .run();
+  const { statements, domains } = demoTranslations();
+  const wording = standardRatingWording();
+  for (const locale of ["cy", "pl", "ur"] as const) {
+    if (locale !== "cy") {
+      db.insert(s.consultationTranslations)
+        .values({
+          consultationId: consultation.id,
+          locale,
+          title: DEMO_CONSULTATION_TEXT.title[locale],
+          summary: DEMO_CONSULTATION_TEXT.summary[locale],
+          briefing: DEMO_CONSULTATION_TEXT.briefing[locale],
+          privacyNotice: DEMO_CONSULTATION_TEXT.privacyNotice[locale],
+        })
+        .onConflictDoNothing()
+        .run();
+    }
     for (const domain of db.select().from(s.outcomeDomains).where(eq(s.outcomeDomains.consultationId, consultation.id)).all()) {
-      const name = DEMO_DOMAIN_NAMES[domain.code]?.[locale];
+      const name = domains[domain.code]?.[locale];
       if (name) db.insert(s.outcomeDomainTranslations).values({ domainId: domain.id, locale, name }).onConflictDoNothing().run();
     }
     for (const outcome of db.select().from(s.candidateOutcomes).where(eq(s.candidateOutcomes.consultationId, consultation.id)).all()) {
-      const statement = DEMO_OUTCOME_STATEMENTS[outcome.code]?.[locale];
+      const statement = statements[outcome.code]?.[locale];
       if (!statement) continue;
       db.insert(s.candidateOutcomeTranslations).values({ outcomeId: outcome.id, locale, statement }).onConflictDoNothing().run();
       for (const q of db.select().from(s.questions).where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating"))).all()) {
         db.insert(s.questionTranslations)
-          .values({ questionId: q.id, locale, text: DEMO_QUESTION_TEXT.rating[locale](statement), hint: DEMO_QUESTION_TEXT.ratingHint[locale] })
+          .values({ questionId: q.id, locale, text: ratingQuestionText(wording[locale], statement), hint: wording[locale].hint })
           .onConflictDoNothing()
           .run();
       }
     }
+    if (locale === "cy") continue;
     const proposals = db
       .select({ id: s.questions.id })
       .from(s.questions)

@@ -28,6 +28,10 @@ describe("candidate outcome import", () => {
     expect(validateOutcomeImport(parseCsv("code,domain,statement,description\n")).problems).toEqual([{ line: 2, column: 1, key: "noRows" }]);
   });
 
+  it("refuses the code kept for the add-an-outcome page", () => {
+    expect(validateOutcomeImport(parseCsv("code,domain,statement,description\nnew,Access,I can get there,\n")).problems).toEqual([{ line: 2, column: 1, key: "codeReserved", params: { code: "new" } }]);
+  });
+
   it("makes domain codes from names", () => {
     expect(domainCode("Joined-up care")).toBe("joined-up-care");
     expect(domainCode("Care centred on me!")).toBe("care-centred-on-me");

@@ -22,7 +22,8 @@ export interface ImportProblem {
 }
 
 export const OUTCOME_COLUMNS = ["code", "domain", "statement", "description"] as const;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/;
+/** An outcome code: up to 20 letters, digits, dots, dashes or underscores, starting with a letter or digit. */
+export const OUTCOME_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/;
 
 export function validateOutcomeImport(table: CsvTable): { rows: OutcomeImportRow[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -40,7 +41,8 @@ export function validateOutcomeImport(table: CsvTable): { rows: OutcomeImportRow
     const description = values.description.trim();
     const before = problems.length;
     if (!code) problems.push({ line, column: col("code"), key: "codeRequired" });
-    else if (!CODE.test(code)) problems.push({ line, column: col("code"), key: "codeFormat", params: { code } });
+    else if (!OUTCOME_CODE.test(code)) problems.push({ line, column: col("code"), key: "codeFormat", params: { code } });
+    else if (code.toLowerCase() === "new") problems.push({ line, column: col("code"), key: "codeReserved", params: { code } });
     else if (seen.has(code.toUpperCase())) problems.push({ line, column: col("code"), key: "codeDuplicate", params: { code, first: seen.get(code.toUpperCase())! } });
     if (!domain) problems.push({ line, column: col("domain"), key: "domainRequired" });
     else if (domain.length > 120) problems.push({ line, column: col("domain"), key: "domainTooLong" });

@@ -1,12 +1,27 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale } from "./config";
+import { PREVIEW_LOCALE_COOKIE, previewSlugOf } from "./preview-path";
 
 export const LOCALE_COOKIE = "lng";
 
-/** Picks the locale: ?lng, then the lng cookie, then Accept-Language, then English. */
+/**
+ * Picks the locale: ?lng, then (inside a staff preview only) the preview's own language
+ * cookie, then the lng cookie, then Accept-Language, then English.
+ */
 export function detectLocale(request: Request): Locale {
   const url = new URL(request.url);
-  return pickLocale(url.searchParams.get("lng"), request.headers.get("Cookie") ?? "", request.headers.get("Accept-Language") ?? "");
+  const cookie = request.headers.get("Cookie") ?? "";
+  const fromQuery = url.searchParams.get("lng");
+  const preview = previewSlugOf(url.pathname) ? cookieValue(cookie, PREVIEW_LOCALE_COOKIE) : null;
+  return pickLocale(isLocale(fromQuery) ? fromQuery : preview, cookie, request.headers.get("Accept-Language") ?? "");
+}
+
+function cookieValue(cookie: string, name: string): string | null {
+  for (const part of cookie.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 /** detectLocale's rule on the raw values (also used by server.js's cache of public pages). */

@@ -8,6 +8,8 @@ import {
   advisoryGroupMembers,
   advisoryGroups,
   auditLog,
+  candidateOutcomes,
+  candidateOutcomeTranslations,
   consultations,
   consultationTranslations,
   questions,
@@ -200,21 +202,34 @@ export function listLifecycleHistory(db: DB, consultationId: number, roundIds: n
     .all();
 }
 
-/** Which locales each question of the consultation has text in (for the missing-translations view). */
-export function questionLocaleCounts(db: DB, consultationId: number) {
-  return db.all<{ locale: string; n: number }>(sql`
-    SELECT qt.locale AS locale, count(*) AS n FROM ${questionTranslations} qt
+/**
+ * For the missing-translations view, per locale: how many rating questions and other questions
+ * of the consultation have text in it, and how many active candidate outcomes have a statement
+ * in it; with the totals.
+ */
+export function translationCounts(db: DB, consultationId: number) {
+  const byLocale = db.all<{ locale: string; rating: number; other: number }>(sql`
+    SELECT qt.locale AS locale, sum(q.type = 'rating') AS rating, sum(q.type <> 'rating') AS other FROM ${questionTranslations} qt
       JOIN ${questions} q ON q.id = qt.question_id
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id
      WHERE s.consultation_id = ${consultationId} AND trim(qt.text) <> ''
      GROUP BY qt.locale`);
-}
-
-export function countQuestionsOfConsultation(db: DB, consultationId: number): number {
-  return (
-    db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
-       WHERE s.consultation_id = ${consultationId}`)?.n ?? 0
-  );
+  const statements = db.all<{ locale: string; n: number }>(sql`
+    SELECT ot.locale AS locale, count(*) AS n FROM ${candidateOutcomeTranslations} ot
+      JOIN ${candidateOutcomes} o ON o.id = ot.outcome_id
+     WHERE o.consultation_id = ${consultationId} AND o.status = 'active' AND trim(ot.statement) <> ''
+     GROUP BY ot.locale`);
+  const totals = db.get<{ rating: number; other: number }>(sql`
+    SELECT coalesce(sum(q.type = 'rating'), 0) AS rating, coalesce(sum(q.type <> 'rating'), 0) AS other
+      FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
+     WHERE s.consultation_id = ${consultationId}`) ?? { rating: 0, other: 0 };
+  const outcomes = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`)?.n ?? 0;
+  return {
+    totals: { ratingQuestions: totals.rating, otherQuestions: totals.other, statements: outcomes },
+    of: (locale: string) => {
+      const q = byLocale.find((x) => x.locale === locale);
+      return { ratingQuestions: q?.rating ?? 0, otherQuestions: q?.other ?? 0, statements: statements.find((x) => x.locale === locale)?.n ?? 0 };
+    },
+  };
 }

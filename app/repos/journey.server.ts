@@ -158,6 +158,8 @@ export function listQuestions(db: DB, roundId: number, locale: string) {
       lang: local ? locale : "en",
       outcomeStatement: outcome?.statement ?? null,
       outcomeDescription: outcome?.description ?? null,
+      /** The statement's language: `locale`, or English where it has no translation. */
+      outcomeLang: outcome?.locale ?? locale,
     };
   });
 }

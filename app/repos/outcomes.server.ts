@@ -1,6 +1,17 @@
-import { and, eq, sql } from "drizzle-orm";
-import { candidateOutcomes, candidateOutcomeTranslations, outcomeDomains, outcomeDomainTranslations } from "../../db/schema";
+import { and, eq, ne, sql } from "drizzle-orm";
+import {
+  candidateOutcomes,
+  candidateOutcomeTranslations,
+  outcomeDomains,
+  outcomeDomainTranslations,
+  questions,
+  questionTranslations,
+  ratingWordings,
+  rounds,
+  surveys,
+} from "../../db/schema";
 import type { DB } from "../db.server";
+import type { OutcomeStatus } from "../domain/outcome-form";
 
 export interface LibraryOutcome {
   code: string;
@@ -8,7 +19,7 @@ export interface LibraryOutcome {
   statement: string;
   description: string;
   source: string;
-  status: string;
+  status: OutcomeStatus;
 }
 
 /** The library in `locale`, English where a translation is missing, domains in order. */
@@ -78,3 +89,124 @@ export function countOutcomes(db: DB, consultationId: number): number {
   return db.select({ n: sql<number>`count(*)` }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).get()?.n ?? 0;
 }
 
+
+export interface OutcomeRow {
+  id: number;
+  code: string;
+  status: OutcomeStatus;
+  source: string;
+  domainId: number | null;
+}
+
+export function findOutcomeByCode(db: DB, consultationId: number, code: string): OutcomeRow | undefined {
+  return db
+    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code, status: candidateOutcomes.status, source: candidateOutcomes.source, domainId: candidateOutcomes.domainId })
+    .from(candidateOutcomes)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code)))
+    .get();
+}
+
+/** Whether another outcome of the consultation has this code (codes are compared without case, as the import does). */
+export function codeTaken(db: DB, consultationId: number, code: string, exceptId: number | null): boolean {
+  return Boolean(
+    db
+      .select({ id: candidateOutcomes.id })
+      .from(candidateOutcomes)
+      .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? sql`1` : ne(candidateOutcomes.id, exceptId)))
+      .get(),
+  );
+}
+
+export function insertOutcome(db: DB, consultationId: number, values: { code: string; domainId: number; source: string; position: number }): number {
+  return db.insert(candidateOutcomes).values({ consultationId, ...values }).returning({ id: candidateOutcomes.id }).get().id;
+}
+
+export function updateOutcomeRow(db: DB, consultationId: number, id: number, values: Partial<{ code: string; domainId: number; source: string; status: OutcomeStatus }>) {
+  db.update(candidateOutcomes).set(values).where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.id, id))).run();
+}
+
+/** The outcome's text in `locale`; a blank statement removes that translation. */
+export function setOutcomeText(db: DB, outcomeId: number, locale: string, statement: string, description: string) {
+  if (!statement) {
+    db.delete(candidateOutcomeTranslations).where(and(eq(candidateOutcomeTranslations.outcomeId, outcomeId), eq(candidateOutcomeTranslations.locale, locale))).run();
+    return;
+  }
+  db.insert(candidateOutcomeTranslations)
+    .values({ outcomeId, locale, statement, description })
+    .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement, description } })
+    .run();
+}
+
+/** Every statement and description of the consultation's outcomes, in every language. */
+export function listOutcomeTexts(db: DB, consultationId: number) {
+  return db
+    .select({ outcomeId: candidateOutcomeTranslations.outcomeId, locale: candidateOutcomeTranslations.locale, statement: candidateOutcomeTranslations.statement, description: candidateOutcomeTranslations.description })
+    .from(candidateOutcomeTranslations)
+    .innerJoin(candidateOutcomes, eq(candidateOutcomes.id, candidateOutcomeTranslations.outcomeId))
+    .where(eq(candidateOutcomes.consultationId, consultationId))
+    .all();
+}
+
+/** The consultation's domains in order, with their names in every language. */
+export function listDomainsWithNames(db: DB, consultationId: number) {
+  const domains = db.select({ id: outcomeDomains.id, code: outcomeDomains.code }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)).orderBy(outcomeDomains.position, outcomeDomains.id).all();
+  const names = db
+    .select({ domainId: outcomeDomainTranslations.domainId, locale: outcomeDomainTranslations.locale, name: outcomeDomainTranslations.name })
+    .from(outcomeDomainTranslations)
+    .innerJoin(outcomeDomains, eq(outcomeDomains.id, outcomeDomainTranslations.domainId))
+    .where(eq(outcomeDomains.consultationId, consultationId))
+    .all();
+  return domains.map((d) => ({ ...d, names: Object.fromEntries(names.filter((n) => n.domainId === d.id).map((n) => [n.locale, n.name])) as Record<string, string> }));
+}
+
+/** A domain's name in `locale` (never English, which names it); blank removes the translation. */
+export function setDomainName(db: DB, domainId: number, locale: string, name: string) {
+  if (!name) {
+    db.delete(outcomeDomainTranslations).where(and(eq(outcomeDomainTranslations.domainId, domainId), eq(outcomeDomainTranslations.locale, locale))).run();
+    return;
+  }
+  db.insert(outcomeDomainTranslations)
+    .values({ domainId, locale, name })
+    .onConflictDoUpdate({ target: [outcomeDomainTranslations.domainId, outcomeDomainTranslations.locale], set: { name } })
+    .run();
+}
+
+export function listRatingWordings(db: DB, consultationId: number) {
+  return db.select({ locale: ratingWordings.locale, text: ratingWordings.text, hint: ratingWordings.hint }).from(ratingWordings).where(eq(ratingWordings.consultationId, consultationId)).all();
+}
+
+/** The consultation's own rating question wording in `locale`; blank text goes back to the standard wording. */
+export function setRatingWording(db: DB, consultationId: number, locale: string, text: string, hint: string) {
+  if (!text) {
+    db.delete(ratingWordings).where(and(eq(ratingWordings.consultationId, consultationId), eq(ratingWordings.locale, locale))).run();
+    return;
+  }
+  db.insert(ratingWordings)
+    .values({ consultationId, locale, text, hint })
+    .onConflictDoUpdate({ target: [ratingWordings.consultationId, ratingWordings.locale], set: { text, hint } })
+    .run();
+}
+
+/** Every rating question of the consultation (all rounds), with its round and its text in `locale` (null when it has none). */
+export function listRatingQuestions(db: DB, consultationId: number, locale: string) {
+  return db.all<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(sql`
+    SELECT q.id AS questionId, q.outcome_id AS outcomeId, r.id AS roundId, r.number AS roundNumber, qt.text AS text, qt.hint AS hint
+      FROM ${questions} q
+      JOIN ${rounds} r ON r.id = q.round_id
+      JOIN ${surveys} s ON s.id = r.survey_id
+      LEFT JOIN ${questionTranslations} qt ON qt.question_id = q.id AND qt.locale = ${locale}
+     WHERE s.consultation_id = ${consultationId} AND q.type = 'rating' AND q.outcome_id IS NOT NULL
+     ORDER BY r.number, q.position`);
+}
+
+/** Sets one language of a question (a rating question's text and hint; it has no choices). */
+export function setQuestionText(db: DB, questionId: number, locale: string, text: string, hint: string) {
+  db.insert(questionTranslations)
+    .values({ questionId, locale, text, hint, options: {} })
+    .onConflictDoUpdate({ target: [questionTranslations.questionId, questionTranslations.locale], set: { text, hint } })
+    .run();
+}
+
+export function removeQuestionText(db: DB, questionId: number, locale: string) {
+  db.delete(questionTranslations).where(and(eq(questionTranslations.questionId, questionId), eq(questionTranslations.locale, locale))).run();
+}

@@ -17,6 +17,7 @@ import {
 import type { DB } from "../db.server";
 import type { RoundStatus } from "../domain/consultation/lifecycle";
 import type { QuestionType } from "../domain/survey/questions";
+import type { OutcomeStatus } from "../domain/outcome-form";
 
 export function insertRound(
   db: DB,
@@ -139,7 +140,7 @@ export function moveQuestion(db: DB, roundId: number, questionId: number, direct
 export interface OutcomeForBuilder {
   id: number;
   code: string;
-  status: "active" | "merged" | "rejected";
+  status: OutcomeStatus;
   source: string;
   domainId: number | null;
   domainName: string;

@@ -7,13 +7,12 @@ import { getDb } from "../db.server";
 import { CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
 import {
-  countQuestionsOfConsultation,
   findConsultationSettings,
   listAdvisoryGroupsOfPartnership,
   listConsultationTranslations,
   listLifecycleHistory,
   listRoundOverviews,
-  questionLocaleCounts,
+  translationCounts,
 } from "../repos/consultation-admin.server";
 import { participationByGroup, transitionConsultation } from "../services/consultations.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "../ui/components";
@@ -36,8 +35,7 @@ export function loader(args: LoaderFunctionArgs) {
   const db = getDb();
   const settings = findConsultationSettings(db, consultation.id)!;
   const translations = listConsultationTranslations(db, consultation.id);
-  const questionTotal = countQuestionsOfConsultation(db, consultation.id);
-  const questionLocales = questionLocaleCounts(db, consultation.id);
+  const counts = translationCounts(db, consultation.id);
   const rounds = listRoundOverviews(db, [consultation.id]);
   const group = settings.advisoryGroupId ? listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).find((g) => g.id === settings.advisoryGroupId) : undefined;
   const date = (d: Date | null) => (d ? formatDate(d.toISOString(), locale) : null);
@@ -59,10 +57,10 @@ export function loader(args: LoaderFunctionArgs) {
         locale: lng,
         name: LOCALE_NAMES[lng],
         missing: TEXT_FIELDS.filter((f) => !row || !row[f].trim()),
-        questionsTranslated: questionLocales.find((q) => q.locale === lng)?.n ?? 0,
+        ...counts.of(lng),
       };
     }),
-    questionTotal,
+    totals: counts.totals,
     rounds: rounds.map((r) => ({ number: r.number, status: r.status, questionCount: r.questionCount, responseCount: r.responseCount })),
     participation: latest ? { round: latest.number, ...participationByGroup(db, latest.id, settings.advisoryGroupId) } : null,
     history: listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id)).map((h) => ({
@@ -150,7 +148,14 @@ export default function ConsultationOverview() {
 
       <Table
         caption={t("overview.translationsCaption")}
-        head={[t("overview.col.language"), t("overview.col.missing"), t("overview.col.questions"), ...(canEdit ? [t("overview.col.edit")] : [])]}
+        head={[
+          t("overview.col.language"),
+          t("overview.col.missing"),
+          t("overview.col.statements"),
+          t("overview.col.ratingQuestions"),
+          t("overview.col.questions"),
+          ...(canEdit ? [t("overview.col.edit")] : []),
+        ]}
         rows={data.translations.map((tr) => [
           tr.name,
           tr.missing.length === 0 ? (
@@ -160,13 +165,27 @@ export default function ConsultationOverview() {
           ) : (
             tr.missing.map((f) => t(`field.${f}`)).join(", ")
           ),
-          t("overview.questionsTranslated", { done: tr.questionsTranslated, total: data.questionTotal }),
+          t("overview.questionsTranslated", { done: tr.statements, total: data.totals.statements }),
+          t("overview.questionsTranslated", { done: tr.ratingQuestions, total: data.totals.ratingQuestions }),
+          t("overview.questionsTranslated", { done: tr.otherQuestions, total: data.totals.otherQuestions }),
           ...(canEdit
             ? [
-                <Link key="e" className="govuk-link" to={`${base}/edit/${tr.locale}`}>
-                  {t("overview.editText")}
-                  <span className="govuk-visually-hidden"> – {tr.name}</span>
-                </Link>,
+                <ul key="e" className="govuk-list">
+                  <li>
+                    <Link className="govuk-link" to={`${base}/edit/${tr.locale}`}>
+                      {t("overview.editText")}
+                      <span className="govuk-visually-hidden"> – {tr.name}</span>
+                    </Link>
+                  </li>
+                  {tr.locale !== "en" ? (
+                    <li>
+                      <Link className="govuk-link" to={`${base}/edit/${tr.locale}/outcomes`}>
+                        {t("overview.translateOutcomes")}
+                        <span className="govuk-visually-hidden"> – {tr.name}</span>
+                      </Link>
+                    </li>
+                  ) : null}
+                </ul>,
               ]
             : []),
         ])}

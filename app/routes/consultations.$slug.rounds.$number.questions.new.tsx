@@ -6,9 +6,9 @@ import { requireRoundRole } from "../auth/round-access.server";
 import { getDb } from "../db.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
 import { parseQuestionForm, questionFormFields } from "../domain/survey/question-form";
-import { QUESTION_TYPES } from "../domain/survey/questions";
+import { PROFILE_FIELDS, QUESTION_TYPES } from "../domain/survey/questions";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
-import { questionFormData, saveQuestion } from "../services/survey-builder.server";
+import { profileQuestionDefaults, questionFormData, saveQuestion } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -21,12 +21,16 @@ import { formValues } from "../utils/forms";
 export const handle: RouteHandle = { title: (t) => t("officer:question.addTitle") };
 
 const typeQuery = z.enum(QUESTION_TYPES);
+const fieldQuery = z.enum(PROFILE_FIELDS);
 
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, round, locale } = requireRoundRole(args, ["officer"]);
   const editable = checkQuestionsEditable(round);
-  const rawType = new URL(args.request.url).searchParams.get("type");
+  const search = new URL(args.request.url).searchParams;
+  const rawType = search.get("type");
   const type = rawType === null ? null : typeQuery.safeParse(rawType);
+  // A profile question first asks which field it is about, so its form can start filled in.
+  const field = type?.success && type.data === "profile" ? fieldQuery.safeParse(search.get("field")) : null;
   const data = questionFormData(getDb(), consultation.id, round.id, null, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -34,6 +38,9 @@ export function loader(args: LoaderFunctionArgs) {
     locked: editable.ok ? null : editable.reason,
     type: type?.success ? type.data : null,
     typeError: type !== null && !type.success,
+    profileField: field?.success ? field.data : null,
+    fieldError: search.has("field") && field !== null && !field.success,
+    initialValues: field?.success ? profileQuestionDefaults(field.data) : {},
     locales: SUPPORTED_LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
     outcomes: data.outcomes,
     conditionChoices: data.conditionChoices,
@@ -47,6 +54,11 @@ export async function action(args: ActionFunctionArgs) {
     const chosen = typeQuery.safeParse(form.get("type"));
     if (!chosen.success) return json({ errors: { type: "question.errors.type" }, values: {} as Record<string, string> }, { status: 400 });
     return redirect(`/consultations/${consultation.slug}/rounds/${round.number}/questions/new?type=${chosen.data}`);
+  }
+  if (form.get("intent") === "choose-field") {
+    const chosen = fieldQuery.safeParse(form.get("profileField"));
+    if (!chosen.success) return json({ errors: { profileField: "question.errors.profileField" }, values: {} as Record<string, string> }, { status: 400 });
+    return redirect(`/consultations/${consultation.slug}/rounds/${round.number}/questions/new?type=profile&field=${chosen.data}`);
   }
   const lock = checkQuestionsEditable(round);
   if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
@@ -65,7 +77,7 @@ export default function NewQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : undefined));
+  const errors = useOfficerErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined));
   const conditionOptions = useConditionOptions(data.conditionChoices);
   const postedType = actionData?.values?.type;
   const type = data.type ?? (QUESTION_TYPES as readonly string[]).find((x) => x === postedType) ?? null;
@@ -84,10 +96,22 @@ export default function NewQuestion() {
           </h1>
           {data.locked ? (
             <p className="govuk-body">{t(`builder.refusal.${data.locked}`)}</p>
+          ) : type === "profile" && !data.profileField && actionData?.values?.type !== "profile" ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="choose-field" />
+              <Radios
+                name="profileField"
+                legend={t("question.chooseField")}
+                hint={t("question.chooseFieldHint")}
+                error={errors.profileField}
+                items={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`profileField.${f}`) }))}
+              />
+              <Button>{t("common:common.continue")}</Button>
+            </Form>
           ) : type ? (
             <QuestionForm
               type={type as (typeof QUESTION_TYPES)[number]}
-              values={actionData?.values ?? {}}
+              values={actionData?.values ?? data.initialValues}
               errors={errors}
               locales={data.locales}
               outcomes={data.outcomes}

@@ -4,13 +4,13 @@ import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
-import { LOCALE_COOKIE } from "../i18n/i18n.server";
+import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
 import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
 import { Button } from "../ui/components";
 import { formatDate } from "../ui/format.server";
-import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
+import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
@@ -38,12 +38,13 @@ export function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const headers = new Headers(privateHeaders);
   if (j.mode === "preview") {
-    // /s/<slug>/preview?round=<n>&lng=<locale>: a fresh preview of that round, in that language.
+    // /s/<slug>/preview?round=<n>&lng=<locale>: a fresh preview of that round, in that language
+    // (kept for the preview's pages only: the officer's own language cookie is left alone).
     const round = Number(url.searchParams.get("round"));
     const lng = url.searchParams.get("lng");
     if (url.searchParams.has("round") || url.searchParams.has("lng")) {
       resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
-      if (isLocale(lng)) headers.append("Set-Cookie", [`${LOCALE_COOKIE}=${lng}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", ...(secureCookies() ? ["Secure"] : [])].join("; "));
+      if (isLocale(lng)) headers.append("Set-Cookie", previewLocaleCookie(j.consultation.slug, lng, secureCookies()));
       throw redirect(j.base, { headers });
     }
   }
@@ -183,8 +184,8 @@ export default function StartPage() {
             <dl className="govuk-summary-list" data-testid="saved-answers">
               {d.savedAnswers.map(({ q, answer }) => (
                 <div className="govuk-summary-list__row" key={q.id}>
-                  <dt className="govuk-summary-list__key" lang={other(q.lang)}>
-                    {q.outcomeStatement ?? q.text}
+                  <dt className="govuk-summary-list__key" lang={other(questionLabel(q).lang)}>
+                    {questionLabel(q).text}
                   </dt>
                   <dd className="govuk-summary-list__value">
                     <AnswerText q={q} answer={answer} />

@@ -8,7 +8,7 @@ import { storageUnavailableHeaders, tryWrite } from "../services/storage.server"
 import { checkHoneypot, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { AnswerText, Honeypot, PreviewBanner, type QuestionView } from "../ui/journey";
+import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
 export { journeyHeaders as headers } from "../services/journey-route.server";
@@ -75,8 +75,8 @@ export default function CheckPage() {
           <dl className="govuk-summary-list" data-testid="check-answers">
             {d.answers.map(({ q, answer, change }) => (
               <div className="govuk-summary-list__row" key={q.id}>
-                <dt className="govuk-summary-list__key" lang={other(q.lang)}>
-                  {q.outcomeStatement ?? q.text}
+                <dt className="govuk-summary-list__key" lang={other(questionLabel(q).lang)}>
+                  {questionLabel(q).text}
                 </dt>
                 <dd className="govuk-summary-list__value">
                   <AnswerText q={q} answer={answer ?? undefined} />
@@ -84,7 +84,10 @@ export default function CheckPage() {
                 <dd className="govuk-summary-list__actions">
                   <Link className="govuk-link" to={change}>
                     {t("check.change")}
-                    <span className="govuk-visually-hidden"> {q.outcomeStatement ?? q.text}</span>
+                    <span className="govuk-visually-hidden" lang={other(questionLabel(q).lang)}>
+                      {" "}
+                      {questionLabel(q).text}
+                    </span>
                   </Link>
                 </dd>
               </div>

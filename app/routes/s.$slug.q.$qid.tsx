@@ -117,7 +117,11 @@ export default function QuestionPage() {
               pageLang={d.locale}
               before={
                 <>
-                  {d.question.type === "rating" && d.question.outcomeDescription ? <p className="govuk-body">{d.question.outcomeDescription}</p> : null}
+                  {d.question.type === "rating" && d.question.outcomeDescription ? (
+                    <p className="govuk-body" lang={d.question.outcomeLang === d.locale ? undefined : d.question.outcomeLang}>
+                      {d.question.outcomeDescription}
+                    </p>
+                  ) : null}
                   {d.feedback ? <RoundFeedback feedback={d.feedback} /> : null}
                 </>
               }

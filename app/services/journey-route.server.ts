@@ -12,6 +12,7 @@ import { getDb } from "../db.server";
 import type { Step } from "../domain/survey/journey";
 import { env } from "../env.server";
 import { detectLocale } from "../i18n/i18n.server";
+import { previewSlugOf } from "../i18n/preview-path";
 import { findJourneyConsultation } from "../repos/journey.server";
 import { clientAddress } from "../utils/client-address.server";
 import { loadJourney, type Journey, type Mode } from "./journey.server";
@@ -25,7 +26,7 @@ export interface RouteArgs {
 const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
 export function modeOf(request: Request): Mode {
-  return /^\/s\/[^/]+\/preview(\/|$)/.test(new URL(request.url).pathname) ? "preview" : "live";
+  return previewSlugOf(new URL(request.url).pathname) !== null ? "preview" : "live";
 }
 
 export const STAFF_PREVIEW_ROLES = ["officer", "commissioner", "administrator"] as const;

@@ -1,12 +1,17 @@
 /**
  * Development mail capture: a real SMTP server (the `smtp-server` package) inside the
  * app process on a loopback port. The sender delivers to it exactly as it would to a real
- * relay; captured messages are kept in memory (the last 200) and shown to staff at
- * /dev/mailbox. Never used when SMTP_HOST is set, unless EMAIL_CAPTURE=true says so.
+ * relay; captured messages are kept in memory (newest first, up to 10,000 since the server
+ * started) and shown to staff at /dev/mailbox, page by page. Never used when SMTP_HOST is
+ * set, unless EMAIL_CAPTURE=true says so.
  */
 import { simpleParser } from "mailparser";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import type { DB } from "../db.server";
+import { consultationsOfEmails } from "../repos/email-outbox.server";
+import { findConsultationPartnerships } from "../repos/panel.server";
+import { pageWindow } from "../domain/pagination";
 
 export interface CapturedMail {
   outboxId: number | null;
@@ -17,7 +22,8 @@ export interface CapturedMail {
   receivedAt: string;
 }
 
-const LIMIT = 200;
+/** Enough for any development session; a bound so a runaway loop cannot exhaust memory. */
+export const CAPTURE_LIMIT = 10_000;
 
 declare global {
   var __mailCapture: { port: number; messages: CapturedMail[]; server: SMTPServer } | undefined;
@@ -25,6 +31,24 @@ declare global {
 
 export function capturedMail(): CapturedMail[] {
   return globalThis.__mailCapture?.messages ?? [];
+}
+
+/**
+ * One page of the captured mail a member of staff may read: officers see mail about
+ * consultations of their own partnerships, administrators also mail about no consultation.
+ */
+export function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<number>; isAdmin: boolean }, page: number, perPage: number) {
+  const all = capturedMail();
+  const consultationOf = consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
+  const partnershipOf = findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
+  const visible = all.filter((m) => {
+    const c = m.outboxId == null ? null : (consultationOf.get(m.outboxId) ?? null);
+    if (c == null) return viewer.isAdmin;
+    const p = partnershipOf.get(c);
+    return p != null && viewer.partnershipIds.has(p);
+  });
+  const window = pageWindow(visible.length, page, perPage);
+  return { messages: visible.slice(window.start, window.end), total: visible.length, page: window.page, pages: window.pages, first: window.start + 1, last: window.end };
 }
 
 export async function startMailCapture(): Promise<{ port: number }> {
@@ -48,7 +72,7 @@ export async function startMailCapture(): Promise<{ port: number }> {
             text: mail.text ?? "",
             receivedAt: new Date().toISOString(),
           });
-          messages.length = Math.min(messages.length, LIMIT);
+          messages.length = Math.min(messages.length, CAPTURE_LIMIT);
           callback();
         })
         .catch((e: Error) => callback(e));

@@ -1,7 +1,31 @@
 import type { DB } from "../db.server";
+import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
+import type { OutcomeForm, OutcomeTranslations } from "../domain/outcome-form";
 import { domainCode, type OutcomeImportRow } from "../domain/outcome-import";
+import { planRatingTextChanges, type RatingTextState } from "../domain/survey/rating-wording";
 import { appendAudit } from "../repos/audit.server";
-import { countOutcomes, ensureDomain, upsertOutcome } from "../repos/outcomes.server";
+import { listRoundOverviews } from "../repos/consultation-admin.server";
+import {
+  codeTaken,
+  countOutcomes,
+  ensureDomain,
+  findOutcomeByCode,
+  insertOutcome,
+  listDomainsWithNames,
+  listOutcomeTexts,
+  listRatingQuestions,
+  listRatingWordings,
+  removeQuestionText,
+  setDomainName,
+  setOutcomeText,
+  setQuestionText,
+  setRatingWording,
+  updateOutcomeRow,
+  upsertOutcome,
+} from "../repos/outcomes.server";
+import { deleteQuestion, listOutcomesForBuilder } from "../repos/survey-builder.server";
+import type { Actor } from "./consultations.server";
+import { ratingWordings, standardRatingWording } from "./survey-builder.server";
 
 /** Imports validated rows in one transaction: all or nothing. Text is stored as English. */
 export function importOutcomes(
@@ -14,12 +38,15 @@ export function importOutcomes(
     let created = 0;
     let updated = 0;
     let position = countOutcomes(tx, input.consultationId);
+    const before = ratingTextState(tx, input.consultationId, "en");
     for (const row of input.rows) {
       const domainId = ensureDomain(tx, input.consultationId, row.domain, domainCode(row.domain));
       const result = upsertOutcome(tx, input.consultationId, { ...row, domainId, position: position++ });
       if (result === "created") created++;
       else updated++;
     }
+    // Rating questions still being built follow a reworded statement, as with the form.
+    syncRatingTexts(tx, input.consultationId, "en", before);
     appendAudit(tx, {
       at: now,
       actorUserId: input.actorUserId,
@@ -30,5 +57,226 @@ export function importOutcomes(
       details: { created, updated },
     });
     return { created, updated };
+  });
+}
+
+// ── One outcome at a time: add, change, retire, reinstate; and translations ─────────────
+
+export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "domain" | "not-active" | "not-retired";
+type Result<T = object> = ({ ok: true } & T) | { ok: false; reason: OutcomeRefusal };
+
+function tx<T>(db: DB, fn: (t: DB) => T): T {
+  return db.transaction((t) => fn(t as unknown as DB));
+}
+
+function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>) {
+  appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType: "candidate-outcome", entityId, details });
+}
+
+/**
+ * The rounds that rate an outcome: those that have asked it (responses, or closed: their
+ * questions are fixed) and those whose questions may still change.
+ */
+function roundsRating(db: DB, consultationId: number, outcomeId: number) {
+  const overview = listRoundOverviews(db, [consultationId]);
+  const rated = listRatingQuestions(db, consultationId, "en").filter((q) => q.outcomeId === outcomeId);
+  const asked: number[] = [];
+  const pending: Array<{ roundId: number; roundNumber: number; questionId: number }> = [];
+  for (const q of rated) {
+    const round = overview.find((r) => r.id === q.roundId);
+    if (round && checkQuestionsEditable(round).ok) pending.push({ roundId: q.roundId, roundNumber: q.roundNumber, questionId: q.questionId });
+    else asked.push(q.roundNumber);
+  }
+  return { asked, pending };
+}
+
+function resolveDomain(db: DB, consultationId: number, form: OutcomeForm): number | null {
+  if (form.domain === "new") return ensureDomain(db, consultationId, form.newDomain, domainCode(form.newDomain));
+  const id = Number(form.domain);
+  return listDomainsWithNames(db, consultationId).some((d) => d.id === id) ? id : null;
+}
+
+/** Rewrites rating question texts in `locale` after its statements or wording changed (rating-wording.ts says which). */
+function syncRatingTexts(db: DB, consultationId: number, locale: string, before: RatingTextState): number {
+  const after = ratingTextState(db, consultationId, locale);
+  const editable = new Map(listRoundOverviews(db, [consultationId]).map((r) => [r.id, checkQuestionsEditable(r).ok]));
+  const questions = listRatingQuestions(db, consultationId, locale).map((q) => ({
+    questionId: q.questionId,
+    outcomeId: q.outcomeId,
+    editable: editable.get(q.roundId) ?? false,
+    current: q.text === null ? null : { text: q.text, hint: q.hint ?? "" },
+  }));
+  const changes = planRatingTextChanges(questions, before, after, { mayRemove: locale !== "en" });
+  for (const c of changes) {
+    if (c.kind === "set") setQuestionText(db, c.questionId, locale, c.text, c.hint);
+    else removeQuestionText(db, c.questionId, locale);
+  }
+  return changes.length;
+}
+
+function ratingTextState(db: DB, consultationId: number, locale: string): RatingTextState {
+  const statements: Record<number, string> = {};
+  for (const t of listOutcomeTexts(db, consultationId)) if (t.locale === locale) statements[t.outcomeId] = t.statement;
+  return { wording: ratingWordings(db, consultationId)[locale] ?? null, statements };
+}
+
+/** Adds one candidate outcome (English text) at the end of the library. */
+export function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Result<{ code: string }> {
+  return tx(db, (t) => {
+    const { form } = input;
+    if (codeTaken(t, input.consultationId, form.code, null)) return { ok: false, reason: "code-taken" } as const;
+    const domainId = resolveDomain(t, input.consultationId, form);
+    if (domainId === null) return { ok: false, reason: "domain" } as const;
+    const id = insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: countOutcomes(t, input.consultationId) });
+    setOutcomeText(t, id, "en", form.statement, form.description);
+    audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
+    return { ok: true, code: form.code } as const;
+  });
+}
+
+/**
+ * Changes an outcome's code, domain, English statement, description and source. The code is
+ * fixed once a round has asked about the outcome (results, outcome sets and published
+ * summaries name it). Rating questions still being built follow a changed statement.
+ */
+export function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Result<{ code: string; questionsUpdated: number }> {
+  return tx(db, (t) => {
+    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
+    const { form } = input;
+    if (form.code !== outcome.code) {
+      if (roundsRating(t, input.consultationId, outcome.id).asked.length > 0) return { ok: false, reason: "code-locked" } as const;
+      if (codeTaken(t, input.consultationId, form.code, outcome.id)) return { ok: false, reason: "code-taken" } as const;
+    }
+    const domainId = resolveDomain(t, input.consultationId, form);
+    if (domainId === null) return { ok: false, reason: "domain" } as const;
+    const before = ratingTextState(t, input.consultationId, "en");
+    const previous = listOutcomeTexts(t, input.consultationId).find((x) => x.outcomeId === outcome.id && x.locale === "en");
+    updateOutcomeRow(t, input.consultationId, outcome.id, { code: form.code, domainId, source: form.source });
+    setOutcomeText(t, outcome.id, "en", form.statement, form.description);
+    const questionsUpdated = syncRatingTexts(t, input.consultationId, "en", before);
+    const changed = [
+      form.code !== outcome.code && "code",
+      domainId !== outcome.domainId && "domain",
+      form.statement !== previous?.statement && "statement",
+      form.description !== (previous?.description ?? "") && "description",
+      form.source !== outcome.source && "source",
+    ].filter(Boolean);
+    audit(t, input.actor, now, "candidate-outcome.updated", outcome.id, { code: form.code, previousCode: outcome.code, changed, questionsUpdated });
+    return { ok: true, code: form.code, questionsUpdated } as const;
+  });
+}
+
+/** What retiring an outcome would do: the rounds that asked it keep it; rounds being built lose its question. */
+export function retirementEffects(db: DB, consultationId: number, outcomeId: number) {
+  const { asked, pending } = roundsRating(db, consultationId, outcomeId);
+  return { keptInRounds: asked, removedFromRounds: pending.map((p) => p.roundNumber) };
+}
+
+/**
+ * Retires an active outcome: it is no longer offered in new rounds, its rating question is
+ * taken out of rounds whose questions may still change, and rounds that asked it keep it
+ * (answers, results and outcome sets are untouched).
+ */
+export function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Result<{ removedFromRounds: number[] }> {
+  return tx(db, (t) => {
+    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
+    if (outcome.status !== "active") return { ok: false, reason: "not-active" } as const;
+    const { asked, pending } = roundsRating(t, input.consultationId, outcome.id);
+    for (const p of pending) deleteQuestion(t, p.roundId, p.questionId);
+    updateOutcomeRow(t, input.consultationId, outcome.id, { status: "retired" });
+    const removedFromRounds = pending.map((p) => p.roundNumber);
+    audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, { code: outcome.code, reason: input.reason, removedFromRounds, keptInRounds: asked });
+    return { ok: true, removedFromRounds } as const;
+  });
+}
+
+/** Brings a retired outcome back into the library (it is offered again for new rounds). */
+export function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Result {
+  return tx(db, (t) => {
+    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
+    if (outcome.status !== "retired") return { ok: false, reason: "not-retired" } as const;
+    updateOutcomeRow(t, input.consultationId, outcome.id, { status: "active" });
+    audit(t, input.actor, now, "candidate-outcome.reinstated", outcome.id, { code: outcome.code });
+    return { ok: true } as const;
+  });
+}
+
+/** The edit form's data: the outcome with its English text, the domains, and which rounds rate it. */
+export function outcomeForEditing(db: DB, consultationId: number, code: string, locale: string) {
+  const outcome = findOutcomeByCode(db, consultationId, code);
+  if (!outcome) return null;
+  const en = listOutcomeTexts(db, consultationId).find((x) => x.outcomeId === outcome.id && x.locale === "en");
+  const { asked, pending } = roundsRating(db, consultationId, outcome.id);
+  return {
+    outcome: { ...outcome, statement: en?.statement ?? "", description: en?.description ?? "" },
+    domains: listDomainChoices(db, consultationId, locale),
+    askedInRounds: asked,
+    pendingRounds: pending.map((p) => p.roundNumber),
+  };
+}
+
+export function listDomainChoices(db: DB, consultationId: number, locale: string) {
+  return listDomainsWithNames(db, consultationId).map((d) => ({ id: d.id, name: d.names[locale] ?? d.names.en ?? d.code }));
+}
+
+/** The translation form's data for `locale`: every outcome by domain with its English and its text in `locale`, and the wording. */
+export function outcomeTranslationsForm(db: DB, consultationId: number, locale: string) {
+  const texts = listOutcomeTexts(db, consultationId);
+  const text = (outcomeId: number, l: string) => texts.find((x) => x.outcomeId === outcomeId && x.locale === l);
+  const outcomes = listOutcomesForBuilder(db, consultationId);
+  const own = listRatingWordings(db, consultationId).find((w) => w.locale === locale);
+  const standard = standardRatingWording();
+  return {
+    wording: { english: ratingWordings(db, consultationId).en ?? null, value: own ?? standard[locale] ?? { text: "", hint: "" }, standard: standard[locale] ?? null },
+    domains: listDomainsWithNames(db, consultationId).map((d) => ({
+      id: d.id,
+      english: d.names.en ?? d.code,
+      value: d.names[locale] ?? "",
+      outcomes: outcomes
+        .filter((o) => o.domainId === d.id)
+        .map((o) => ({
+          id: o.id,
+          code: o.code,
+          status: o.status,
+          english: { statement: text(o.id, "en")?.statement ?? "", description: text(o.id, "en")?.description ?? "" },
+          value: { statement: text(o.id, locale)?.statement ?? "", description: text(o.id, locale)?.description ?? "" },
+        })),
+    })),
+    // Outcomes whose domain was removed are still translatable.
+    unfiled: outcomes.filter((o) => o.domainId === null).map((o) => ({ id: o.id, code: o.code, status: o.status, english: { statement: text(o.id, "en")?.statement ?? "", description: text(o.id, "en")?.description ?? "" }, value: { statement: text(o.id, locale)?.statement ?? "", description: text(o.id, locale)?.description ?? "" } })),
+  };
+}
+
+/**
+ * Saves one language's statements, descriptions, domain names and rating question wording
+ * (blank removes a translation; wording equal to the standard one is not stored, so it keeps
+ * following the standard), then brings the rating questions' text in that language up to date.
+ */
+export function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations }, now: Date): { questionsUpdated: number } {
+  return tx(db, (t) => {
+    const { locale, data } = input;
+    const before = ratingTextState(t, input.consultationId, locale);
+    const outcomeIds = new Set(listOutcomesForBuilder(t, input.consultationId).map((o) => o.id));
+    const domainIds = new Set(listDomainsWithNames(t, input.consultationId).map((d) => d.id));
+    for (const d of data.domains) if (domainIds.has(d.id)) setDomainName(t, d.id, locale, d.name);
+    for (const o of data.outcomes) if (outcomeIds.has(o.id)) setOutcomeText(t, o.id, locale, o.statement, o.description);
+    let ownWording: boolean | undefined;
+    if (data.wording) {
+      const standard = standardRatingWording()[locale];
+      const same = Boolean(standard && standard.text === data.wording.text && standard.hint === data.wording.hint);
+      setRatingWording(t, input.consultationId, locale, same ? "" : data.wording.text, data.wording.hint);
+      ownWording = !same && Boolean(data.wording.text);
+    }
+    const questionsUpdated = syncRatingTexts(t, input.consultationId, locale, before);
+    audit(t, input.actor, now, "candidate-outcomes.translated", input.consultationId, {
+      locale,
+      statements: data.outcomes.filter((o) => o.statement).length,
+      ...(ownWording === undefined ? {} : { ownWording }),
+      questionsUpdated,
+    });
+    return { questionsUpdated };
   });
 }

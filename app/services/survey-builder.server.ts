@@ -8,9 +8,12 @@ import type { DB } from "../db.server";
 import { checkQuestionsEditable, type Decision, type QuestionLockReason } from "../domain/consultation/lifecycle";
 import { defaultNextRoundOutcomes, selectNextRoundOutcomes, type Consensus, type NextRoundDefault } from "../domain/consultation/next-round";
 import { conditionsOutOfOrder, conditionValuesFor, type QuestionDraft } from "../domain/survey/question-form";
-import { resources, STAFF_LOCALES } from "../i18n/config";
+import { STAKEHOLDER_GROUPS, type PROFILE_FIELDS } from "../domain/survey/questions";
+import { ratingQuestionText, type RatingWording } from "../domain/survey/rating-wording";
+import { resources, SUPPORTED_LOCALES } from "../i18n/config";
 import { appendAudit } from "../repos/audit.server";
 import { ensureSurvey, listRoundOverviews, type RoundOverview } from "../repos/consultation-admin.server";
+import { listRatingWordings } from "../repos/outcomes.server";
 import { findResult } from "../repos/results.server";
 import {
   deleteQuestion,
@@ -39,16 +42,40 @@ export function findRound(db: DB, consultationId: number, number: number): Round
   return listRoundOverviews(db, [consultationId]).find((r) => r.number === number);
 }
 
-/** The default rating question text and hint per staff locale (from the officer namespace), with {{statement}}. */
-export function ratingTemplates(): { text: Record<string, string>; hint: Record<string, string> } {
-  const text: Record<string, string> = {};
-  const hint: Record<string, string> = {};
-  for (const locale of STAFF_LOCALES) {
-    const survey = (resources as unknown as Record<string, { officer: { survey?: { ratingText?: string; ratingHint?: string } } }>)[locale]?.officer.survey;
-    if (survey?.ratingText) text[locale] = survey.ratingText;
-    if (survey?.ratingHint) hint[locale] = survey.ratingHint;
+/** The interface's standard rating question wording per language (citizen namespace), with [outcome]. */
+export function standardRatingWording(): Record<string, RatingWording> {
+  const out: Record<string, RatingWording> = {};
+  for (const locale of SUPPORTED_LOCALES) {
+    const w = (resources as unknown as Record<string, { citizen: { ratingWording?: RatingWording } }>)[locale]?.citizen.ratingWording;
+    if (w?.text) out[locale] = { text: w.text, hint: w.hint ?? "" };
   }
-  return { text, hint };
+  return out;
+}
+
+/** The consultation's rating question wording per language: the officer's, else the standard one. */
+export function ratingWordings(db: DB, consultationId: number): Record<string, RatingWording> {
+  const out = standardRatingWording();
+  for (const row of listRatingWordings(db, consultationId)) out[row.locale] = { text: row.text, hint: row.hint };
+  return out;
+}
+
+type StakeholderDefaults = { text: string } & Record<(typeof STAKEHOLDER_GROUPS)[number], string>;
+
+/**
+ * What a new profile question's form starts with. For stakeholder group: the question and the
+ * four fixed groups, in order, in every language (the citizen namespace's wording); other
+ * profile fields start empty.
+ */
+export function profileQuestionDefaults(field: (typeof PROFILE_FIELDS)[number]): Record<string, string> {
+  const values: Record<string, string> = { profileField: field };
+  if (field !== "stakeholderGroup") return values;
+  for (const locale of SUPPORTED_LOCALES) {
+    const d = (resources as unknown as Record<string, { citizen: { profileDefaults?: { stakeholderGroup?: StakeholderDefaults } } }>)[locale]?.citizen.profileDefaults?.stakeholderGroup;
+    if (!d) continue;
+    values[`text-${locale}`] = d.text;
+    values[`choices-${locale}`] = STAKEHOLDER_GROUPS.map((g) => d[g]).join("\n");
+  }
+  return values;
 }
 
 function audit(db: DB, actor: Actor, now: Date, action: string, entityType: string, entityId: number, details: Record<string, unknown>) {
@@ -143,22 +170,23 @@ export function saveQuestion(...args: Parameters<typeof saveQuestionInTransactio
   }
 }
 
-function ratingTranslations(o: OutcomeForBuilder, templates: ReturnType<typeof ratingTemplates>) {
-  return Object.entries(templates.text)
+/** A rating question's text in every language that has both the outcome's statement and a wording. */
+function ratingTranslations(o: OutcomeForBuilder, wordings: Record<string, RatingWording>) {
+  return Object.entries(wordings)
     .filter(([locale]) => o.statements[locale])
-    .map(([locale, template]) => ({ locale, text: template.replace("{{statement}}", o.statements[locale]), hint: templates.hint[locale] ?? "", options: {} }));
+    .map(([locale, wording]) => ({ locale, text: ratingQuestionText(wording, o.statements[locale]), hint: wording.hint, options: {} }));
 }
 
 /** Adds a rating question for every active outcome not yet rated in the round, grouped by domain (library order). */
 export function addRatingsForAllOutcomes(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number }, now: Date): Decision<BuilderRefusal> & { value?: number } {
-  const templates = ratingTemplates();
   return withEditableRound<number>(db, input.consultationId, input.roundNumber, (t, round) => {
+    const wordings = ratingWordings(t, input.consultationId);
     const rated = new Set(listQuestionsOfRound(t, round.id).filter((q) => q.type === "rating").map((q) => q.outcomeId));
     const missing = listOutcomesForBuilder(t, input.consultationId).filter((o) => o.status === "active" && !rated.has(o.id) && o.statements.en);
     if (missing.length === 0) return { ok: false, reason: "no-outcomes" };
     for (const o of missing) {
       const id = insertQuestion(t, round.id, { type: "rating", required: true, outcomeId: o.id, config: { scale: "grade-1-9", allowUnable: true }, conditionQuestionId: null, conditionValue: null });
-      replaceQuestionTranslations(t, id, ratingTranslations(o, templates));
+      replaceQuestionTranslations(t, id, ratingTranslations(o, wordings));
     }
     audit(t, input.actor, now, "questions.ratings-added", "round", round.id, { round: round.number, count: missing.length });
     return { ok: true, value: missing.length };
@@ -246,8 +274,8 @@ export function createNextRound(
   input: { actor: Actor; consultationId: number; outcomeIds: number[]; copyOtherQuestions: boolean; settings: Omit<RoundSettings, "opensAt" | "closesAt"> },
   now: Date,
 ): { ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" } {
-  const templates = ratingTemplates();
   return tx(db, (t) => {
+    const wordings = ratingWordings(t, input.consultationId);
     const rounds = listRoundOverviews(t, [input.consultationId]);
     const previous = rounds.at(-1);
     if (!previous) return { ok: false, reason: "no-previous-round" } as const;
@@ -275,8 +303,10 @@ export function createNextRound(
         conditionQuestionId: null,
         conditionValue: null,
       });
+      // The previous round's words where it had them; languages it lacked get the standard wording.
       const copied = before ? prevTexts.filter((x) => x.questionId === before.id).map(({ questionId: _q, ...rest }) => rest) : [];
-      replaceQuestionTranslations(t, id, copied.length ? copied : ratingTranslations(o, templates));
+      const filled = ratingTranslations(o, wordings).filter((x) => !copied.some((c) => c.locale === x.locale));
+      replaceQuestionTranslations(t, id, [...copied, ...filled]);
     }
     if (input.copyOtherQuestions) {
       const newIds = new Map<number, number>();
@@ -335,7 +365,6 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
     })),
   );
   const outcomes = listOutcomesForBuilder(db, consultationId).filter((o) => o.status === "active");
-  const templates = ratingTemplates();
   return {
     outcomes: outcomes.map((o) => ({ id: o.id, code: o.code, statement: o.statements[locale] ?? o.statements.en ?? "", domain: o.domainName })),
     conditionChoices,
@@ -343,8 +372,7 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
       earlier,
       takenOutcomeIds: all.filter((q) => q.type === "rating" && q.id !== questionId && q.outcomeId !== null).map((q) => q.outcomeId as number),
       outcomeIds: outcomes.map((o) => o.id),
-      ratingText: templates.text,
-      ratingHint: templates.hint,
+      ratingWording: ratingWordings(db, consultationId),
       statements: Object.fromEntries(outcomes.map((o) => [o.id, o.statements])),
     },
     translations: questionId === null ? [] : texts.filter((x) => x.questionId === questionId),

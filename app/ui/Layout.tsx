@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from "react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "../i18n/config";
+import { previewSlugOf } from "../i18n/preview-path";
 
 export interface LayoutUser {
   displayName: string;
@@ -16,6 +17,12 @@ const PlainLink: LinkComponent = ({ to, className, children }) => (
 );
 const RemixLink: LinkComponent = ({ to, className, children }) => (
   <Link to={to} className={className}>
+    {children}
+  </Link>
+);
+/** Leaving a staff preview loads the next page afresh, so it is shown in the officer's own language. */
+const ReloadingLink: LinkComponent = ({ to, className, children }) => (
+  <Link to={to} className={className} reloadDocument>
     {children}
   </Link>
 );
@@ -104,9 +111,11 @@ export function SiteFooter({ LinkTo = PlainLink }: { LinkTo?: LinkComponent }) {
 export function Layout({ children, locale, user }: { children: ReactNode; locale: Locale; user: LayoutUser | null }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const inPreview = previewSlugOf(location.pathname) !== null;
+  const LinkTo = inPreview ? ReloadingLink : RemixLink;
   return (
     <>
-      <SiteHeader locale={locale} returnTo={`${location.pathname}${location.search}`} LinkTo={RemixLink} />
+      <SiteHeader locale={locale} returnTo={`${location.pathname}${location.search}`} LinkTo={LinkTo} />
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
@@ -118,11 +127,11 @@ export function Layout({ children, locale, user }: { children: ReactNode; locale
           <div className="govuk-body-s app-header-bar" data-testid="signed-in-as">
             <p className="app-signed-in">
               {t("layout.signedInAs", { name: user.displayName })}{" "}
-              <Link className="govuk-link" to="/dashboard">
+              <LinkTo className="govuk-link" to="/dashboard">
                 {t("layout.dashboard")}
-              </Link>
+              </LinkTo>
             </p>
-            <Form method="post" action="/sign-out" className="app-inline-form">
+            <Form method="post" action="/sign-out" className="app-inline-form" reloadDocument={inPreview}>
               <button type="submit" className="app-link-button">
                 {t("layout.signOut")}
               </button>
@@ -130,16 +139,16 @@ export function Layout({ children, locale, user }: { children: ReactNode; locale
           </div>
         ) : (
           <p className="govuk-body-s">
-            <Link className="govuk-link" to="/sign-in">
+            <LinkTo className="govuk-link" to="/sign-in">
               {t("layout.signIn")}
-            </Link>
+            </LinkTo>
           </p>
         )}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>
       </div>
-      <SiteFooter LinkTo={RemixLink} />
+      <SiteFooter LinkTo={LinkTo} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "../i18n/use-translation";
+import { paginationItems } from "../domain/pagination";
 
 export function Button({
   children,
@@ -122,4 +124,60 @@ export function Table({
 
 export function Tag({ children, colour }: { children: ReactNode; colour?: "grey" | "green" | "blue" | "yellow" | "red" | "purple" }) {
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
+}
+
+/**
+ * GOV.UK pagination: previous and next links and numbered pages (first, last, current and its
+ * neighbours, ellipses between). Plain links, so it works without JavaScript. `href(n)` gives
+ * page n's address. Renders nothing for a single page.
+ */
+export function Pagination({ page, pages, href, label }: { page: number; pages: number; href: (n: number) => string; label: string }) {
+  const { t } = useTranslation();
+  const items = paginationItems(page, pages);
+  if (items.length === 0) return null;
+  return (
+    <nav className="govuk-pagination" aria-label={label}>
+      {page > 1 ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
+            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
+            </svg>
+            <span className="govuk-pagination__link-title">
+              {t("pagination.previous")}
+              <span className="govuk-visually-hidden">{t("pagination.pageHidden")}</span>
+            </span>
+          </Link>
+        </div>
+      ) : null}
+      <ul className="govuk-pagination__list">
+        {items.map((item, i) =>
+          item.kind === "ellipsis" ? (
+            <li key={`e${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
+              ⋯
+            </li>
+          ) : (
+            <li key={item.number} className={item.current ? "govuk-pagination__item govuk-pagination__item--current" : "govuk-pagination__item"}>
+              <Link className="govuk-link govuk-pagination__link" to={href(item.number)} aria-label={t("pagination.pageN", { number: item.number })} aria-current={item.current ? "page" : undefined}>
+                {item.number}
+              </Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pages ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
+            <span className="govuk-pagination__link-title">
+              {t("pagination.next")}
+              <span className="govuk-visually-hidden">{t("pagination.pageHidden")}</span>
+            </span>
+            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
+            </svg>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
 }

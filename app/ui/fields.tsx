@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "../i18n/use-translation";
+import { directionOf } from "../i18n/config";
 
 function cx(...names: Array<string | false | undefined | null>) {
   return names.filter(Boolean).join(" ");
@@ -46,6 +47,8 @@ interface BaseFieldProps {
   optional?: boolean;
   /** Use the label as the page's h1 (one question per page). */
   isPageHeading?: boolean;
+  /** The language of what is typed in the field (a translation), when it is not the page's. */
+  valueLang?: string;
 }
 
 function Label({ htmlFor, label, optional, isPageHeading }: { htmlFor: string; label: ReactNode; optional?: boolean; isPageHeading?: boolean }) {
@@ -80,6 +83,7 @@ export function TextInput({
   spellCheck,
   inputMode,
   width,
+  valueLang,
 }: BaseFieldProps & {
   type?: "text" | "email" | "password" | "tel" | "url" | "number" | "date";
   defaultValue?: string;
@@ -104,6 +108,8 @@ export function TextInput({
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         inputMode={inputMode}
+        lang={valueLang}
+        dir={valueLang ? directionOf(valueLang) : undefined}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
       />
@@ -122,6 +128,7 @@ export function Textarea({
   defaultValue,
   rows = 5,
   maxLength,
+  valueLang,
 }: BaseFieldProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -137,6 +144,8 @@ export function Textarea({
         rows={rows}
         defaultValue={defaultValue}
         maxLength={maxLength}
+        lang={valueLang}
+        dir={valueLang ? directionOf(valueLang) : undefined}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
       />

@@ -24,6 +24,12 @@ export interface QuestionView {
   lang: string;
   outcomeStatement: string | null;
   outcomeDescription: string | null;
+  outcomeLang: string;
+}
+
+/** What names a question in lists (check your answers, saved answers): the outcome's statement, else its text, with the language it is in. */
+export function questionLabel(q: QuestionView): { text: string; lang: string } {
+  return q.outcomeStatement ? { text: q.outcomeStatement, lang: q.outcomeLang } : { text: q.text, lang: q.lang };
 }
 
 type Values = Record<string, string | string[] | undefined>;

@@ -1,6 +1,7 @@
 // Advisory groups, invitations, email, participation, moderation and codebook in real
 // Chromium with axe-core: every page in its empty, error and filled states; importing
 // members; invitations that arrive at a real SMTP server; Welsh without JavaScript.
+import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
@@ -254,6 +255,29 @@ describe("development mailbox", () => {
       expect(await page.textContent("main")).toContain("/invite/");
       await expectAccessible(page, "mailbox (filled)");
       await context.close();
+
+      // More than a page of mail: GOV.UK pagination, JavaScript on in English and off in Welsh.
+      const db = new Database(capture.dbPath);
+      db.pragma("busy_timeout = 5000");
+      const consultationId = (db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
+      const insert = db.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)");
+      for (let k = 0; k < 20; k++) insert.run(`paged${k}@cag.example`, `Paged ${k}`, Date.now(), Date.now(), consultationId);
+      for (let i = 0; i < 100 && (db.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n < 26; i++) await new Promise((r) => setTimeout(r, 100));
+      db.close();
+      for (const [javaScriptEnabled, locale] of [[true, "en"], [false, "cy"]] as const) {
+        const paged = await newContext(browser, capture.url, javaScriptEnabled, locale);
+        const p = await paged.newPage();
+        await signInAs(p, capture.url, DEMO.officer);
+        await p.goto(`${capture.url}/dev/mailbox`);
+        await p.waitForSelector("nav.govuk-pagination");
+        expect(await p.locator("pre.app-mail-text").count()).toBe(20);
+        await expectAccessible(p, `mailbox page 1 (${locale})`);
+        await Promise.all([p.waitForURL(/page=2$/), p.click("a[rel=next]")]);
+        await p.waitForSelector("a[rel=prev]");
+        expect(await p.locator("pre.app-mail-text").count()).toBe(6);
+        await expectAccessible(p, `mailbox page 2 (${locale})`);
+        await paged.close();
+      }
     } finally {
       await capture.stop();
     }

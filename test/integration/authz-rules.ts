@@ -66,11 +66,16 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ admin: "ok" }),
     post: partnership({ admin: "refused" }),
   },
-  "consultations.$slug.outcomes": {
+  "consultations.$slug.outcomes._index": {
     path: `${C}/outcomes`,
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused", commissioner: "deny" }),
   },
+  /** Adding, changing, retiring and translating outcomes: the partnership's officers only. */
+  "consultations.$slug.outcomes.new": { path: `${C}/outcomes/new`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
+  "consultations.$slug.outcomes.$code._index": { path: `${C}/outcomes/O1`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
+  "consultations.$slug.outcomes.$code.retire": { path: `${C}/outcomes/O1/retire`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
+  "consultations.$slug.edit.$locale_.outcomes": { path: `${C}/edit/cy/outcomes`, get: partnership({ officer: "ok" }), post: partnership({ officer: "redirect" }) },
   "consultations.$slug.outcomes[.]csv": {
     path: `${C}/outcomes.csv`,
     get: partnership({ officer: "ok", commissioner: "ok" }),

@@ -242,4 +242,35 @@ describe("the development mailbox", () => {
     expect((await commissioner.get("/dev/mailbox")).status).toBe(403);
     expect((await new Client(server.url).get("/dev/mailbox")).status).toBe(302);
   });
+
+  it("lists every captured email, 20 to a page, newest first, with GOV.UK pagination", async () => {
+    const other = new Database(server.dbPath);
+    other.pragma("busy_timeout = 5000");
+    const consultationId = (other.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
+    const insert = other.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)");
+    // With the email of the test before: 45 in all.
+    for (let k = 1; k <= 44; k++) insert.run(`member${k}@cag.example`, `Paged email ${String(k).padStart(2, "0")}`, Date.now() + k, Date.now(), consultationId);
+    await until(() => (other.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n === 45);
+    other.close();
+    const { Client, DEMO } = await import("../helpers/client");
+    const officer = new Client(server.url);
+    await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+    const first = await (await officer.get("/dev/mailbox")).text();
+    expect(first).toContain("Showing emails 1 to 20 of 45, newest first.");
+    expect(first.match(/<h2 class="govuk-heading-s"/g)).toHaveLength(20);
+    expect(first).toContain('<nav class="govuk-pagination" aria-label="Pages of email">');
+    expect(first).toContain('aria-label="Page 1" aria-current="page"');
+    expect(first).toContain('href="/dev/mailbox?page=3"');
+    expect(first).toContain('rel="next"');
+    expect(first).not.toContain('rel="prev"');
+    const last = await (await officer.get("/dev/mailbox?page=3")).text();
+    expect(last).toContain("Showing emails 41 to 45 of 45, newest first.");
+    expect(last.match(/<h2 class="govuk-heading-s"/g)).toHaveLength(5);
+    // The oldest is on the last page: nothing beyond the latest 50 is lost any more.
+    expect(last).toContain("Captured &lt;b&gt;mail&lt;/b&gt;");
+    expect(last).toContain('rel="prev"');
+    expect(last).not.toContain('rel="next"');
+    expect(await (await officer.get("/dev/mailbox?page=99")).text()).toContain("Showing emails 41 to 45 of 45");
+    for (const bad of ["0", "abc", "1.5", "-2"]) expect((await officer.get(`/dev/mailbox?page=${bad}`)).status).toBe(400);
+  });
 });

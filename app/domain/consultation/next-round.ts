@@ -5,12 +5,14 @@
  * previous round (accepted proposals) are added by default. The officer may
  * override every default.
  */
+import type { OutcomeStatus } from "../outcome-form";
+
 export type Consensus = "in" | "out" | "none";
 
 export interface OutcomeForNextRound {
   id: number;
   code: string;
-  status: "active" | "merged" | "rejected";
+  status: OutcomeStatus;
   /** Was it rated in the previous round? */
   inPreviousRound: boolean;
   /** Consensus in the previous round's latest result, when rated and computed. */

@@ -10,8 +10,7 @@ const ctx: QuestionFormContext = {
     { id: 2, type: "likert", config: {} },
     { id: 3, type: "free-text", config: { maxLength: 100 } },
   ],
-  ratingText: { en: "How important is this to you: “{{statement}}”?", cy: "Pa mor bwysig yw hyn i chi: “{{statement}}”?" },
-  ratingHint: { en: "1 to 9", cy: "1 i 9" },
+  ratingWording: { en: { text: "How important is this to you: “[outcome]”?", hint: "1 to 9" }, cy: { text: "Pa mor bwysig yw hyn i chi: “[outcome]”?", hint: "1 i 9" } },
   statements: { 7: { en: "I am listened to", cy: "Rwy'n cael fy nghlywed" } },
 };
 

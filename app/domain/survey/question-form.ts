@@ -18,6 +18,7 @@ import {
   STAKEHOLDER_GROUPS,
   type QuestionType,
 } from "./questions";
+import { ratingQuestionText, type RatingWording } from "./rating-wording";
 
 /** Types whose answers can drive a display condition, with the values offered. */
 export const CONDITION_SOURCE_TYPES: readonly QuestionType[] = ["single-choice", "multiple-choice", "pairwise", "likert", "profile"];
@@ -70,9 +71,8 @@ export interface QuestionFormContext {
   earlier: readonly EarlierQuestion[];
   /** Outcomes already rated by another question of the round (each outcome is rated once per round). */
   takenOutcomeIds?: readonly number[];
-  /** Default rating question text per locale, with {{statement}}; used when the text is left blank. */
-  ratingText?: Readonly<Record<string, string>>;
-  ratingHint?: Readonly<Record<string, string>>;
+  /** The consultation's rating question wording per locale; used when the text is left blank. */
+  ratingWording?: Readonly<Record<string, RatingWording>>;
   /** The outcome's statement per locale, by outcome id (for the default rating text). */
   statements?: Readonly<Record<number, Readonly<Record<string, string>>>>;
 }
@@ -194,10 +194,10 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
     if (hint.length > MAX_HINT) errors[`hint-${locale}`] = "question.errors.hintLength";
     if (!text && type === "rating" && outcomeId !== null) {
       const statement = ctx.statements?.[outcomeId]?.[locale];
-      const template = ctx.ratingText?.[locale];
-      if (statement && template) {
-        text = template.replace("{{statement}}", statement);
-        if (!hint) hint = ctx.ratingHint?.[locale] ?? "";
+      const wording = ctx.ratingWording?.[locale];
+      if (statement && wording) {
+        text = ratingQuestionText(wording, statement);
+        if (!hint) hint = wording.hint;
       }
     }
     if (!text) {

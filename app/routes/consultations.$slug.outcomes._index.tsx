@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
+import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
 import { listLibrary } from "../repos/outcomes.server";
 import { importOutcomes } from "../services/outcomes.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
@@ -56,6 +57,10 @@ export default function OutcomeLibrary() {
   const problems = actionData?.problems ?? [];
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { count: problems.length })]));
   const created = search.get("created");
+  const base = `/consultations/${consultation.slug}/outcomes`;
+  const translated = search.get("translated");
+  const done = (["added", "saved", "retired", "reinstated"] as const).find((k) => search.get(k));
+  const notice = done ? t(`officer:outcomeForm.done.${done}`, { code: search.get(done) }) : isLocale(translated) ? t("officer:outcomeForm.done.translated", { language: LOCALE_NAMES[translated] }) : null;
   return (
     <>
       <BackLink to="/dashboard">{t("common.back")}</BackLink>
@@ -65,8 +70,31 @@ export default function OutcomeLibrary() {
           <p className="govuk-notification-banner__heading">{t("outcomes.import.done", { created: Number(created), updated: Number(search.get("updated") ?? 0) })}</p>
         </NotificationBanner>
       ) : null}
+      {notice ? (
+        <NotificationBanner title={t("common.success")} success>
+          <p className="govuk-notification-banner__heading">{notice}</p>
+        </NotificationBanner>
+      ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("outcomes.heading")}</h1>
+      {canImport ? (
+        <>
+          <Link className="govuk-button" to={`${base}/new`} role="button" draggable={false}>
+            {t("officer:outcomeForm.add")}
+          </Link>
+          <p className="govuk-body">
+            {t("officer:outcomeForm.translateInto")}{" "}
+            {SUPPORTED_LOCALES.filter((l) => l !== "en").map((l, i) => (
+              <span key={l}>
+                {i > 0 ? " · " : null}
+                <Link className="govuk-link" to={`/consultations/${consultation.slug}/edit/${l}/outcomes`} lang={l} hrefLang={l}>
+                  {LOCALE_NAMES[l]}
+                </Link>
+              </span>
+            ))}
+          </p>
+        </>
+      ) : null}
       <p className="govuk-body">
         <a className="govuk-link" href={`/consultations/${consultation.slug}/outcomes.csv`} download>
           {t("outcomes.export")}
@@ -80,7 +108,7 @@ export default function OutcomeLibrary() {
       />
       <Table
         caption={t("outcomes.libraryCaption", { count: outcomes.length })}
-        head={[t("outcomes.col.code"), t("outcomes.col.domain"), t("outcomes.col.statement"), t("outcomes.col.source"), t("outcomes.col.status")]}
+        head={[t("outcomes.col.code"), t("outcomes.col.domain"), t("outcomes.col.statement"), t("outcomes.col.source"), t("outcomes.col.status"), ...(canImport ? [t("officer:outcomeForm.change")] : [])]}
         rows={outcomes.map((o) => [
           o.code,
           o.domain,
@@ -92,6 +120,14 @@ export default function OutcomeLibrary() {
           <Tag key="t" colour={o.status === "active" ? "green" : "grey"}>
             {t(`outcomes.status.${o.status}`)}
           </Tag>,
+          ...(canImport
+            ? [
+                <Link key="c" className="govuk-link" to={`${base}/${encodeURIComponent(o.code)}`}>
+                  {t("officer:outcomeForm.change")}
+                  <span className="govuk-visually-hidden"> {o.code}</span>
+                </Link>,
+              ]
+            : []),
         ])}
       />
       {canImport ? (

@@ -1,0 +1,61 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "../i18n/use-translation";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
+import { createOutcome, listDomainChoices } from "../services/outcomes.server";
+import { BackLink, Button } from "../ui/components";
+import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { OutcomeFields } from "../ui/outcomes";
+import type { RouteHandle } from "../ui/title";
+import { formValues, parseForm } from "../utils/forms";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("officer:outcomeForm.newTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: listDomainChoices(getDb(), consultation.id, locale) });
+}
+
+const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], domain: ["domain", "outcomeForm.errors.domainRequired"] } as const;
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const form = await args.request.formData();
+  const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = createOutcome(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
+  if (!result.ok) {
+    const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
+    return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: result.reason === "code-taken" ? 409 : 400 });
+  }
+  return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.code)}`);
+}
+
+export default function NewOutcome() {
+  const { t } = useTranslation("officer");
+  const { consultation, domains } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = useOfficerErrors(actionData?.errors);
+  return (
+    <>
+      <BackLink to={`/consultations/${consultation.slug}/outcomes`}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">{consultation.title}</span>
+          <h1 className="govuk-heading-l">{t("outcomeForm.add")}</h1>
+          <p className="govuk-body">{t("outcomeForm.englishNote")}</p>
+          <Form method="post" noValidate>
+            <OutcomeFields values={actionData?.values ?? {}} errors={errors} domains={domains} />
+            <Button>{t("outcomeForm.submitAdd")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
