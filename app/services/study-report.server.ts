@@ -9,6 +9,7 @@ import { appendAudit } from "../repos/audit.server";
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { outcomeStatements } from "../repos/results.server";
 import { listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
+import { responsesByChannel } from "./response-imports.server";
 import { loadStudy } from "./study.server";
 
 /** Sources grouped by what comes before a colon ("Seed 002: integrated personal budgets" counts under "Seed 002"). */
@@ -26,6 +27,7 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
   const loaded = loadStudy(db, consultationId);
   const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
   const set = findOutcomeSet(db, consultationId);
+  const channels = new Map(responsesByChannel(db, consultationId).map((r) => [r.round, r.channels]));
   return {
     title: data.title,
     partnership: data.partnership,
@@ -44,6 +46,7 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
         byGroup: r.byGroup,
         showFeedback: r.showFeedback,
         feedbackBy: r.feedbackBy,
+        channels: channels.get(r.number) ?? {},
         allowNewParticipants: r.allowNewParticipants,
         method: p ? { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting, weighted: p.weighted, marginsName: c!.marginsName } : null,
         rated: d?.rated ?? [],

@@ -11,7 +11,7 @@ const facts: StudyFacts = {
   localities: ["Nottingham North and East", "Rushcliffe"],
   rounds: [
     { round: 1, responses: 13, byGroup: { citizen: 8, carer: 5 }, showFeedback: false, feedbackBy: "overall", allowNewParticipants: true, method: rule, rated: ["O1", "O2", "O3"], consensusIn: ["O1"], consensusOut: ["O2"], noConsensus: ["O3"], added: [], carried: [] },
-    { round: 2, responses: 9, byGroup: { citizen: 5, carer: 4 }, showFeedback: true, feedbackBy: "stakeholder-group", allowNewParticipants: false, method: rule, rated: ["O3", "O4"], consensusIn: ["O3"], consensusOut: [], noConsensus: ["O4"], added: ["O4"], carried: ["O1", "O2"] },
+    { round: 2, responses: 9, byGroup: { citizen: 5, carer: 4 }, channels: { online: 6, paper: 3 }, showFeedback: true, feedbackBy: "stakeholder-group", allowNewParticipants: false, method: rule, rated: ["O3", "O4"], consensusIn: ["O3"], consensusOut: [], noConsensus: ["O4"], added: ["O4"], carried: ["O1", "O2"] },
   ],
   retention: [{ from: 1, to: 2, before: 13, retained: 9 }],
   sources: [{ source: "Seed 001", outcomes: 3 }],
@@ -39,7 +39,8 @@ describe("COS-STAR report (Kirkham et al., PLoS Med 2016;13(10):e1002148, Table 
     expect(by["13b"].lines.map((l) => [l.key, l.codes])).toEqual([["added", ["O4"]], ["carried", ["O1", "O2"]]]);
     expect(by["14"].lines[0]).toMatchObject({ key: "finalAgreed", params: { version: 2 }, codes: ["O1", "O3"] });
     expect(by["12"].lines).toContainEqual({ key: "retention", params: { from: 1, to: 2, before: 13, retained: 9, rate: 69.2 } });
-    expect(by["7"].lines.map((l) => l.key)).toEqual(["rounds", "anonymity", "feedbackNone", "feedbackGroups"]);
+    expect(by["7"].lines.map((l) => l.key)).toEqual(["rounds", "anonymity", "feedbackNone", "feedbackGroups", "channels"]);
+    expect(by["7"].lines.at(-1)).toEqual({ key: "channels", params: { round: 2 }, channels: { online: 6, paper: 3 } });
     expect(by["1b"].lines.map((l) => l.key)).toEqual(["abstract", "abstractPeople"]);
     expect(by["1b"].lines[0].params).toEqual({ rounds: 2, outcomes: 4, agreed: 2 });
   });
@@ -50,6 +51,7 @@ describe("COS-STAR report (Kirkham et al., PLoS Med 2016;13(10):e1002148, Table 
     expect(by["12"].lines).toEqual([{ key: "seeWhoTookPart" }]);
     expect(by["1b"].lines.map((l) => l.key)).toEqual(["abstract"]);
     expect(Object.values(by["5"].lines[0].groups ?? {})).toEqual([null, null, null, null]);
+    expect(by["7"].lines.at(-1)).toEqual({ key: "channels", params: { round: 2 }, channels: { online: null, paper: null } });
   });
 
   it("states each round's rule when the rule changed between rounds", () => {

@@ -76,6 +76,8 @@ export interface StudyFacts {
     byGroup: Record<string, number>;
     showFeedback: boolean;
     feedbackBy: "overall" | "stakeholder-group";
+    /** Responses by how they came in (online, paper, phone, event, email, other). */
+    channels?: Record<string, number>;
     allowNewParticipants: boolean;
     method: ConsensusRule | null;
     rated: string[];
@@ -101,6 +103,8 @@ export interface CosStarLine {
   params?: Record<string, string | number>;
   /** Outcome codes the sentence lists (shown with their statements). */
   codes?: string[];
+  /** How answers came in (online, paper, phone…), each with its count (null: name only). */
+  channels?: Record<string, number | null>;
   /** Stakeholder groups the sentence lists, each with its count of people (null: name only). */
   groups?: Record<string, number | null>;
   /** Text written by a person, and its language (the summary, the officer's answers). */
@@ -171,6 +175,10 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
       { key: "rounds", params: { count: facts.rounds.length } },
       { key: "anonymity" },
       ...facts.rounds.map((r) => ({ key: !r.showFeedback ? "feedbackNone" : r.feedbackBy === "stakeholder-group" ? "feedbackGroups" : "feedbackOverall", params: { round: r.round } })),
+      // Said only when some answers came in another way than online (paper, phone, events…).
+      ...facts.rounds
+        .filter((r) => Object.keys(r.channels ?? {}).some((c) => c !== "online"))
+        .map((r) => ({ key: "channels", params: { round: r.round }, channels: Object.fromEntries(Object.entries(r.channels!).map(([c, n]) => [c, staff ? n : null])) })),
     ],
     "8": [
       { key: "scale" },
