@@ -1,4 +1,5 @@
 import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -15,8 +16,9 @@ import { useContext, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { useTranslation } from "./i18n/use-translation";
 import { getOptionalUser } from "./auth/guards.server";
-import { DEFAULT_LOCALE, directionOf, isLocale } from "./i18n/config";
-import { detectLocale } from "./i18n/i18n.server";
+import { DEFAULT_LOCALE, directionOf, isLocale, isStaffPath } from "./i18n/config";
+import { pageLocale } from "./i18n/i18n.server";
+import { LocaleScope, instanceFor } from "./i18n/LocaleScope";
 import { useNonce } from "./ui/nonce";
 import { Layout as PageLayout } from "./ui/Layout";
 import { pageTitle, type RouteHandle } from "./ui/title";
@@ -27,10 +29,17 @@ export const links: LinksFunction = () => [
 ];
 
 export function loader(args: LoaderFunctionArgs) {
-  const locale = detectLocale(args.request);
+  const locale = pageLocale(args.request);
   const user = getOptionalUser(args);
-  return json({ locale, dir: directionOf(locale), user: user ? { displayName: user.displayName } : null });
+  return json({ locale, dir: directionOf(locale), staff: isStaffPath(new URL(args.request.url).pathname), user: user ? { displayName: user.displayName } : null });
 }
+
+/**
+ * The root's data (the page's language) is reloaded on a client-side navigation between a staff
+ * screen and a public page, as their languages can differ (decision 0020), and whenever ?lng= changes.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
 
 /** True when any route on the page returned form errors from its action. */
 function useHasFormErrors(): boolean {
@@ -62,10 +71,12 @@ function DocumentTitle({ errorTitle }: { errorTitle?: string }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const { i18n } = useTranslation();
-  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
+  const { i18n: provided } = useTranslation();
+  const locale = data?.locale ?? (isLocale(provided.language) ? provided.language : DEFAULT_LOCALE);
+  const i18n = instanceFor(provided, locale);
   const error = useRouteError();
   return (
+    <LocaleScope locale={locale}>
     <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
@@ -76,13 +87,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <PageLayout locale={locale} user={data?.user ?? null}>
+        <PageLayout locale={locale} user={data?.user ?? null} staff={data?.staff ?? false}>
           {children}
         </PageLayout>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+    </LocaleScope>
   );
 }
 

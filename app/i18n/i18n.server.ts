@@ -1,5 +1,5 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
-import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale } from "./config";
+import { DEFAULT_LOCALE, i18nOptions, isLocale, isStaffPath, pageLocaleFor, type Locale } from "./config";
 
 export const LOCALE_COOKIE = "lng";
 
@@ -7,6 +7,27 @@ export const LOCALE_COOKIE = "lng";
 export function detectLocale(request: Request): Locale {
   const url = new URL(request.url);
   return pickLocale(url.searchParams.get("lng"), request.headers.get("Cookie") ?? "", request.headers.get("Accept-Language") ?? "");
+}
+
+/** The language the page itself is shown in: detectLocale, but English on untranslated staff screens (Polish, Urdu). */
+export function pageLocale(request: Request): Locale {
+  return pageLocaleFor(detectLocale(request), new URL(request.url).pathname);
+}
+
+/** The lng cookie that keeps a language chosen for a year. */
+export function localeCookie(lng: Locale, secure: boolean): string {
+  return [`${LOCALE_COOKIE}=${lng}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+/**
+ * A page opened with `?lng=` (a shared link, an invitation) keeps that language for the rest of the
+ * visit: the cookie to set when it differs from the one held, else null. Staff screens never set it
+ * (an officer previewing the Urdu summary has not chosen Urdu for themselves).
+ */
+export function persistQueryLocale(method: string, pathname: string, fromQuery: unknown, cookie: string | undefined, secure: boolean): string | null {
+  if ((method !== "GET" && method !== "HEAD") || !isLocale(fromQuery) || isStaffPath(pathname)) return null;
+  const held = /(?:^|;\s*)lng=([^;]+)/.exec(cookie ?? "")?.[1];
+  return held === fromQuery ? null : localeCookie(fromQuery, secure);
 }
 
 /** detectLocale's rule on the raw values (also used by server.js's cache of public pages). */

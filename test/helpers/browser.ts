@@ -96,3 +96,37 @@ export function withServerAndBrowser(receive: (server: TestServer, browser: Brow
   });
 }
 
+type RemixWindow = Window & { __remixRouter?: { subscribe: (fn: (s: { navigation: { state: string } }) => void) => () => void }; __navs?: number; __unsub?: () => void };
+
+/**
+ * Runs an action (click, key press) and waits until its navigation has finished: a full page
+ * load without JavaScript; with JavaScript, Remix's client-side navigation (or a full load for
+ * plain links), then hydration.
+ */
+export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean, action: () => Promise<unknown>) {
+  if (!javaScriptEnabled) {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), action()]);
+    return;
+  }
+  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+  await page.evaluate(() => {
+    const w = window as RemixWindow;
+    w.__unsub?.();
+    w.__navs = 0;
+    let busy = false;
+    w.__unsub = w.__remixRouter!.subscribe((state) => {
+      if (state.navigation.state !== "idle") busy = true;
+      else if (busy) {
+        busy = false;
+        w.__navs = (w.__navs ?? 0) + 1;
+      }
+    });
+  });
+  await action();
+  await page.waitForFunction(() => {
+    const w = window as RemixWindow;
+    return w.__navs === undefined || w.__navs > 0;
+  });
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+}

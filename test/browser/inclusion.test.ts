@@ -1,0 +1,233 @@
+// Issue 16: what an accessibility and language audit by hand found, each as a browser assertion
+// in real Chromium (axe-core as everywhere else, plus the specific check): the language chosen by
+// a ?lng= link holds for the whole journey (JavaScript on and off), staff screens never label
+// English as Polish or Urdu, English names in Urdu sentences, the Urdu font, focus after
+// client-side navigation, and the error summary's autofocus.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import enCommon from "../../locales/en/common.json";
+import cyCommon from "../../locales/cy/common.json";
+import plCommon from "../../locales/pl/common.json";
+import urCommon from "../../locales/ur/common.json";
+import { DEMO } from "../helpers/client";
+import { expectAccessible, newContext, signInAs, waitForNavigationOf, withServerAndBrowser } from "../helpers/browser";
+import { createFixture, FIXTURE_SLUG, invite, sql, type Fixture } from "../helpers/journey-fixture";
+import type { TestServer } from "../helpers/server";
+
+type Locale = "en" | "cy" | "pl" | "ur";
+const COMMON: Record<Locale, typeof enCommon> = { en: enCommon, cy: cyCommon, pl: plCommon, ur: urCommon };
+const DEMO_JOURNEY = "/s/joined-up-care";
+
+let server: TestServer;
+let browser: Browser;
+let fixture: Fixture;
+const contexts: BrowserContext[] = [];
+withServerAndBrowser((s, b) => {
+  [server, browser] = [s, b];
+  fixture = createFixture(server.dbPath);
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+});
+
+/** A browser in English (Accept-Language en-GB) with no language cookie: only the ?lng= link chooses. */
+async function englishBrowser(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB" });
+  if (!javaScriptEnabled) await context.route("**/build/**", (route) => route.abort());
+  contexts.push(context);
+  return context.newPage();
+}
+
+const path = (page: Page) => new URL(page.url()).pathname;
+
+/** Question and outcome wording that exists in English but not in `locale` (shown as an English fallback). */
+function englishOnly(locale: Locale): string[] {
+  const rows = sql<{ text: string }>(
+    server.dbPath,
+    `select text from question_translations q where locale = 'en' and not exists (select 1 from question_translations o where o.question_id = q.question_id and o.locale = ?)
+     union select statement from candidate_outcome_translations c where locale = 'en' and not exists (select 1 from candidate_outcome_translations o where o.outcome_id = c.outcome_id and o.locale = ?)`,
+    locale,
+    locale,
+  );
+  return rows.map((r) => r.text.trim());
+}
+
+/** The page is in `locale`: `<html lang>`, its direction, the layout's words and the title's service name. */
+async function expectLanguage(page: Page, locale: Locale, label: string) {
+  const common = COMMON[locale];
+  expect(await page.getAttribute("html", "lang"), label).toBe(locale);
+  expect(await page.getAttribute("html", "dir"), label).toBe(locale === "ur" ? "rtl" : "ltr");
+  expect((await page.textContent(".govuk-skip-link"))?.trim(), label).toBe(common.layout.skipLink);
+  expect(await page.title(), label).toContain(common.service.name);
+  const back = page.locator("main .govuk-back-link");
+  if (await back.count()) expect((await back.first().textContent())?.trim(), label).toBe(common.common.back);
+  const button = page.locator("main form[method=post] button.govuk-button");
+  if (locale !== "en" && (await button.count())) expect((await button.last().textContent())?.trim(), label).not.toBe(enCommon.common.continue);
+  // Content in another language (an untranslated question) is marked with its own language.
+  if (locale === "en") return;
+  const unmarked = await page.evaluate(
+    ({ lng, english }) => {
+      const own = (el: Element | null): string | null => (el ? (el.getAttribute("lang") ?? own(el.parentElement)) : null);
+      const texts = [...document.querySelectorAll("main h1 span, main h1 label, main label, main legend")].filter((el) => el.children.length === 0);
+      return texts.filter((el) => own(el) === lng && english.includes(el.textContent!.trim())).map((el) => el.textContent);
+    },
+    { lng: locale, english: englishOnly(locale) },
+  );
+  expect(unmarked ?? [], `${label}: English text labelled ${locale}`).toEqual([]);
+}
+
+/** Answers whatever the step asks with its first choices and moves on. */
+async function answerAndContinue(page: Page, js: boolean) {
+  const briefing = page.locator("[data-testid=briefing-continue]");
+  if (await briefing.count()) {
+    await waitForNavigationOf(page, js, () => briefing.click());
+    return;
+  }
+  const radioNames = await page.locator("main input[type=radio]").evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+  for (const name of radioNames) await page.check(`main input[type=radio][name="${name}"] >> nth=0`);
+  const checkbox = page.locator("main input[type=checkbox][name=answer]");
+  if (await checkbox.count()) await checkbox.first().check();
+  const selects = page.locator("main select");
+  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption(String(i + 1));
+  const text = page.locator("main textarea");
+  if (await text.count()) await text.first().fill("Being listened to");
+  await waitForNavigationOf(page, js, () => page.click("main form[method=post] button.govuk-button >> nth=-1"));
+}
+
+describe("the language chosen by a ?lng= link holds for the whole journey", () => {
+  for (const js of [false, true]) {
+    for (const locale of ["cy", "pl", "ur"] as const) {
+      it(`${locale}, JavaScript ${js ? "on" : "off"}: the start page, Start now, every step to check your answers`, async () => {
+        const page = await englishBrowser(js);
+        await page.goto(`${server.url}${DEMO_JOURNEY}?lng=${locale}`);
+        await expectLanguage(page, locale, "start page");
+        await waitForNavigationOf(page, js, () => page.click("main form[method=post] button.govuk-button"));
+        const seen: string[] = [];
+        for (let n = 0; n < 40 && !path(page).endsWith("/check"); n++) {
+          await expectLanguage(page, locale, `step ${n + 1} ${path(page)}`);
+          if (n === 2) await expectAccessible(page, `${locale} step 3`);
+          // "Question 1 of 14" is part of the question's legend or label, as GOV.UK does it.
+          const progress = page.locator("[data-testid=question-progress]");
+          if (await progress.count()) expect(await progress.evaluate((el) => Boolean(el.closest("legend, label")))).toBe(true);
+          seen.push(path(page));
+          await answerAndContinue(page, js);
+          expect(path(page), "each step leads on").not.toBe(seen[seen.length - 1]);
+        }
+        expect(path(page)).toBe(`${DEMO_JOURNEY}/check`);
+        expect(seen.length).toBeGreaterThan(10);
+        await expectLanguage(page, locale, "check your answers");
+        await expectAccessible(page, `${locale} check your answers`);
+        // Until the participant changes it: the switcher's choice wins over the earlier link.
+        await page.click(`a[hreflang=en]`);
+        await page.waitForURL((u) => u.pathname.endsWith("/check"));
+        await expectLanguage(page, "en", "after switching to English");
+        expect(page.url()).not.toContain("lng=");
+      });
+    }
+  }
+
+  it("an invitation link with ?lng=pl, and the resume page with ?lng=ur", async () => {
+    const token = invite(server.dbPath, fixture, fixture.members.carer, fixture.round1);
+    const member = await englishBrowser(false);
+    await member.goto(`${server.url}/invite/${token}?lng=pl`);
+    expect(path(member)).toBe(`/s/${FIXTURE_SLUG}`);
+    await expectLanguage(member, "pl", "invitation landing");
+    await waitForNavigationOf(member, false, () => member.click("main form[method=post] button.govuk-button, main a.govuk-button >> nth=0"));
+    await expectLanguage(member, "pl", "invitation first step");
+
+    // Anonymous in Urdu on one device, resumed on another through /resume?lng=ur.
+    const first = await englishBrowser(false);
+    await first.goto(`${server.url}/s/${FIXTURE_SLUG}?lng=ur`);
+    await waitForNavigationOf(first, false, () => first.click("main form[method=post] button.govuk-button"));
+    for (let n = 0; n < 3; n++) await answerAndContinue(first, false);
+    await first.click(".govuk-details__summary");
+    const code = (await first.textContent(".app-resume-code"))!.trim();
+    const second = await englishBrowser(false);
+    await second.goto(`${server.url}/resume?lng=ur`);
+    await expectLanguage(second, "ur", "resume page");
+    await second.fill("#code", code);
+    await waitForNavigationOf(second, false, () => second.click("main form[method=post] button.govuk-button"));
+    await expectLanguage(second, "ur", "after resuming");
+  });
+});
+
+describe("staff screens are never labelled Polish or Urdu", () => {
+  for (const js of [false, true]) {
+    it(`JavaScript ${js ? "on" : "off"}: a staff member who chose Urdu gets English staff screens, marked English and left to right`, async () => {
+      const context = await newContext(browser, server.url, js, "ur");
+      contexts.push(context);
+      const page = await context.newPage();
+      await signInAs(page, server.url, DEMO.officer);
+      for (const staffPath of ["/dashboard", "/consultations/joined-up-care", "/consultations/joined-up-care/results"]) {
+        await page.goto(`${server.url}${staffPath}`);
+        expect(await page.getAttribute("html", "lang"), staffPath).toBe("en");
+        expect(await page.getAttribute("html", "dir"), staffPath).toBe("ltr");
+        expect((await page.textContent(".govuk-skip-link"))?.trim()).toBe(enCommon.layout.skipLink);
+        // Only the languages staff screens are written in are offered there.
+        expect(await page.locator("[aria-label] .app-language-switcher [lang]").evaluateAll((els) => els.map((e) => e.getAttribute("lang")))).toEqual(["en", "cy"]);
+        await expectAccessible(page, `${staffPath} chosen ur`);
+      }
+      // Back on a public page the participant's Urdu returns, also after a client-side navigation.
+      await page.goto(`${server.url}/dashboard`);
+      await waitForNavigationOf(page, js, () => page.click(".app-header__service"));
+      expect(path(page)).toBe("/");
+      await expectLanguage(page, "ur", "home after the dashboard");
+    });
+  }
+});
+
+describe("Urdu: the font, its line height, and English names inside Urdu sentences", () => {
+  it("Noto Nastaliq Urdu is served and used, with a line height Nastaliq needs; the partnership's name is marked English and isolated", async () => {
+    const page = await englishBrowser(true);
+    const fontRequests: string[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/fonts/")) fontRequests.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await page.goto(`${server.url}${DEMO_JOURNEY}?lng=ur`);
+    await page.evaluate(() => document.fonts.ready);
+    const style = await page.evaluate(() => {
+      const p = document.querySelector("main p.govuk-body")!;
+      const cs = getComputedStyle(p);
+      return { family: cs.fontFamily, lineHeight: parseFloat(cs.lineHeight), fontSize: parseFloat(cs.fontSize), loaded: document.fonts.check(`16px "Noto Nastaliq Urdu"`, "ہے") };
+    });
+    expect(style.family).toMatch(/^"?Noto Nastaliq Urdu"?/);
+    expect(style.lineHeight / style.fontSize).toBeGreaterThanOrEqual(1.8);
+    expect(style.loaded).toBe(true);
+    expect(fontRequests.some((r) => r.startsWith("200 /fonts/noto-nastaliq-urdu-arabic-400-normal.woff2"))).toBe(true);
+    // "یہ مشاورت <bdi lang=en>South Nottinghamshire …</bdi> چلا رہی ہے۔"
+    const names = await page.locator("main bdi[lang=en]").allTextContents();
+    expect(names).toContain("South Nottinghamshire Transformation Partnership");
+    const inSentence = await page.locator("main p.govuk-body:has(bdi[lang=en])").first().textContent();
+    expect(inSentence).toMatch(/[\u0600-\u06FF]/);
+    await page.screenshot({ path: "/tmp/i16-urdu-start.png", fullPage: false });
+    await expectAccessible(page, "Urdu start page");
+  });
+});
+
+describe("focus and announcements", () => {
+  it("JavaScript on: after a client-side navigation focus is on the main heading and the new title is announced", async () => {
+    const page = await englishBrowser(true);
+    await page.goto(`${server.url}${DEMO_JOURNEY}?lng=en`);
+    await waitForNavigationOf(page, true, () => page.click("main form[method=post] button.govuk-button"));
+    for (let n = 0; n < 3; n++) {
+      await waitForNavigationOf(page, true, () => page.click("[data-testid=briefing-continue]"));
+      const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, tabindex: document.activeElement?.getAttribute("tabindex"), inMain: Boolean(document.activeElement?.closest("main")) }));
+      expect(focused).toEqual({ tag: "H1", tabindex: "-1", inMain: true });
+      await page.waitForFunction(() => document.querySelector("[data-testid=route-announcer]")?.textContent === document.title);
+      expect(await page.getAttribute("[data-testid=route-announcer]", "aria-live")).toBe("polite");
+    }
+    // One Tab from the heading reaches the page's content, not the header again.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(true);
+    await expectAccessible(page, "briefing after client-side navigation");
+  });
+
+  it("JavaScript off: the error summary has autofocus and takes focus on load", async () => {
+    const page = await englishBrowser(false);
+    await page.goto(`${server.url}/sign-in`);
+    await waitForNavigationOf(page, false, () => page.click("main form[method=post] button.govuk-button"));
+    expect(await page.getAttribute("[data-testid=error-summary]", "autofocus")).toBe("");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "error-summary");
+    await expectAccessible(page, "sign-in errors without JavaScript");
+  });
+});
