@@ -231,3 +231,125 @@ describe("focus and announcements", () => {
     await expectAccessible(page, "sign-in errors without JavaScript");
   });
 });
+
+/** The page's own sideways scroll: none when the document is no wider than the viewport. */
+async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; viewport: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const widest = [...document.querySelectorAll("body *")]
+      .filter((el) => !el.closest(".app-table-scroll") && el.getBoundingClientRect().right > viewport + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+    return { scrollWidth: document.documentElement.scrollWidth, viewport, widest };
+  });
+}
+
+describe("charts, tables and Easy Read at 320 px and in Urdu (after results, an outcome set and publication)", () => {
+  it("no page scrolls sideways at 320 px: results, framework, dashboard, public summary, schedule, Easy Read, for each role", async () => {
+    const { Client } = await import("../helpers/client");
+    const { publishDemo } = await import("../helpers/publication");
+    const { COMET } = await import("../helpers/framework");
+    const officerClient = new Client(server.url);
+    await officerClient.signIn(DEMO.officer.email, DEMO.officer.password);
+    expect((await officerClient.post("/consultations/joined-up-care/results", COMET)).status).toBe(302);
+    const commissionerClient = new Client(server.url);
+    await commissionerClient.signIn(DEMO.commissioner.email, DEMO.commissioner.password);
+    expect((await commissionerClient.post("/consultations/joined-up-care/framework", { intent: "start" })).status).toBe(302);
+    const summary = await publishDemo(server.url);
+
+    const pages: Record<string, { account: { email: string; password: string } | null; paths: string[] }> = {
+      officer: { account: DEMO.officer, paths: ["/dashboard", "/consultations/joined-up-care/results", "/consultations/joined-up-care/framework", "/consultations/joined-up-care"] },
+      commissioner: { account: DEMO.commissioner, paths: ["/dashboard", "/consultations/joined-up-care/results", "/consultations/joined-up-care/framework", "/consultations/joined-up-care/framework/1/schedule"] },
+      administrator: { account: DEMO.admin, paths: ["/dashboard"] },
+      public: { account: null, paths: ["/", summary, `${summary}/easy-read`, `${summary}?lng=ur`, `${summary}/easy-read?lng=ur`, "/accessibility"] },
+    };
+    for (const [role, { account, paths }] of Object.entries(pages)) {
+      const context = await newContext(browser, server.url, false, "en");
+      contexts.push(context);
+      const page = await context.newPage();
+      if (account) await signInAs(page, server.url, account);
+      // 320 CSS px wide: a 1280 px screen at 400% zoom (WCAG 1.4.10), and a 640 px one at 200%.
+      await page.setViewportSize({ width: 320, height: 800 });
+      for (const p of paths) {
+        await page.goto(`${server.url}${p}`);
+        const overflow = await horizontalOverflow(page);
+        expect(overflow.scrollWidth, `${role} ${p}: ${overflow.widest.join(", ")}`).toBeLessThanOrEqual(overflow.viewport);
+        // Every table sits in a focusable region named by its caption.
+        const regions = await page.locator("main table").evaluateAll((tables) =>
+          tables.map((t) => {
+            const region = t.closest("[role=region]");
+            const label = region?.getAttribute("aria-labelledby");
+            return { region: Boolean(region), tabindex: region?.getAttribute("tabindex"), named: Boolean(label && document.getElementById(label)?.textContent?.trim()) };
+          }),
+        );
+        for (const r of regions) expect(r, `${role} ${p}`).toEqual({ region: true, tabindex: "0", named: true });
+        if (p === "/consultations/joined-up-care/results" || p === summary || p.endsWith("/schedule")) await page.screenshot({ path: `/tmp/i16-320-${role}-${p.split("/").pop()}.png`, fullPage: true });
+        await expectAccessible(page, `${role} ${p} at 320 px`);
+      }
+    }
+  }, 240_000);
+
+  it("Urdu charts mirror and show every label inside the chart, at body size at 320 px", async () => {
+    const page = await englishBrowser(false);
+    for (const width of [320, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/summaries/joined-up-care?lng=ur`);
+      await page.evaluate(() => document.fonts.ready);
+      const charts = await page.locator("figure.app-chart").evaluateAll((figures) => {
+        const bodySize = parseFloat(getComputedStyle(document.querySelector("main p.govuk-body")!).fontSize);
+        return figures.map((figure) => {
+          const box = figure.getBoundingClientRect();
+          const texts = [...figure.querySelectorAll(".app-chart__label, .app-chart__value")];
+          const outside = texts.filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.width === 0;
+          });
+          const small = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < bodySize);
+          // Right to left: each bar starts at its track's right edge and its value is written to its left.
+          const bars = [...figure.querySelectorAll("[data-testid=chart-bar]")].map((bar) => {
+            const track = bar.parentElement!.getBoundingClientRect();
+            const b = bar.getBoundingClientRect();
+            const value = bar.closest(".app-chart__series")!.querySelector(".app-chart__value")!.getBoundingClientRect();
+            return { fromRight: Math.abs(b.right - track.right) < 1, valueLeft: value.right <= track.left + 1 };
+          });
+          return { id: figure.id, labels: texts.length, outside: outside.map((el) => el.textContent), small: small.length, bodySize, bars };
+        });
+      });
+      expect(charts.length).toBeGreaterThanOrEqual(3);
+      // Bars where a value may be shown (the localities' shares are all withheld in the demo).
+      expect(charts.reduce((n, c) => n + c.bars.length, 0)).toBeGreaterThan(3);
+      for (const c of charts) {
+        expect(c.labels, c.id).toBeGreaterThan(0);
+        expect(c.outside, `${c.id} at ${width}px`).toEqual([]);
+        expect(c.small, `${c.id} text smaller than ${c.bodySize}px at ${width}px`).toBe(0);
+        for (const b of c.bars) expect(b, `${c.id} at ${width}px`).toEqual({ fromRight: true, valueLeft: true });
+      }
+      await page.locator("#chart-consensus").screenshot({ path: `/tmp/i16-urdu-chart-${width}.png` });
+    }
+    await expectAccessible(page, "Urdu summary with charts");
+  });
+
+  it("Easy Read: a clear sans-serif at Easy Read sizes, a default picture for every point with the point as its alternative text, credited", async () => {
+    for (const locale of ["en", "ur"] as const) {
+      const page = await englishBrowser(false);
+      await page.goto(`${server.url}/summaries/joined-up-care/easy-read?lng=${locale}`);
+      await page.evaluate(() => document.fonts.ready);
+      const text = await page.evaluate(() => {
+        const p = document.querySelector(".app-easy-read__text p")!;
+        const cs = getComputedStyle(p);
+        return { family: cs.fontFamily, size: parseFloat(cs.fontSize) };
+      });
+      expect(text.family).not.toMatch(/Times|(^|,\s*)serif$/i);
+      expect(text.family).toMatch(locale === "ur" ? /Noto Nastaliq Urdu/ : /system-ui|Arial|sans-serif/);
+      expect(text.size).toBeGreaterThanOrEqual(21); // 16 pt
+      const pictures = await page.locator("[data-testid=default-picture]").evaluateAll((imgs) =>
+        imgs.map((img) => ({ alt: img.getAttribute("alt"), heading: img.closest("section")!.querySelector("h2")!.textContent, loaded: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0 })),
+      );
+      expect(pictures).toHaveLength(5);
+      for (const p of pictures) expect(p).toEqual({ alt: p.heading, heading: p.heading, loaded: true });
+      expect(await page.textContent("[data-testid=pictures-credit]")).toContain("OpenMoji");
+      await page.screenshot({ path: `/tmp/i16-easy-read-${locale}.png`, fullPage: true });
+      await expectAccessible(page, `Easy Read ${locale}`);
+    }
+  });
+});
