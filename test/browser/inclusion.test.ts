@@ -353,3 +353,31 @@ describe("charts, tables and Easy Read at 320 px and in Urdu (after results, an 
     }
   });
 });
+
+describe("print", () => {
+  it("the printed schedule carries only the schedule: no signed-in bar, no header or footer, no shaded box", async () => {
+    const context = await newContext(browser, server.url, true, "en");
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInAs(page, server.url, DEMO.commissioner);
+    await page.goto(`${server.url}/consultations/joined-up-care/framework/1/schedule`);
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => {
+      const schedule = document.querySelector(".app-schedule")!;
+      const shown = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" && !e.closest(".govuk-visually-hidden");
+      const stray = [...document.body.querySelectorAll("*")].filter((e) => !schedule.contains(e) && !e.contains(schedule) && shown(e) && (e.textContent!.trim() !== "" || getComputedStyle(e).backgroundColor !== "rgba(0, 0, 0, 0)"));
+      return {
+        stray: stray.map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent!.trim().slice(0, 40)}`),
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        body: getComputedStyle(document.body).backgroundColor,
+        text: (schedule as HTMLElement).innerText,
+      };
+    });
+    expect(printed.stray).toEqual([]);
+    expect([printed.page, printed.body]).toEqual(["rgb(255, 255, 255)", "rgb(255, 255, 255)"]);
+    expect(printed.text).toContain("Schedule: outcomes and incentive payments");
+    expect(printed.text).not.toContain("Signed in as");
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
