@@ -77,7 +77,7 @@ export default function EditText() {
         </summary>
         <div className="govuk-details__text">
           {field === "briefing" ? (
-            <Markdown source={english[field]} headingOffset={2} lang="en" />
+            <Markdown source={english[field]} topLevel={2} lang="en" />
           ) : (
             english[field].split(/\n{2,}/).map((para, i) => (
               <p className="govuk-body" key={i} lang="en">
@@ -114,7 +114,7 @@ export default function EditText() {
                 {t("text.briefingPreview")}
               </h2>
               <div className="govuk-inset-text">
-                <Markdown source={data.values.briefing} headingOffset={2} lang={data.target} />
+                <Markdown source={data.values.briefing} topLevel={3} lang={data.target} />
               </div>
             </section>
           ) : null}

@@ -210,6 +210,11 @@ export default function StartPage() {
                 {t("start.alreadySubmitted", { reference: d.submitted.reference })}
               </Link>
             </p>
+          ) : d.started && d.resume && !d.hasDraft ? (
+            // Someone invited who has saved nothing yet starts, rather than being welcomed back.
+            <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
+              {t("start.start")}
+            </Link>
           ) : d.started && d.resume ? (
             <>
               <p className="govuk-body">{t("start.welcomeBack")}</p>

@@ -132,8 +132,18 @@ describe("the language chosen by a ?lng= link holds for the whole journey", () =
     await member.goto(`${server.url}/invite/${token}?lng=pl`);
     expect(path(member)).toBe(`/s/${FIXTURE_SLUG}`);
     await expectLanguage(member, "pl", "invitation landing");
-    await waitForNavigationOf(member, false, () => member.click("main form[method=post] button.govuk-button, main a.govuk-button >> nth=0"));
+    // Nothing is saved yet: no "welcome back", a start button.
+    const { default: plCitizen } = await import("../../locales/pl/citizen.json");
+    expect(await member.textContent("main")).not.toContain(plCitizen.start.welcomeBack);
+    expect((await member.textContent("[data-testid=resume]"))?.trim()).toBe(plCitizen.start.start);
+    await waitForNavigationOf(member, false, () => member.click("[data-testid=resume]"));
     await expectLanguage(member, "pl", "invitation first step");
+    for (let n = 0; n < 4; n++) await answerAndContinue(member, false);
+    await expectLanguage(member, "pl", "invitation, a few steps on");
+    // Once something is saved, the start page welcomes them back.
+    await member.goto(`${server.url}/s/${FIXTURE_SLUG}`);
+    expect(await member.textContent("main")).toContain(plCitizen.start.welcomeBack);
+    expect((await member.textContent("[data-testid=resume]"))?.trim()).toBe(plCitizen.start.resume);
 
     // Anonymous in Urdu on one device, resumed on another through /resume?lng=ur.
     const first = await englishBrowser(false);
@@ -379,5 +389,27 @@ describe("print", () => {
     expect(printed.text).not.toContain("Signed in as");
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
+
+describe("links a person may follow", () => {
+  it("the consultation overview shows an officer and a commissioner only links that open for them", async () => {
+    for (const [account, privacyShown] of [
+      [DEMO.officer, true],
+      [DEMO.commissioner, false],
+    ] as const) {
+      const context = await newContext(browser, server.url, false, "en");
+      contexts.push(context);
+      const page = await context.newPage();
+      await signInAs(page, server.url, account);
+      await page.goto(`${server.url}/consultations/joined-up-care`);
+      const hrefs = await page.locator("main a[href^='/']").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")!))]);
+      expect(hrefs.length).toBeGreaterThan(3);
+      expect(hrefs.includes("/consultations/joined-up-care/privacy"), account.email).toBe(privacyShown);
+      for (const href of hrefs) {
+        const res = await page.request.get(`${server.url}${href}`, { maxRedirects: 0 });
+        expect(res.status(), `${account.email} ${href}`).toBeLessThan(400);
+      }
+    }
   });
 });
