@@ -110,6 +110,14 @@ export default function App() {
   return <Outlet />;
 }
 
+/** When a rate-limited visitor may try again, as a UK clock time ("15:42"), from the limit's answer. */
+function retryTime(error: unknown, locale: string): string | null {
+  const at = isRouteErrorResponse(error) ? (error.data as { retryAt?: unknown } | null)?.retryAt : undefined;
+  const date = typeof at === "string" ? new Date(at) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : `${locale}-GB`, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }).format(date);
+}
+
 function errorHeading(error: unknown, t: (key: string) => string): string {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) return t("errors.notFound.title");
@@ -123,10 +131,11 @@ function errorHeading(error: unknown, t: (key: string) => string): string {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
     status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : status === 503 ? "unavailable" : "server";
+  const retryAt = status === 429 ? retryTime(error, i18n.language) : null;
   // Never show a stack trace or internal message to the visitor.
   if (status >= 500 && typeof console !== "undefined") console.error(error);
   return (
@@ -134,6 +143,11 @@ export function ErrorBoundary() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t(`errors.${key}.title`)}</h1>
         <p className="govuk-body">{t(`errors.${key}.body`)}</p>
+        {retryAt ? (
+          <p className="govuk-body" data-testid="retry-at">
+            {t("errors.tooMany.retryAt", { time: retryAt })}
+          </p>
+        ) : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/">
             {t("errors.goHome")}
