@@ -3,7 +3,8 @@
 // page past a limit is translated and says when to try again (429 and Retry-After kept), and a
 // ?lng= link sets the language cookie that keeps it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client } from "../helpers/client";
+import Database from "better-sqlite3";
+import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 
 const BASE = "/s/joined-up-care";
@@ -85,5 +86,25 @@ describe("?lng= keeps the language", () => {
     const back = await c.get(`/language/en?returnTo=${encodeURIComponent(`${BASE}/check?lng=cy&x=1`)}`);
     expect(back.headers.get("Location")).toBe(`${BASE}/check?x=1`);
     expect(c.cookie("lng")).toBe("en");
+  });
+});
+
+describe("forms that must not destroy data", () => {
+  it("a blank Save on an open consultation's details keeps its dates and contact email, with the error pattern", async () => {
+    const db = new Database(server.dbPath, { readonly: true });
+    const read = () => db.prepare("select audience, advisory_group_id, opens_at, closes_at, contact_email from consultations where slug = 'joined-up-care'").get() as Record<string, unknown>;
+    const before = read();
+    expect(before.closes_at).not.toBeNull();
+    expect(before.contact_email).not.toBeNull();
+    const officer = new Client(server.url, { "x-forwarded-for": "10.16.2.1" });
+    await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+    const res = await officer.post("/consultations/joined-up-care/edit", { audience: String(before.audience), opensAt: "", closesAt: "", contactEmail: "", advisoryGroupId: String(before.advisory_group_id ?? "none") });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("govuk-error-summary");
+    expect(html).toContain("Enter the closing date: a consultation that has opened keeps its dates");
+    expect(html).toContain("Enter the contact email address");
+    expect(read()).toEqual(before);
+    db.close();
   });
 });
