@@ -40,6 +40,9 @@ export interface AxeViolation {
  * page's Content-Security-Policy does not apply to, so the CSP stays on.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Let pending rendering work settle first: `autofocus` (the error summary) focuses and scrolls
+  // during the next rendering updates, which would otherwise move targets while axe measures them.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
@@ -129,4 +132,12 @@ export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean
   });
   await page.waitForLoadState("load");
   await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+}
+
+/** Fills a GOV.UK date input (day, month, year) from "yyyy-mm-dd", or clears it with "". */
+export async function fillDate(page: Page, name: string, isoDay: string) {
+  const [year = "", month = "", day = ""] = isoDay ? isoDay.split("-") : [];
+  await page.fill(`#${name}`, day ? String(Number(day)) : "");
+  await page.fill(`#${name}-month`, month ? String(Number(month)) : "");
+  await page.fill(`#${name}-year`, year);
 }

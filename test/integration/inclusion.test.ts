@@ -105,6 +105,19 @@ describe("forms that must not destroy data", () => {
     expect(html).toContain("Enter the closing date: a consultation that has opened keeps its dates");
     expect(html).toContain("Enter the contact email address");
     expect(read()).toEqual(before);
+    // Dates use the GOV.UK date input (day, month, year), never type=date; saving through it keeps the date.
+    const page = await (await officer.get("/consultations/joined-up-care/edit")).text();
+    expect(page).not.toContain('type="date"');
+    const closes = new Date(Number(before.closes_at));
+    expect(page).toMatch(new RegExp(`name="closesAt-day" type="text" inputMode="numeric" value="${closes.getUTCDate()}"`));
+    expect(page).toMatch(new RegExp(`name="closesAt-year" type="text" inputMode="numeric" value="${closes.getUTCFullYear()}"`));
+    const parts = (name: string, d: Date | null) => ({ [`${name}-day`]: d ? String(d.getUTCDate()) : "", [`${name}-month`]: d ? String(d.getUTCMonth() + 1) : "", [`${name}-year`]: d ? String(d.getUTCFullYear()) : "" });
+    const opens = before.opens_at == null ? null : new Date(Number(before.opens_at));
+    const saved = await officer.post("/consultations/joined-up-care/edit", { audience: String(before.audience), ...parts("opensAt", opens), ...parts("closesAt", closes), contactEmail: String(before.contact_email), advisoryGroupId: String(before.advisory_group_id ?? "none") });
+    expect(saved.status).toBe(302);
+    const after = read();
+    const day = (ms: unknown) => (ms == null ? null : new Date(Number(ms)).toISOString().slice(0, 10));
+    expect([day(after.opens_at), day(after.closes_at), after.contact_email]).toEqual([day(before.opens_at), day(before.closes_at), before.contact_email]);
     db.close();
   });
 });
