@@ -161,6 +161,32 @@ describe("the language chosen by a ?lng= link holds for the whole journey", () =
   });
 });
 
+describe("resuming on a second device (issue 16: once seen landing on the start page)", () => {
+  for (const js of [true, false]) {
+    it(`JavaScript ${js ? "on" : "off"}: the resume code always leads on to the first unanswered question, three times over`, async () => {
+      for (let run = 0; run < 3; run++) {
+        const first = await englishBrowser(js);
+        await first.goto(`${server.url}/s/${FIXTURE_SLUG}`);
+        await waitForNavigationOf(first, js, () => first.click("main form[method=post] button.govuk-button"));
+        for (let n = 0; n < 4; n++) await answerAndContinue(first, js);
+        const unanswered = path(first);
+        expect(unanswered).toMatch(/\/q\/\d+$/);
+        await first.click(".govuk-details__summary");
+        const code = (await first.textContent(".app-resume-code"))!.trim();
+        await first.context().close();
+        const second = await englishBrowser(js);
+        await second.goto(`${server.url}/resume`);
+        await second.fill("#code", run % 2 ? code.toUpperCase() : code);
+        await waitForNavigationOf(second, js, () => second.click("main form[method=post] button.govuk-button"));
+        expect(path(second), `run ${run}`).toBe(`/s/${FIXTURE_SLUG}`);
+        await waitForNavigationOf(second, js, () => second.click("[data-testid=resume]"));
+        expect(path(second), `run ${run}`).toBe(unanswered);
+        await second.context().close();
+      }
+    });
+  }
+});
+
 describe("staff screens are never labelled Polish or Urdu", () => {
   for (const js of [false, true]) {
     it(`JavaScript ${js ? "on" : "off"}: a staff member who chose Urdu gets English staff screens, marked English and left to right`, async () => {
