@@ -121,3 +121,19 @@ describe("forms that must not destroy data", () => {
     db.close();
   });
 });
+
+describe("Easy Read pictures", () => {
+  it("the default pictures are served, and the officer's publication page says each point shows its default until one is uploaded", async () => {
+    for (const point of ["asked", "who", "said", "did", "contact"]) {
+      const res = await new Client(server.url).get(`/easy-read/${point}.svg`);
+      expect(res.status, point).toBe(200);
+      expect(res.headers.get("Content-Type")).toContain("image/svg+xml");
+      expect(await res.text()).toContain("<svg");
+    }
+    const officer = new Client(server.url, { "x-forwarded-for": "10.16.3.1" });
+    await officer.signIn(DEMO.officer.email, DEMO.officer.password);
+    const html = await (await officer.get("/consultations/joined-up-care/publication")).text();
+    expect(html).toContain('src="/easy-read/asked.svg"');
+    expect(html).toContain("the default picture is shown.");
+  });
+});
