@@ -127,6 +127,9 @@ export function RouteAnnouncer() {
   useEffect(() => {
     if (first.current) {
       first.current = false;
+      // Marks the page as hydrated: from here on links and forms navigate client-side (the
+      // browser tests wait for it before they click, so a click never races hydration).
+      document.documentElement.setAttribute("data-hydrated", "");
       return;
     }
     if (document.querySelector("[data-testid=error-summary]")) return;

@@ -103,15 +103,18 @@ type RemixWindow = Window & { __remixRouter?: { subscribe: (fn: (s: { navigation
 
 /**
  * Runs an action (click, key press) and waits until its navigation has finished: a full page
- * load without JavaScript; with JavaScript, Remix's client-side navigation (or a full load for
- * plain links), then hydration.
+ * load without JavaScript; with JavaScript (after hydration), Remix's client-side navigation (or
+ * a full load for plain links), then hydration of the page it ends on.
  */
 export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean, action: () => Promise<unknown>) {
   if (!javaScriptEnabled) {
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), action()]);
     return;
   }
-  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+  // Hydrated, not merely loaded: a click before hydration is a plain browser navigation that the
+  // router never sees, and the wait below would return before it has finished (this was the
+  // "landed on the start page" flake of issue 16).
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
   await page.evaluate(() => {
     const w = window as RemixWindow;
     w.__unsub?.();
@@ -131,7 +134,7 @@ export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean
     return w.__navs === undefined || w.__navs > 0;
   });
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
 }
 
 /** Fills a GOV.UK date input (day, month, year) from "yyyy-mm-dd", or clears it with "". */
