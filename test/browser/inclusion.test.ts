@@ -439,3 +439,54 @@ describe("links a person may follow", () => {
     }
   });
 });
+
+describe("new pages, each accessible with JavaScript on and off, in English and Welsh", () => {
+  for (const js of [true, false]) {
+    for (const locale of ["en", "cy"] as const) {
+      it(`${locale}, JavaScript ${js ? "on" : "off"}: removing a translation asks first; the date input; the accessibility statement's credits`, async () => {
+        const context = await newContext(browser, server.url, js, locale);
+        contexts.push(context);
+        const page = await context.newPage();
+        await signInAs(page, server.url, DEMO.officer);
+        await page.goto(`${server.url}/consultations/joined-up-care/edit/pl`);
+        await expectAccessible(page, "Polish text editor");
+        await waitForNavigationOf(page, js, () => page.click("a[href$='/edit/pl/remove']"));
+        expect(path(page)).toBe("/consultations/joined-up-care/edit/pl/remove");
+        await expectAccessible(page, "remove the Polish text: confirm");
+        // "No, keep it" goes back and removes nothing.
+        await waitForNavigationOf(page, js, () => page.click("main .govuk-button-group a"));
+        expect(path(page)).toBe("/consultations/joined-up-care/edit/pl");
+        await page.goto(`${server.url}/consultations/joined-up-care/edit`);
+        expect(await page.locator("input[type=date]").count()).toBe(0);
+        expect(await page.locator("#closesAt-month").count()).toBe(1);
+        await expectAccessible(page, "settings with date inputs");
+        await page.goto(`${server.url}/accessibility`);
+        expect(await page.locator("#pictures a[href='https://openmoji.org/']").count()).toBe(1);
+        await expectAccessible(page, "accessibility statement");
+      });
+    }
+  }
+
+  it("the page past a journey rate limit: translated, says when to try again, accessible", async () => {
+    const { startServer } = await import("../helpers/server");
+    const limited = await startServer({ JOURNEY_START_LIMIT: "1" });
+    try {
+      for (const js of [true, false]) {
+        const context = await newContext(browser, limited.url, js, "cy");
+        contexts.push(context);
+        const page = await context.newPage();
+        for (let n = 0; n < 2; n++) {
+          await context.clearCookies({ name: /^ocd_p/ });
+          await page.goto(`${limited.url}${DEMO_JOURNEY}`);
+          await waitForNavigationOf(page, js, () => page.click("main form[method=post] button.govuk-button"));
+        }
+        expect(await page.textContent("main h1")).toBe(cyCommon.errors.tooMany.title);
+        expect(await page.textContent("[data-testid=retry-at]")).toMatch(/^Gallwch roi cynnig arall arni ar ôl \d\d:\d\d\.$/);
+        expect(await page.getAttribute("html", "lang")).toBe("cy");
+        await expectAccessible(page, `429 page, JavaScript ${js ? "on" : "off"}`);
+      }
+    } finally {
+      await limited.stop();
+    }
+  });
+});
