@@ -91,6 +91,14 @@ function serve(background) {
     next();
   });
 
+  // A page opened with ?lng= (a shared or invitation link) keeps that language for the whole visit.
+  const { queryLocaleCookie } = build.entry.module;
+  app.use((req, res, next) => {
+    const cookie = queryLocaleCookie(req.method, req.path, req.query.lng, req.headers.cookie);
+    if (cookie) res.append("Set-Cookie", cookie);
+    next();
+  });
+
   // Published summaries are the same for everyone: answered from the rendered cache
   // (per path and locale, filled by the Remix routes) without compression or Remix.
   const { lookupPublished, notModified } = build.entry.module;

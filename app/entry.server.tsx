@@ -3,10 +3,10 @@ import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getDb } from "./db.server";
-import { emailCaptureEnabled, env } from "./env.server";
+import { emailCaptureEnabled, env, secureCookies } from "./env.server";
 import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
 import { applyDueRetention } from "./services/privacy.server";
-import { serverI18n, detectLocale } from "./i18n/i18n.server";
+import { pageLocale, persistQueryLocale, serverI18n } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 
 /** Called once by server.js before it listens: validates configuration and migrates; returns the server processes wanted. */
@@ -72,7 +72,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const locale = detectLocale(request);
+  const locale = pageLocale(request);
   const i18n = serverI18n(locale);
   const nonce = loadContext?.cspNonce ?? "";
   appendCookies(responseHeaders, loadContext);
@@ -85,6 +85,11 @@ export default function handleRequest(
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+}
+
+/** server.js sets the lng cookie when a page is opened with ?lng= (the language then holds for the whole visit). */
+export function queryLocaleCookie(method: string, pathname: string, lng: unknown, cookie: string | undefined): string | null {
+  return persistQueryLocale(method, pathname, lng, cookie, secureCookies());
 }
 
 /** server.js answers cached public summary pages before Remix (the fast path). */

@@ -27,10 +27,15 @@ export const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(10),
   ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
-  /** Citizen journey: new participants (Start now, resume codes) per address per hour. */
-  JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
-  /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */
-  JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(1200),
+  /**
+   * Citizen journey: new participants (Start now, resume codes, invitation links) per address per
+   * hour. High enough for a drop-in session of a hundred people on one library's wifi (decision 0022).
+   */
+  JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(300),
+  /** Citizen journey: form posts (Continue, submit) per address per 10 minutes: the ceiling for a whole room. */
+  JOURNEY_POST_LIMIT: z.coerce.number().int().min(1).max(1000000).default(6000),
+  /** Citizen journey: form posts per participant (their cookie) per 10 minutes: one person answering fast stays far below it. */
+  JOURNEY_POST_PARTICIPANT_LIMIT: z.coerce.number().int().min(1).max(1000000).default(300),
   /** The windows of those two limits. */
   JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),

@@ -1,4 +1,5 @@
 import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -15,8 +16,9 @@ import { useContext, type ReactNode } from "react";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { useTranslation } from "./i18n/use-translation";
 import { getOptionalUser } from "./auth/guards.server";
-import { DEFAULT_LOCALE, directionOf, isLocale } from "./i18n/config";
-import { detectLocale } from "./i18n/i18n.server";
+import { DEFAULT_LOCALE, directionOf, isLocale, isStaffPath } from "./i18n/config";
+import { pageLocale } from "./i18n/i18n.server";
+import { LocaleScope, instanceFor } from "./i18n/LocaleScope";
 import { useNonce } from "./ui/nonce";
 import { Layout as PageLayout } from "./ui/Layout";
 import { pageTitle, type RouteHandle } from "./ui/title";
@@ -27,10 +29,17 @@ export const links: LinksFunction = () => [
 ];
 
 export function loader(args: LoaderFunctionArgs) {
-  const locale = detectLocale(args.request);
+  const locale = pageLocale(args.request);
   const user = getOptionalUser(args);
-  return json({ locale, dir: directionOf(locale), user: user ? { displayName: user.displayName } : null });
+  return json({ locale, dir: directionOf(locale), staff: isStaffPath(new URL(args.request.url).pathname), user: user ? { displayName: user.displayName } : null });
 }
+
+/**
+ * The root's data (the page's language) is reloaded on a client-side navigation between a staff
+ * screen and a public page, as their languages can differ (decision 0020), and whenever ?lng= changes.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
 
 /** True when any route on the page returned form errors from its action. */
 function useHasFormErrors(): boolean {
@@ -62,10 +71,12 @@ function DocumentTitle({ errorTitle }: { errorTitle?: string }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
-  const { i18n } = useTranslation();
-  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
+  const { i18n: provided } = useTranslation();
+  const locale = data?.locale ?? (isLocale(provided.language) ? provided.language : DEFAULT_LOCALE);
+  const i18n = instanceFor(provided, locale);
   const error = useRouteError();
   return (
+    <LocaleScope locale={locale}>
     <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">
       <head>
         <meta charSet="utf-8" />
@@ -76,13 +87,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body">
-        <PageLayout locale={locale} user={data?.user ?? null}>
+        <PageLayout locale={locale} user={data?.user ?? null} staff={data?.staff ?? false}>
           {children}
         </PageLayout>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+    </LocaleScope>
   );
 }
 
@@ -98,6 +110,14 @@ export default function App() {
   return <Outlet />;
 }
 
+/** When a rate-limited visitor may try again, as a UK clock time ("15:42"), from the limit's answer. */
+function retryTime(error: unknown, locale: string): string | null {
+  const at = isRouteErrorResponse(error) ? (error.data as { retryAt?: unknown } | null)?.retryAt : undefined;
+  const date = typeof at === "string" ? new Date(at) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : `${locale}-GB`, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }).format(date);
+}
+
 function errorHeading(error: unknown, t: (key: string) => string): string {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) return t("errors.notFound.title");
@@ -111,10 +131,11 @@ function errorHeading(error: unknown, t: (key: string) => string): string {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
     status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : status === 503 ? "unavailable" : "server";
+  const retryAt = status === 429 ? retryTime(error, i18n.language) : null;
   // Never show a stack trace or internal message to the visitor.
   if (status >= 500 && typeof console !== "undefined") console.error(error);
   return (
@@ -122,6 +143,11 @@ export function ErrorBoundary() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t(`errors.${key}.title`)}</h1>
         <p className="govuk-body">{t(`errors.${key}.body`)}</p>
+        {retryAt ? (
+          <p className="govuk-body" data-testid="retry-at">
+            {t("errors.tooMany.retryAt", { time: retryAt })}
+          </p>
+        ) : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/">
             {t("errors.goHome")}

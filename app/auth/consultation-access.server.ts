@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Role } from "../../db/schema";
 import { getDb } from "../db.server";
-import { detectLocale } from "../i18n/i18n.server";
+import { pageLocale } from "../i18n/i18n.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { requireRole } from "./guards.server";
 
@@ -15,7 +15,7 @@ const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 export function requireConsultationRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {
   const p = slugParams.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const locale = detectLocale(args.request);
+  const locale = pageLocale(args.request);
   const consultation = findConsultationBySlug(getDb(), p.data.slug, locale);
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const user = requireRole(args, consultation.partnershipId, roles);

@@ -54,6 +54,20 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
+/**
+ * Staff screens (dashboard, consultations, partnerships, the dev mailbox) are written in English and
+ * Welsh only (decision 0007). On them a Polish or Urdu choice is served as English, marked
+ * `lang="en"` and left to right, so English text is never labelled as another language (decision 0020).
+ */
+export function isStaffPath(pathname: string): boolean {
+  return /^\/(dashboard|consultations|partnerships|dev)(\/|$)/.test(pathname);
+}
+
+/** The language a page is shown in: the chosen one, except untranslated staff screens (English). */
+export function pageLocaleFor(chosen: Locale, pathname: string): Locale {
+  return isStaffPath(pathname) && !STAFF_LOCALES.includes(chosen) ? DEFAULT_LOCALE : chosen;
+}
+
 export function directionOf(locale: string): "ltr" | "rtl" {
   return RTL_LOCALES.includes(locale) ? "rtl" : "ltr";
 }

@@ -1,5 +1,5 @@
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
-import { DEFAULT_LOCALE, i18nOptions, isLocale, type Locale } from "./config";
+import { DEFAULT_LOCALE, i18nOptions, isLocale, isStaffPath, pageLocaleFor, type Locale } from "./config";
 import { PREVIEW_LOCALE_COOKIE, previewSlugOf } from "./preview-path";
 
 export const LOCALE_COOKIE = "lng";
@@ -22,6 +22,28 @@ function cookieValue(cookie: string, name: string): string | null {
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
+}
+
+/** The language the page itself is shown in: detectLocale, but English on untranslated staff screens (Polish, Urdu). */
+export function pageLocale(request: Request): Locale {
+  return pageLocaleFor(detectLocale(request), new URL(request.url).pathname);
+}
+
+/** The lng cookie that keeps a language chosen for a year. */
+export function localeCookie(lng: Locale, secure: boolean): string {
+  return [`${LOCALE_COOKIE}=${lng}`, "Path=/", "Max-Age=31536000", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+/**
+ * A page opened with `?lng=` (a shared link, an invitation) keeps that language for the rest of the
+ * visit: the cookie to set when it differs from the one held, else null. Staff screens never set it
+ * (an officer previewing the Urdu summary has not chosen Urdu for themselves).
+ */
+export function persistQueryLocale(method: string, pathname: string, fromQuery: unknown, cookie: string | undefined, secure: boolean): string | null {
+  // Nor does a staff preview of the journey: its language is the preview's own (preview_lng), never the officer's.
+  if ((method !== "GET" && method !== "HEAD") || !isLocale(fromQuery) || isStaffPath(pathname) || previewSlugOf(pathname) !== null) return null;
+  const held = /(?:^|;\s*)lng=([^;]+)/.exec(cookie ?? "")?.[1];
+  return held === fromQuery ? null : localeCookie(fromQuery, secure);
 }
 
 /** detectLocale's rule on the raw values (also used by server.js's cache of public pages). */

@@ -6,8 +6,8 @@
  * here (decision 0016). Here each instance's fixed `t` per namespace is made once.
  *
  * Equivalent for this app because every namespace is bundled and initialised synchronously
- * (never "not ready") and the language never changes within a page: the language switcher is
- * a full page load (/language/:lng).
+ * (never "not ready") and an instance never changes language: the language switcher is a full
+ * page load (/language/:lng), and a page in another language gets another instance (LocaleScope).
  */
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";

@@ -223,11 +223,14 @@ export default function ConsultationOverview() {
             </Link>
           </li>
         ) : null}
-        <li>
-          <Link className="govuk-link" to={`${base}/privacy`}>
-            {t("privacy:links.consultation")}
-          </Link>
-        </li>
+        {/* Personal data is for officers only: a commissioner is not shown a link that answers 403. */}
+        {canEdit ? (
+          <li>
+            <Link className="govuk-link" to={`${base}/privacy`}>
+              {t("privacy:links.consultation")}
+            </Link>
+          </li>
+        ) : null}
       </ul>
 
       {data.participation ? (

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
@@ -14,7 +14,7 @@ import { Markdown } from "../ui/Markdown";
 import { TextInput, Textarea } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { TEXT_FIELDS, textSchema } from "../utils/consultation-form";
-import { formValues, parseForm } from "../utils/forms";
+import { parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -43,19 +43,15 @@ export function loader(args: LoaderFunctionArgs) {
     languageName: LOCALE_NAMES[target],
     values: { title: row?.title ?? "", summary: row?.summary ?? "", briefing: row?.briefing ?? "", privacyNotice: row?.privacyNotice ?? "" },
     english: target === "en" ? null : english ?? null,
+    removable: target !== "en" && Boolean(row),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, target } = load(args);
   const form = await args.request.formData();
-  const values = formValues(form, TEXT_FIELDS);
   const actor = { userId: user.id, partnershipId: consultation.partnershipId };
-  const allBlank = TEXT_FIELDS.every((f) => !(values[f] ?? "").trim());
-  if (target !== "en" && allBlank) {
-    saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: null }, new Date());
-    return redirect(`/consultations/${consultation.slug}?saved=${target}`);
-  }
+  // A blank Save is an error (the title is required), never a removal: removing asks first (edit.$locale_.remove).
   const parsed = parseForm(form, textSchema, TEXT_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
@@ -77,7 +73,7 @@ export default function EditText() {
         </summary>
         <div className="govuk-details__text">
           {field === "briefing" ? (
-            <Markdown source={english[field]} headingOffset={2} lang="en" />
+            <Markdown source={english[field]} topLevel={2} lang="en" />
           ) : (
             english[field].split(/\n{2,}/).map((para, i) => (
               <p className="govuk-body" key={i} lang="en">
@@ -108,13 +104,20 @@ export default function EditText() {
             {reference("privacyNotice")}
             <Button>{t("actions.save")}</Button>
           </Form>
+          {data.removable ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/consultations/${data.consultation.slug}/edit/${data.target}/remove`}>
+                {t("text.remove", { language: data.languageName })}
+              </Link>
+            </p>
+          ) : null}
           {data.values.briefing ? (
             <section aria-labelledby="briefing-preview">
               <h2 className="govuk-heading-m" id="briefing-preview">
                 {t("text.briefingPreview")}
               </h2>
               <div className="govuk-inset-text">
-                <Markdown source={data.values.briefing} headingOffset={2} lang={data.target} />
+                <Markdown source={data.values.briefing} topLevel={3} lang={data.target} />
               </div>
             </section>
           ) : null}

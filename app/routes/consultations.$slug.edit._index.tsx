@@ -44,6 +44,11 @@ export async function action(args: ActionFunctionArgs) {
   if (!checkAudienceChange(current.status, current.audience, parsed.data.audience).ok) {
     return json({ errors: { audience: "form.errors.audienceFixed" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }
+  // Once open, a consultation's dates and contact are what participants were told: a blank Save must not erase them.
+  if (current.status !== "draft") {
+    const kept = (["opensAt", "closesAt", "contactEmail"] as const).filter((f) => current[f] != null && parsed.data[f] == null);
+    if (kept.length) return json({ errors: Object.fromEntries(kept.map((f) => [f, `form.errors.${f}Kept`])), values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
+  }
   if (parsed.data.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).some((g) => g.id === parsed.data.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }

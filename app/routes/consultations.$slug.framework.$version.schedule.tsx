@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../ui/format.server";
 import { loadExport } from "../services/framework-export.server";
-import { Table } from "../ui/components";
+import { Table, TableScroll } from "../ui/components";
 import { DraftMark, formatPounds, formatWeight } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 
@@ -55,8 +55,11 @@ export default function Schedule() {
       </p>
 
       <h2 className="govuk-heading-m">{t("schedule.outcomesHeading")}</h2>
+      <TableScroll labelledBy="schedule-caption">
       <table className="govuk-table" data-testid="schedule-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">{t("schedule.outcomesCaption")}</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s" id="schedule-caption">
+          {t("schedule.outcomesCaption")}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
@@ -104,6 +107,7 @@ export default function Schedule() {
           </tr>
         </tbody>
       </table>
+      </TableScroll>
 
       <h2 className="govuk-heading-m">{t("schedule.measuresHeading")}</h2>
       {included.map((o) => (

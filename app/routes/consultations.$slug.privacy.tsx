@@ -11,11 +11,11 @@ import { personalDataHeld } from "../repos/privacy.server";
 import { deleteConsultationPersonalData, setRetentionDate } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { Checkboxes, TextInput } from "../ui/fields";
+import { Checkboxes, DateInput, TextInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 import { dateField } from "../utils/consultation-form";
-import { parseForm } from "../utils/forms";
+import { formValues, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title") };
 
@@ -52,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
     if (date) {
       const closesAt = db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultation.id)).get()?.closesAt ?? null;
       const problem = checkRetentionDate(date, closesAt, now);
-      if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: { retainUntil: String(form.get("retainUntil") ?? "") } }, { status: 400 });
+      if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: formValues(form, ["retainUntil"]) }, { status: 400 });
     }
     setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);
     return redirect(`/consultations/${consultation.slug}/privacy?saved=retention`);
@@ -109,9 +109,8 @@ export default function ConsultationPrivacy() {
           <p className="govuk-body">{d.retainUntilText ? t("consultation.retainUntil", { date: d.retainUntilText }) : t("consultation.noRetention")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="retention" />
-            <TextInput
+            <DateInput
               name="retainUntil"
-              type="date"
               label={t("consultation.retainUntilLabel")}
               hint={t("consultation.retainUntilHint", { years: MAX_RETENTION_DAYS / 365 })}
               error={errors?.retainUntil}

@@ -21,6 +21,7 @@ import {
   unpublish,
 } from "../services/publication.server";
 import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
+import { defaultPictureHref } from "../ui/publication/EasyReadView";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload, Radios, Textarea, TextInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
@@ -277,7 +278,9 @@ export default function Publication() {
                 </button>
               </Form>
             ) : (
-              t("workflow.noImage")
+              <>
+                <img src={defaultPictureHref(p)} alt="" width="40" height="40" className="app-picture-thumb" /> {t("workflow.noImage")}
+              </>
             )}
           </li>
         ))}

@@ -4,6 +4,9 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { previewSummary } from "../services/publication.server";
+import { directionOf } from "../i18n/config";
+import { detectLocale } from "../i18n/i18n.server";
+import { LocaleScope } from "../i18n/LocaleScope";
 import { BackLink } from "../ui/components";
 import { EasyReadView } from "../ui/publication/EasyReadView";
 import { SummaryView } from "../ui/publication/SummaryView";
@@ -15,7 +18,9 @@ export const handle: RouteHandle = {
 
 /** The officer's preview: the summary as it would be published, exact figures marked beside the published ones. */
 export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+  const { consultation } = requireConsultationRole(args, ["officer"]);
+  // The page is a staff screen (English or Welsh); the summary inside it is in the language previewed.
+  const locale = detectLocale(args.request);
   const view = new URL(args.request.url).searchParams.get("view") === "easy-read" ? "easy-read" : "page";
   const preview = previewSummary(getDb(), consultation);
   return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.summary : null });
@@ -44,10 +49,16 @@ export default function Preview() {
             {t("workflow.toResults")}
           </Link>
         </p>
-      ) : data.view === "easy-read" ? (
-        <EasyReadView summary={data.summary} locale={data.locale} fullVersionHref={null} imageHref={(id) => `/summaries/${data.slug}/images/${id}`} />
       ) : (
-        <SummaryView summary={data.summary} locale={data.locale} meta={null} />
+        <LocaleScope locale={data.locale}>
+          <div lang={data.locale} dir={directionOf(data.locale)} data-testid="preview-content">
+            {data.view === "easy-read" ? (
+              <EasyReadView summary={data.summary} locale={data.locale} fullVersionHref={null} imageHref={(id) => `/summaries/${data.slug}/images/${id}`} />
+            ) : (
+              <SummaryView summary={data.summary} locale={data.locale} meta={null} />
+            )}
+          </div>
+        </LocaleScope>
       )}
     </>
   );

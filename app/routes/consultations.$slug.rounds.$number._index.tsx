@@ -13,7 +13,7 @@ import { addRatingsForAllOutcomes, reorderQuestion, saveRoundSettings } from "..
 import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { TextInput } from "../ui/fields";
+import { DateInput, TextInput } from "../ui/fields";
 import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
 import { dayOf } from "../utils/consultation-form";
@@ -296,8 +296,8 @@ export default function RoundPage() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="settings" />
               <RoundFeedbackFields errors={errors} values={values} />
-              <TextInput name="opensAt" type="date" label={t("round.opensAt")} error={errors.opensAt} defaultValue={values.opensAt} optional />
-              <TextInput name="closesAt" type="date" label={t("round.closesAt")} error={errors.closesAt} defaultValue={values.closesAt} optional />
+              <DateInput name="opensAt" label={t("round.opensAt")} error={errors.opensAt} defaultValue={values.opensAt} optional />
+              <DateInput name="closesAt" label={t("round.closesAt")} error={errors.closesAt} defaultValue={values.closesAt} optional />
               <Button variant="secondary">{t("round.saveSettings")}</Button>
             </Form>
           </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import type { Role } from "../../db/schema";
 import { requireUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { detectLocale } from "../i18n/i18n.server";
+import { pageLocale } from "../i18n/i18n.server";
 import { listConsultationsForPartnerships } from "../repos/consultations.server";
 import { findConsultationSettings, listRoundOverviews } from "../repos/consultation-admin.server";
 import { participationByGroup } from "../services/consultations.server";
@@ -16,7 +16,7 @@ export const handle: RouteHandle = { title: (t) => t("dashboard.title") };
 
 export function loader(args: LoaderFunctionArgs) {
   const user = requireUser(args);
-  const locale = detectLocale(args.request);
+  const locale = pageLocale(args.request);
   const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
   for (const m of user.memberships) {
     const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };

@@ -15,3 +15,11 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (result.kind !== "ok") throw new Response("Not Found", { status: 404 });
   return redirect(`/s/${result.slug}`, { headers: { "Set-Cookie": participantCookie(result.consultationId, result.token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
+
+/**
+ * The loader always redirects or fails; this route has a page only so that a failure (an unknown
+ * link: 404, too many attempts: 429) shows the translated error page, not a bare response.
+ */
+export default function Invitation() {
+  return null;
+}

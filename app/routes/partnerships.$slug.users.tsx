@@ -15,7 +15,7 @@ import { Radios, TextInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
-import { detectLocale } from "../i18n/i18n.server";
+import { pageLocale } from "../i18n/i18n.server";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("admin.users.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
@@ -36,7 +36,7 @@ export function loader(args: LoaderFunctionArgs) {
   requireRole(args, partnership.id, "administrator");
   const db = getDb();
   const people = listPartnershipPeople(db, partnership.id);
-  const locale = detectLocale(args.request);
+  const locale = pageLocale(args.request);
   const pending = listPendingInvitations(db, partnership.id, new Date()).map((i) => ({ ...i, expires: formatDate(i.expiresAt.toISOString(), locale) }));
   return json({ partnership, people, pending });
 }

@@ -12,6 +12,7 @@ import { Button } from "../ui/components";
 import { formatDate } from "../ui/format.server";
 import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
+import { Name, PARTNERSHIP_LANG, withNames } from "../ui/Names";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
 export { journeyHeaders as headers } from "../services/journey-route.server";
@@ -121,7 +122,9 @@ export default function StartPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
-        <span className="govuk-caption-l">{d.partnershipName}</span>
+        <span className="govuk-caption-l">
+          <Name name={{ text: d.partnershipName, lang: PARTNERSHIP_LANG }} locale={d.locale} />
+        </span>
         <h1 className="govuk-heading-xl" lang={other(d.lang)}>
           {d.title}
         </h1>
@@ -160,7 +163,7 @@ export default function StartPage() {
         ) : null}
 
         <h2 className="govuk-heading-m">{t("start.whoHeading")}</h2>
-        <p className="govuk-body">{t("start.who", { partnership: d.partnershipName })}</p>
+        <p className="govuk-body">{withNames(t("start.who", { partnership: d.partnershipName }), [{ text: d.partnershipName, lang: PARTNERSHIP_LANG }], d.locale)}</p>
         {d.contactEmail ? (
           <p className="govuk-body">
             {t("start.contact")}{" "}
@@ -208,6 +211,11 @@ export default function StartPage() {
                 {t("start.alreadySubmitted", { reference: d.submitted.reference })}
               </Link>
             </p>
+          ) : d.started && d.resume && !d.hasDraft ? (
+            // Someone invited who has saved nothing yet starts, rather than being welcomed back.
+            <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
+              {t("start.start")}
+            </Link>
           ) : d.started && d.resume ? (
             <>
               <p className="govuk-body">{t("start.welcomeBack")}</p>

@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = formInput(await args.request.formData());
   const now = new Date();
   const j = requireJourney(args, now);
-  limitPosts(args.request, "post");
+  limitPosts(args.request, "post", j.participant?.id);
   requireAnswering(j);
   if (!canVisit(STEP, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const consent = form.consent as string | undefined;

@@ -44,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const now = new Date();
   const j = requireJourney(args, now);
-  limitPosts(args.request, "post");
+  limitPosts(args.request, "post", j.participant?.id);
   checkHoneypot(form);
   // Submitting again after success (back button, second tab) shows the same confirmation.
   if (j.response) throw redirect(`${j.base}/done`);

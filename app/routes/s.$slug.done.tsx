@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const now = new Date();
   const j = requireJourney(args, now);
-  limitPosts(args.request, "post");
+  limitPosts(args.request, "post", j.participant?.id);
   if (!j.response) throw redirect(j.base);
   checkHoneypot(form);
   const raw = form.get("email");

@@ -68,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = formInput(await args.request.formData());
   const now = new Date();
   const j = requireJourney(args, now);
-  limitPosts(args.request, "post");
+  limitPosts(args.request, "post", j.participant?.id);
   requireAnswering(j);
   const { step, question } = findStep(args, j);
   if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
@@ -107,7 +107,6 @@ export default function QuestionPage() {
         <div className="govuk-grid-column-two-thirds">
           {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
           <ErrorSummary errors={error ? { answer: error } : undefined} />
-          {d.number ? <span className="govuk-caption-m">{t("question.progress", { number: d.number, total: d.total })}</span> : null}
           {/* Keyed by question: moving to the next question must not keep the last one's choices in the DOM. */}
           <Form method="post" noValidate key={d.question.id}>
             <QuestionField
@@ -115,6 +114,7 @@ export default function QuestionPage() {
               values={values}
               error={error}
               pageLang={d.locale}
+              caption={d.number ? t("question.progress", { number: d.number, total: d.total }) : null}
               before={
                 <>
                   {d.question.type === "rating" && d.question.outcomeDescription ? (

@@ -22,7 +22,7 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
   const j = requireJourney(args);
-  limitPosts(args.request, "post");
+  limitPosts(args.request, "post", j.participant?.id);
   const result = withdraw(getDb(), j);
   if (result === "closed") throw redirect(`${j.base}/withdraw`);
   return redirect(`${j.base}/withdrawn`);

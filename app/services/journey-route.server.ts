@@ -76,15 +76,25 @@ export function requireAnswering(j: Journey): void {
 
 let startLimiter: RateLimiter | undefined;
 let postLimiter: RateLimiter | undefined;
+let participantLimiter: RateLimiter | undefined;
 
-/** Rate limits for public posts: 429 with a Retry-After header when exceeded. */
-export function limitPosts(request: Request, kind: "start" | "post", now = Date.now()) {
+/**
+ * Rate limits for public posts (decision 0022): starts per address; answers per participant (their
+ * cookie) under a higher ceiling per address, so a room of people on one wifi is not locked out.
+ * Past a limit: 429 with Retry-After, and a translated page saying when to try again.
+ */
+export function limitPosts(request: Request, kind: "start" | "post", participantId?: number | null, now = Date.now()) {
   const e = env();
-  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => getDb().$client));
-  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => getDb().$client));
-  const limiter = kind === "start" ? startLimiter : postLimiter;
-  const result = limiter.hit(`${kind}:${clientAddress(request)}`, now);
-  if (!result.allowed) throw json({ error: "tooMany" }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+  const store = () => rateLimitStore(e.WEB_CONCURRENCY, () => getDb().$client);
+  startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, store());
+  postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
+  participantLimiter ??= new RateLimiter(e.JOURNEY_POST_PARTICIPANT_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
+  const hits = [(kind === "start" ? startLimiter : postLimiter).hit(`${kind}:${clientAddress(request)}`, now)];
+  if (kind === "post" && participantId != null) hits.push(participantLimiter.hit(`post:participant:${participantId}`, now));
+  const refused = hits.filter((h) => !h.allowed);
+  if (refused.length === 0) return;
+  const retryAfterSeconds = Math.max(...refused.map((h) => h.retryAfterSeconds));
+  throw json({ error: "tooMany", retryAt: new Date(now + retryAfterSeconds * 1000).toISOString() }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 export const HONEYPOT_FIELD = "website";

@@ -41,7 +41,8 @@ function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "inv
     title: c.title,
     partnership: c.partnership,
     round: ctx.round.number,
-    link: `${ctx.origin}/invite/${token}`,
+    // The link opens the journey in the member's language, which then holds for the whole journey.
+    link: `${ctx.origin}/invite/${token}${locale === "en" ? "" : `?lng=${locale}`}`,
     closes: closes ? formatDate(closes.toISOString(), locale) : "",
     contact: ctx.consultation.contactEmail ?? "",
   };

@@ -1,6 +1,6 @@
 import { useTranslation } from "../i18n/use-translation";
 import { AUDIENCES } from "../../db/schema";
-import { Radios, Select, TextInput } from "./fields";
+import { DateInput, Radios, Select, TextInput } from "./fields";
 
 export interface SettingsValues {
   audience?: string;
@@ -31,8 +31,8 @@ export function ConsultationSettingsFields({
         defaultValue={values.audience}
         items={AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`), hint: t(`audienceHint.${a}`) }))}
       />
-      <TextInput name="opensAt" type="date" label={t("form.opensAt")} hint={t("form.opensAtHint")} error={errors.opensAt} defaultValue={values.opensAt} optional />
-      <TextInput name="closesAt" type="date" label={t("form.closesAt")} hint={t("form.closesAtHint")} error={errors.closesAt} defaultValue={values.closesAt} optional />
+      <DateInput name="opensAt" label={t("form.opensAt")} hint={t("form.opensAtHint")} error={errors.opensAt} defaultValue={values.opensAt} optional />
+      <DateInput name="closesAt" label={t("form.closesAt")} hint={t("form.closesAtHint")} error={errors.closesAt} defaultValue={values.closesAt} optional />
       <TextInput
         name="contactEmail"
         type="email"

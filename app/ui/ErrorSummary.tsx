@@ -3,7 +3,10 @@ import { useTranslation } from "../i18n/use-translation";
 
 export type FieldErrors = Record<string, string | undefined>;
 
-/** GOV.UK error summary: first on the page, takes focus, links to each field. */
+/**
+ * GOV.UK error summary: first on the page, takes focus (`autofocus` without JavaScript, an effect
+ * with it), links to each field.
+ */
 export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors | undefined; fieldIds?: Record<string, string> }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -14,7 +17,7 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors | 
   }, [key]);
   if (entries.length === 0) return null;
   return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary">
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary" autoFocus>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{t("errors.summaryTitle")}</h2>
         <div className="govuk-error-summary__body">

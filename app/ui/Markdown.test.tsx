@@ -24,6 +24,13 @@ describe("Markdown renderer", () => {
     expect(html("#### Deep", 3)).toContain("<h6");
   });
 
+  it("topLevel: the source's highest heading takes that level, whichever level the author started at (no jump from h2 to h4)", () => {
+    const top = (source: string, topLevel: number) => renderToStaticMarkup(<Markdown source={source} topLevel={topLevel} />);
+    expect(top("## Part one\n\ntext\n\n### Detail", 3)).toMatch(/^<div class="app-markdown"><h3 class="govuk-heading-m">Part one<\/h3><p class="govuk-body">text<\/p><h4 /);
+    expect(top("# Title\n\n## Part", 3)).toMatch(/<h3 [^>]*>Title<\/h3><h4 [^>]*>Part<\/h4>/);
+    expect(top("Only a paragraph", 3)).toBe('<div class="app-markdown"><p class="govuk-body">Only a paragraph</p></div>');
+  });
+
   it("shows raw HTML as text: no script, no element, no event handler", () => {
     const attacks = [
       "<script>alert(1)</script>",

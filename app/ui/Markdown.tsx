@@ -6,10 +6,17 @@ import { parseMarkdown, type Block, type Inline } from "../domain/markdown";
  * as GOV.UK-styled React elements. Never uses innerHTML: raw HTML in the
  * source appears as text, and links are limited to http(s), mailto and
  * same-site paths. `headingOffset` shifts heading levels (e.g. 1 turns `#`
- * into h2) so the content sits under the page's own h1.
+ * into h2) so the content sits under the page's own h1; `topLevel` instead
+ * names the level the source's highest heading takes.
  */
-export function Markdown({ source, headingOffset = 1, lang }: { source: string; headingOffset?: number; lang?: string }) {
+export function Markdown({ source, headingOffset = 1, topLevel, lang }: { source: string; headingOffset?: number; topLevel?: number; lang?: string }) {
   const blocks = parseMarkdown(source);
+  // `topLevel`: the source's highest heading becomes this level, keeping the page's heading order
+  // whichever level the author started at (a briefing usually starts at `##`).
+  if (topLevel !== undefined) {
+    const levels = blocks.filter((b): b is Extract<Block, { type: "heading" }> => b.type === "heading").map((b) => b.level);
+    headingOffset = levels.length ? topLevel - Math.min(...levels) : 0;
+  }
   return (
     <div className="app-markdown" lang={lang}>
       {blocks.map((block, i) => renderBlock(block, i, headingOffset))}

@@ -71,7 +71,8 @@ describe("UI kit", () => {
     expect(list).toContain('Change<span class="govuk-visually-hidden"> name</span>');
     expect(list).toContain("govuk-summary-list__row--no-actions");
     const table = render(<Table caption="People" head={["Name", "Score"]} rows={[["Sam", "7"]]} numericColumns={[1]} />);
-    expect(table).toContain('<caption class="govuk-table__caption govuk-table__caption--m">People</caption>');
+    // In a focusable region named by its caption, so a wide table scrolls without the page (WCAG 1.4.10).
+    expect(table).toMatch(/^<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0"[^>]*><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m" id="\1">People<\/caption>/);
     expect(table).toContain('<th scope="row" class="govuk-table__header">Sam</th>');
     expect(table).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">7</td>');
     const banner = render(<NotificationBanner title="Success" success>Done</NotificationBanner>);

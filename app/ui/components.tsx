@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { paginationItems } from "../domain/pagination";
@@ -89,9 +89,13 @@ export function Table({
   numericColumns?: number[];
 }) {
   const numeric = (i: number) => numericColumns.includes(i);
+  const captionId = useId();
   return (
+    <TableScroll labelledBy={captionId}>
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <caption className="govuk-table__caption govuk-table__caption--m" id={captionId}>
+        {caption}
+      </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {head.map((cell, i) => (
@@ -119,6 +123,19 @@ export function Table({
         ))}
       </tbody>
     </table>
+    </TableScroll>
+  );
+}
+
+/**
+ * A wide table scrolls sideways inside this region, never the page (WCAG 1.4.10): focusable so
+ * keyboard users can scroll it, and named by the table's caption.
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="app-table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0} data-testid="table-scroll">
+      {children}
+    </div>
   );
 }
 

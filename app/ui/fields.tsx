@@ -85,7 +85,7 @@ export function TextInput({
   width,
   valueLang,
 }: BaseFieldProps & {
-  type?: "text" | "email" | "password" | "tel" | "url" | "number" | "date";
+  type?: "text" | "email" | "password" | "tel" | "url" | "number";
   defaultValue?: string;
   autoComplete?: string;
   spellCheck?: boolean;
@@ -113,6 +113,54 @@ export function TextInput({
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={error ? true : undefined}
       />
+    </div>
+  );
+}
+
+/**
+ * The GOV.UK date input: day, month and year fields in a fieldset (not `type=date`, which shows
+ * mm/dd/yyyy to a UK officer in some browsers). `defaultValue` is `yyyy-mm-dd` (or the parts as
+ * typed, joined with "-"); the server joins the parts again (utils/forms.ts datePartsValue).
+ */
+export function DateInput({ name, id = name, label, hint, error, optional, defaultValue }: BaseFieldProps & { defaultValue?: string }) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const [year = "", month = "", day = ""] = (defaultValue ?? "").split("-");
+  const shown = (v: string) => (/^\d+$/.test(v) ? String(Number(v)) : v);
+  const parts = [
+    { part: "day", value: shown(day), width: "2" },
+    { part: "month", value: shown(month), width: "2" },
+    { part: "year", value: year, width: "4" },
+  ] as const;
+  return (
+    <div className={cx("govuk-form-group", error && "govuk-form-group--error")}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hintId, errorId)}>
+        <legend className="govuk-fieldset__legend">
+          <LabelText label={label} optional={optional} />
+        </legend>
+        {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
+        {error ? <ErrorMessage id={errorId!} message={error} /> : null}
+        <div className="govuk-date-input" id={`${id}-date`}>
+          {parts.map(({ part, value, width }, i) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={i === 0 ? id : `${id}-${part}`}>
+                  {t(`date.${part}`)}
+                </label>
+                <input
+                  className={cx("govuk-input govuk-date-input__input", `govuk-input--width-${width}`, error && "govuk-input--error")}
+                  id={i === 0 ? id : `${id}-${part}`}
+                  name={`${name}-${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={value}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * feedback with an accessible chart, the honeypot and the preview banner.
  * Everything works without JavaScript.
  */
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { LIKERT_POINTS, type DraftAnswer, type QuestionType } from "../domain/survey/questions";
@@ -58,10 +58,19 @@ function ErrorMessage({ id, message }: { id: string; message: string }) {
   );
 }
 
+/** "Question 1 of 14": inside the legend or label, before the question, as GOV.UK does. */
+const CaptionContext = createContext<string | null>(null);
+
 function Heading({ q, pageLang }: { q: QuestionView; pageLang: string }) {
   const { t } = useTranslation("citizen");
+  const caption = useContext(CaptionContext);
   return (
     <>
+      {caption ? (
+        <span className="govuk-caption-m" data-testid="question-progress">
+          {caption}{" "}
+        </span>
+      ) : null}
       <span lang={q.lang === pageLang ? undefined : q.lang}>{q.text}</span>
       {q.required ? null : ` ${t("common:common.optional")}`}
     </>
@@ -138,8 +147,16 @@ function RadioOrCheckbox({
   );
 }
 
-/** One question as a page's form fields. `values` are what the person typed or saved. */
-export function QuestionField({ q, values, error, pageLang, before }: { q: QuestionView; values: Values; error?: string; pageLang: string; before?: ReactNode }) {
+/** One question as a page's form fields. `values` are what the person typed or saved; `caption` ("Question 1 of 14") goes inside its heading. */
+export function QuestionField({ caption = null, ...props }: { q: QuestionView; values: Values; error?: string; pageLang: string; before?: ReactNode; caption?: string | null }) {
+  return (
+    <CaptionContext.Provider value={caption}>
+      <QuestionFields {...props} />
+    </CaptionContext.Provider>
+  );
+}
+
+function QuestionFields({ q, values, error, pageLang, before }: { q: QuestionView; values: Values; error?: string; pageLang: string; before?: ReactNode }) {
   const { t } = useTranslation("citizen");
   const optionLabel = (key: string) => q.options[key] ?? key;
   const optionLang = q.lang === pageLang ? undefined : q.lang;
@@ -321,28 +338,26 @@ function GroupDistribution({ d }: { d: FeedbackView["distributions"][number] }) 
   const summary = t("feedback.summary", { group: groupName, n: d.n, low, mid, high, unable: d.unable });
   const bars = [...d.counts, d.unable];
   const max = Math.max(1, ...bars);
-  const width = 300;
-  const barW = width / bars.length;
   const id = `dist-${d.group}`;
   return (
     <div className="app-distribution">
       <p className="govuk-body" id={`${id}-summary`}>
         {summary}
       </p>
-      <svg className="app-distribution__chart" viewBox={`0 0 ${width} 120`} role="img" aria-labelledby={`${id}-summary`} focusable="false">
+      {/* The columns repeat the sentence above and the table below visually: hidden from assistive technology. */}
+      <ul className="app-columns" aria-hidden="true" data-testid="distribution-columns">
         {bars.map((count, i) => {
-          const h = (90 * count) / max;
-          const colour = i === 9 ? "#505a5f" : i >= 6 ? "#00703c" : i >= 3 ? "#1d70b8" : "#d4351c";
+          const band = i === 9 ? "unable" : i >= 6 ? "high" : i >= 3 ? "mid" : "low";
           return (
-            <g key={i}>
-              <rect x={i * barW + 3} y={95 - h} width={barW - 6} height={h} fill={colour} />
-              <text x={i * barW + barW / 2} y={112} textAnchor="middle" fontSize="11" fill="#0b0c0c">
-                {i === 9 ? "?" : i + 1}
-              </text>
-            </g>
+            <li className="app-columns__item" key={i}>
+              <div className="app-columns__area">
+                <div className={`app-columns__bar app-columns__bar--${band} app-h-${Math.round((100 * count) / max)}`} />
+              </div>
+              <span className="govuk-body app-columns__label">{i === 9 ? "?" : i + 1}</span>
+            </li>
           );
         })}
-      </svg>
+      </ul>
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">{t("feedback.showNumbers", { group: groupName })}</span>

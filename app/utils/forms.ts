@@ -6,11 +6,32 @@ export type ParsedForm<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FormErrors; values: Record<string, string> };
 
+const DATE_PARTS = ["day", "month", "year"] as const;
+
+/**
+ * A GOV.UK date input (`<name>-day`, `<name>-month`, `<name>-year`, see DateInput) as one
+ * `yyyy-mm-dd` value: "" when all three are blank; the parts as typed, joined with "-", when they
+ * are not a well-formed date (the schema then shows the field's error and the parts are shown
+ * again). Null when the form has no such parts (a plain field of that name is used instead).
+ */
+export function datePartsValue(formData: FormData, name: string): string | null {
+  const parts = DATE_PARTS.map((p) => formData.get(`${name}-${p}`));
+  if (parts.every((p) => p === null)) return null;
+  const [day, month, year] = parts.map((p) => (typeof p === "string" ? p.trim().slice(0, 10) : ""));
+  if (!day && !month && !year) return "";
+  if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)) return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  return `${year}-${month}-${day}`;
+}
+
+function fieldValue(formData: FormData, key: string): FormDataEntryValue | null {
+  return datePartsValue(formData, key) ?? formData.get(key);
+}
+
 /** Plain string values of a form, for redisplay after a validation error (files and extras dropped). */
 export function formValues(formData: FormData, keep: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   for (const key of keep) {
-    const value = formData.get(key);
+    const value = fieldValue(formData, key);
     if (typeof value === "string") values[key] = value.slice(0, 10_000);
   }
   return values;
@@ -23,8 +44,9 @@ export function formValues(formData: FormData, keep: readonly string[]): Record<
 export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fields: readonly string[]): ParsedForm<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of fields) {
+    const date = datePartsValue(formData, key);
     const all = formData.getAll(key);
-    raw[key] = all.length > 1 ? all : all[0];
+    raw[key] = date ?? (all.length > 1 ? all : all[0]);
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

@@ -6,7 +6,7 @@
 // in every locale, reflow at 320 px and target sizes.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expectAccessible, newContext, withServerAndBrowser } from "../helpers/browser";
+import { expectAccessible, newContext, waitForNavigationOf, withServerAndBrowser } from "../helpers/browser";
 import { createFixture, FIXTURE_SLUG, invite, sql, type Fixture } from "../helpers/journey-fixture";
 import type { TestServer } from "../helpers/server";
 
@@ -42,39 +42,9 @@ async function step(page: Page, label: string) {
   await expectAccessible(page, `${label} (${path(page)})`);
 }
 
-type RemixWindow = Window & { __remixRouter?: { subscribe: (fn: (s: { navigation: { state: string } }) => void) => () => void }; __navs?: number; __unsub?: () => void };
-
-/**
- * Runs an action (click, key press) and waits until its navigation has finished: a full page
- * load without JavaScript; with JavaScript, Remix's client-side navigation (or a full load for
- * plain links), then hydration.
- */
+/** Runs an action and waits until its navigation has finished (see waitForNavigationOf). */
 async function act(page: Page, action: () => Promise<unknown>) {
-  if (!jsOf.get(page)) {
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), action()]);
-    return;
-  }
-  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
-  await page.evaluate(() => {
-    const w = window as RemixWindow;
-    w.__unsub?.();
-    w.__navs = 0;
-    let busy = false;
-    w.__unsub = w.__remixRouter!.subscribe((state) => {
-      if (state.navigation.state !== "idle") busy = true;
-      else if (busy) {
-        busy = false;
-        w.__navs = (w.__navs ?? 0) + 1;
-      }
-    });
-  });
-  await action();
-  await page.waitForFunction(() => {
-    const w = window as RemixWindow;
-    return w.__navs === undefined || w.__navs > 0;
-  });
-  await page.waitForLoadState("load");
-  await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter));
+  await waitForNavigationOf(page, jsOf.get(page) ?? false, action);
 }
 const clickContinue = (page: Page) => act(page, () => page.click("main form[method=post] button.govuk-button >> nth=-1"));
 const follow = (page: Page, selector: string) => act(page, () => page.click(selector));
@@ -393,7 +363,7 @@ describe("round 1 closes, round 2 opens with feedback", () => {
     const feedback = await a.textContent("[data-testid=round-feedback]");
     expect(await a.textContent("[data-testid=own-score]")).toContain("9");
     expect(feedback).toContain("(11 "); // 10 synthetic citizens and A
-    expect(await a.locator("[data-testid=round-feedback] svg[role=img]").count()).toBeGreaterThan(0);
+    expect(await a.locator("[data-testid=round-feedback] [data-testid=distribution-columns]").count()).toBeGreaterThan(0);
     expect(await a.locator("[data-testid=round-feedback] table").count()).toBeGreaterThan(0);
     await step(a, "A round 2 feedback (ur)");
     for (const score of ["9", "unable", "6"]) {

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
+import { expectAccessible, fillDate, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import { insertResponses } from "../helpers/responses";
 import type { TestServer } from "../helpers/server";
 
@@ -55,7 +55,7 @@ for (const run of RUNS) {
       await page.fill("#title", run.title);
       await page.fill("#summary", "What matters to you about care at home?");
       await page.check("#audience-3");
-      await page.fill("#closesAt", "2099-01-31");
+      await fillDate(page, "closesAt", "2099-01-31");
       await page.fill("#contactEmail", "engage@south-notts.example");
       await page.selectOption("#advisoryGroupId", { index: 1 });
       await submit(page, "main form[method=post]", successBanner);
@@ -88,10 +88,10 @@ for (const run of RUNS) {
       await page.goto(`${server.url}${base}/edit`);
       await page.waitForSelector("#opensAt");
       await expectAccessible(page, "settings, filled");
-      await page.fill("#opensAt", "2099-02-01");
+      await fillDate(page, "opensAt", "2099-02-01");
       await submit(page, "main form[method=post]", errorSummary);
       await expectAccessible(page, "settings, with errors");
-      await page.fill("#opensAt", "");
+      await fillDate(page, "opensAt", "");
       await Promise.all([page.waitForURL(`${server.url}${base}`), page.click("main form[method=post] button[type=submit]")]);
 
       // Outcomes for the rating questions.
@@ -159,11 +159,11 @@ for (const run of RUNS) {
       await page.waitForFunction((id) => document.querySelectorAll("ol.govuk-list > li")[2]?.id === `question-${id}`, questionId);
 
       // Round settings: with errors, saved.
-      await page.fill("#closesAt", "2099-01-01");
-      await page.fill("#opensAt", "2099-02-01");
+      await fillDate(page, "closesAt", "2099-01-01");
+      await fillDate(page, "opensAt", "2099-02-01");
       await submit(page, "form:has(input[value=settings])", errorSummary);
       await expectAccessible(page, "round settings, with errors");
-      await page.fill("#opensAt", "");
+      await fillDate(page, "opensAt", "");
       await submit(page, "form:has(input[value=settings])", successBanner);
 
       // Open the consultation: round 1 opens with it.

@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO } from "../helpers/client";
-import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
+import { expectAccessible, fillDate, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
 import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -29,7 +29,7 @@ for (const { js, locale, member } of cases) {
       await page.waitForSelector("[data-testid=error-summary]");
       expect(await page.title()).toMatch(/^(Error|Gwall):/);
       await expectAccessible(page, "privacy: error");
-      await page.fill("#retainUntil", "2028-01-31");
+      await fillDate(page, "retainUntil", "2028-01-31");
       await page.click("form:has(input[value=retention]) button.govuk-button");
       await page.waitForSelector(".govuk-notification-banner--success");
       await expectAccessible(page, "privacy: saved");

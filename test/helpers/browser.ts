@@ -40,6 +40,9 @@ export interface AxeViolation {
  * page's Content-Security-Policy does not apply to, so the CSP stays on.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Let pending rendering work settle first: `autofocus` (the error summary) focuses and scrolls
+  // during the next rendering updates, which would otherwise move targets while axe measures them.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
@@ -96,3 +99,48 @@ export function withServerAndBrowser(receive: (server: TestServer, browser: Brow
   });
 }
 
+type RemixWindow = Window & { __remixRouter?: { subscribe: (fn: (s: { navigation: { state: string } }) => void) => () => void }; __navs?: number; __unsub?: () => void };
+
+/**
+ * Runs an action (click, key press) and waits until its navigation has finished: a full page
+ * load without JavaScript; with JavaScript (after hydration), Remix's client-side navigation (or
+ * a full load for plain links), then hydration of the page it ends on.
+ */
+export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean, action: () => Promise<unknown>) {
+  if (!javaScriptEnabled) {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), action()]);
+    return;
+  }
+  // Hydrated, not merely loaded: a click before hydration is a plain browser navigation that the
+  // router never sees, and the wait below would return before it has finished (this was the
+  // "landed on the start page" flake of issue 16).
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
+  await page.evaluate(() => {
+    const w = window as RemixWindow;
+    w.__unsub?.();
+    w.__navs = 0;
+    let busy = false;
+    w.__unsub = w.__remixRouter!.subscribe((state) => {
+      if (state.navigation.state !== "idle") busy = true;
+      else if (busy) {
+        busy = false;
+        w.__navs = (w.__navs ?? 0) + 1;
+      }
+    });
+  });
+  await action();
+  await page.waitForFunction(() => {
+    const w = window as RemixWindow;
+    return w.__navs === undefined || w.__navs > 0;
+  });
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
+}
+
+/** Fills a GOV.UK date input (day, month, year) from "yyyy-mm-dd", or clears it with "". */
+export async function fillDate(page: Page, name: string, isoDay: string) {
+  const [year = "", month = "", day = ""] = isoDay ? isoDay.split("-") : [];
+  await page.fill(`#${name}`, day ? String(Number(day)) : "");
+  await page.fill(`#${name}-month`, month ? String(Number(month)) : "");
+  await page.fill(`#${name}-year`, year);
+}

@@ -122,6 +122,11 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  "consultations.$slug.edit.$locale_.remove": {
+    path: `${C}/edit/pl/remove`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "redirect" }),
+  },
   "consultations.$slug.survey": {
     path: `${C}/survey`,
     get: partnership({ officer: "ok", commissioner: "ok" }),

@@ -94,9 +94,19 @@ describe("editing", () => {
     html = await (await officer.get(base)).text();
     expect(html).toMatch(/Cymraeg<\/th><td class="govuk-table__cell">Privacy notice<\/td>/);
     expect(html).toMatch(/English<\/th><td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--green">Complete/);
-    // Blank everything to remove a translation; English cannot be removed.
-    expect((await officer.post(`${base}/edit/cy`, { title: "", summary: "", briefing: "", privacyNotice: "" })).status).toBe(302);
+    // A blank Save is an error with the error pattern, and deletes nothing.
+    const blank = await officer.post(`${base}/edit/cy`, { title: "", summary: "", briefing: "", privacyNotice: "" });
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toContain("Enter a title");
+    expect(sql("select title from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([{ title: "Prawf cyfieithu" }]);
+    // Removing asks on its own page first; then the Welsh text is gone. English cannot be removed.
+    const confirm = await (await officer.get(`${base}/edit/cy/remove`)).text();
+    expect(confirm).toContain("Are you sure you want to remove the Cymraeg text?");
+    expect(confirm).toMatch(/<form method="post"[^>]*>/);
+    expect((await officer.post(`${base}/edit/cy/remove`, {})).status).toBe(302);
     expect(sql("select 1 from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([]);
+    expect((await officer.get(`${base}/edit/cy/remove`)).status).toBe(404);
+    expect((await officer.get(`${base}/edit/en/remove`)).status).toBe(404);
     expect((await officer.post(`${base}/edit/en`, { title: "", summary: "", briefing: "", privacyNotice: "" })).status).toBe(400);
     expect((await officer.get(`${base}/edit/xx`)).status).toBe(404);
   });

@@ -331,7 +331,7 @@ describe("the citizen journey", () => {
     expect(page).toContain('data-testid="round-feedback"');
     expect(page).toContain(ownScore.numeric_value == null ? "you said you could not score this" : `you gave this a score of ${ownScore.numeric_value}`);
     expect(page).toMatch(/Everyone \(\d+ people\)/);
-    expect(page).toContain("<svg");
+    expect(page).toContain('data-testid="distribution-columns"');
     expect(page).toContain("<table");
     await c.post(`${BASE}/q/${r2Questions[0].id}`, { answer: "3" });
     // When round 2 is only for people who took part before, a newcomer is told so and cannot start.

@@ -108,6 +108,10 @@ describe("invitations and reminders", () => {
     const polish = delivered.find((m) => m.to[0] === "member28@cag.example")!;
     expect(polish.subject).toBe("Zaproszenie: Co jest dla Ciebie ważne w zintegrowanej opiece zdrowotnej i społecznej?");
     expect(polish.text).toContain("Dzień dobry");
+    // Their links open the journey in their language (?lng=, which then holds: test/browser/inclusion.test.ts).
+    expect(polish.text).toContain(`${inviteLink(polish)}?lng=pl`);
+    expect(welsh.text).toContain(`${inviteLink(welsh)}?lng=cy`);
+    expect(english.text).not.toContain("?lng=");
     expect(delivered.find((m) => m.to[0] === "member29@cag.example")!.subject).toMatch(/^آپ کا دعوت نامہ: /);
     // Once delivered, the outbox no longer holds the personal link.
     const stored = db.prepare("select text from email_outbox where to_address = 'member26@cag.example'").get() as { text: string };

@@ -102,7 +102,9 @@ describe("personal data", () => {
     expect(early.status).toBe(400);
     const earlyHtml = await early.text();
     expect(earlyHtml).toContain("The date must be after the consultation closes");
-    expect(earlyHtml).toContain('value="2027-01-01"');
+    // The date is shown again in the date input's day, month and year.
+    expect(earlyHtml).toMatch(/name="retainUntil-day" type="text" inputMode="numeric" value="1"/);
+    expect(earlyHtml).toMatch(/name="retainUntil-year" type="text" inputMode="numeric" value="2027"/);
     expect((await o.post(`${C}/privacy`, { intent: "retention", retainUntil: "2027-06-30" })).status).toBe(302);
     expect(await (await o.get(`${C}/privacy`)).text()).toContain("will be deleted automatically on");
 

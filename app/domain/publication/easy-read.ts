@@ -15,6 +15,8 @@ export interface EasyReadSection {
   lead?: { text: string; lang: string };
   /** Outcomes that matter most, each a sentence of its own, with its language. */
   list?: Array<{ text: string; lang: string }>;
+  /** Shown last: what a hard word in the officers' text means (see HARD_WORDS). */
+  notes?: string[];
 }
 
 /** How many of the top outcomes the Easy Read version names. */
@@ -53,13 +55,37 @@ export function easyReadSections(s: PublishedSummary, locale: string, t: Transla
       sentences: s.contactEmail ? [t("publication:easyRead.contact1"), t("publication:easyRead.contact2", { email: s.contactEmail })] : [t("publication:easyRead.contact1"), t("publication:easyRead.contactNoEmail", { partnership: s.partnershipName })],
     },
   };
+  explainHardWords(Object.values(out), t);
   return EASY_READ_POINTS.map((p) => out[p]);
+}
+
+/**
+ * Words that Easy Read readers stumble on. The generated sentences never use them; when the
+ * officers' own words shown in a point (the consultation's question, the outcomes named) do,
+ * the point ends with a short explanation, once per word.
+ */
+export const HARD_WORDS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
+  { key: "outcomes", pattern: /\boutcomes?\b/i },
+  { key: "joinedUp", pattern: /\bjoined[-\s]up\b/i },
+  { key: "coordinated", pattern: /\bco-?ordinat(?:ed|ion)\b/i },
+];
+
+function explainHardWords(sections: EasyReadSection[], t: Translate): void {
+  const explained = new Set<string>();
+  for (const section of sections) {
+    const shown = [section.lead?.text ?? "", ...(section.list ?? []).map((i) => i.text)].join("\n");
+    for (const word of HARD_WORDS) {
+      if (explained.has(word.key) || !word.pattern.test(shown)) continue;
+      explained.add(word.key);
+      (section.notes ??= []).push(t(`publication:easyRead.explain.${word.key}`));
+    }
+  }
 }
 
 /** The Easy Read text as plain sentences, one per line (for the readability check). */
 export function easyReadText(sections: EasyReadSection[]): string {
   return sections
-    .flatMap((s) => [s.sentences[0], ...(s.lead ? [s.lead.text] : []), ...s.sentences.slice(1), ...(s.list ?? []).map((i) => `${i.text}.`)])
+    .flatMap((s) => [s.sentences[0], ...(s.lead ? [s.lead.text] : []), ...s.sentences.slice(1), ...(s.list ?? []).map((i) => `${i.text}.`), ...(s.notes ?? [])])
     .map((line) => line.replace(/\*\*/g, ""))
     .join("\n");
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DOMAINS } from "../../../db/demo-content";
 import { i18nOptions } from "../../i18n/config";
 import { withoutExact } from "./disclosure";
-import { easyReadSections, easyReadText } from "./easy-read";
+import { easyReadSections, easyReadText, HARD_WORDS } from "./easy-read";
 import { readability } from "./readability";
 import { buildSummary, figuresOf, openDataRows, pickText, populationShares, type ResultItemInput, type SummaryInput } from "./summary";
 
@@ -133,5 +133,25 @@ describe("Easy Read", () => {
     for (const sec of sections) for (const sentence of sec.sentences) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(15);
     expect(sections.every((sec) => sec.sentences.some((x) => x.includes("**")))).toBe(true);
     expect(sections.find((x) => x.point === "said")!.list!.map((i) => i.text)).toEqual([statements.O9, statements.O1, statements.O6]);
+  });
+
+  it("the generated sentences use plain words; a hard word in the officers' text is explained once, Easy Read style", () => {
+    const agreed = { outcomeSet: { version: 1, agreedOn: "2027-03-01", agreedBy: ["Nottinghamshire County Council"], outcomes: [] } };
+    for (const locale of ["en", "cy", "pl", "ur"]) {
+      const lt = (key: string, values?: Record<string, unknown>) => i18n.getFixedT(locale)(key, values ?? {}) as string;
+      for (const s of [buildSummary(input()), buildSummary(input(agreed))]) {
+        const sections = easyReadSections(s, locale, lt);
+        const generated = sections.flatMap((sec) => sec.sentences).join("\n");
+        for (const word of HARD_WORDS) expect(generated, `${locale}: ${word.key}`).not.toMatch(word.pattern);
+      }
+    }
+    // The demo's question says "joined-up": the "What we asked" point explains it, once.
+    const sections = easyReadSections(buildSummary(input()), "en", t);
+    const notes = sections.flatMap((sec) => sec.notes ?? []);
+    expect(notes).toEqual(["**Joined-up** care means the people who help you work together."]);
+    expect(sections.find((x) => x.point === "asked")!.notes).toEqual(notes);
+    expect(easyReadText(sections)).toContain("Joined-up care means the people who help you work together.");
+    const plain = easyReadSections(buildSummary(input({ titles: { en: "What matters to you?" } })), "en", t);
+    expect(plain.flatMap((sec) => sec.notes ?? [])).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * A horizontal bar chart as server-rendered SVG: a title and a text
- * description for screen readers, value labels written beside each bar, and a
- * second series told apart by a hatched pattern as well as by colour. The same
- * numbers are always in a data table next to it (the caller renders it).
+ * A horizontal bar chart in HTML and CSS: a title and a description, each bar's label and its
+ * value written as text (so at body size at every width, with text zoom, and wrapped rather than
+ * clipped), and a second series told apart by a hatched pattern as well as by colour. Bars grow
+ * in the writing direction, so a right-to-left page (Urdu) mirrors the chart. The same numbers
+ * are always in a data table next to it (the caller renders it).
  */
 export interface ChartSeries {
   name: string;
@@ -17,71 +18,58 @@ export interface ChartBar {
   texts: string[];
 }
 
-const WIDTH = 640;
-const LABEL_H = 20;
-const BAR_H = 18;
-const GAP = 12;
-const TEXT_W = 130;
+/**
+ * A bar's length in whole percent of the track (at least 1 for any value above zero). Widths are
+ * classes (`app-w-0` … `app-w-100`, app.scss): the Content Security Policy allows no inline styles.
+ */
+export function barPercent(value: number | null, max: number): number {
+  if (value === null || value <= 0 || max <= 0) return 0;
+  return Math.max(1, Math.min(100, Math.round((100 * value) / max)));
+}
 
 export function BarChart({ id, title, description, series, bars, max }: { id: string; title: string; description: string; series: ChartSeries[]; bars: ChartBar[]; max: number }) {
-  const legendH = series.length > 1 ? 28 : 0;
-  const rowH = LABEL_H + series.length * (BAR_H + 4) + GAP;
-  const height = legendH + bars.length * rowH + 4;
-  const scale = (v: number) => (max > 0 ? ((WIDTH - TEXT_W) * Math.min(v, max)) / max : 0);
-  const fill = (s: number) => (s === 0 ? "#1d70b8" : `url(#${id}-hatch)`);
   return (
-    <figure className="app-chart">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        focusable="false"
-        fontFamily="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <defs>
-          <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill="#ffffff" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#0b0c0c" strokeWidth="3" />
-          </pattern>
-        </defs>
-        {series.length > 1
-          ? series.map((s, i) => (
-              <g key={s.name} transform={`translate(${i * 260}, 4)`}>
-                <rect width="18" height="18" fill={fill(i)} stroke="#0b0c0c" strokeWidth="1" />
-                <text x="26" y="14" fontSize="15" fill="#0b0c0c">
-                  {s.name}
-                </text>
-              </g>
-            ))
-          : null}
-        {bars.map((bar, b) => {
-          const y0 = legendH + b * rowH;
-          return (
-            <g key={b}>
-              <text x="0" y={y0 + 15} fontSize="15" fontWeight="bold" fill="#0b0c0c" lang={bar.lang}>
-                {bar.label}
-              </text>
-              {series.map((s, i) => {
-                const v = bar.values[i];
-                const y = y0 + LABEL_H + i * (BAR_H + 4);
-                const w = v === null ? 0 : Math.max(v > 0 ? 2 : 0, scale(v));
-                return (
-                  <g key={s.name}>
-                    {w > 0 ? <rect x="0" y={y} width={w} height={BAR_H} fill={fill(i)} stroke="#0b0c0c" strokeWidth="1" /> : null}
-                    <text x={w + 6} y={y + 14} fontSize="14" fill="#0b0c0c">
-                      {series.length > 1 ? `${s.name}: ${bar.texts[i]}` : bar.texts[i]}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+    <figure className="app-chart" id={id} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+      <figcaption>
+        <p className="govuk-body app-chart__title" id={`${id}-title`}>
+          {title}
+        </p>
+        <p className="govuk-body app-chart__desc" id={`${id}-desc`}>
+          {description}
+        </p>
+      </figcaption>
+      {series.length > 1 ? (
+        <ul className="govuk-body app-chart__legend">
+          {series.map((s, i) => (
+            <li key={s.name}>
+              <span className={`app-chart__swatch app-chart__bar--${i}`} aria-hidden="true" />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ul className="app-chart__rows">
+        {bars.map((bar, b) => (
+          <li className="app-chart__row" key={b} data-testid="chart-row">
+            <p className="govuk-body app-chart__label" lang={bar.lang} dir={bar.lang ? "auto" : undefined}>
+              {bar.label}
+            </p>
+            {series.map((s, i) => {
+              const width = barPercent(bar.values[i], max);
+              return (
+                <div className="app-chart__series" key={s.name}>
+                  <div className="app-chart__track" aria-hidden="true">
+                    {width > 0 ? <div className={`app-chart__bar app-chart__bar--${i} app-w-${width}`} data-testid="chart-bar" /> : null}
+                  </div>
+                  <span className="govuk-body app-chart__value" data-testid="chart-value">
+                    {series.length > 1 ? `${s.name}: ${bar.texts[i]}` : bar.texts[i]}
+                  </span>
+                </div>
+              );
+            })}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -10,6 +10,7 @@ import { LICENCE_URLS, NOT_STATED, pickText, type PublishedSummary } from "../..
 import { Table } from "../components";
 import { BarChart } from "./BarChart";
 import { CosStarList } from "./CosStar";
+import { Name, PARTNERSHIP_LANG, withNames } from "../Names";
 import { Count, countText, Exact, foreign, Percent, percentText } from "./numbers";
 
 export interface SummaryMeta {
@@ -89,7 +90,9 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
   const sections = ["asked", "who", "said", "did", "method", "numbers", "data", "contact", ...(meta ? ["versions"] : [])];
   return (
     <div className="app-summary">
-      <span className="govuk-caption-l">{s.partnershipName}</span>
+      <span className="govuk-caption-l">
+        <Name name={{ text: s.partnershipName, lang: PARTNERSHIP_LANG }} locale={locale} />
+      </span>
       <h1 className="govuk-heading-xl" {...foreign(title.lang, locale)}>
         {title.text}
       </h1>
@@ -143,7 +146,7 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
       <h2 className="govuk-heading-l" id="asked">
         {t("summary.sections.asked")}
       </h2>
-      {asked.text ? <Paragraphs text={asked.text} lang={asked.lang} locale={locale} /> : <p className="govuk-body">{t("summary.askedDefault", { title: title.text })}</p>}
+      {asked.text ? <Paragraphs text={asked.text} lang={asked.lang} locale={locale} /> : <p className="govuk-body">{withNames(t("summary.askedDefault", { title: title.text }), [title], locale)}</p>}
 
       <h2 className="govuk-heading-l" id="who">
         {t("summary.sections.who")}
