@@ -34,6 +34,8 @@ export const envSchema = z.object({
   /** The windows of those two limits. */
   JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Time a request body may take to arrive in full; a slower one (a slow-loris body) gets 408 and the connection is closed. */
+  REQUEST_BODY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Server processes sharing the port and the database (Node cluster, decision 0017); 1: one process. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */

@@ -17,19 +17,20 @@ export function loader(args: LoaderFunctionArgs) {
   return json({});
 }
 
-const schema = z.object({ scope: z.enum(["this", "everywhere"]).default("this") });
+/** Anything but "everywhere" (a missing, unknown or repeated value) signs out this device: sign-out never fails. */
+const scopeSchema = z.enum(["this", "everywhere"]).catch("this");
 
 export async function action(args: ActionFunctionArgs) {
   const user = getOptionalUser(args);
+  // server.js gives this action an empty form when the body was missing or not a form.
   const form = await args.request.formData();
-  const parsed = schema.safeParse({ scope: form.get("scope") ?? undefined });
-  if (!parsed.success) return json({ errors: { scope: "errors.badRequest.body" } }, { status: 400 });
+  const scope = scopeSchema.parse(form.getAll("scope").length === 1 ? form.get("scope") : undefined);
   const headers = { "Set-Cookie": serializeBlankSessionCookie(secureCookies()) };
   if (user) {
     const db = getDb();
-    if (parsed.data.scope === "everywhere") invalidateUserSessions(db, user.id);
+    if (scope === "everywhere") invalidateUserSessions(db, user.id);
     else invalidateSession(db, user.sessionId);
-    appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: null, action: `sign-out.${parsed.data.scope}`, entityType: "user", entityId: user.id });
+    appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: user.id });
   }
   return redirect("/?signedOut=1", { headers });
 }
