@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../app/db.server";
@@ -44,5 +47,33 @@ describe("database", () => {
     expect(first.candidate_outcomes).toBe(13);
     const groups = sqlite.prepare("select stakeholder_group g, count(*) n from advisory_group_members group by g").all();
     expect(groups.length).toBe(4);
+  });
+});
+
+describe("migration 0012 (issue 18)", () => {
+  it("deletes receipts already sent or failed for good, and unlinks waiting ones from their response", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ocd-migration-"));
+    try {
+      // The database as it was before the migration.
+      const before = path.join(dir, "migrations");
+      cpSync("db/migrations", before, { recursive: true });
+      const journalPath = path.join(before, "meta/_journal.json");
+      const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
+      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0012_receipts_forgotten"));
+      writeFileSync(journalPath, JSON.stringify(journal));
+      const file = path.join(dir, "app.db");
+      const old = openDatabase(file, before);
+      const insert = old.sqlite.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, related_id) values (?, ?, ?, ?, ?, 0, ?)");
+      for (const [kind, status] of [["receipt", "sent"], ["receipt", "failed"], ["receipt", "bounced"], ["receipt", "queued"], ["invitation", "sent"]]) insert.run(kind, `${status}@example.org`, `Reference ABC-${status}`, "text", status, 7);
+      old.sqlite.close();
+      const { sqlite } = openDatabase(file, "db/migrations");
+      expect(sqlite.prepare("select kind, status, related_id from email_outbox order by id").all()).toEqual([
+        { kind: "receipt", status: "queued", related_id: null },
+        { kind: "invitation", status: "sent", related_id: 7 },
+      ]);
+      sqlite.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

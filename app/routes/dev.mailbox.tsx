@@ -14,7 +14,8 @@ export const handle: RouteHandle = { title: (t) => t("panel:mailbox.title") };
 /**
  * Development only (404 unless mail capture is on): the mail the in-process SMTP capture
  * received, for officers and administrators, each seeing only mail about consultations of
- * their own partnerships (mail about no consultation: administrators only).
+ * their own partnerships (mail about no consultation: administrators only), and never
+ * citizens' receipts.
  */
 export function loader(args: LoaderFunctionArgs) {
   if (!emailCaptureEnabled()) throw new Response("Not Found", { status: 404 });
@@ -28,7 +29,9 @@ export function loader(args: LoaderFunctionArgs) {
   const consultationOf = consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
   const partnershipOf = findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
   const visible = all.filter((m) => {
-    const c = m.outboxId == null ? null : consultationOf.get(m.outboxId) ?? null;
+    // Mail whose outbox row is gone or is a receipt (deleted once sent) is a citizen's: never shown to staff.
+    if (m.outboxId == null || !consultationOf.has(m.outboxId)) return false;
+    const c = consultationOf.get(m.outboxId) ?? null;
     if (c == null) return isAdmin;
     const p = partnershipOf.get(c);
     return p != null && partnerships.has(p);
