@@ -23,10 +23,17 @@ export const envSchema = z.object({
   /** Cookie Secure flag; defaults to true in production. */
   SECURE_COOKIES: booleanFromString.optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
-  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
-  ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(10),
-  ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  /** Sign-in (decision 0001): failed password sign-ins from one address, to any accounts, before delays start. Successes never count. */
+  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100000).default(50),
+  /** Failures for one account from one address (or from one browser it signed in on before) before delays start. */
+  SIGN_IN_PAIR_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failures for one account from browsers it never signed in on, from any address, before delays start. */
+  SIGN_IN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The first delay; it doubles with each further failure up to SIGN_IN_DELAY_MAX_SECONDS. */
+  SIGN_IN_DELAY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(1),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().min(0.01).max(86400).default(900),
+  /** Failures are forgotten after this long without another. */
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   /** Citizen journey: new participants (Start now, resume codes) per address per hour. */
   JOURNEY_START_LIMIT: z.coerce.number().int().min(1).max(100000).default(60),
   /** Citizen journey: form posts (Continue, submit) per address per 10 minutes. */

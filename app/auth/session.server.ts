@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import type { DB } from "../db.server";
-import { randomToken, hashSecret, secretMatches } from "./tokens.server";
+import { newSplitToken, readCookie, secretMatches, splitToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "session";
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,11 +26,10 @@ export interface ValidSession {
 }
 
 export function createSession(db: DB, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
-  const id = randomToken();
-  const secret = randomToken(24);
+  const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + days * DAY);
-  db.insert(sessions).values({ id, secretHash: Buffer.from(hashSecret(secret)), userId, createdAt: now, expiresAt }).run();
-  return { token: `${id}.${secret}`, expiresAt };
+  db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt }).run();
+  return { token, expiresAt };
 }
 
 export function validateSessionToken(
@@ -39,9 +38,9 @@ export function validateSessionToken(
   now: Date,
   days: number,
 ): { session: ValidSession; user: SessionUser } | null {
-  const parts = token.split(".");
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
-  const [id, secret] = parts;
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const { id, secret } = parts;
   const row = db
     .select({
       id: sessions.id,
@@ -97,7 +96,5 @@ export function serializeBlankSessionCookie(secure: boolean): string {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const cookie = request.headers.get("Cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`).exec(cookie);
-  return match && match[1] ? match[1] : null;
+  return readCookie(request, SESSION_COOKIE);
 }

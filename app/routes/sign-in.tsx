@@ -3,6 +3,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser, safeRedirect } from "../auth/guards.server";
+import { readDeviceToken, serializeDeviceCookie } from "../auth/devices.server";
 import { serializeSessionCookie } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors: parsed.errors, values: { email: parsed.values.email ?? "" } }, { status: 400 });
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request) }, new Date());
+  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request), deviceToken: readDeviceToken(request) }, new Date());
   if (!result.ok) {
     if (result.reason === "rate-limited") {
       return json(
@@ -61,9 +62,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return json({ errors: { email: "signIn.errors.invalid" }, values: { email } }, { status: 400 });
   }
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) },
-  });
+  const headers = new Headers({ "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) });
+  if (result.device) headers.append("Set-Cookie", serializeDeviceCookie(result.device.token, result.device.expiresAt, secureCookies()));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function SignIn() {
