@@ -23,6 +23,8 @@ export const envSchema = z.object({
   /** Cookie Secure flag; defaults to true in production. */
   SECURE_COOKIES: booleanFromString.optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Allow an OpenID Connect issuer on plain HTTP (a provider on loopback in tests or development); never in production. */
+  SSO_ALLOW_HTTP_ISSUER: booleanFromString.default(false),
   /** Sign-in (decision 0001): failed password sign-ins from one address, to any accounts, before delays start. Successes never count. */
   SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100000).default(50),
   /** Failures for one account from one address (or from one browser it signed in on before) before delays start. */

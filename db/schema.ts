@@ -85,6 +85,8 @@ export const sessions = sqliteTable(
     userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** The partnership whose identity provider signed this session in (single sign-on); null for a password. */
+    ssoPartnershipId: integer("sso_partnership_id").references(() => partnerships.id, { onDelete: "set null" }),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );

@@ -25,10 +25,11 @@ export interface ValidSession {
   refreshed: boolean;
 }
 
-export function createSession(db: DB, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
+/** `ssoPartnershipId`: the partnership whose identity provider signed the user in, if one did. */
+export function createSession(db: DB, userId: number, now: Date, days: number, ssoPartnershipId: number | null = null): { token: string; expiresAt: Date } {
   const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + days * DAY);
-  db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt }).run();
+  db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt, ssoPartnershipId }).run();
   return { token, expiresAt };
 }
 
@@ -73,6 +74,11 @@ export function validateSessionToken(
     session: { id: row.id, userId: row.userId, expiresAt, refreshed },
     user: { id: row.userId, email: row.email, displayName: row.displayName },
   };
+}
+
+/** The partnership whose identity provider signed this session in, if one did. */
+export function ssoPartnershipOfSession(db: DB, sessionId: string): number | null {
+  return db.select({ id: sessions.ssoPartnershipId }).from(sessions).where(eq(sessions.id, sessionId)).get()?.id ?? null;
 }
 
 export function invalidateSession(db: DB, sessionId: string): void {

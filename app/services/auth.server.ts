@@ -7,6 +7,7 @@ import { createSession } from "../auth/session.server";
 import { hashTokenHex } from "../auth/tokens.server";
 import { appendAudit } from "../repos/audit.server";
 import { afterFailure, attemptAllowedAt, throttleKeys } from "../domain/auth/sign-in-throttle";
+import { ssoRequiredFor } from "../repos/identity-providers.server";
 import { clearFailures, readFailures, sweepFailures, writeFailures } from "../repos/sign-in-throttle.server";
 import { addMembership, findUserForSignIn, findUserIdByEmail, insertUser } from "../repos/users.server";
 import { findUsableInvitation, markInvitationAccepted } from "../repos/user-invitations.server";
@@ -14,6 +15,8 @@ import { findUsableInvitation, markInvitationAccepted } from "../repos/user-invi
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; userId: number; device: { token: string; expiresAt: Date } | null }
   | { ok: false; reason: "invalid" }
+  /** The password was right, but every partnership of this account signs its staff in with its own identity provider. */
+  | { ok: false; reason: "sso-required" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 function throttlePolicies(e: Env) {
@@ -66,6 +69,7 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
   clearFailures(db, keys.filter((k) => k.clearedOnSuccess).map((k) => k.key));
+  if (ssoRequiredFor(db, usable.id)) return { ok: false, reason: "sso-required" };
   const device = deviceId ? null : createTrustedDevice(db, usable.id, now);
   const session = createSession(db, usable.id, now, e.SESSION_DAYS);
   appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in", entityType: "user", entityId: usable.id });

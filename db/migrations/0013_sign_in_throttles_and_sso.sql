@@ -48,5 +48,6 @@ CREATE TABLE `user_identities` (
 );
 --> statement-breakpoint
 CREATE INDEX `user_identities_user` ON `user_identities` (`user_id`);--> statement-breakpoint
+ALTER TABLE `sessions` ADD `sso_partnership_id` integer REFERENCES partnerships(id) ON DELETE set null;--> statement-breakpoint
 ALTER TABLE `users` DROP COLUMN `failed_sign_ins`;--> statement-breakpoint
 ALTER TABLE `users` DROP COLUMN `locked_until`;

@@ -59,6 +59,14 @@ export const RULES: Record<string, RouteRule> = {
     get: { signedOut: "ok", citizen: "ok", officerA: "redirect", officerB: "redirect", commissioner: "redirect", admin: "redirect" },
     post: all("refused"),
   },
+  // Single sign-on (decision 0025): starting without a partnership, or a callback without this browser's state, goes back to sign in.
+  "sign-in_.sso": { path: "/sign-in/sso", get: all("signin"), post: all("noaction") },
+  "sign-in_.sso_.callback": { path: "/sign-in/sso/callback?code=x&state=y", get: all("signin"), post: all("noaction") },
+  "partnerships.$slug.sign-in": {
+    path: "/partnerships/south-nottinghamshire/sign-in",
+    get: partnership({ admin: "ok" }),
+    post: partnership({ admin: "refused" }),
+  },
   "sign-out": { path: "/sign-out", get: { ...staff("ok"), signedOut: "redirect", citizen: "redirect" }, post: all("redirect"), signsOut: true },
   "join.$token": { path: "/join/notarealtoken", get: all("missing"), post: all("missing") },
   /** A POST to a route without an action is answered 405 before any loader runs: nothing leaks. */
