@@ -9,6 +9,9 @@ import { BodyError, mediaType, multipartParses, readBody, unsupportedBody } from
 /** Pages and data that do not say otherwise are personal or behind sign-in: never stored by a browser or proxy. */
 export const DEFAULT_CACHE_CONTROL = "private, no-store";
 
+/** Methods whose body an action reads (forms post; Remix also routes PUT, PATCH and DELETE to actions). */
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
  * Routes whose action must run whatever the body: sign-out signs out even when the form is
  * missing or malformed (it is then given an empty form, i.e. "sign out on this device").
@@ -41,7 +44,7 @@ export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, 
       });
       const headers = createRemixHeaders(req.headers);
       let body;
-      if (req.method !== "GET" && req.method !== "HEAD") {
+      if (BODY_METHODS.has(req.method)) {
         const problem = await bodyProblem(req, res);
         if (problem !== null) {
           if (!RUNS_WITH_ANY_BODY.has(req.path)) return await sendErrorPage(req, res, problem);
