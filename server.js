@@ -1,16 +1,18 @@
 // Production server: Express serving the Remix build, with security headers,
 // a per-request CSP nonce and the CSRF check in front of every mutation.
 import cluster from "node:cluster";
-import { createRequestHandler } from "@remix-run/express";
+import { createServer } from "node:http";
 import compression from "compression";
 import express from "express";
+import { closeAfterResponse, createRemixHandler } from "./server/remix-handler.js";
+import { validHost } from "./server/request-body.js";
 import { createNonce, crossSiteReason, securityHeaders } from "./server/security.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const allowedOrigin = process.env.APP_ORIGIN;
-/** Largest request body accepted (uploads are 1 MB at most; forms far less). */
+/** Largest request body accepted, counted as it arrives (uploads are 1 MB at most; forms far less). */
 const maxBodyBytes = 12 * 1024 * 1024;
 
 const build = await import("./build/index.js");
@@ -18,8 +20,10 @@ const build = await import("./build/index.js");
 // setting stops the server with the message naming it, not a stack trace.
 /** WEB_CONCURRENCY: server processes sharing the port and the database. */
 let processes = 1;
+/** REQUEST_BODY_TIMEOUT_SECONDS: time allowed for a request body to arrive in full. */
+let bodyTimeoutSeconds = 60;
 try {
-  ({ processes } = build.entry.module.boot());
+  ({ processes, bodyTimeoutSeconds } = build.entry.module.boot());
 } catch (error) {
   console.error(error instanceof Error && error.message.startsWith("Invalid environment configuration") ? error.message : error);
   process.exit(1);
@@ -60,28 +64,41 @@ function serve(background) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  const remix = createRemixHandler({
+    build,
+    mode: production ? "production" : "development",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [] }),
+    maxBodyBytes,
+    bodyTimeoutMs: bodyTimeoutSeconds * 1000,
+  });
 
   app.use((req, res, next) => {
     // A response sent before the request body was read (a 403 or a redirect to sign in answered
     // from the guard) leaves the rest of the body unread; the Remix adapter's paused stream would
     // then wedge the kept-alive connection for the next request. Discard what is left instead.
     res.on("finish", () => {
-      if (!req.complete) {
+      if (!req.complete && !res.locals.closeConnection) {
         req.removeAllListeners("data");
         req.resume();
       }
     });
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > maxBodyBytes) {
-      res.setHeader("Connection", "close");
-      res.status(413).type("text/plain").send("The data sent was too large.");
-      return;
-    }
     // The address rate limits use: Express's req.ip honours X-Forwarded-For only with TRUST_PROXY.
     req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
     const nonce = createNonce();
     res.locals.cspNonce = nonce;
     for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) res.setHeader(name, value);
+    // A Host (or, behind a trusted proxy, forwarded host or scheme) that cannot make a URL.
+    const forwardedHost = app.get("trust proxy") ? req.headers["x-forwarded-host"] : undefined;
+    if (!validHost(req.headers.host) || (forwardedHost !== undefined && !validHost(forwardedHost)) || !["http", "https"].includes(req.protocol)) {
+      remix.sendErrorPage(req, res, 400).catch(next);
+      return;
+    }
+    // A declared length over the cap is refused before reading; the rest are counted as they arrive.
+    if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
+      closeAfterResponse(req, res);
+      remix.sendErrorPage(req, res, 413).catch(next);
+      return;
+    }
     const ownOrigin = `${req.protocol}://${req.get("host")}`;
     const reason = crossSiteReason({ method: req.method, headers: req.headers, ownOrigin, allowedOrigin });
     if (reason) {
@@ -128,16 +145,9 @@ function serve(background) {
   const publicFiles = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [] }),
-    }),
-  );
+  app.all("*", remix);
 
-  const server = app.listen(port, host, () => {
+  const server = createServer(app).listen(port, host, () => {
     console.log(`Outcomes co-design platform listening on http://localhost:${port}`);
   });
   // Keep idle connections longer than clients and proxies do (they close first), so a request

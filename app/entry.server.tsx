@@ -9,11 +9,11 @@ import { applyDueRetention } from "./services/privacy.server";
 import { pageLocale, persistQueryLocale, serverI18n } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 
-/** Called once by server.js before it listens: validates configuration and migrates; returns the server processes wanted. */
-export function boot(): { processes: number } {
+/** Called once by server.js before it listens: validates configuration and migrates; returns what the HTTP server needs. */
+export function boot(): { processes: number; bodyTimeoutSeconds: number } {
   const e = env();
   getDb();
-  return { processes: e.WEB_CONCURRENCY };
+  return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS };
 }
 
 let sender: EmailSender | null = null;

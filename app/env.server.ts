@@ -23,10 +23,19 @@ export const envSchema = z.object({
   /** Cookie Secure flag; defaults to true in production. */
   SECURE_COOKIES: booleanFromString.optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
-  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
-  ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(10),
-  ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  /** Allow an OpenID Connect issuer on plain HTTP (a provider on loopback in tests or development); never in production. */
+  SSO_ALLOW_HTTP_ISSUER: booleanFromString.default(false),
+  /** Sign-in (decision 0001): failed password sign-ins from one address, to any accounts, before delays start. Successes never count. */
+  SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100000).default(50),
+  /** Failures for one account from one address (or from one browser it signed in on before) before delays start. */
+  SIGN_IN_PAIR_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failures for one account from browsers it never signed in on, from any address, before delays start. */
+  SIGN_IN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The first delay; it doubles with each further failure up to SIGN_IN_DELAY_MAX_SECONDS. */
+  SIGN_IN_DELAY_BASE_SECONDS: z.coerce.number().min(0.01).max(3600).default(1),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().min(0.01).max(86400).default(900),
+  /** Failures are forgotten after this long without another. */
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   /**
    * Citizen journey: new participants (Start now, resume codes, invitation links) per address per
    * hour. High enough for a drop-in session of a hundred people on one library's wifi (decision 0022).
@@ -39,6 +48,8 @@ export const envSchema = z.object({
   /** The windows of those two limits. */
   JOURNEY_START_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
   JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Time a request body may take to arrive in full; a slower one (a slow-loris body) gets 408 and the connection is closed. */
+  REQUEST_BODY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Server processes sharing the port and the database (Node cluster, decision 0017); 1: one process. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */

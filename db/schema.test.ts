@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../app/db.server";
@@ -67,5 +70,33 @@ describe("database", () => {
     expect((sqlite.prepare(welshO1).get() as { statement: string }).statement).toBe("Geiriau’r swyddog");
     const o2 = sqlite.prepare("select qt.text from question_translations qt join questions q on q.id = qt.question_id join candidate_outcomes o on o.id = q.outcome_id where o.code = 'O2' and qt.locale = 'cy'").get() as { text: string };
     expect(o2.text).toBe("Pa mor bwysig yw hyn i chi: “Mae'r gweithwyr proffesiynol sy'n fy nghefnogi yn siarad â'i gilydd”?");
+  });
+});
+
+describe("migration 0015 (issue 18)", () => {
+  it("deletes receipts already sent or failed for good, and unlinks waiting ones from their response", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ocd-migration-"));
+    try {
+      // The database as it was before the migration.
+      const before = path.join(dir, "migrations");
+      cpSync("db/migrations", before, { recursive: true });
+      const journalPath = path.join(before, "meta/_journal.json");
+      const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
+      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0012_receipts_forgotten"));
+      writeFileSync(journalPath, JSON.stringify(journal));
+      const file = path.join(dir, "app.db");
+      const old = openDatabase(file, before);
+      const insert = old.sqlite.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, related_id) values (?, ?, ?, ?, ?, 0, ?)");
+      for (const [kind, status] of [["receipt", "sent"], ["receipt", "failed"], ["receipt", "bounced"], ["receipt", "queued"], ["invitation", "sent"]]) insert.run(kind, `${status}@example.org`, `Reference ABC-${status}`, "text", status, 7);
+      old.sqlite.close();
+      const { sqlite } = openDatabase(file, "db/migrations");
+      expect(sqlite.prepare("select kind, status, related_id from email_outbox order by id").all()).toEqual([
+        { kind: "receipt", status: "queued", related_id: null },
+        { kind: "invitation", status: "sent", related_id: 7 },
+      ]);
+      sqlite.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

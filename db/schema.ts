@@ -62,8 +62,6 @@ export const users = sqliteTable("users", {
   /** argon2id PHC string; null until an invited user sets a password. */
   passwordHash: text("password_hash"),
   organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
-  failedSignIns: integer("failed_sign_ins").notNull().default(0),
-  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
@@ -89,9 +87,79 @@ export const sessions = sqliteTable(
     userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** The partnership whose identity provider signed this session in (single sign-on); null for a password. */
+    ssoPartnershipId: integer("sso_partnership_id").references(() => partnerships.id, { onDelete: "set null" }),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
+
+/**
+ * Failed password sign-ins per throttle key (decision 0001): an address, an address and an
+ * account, an account from browsers it never signed in on, or one trusted browser. Successes
+ * are never counted; a key is forgotten after SIGN_IN_WINDOW_SECONDS without failures.
+ */
+export const signInFailures = sqliteTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
+
+/**
+ * Browsers a user has signed in on with their password (OWASP's device cookies): the cookie
+ * holds "id.secret", this table SHA-256(secret). Failures from such a browser are counted
+ * apart, so attacks from elsewhere never keep the real user out.
+ */
+export const trustedDevices = sqliteTable(
+  "trusted_devices",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("trusted_devices_user").on(t.userId)],
+);
+
+/** A partnership's OpenID Connect provider for staff sign-in (decision 0025). */
+export const identityProviders = sqliteTable("identity_providers", {
+  partnershipId: integer("partnership_id").primaryKey().references(() => partnerships.id, { onDelete: "cascade" }),
+  /** Issuer URL; its /.well-known/openid-configuration is discovered. */
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecret: text("client_secret").notNull(),
+  /** Lower-case email domains whose users may sign in this way. */
+  allowedDomains: text("allowed_domains", { mode: "json" }).$type<string[]>().notNull(),
+  /** The ID token claim that carries the email address. */
+  emailClaim: text("email_claim").notNull().default("email"),
+  /** Staff whose every partnership requires it cannot sign in with a password. */
+  requireSso: integer("require_sso", { mode: "boolean" }).notNull().default(false),
+  updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** An identity provider's account (issuer and subject) linked to one of ours at its first sign-in. */
+export const userIdentities = sqliteTable(
+  "user_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user").on(t.userId)],
+);
+
+/** A sign-in sent to an identity provider and not back yet: used once, with its PKCE verifier and nonce. */
+export const ssoAttempts = sqliteTable("sso_attempts", {
+  /** SHA-256 of the state; the browser holds the state itself in a cookie. */
+  stateHash: text("state_hash").primaryKey(),
+  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  redirectTo: text("redirect_to").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /** An administrator's invitation to a staff account with a role in a partnership. */
 export const userInvitations = sqliteTable("user_invitations", {

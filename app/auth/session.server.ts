@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import type { DB } from "../db.server";
-import { randomToken, hashSecret, secretMatches } from "./tokens.server";
+import { newSplitToken, readCookie, secretMatches, splitToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "session";
 const DAY = 24 * 60 * 60 * 1000;
@@ -25,12 +25,12 @@ export interface ValidSession {
   refreshed: boolean;
 }
 
-export function createSession(db: DB, userId: number, now: Date, days: number): { token: string; expiresAt: Date } {
-  const id = randomToken();
-  const secret = randomToken(24);
+/** `ssoPartnershipId`: the partnership whose identity provider signed the user in, if one did. */
+export function createSession(db: DB, userId: number, now: Date, days: number, ssoPartnershipId: number | null = null): { token: string; expiresAt: Date } {
+  const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + days * DAY);
-  db.insert(sessions).values({ id, secretHash: Buffer.from(hashSecret(secret)), userId, createdAt: now, expiresAt }).run();
-  return { token: `${id}.${secret}`, expiresAt };
+  db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt, ssoPartnershipId }).run();
+  return { token, expiresAt };
 }
 
 export function validateSessionToken(
@@ -39,9 +39,9 @@ export function validateSessionToken(
   now: Date,
   days: number,
 ): { session: ValidSession; user: SessionUser } | null {
-  const parts = token.split(".");
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
-  const [id, secret] = parts;
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const { id, secret } = parts;
   const row = db
     .select({
       id: sessions.id,
@@ -76,6 +76,11 @@ export function validateSessionToken(
   };
 }
 
+/** The partnership whose identity provider signed this session in, if one did. */
+export function ssoPartnershipOfSession(db: DB, sessionId: string): number | null {
+  return db.select({ id: sessions.ssoPartnershipId }).from(sessions).where(eq(sessions.id, sessionId)).get()?.id ?? null;
+}
+
 export function invalidateSession(db: DB, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
@@ -97,7 +102,5 @@ export function serializeBlankSessionCookie(secure: boolean): string {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const cookie = request.headers.get("Cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`).exec(cookie);
-  return match && match[1] ? match[1] : null;
+  return readCookie(request, SESSION_COOKIE);
 }

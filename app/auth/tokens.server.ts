@@ -20,3 +20,23 @@ export function hashTokenHex(token: string): string {
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
   return constantTimeEqual(hashSecret(secret), new Uint8Array(storedHash));
 }
+
+/** A new "id.secret" credential (sessions, device cookies): the browser keeps `token`, the database `id` and `secretHash`. */
+export function newSplitToken(): { id: string; secretHash: Buffer; token: string } {
+  const id = randomToken();
+  const secret = randomToken(24);
+  return { id, secretHash: Buffer.from(hashSecret(secret)), token: `${id}.${secret}` };
+}
+
+/** The id and secret of an "id.secret" credential, or null when it is not one. */
+export function splitToken(token: string): { id: string; secret: string } | null {
+  const parts = token.split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
+  return { id: parts[0], secret: parts[1] };
+}
+
+/** A cookie's value from the request, or null. */
+export function readCookie(request: Request, name: string): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(request.headers.get("Cookie") ?? "");
+  return match && match[1] ? match[1] : null;
+}

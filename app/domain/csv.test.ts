@@ -29,9 +29,19 @@ describe("CSV", () => {
 
 describe("CSV export", () => {
   it("neutralises formulas and quotes what needs quoting", () => {
-    expect(toCsv(["a", "b"], [["=SUM(A1)", "plain"], ["+1", 'say "hi", then go'], ["-2", null], ["@x", 7]])).toBe(
-      'a,b\r\n\'=SUM(A1),plain\r\n\'+1,"say ""hi"", then go"\r\n\'-2,\r\n\'@x,7\r\n',
+    expect(toCsv(["a", "b"], [["=SUM(A1)", "plain"], ["+1", 'say "hi", then go'], ["-2+3", null], ["@x", 7]])).toBe(
+      'a,b\r\n\'=SUM(A1),plain\r\n\'+1,"say ""hi"", then go"\r\n\'-2+3,\r\n\'@x,7\r\n',
     );
+  });
+  it("writes numbers as numbers, negative ones too, whether given as numbers or as plain numeric text", () => {
+    expect(toCsv(["n"], [[-5], [-0.25], ["-5"], ["-1.5e3"], [12]])).toBe("n\r\n-5\r\n-0.25\r\n-5\r\n-1.5e3\r\n12\r\n");
+  });
+  it("guards a formula after any separator a spreadsheet may split on, and quotes the cell", () => {
+    expect(toCsv(["a"], [["safe;=1+1"], ["x|@SUM(A1)"], ["a,\t=1"], ["one\n-2+3"], ["b; =HYPERLINK()"]])).toBe(
+      'a\r\n"safe;\'=1+1"\r\n"x|\'@SUM(A1)"\r\n"a,\'\t\'=1"\r\n"one\n\'-2+3"\r\n"b; \'=HYPERLINK()"\r\n',
+    );
+    // Text with separators but no formula is only quoted.
+    expect(toCsv(["a"], [["a;b|c"]])).toBe('a\r\n"a;b|c"\r\n');
   });
   it("round-trips through the parser", () => {
     const text = toCsv(["code", "statement"], [["O1", "Line one\nline two, with comma"]]);

@@ -153,14 +153,34 @@ export function parseCsv(text: string): CsvTable {
   return { header, rows };
 }
 
+/** A plain decimal number (as a number or as text): a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /**
- * One CSV field for export: quoted when needed, and a leading =, +, -, @, tab
- * or carriage return prefixed with ' so spreadsheets do not run it as a formula.
+ * Where a spreadsheet could start a formula: at the start of the cell, or just after anything
+ * a spreadsheet may split cells on (`,` `;` `|` tab, or a line break), after any spaces, when
+ * the next character is `=`, `+`, `-`, `@`, a tab or a carriage return.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;|\t\r\n])( *)(?=[=+\-@\t\r])/g;
+const FORMULA_AT_START = /^ *[=+\-@\t\r]/;
+/** Characters that make a field need quotes: RFC 4180's, and the other separators spreadsheets use. */
+const NEEDS_QUOTES = /[",;|\t\r\n]/;
+
+/**
+ * One CSV field for export, following OWASP's CSV injection guidance: numbers (including
+ * negative ones) are written as numbers; text gets a ' before every place a spreadsheet could
+ * start a formula, including after a `;`, `|` or tab it might split on, and is quoted when it
+ * holds a quote, a separator or a line break, so a spreadsheet opening the file with `;` or
+ * `|` as its separator reads neither a formula nor an extra cell.
  */
 export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  let safe = value;
+  if (!PLAIN_NUMBER.test(value)) {
+    safe = value.replace(FORMULA_AFTER_SEPARATOR, "$1$2'");
+    if (FORMULA_AT_START.test(safe)) safe = `'${safe}`;
+  }
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Rows to CSV text with CRLF line ends (RFC 4180). */

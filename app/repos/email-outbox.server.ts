@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { emailOutbox, invitations, type EmailStatus } from "../../db/schema";
 import type { DB } from "../db.server";
 
@@ -39,6 +39,18 @@ export function redactInviteLinks(text: string): string {
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
+/**
+ * A citizen's receipt: its address is for that one email. Once it is sent or has failed for
+ * good its row is deleted, so nothing in the outbox ties an address to an answer set (not even
+ * the time it was queued); staff lists and the mailbox never show receipts.
+ */
+export const RECEIPT_KIND = "receipt";
+
+/** Deletes the email if it is a receipt; returns whether it did. */
+function forgetIfReceipt(tx: DB, id: number): boolean {
+  return tx.delete(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.kind, RECEIPT_KIND))).run().changes > 0;
+}
+
 /** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
 export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
   return db.transaction((t) => {
@@ -59,6 +71,7 @@ export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
 export function markSent(db: DB, id: number, messageId: string | null, now: Date): void {
   db.transaction((t) => {
     const tx = t as unknown as DB;
+    if (forgetIfReceipt(tx, id)) return;
     const row = tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id)).get();
     if (!row) return;
     tx.update(emailOutbox)
@@ -81,10 +94,14 @@ export function markSent(db: DB, id: number, messageId: string | null, now: Date
 }
 
 export function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): void {
-  db.update(emailOutbox)
-    .set({ status: outcome.status, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: error.slice(0, 500), updatedAt: now })
-    .where(eq(emailOutbox.id, id))
-    .run();
+  db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (outcome.status !== "queued" && forgetIfReceipt(tx, id)) return;
+    tx.update(emailOutbox)
+      .set({ status: outcome.status, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: error.slice(0, 500), updatedAt: now })
+      .where(eq(emailOutbox.id, id))
+      .run();
+  });
 }
 
 /** Emails left "sending" by a process that stopped mid-send go back to the queue (delivery is at least once). */
@@ -112,7 +129,7 @@ export function countByStatus(db: DB, consultationId: number): Record<EmailStatu
   for (const r of db
     .select({ status: emailOutbox.status, n: count() })
     .from(emailOutbox)
-    .where(eq(emailOutbox.consultationId, consultationId))
+    .where(and(eq(emailOutbox.consultationId, consultationId), ne(emailOutbox.kind, RECEIPT_KIND)))
     .groupBy(emailOutbox.status)
     .all())
     out[r.status] = r.n;
@@ -135,20 +152,20 @@ export function listEmails(db: DB, consultationId: number, limit = 200) {
       relatedId: emailOutbox.relatedId,
     })
     .from(emailOutbox)
-    .where(eq(emailOutbox.consultationId, consultationId))
+    .where(and(eq(emailOutbox.consultationId, consultationId), ne(emailOutbox.kind, RECEIPT_KIND)))
     .orderBy(desc(emailOutbox.id))
     .limit(limit)
     .all();
 }
 
-/** Consultation of each outbox id (for scoping captured mail to the people allowed to see it). */
+/** Consultation of each outbox id (for scoping captured mail to the people allowed to see it); receipts are left out, as are ids no longer in the outbox. */
 export function consultationsOfEmails(db: DB, ids: number[]): Map<number, number | null> {
   if (ids.length === 0) return new Map();
   return new Map(
     db
       .select({ id: emailOutbox.id, consultationId: emailOutbox.consultationId })
       .from(emailOutbox)
-      .where(inArray(emailOutbox.id, ids))
+      .where(and(inArray(emailOutbox.id, ids), ne(emailOutbox.kind, RECEIPT_KIND)))
       .all()
       .map((r) => [r.id, r.consultationId]),
   );

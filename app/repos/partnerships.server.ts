@@ -9,3 +9,7 @@ export function findPartnershipBySlug(db: DB, slug: string) {
     .where(eq(partnerships.slug, slug))
     .get();
 }
+
+export function findPartnershipById(db: DB, id: number) {
+  return db.select({ id: partnerships.id, slug: partnerships.slug, name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id)).get();
+}

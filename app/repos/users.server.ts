@@ -7,8 +7,6 @@ export function findUserForSignIn(db: DB, email: string) {
     .select({
       id: users.id,
       passwordHash: users.passwordHash,
-      failedSignIns: users.failedSignIns,
-      lockedUntil: users.lockedUntil,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -18,20 +16,6 @@ export function findUserForSignIn(db: DB, email: string) {
 
 export function findUserIdByEmail(db: DB, email: string): number | undefined {
   return db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get()?.id;
-}
-
-export function recordFailedSignIn(db: DB, userId: number, lockThreshold: number, lockUntil: Date): void {
-  db.update(users)
-    .set({
-      failedSignIns: sql`${users.failedSignIns} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedSignIns} + 1 >= ${lockThreshold} THEN ${lockUntil.getTime()} ELSE ${users.lockedUntil} END`,
-    })
-    .where(eq(users.id, userId))
-    .run();
-}
-
-export function clearFailedSignIns(db: DB, userId: number): void {
-  db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
 }
 
 export function insertUser(

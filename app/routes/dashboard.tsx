@@ -76,6 +76,14 @@ export default function Dashboard() {
                 – {t("dashboard.admin.manageUsersHint")}
               </li>
             ) : null}
+            {p.roles.includes("administrator") ? (
+              <li>
+                <Link className="govuk-link" to={`/partnerships/${p.slug}/sign-in`}>
+                  {t("dashboard.admin.signIn")}
+                </Link>{" "}
+                – {t("dashboard.admin.signInHint")}
+              </li>
+            ) : null}
             {p.roles.includes("officer") ? (
               <li>
                 <Link className="govuk-link" to={`/consultations/new?partnership=${p.slug}`}>

@@ -14,7 +14,7 @@ export const handle: RouteHandle = { title: (t) => t("panel:mailbox.title") };
 /**
  * Development only (404 unless mail capture is on): the mail the in-process SMTP capture
  * received, for officers and administrators, each seeing only mail about consultations of
- * their own partnerships (mail about no consultation: administrators only), newest first,
+ * their own partnerships (mail about no consultation: administrators only), never citizens' receipts, newest first,
  * 20 to a page (?page=n; a page past the last shows the last).
  */
 const PER_PAGE = 20;

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { ROLES } from "../../db/schema";
 import { requireRole } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { listPendingInvitations } from "../repos/user-invitations.server";
 import { listPartnershipPeople } from "../repos/users.server";
-import { inviteOrAssign, removeRole } from "../services/admin.server";
+import { inviteOrAssign, removeRole, partnershipFromParams } from "../services/admin.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput } from "../ui/fields";
@@ -21,18 +20,8 @@ export const handle: RouteHandle = {
   title: (t, data) => t("admin.users.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
 };
 
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
-
-function loadPartnership(params: unknown) {
-  const parsed = slugParam.safeParse(params);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  const partnership = findPartnershipBySlug(getDb(), parsed.data.slug);
-  if (!partnership) throw new Response("Not Found", { status: 404 });
-  return partnership;
-}
-
 export function loader(args: LoaderFunctionArgs) {
-  const partnership = loadPartnership(args.params);
+  const partnership = partnershipFromParams(getDb(), args.params);
   requireRole(args, partnership.id, "administrator");
   const db = getDb();
   const people = listPartnershipPeople(db, partnership.id);
@@ -55,7 +44,7 @@ const inviteSchema = z.object({
 const removeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = loadPartnership(args.params);
+  const partnership = partnershipFromParams(getDb(), args.params);
   const user = requireRole(args, partnership.id, "administrator");
   const form = await args.request.formData();
   const intent = form.get("intent");

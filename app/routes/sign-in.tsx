@@ -1,12 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser, safeRedirect } from "../auth/guards.server";
+import { readDeviceToken, serializeDeviceCookie } from "../auth/devices.server";
 import { serializeSessionCookie } from "../auth/session.server";
 import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
 import { signIn } from "../services/auth.server";
+import { ssoPartnerships } from "../services/sso.server";
+import { SSO_FAILURES } from "../domain/auth/sso-identity";
 import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
@@ -34,13 +37,14 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return retryAfter ? { "Retry-After": retryAfter } : new Headers();
 };
 
+/** Why single sign-on could not start or finish (from /sign-in/sso), shown as the page's error. */
+const ssoErrorSchema = z.enum(SSO_FAILURES).nullable().catch(null);
+
 export function loader(args: LoaderFunctionArgs) {
   const user = getOptionalUser(args);
-  if (user) {
-    const url = new URL(args.request.url);
-    throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  }
-  return json({});
+  const url = new URL(args.request.url);
+  if (user) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  return json({ providers: ssoPartnerships(getDb()), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
 }
 
 
@@ -51,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ errors: parsed.errors, values: { email: parsed.values.email ?? "" } }, { status: 400 });
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request) }, new Date());
+  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request), deviceToken: readDeviceToken(request) }, new Date());
   if (!result.ok) {
     if (result.reason === "rate-limited") {
       return json(
@@ -59,29 +63,60 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
+    if (result.reason === "sso-required") return json({ errors: { sso: "signIn.errors.ssoRequired" }, values: { email } }, { status: 403 });
     return json({ errors: { email: "signIn.errors.invalid" }, values: { email } }, { status: 400 });
   }
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) },
-  });
+  const headers = new Headers({ "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) });
+  if (result.device) headers.append("Set-Cookie", serializeDeviceCookie(result.device.token, result.device.expiresAt, secureCookies()));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function SignIn() {
   const { t } = useTranslation();
+  const { providers, ssoError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const minutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : undefined;
-  const errors = Object.fromEntries(
+  const errors: Record<string, string> = Object.fromEntries(
     Object.entries(actionData?.errors ?? {}).map(([field, key]) => [field, t(key, { minutes })]),
   );
+  if (ssoError && !actionData) errors.sso = t(`signIn.sso.failed.${ssoError}`);
+  const redirectTo = params.get("redirectTo") ?? "";
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l">{t("signIn.title")}</h1>
         <p className="govuk-body">{t("signIn.intro")}</p>
+        {providers.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m" id="sso" tabIndex={-1}>
+              {t("signIn.sso.heading")}
+            </h2>
+            {errors.sso ? (
+              <p className="govuk-error-message">
+                <span className="govuk-visually-hidden">{t("errors.prefix")}</span> {errors.sso}
+              </p>
+            ) : null}
+            <div className="govuk-button-group">
+              {providers.map((p) => (
+                <a
+                  key={p.slug}
+                  href={`/sign-in/sso?${new URLSearchParams({ partnership: p.slug, ...(redirectTo ? { redirectTo } : {}) })}`}
+                  role="button"
+                  draggable="false"
+                  className="govuk-button govuk-button--secondary"
+                  data-module="govuk-button"
+                >
+                  {t("signIn.sso.button", { partnership: p.name })}
+                </a>
+              ))}
+            </div>
+            <h2 className="govuk-heading-m">{t("signIn.sso.passwordHeading")}</h2>
+          </>
+        ) : null}
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput
             name="email"
             type="email"

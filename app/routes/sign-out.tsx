@@ -1,41 +1,77 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
-import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie } from "../auth/session.server";
+import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, ssoPartnershipOfSession } from "../auth/session.server";
 import { getDb } from "../db.server";
-import { secureCookies } from "../env.server";
+import { env, secureCookies } from "../env.server";
+import { linkOrigin } from "../services/panel-access.server";
+import { partnershipSlugOf, providerSignOut } from "../services/sso.server";
 import { appendAudit } from "../repos/audit.server";
 import { Button } from "../ui/components";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("signOut.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  if (!getOptionalUser(args)) throw redirect("/");
-  return json({});
+const providerParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+/**
+ * Signed in: the sign-out choices. Just signed out of a session a partnership's identity
+ * provider signed in (`?provider=`): the offer to sign out of the provider too (a link: the
+ * provider's page is another site).
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  if (getOptionalUser(args)) return json({ provider: null });
+  const url = new URL(args.request.url);
+  const slug = providerParam.safeParse(url.searchParams.get("provider"));
+  const provider = slug.success ? await providerSignOut(getDb(), env(), slug.data, `${linkOrigin(args.request)}/?signedOut=1`, new Date()) : null;
+  if (!provider) throw redirect("/");
+  return json({ provider }, { headers: { "Referrer-Policy": "no-referrer" } });
 }
 
-const schema = z.object({ scope: z.enum(["this", "everywhere"]).default("this") });
+/** Anything but "everywhere" (a missing, unknown or repeated value) signs out this device: sign-out never fails. */
+const scopeSchema = z.enum(["this", "everywhere"]).catch("this");
 
 export async function action(args: ActionFunctionArgs) {
   const user = getOptionalUser(args);
+  // server.js gives this action an empty form when the body was missing or not a form.
   const form = await args.request.formData();
-  const parsed = schema.safeParse({ scope: form.get("scope") ?? undefined });
-  if (!parsed.success) return json({ errors: { scope: "errors.badRequest.body" } }, { status: 400 });
+  const scope = scopeSchema.parse(form.getAll("scope").length === 1 ? form.get("scope") : undefined);
   const headers = { "Set-Cookie": serializeBlankSessionCookie(secureCookies()) };
+  let providerSlug: string | null = null;
   if (user) {
     const db = getDb();
-    if (parsed.data.scope === "everywhere") invalidateUserSessions(db, user.id);
+    const ssoPartnershipId = ssoPartnershipOfSession(db, user.sessionId);
+    if (ssoPartnershipId !== null) providerSlug = partnershipSlugOf(db, ssoPartnershipId);
+    if (scope === "everywhere") invalidateUserSessions(db, user.id);
     else invalidateSession(db, user.sessionId);
-    appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: null, action: `sign-out.${parsed.data.scope}`, entityType: "user", entityId: user.id });
+    appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: user.id });
   }
-  return redirect("/?signedOut=1", { headers });
+  return redirect(providerSlug ? `/sign-out?provider=${providerSlug}` : "/?signedOut=1", { headers });
 }
 
 export default function SignOut() {
   const { t } = useTranslation();
+  const { provider } = useLoaderData<typeof loader>();
+  if (provider) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{t("signOut.signedOut")}</h1>
+          <p className="govuk-body">{t("signOut.providerStill", { partnership: provider.partnership })}</p>
+          <a href={provider.url} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+            {t("signOut.providerToo", { partnership: provider.partnership })}
+          </a>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/?signedOut=1">
+              {t("signOut.home")}
+            </a>
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -1,3 +1,5 @@
+import { findPartnershipBySlug } from "../repos/partnerships.server";
+import { z } from "zod";
 import type { Role } from "../../db/schema";
 import type { DB } from "../db.server";
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
@@ -61,4 +63,14 @@ export function removeRole(db: DB, actorUserId: number, partnershipId: number, m
     if (error instanceof LastAdministrator) return { ok: false, reason: "last-administrator" };
     throw error;
   }
+}
+
+const partnershipParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+
+/** The partnership a /partnerships/:slug route names, or a 404. */
+export function partnershipFromParams(db: DB, params: unknown) {
+  const parsed = partnershipParams.safeParse(params);
+  const partnership = parsed.success ? findPartnershipBySlug(db, parsed.data.slug) : undefined;
+  if (!partnership) throw new Response("Not Found", { status: 404 });
+  return partnership;
 }

@@ -1,69 +1,79 @@
 import { z } from "zod";
 import type { DB } from "../db.server";
 import type { Env } from "../env.server";
-import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
+import { createTrustedDevice, trustedDeviceOf } from "../auth/devices.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.server";
 import { createSession } from "../auth/session.server";
 import { hashTokenHex } from "../auth/tokens.server";
 import { appendAudit } from "../repos/audit.server";
-import { addMembership, clearFailedSignIns, findUserForSignIn, findUserIdByEmail, insertUser, recordFailedSignIn } from "../repos/users.server";
+import { afterFailure, attemptAllowedAt, throttleKeys } from "../domain/auth/sign-in-throttle";
+import { ssoRequiredFor } from "../repos/identity-providers.server";
+import { clearFailures, readFailures, sweepFailures, writeFailures } from "../repos/sign-in-throttle.server";
+import { addMembership, findUserForSignIn, findUserIdByEmail, insertUser } from "../repos/users.server";
 import { findUsableInvitation, markInvitationAccepted } from "../repos/user-invitations.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; userId: number }
+  | { ok: true; token: string; expiresAt: Date; userId: number; device: { token: string; expiresAt: Date } | null }
   | { ok: false; reason: "invalid" }
+  /** The password was right, but every partnership of this account signs its staff in with its own identity provider. */
+  | { ok: false; reason: "sso-required" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
-let ipLimiter: RateLimiter | undefined;
-let emailLimiter: RateLimiter | undefined;
-function limiters(e: Env, db: DB) {
-  ipLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => db.$client));
-  emailLimiter ??= new RateLimiter(e.SIGN_IN_MAX_ATTEMPTS, e.SIGN_IN_WINDOW_SECONDS * 1000, rateLimitStore(e.WEB_CONCURRENCY, () => db.$client));
-  return { ipLimiter, emailLimiter };
+function throttlePolicies(e: Env) {
+  const delays = { baseDelayMs: e.SIGN_IN_DELAY_BASE_SECONDS * 1000, maxDelayMs: e.SIGN_IN_DELAY_MAX_SECONDS * 1000, forgetAfterMs: e.SIGN_IN_WINDOW_SECONDS * 1000 };
+  return {
+    address: { freeFailures: e.SIGN_IN_MAX_ATTEMPTS, ...delays },
+    pair: { freeFailures: e.SIGN_IN_PAIR_FAILURES, ...delays },
+    account: { freeFailures: e.SIGN_IN_ACCOUNT_FAILURES, ...delays },
+    device: { freeFailures: e.SIGN_IN_PAIR_FAILURES, ...delays },
+  };
 }
 
+let lastSweep = -Infinity;
+
 /**
- * Wrong password, unknown email and a locked account all give "invalid",
- * so the form cannot be used to discover accounts.
+ * Password sign-in with growing delays per (address, account) and the rest (decision 0001):
+ * wrong password and unknown email give the same "invalid", and a delay applies to unknown
+ * emails exactly as to known ones, so the form cannot be used to discover accounts. Successes
+ * are never counted; a browser this account signed in on before (its device cookie) is
+ * counted on its own. On success the browser gets a device cookie if it had none for this account.
  */
 export async function signIn(
   db: DB,
   e: Env,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; deviceToken: string | null },
   now: Date,
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const { ipLimiter, emailLimiter } = limiters(e, db);
-  const byIp = ipLimiter.hit(`ip:${input.ip}`, now.getTime());
-  const byEmail = emailLimiter.hit(`email:${email}`, now.getTime());
-  if (!byIp.allowed || !byEmail.allowed) {
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(byIp.retryAfterSeconds, byEmail.retryAfterSeconds) };
-  }
+  const at = now.getTime();
   const user = findUserForSignIn(db, email);
-  if (!user || !user.passwordHash || user.disabledAt) {
-    await burnPasswordCheck(input.password);
-    return { ok: false, reason: "invalid" };
-  }
-  const locked = user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
-  const valid = await verifyPassword(user.passwordHash, input.password);
-  if (locked || !valid) {
-    if (!locked) {
-      recordFailedSignIn(db, user.id, e.ACCOUNT_LOCK_THRESHOLD, new Date(now.getTime() + e.ACCOUNT_LOCK_MINUTES * 60_000));
-    }
-    appendAudit(db, { at: now, actorUserId: user.id, partnershipId: null, action: locked ? "sign-in.locked" : "sign-in.failed", entityType: "user", entityId: user.id });
-    return { ok: false, reason: "invalid" };
-  }
-  clearFailedSignIns(db, user.id);
-  emailLimiter.reset(`email:${email}`);
-  const session = createSession(db, user.id, now, e.SESSION_DAYS);
-  appendAudit(db, { at: now, actorUserId: user.id, partnershipId: null, action: "sign-in", entityType: "user", entityId: user.id });
-  return { ok: true, ...session, userId: user.id };
-}
+  const deviceId = trustedDeviceOf(db, input.deviceToken, user?.id, now);
+  const policies = throttlePolicies(e);
+  const keys = throttleKeys({ address: input.ip, email, deviceId }, policies);
+  const records = readFailures(db, keys.map((k) => k.key));
+  const allowedAt = attemptAllowedAt(records, keys, at);
+  if (allowedAt > at) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil((allowedAt - at) / 1000)) };
 
-/** For tests: forget all rate-limit state. */
-export function resetSignInLimits(): void {
-  ipLimiter = undefined;
-  emailLimiter = undefined;
+  const usable = user && user.passwordHash && !user.disabledAt ? user : null;
+  // Unknown and disabled accounts cost the same time as a wrong password.
+  let valid = false;
+  if (usable?.passwordHash) valid = await verifyPassword(usable.passwordHash, input.password);
+  else await burnPasswordCheck(input.password);
+  if (!usable || !valid) {
+    writeFailures(db, keys.map(({ key, policy }) => ({ key, record: afterFailure(records.get(key), policy, at) })));
+    if (at - lastSweep > 60_000) {
+      lastSweep = at;
+      sweepFailures(db, at - policies.address.forgetAfterMs);
+    }
+    if (usable) appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in.failed", entityType: "user", entityId: usable.id });
+    return { ok: false, reason: "invalid" };
+  }
+  clearFailures(db, keys.filter((k) => k.clearedOnSuccess).map((k) => k.key));
+  if (ssoRequiredFor(db, usable.id)) return { ok: false, reason: "sso-required" };
+  const device = deviceId ? null : createTrustedDevice(db, usable.id, now);
+  const session = createSession(db, usable.id, now, e.SESSION_DAYS);
+  appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in", entityType: "user", entityId: usable.id });
+  return { ok: true, ...session, userId: usable.id, device };
 }
 
 export const passwordSchema = z

@@ -4,6 +4,7 @@
  * once, withdrawing, and the previous round's feedback. Staff previews use the
  * same pages with answers held in memory only (never in drafts or responses).
  */
+import { RECEIPT_KIND } from "../repos/email-outbox.server";
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
 import type { BriefingSection } from "../domain/markdown";
 import {
@@ -348,10 +349,13 @@ export function ownAnswers(db: DB, j: Journey): Record<string, DraftAnswer> {
   return j.state.answers;
 }
 
-/** Queues the optional email receipt; the address is used for this email only and not kept with the response. */
+/**
+ * Queues the optional email receipt. The address is used for this email only: the outbox row
+ * names no response, and is deleted once sent or failed for good (RECEIPT_KIND).
+ */
 export function queueReceipt(db: DB, j: Journey, to: string, email: { subject: string; text: string }, now: Date) {
   if (j.mode === "preview") return;
-  enqueueEmail(db, { to, subject: email.subject, text: email.text, kind: "receipt", consultationId: j.consultation.id, relatedId: j.response?.id ?? null }, now);
+  enqueueEmail(db, { to, subject: email.subject, text: email.text, kind: RECEIPT_KIND, consultationId: j.consultation.id }, now);
 }
 
 // ── Round feedback ───────────────────────────────────────────────────────────

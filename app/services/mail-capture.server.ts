@@ -42,7 +42,9 @@ export function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<number
   const consultationOf = consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
   const partnershipOf = findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
   const visible = all.filter((m) => {
-    const c = m.outboxId == null ? null : (consultationOf.get(m.outboxId) ?? null);
+    // Mail whose outbox row is gone or is a receipt (deleted once sent) is a citizen's: never shown to staff.
+    if (m.outboxId == null || !consultationOf.has(m.outboxId)) return false;
+    const c = consultationOf.get(m.outboxId) ?? null;
     if (c == null) return viewer.isAdmin;
     const p = partnershipOf.get(c);
     return p != null && viewer.partnershipIds.has(p);

@@ -4,11 +4,12 @@
  * computed results stay (they no longer point at anyone); every action is audited without
  * copying personal data into the audit log.
  */
-import { and, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import * as s from "../../db/schema";
 import type { DB } from "../db.server";
 import { isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";
+import { RECEIPT_KIND } from "../repos/email-outbox.server";
 
 export interface DeletionCounts {
   participantsUnlinked: number;
@@ -75,7 +76,8 @@ export function memberDataExport(db: DB, memberId: number) {
     ? db
         .select({ subject: s.emailOutbox.subject, kind: s.emailOutbox.kind, status: s.emailOutbox.status, createdAt: s.emailOutbox.createdAt })
         .from(s.emailOutbox)
-        .where(eq(s.emailOutbox.toAddress, member.email))
+        // A citizen's receipt waiting to go is not theirs as a member: it would tie them to an anonymous answer set.
+        .where(and(eq(s.emailOutbox.toAddress, member.email), ne(s.emailOutbox.kind, RECEIPT_KIND)))
         .all()
     : [];
   const participations = db.select({ id: s.participants.id, consultationId: s.participants.consultationId }).from(s.participants).where(eq(s.participants.memberId, memberId)).all();

@@ -37,7 +37,7 @@ describe("sign in", () => {
     expect(html).toContain("South Nottinghamshire Transformation Partnership");
   });
 
-  it("gives the same message for a wrong password, an unknown user and a locked account", async () => {
+  it("gives the same message for a wrong password and an unknown user, and delays both alike", async () => {
     const client = new Client(server.url);
     const wrong = await client.signIn(DEMO.officer.email, "not-the-password");
     const unknown = await client.signIn("nobody@example.org", "whatever-password");
@@ -49,12 +49,17 @@ describe("sign in", () => {
       expect(html).toContain("Enter a correct email address and password");
       expect(html).toContain("<title>Error: Sign in – Outcomes that matter</title>");
     }
-    // Lock the commissioner.ccg account with 10 failures, then the right password gets the same message.
-    const locker = new Client(server.url);
-    for (let i = 0; i < 10; i++) await locker.signIn("commissioner.ccg@south-notts.example", `wrong-${i}`);
-    const locked = await locker.signIn("commissioner.ccg@south-notts.example", "demo-commissioner-2026");
-    expect(locked.status).toBe(400);
-    expect(await text(locked)).toContain("Enter a correct email address and password");
+    // After 5 failures from one place a known account and an unknown one are delayed alike (decision 0001).
+    const delayed = async (email: string, address: string) => {
+      const guesser = new Client(server.url, { "x-forwarded-for": address });
+      for (let i = 0; i < 5; i++) expect((await guesser.signIn(email, `wrong-${i}`)).status).toBe(400);
+      const res = await guesser.signIn(email, "demo-commissioner-2026");
+      expect(res.status).toBe(429);
+      return text(res);
+    };
+    const delayedKnown = await delayed("commissioner.ccg@south-notts.example", "10.40.0.1");
+    const delayedUnknown = await delayed("nobody.at.all@south-notts.example", "10.40.0.2");
+    for (const html of [delayedKnown, delayedUnknown]) expect(html).toContain("Too many attempts to sign in");
   });
 
   it("keeps what was typed and names each empty field", async () => {

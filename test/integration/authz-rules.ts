@@ -49,6 +49,8 @@ export const RULES: Record<string, RouteRule> = {
   accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
   privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
   healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
+  // The error page server.js shows for requests refused before Remix (decision 0023): its status, for everyone.
+  "errors.$status": { path: "/errors/415", get: all("refused"), post: all("noaction") },
   /** The benchmark's empty page exists only with BENCH_ROUTES=true. */
   "bench.empty": { path: "/bench/empty", get: all("missing"), post: all("noaction") },
   "language.$lng": { path: "/language/cy", get: all("redirect"), post: all("noaction") },
@@ -56,6 +58,14 @@ export const RULES: Record<string, RouteRule> = {
     path: "/sign-in",
     get: { signedOut: "ok", citizen: "ok", officerA: "redirect", officerB: "redirect", commissioner: "redirect", admin: "redirect" },
     post: all("refused"),
+  },
+  // Single sign-on (decision 0025): starting without a partnership, or a callback without this browser's state, goes back to sign in.
+  "sign-in_.sso": { path: "/sign-in/sso", get: all("signin"), post: all("noaction") },
+  "sign-in_.sso_.callback": { path: "/sign-in/sso/callback?code=x&state=y", get: all("signin"), post: all("noaction") },
+  "partnerships.$slug.sign-in": {
+    path: "/partnerships/south-nottinghamshire/sign-in",
+    get: partnership({ admin: "ok" }),
+    post: partnership({ admin: "refused" }),
   },
   "sign-out": { path: "/sign-out", get: { ...staff("ok"), signedOut: "redirect", citizen: "redirect" }, post: all("redirect"), signsOut: true },
   "join.$token": { path: "/join/notarealtoken", get: all("missing"), post: all("missing") },
