@@ -82,7 +82,7 @@ describe("migration 0015 (issue 18)", () => {
       cpSync("db/migrations", before, { recursive: true });
       const journalPath = path.join(before, "meta/_journal.json");
       const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0012_receipts_forgotten"));
+      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === "0015_receipts_forgotten"));
       writeFileSync(journalPath, JSON.stringify(journal));
       const file = path.join(dir, "app.db");
       const old = openDatabase(file, before);

@@ -180,7 +180,8 @@ describe("a two-round study", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a byte order mark, so spreadsheets read UTF-8
     const body = new TextDecoder().decode(bytes.slice(3));
     expect(body.split("\r\n")[0]).toBe("item,section,topic,answered_from,status,answer");
-    expect(body).toContain('17,Other information,Funding,officer,answered,Written by the people who ran the study: Funded by the South Nottinghamshire partnership; the funders had no part in the scoring.');
+    // A cell with a ";" is quoted (a spreadsheet may split on it: decision 0024).
+    expect(body).toContain('17,Other information,Funding,officer,answered,"Written by the people who ran the study: Funded by the South Nottinghamshire partnership; the funders had no part in the scoring."');
     expect(body).toMatch(/\r\n4,Methods,Protocol or registry entry,officer,to-write,\r\n/);
   });
 
