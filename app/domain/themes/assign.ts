@@ -6,7 +6,7 @@
  * threshold goes to the codebook's `none` theme (or to no theme). The review queue is ordered
  * least-confident first. Deterministic: no randomness except LSA's seeded start.
  */
-import { buildVocabulary, densify, dot, features, lsa, tfidf, unit, type PipelineOptions, type SparseVector } from "./text";
+import { buildVocabulary, dot, features, lsa, sparseDenseDot, tfidf, unit, type PipelineOptions, type SparseVector } from "./text";
 
 export interface CodebookTheme {
   id: string;
@@ -23,7 +23,7 @@ export interface AssignOptions extends PipelineOptions {
   /** LSA rank; 0 (default) uses the TF-IDF space itself. */
   lsaRank?: number;
   seed?: number;
-  /** Best cosine under this → `none` (default 0.05). */
+  /** Best cosine under this → `none` (default 0.02). */
   noneThreshold?: number;
   /** Softmax temperature over cosines (default 0.05). */
   temperature?: number;
@@ -64,7 +64,7 @@ export function assignThemes(
     bigrams: options.bigrams ?? true,
     lsaRank: options.lsaRank ?? 0,
     seed: options.seed ?? 1,
-    noneThreshold: options.noneThreshold ?? 0.05,
+    noneThreshold: options.noneThreshold ?? 0.02,
     temperature: options.temperature ?? 0.05,
     secondShare: options.secondShare ?? 0.5,
     seedWeight: options.seedWeight ?? 1,
@@ -79,10 +79,18 @@ export function assignThemes(
   const vocab = buildVocabulary([...answerFeatures, ...seedFeatures]);
   const answerVectors = answerFeatures.map((f) => tfidf(f, vocab));
   const seedVectors = seedFeatures.map((f) => tfidf(f, vocab));
-  const dimension = parameters.lsaRank > 0 ? parameters.lsaRank : vocab.terms.length;
-  let embed: (v: SparseVector) => Float64Array = (v) => densify(v, vocab.terms.length);
-  if (parameters.lsaRank > 0) embed = lsa([...answerVectors, ...seedVectors], vocab.terms.length, parameters.lsaRank, parameters.seed).project;
-  const answers = answerVectors.map(embed);
+  // Without LSA the answers stay sparse (a dense copy of 100,000 answers over the whole vocabulary
+  // would not fit in memory); centroids are dense over the vocabulary or the LSA space.
+  const space = parameters.lsaRank > 0 ? lsa([...answerVectors, ...seedVectors], vocab.terms.length, parameters.lsaRank, parameters.seed) : undefined;
+  const dimension = space ? space.rank : vocab.terms.length;
+  const projected = space ? answerVectors.map(space.project) : undefined;
+  const addTo = (c: Float64Array, v: SparseVector, i: number | undefined, w: number) => {
+    if (space) {
+      const p = i === undefined ? space.project(v) : projected![i];
+      for (let d = 0; d < dimension; d++) c[d] += w * p[d];
+    } else for (let k = 0; k < v.index.length; k++) c[v.index[k]] += w * v.value[k];
+  };
+  const similarity = (c: Float64Array, i: number) => (space ? dot(c, projected![i]) : sparseDenseDot(answerVectors[i], c));
   const rowOf = new Map(responses.map((r, i) => [r.id, i]));
   const themeIndex = new Map(codebook.map((t, i) => [t.id, i]));
   const confirmed = new Map<string, string[]>();
@@ -93,13 +101,12 @@ export function assignThemes(
     confirmed.set(c.respondentId, list);
   }
   const centroids = codebook.map((t, k) => {
-    const c = new Float64Array(answers[0]?.length ?? dimension);
-    const s = embed(seedVectors[k]);
-    for (let d = 0; d < c.length; d++) c[d] += parameters.seedWeight * s[d];
+    const c = new Float64Array(dimension);
+    addTo(c, seedVectors[k], undefined, parameters.seedWeight);
     for (const [id, themes] of confirmed)
       if (themes.includes(t.id)) {
-        const a = answers[rowOf.get(id)!];
-        for (let d = 0; d < c.length; d++) c[d] += a[d];
+        const i = rowOf.get(id)!;
+        addTo(c, answerVectors[i], i, 1);
       }
     return unit(c);
   });
@@ -107,7 +114,7 @@ export function assignThemes(
   const assignments: Assignment[] = responses.map((r, i) => {
     const mine = confirmed.get(r.id);
     if (mine) return { respondentId: r.id, themes: mine.map((id) => ({ id, confidence: 1 })), confirmed: true };
-    const sims = centroids.map((c) => dot(c, answers[i]));
+    const sims = centroids.map((c) => similarity(c, i));
     return { respondentId: r.id, themes: rank(codebook, sims, noneAt, parameters), confirmed: false };
   });
   const reviewOrder = assignments

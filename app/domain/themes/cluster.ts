@@ -1,12 +1,12 @@
 /**
  * Theme suggestions without a codebook (methods §7): spherical k-means (k-means++ seeding from
- * a seeded PRNG, cosine on unit TF-IDF or LSA vectors), the number of themes chosen by the mean
- * silhouette (cosine distance) over k = 2 … kMax unless set, each theme labelled by its most
+ * a seeded PRNG, cosine on unit LSA vectors of TF-IDF, rank 20 by default), the number of themes chosen by the mean
+ * silhouette (cosine distance) over k = 2 … kMax unless set (on a seeded sample for large sets), each theme labelled by its most
  * distinctive terms (centroid weight within the cluster against the rest), with keywords, size
  * and its 3 answers nearest the centroid. Ids are `t1`, `t2`, … by decreasing size, stable for a seed.
  */
 import { mulberry32, randomIndex } from "./prng";
-import { buildVocabulary, densify, dot, features, lsa, tfidf, unit, type PipelineOptions } from "./text";
+import { buildVocabulary, densify, displayTerms, dot, features, lsa, tfidf, unit, type PipelineOptions } from "./text";
 
 export interface SuggestOptions extends PipelineOptions {
   /** Number of themes; when absent chosen by silhouette over 2 … kMax. */
@@ -16,6 +16,8 @@ export interface SuggestOptions extends PipelineOptions {
   lsaRank?: number;
   /** k-means restarts per k (best inertia kept). */
   restarts?: number;
+  /** Above this many answers, k is chosen on a seeded sample of this size (default 1,500). */
+  sampleSize?: number;
 }
 
 export interface SuggestedTheme {
@@ -33,7 +35,7 @@ export interface SuggestResult {
   k: number;
   silhouette: number;
   silhouetteByK: { k: number; silhouette: number }[];
-  parameters: { seed: number; lsaRank: number; restarts: number; kMax: number; language: string; chosen: "set" | "silhouette" };
+  parameters: { seed: number; lsaRank: number; restarts: number; kMax: number; sampleSize: number; language: string; chosen: "set" | "silhouette" };
 }
 
 function kmeans(points: Float64Array[], k: number, rand: () => number, iterations = 50) {
@@ -110,6 +112,16 @@ function kmeans(points: Float64Array[], k: number, rand: () => number, iteration
   return { label, centres, inertia };
 }
 
+function seededSample(n: number, size: number, rand: () => number): number[] {
+  // Partial Fisher–Yates shuffle, then back to input order.
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < size; i++) {
+    const j = i + randomIndex(rand, n - i);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx.slice(0, size).sort((a, b) => a - b);
+}
+
 /** Mean silhouette with cosine distance (a point alone in its cluster scores 0). */
 export function silhouette(points: Float64Array[], label: Int32Array, k: number): number {
   const n = points.length;
@@ -135,7 +147,8 @@ export function silhouette(points: Float64Array[], label: Int32Array, k: number)
 
 export function suggestThemes(responses: readonly { id: string; text: string }[], options: SuggestOptions = {}): SuggestResult {
   const seed = options.seed ?? 1;
-  const lsaRank = options.lsaRank ?? 0;
+  const lsaRank = options.lsaRank ?? 20;
+  const sampleSize = options.sampleSize ?? 1500;
   const restarts = options.restarts ?? 5;
   const n = responses.length;
   const kMax = Math.max(2, Math.min(options.kMax ?? 20, Math.floor(n / 2)));
@@ -144,13 +157,13 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
   const sparse = feats.map((f) => tfidf(f, vocab));
   const project = lsaRank > 0 ? lsa(sparse, vocab.terms.length, lsaRank, seed).project : (v: (typeof sparse)[number]) => densify(v, vocab.terms.length);
   const points = sparse.map(project);
-  const parameters = { seed, lsaRank, restarts, kMax, language: options.language ?? "en", chosen: (options.k ? "set" : "silhouette") as "set" | "silhouette" };
+  const parameters = { seed, lsaRank, restarts, kMax, sampleSize, language: options.language ?? "en", chosen: (options.k ? "set" : "silhouette") as "set" | "silhouette" };
   if (n === 0) return { themes: [], assignments: [], k: 0, silhouette: 0, silhouetteByK: [], parameters };
-  const best = (k: number) => {
+  const best = (k: number, on: Float64Array[] = points) => {
     const rand = mulberry32(seed * 1000003 + k);
-    let run = kmeans(points, k, rand);
+    let run = kmeans(on, k, rand);
     for (let r = 1; r < restarts; r++) {
-      const other = kmeans(points, k, rand);
+      const other = kmeans(on, k, rand);
       if (other.inertia < run.inertia) run = other;
     }
     return run;
@@ -165,19 +178,23 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
     k = 1;
     chosen = best(1);
   } else {
+    // Silhouette costs n² distances: on a large set, k is chosen on a seeded sample, then the
+    // whole set is clustered with that k.
+    const sampled = n > sampleSize ? seededSample(n, sampleSize, mulberry32(seed)).map((i) => points[i]) : points;
     let top = -Infinity;
-    chosen = best(2);
     k = 2;
+    let run2: ReturnType<typeof best> | undefined;
     for (let kk = 2; kk <= kMax; kk++) {
-      const run = kk === 2 ? chosen : best(kk);
-      const s = silhouette(points, run.label, kk);
+      const run = best(kk, sampled);
+      const s = silhouette(sampled, run.label, kk);
       silhouetteByK.push({ k: kk, silhouette: s });
       if (s > top + 1e-12) {
         top = s;
-        chosen = run;
         k = kk;
+        run2 = run;
       }
     }
+    chosen = sampled === points ? run2! : best(k);
   }
   // Distinctive terms: mean TF-IDF weight in the cluster minus the mean outside it.
   const T = vocab.terms.length;
@@ -191,9 +208,10 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
       all[v.index[j]] += v.value[j];
     }
   });
+  const display = displayTerms(responses.map((r) => r.text), options);
   const clusters = Array.from({ length: k }, (_, c) => {
     const score = Float64Array.from(inSum[c], (s, t) => s / size[c] - (n > size[c] ? (all[t] - s) / (n - size[c]) : 0));
-    const keywords = [...score.keys()].filter((t) => inSum[c][t] > 0).sort((a, b) => score[b] - score[a] || a - b).slice(0, 8).map((t) => vocab.terms[t]);
+    const keywords = [...score.keys()].filter((t) => inSum[c][t] > 0).sort((a, b) => score[b] - score[a] || a - b).slice(0, 8).map((t) => display(vocab.terms[t]));
     const members = [...chosen.label.keys()].filter((i) => chosen.label[i] === c);
     const exemplars = members.sort((a, b) => dot(points[b], chosen.centres[c]) - dot(points[a], chosen.centres[c]) || a - b).slice(0, 3).map((i) => responses[i].id);
     return { c, size: size[c], keywords, exemplars, first: Math.min(...members) };
@@ -205,7 +223,7 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
     respondentId: r.id,
     themes: [{ id: idOf.get(chosen.label[i])!, confidence: Math.round(Math.min(1, Math.max(0, dot(points[i], chosen.centres[chosen.label[i]]))) * 1e6) / 1e6 }],
   }));
-  const sil = silhouetteByK.find((s) => s.k === k)?.silhouette ?? silhouette(points, chosen.label, k);
+  const sil = silhouetteByK.find((s) => s.k === k)?.silhouette ?? (n <= sampleSize ? silhouette(points, chosen.label, k) : NaN);
   return { themes, assignments, k, silhouette: sil, silhouetteByK, parameters };
 }
 

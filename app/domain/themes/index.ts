@@ -5,3 +5,4 @@ export * from "./text";
 export * from "./assign";
 export * from "./cluster";
 export * from "./evaluate";
+export * from "./report";

@@ -66,6 +66,27 @@ export function features(text: string, options: PipelineOptions = {}): string[] 
   return out;
 }
 
+/**
+ * For readable keywords: each stem's most frequent surface word in the texts (ties to the
+ * alphabetically first), applied to both halves of a bigram.
+ */
+export function displayTerms(texts: readonly string[], options: PipelineOptions = {}): (term: string) => string {
+  const language = options.language ?? "en";
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts)
+    for (const w of words(text, language)) {
+      const bare = w.replace(/'s$/, "");
+      const f = features(bare, { ...options, bigrams: false })[0];
+      if (f === undefined) continue;
+      const m = counts.get(f) ?? new Map<string, number>();
+      m.set(bare, (m.get(bare) ?? 0) + 1);
+      counts.set(f, m);
+    }
+  const best = new Map<string, string>();
+  for (const [f, m] of counts) best.set(f, [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
+  return (term) => term.split(" ").map((p) => best.get(p) ?? p).join(" ");
+}
+
 /** A sparse vector: parallel arrays of term indices (ascending) and weights. */
 export interface SparseVector {
   index: Int32Array;
@@ -123,6 +144,13 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
     else if (x < y) i++;
     else j++;
   }
+  return s;
+}
+
+/** Dot product of a sparse vector with a dense one. */
+export function sparseDenseDot(a: SparseVector, b: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < a.index.length; k++) s += a.value[k] * b[a.index[k]];
   return s;
 }
 
