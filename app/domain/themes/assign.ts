@@ -33,6 +33,8 @@ export interface AssignOptions extends PipelineOptions {
   seedWeight?: number;
   /** Extra words for a feature list (e.g. synonyms); applied to answers and seed documents alike. */
   expand?: (features: string[]) => string[];
+  /** Expand the answers and the seed documents ("all", default) or only the seed documents. */
+  expandScope?: "all" | "seeds";
 }
 
 export interface Assignment {
@@ -46,7 +48,7 @@ export interface AssignResult {
   assignments: Assignment[];
   /** Respondent ids of unconfirmed answers, least-confident first. */
   reviewOrder: string[];
-  parameters: Required<Omit<AssignOptions, "expand" | "language">> & { language: string; expanded: boolean };
+  parameters: Required<Omit<AssignOptions, "expand" | "expandScope" | "language">> & { language: string; expanded: boolean };
 }
 
 export const NONE = "none";
@@ -70,12 +72,12 @@ export function assignThemes(
     seedWeight: options.seedWeight ?? 1,
     expanded: options.expand !== undefined,
   };
-  const feat = (text: string) => {
+  const feat = (text: string, seed: boolean) => {
     const f = features(text, options);
-    return options.expand ? options.expand(f) : f;
+    return options.expand && (seed || options.expandScope !== "seeds") ? options.expand(f) : f;
   };
-  const answerFeatures = responses.map((r) => feat(r.text));
-  const seedFeatures = codebook.map((t) => feat(`${t.label}. ${t.description.replace(/[;/]/g, ".")}`));
+  const answerFeatures = responses.map((r) => feat(r.text, false));
+  const seedFeatures = codebook.map((t) => feat(`${t.label}. ${t.description.replace(/[;/]/g, ".")}`, true));
   const vocab = buildVocabulary([...answerFeatures, ...seedFeatures]);
   const answerVectors = answerFeatures.map((f) => tfidf(f, vocab));
   const seedVectors = seedFeatures.map((f) => tfidf(f, vocab));

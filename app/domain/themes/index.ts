@@ -6,3 +6,4 @@ export * from "./assign";
 export * from "./cluster";
 export * from "./evaluate";
 export * from "./report";
+export * from "./wordnet";
