@@ -86,7 +86,8 @@ describe("on the public labelled sample (methods §7; figures in decision 0030)"
     expect(r.macro).toBeGreaterThan(0.33);
     expect(r.ci95[0]).toBeLessThan(r.macro);
   });
-  it("suggestions without a codebook agree with the labels better than chance", () => {
-    expect(scoreSuggestions(sample, { lsaRank: 20 }).ari).toBeGreaterThan(0.05);
+  it("suggestions without a codebook agree with the labels a little better than chance (mean ARI over 5 seeds; measured 0.06)", () => {
+    const ari = [1, 2, 3, 4, 5].map((seed) => scoreSuggestions(sample, { lsaRank: 20, seed }).ari);
+    expect(ari.reduce((s, v) => s + v, 0) / ari.length).toBeGreaterThan(0.03);
   });
 });

@@ -16,7 +16,7 @@ export interface SuggestOptions extends PipelineOptions {
   lsaRank?: number;
   /** k-means restarts per k (best inertia kept). */
   restarts?: number;
-  /** Above this many answers, k is chosen on a seeded sample of this size (default 1,500). */
+  /** Above this many answers, k is chosen on a seeded sample of this size (default 1,000). */
   sampleSize?: number;
 }
 
@@ -148,8 +148,8 @@ export function silhouette(points: Float64Array[], label: Int32Array, k: number)
 export function suggestThemes(responses: readonly { id: string; text: string }[], options: SuggestOptions = {}): SuggestResult {
   const seed = options.seed ?? 1;
   const lsaRank = options.lsaRank ?? 20;
-  const sampleSize = options.sampleSize ?? 1500;
-  const restarts = options.restarts ?? 5;
+  const sampleSize = options.sampleSize ?? 1000;
+  const restarts = options.restarts ?? 3;
   const n = responses.length;
   const kMax = Math.max(2, Math.min(options.kMax ?? 20, Math.floor(n / 2)));
   const feats = responses.map((r) => features(r.text, options));

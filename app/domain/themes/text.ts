@@ -73,10 +73,12 @@ export function features(text: string, options: PipelineOptions = {}): string[] 
 export function displayTerms(texts: readonly string[], options: PipelineOptions = {}): (term: string) => string {
   const language = options.language ?? "en";
   const counts = new Map<string, Map<string, number>>();
+  const featureOf = new Map<string, string | undefined>();
   for (const text of texts)
     for (const w of words(text, language)) {
       const bare = w.replace(/'s$/, "");
-      const f = features(bare, { ...options, bigrams: false })[0];
+      let f = featureOf.get(bare);
+      if (!featureOf.has(bare)) featureOf.set(bare, (f = features(bare, { ...options, bigrams: false })[0]));
       if (f === undefined) continue;
       const m = counts.get(f) ?? new Map<string, number>();
       m.set(bare, (m.get(bare) ?? 0) + 1);
@@ -173,16 +175,18 @@ export function unit(v: Float64Array): Float64Array {
 
 /**
  * Truncated SVD of the documents × terms matrix (rows = sparse vectors) by block power
- * iteration on X Xᵀ with re-orthonormalisation, started from a seeded random block: the top
+ * iteration on X Xᵀ with re-orthonormalisation (rank + 10 columns, 8 iterations by default),
+ * started from a seeded random block: the top
  * `rank` right singular directions. Returns a projection that maps a sparse vector to its
  * unit-length coordinates in that space (LSA).
  */
-export function lsa(rows: readonly SparseVector[], dimension: number, rank: number, seed = 1, iterations = 30): { project: (v: SparseVector) => Float64Array; rank: number } {
+export function lsa(rows: readonly SparseVector[], dimension: number, rank: number, seed = 1, iterations = 8): { project: (v: SparseVector) => Float64Array; rank: number } {
   const n = rows.length;
   const r = Math.max(1, Math.min(rank, n, dimension));
   const rand = mulberry32(seed);
-  // Q: n × r, start random.
-  let Q: Float64Array[] = Array.from({ length: r }, () => Float64Array.from({ length: n }, () => rand() - 0.5));
+  // Q: n × (r + oversampling), start random (randomised subspace iteration, Halko, Martinsson & Tropp 2011).
+  const block = Math.min(n, dimension, r + 10);
+  let Q: Float64Array[] = Array.from({ length: block }, () => Float64Array.from({ length: n }, () => rand() - 0.5));
   const xtq = (q: Float64Array) => {
     const out = new Float64Array(dimension);
     rows.forEach((row, i) => {
@@ -212,7 +216,7 @@ export function lsa(rows: readonly SparseVector[], dimension: number, rank: numb
   const V = Q.map((q) => xtq(q));
   const sigma = V.map((v) => Math.sqrt(dot(v, v)));
   const order = sigma.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
-  const basis = orthonormalise(order.map((i) => V[i]));
+  const basis = orthonormalise(order.slice(0, r).map((i) => V[i]));
   return {
     rank: r,
     project: (v) => {
