@@ -5,6 +5,7 @@
  *   npm run --silent cli -- rank --ballots FILE --method borda|schulze
  *   npm run --silent cli -- pairwise --wins FILE
  *   npm run --silent cli -- themes --responses FILE [--codebook FILE] [--codings FILE] [--k N] [--seed N]
+ *   npm run --silent cli -- agreement --codings FILE [--seed N]
  * Only the result goes to standard output; summaries go to standard error.
  * Errors name the file, line and column and exit with status 2.
  */
@@ -29,7 +30,7 @@ import {
   type MarginRow,
   type ResponseColumns,
 } from "../domain/aggregation";
-import { themesDocument, type CodebookTheme, type Coding, type Language } from "../domain/themes";
+import { agreementDocument, themesDocument, type CodebookTheme, type Coding, type Language } from "../domain/themes";
 
 export interface CliIo {
   readFile: (path: string) => string;
@@ -385,6 +386,27 @@ function themesCommand(io: CliIo, raw: Record<string, unknown>) {
   io.stderr(`${responses.length} responses, ${doc.themes.length} themes (${doc.method.name}), seed ${o.seed}${codings ? `, ${codings.length} confirmed codings` : ""}; ${Math.round(performance.now() - t0)} ms\n`);
 }
 
+const agreementOptions = z.object({
+  codings: z.string({ error: "--codings FILE is required" }),
+  seed: z.coerce.number({ error: "--seed must be a number" }).int("--seed must be a whole number").min(0, "--seed must be at least 0").max(2 ** 31 - 1, "--seed must be at most 2147483647").default(1),
+});
+
+function agreementCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(agreementOptions, raw);
+  const table = readCsv(io, o.codings);
+  const cols = ["respondent_id", "coder", "theme"].map((c) => column(table, o.codings, c));
+  const rows = table.rows.map(({ line, values }) => {
+    const row = { respondentId: values.respondent_id.trim(), coder: values.coder.trim(), theme: values.theme.trim() };
+    [row.respondentId, row.coder, row.theme].forEach((v, k) => {
+      if (v === "") throw new InputError(`the ${["respondent id", "coder", "theme"][k]} is empty`, o.codings, line, cols[k]);
+    });
+    return row;
+  });
+  const doc = agreementDocument(rows, { seed: o.seed });
+  io.stdout(JSON.stringify(doc, null, 2) + "\n");
+  io.stderr(`${doc.units} units, ${doc.coders.length} coders, alpha=${doc.alpha === null ? "n/a" : doc.alpha.toFixed(3)}${doc.kappa === null ? "" : ` kappa=${doc.kappa.toFixed(3)}`}\n`);
+}
+
 function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new InputError(parsed.error.issues[0].message);
@@ -397,9 +419,10 @@ const COMMANDS: Record<string, (io: CliIo, raw: Record<string, unknown>) => void
   rank: rankCommand,
   pairwise: pairwiseCommand,
   themes: themesCommand,
+  agreement: agreementCommand,
 };
 
-const USAGE = `usage: npm run --silent cli -- <weights|aggregate|rank|pairwise|themes> [options]  (see README)\n`;
+const USAGE = `usage: npm run --silent cli -- <weights|aggregate|rank|pairwise|themes|agreement> [options]  (see README)\n`;
 
 export function run(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;

@@ -7,3 +7,4 @@ export * from "./cluster";
 export * from "./evaluate";
 export * from "./report";
 export * from "./wordnet";
+export * from "./agreement-report";
