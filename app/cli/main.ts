@@ -4,6 +4,8 @@
  *   npm run --silent cli -- aggregate --responses FILE [--margins FILE] [...]
  *   npm run --silent cli -- rank --ballots FILE --method borda|schulze
  *   npm run --silent cli -- pairwise --wins FILE
+ *   npm run --silent cli -- themes --responses FILE [--codebook FILE] [--codings FILE] [--k N] [--seed N]
+ *   npm run --silent cli -- agreement --codings FILE [--seed N]
  * Only the result goes to standard output; summaries go to standard error.
  * Errors name the file, line and column and exit with status 2.
  */
@@ -28,6 +30,7 @@ import {
   type MarginRow,
   type ResponseColumns,
 } from "../domain/aggregation";
+import { agreementDocument, themesDocument, type CodebookTheme, type Coding, type Language } from "../domain/themes";
 
 export interface CliIo {
   readFile: (path: string) => string;
@@ -315,6 +318,95 @@ function pairwiseCommand(io: CliIo, raw: Record<string, unknown>) {
   if (r.pseudoWinsAdded) io.stderr("The win graph is not strongly connected: one pseudo-win per pair was added (half to each side).\n");
 }
 
+const themesOptions = z
+  .object({
+    responses: z.string({ error: "--responses FILE is required" }),
+    id: z.string().default("respondent_id"),
+    text: z.string().default("text"),
+    codebook: z.string().optional(),
+    codings: z.string().optional(),
+    k: z.coerce.number({ error: "--k must be a number" }).int("--k must be a whole number").min(1, "--k must be at least 1").max(200, "--k must be at most 200").optional(),
+    themes: z.coerce.number({ error: "--themes must be a number" }).int("--themes must be a whole number").min(1, "--themes must be at least 1").max(200, "--themes must be at most 200").optional(),
+    seed: z.coerce.number({ error: "--seed must be a number" }).int("--seed must be a whole number").min(0, "--seed must be at least 0").max(2 ** 31 - 1, "--seed must be at most 2147483647").default(1),
+    language: z.enum(["en", "cy", "pl", "ur"], { error: "--language must be en, cy, pl or ur" }).default("en"),
+    "lsa-rank": z.coerce.number({ error: "--lsa-rank must be a number" }).int("--lsa-rank must be a whole number").min(0, "--lsa-rank must be at least 0").max(500, "--lsa-rank must be at most 500").optional(),
+  })
+  .refine((o) => !(o.codings && !o.codebook), { message: "--codings needs --codebook" })
+  .refine((o) => !(o.k !== undefined && o.themes !== undefined && o.k !== o.themes), { message: "--k and --themes disagree: give one" })
+  .refine((o) => !(o.codebook && (o.k ?? o.themes) !== undefined), { message: "--k sets the number of suggested themes: it cannot be used with --codebook" });
+
+function themesCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(themesOptions, raw);
+  const table = readCsv(io, o.responses);
+  const idCol = column(table, o.responses, o.id);
+  const textCol = column(table, o.responses, o.text);
+  const seen = new Set<string>();
+  const responses = table.rows.map(({ line, fields }) => {
+    const id = fields[idCol - 1].trim();
+    if (id === "") throw new InputError("the respondent id is empty", o.responses, line, idCol);
+    if (seen.has(id)) throw new InputError(`respondent ${id} appears twice`, o.responses, line, idCol);
+    seen.add(id);
+    return { id, text: fields[textCol - 1] ?? "" };
+  });
+  let codebook: CodebookTheme[] | undefined;
+  let codings: Coding[] | undefined;
+  if (o.codebook) {
+    const file = o.codebook;
+    const cb = readCsv(io, file);
+    const themeCol = column(cb, file, "theme");
+    const labelCol = column(cb, file, "label");
+    column(cb, file, "description");
+    const ids = new Set<string>();
+    codebook = cb.rows.map(({ line, values }) => {
+      const id = values.theme.trim();
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new InputError(`theme "${values.theme}" must be lower-case letters, digits and hyphens`, file, line, themeCol);
+      if (ids.has(id)) throw new InputError(`theme ${id} appears twice`, file, line, themeCol);
+      if (values.label.trim() === "") throw new InputError("the label is empty", file, line, labelCol);
+      ids.add(id);
+      return { id, label: values.label.trim(), description: values.description ?? "" };
+    });
+    if (codebook.length === 0) throw new InputError("the codebook has no themes", file, 1, 1);
+    if (o.codings) {
+      const cf = o.codings;
+      const ct = readCsv(io, cf);
+      const ridCol = column(ct, cf, "respondent_id");
+      const tCol = column(ct, cf, "theme");
+      codings = ct.rows.map(({ line, values }) => {
+        const respondentId = values.respondent_id.trim();
+        const theme = values.theme.trim();
+        if (!seen.has(respondentId)) throw new InputError(`respondent ${respondentId} is not in ${o.responses}`, cf, line, ridCol);
+        if (!ids.has(theme)) throw new InputError(`theme "${theme}" is not in the codebook`, cf, line, tCol);
+        return { respondentId, theme };
+      });
+    }
+  }
+  const t0 = performance.now();
+  const doc = themesDocument(responses, { codebook, codings, k: o.k ?? o.themes, seed: o.seed, language: o.language as Language, lsaRank: o["lsa-rank"] });
+  io.stdout(JSON.stringify(doc, null, 2) + "\n");
+  io.stderr(`${responses.length} responses, ${doc.themes.length} themes (${doc.method.name}), seed ${o.seed}${codings ? `, ${codings.length} confirmed codings` : ""}; ${Math.round(performance.now() - t0)} ms\n`);
+}
+
+const agreementOptions = z.object({
+  codings: z.string({ error: "--codings FILE is required" }),
+  seed: z.coerce.number({ error: "--seed must be a number" }).int("--seed must be a whole number").min(0, "--seed must be at least 0").max(2 ** 31 - 1, "--seed must be at most 2147483647").default(1),
+});
+
+function agreementCommand(io: CliIo, raw: Record<string, unknown>) {
+  const o = parseOptions(agreementOptions, raw);
+  const table = readCsv(io, o.codings);
+  const cols = ["respondent_id", "coder", "theme"].map((c) => column(table, o.codings, c));
+  const rows = table.rows.map(({ line, values }) => {
+    const row = { respondentId: values.respondent_id.trim(), coder: values.coder.trim(), theme: values.theme.trim() };
+    [row.respondentId, row.coder, row.theme].forEach((v, k) => {
+      if (v === "") throw new InputError(`the ${["respondent id", "coder", "theme"][k]} is empty`, o.codings, line, cols[k]);
+    });
+    return row;
+  });
+  const doc = agreementDocument(rows, { seed: o.seed });
+  io.stdout(JSON.stringify(doc, null, 2) + "\n");
+  io.stderr(`${doc.units} units, ${doc.coders.length} coders, alpha=${doc.alpha === null ? "n/a" : doc.alpha.toFixed(3)}${doc.kappa === null ? "" : ` kappa=${doc.kappa.toFixed(3)}`}\n`);
+}
+
 function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new InputError(parsed.error.issues[0].message);
@@ -326,9 +418,11 @@ const COMMANDS: Record<string, (io: CliIo, raw: Record<string, unknown>) => void
   aggregate: aggregateCommand,
   rank: rankCommand,
   pairwise: pairwiseCommand,
+  themes: themesCommand,
+  agreement: agreementCommand,
 };
 
-const USAGE = `usage: npm run --silent cli -- <weights|aggregate|rank|pairwise> [options]  (see README)\n`;
+const USAGE = `usage: npm run --silent cli -- <weights|aggregate|rank|pairwise|themes|agreement> [options]  (see README)\n`;
 
 export function run(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;
@@ -373,6 +467,14 @@ const OPTION_NAMES = [
   "ballots",
   "method",
   "wins",
+  "text",
+  "codebook",
+  "codings",
+  "k",
+  "themes",
+  "seed",
+  "language",
+  "lsa-rank",
 ];
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
