@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- aggregation|publication|load|faults ...]` (or BENCH_ONLY=name): benchmarks, not part
+ * `npm run bench [-- aggregation|publication|load|faults|themes ...]` (or BENCH_ONLY=name): benchmarks, not part
  * of `npm test`. Figures go to standard output.
  */
 import { formatAggregationReport, runAggregationBench } from "./aggregation.bench";
 import { formatLoadReport, runLoadBench } from "./load.bench";
 import { formatPublicationReport, runPublicationBench } from "./publication.bench";
 import { formatFaultReport, runFaultScenario } from "../helpers/faults";
+import { formatThemesReport, runThemesBench } from "./themes.bench";
 
 const only = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : [])];
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -17,6 +18,7 @@ if (wanted("load")) {
   console.log(formatLoadReport(report));
   if (report.verification.problems.length) process.exitCode = 1;
 }
+if (wanted("themes")) console.log(formatThemesReport(runThemesBench()));
 if (wanted("faults")) {
   const report = await runFaultScenario({ participants: 32, kills: 10, seed: Date.now() % 100000 });
   console.log(formatFaultReport(report));
