@@ -72,6 +72,22 @@ for (const javaScriptEnabled of [true, false]) {
   }
 }
 
+describe("the whole study at 320 px", () => {
+  it("never scrolls the page sideways: whole study, report, outcome set and trace (WCAG 1.4.10)", async () => {
+    const context = await newContext(browser, server.url, true, "en");
+    const page = await context.newPage();
+    await signInAs(page, server.url, DEMO.commissioner);
+    await page.setViewportSize({ width: 320, height: 800 });
+    const C = `/consultations/${STUDY_SLUG}`;
+    for (const path of [`${C}/results/study`, `${C}/results/report`, `${C}/results?round=2`, `${C}/framework`, `${C}/framework/1/trace/O3`]) {
+      await page.goto(`${server.url}${path}`);
+      const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      expect(scrollWidth, path).toBeLessThanOrEqual(viewport);
+    }
+    await context.close();
+  });
+});
+
 describe("the published summary of a two-round study", () => {
   it("reports every round and how it was done, accessibly, in English and Welsh, with and without JavaScript", async () => {
     const officer = new Client(server.url);
@@ -90,6 +106,9 @@ describe("the published summary of a two-round study", () => {
         expect(await page.getByRole("heading", { name: TEXT[locale].howDone }).count()).toBe(1);
         expect(await page.locator("html").getAttribute("lang")).toBe(locale);
         await expectAccessible(page, `published summary, ${locale}, JavaScript ${javaScriptEnabled ? "on" : "off"}`);
+        await page.setViewportSize({ width: 320, height: 800 });
+        const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+        expect(scrollWidth, `summary at 320 px, ${locale}`).toBeLessThanOrEqual(viewport);
         await context.close();
       }
     }
