@@ -219,6 +219,13 @@ describe("a two-round study", () => {
     const howCy = cy.slice(cy.indexOf('data-testid="how-done"'), cy.indexOf('id="numbers"'));
     expect(howCy).toContain("9a.");
     expect(howCy).toContain("Rownd 1");
+    // In Urdu the path's arrow points the way the page reads, and English names are marked.
+    const ur = await text(await new Client(server.url).get(`/summaries/${SLUG}?lng=ur`));
+    const allUr = ur.slice(ur.indexOf('data-testid="all-outcomes"'), ur.indexOf("</table>", ur.indexOf('data-testid="all-outcomes"')));
+    expect(allUr).toMatch(/54(\.\d)?%\s*←\s*89(\.\d)?%/);
+    expect(allUr).not.toContain("→");
+    const howUr = ur.slice(ur.indexOf('data-testid="how-done"'), ur.indexOf('id="numbers"'));
+    expect(howUr).toContain('<bdi lang="en">South Nottinghamshire Transformation Partnership</bdi>');
   });
 
   it("warns on the draft when a round was calculated again after the set was built from it", async () => {

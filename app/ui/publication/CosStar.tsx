@@ -7,7 +7,16 @@
 import type { TFunction } from "i18next";
 import type { CosStarItem, CosStarLine } from "../../domain/publication/cos-star";
 import { useTranslation } from "../../i18n/use-translation";
+import { withNames } from "../Names";
 import { foreign } from "./numbers";
+
+/** Parameters that are names in English whatever the page's language (the partnership, areas, sources…): marked lang="en" in <bdi>. */
+const ENGLISH_PARAMS = ["partnership", "areas", "source", "name"];
+const englishNames = (line: CosStarLine) =>
+  Object.entries(line.params ?? {})
+    .filter(([k, v]) => ENGLISH_PARAMS.includes(k) && typeof v === "string" && v.trim() !== "")
+    .flatMap(([, v]) => String(v).split(", "))
+    .map((text) => ({ text, lang: "en" }));
 
 const groupName = (t: TFunction, key: string) => t(`publication:groups.${key}`, { defaultValue: key });
 
@@ -22,11 +31,11 @@ export function lineText(t: TFunction, line: CosStarLine, statements: Record<str
 
 function Line({ line, statements, locale }: { line: CosStarLine; statements: Record<string, string>; locale: string }) {
   const { t } = useTranslation("publication");
-  if (!line.text) return <>{lineText(t, line, statements, locale)}</>;
+  if (!line.text) return <>{withNames(lineText(t, line, statements, locale), englishNames(line), locale)}</>;
   const { text, ...rest } = line;
   return (
     <>
-      {lineText(t, rest, statements, locale)}{" "}
+      {withNames(lineText(t, rest, statements, locale), englishNames(line), locale)}{" "}
       <span {...foreign(text.lang, locale)} className="app-pre-line">
         {text.text}
       </span>

@@ -4,6 +4,7 @@
  * plain links only. Numbers arrive disclosure-controlled; in the preview each
  * also carries its exact figure, shown marked.
  */
+import { directionOf } from "../../i18n/config";
 import { useTranslation } from "../../i18n/use-translation";
 import type { TFunction } from "i18next";
 import { LICENCE_URLS, NOT_STATED, pickText, type PublishedSummary } from "../../domain/publication/summary";
@@ -415,7 +416,9 @@ function StudyDecisions({ s, locale }: { s: PublishedSummary; locale: string }) 
   const outcomes = s.outcomes ?? [];
   const rounds = s.rounds ?? [];
   const format = new Intl.NumberFormat(locale);
-  const path = (o: (typeof outcomes)[number]) => o.history.map((h) => percentText(h.percentCritical, t, locale)).join(" → ");
+  // The arrow points the way the page reads, from the first round to the last.
+  const arrow = directionOf(locale) === "rtl" ? " ← " : " → ";
+  const path = (o: (typeof outcomes)[number]) => o.history.map((h) => percentText(h.percentCritical, t, locale)).join(arrow);
   return (
     <>
       <h3 className="govuk-heading-m">{t("summary.roundsHeading")}</h3>
