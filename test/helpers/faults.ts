@@ -9,21 +9,13 @@ import { rmSync } from "node:fs";
 import { Client } from "./client";
 import { checkLedgers, participantToken, type Ledger } from "./ledger";
 import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "./server";
+import { mulberry32 } from "../../app/domain/themes/prng";
 
 const BASE = "/s/joined-up-care";
 const ENV = { JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000" };
 
-/** Small deterministic PRNG (mulberry32) so a run can be replayed with the same seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG (mulberry32, the themes engine's) so a run can be replayed with the same seed. */
+export const prng = mulberry32;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface FaultReport {
