@@ -133,9 +133,6 @@ export const outcomeEntrySchema = z.object({
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 
-const methodSchema = z.object({ name: z.string(), version: z.string(), parameters: z.record(z.string(), z.unknown()) });
-const weightingSchema = z.object({ deff: z.number(), nEff: z.number(), iterations: z.number(), converged: z.boolean() }).nullable();
-
 /** One round's calculation that a study-level outcome set was built from. */
 export const roundBasisSchema = z.object({
   roundId: z.number().int(),
@@ -143,8 +140,8 @@ export const roundBasisSchema = z.object({
   resultVersion: z.number().int(),
   responseCount: z.number().int(),
   computedAt: z.string(),
-  method: methodSchema,
-  weighting: weightingSchema,
+  method: z.object({ name: z.string(), version: z.string(), parameters: z.record(z.string(), z.unknown()) }),
+  weighting: z.object({ deff: z.number(), nEff: z.number(), iterations: z.number(), converged: z.boolean() }).nullable(),
   marginsName: z.string().nullable(),
 });
 export type RoundBasis = z.infer<typeof roundBasisSchema>;
@@ -153,17 +150,7 @@ export type RoundBasis = z.infer<typeof roundBasisSchema>;
  * What the set was built from. The top-level fields describe the latest round's calculation
  * (as in sets built from one round); `rounds` lists every round's (methods §4).
  */
-export const basisSchema = z.object({
-  roundId: z.number().int(),
-  roundNumber: z.number().int(),
-  resultVersion: z.number().int(),
-  responseCount: z.number().int(),
-  computedAt: z.string(),
-  method: methodSchema,
-  weighting: weightingSchema,
-  marginsName: z.string().nullable(),
-  rounds: z.array(roundBasisSchema).optional(),
-});
+export const basisSchema = roundBasisSchema.extend({ rounds: z.array(roundBasisSchema).optional() });
 export type Basis = z.infer<typeof basisSchema>;
 
 export const contentSchema = z.object({
