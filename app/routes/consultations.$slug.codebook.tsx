@@ -7,7 +7,7 @@ import { getDb } from "../db.server";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listPublishedThemes } from "../repos/moderation.server";
 import { createTheme, deleteTheme, editTheme } from "../services/moderation.server";
-import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { BackLink, Button, NotificationBanner, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { PanelNav } from "../ui/panel";
@@ -135,15 +135,9 @@ export default function Codebook() {
             <h2 className="govuk-heading-m" id="delete-theme" tabIndex={-1}>
               {t("codebook.deleteHeading", { name: deleting.name })}
             </h2>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">{t("codebook.warning")}</span>
-                {t("codebook.deleteWarning", { count: deleting.count })}
-              </strong>
-            </div>
+            <WarningText assistive={t("codebook.warning")}>
+              {t("codebook.deleteWarning", { count: deleting.count })}
+            </WarningText>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="themeId" value={deleting.id} />

@@ -7,7 +7,7 @@ import { amountsPence, basisRounds, citizenWeights, decidingRound, move, ordered
 import { findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../repos/frameworks.server";
 import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
 import { editDraft, proposeOutcomeSet, returnToDraft, signOutcomeSet, startFramework, startNewVersion, studyStatus } from "../services/frameworks.server";
-import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
+import { BackLink, Button, NotificationBanner, SummaryList, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
@@ -246,15 +246,9 @@ export default function Framework() {
         <>
           <DraftMark status={set.status} />
           {set.status === "draft" && set.recalculated.length ? (
-            <div className="govuk-warning-text" data-testid="recalculated">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
-                {set.recalculated.map((r) => t("study.recalculated", { round: r.round, from: r.from, now: r.now })).join(" ")}
-              </strong>
-            </div>
+            <WarningText assistive={t("draftMark.assistive")} testId="recalculated">
+              {set.recalculated.map((r) => t("study.recalculated", { round: r.round, from: r.from, now: r.now })).join(" ")}
+            </WarningText>
           ) : null}
           <SummaryList
             rows={[

@@ -20,7 +20,7 @@ import {
   storeImage,
   unpublish,
 } from "../services/publication.server";
-import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
+import { BackLink, Button, NotificationBanner, Tag, WarningText } from "../ui/components";
 import { defaultPictureHref } from "../ui/publication/EasyReadView";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload, Radios, Textarea, TextInput } from "../ui/fields";
@@ -193,18 +193,12 @@ export default function Publication() {
       </ol>
 
       {data.results.length === 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">{t("workflow.warning")}</span>
-            {t("workflow.noResults")}{" "}
-            <Link className="govuk-link" to={`${base}/results`}>
-              {t("workflow.toResults")}
-            </Link>
-          </strong>
-        </div>
+        <WarningText assistive={t("workflow.warning")}>
+          {t("workflow.noResults")}{" "}
+          <Link className="govuk-link" to={`${base}/results`}>
+            {t("workflow.toResults")}
+          </Link>
+        </WarningText>
       ) : null}
 
       <h2 className="govuk-heading-m">{t("workflow.draftHeading")}</h2>

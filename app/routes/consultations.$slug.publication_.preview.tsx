@@ -7,7 +7,7 @@ import { previewSummary } from "../services/publication.server";
 import { directionOf } from "../i18n/config";
 import { detectLocale } from "../i18n/i18n.server";
 import { LocaleScope } from "../i18n/LocaleScope";
-import { BackLink } from "../ui/components";
+import { BackLink, WarningText } from "../ui/components";
 import { EasyReadView } from "../ui/publication/EasyReadView";
 import { SummaryView } from "../ui/publication/SummaryView";
 import type { RouteHandle } from "../ui/title";
@@ -33,15 +33,9 @@ export default function Preview() {
   return (
     <>
       <BackLink to={back}>{t("preview.back")}</BackLink>
-      <div className="govuk-warning-text app-preview-banner" data-testid="preview-banner">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">{t("workflow.warning")}</span>
-          {t("preview.banner")}
-        </strong>
-      </div>
+      <WarningText assistive={t("workflow.warning")} className="app-preview-banner" testId="preview-banner">
+        {t("preview.banner")}
+      </WarningText>
       {data.summary === null ? (
         <p className="govuk-body">
           {t("workflow.noResults")}{" "}

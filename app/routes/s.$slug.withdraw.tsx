@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { withdraw } from "../services/journey.server";
 import { limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
-import { BackLink, Button } from "../ui/components";
+import { BackLink, Button, WarningText } from "../ui/components";
 import { PreviewBanner } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
@@ -41,15 +41,9 @@ export default function WithdrawPage() {
           {d.open ? (
             <>
               <p className="govuk-body">{t("withdraw.body", { reference: d.reference })}</p>
-              <div className="govuk-warning-text">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">{t("withdraw.warningPrefix")}</span>
-                  {t("withdraw.warning")}
-                </strong>
-              </div>
+              <WarningText assistive={t("withdraw.warningPrefix")}>
+                {t("withdraw.warning")}
+              </WarningText>
               <Form method="post">
                 <div className="govuk-button-group">
                   <Button variant="warning">{t("withdraw.submit")}</Button>

@@ -198,3 +198,18 @@ export function Pagination({ page, pages, href, label }: { page: number; pages: 
     </nav>
   );
 }
+
+/** GOV.UK warning text: the "!" icon, a visually hidden "Warning" for screen readers, then the message. */
+export function WarningText({ assistive, children, className, testId }: { assistive: string; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <div className={`govuk-warning-text${className ? ` ${className}` : ""}`} data-testid={testId}>
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">{assistive}</span>
+        {children}
+      </strong>
+    </div>
+  );
+}

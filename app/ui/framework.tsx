@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { Tag } from "./components";
+import { Tag, WarningText } from "./components";
 
 /** Pence as pounds, "£12,345.67" (deterministic, so server and browser render the same). */
 export function formatPounds(pence: number): string {
@@ -26,15 +26,9 @@ export function DraftMark({ status }: { status: "draft" | "proposed" | "agreed" 
   const { t } = useTranslation("commissioner");
   if (status === "agreed") return null;
   return (
-    <div className="govuk-warning-text app-draft-mark" data-testid="draft-mark">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
-        {t("draftMark.text")}
-      </strong>
-    </div>
+    <WarningText assistive={t("draftMark.assistive")} className="app-draft-mark" testId="draft-mark">
+      {t("draftMark.text")}
+    </WarningText>
   );
 }
 
@@ -50,28 +44,22 @@ export function StaleRoundsWarning({ slug, stale, when }: { slug: string; stale:
   const { t } = useTranslation("commissioner");
   if (stale.length === 0) return null;
   return (
-    <div className="govuk-warning-text" data-testid="stale-rounds">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">{t("draftMark.assistive")}</span>
-        {t(`study.stale.${when}`)}
-        <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-          {stale.map((s) => (
-            <li key={s.round}>
-              <a className="govuk-link" href={`/consultations/${slug}/results?round=${s.round}`}>
-                {s.calculated === null
-                  ? t("study.stale.uncalculated", { round: s.round, responses: s.responses })
-                  : s.newer > 0
-                    ? t("study.stale.newer", { round: s.round, newer: s.newer, calculated: s.calculated })
-                    : t("study.stale.changed", { round: s.round, responses: s.responses, calculated: s.calculated })}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </strong>
-    </div>
+    <WarningText assistive={t("draftMark.assistive")} testId="stale-rounds">
+      {t(`study.stale.${when}`)}
+      <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+        {stale.map((s) => (
+          <li key={s.round}>
+            <a className="govuk-link" href={`/consultations/${slug}/results?round=${s.round}`}>
+              {s.calculated === null
+                ? t("study.stale.uncalculated", { round: s.round, responses: s.responses })
+                : s.newer > 0
+                  ? t("study.stale.newer", { round: s.round, newer: s.newer, calculated: s.calculated })
+                  : t("study.stale.changed", { round: s.round, responses: s.responses, calculated: s.calculated })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </WarningText>
   );
 }
 
