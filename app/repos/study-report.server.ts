@@ -20,15 +20,23 @@ export function putReportText(db: DB, values: { consultationId: number; item: st
     .run();
 }
 
-/** What the data holds about a consultation's study, beyond its results (for the COS-STAR report). */
-export function studyReportData(db: DB, consultationId: number, locale: string) {
-  const consultation = db.get<{ audience: "panel" | "public" | "both"; groupId: number | null; partnership: string; title: string | null; summary: string | null; summaryLocale: string | null }>(sql`
-    SELECT c.audience AS audience, c.advisory_group_id AS groupId, p.name AS partnership,
-           coalesce(l.title, e.title) AS title, coalesce(nullif(l.summary, ''), e.summary) AS summary,
+/** The consultation's title and summary in `locale`, English where not translated (the summary with its language). */
+export function consultationWording(db: DB, consultationId: number, locale: string): { title: string; summary: { text: string; lang: string } | null } {
+  const row = db.get<{ title: string | null; summary: string | null; summaryLocale: string }>(sql`
+    SELECT coalesce(l.title, e.title) AS title, coalesce(nullif(l.summary, ''), e.summary) AS summary,
            CASE WHEN nullif(l.summary, '') IS NOT NULL THEN ${locale} ELSE 'en' END AS summaryLocale
-      FROM consultations c JOIN partnerships p ON p.id = c.partnership_id
+      FROM consultations c
       LEFT JOIN consultation_translations l ON l.consultation_id = c.id AND l.locale = ${locale}
       LEFT JOIN consultation_translations e ON e.consultation_id = c.id AND e.locale = 'en'
+     WHERE c.id = ${consultationId}`);
+  return { title: row?.title ?? "", summary: row?.summary ? { text: row.summary, lang: row.summaryLocale } : null };
+}
+
+/** What the data holds about a consultation's study, beyond its results (for the COS-STAR report). */
+export function studyReportData(db: DB, consultationId: number, locale: string) {
+  const consultation = db.get<{ audience: "panel" | "public" | "both"; groupId: number | null; partnership: string }>(sql`
+    SELECT c.audience AS audience, c.advisory_group_id AS groupId, p.name AS partnership
+      FROM consultations c JOIN partnerships p ON p.id = c.partnership_id
      WHERE c.id = ${consultationId}`)!;
   const group = consultation.groupId
     ? {
@@ -55,9 +63,8 @@ export function studyReportData(db: DB, consultationId: number, locale: string) 
   const proposals = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM moderation_decisions WHERE consultation_id = ${consultationId} AND decision = 'accepted'`)?.n ?? 0;
   const themes = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codebook_themes WHERE consultation_id = ${consultationId}`)?.n ?? 0;
   return {
-    title: consultation.title ?? "",
+    ...consultationWording(db, consultationId, locale),
     partnership: consultation.partnership,
-    summary: consultation.summary ? { text: consultation.summary, lang: consultation.summaryLocale ?? "en" } : null,
     audience: consultation.audience,
     group,
     rounds: rounds.map((r) => ({ id: r.id, number: r.number, showFeedback: Boolean(r.showFeedback), feedbackBy: r.feedbackBy, allowNewParticipants: Boolean(r.allowNew), byGroup: byGroup(r.id) })),

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
-import { listRoundNumbers } from "../services/results.server";
 import { studyView } from "../services/study.server";
 import { BackLink, Table, Tag } from "../ui/components";
 import { formatDate } from "../ui/format.server";
@@ -18,11 +17,10 @@ export const handle: RouteHandle = {
 /** The whole study (methods §4, "Across rounds"): what each round decided, every outcome's path, and the framework over all rounds. */
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const db = getDb();
-  const view = studyView(db, consultation.id, locale);
+  const view = studyView(getDb(), consultation.id, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    roundNumbers: listRoundNumbers(db, consultation.id),
+    roundNumbers: view.rounds.map((r) => r.round),
     statements: view.statements,
     outcomes: view.outcomes,
     totalProposed: view.totalProposed,

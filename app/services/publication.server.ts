@@ -45,7 +45,7 @@ import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
 import { listPublishedThemes } from "../repos/moderation.server";
 import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
 import { invalidatePublished } from "./published-cache.server";
-import { studyReport } from "./study-report.server";
+import { publicReports } from "./study-report.server";
 import { loadStudy } from "./study.server";
 
 export interface ConsultationRef {
@@ -153,7 +153,7 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
       },
       statements,
       study,
-      howDone: Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, studyReport(db, consultation.id, l, "public").items])),
+      howDone: publicReports(db, consultation.id, SUPPORTED_LOCALES),
       themes: publishedThemes(db, consultation.id),
       outcomeSet: agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(

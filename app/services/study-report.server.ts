@@ -8,7 +8,7 @@ import { cosStarReport, OFFICER_ITEMS, type CosStarItem, type StudyFacts } from 
 import { appendAudit } from "../repos/audit.server";
 import { findOutcomeSet } from "../repos/frameworks.server";
 import { outcomeStatements } from "../repos/results.server";
-import { listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
+import { consultationWording, listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
 import { responsesByChannel } from "./response-imports.server";
 import { loadStudy } from "./study.server";
 
@@ -70,6 +70,16 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
 export function studyReport(db: DB, consultationId: number, locale: string, audience: "staff" | "public"): { items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> } {
   const texts = listReportTexts(db, consultationId);
   return { items: cosStarReport(studyFacts(db, consultationId, locale), texts, { audience }), statements: outcomeStatements(db, consultationId, locale), texts };
+}
+
+/**
+ * The public COS-STAR items in each of `locales` (for a published summary): the study's facts
+ * are gathered once; only the consultation's title and summary differ between languages.
+ */
+export function publicReports(db: DB, consultationId: number, locales: readonly string[]): Record<string, CosStarItem[]> {
+  const facts = studyFacts(db, consultationId, "en");
+  const texts = listReportTexts(db, consultationId);
+  return Object.fromEntries(locales.map((l) => [l, cosStarReport({ ...facts, ...consultationWording(db, consultationId, l) }, texts, { audience: "public" })]));
 }
 
 export function saveReportTexts(
