@@ -769,6 +769,142 @@ export const answerThemes = sqliteTable(
   (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("answer_themes_theme").on(t.themeId)],
 );
 
+// ── Theming citizens' free text (issue 13) ──────────────────────────────────
+/**
+ * A background run of the themes engine (app/domain/themes) over one question's free-text or
+ * proposed-outcome answers: `suggest` clusters without a codebook, `assign` scores every answer
+ * against the consultation's codebook. Queued by a request, claimed by the one background worker
+ * (whichever server process runs it), executed off the request path in a worker thread, progress
+ * written as it goes. `heartbeatAt` lets a run whose process died be re-queued.
+ */
+export const THEME_RUN_KINDS = ["suggest", "assign"] as const;
+export const THEME_RUN_STATES = ["queued", "running", "done", "failed"] as const;
+export const themeRuns = sqliteTable(
+  "theme_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: THEME_RUN_KINDS }).notNull(),
+    status: text("status", { enum: THEME_RUN_STATES }).notNull().default("queued"),
+    /** What the run is doing now, a message key (e.g. "features", "choosing-k", "clustering", "saving"). */
+    phase: text("phase").notNull().default(""),
+    processed: integer("processed").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** Engine parameters asked for (k, seed, answer ids for a split) and, when done, those used (method, silhouette). */
+    parameters: text("parameters", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    error: text("error"),
+    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("theme_runs_question").on(t.consultationId, t.questionId, t.id), index("theme_runs_status").on(t.status)],
+);
+
+/** A theme the engine suggested (a `suggest` run), and what the officer decided about it. */
+export const THEME_SUGGESTION_STATES = ["open", "accepted", "merged", "split", "discarded"] as const;
+export const themeSuggestions = sqliteTable(
+  "theme_suggestions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    /** The engine's id within the run ("t1", "t2", … by decreasing size). */
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    keywords: text("keywords", { mode: "json" }).$type<string[]>().notNull(),
+    size: integer("size").notNull(),
+    /** Answer ids nearest the centroid, best first. */
+    exemplarAnswerIds: text("exemplar_answer_ids", { mode: "json" }).$type<number[]>().notNull(),
+    /** Answer ids whose best suggested theme this is. */
+    memberAnswerIds: text("member_answer_ids", { mode: "json" }).$type<number[]>().notNull(),
+    status: text("status", { enum: THEME_SUGGESTION_STATES }).notNull().default("open"),
+    /** The codebook theme it became (accepted) or joined (merged). */
+    themeId: integer("theme_id").references(() => codebookThemes.id, { onDelete: "set null" }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("theme_suggestions_run_key").on(t.runId, t.key)],
+);
+
+/**
+ * The machine's codings: the latest `assign` run's themes for each answer, with confidence 0–1
+ * and rank (1 = most confident). A person's codings stay in `answer_themes`; this table is
+ * replaced per answer by each new run, and kept beside the person's for measuring agreement.
+ */
+export const machineCodings = sqliteTable(
+  "machine_codings",
+  {
+    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
+    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    confidence: real("confidence").notNull(),
+    rank: integer("rank").notNull(),
+    codedAt: integer("coded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("machine_codings_theme").on(t.themeId), index("machine_codings_run").on(t.runId)],
+);
+
+/**
+ * An answer a person has reviewed in the codebook (review queue or moderation): its themes are
+ * then the person's rows in `answer_themes` (none is a valid answer: "no real content").
+ */
+export const codingReviews = sqliteTable("coding_reviews", {
+  answerId: integer("answer_id").primaryKey().references(() => answers.id, { onDelete: "cascade" }),
+  reviewedBy: integer("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+  reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * A second, blind coding of a random sample of one question's answers by another officer, to
+ * measure agreement between people (Cohen's κ, Krippendorff's α) and of the machine against them.
+ */
+export const agreementSamples = sqliteTable(
+  "agreement_samples",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    coderId: integer("coder_id").references(() => users.id, { onDelete: "set null" }),
+    seed: integer("seed").notNull(),
+    size: integer("size").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agreement_samples_question").on(t.consultationId, t.questionId)],
+);
+
+export const agreementSampleItems = sqliteTable(
+  "agreement_sample_items",
+  {
+    sampleId: integer("sample_id").notNull().references(() => agreementSamples.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    /** The second coder's themes (codebook ids; empty = none), null until coded. */
+    themeIds: text("theme_ids", { mode: "json" }).$type<number[]>(),
+    codedAt: integer("coded_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.sampleId, t.answerId] }), index("agreement_sample_items_position").on(t.sampleId, t.position)],
+);
+
+/**
+ * Where a candidate outcome came from, when an officer wrote it from a codebook theme: the
+ * theme (and its name then), how many answers carried it, and the approved quotes chosen to
+ * show with it. The framework, trace page and published summary show these citizens' words.
+ */
+export const outcomeProvenance = sqliteTable("outcome_provenance", {
+  outcomeId: integer("outcome_id").primaryKey().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+  themeId: integer("theme_id").references(() => codebookThemes.id, { onDelete: "set null" }),
+  themeName: text("theme_name").notNull(),
+  questionId: integer("question_id").references(() => questions.id, { onDelete: "set null" }),
+  answerCount: integer("answer_count").notNull(),
+  quoteIds: text("quote_ids", { mode: "json" }).$type<number[]>().notNull(),
+  createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
 // ── Journey content version ───────────────────────────────────────────────────
 /**
  * One row whose version triggers (migration 0010) bump in the same transaction as any change to

@@ -5,6 +5,7 @@ import enCommissioner from "../../locales/en/commissioner.json";
 import enPublication from "../../locales/en/publication.json";
 import enPanel from "../../locales/en/panel.json";
 import enPrivacy from "../../locales/en/privacy.json";
+import enThemes from "../../locales/en/themes.json";
 import cyCommon from "../../locales/cy/common.json";
 import cyOfficer from "../../locales/cy/officer.json";
 import cyCitizen from "../../locales/cy/citizen.json";
@@ -12,6 +13,7 @@ import cyCommissioner from "../../locales/cy/commissioner.json";
 import cyPublication from "../../locales/cy/publication.json";
 import cyPanel from "../../locales/cy/panel.json";
 import cyPrivacy from "../../locales/cy/privacy.json";
+import cyThemes from "../../locales/cy/themes.json";
 import plCommon from "../../locales/pl/common.json";
 import plCitizen from "../../locales/pl/citizen.json";
 import plPublication from "../../locales/pl/publication.json";
@@ -34,17 +36,17 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymrae
 /**
  * Namespaces: `common` (layout, sign-in, shared words), `citizen` (the survey journey),
  * `publication` (public summaries): these three are complete in every supported locale.
- * `officer`, `panel` (advisory groups, invitations, moderation) and `commissioner` are staff screens: complete in English and Welsh; other
+ * `officer`, `panel` (advisory groups, invitations, moderation), `themes` (theming free text) and `commissioner` are staff screens: complete in English and Welsh; other
  * locales fall back to English there (decision 0007).
  */
-export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication", "privacy"] as const;
-export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner", "privacy"];
+export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication", "privacy", "themes"] as const;
+export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner", "privacy", "themes"];
 export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel, privacy: enPrivacy },
-  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel, privacy: cyPrivacy },
+  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel, privacy: enPrivacy, themes: enThemes },
+  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel, privacy: cyPrivacy, themes: cyThemes },
   // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
   pl: { common: plCommon, citizen: plCitizen, publication: plPublication, panel: plPanel },
   ur: { common: urCommon, citizen: urCitizen, publication: urPublication, panel: urPanel },

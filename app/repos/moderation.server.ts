@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/schema";
 import type { DB } from "../db.server";
 import { countThemes } from "../domain/panel/moderation";
+import { recordPersonCoding } from "./themes.server";
 
 export interface ModerationItem {
   answerId: number;
@@ -151,19 +152,9 @@ export function removeTheme(db: DB, consultationId: number, id: number): { name:
   return { name: theme.name, tagged };
 }
 
-/** Replaces an answer's themes with `themeIds` (only the consultation's own themes are kept). Returns the ids set. */
+/** Replaces an answer's themes with `themeIds` (only the consultation's own themes are kept) and marks it reviewed by a person. Returns the ids set. */
 export function setAnswerThemes(db: DB, consultationId: number, answerId: number, themeIds: number[], userId: number, now: Date): number[] {
-  const own = themeIds.length
-    ? db
-        .select({ id: codebookThemes.id })
-        .from(codebookThemes)
-        .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, themeIds)))
-        .all()
-        .map((r) => r.id)
-    : [];
-  db.delete(answerThemes).where(eq(answerThemes.answerId, answerId)).run();
-  for (const themeId of own) db.insert(answerThemes).values({ answerId, themeId, taggedBy: userId, taggedAt: now }).run();
-  return own;
+  return recordPersonCoding(db, consultationId, answerId, themeIds, userId, now);
 }
 
 export interface PublishedTheme {

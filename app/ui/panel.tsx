@@ -79,7 +79,7 @@ export function MemberFields({ values, errors }: { values: Record<string, string
   );
 }
 
-export type PanelSection = "invitations" | "participation" | "moderation" | "codebook" | "emails";
+export type PanelSection = "invitations" | "participation" | "moderation" | "codebook" | "themes" | "emails";
 
 /** Links between the panel pages of one consultation; officers see all, commissioners the read-only ones. */
 export function PanelNav({ slug, current, officer }: { slug: string; current: PanelSection; officer: boolean }) {
@@ -89,6 +89,7 @@ export function PanelNav({ slug, current, officer }: { slug: string; current: Pa
     { id: "participation", href: `/consultations/${slug}/participation`, officerOnly: false },
     { id: "moderation", href: `/consultations/${slug}/moderation`, officerOnly: false },
     { id: "codebook", href: `/consultations/${slug}/codebook`, officerOnly: false },
+    { id: "themes", href: `/consultations/${slug}/themes`, officerOnly: false },
     { id: "emails", href: `/consultations/${slug}/invitations/emails`, officerOnly: true },
   ];
   return (

@@ -1,0 +1,204 @@
+/**
+ * Queries for theming free text (issue 13): the answers a question's themes are drawn from, the
+ * engine's background runs, and the machine's and people's codings of those answers.
+ */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, THEME_RUN_KINDS } from "../../db/schema";
+import type { DB } from "../db.server";
+
+/** Question types whose answers are free text a person wrote (or a proposed outcome). */
+export const THEMABLE_TYPES = ["free-text", "propose-outcome"] as const;
+
+export interface ThemableQuestion {
+  id: number;
+  roundNumber: number;
+  type: (typeof THEMABLE_TYPES)[number];
+  text: string;
+  answers: number;
+  reviewed: number;
+}
+
+/** The consultation's free-text and proposed-outcome questions, round by round, with answers and how many a person has reviewed. */
+export function themableQuestions(db: DB, consultationId: number, locale: string): ThemableQuestion[] {
+  const rows = db.all<Record<string, unknown>>(sql`
+    select q.id, r.number as round_number, q.type,
+      coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
+               (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as text,
+      (select count(*) from answers a join responses s on s.id = a.response_id
+        where a.question_id = q.id and a.text_value is not null and trim(a.text_value) <> '') as answers,
+      (select count(*) from answers a join responses s on s.id = a.response_id join coding_reviews cr on cr.answer_id = a.id
+        where a.question_id = q.id and a.text_value is not null and trim(a.text_value) <> '') as reviewed
+    from questions q
+    join rounds r on r.id = q.round_id
+    join surveys sv on sv.id = r.survey_id
+    where sv.consultation_id = ${consultationId} and q.type in ('free-text', 'propose-outcome')
+    order by r.number, q.position, q.id`);
+  return rows.map((x) => ({
+    id: Number(x.id),
+    roundNumber: Number(x.round_number),
+    type: x.type as ThemableQuestion["type"],
+    text: String(x.text ?? ""),
+    answers: Number(x.answers),
+    reviewed: Number(x.reviewed),
+  }));
+}
+
+export interface ThemableAnswer {
+  answerId: number;
+  text: string;
+  /** Stakeholder group from the participant's profile, else their advisory group membership; "not-stated" otherwise. */
+  group: string;
+  /** "online", or the channel of an import (paper, phone, event…). */
+  channel: string;
+  locale: string;
+}
+
+/**
+ * Every non-empty answer to one of the consultation's themable questions, from submitted
+ * responses of any channel (online, imported paper forms…), in answer id order. Empty when the
+ * question is not the consultation's or not themable.
+ */
+export function themableAnswers(db: DB, consultationId: number, questionId: number, answerIds?: readonly number[]): ThemableAnswer[] {
+  if (answerIds && answerIds.length === 0) return [];
+  const only = answerIds ? sql`and a.id in (${sql.join(answerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const rows = db.all<Record<string, unknown>>(sql`
+    select a.id as answer_id, a.text_value as text, s.channel, s.locale,
+      coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp
+    from answers a
+    join questions q on q.id = a.question_id
+    join rounds r on r.id = q.round_id
+    join surveys sv on sv.id = r.survey_id
+    join responses s on s.id = a.response_id
+    join participants p on p.id = s.participant_id
+    left join participant_profiles pp on pp.participant_id = p.id
+    left join advisory_group_members m on m.id = p.member_id
+    where sv.consultation_id = ${consultationId} and q.id = ${questionId}
+      and q.type in ('free-text', 'propose-outcome')
+      and a.text_value is not null and trim(a.text_value) <> ''
+      ${only}
+    order by a.id`);
+  return rows.map((x) => ({ answerId: Number(x.answer_id), text: String(x.text), group: String(x.grp), channel: String(x.channel), locale: String(x.locale) }));
+}
+
+export type ThemeRunKind = (typeof THEME_RUN_KINDS)[number];
+export type ThemeRun = typeof themeRuns.$inferSelect;
+
+/**
+ * Queues a run. An `assign` run already queued for the question is reused (one re-scoring
+ * catches up with any number of confirmations made meanwhile); `suggest` runs always queue.
+ */
+export function enqueueThemeRun(
+  db: DB,
+  v: { consultationId: number; questionId: number; kind: ThemeRunKind; requestedBy: number | null; parameters?: Record<string, unknown> },
+  now: Date,
+): number {
+  return db.transaction((tx) => {
+    if (v.kind === "assign") {
+      const queued = tx
+        .select({ id: themeRuns.id })
+        .from(themeRuns)
+        .where(and(eq(themeRuns.consultationId, v.consultationId), eq(themeRuns.questionId, v.questionId), eq(themeRuns.kind, "assign"), eq(themeRuns.status, "queued")))
+        .get();
+      if (queued) return queued.id;
+    }
+    return tx
+      .insert(themeRuns)
+      .values({ consultationId: v.consultationId, questionId: v.questionId, kind: v.kind, parameters: v.parameters ?? {}, requestedBy: v.requestedBy, requestedAt: now })
+      .returning({ id: themeRuns.id })
+      .get().id;
+  });
+}
+
+/** The question's latest run of a kind (any state), or undefined. */
+export function latestThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): ThemeRun | undefined {
+  return db
+    .select()
+    .from(themeRuns)
+    .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeRuns.kind, kind)))
+    .orderBy(desc(themeRuns.id))
+    .limit(1)
+    .get();
+}
+
+export function findThemeRun(db: DB, consultationId: number, runId: number): ThemeRun | undefined {
+  return db.select().from(themeRuns).where(and(eq(themeRuns.id, runId), eq(themeRuns.consultationId, consultationId))).get();
+}
+
+/** The machine's themes for each answer, most confident first. */
+export function machineCodingsFor(db: DB, answerIds: readonly number[]): Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]> {
+  const out = new Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>();
+  for (let i = 0; i < answerIds.length; i += 500) {
+    const chunk = answerIds.slice(i, i + 500);
+    const rows = db
+      .select({ answerId: machineCodings.answerId, themeId: machineCodings.themeId, confidence: machineCodings.confidence, rank: machineCodings.rank, runId: machineCodings.runId, codedAt: machineCodings.codedAt })
+      .from(machineCodings)
+      .where(inArray(machineCodings.answerId, chunk))
+      .orderBy(machineCodings.answerId, machineCodings.rank)
+      .all();
+    for (const r of rows) {
+      const list = out.get(r.answerId) ?? [];
+      list.push({ themeId: r.themeId, confidence: r.confidence, runId: r.runId, codedAt: r.codedAt });
+      out.set(r.answerId, list);
+    }
+  }
+  return out;
+}
+
+/** Replaces the machine's codings of the given answers with a run's (rank 1 = most confident). */
+export function replaceMachineCodings(db: DB, runId: number, rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[], now: Date): void {
+  db.transaction((tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      tx.delete(machineCodings).where(inArray(machineCodings.answerId, chunk.map((r) => r.answerId))).run();
+      const values = chunk.flatMap((r) => r.themes.map((t, k) => ({ answerId: r.answerId, themeId: t.themeId, confidence: t.confidence, rank: k + 1, runId, codedAt: now })));
+      for (let j = 0; j < values.length; j += 200) tx.insert(machineCodings).values(values.slice(j, j + 200)).run();
+    }
+  });
+}
+
+export interface PersonCoding {
+  themeIds: number[];
+  reviewedBy: number | null;
+  reviewedAt: Date;
+}
+
+/** A person's codings of the given answers: only answers a person has reviewed appear (with no themes for "none"). */
+export function personCodingsFor(db: DB, answerIds: readonly number[]): Map<number, PersonCoding> {
+  const out = new Map<number, PersonCoding>();
+  for (let i = 0; i < answerIds.length; i += 500) {
+    const chunk = answerIds.slice(i, i + 500);
+    for (const r of db.select().from(codingReviews).where(inArray(codingReviews.answerId, chunk)).all())
+      out.set(r.answerId, { themeIds: [], reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt });
+    for (const r of db.select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt }).from(answerThemes).where(inArray(answerThemes.answerId, chunk)).all()) {
+      // Tags made on the moderation page before review existed count as a person's review.
+      const c = out.get(r.answerId) ?? { themeIds: [], reviewedBy: r.taggedBy, reviewedAt: r.taggedAt };
+      c.themeIds.push(r.themeId);
+      out.set(r.answerId, c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Records a person's review of an answer: its themes become `themeIds` (only the consultation's
+ * own themes are kept; none is allowed) and the answer counts as reviewed. Returns the ids set.
+ */
+export function recordPersonCoding(db: DB, consultationId: number, answerId: number, themeIds: readonly number[], userId: number, now: Date): number[] {
+  return db.transaction((tx) => {
+    const own = themeIds.length
+      ? tx
+          .select({ id: codebookThemes.id })
+          .from(codebookThemes)
+          .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, [...themeIds])))
+          .all()
+          .map((r) => r.id)
+      : [];
+    tx.delete(answerThemes).where(eq(answerThemes.answerId, answerId)).run();
+    for (const themeId of own) tx.insert(answerThemes).values({ answerId, themeId, taggedBy: userId, taggedAt: now }).run();
+    tx.insert(codingReviews)
+      .values({ answerId, reviewedBy: userId, reviewedAt: now })
+      .onConflictDoUpdate({ target: codingReviews.answerId, set: { reviewedBy: userId, reviewedAt: now } })
+      .run();
+    return own;
+  });
+}
