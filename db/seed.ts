@@ -9,6 +9,7 @@ import { hashPassword } from "../app/auth/password.server";
 import type { DB } from "../app/db.server";
 import * as s from "./schema";
 import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
+import { seedConversation } from "./demo-conversation";
 import { DEMO_CONSULTATION_TEXT, DEMO_DOMAIN_NAMES, DEMO_OUTCOME_STATEMENTS, DEMO_QUESTION_TEXT } from "./demo-translations";
 import { ratingQuestionText } from "../app/domain/survey/rating-wording";
 import { standardRatingWording } from "../app/services/survey-builder.server";
@@ -258,7 +259,12 @@ export interface SeedResult {
   accounts: Array<{ email: string; password: string; role: string; partnership: string; created: boolean }>;
 }
 
-export async function seedDemo(db: DB, now = new Date()): Promise<SeedResult> {
+export interface SeedOptions {
+  /** Also seed the closed free-text "conversation" (db/demo-conversation.ts); the demo does, test databases do not. */
+  conversation?: boolean;
+}
+
+export async function seedDemo(db: DB, now = new Date(), options: SeedOptions = {}): Promise<SeedResult> {
   const hashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     if (!hashes.has(account.password)) hashes.set(account.password, await hashPassword(account.password));
@@ -293,6 +299,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<SeedResult> {
     seedConsultation(tx, southId, officerId, now);
     ensureDemoTranslations(tx);
     seedDraftConsultation(tx, southId, officerId, now);
+    if (options.conversation) seedConversation(tx, southId, officerId, now);
     return { accounts };
   });
 }
@@ -300,7 +307,7 @@ export async function seedDemo(db: DB, now = new Date()): Promise<SeedResult> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { getDb } = await import("../app/db.server");
   const { env } = await import("../app/env.server");
-  const result = await seedDemo(getDb());
+  const result = await seedDemo(getDb(), new Date(), { conversation: true });
   console.log(`\nDemo data ready in ${env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`);
   for (const a of result.accounts) {
     console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(38)} password: ${a.password}   (${a.partnership})`);
