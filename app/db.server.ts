@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as schema from "../db/schema";
 import { env } from "./env.server";
@@ -43,4 +43,30 @@ export function getDb(): DB {
     globalThis.__appDb = openDatabase(e.DATABASE_PATH, e.MIGRATIONS_DIR, { maxBytes: e.DATABASE_MAX_BYTES, synchronous: e.DATABASE_SYNCHRONOUS });
   }
   return globalThis.__appDb.db;
+}
+
+export interface Readiness {
+  ready: boolean;
+  database: "reachable" | "unreachable";
+  /** "current": the database has exactly the migrations this code ships; "behind"/"ahead" otherwise. */
+  migrations: "current" | "behind" | "ahead" | "unknown";
+}
+
+/**
+ * For `/readyz`: the database answers and holds exactly the migrations this build ships (the
+ * newest applied migration's timestamp equals the journal's last entry). A database restored
+ * from an older backup, or migrated by a newer release, makes this server not ready.
+ */
+export function readiness(): Readiness {
+  try {
+    const db = getDb();
+    const journal = JSON.parse(readFileSync(path.resolve(env().MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: Array<{ when: number }> };
+    const expected = Math.max(...journal.entries.map((e) => e.when));
+    const row = db.$client.prepare("select max(created_at) as last from __drizzle_migrations").get() as { last: number | null } | undefined;
+    const last = row?.last == null ? null : Number(row.last);
+    const migrations = last === null ? "behind" : last === expected ? "current" : last < expected ? "behind" : "ahead";
+    return { ready: migrations === "current", database: "reachable", migrations };
+  } catch {
+    return { ready: false, database: "unreachable", migrations: "unknown" };
+  }
 }

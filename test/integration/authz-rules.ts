@@ -49,6 +49,7 @@ export const RULES: Record<string, RouteRule> = {
   accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
   privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
   healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
+  readyz: { path: "/readyz", get: all("ok"), post: all("noaction") },
   // The error page server.js shows for requests refused before Remix (decision 0023): its status, for everyone.
   "errors.$status": { path: "/errors/415", get: all("refused"), post: all("noaction") },
   /** The benchmark's empty page exists only with BENCH_ROUTES=true. */
