@@ -8,6 +8,7 @@ import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./servi
 import { applyDueRetention } from "./services/privacy.server";
 import { pageLocale, persistQueryLocale, serverI18n } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
+import { startThemeRunner, type ThemeRunner } from "./services/theme-runs.server";
 
 /** Called once by server.js before it listens: validates configuration and migrates; returns what the HTTP server needs. */
 export function boot(): { processes: number; bodyTimeoutSeconds: number } {
@@ -17,6 +18,7 @@ export function boot(): { processes: number; bodyTimeoutSeconds: number } {
 }
 
 let sender: EmailSender | null = null;
+let themeRunner: ThemeRunner | null = null;
 
 /** Called once by server.js after boot: the email sender loop (and, in development, the mail capture). */
 export async function startBackgroundWork(): Promise<{ stop: () => Promise<void> }> {
@@ -39,9 +41,13 @@ export async function startBackgroundWork(): Promise<{ stop: () => Promise<void>
   sweep();
   const retention = setInterval(sweep, 3600_000);
   retention.unref();
+  // Theme suggestions and machine coding, queued by officers, run here off the request path.
+  themeRunner ??= startThemeRunner(getDb);
+  const themes = themeRunner;
   return {
     stop: async () => {
       clearInterval(retention);
+      await themes.stop();
       await running.stop();
     },
   };

@@ -3,7 +3,7 @@
  * engine's background runs, and the machine's and people's codings of those answers.
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, THEME_RUN_KINDS } from "../../db/schema";
+import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, THEME_RUN_KINDS } from "../../db/schema";
 import type { DB } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */
@@ -201,4 +201,73 @@ export function recordPersonCoding(db: DB, consultationId: number, answerId: num
       .run();
     return own;
   });
+}
+
+// ── Runs: claiming and progress (the background runner) ───────────────────────
+/** Claims the oldest queued run (one claimant wins: the update is a single statement). */
+export function claimThemeRun(db: DB, now: Date): ThemeRun | undefined {
+  return db
+    .update(themeRuns)
+    .set({ status: "running", startedAt: now, heartbeatAt: now, phase: "starting" })
+    .where(and(eq(themeRuns.status, "queued"), eq(themeRuns.id, sql`(select id from theme_runs where status = 'queued' order by id limit 1)`)))
+    .returning()
+    .get();
+}
+
+/** Runs whose process stopped sending heartbeats (it died) go back to the queue. */
+export function requeueStaleThemeRuns(db: DB, staleBefore: Date): number {
+  return db
+    .update(themeRuns)
+    .set({ status: "queued", phase: "", processed: 0 })
+    .where(and(eq(themeRuns.status, "running"), sql`${themeRuns.heartbeatAt} < ${staleBefore.getTime()}`))
+    .run().changes;
+}
+
+export function updateThemeRun(db: DB, id: number, set: Partial<typeof themeRuns.$inferInsert>): void {
+  db.update(themeRuns).set(set).where(eq(themeRuns.id, id)).run();
+}
+
+export function insertThemeSuggestions(db: DB, rows: (typeof themeSuggestions.$inferInsert)[]): void {
+  if (rows.length) db.insert(themeSuggestions).values(rows).run();
+}
+
+/** Open suggestions of the question's runs (the latest suggest run and splits made from it), largest first. */
+export function openSuggestions(db: DB, consultationId: number, questionId: number) {
+  return db
+    .select({ s: themeSuggestions })
+    .from(themeSuggestions)
+    .innerJoin(themeRuns, eq(themeRuns.id, themeSuggestions.runId))
+    .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeSuggestions.status, "open")))
+    .orderBy(desc(themeSuggestions.size), themeSuggestions.id)
+    .all()
+    .map((r) => r.s);
+}
+
+export function closeOpenSuggestions(db: DB, consultationId: number, questionId: number, now: Date, userId: number | null): void {
+  const ids = openSuggestions(db, consultationId, questionId).map((s) => s.id);
+  if (ids.length) db.update(themeSuggestions).set({ status: "discarded", decidedAt: now, decidedBy: userId }).where(inArray(themeSuggestions.id, ids)).run();
+}
+
+export function findSuggestion(db: DB, consultationId: number, questionId: number, id: number) {
+  return db
+    .select({ s: themeSuggestions })
+    .from(themeSuggestions)
+    .innerJoin(themeRuns, eq(themeRuns.id, themeSuggestions.runId))
+    .where(and(eq(themeSuggestions.id, id), eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId)))
+    .get()?.s;
+}
+
+export function decideSuggestions(db: DB, ids: readonly number[], v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date }): number {
+  if (!ids.length) return 0;
+  return db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))).run().changes;
+}
+
+/** Runs of a kind queued or running for the question. */
+export function activeThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): ThemeRun | undefined {
+  return db
+    .select()
+    .from(themeRuns)
+    .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeRuns.kind, kind), inArray(themeRuns.status, ["queued", "running"])))
+    .orderBy(desc(themeRuns.id))
+    .get();
 }

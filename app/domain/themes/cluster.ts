@@ -18,6 +18,8 @@ export interface SuggestOptions extends PipelineOptions {
   restarts?: number;
   /** Above this many answers, k is chosen on a seeded sample of this size (default 1,000). */
   sampleSize?: number;
+  /** Told where the work is: phase "features", "choosing-k" (done/total = k values tried), "clustering", "labelling". Does not change the result. */
+  onProgress?: (phase: "features" | "choosing-k" | "clustering" | "labelling", done: number, total: number) => void;
 }
 
 export interface SuggestedTheme {
@@ -152,9 +154,12 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
   const restarts = options.restarts ?? 3;
   const n = responses.length;
   const kMax = Math.max(2, Math.min(options.kMax ?? 20, Math.floor(n / 2)));
+  const progress = options.onProgress ?? (() => {});
+  progress("features", 0, n);
   const feats = responses.map((r) => features(r.text, options));
   const vocab = buildVocabulary(feats);
   const sparse = feats.map((f) => tfidf(f, vocab));
+  progress("features", n, n);
   const project = lsaRank > 0 ? lsa(sparse, vocab.terms.length, lsaRank, seed).project : (v: (typeof sparse)[number]) => densify(v, vocab.terms.length);
   const points = sparse.map(project);
   const parameters = { seed, lsaRank, restarts, kMax, sampleSize, language: options.language ?? "en", chosen: (options.k ? "set" : "silhouette") as "set" | "silhouette" };
@@ -185,6 +190,7 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
     k = 2;
     let run2: ReturnType<typeof best> | undefined;
     for (let kk = 2; kk <= kMax; kk++) {
+      progress("choosing-k", kk - 2, kMax - 1);
       const run = best(kk, sampled);
       const s = silhouette(sampled, run.label, kk);
       silhouetteByK.push({ k: kk, silhouette: s });
@@ -194,8 +200,10 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
         run2 = run;
       }
     }
+    progress("clustering", 0, n);
     chosen = sampled === points ? run2! : best(k);
   }
+  progress("labelling", 0, n);
   // Distinctive terms: mean TF-IDF weight in the cluster minus the mean outside it.
   const T = vocab.terms.length;
   const inSum = Array.from({ length: k }, () => new Float64Array(T));

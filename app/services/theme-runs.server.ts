@@ -1,0 +1,170 @@
+/**
+ * The background runner of the themes engine. Requests only queue runs (`theme_runs`); this
+ * loop, started once per installation from `startBackgroundWork` (one process even with
+ * WEB_CONCURRENCY>1), claims them one at a time and runs the engine in a worker thread so no
+ * request waits on it. Progress and a heartbeat are written as it goes; a run whose process
+ * died (no heartbeat for two minutes) is queued again.
+ */
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { DB } from "../db.server";
+import type { Language } from "../domain/themes";
+import { listThemes } from "../repos/moderation.server";
+import {
+  claimThemeRun,
+  insertThemeSuggestions,
+  personCodingsFor,
+  replaceMachineCodings,
+  requeueStaleThemeRuns,
+  themableAnswers,
+  updateThemeRun,
+  type ThemeRun,
+} from "../repos/themes.server";
+import type { ThemesJob, ThemesMessage } from "../workers/themes.worker";
+
+const STALE_MS = 120_000;
+/** The worker's entry (registers the TypeScript loader in the thread); resolved from the app's root. */
+const WORKER_ENTRY = path.resolve(process.env.THEMES_WORKER_ENTRY ?? "app/workers/themes-worker-entry.mjs");
+
+export interface ThemeRunner {
+  stop(): Promise<void>;
+  /** Runs queued work now (tests); resolves when the queue is empty. */
+  drain(): Promise<void>;
+}
+
+export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number } = {}): ThemeRunner {
+  let busy: Promise<void> | null = null;
+  let stopped = false;
+  let current: Worker | null = null;
+  const tick = async () => {
+    if (busy || stopped) return busy ?? undefined;
+    busy = (async () => {
+      try {
+        const db = getDb();
+        requeueStaleThemeRuns(db, new Date(Date.now() - STALE_MS));
+        for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
+      } catch (error) {
+        console.error("theme runner", error);
+      } finally {
+        busy = null;
+      }
+    })();
+    return busy;
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000);
+  timer.unref();
+  void tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      // A run cut short stays "running" and is picked up again after its heartbeat goes stale.
+      await current?.terminate();
+    },
+    async drain() {
+      await tick();
+    },
+  };
+}
+
+function languageOf(locales: string[]): Language {
+  const cy = locales.filter((l) => l === "cy").length;
+  return cy > locales.length / 2 ? "cy" : "en";
+}
+
+/** Runs one claimed run to its end (done or failed). */
+export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null) => void = () => {}): Promise<void> {
+  const params = run.parameters as { k?: number; seed?: number; answerIds?: number[]; splitOf?: number };
+  const seed = Number.isInteger(params.seed) ? Number(params.seed) : 1;
+  const answers = themableAnswers(db, run.consultationId, run.questionId, params.answerIds);
+  const language = languageOf(answers.map((a) => a.locale));
+  const job: ThemesJob = { kind: run.kind, answers: answers.map((a) => ({ id: String(a.answerId), text: a.text })), language, seed, k: params.k };
+  const codebook = run.kind === "assign" ? listThemes(db, run.consultationId) : [];
+  if (run.kind === "assign") {
+    job.codebook = codebook.map((t) => ({ id: String(t.id), label: t.name, description: t.description }));
+    const person = personCodingsFor(db, answers.map((a) => a.answerId));
+    job.codings = [...person.entries()].flatMap(([answerId, c]) => c.themeIds.map((themeId) => ({ respondentId: String(answerId), theme: String(themeId) })));
+  }
+  updateThemeRun(db, run.id, { total: answers.length, processed: 0, phase: "starting", heartbeatAt: new Date() });
+  const finish = (set: Parameters<typeof updateThemeRun>[2]) => updateThemeRun(db, run.id, { ...set, finishedAt: new Date(), heartbeatAt: new Date() });
+  if (answers.length === 0 || (run.kind === "assign" && codebook.length === 0)) {
+    if (run.kind === "assign") replaceMachineCodings(db, run.id, answers.map((a) => ({ answerId: a.answerId, themes: [] })), new Date());
+    finish({ status: "done", phase: "done", result: { answers: answers.length, themes: 0 } });
+    return;
+  }
+  const started = Date.now();
+  let lastWrite = 0;
+  const message = await new Promise<ThemesMessage>((resolve) => {
+    const worker = new Worker(WORKER_ENTRY, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    onWorker(worker);
+    let settled = false;
+    const settle = (m: ThemesMessage) => {
+      if (settled) return;
+      settled = true;
+      onWorker(null);
+      resolve(m);
+    };
+    worker.on("message", (m: ThemesMessage) => {
+      if (m.type !== "progress") return settle(m);
+      const now = Date.now();
+      if (now - lastWrite < 250) return;
+      lastWrite = now;
+      const processed = m.phase === "choosing-k" && m.total > 0 ? Math.round((answers.length * m.done) / m.total) : m.phase === "features" ? Math.round(m.done / 2) : m.phase === "labelling" ? answers.length : m.done;
+      updateThemeRun(db, run.id, { phase: m.phase, processed, heartbeatAt: new Date() });
+    });
+    worker.on("error", (e) => settle({ type: "failed", error: e.message }));
+    worker.on("exit", (code) => settle({ type: "failed", error: `the engine stopped (exit ${code})` }));
+  });
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  if (message.type === "failed" || message.type === "progress") {
+    console.error(`theme run ${run.id} failed: ${message.type === "failed" ? message.error : "no result"}`);
+    finish({ status: "failed", phase: "failed", error: message.type === "failed" ? message.error.slice(0, 300) : "no result" });
+    return;
+  }
+  const now = new Date();
+  if (message.type === "suggested") {
+    const r = message.result;
+    const members = new Map<string, number[]>();
+    for (const a of r.assignments) {
+      const top = a.themes[0]?.id;
+      if (top) members.set(top, [...(members.get(top) ?? []), Number(a.respondentId)]);
+    }
+    db.transaction((tx) => {
+      const t = tx as unknown as DB;
+      insertThemeSuggestions(
+        t,
+        r.themes.map((th) => ({ runId: run.id, key: th.id, label: th.label, keywords: th.keywords, size: th.size, exemplarAnswerIds: th.exemplars.map(Number), memberAnswerIds: members.get(th.id) ?? [] })),
+      );
+      updateThemeRun(t, run.id, {
+        status: "done",
+        phase: "done",
+        processed: answers.length,
+        finishedAt: now,
+        heartbeatAt: now,
+        result: { method: "tfidf-lsa-kmeans-silhouette", k: r.k, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null, parameters: r.parameters, seconds },
+      });
+    });
+    return;
+  }
+  const r = message.result;
+  const known = new Set(codebook.map((t) => String(t.id)));
+  const person = new Set(job.codings?.map((c) => c.respondentId));
+  const rows = answers.map((a, i) => {
+    const assignment = r.assignments[i];
+    // A person's confirmed answer comes back as theirs (confidence 1): the machine's own opinion of it is not stored.
+    const themes = person.has(String(a.answerId)) ? [] : (assignment?.themes ?? []).filter((t) => known.has(t.id)).map((t) => ({ themeId: Number(t.id), confidence: t.confidence }));
+    return { answerId: a.answerId, themes };
+  });
+  db.transaction((tx) => {
+    const t = tx as unknown as DB;
+    replaceMachineCodings(t, run.id, rows, now);
+    updateThemeRun(t, run.id, {
+      status: "done",
+      phase: "done",
+      processed: answers.length,
+      finishedAt: now,
+      heartbeatAt: now,
+      result: { method: "tfidf-nearest-centroid", themes: codebook.length, coded: rows.filter((x) => x.themes.length).length, confirmed: person.size, seconds },
+    });
+  });
+}

@@ -1,0 +1,313 @@
+/**
+ * Theming citizens' free text (officers; commissioners read): the themes pages' view models, the
+ * officer's decisions on the engine's suggestions, the review queue and candidate outcomes
+ * written from a theme. Every change is one transaction with its audit entry; audit details
+ * never hold the participant's words. The engine runs in the background (theme-runs.server.ts).
+ */
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance } from "../../db/schema";
+import type { DB } from "../db.server";
+import type { OutcomeForm } from "../domain/outcome-form";
+import { appendAudit } from "../repos/audit.server";
+import { createOutcome } from "./outcomes.server";
+import { insertTheme, listThemes, themeNameTaken } from "../repos/moderation.server";
+import {
+  activeThemeRun,
+  closeOpenSuggestions,
+  decideSuggestions,
+  enqueueThemeRun,
+  findSuggestion,
+  latestThemeRun,
+  machineCodingsFor,
+  openSuggestions,
+  personCodingsFor,
+  recordPersonCoding,
+  themableAnswers,
+  themableQuestions,
+  type ThemableQuestion,
+  type ThemeRun,
+} from "../repos/themes.server";
+
+export interface ThemesActor {
+  consultationId: number;
+  partnershipId: number;
+  actorUserId: number;
+}
+
+function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
+  appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
+}
+
+export function listThemableQuestions(db: DB, consultationId: number, locale: string): ThemableQuestion[] {
+  return themableQuestions(db, consultationId, locale);
+}
+
+export function findThemableQuestion(db: DB, consultationId: number, questionId: number, locale: string): ThemableQuestion | undefined {
+  return themableQuestions(db, consultationId, locale).find((q) => q.id === questionId);
+}
+
+export interface RunView {
+  id: number;
+  status: ThemeRun["status"];
+  phase: string;
+  processed: number;
+  total: number;
+  finishedAt: string | null;
+  result: Record<string, unknown> | null;
+}
+
+function runView(r: ThemeRun | undefined): RunView | null {
+  return r ? { id: r.id, status: r.status, phase: r.phase, processed: r.processed, total: r.total, finishedAt: r.finishedAt?.toISOString() ?? null, result: r.result ?? null } : null;
+}
+
+/** The question page: the latest runs, open suggestions with example answers, the codebook's size. */
+export function questionThemesPage(db: DB, consultationId: number, question: ThemableQuestion) {
+  const suggest = latestThemeRun(db, consultationId, question.id, "suggest");
+  const assign = latestThemeRun(db, consultationId, question.id, "assign");
+  const active = activeThemeRun(db, consultationId, question.id, "suggest");
+  const suggestions = openSuggestions(db, consultationId, question.id);
+  const exemplarIds = [...new Set(suggestions.flatMap((s) => s.exemplarAnswerIds))];
+  const texts = new Map(themableAnswers(db, consultationId, question.id, exemplarIds).map((a) => [a.answerId, a.text]));
+  return {
+    suggestRun: runView(active ?? suggest),
+    assignRun: runView(activeThemeRun(db, consultationId, question.id, "assign") ?? assign),
+    lastAssign: runView(assign?.status === "done" ? assign : undefined),
+    suggestions: suggestions.map((s) => ({ id: s.id, label: s.label, keywords: s.keywords, size: s.size, examples: s.exemplarAnswerIds.map((id) => texts.get(id)).filter((t): t is string => !!t) })),
+    codebookSize: listThemes(db, consultationId).length,
+  };
+}
+
+export function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): number {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    // A fresh set of suggestions replaces the ones not yet decided.
+    closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actorUserId);
+    const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
+    audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
+    return id;
+  });
+}
+
+export function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): number | "no-codebook" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (listThemes(tx, a.consultationId).length === 0) return "no-codebook";
+    const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
+    return id;
+  });
+}
+
+type Decision = "ok" | "missing" | "taken";
+
+/** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
+export function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Decision {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const found = a.suggestionIds.map((id) => findSuggestion(tx, a.consultationId, a.questionId, id));
+    if (found.length === 0 || found.some((s) => !s || s.status !== "open")) return "missing";
+    if (themeNameTaken(tx, a.consultationId, a.name)) return "taken";
+    const keywords = [...new Set(found.flatMap((s) => s!.keywords))].slice(0, 12);
+    const themeId = insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
+    decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actorUserId, decidedAt: now });
+    decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actorUserId, decidedAt: now });
+    audit(tx, a, a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted", "codebook-theme", themeId, { name: a.name, suggestionIds: a.suggestionIds }, now);
+    // The machine codes every answer against the codebook now that it has grown.
+    enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    return "ok";
+  });
+}
+
+export function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
+    if (!s || s.status !== "open") return "missing";
+    decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
+    audit(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
+    return "ok";
+  });
+}
+
+/** Splits a suggestion in two: a new run clusters just its answers into two themes. */
+export function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision | "too-small" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
+    if (!s || s.status !== "open") return "missing";
+    if (s.memberAnswerIds.length < 4) return "too-small";
+    decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
+    const runId = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
+    audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
+    return "ok";
+  });
+}
+
+// ── The review queue ─────────────────────────────────────────────────────────
+export interface ReviewItem {
+  answerId: number;
+  text: string;
+  group: string;
+  channel: string;
+  /** The machine's themes, most confident first. */
+  machine: { themeId: number; confidence: number }[];
+  machineAt: string | null;
+  person: { themeIds: number[]; reviewedBy: number | null; reviewedAt: string } | null;
+}
+
+/**
+ * The answer to review: `answerId` when given (it must be the question's), otherwise the next
+ * unreviewed one — least-confident machine suggestion first, answers the machine has not coded
+ * after them, by id. With the progress counts. Null item when all are reviewed.
+ */
+export function reviewQueue(db: DB, consultationId: number, questionId: number, answerId?: number): { item: ReviewItem | null; reviewed: number; total: number } | "missing" {
+  const answers = themableAnswers(db, consultationId, questionId);
+  const ids = answers.map((x) => x.answerId);
+  const person = personCodingsFor(db, ids);
+  const machine = machineCodingsFor(db, ids);
+  let pick = answerId !== undefined ? answers.find((x) => x.answerId === answerId) : undefined;
+  if (answerId !== undefined && !pick) return "missing";
+  if (!pick) {
+    const waiting = answers.filter((x) => !person.has(x.answerId));
+    waiting.sort((x, y) => {
+      const cx = machine.get(x.answerId)?.[0]?.confidence;
+      const cy = machine.get(y.answerId)?.[0]?.confidence;
+      if (cx === undefined && cy === undefined) return x.answerId - y.answerId;
+      if (cx === undefined) return 1;
+      if (cy === undefined) return -1;
+      return cx - cy || x.answerId - y.answerId;
+    });
+    pick = waiting[0];
+  }
+  const total = answers.length;
+  const reviewed = answers.filter((x) => person.has(x.answerId)).length;
+  if (!pick) return { item: null, reviewed, total };
+  const m = machine.get(pick.answerId) ?? [];
+  const p = person.get(pick.answerId);
+  return {
+    item: {
+      answerId: pick.answerId,
+      text: pick.text,
+      group: pick.group,
+      channel: pick.channel,
+      machine: m.map((x) => ({ themeId: x.themeId, confidence: x.confidence })),
+      machineAt: m[0]?.codedAt.toISOString() ?? null,
+      person: p ? { themeIds: p.themeIds, reviewedBy: p.reviewedBy, reviewedAt: p.reviewedAt.toISOString() } : null,
+    },
+    reviewed,
+    total,
+  };
+}
+
+/** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
+export function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): { ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" } {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    if (!themableAnswers(tx, a.consultationId, a.questionId, [a.answerId]).length) return { ok: false, reason: "missing" };
+    const own = new Set(listThemes(tx, a.consultationId).map((x) => x.id));
+    if (a.themeIds.some((id) => !own.has(id))) return { ok: false, reason: "unknown-theme" };
+    const set = recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actorUserId, now);
+    audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
+    enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    return { ok: true, themeIds: set };
+  });
+}
+
+// ── A candidate outcome from a theme ─────────────────────────────────────────
+export interface ThemeForOutcome {
+  id: number;
+  name: string;
+  description: string;
+  answers: number;
+  quotes: { id: number; text: string }[];
+  outcomes: { code: string }[];
+}
+
+/** A codebook theme with the answers a person tagged with it and their approved quotes (not withdrawn). */
+export function themeForOutcome(db: DB, consultationId: number, themeId: number): ThemeForOutcome | undefined {
+  const theme = db
+    .select({ id: codebookThemes.id, name: codebookThemes.name, description: codebookThemes.description })
+    .from(codebookThemes)
+    .where(and(eq(codebookThemes.id, themeId), eq(codebookThemes.consultationId, consultationId)))
+    .get();
+  if (!theme) return undefined;
+  const answerIds = db.select({ id: answerThemes.answerId }).from(answerThemes).where(eq(answerThemes.themeId, themeId)).all().map((r) => r.id);
+  const quotes = answerIds.length
+    ? db
+        .select({ id: approvedQuotes.id, text: approvedQuotes.text })
+        .from(approvedQuotes)
+        .where(and(eq(approvedQuotes.consultationId, consultationId), inArray(approvedQuotes.answerId, answerIds), isNull(approvedQuotes.withdrawnAt)))
+        .orderBy(approvedQuotes.id)
+        .all()
+    : [];
+  const outcomes = db
+    .select({ outcomeId: outcomeProvenance.outcomeId })
+    .from(outcomeProvenance)
+    .where(eq(outcomeProvenance.themeId, themeId))
+    .all();
+  const codes = outcomes.length ? codesOf(db, outcomes.map((o) => o.outcomeId)) : [];
+  return { ...theme, answers: answerIds.length, quotes, outcomes: codes.map((code) => ({ code })) };
+}
+
+function codesOf(db: DB, outcomeIds: number[]): string[] {
+  return db
+    .select({ code: candidateOutcomes.code })
+    .from(candidateOutcomes)
+    .where(inArray(candidateOutcomes.id, outcomeIds))
+    .orderBy(candidateOutcomes.code)
+    .all()
+    .map((r) => r.code);
+}
+
+/**
+ * Writes a candidate outcome from a codebook theme: the outcome through the library's own
+ * creation (code, domain, text, audit, content version), and its provenance — the theme and its
+ * name now, the question, how many answers carry it, the approved quotes chosen (up to 3).
+ */
+export function createOutcomeFromTheme(
+  db: DB,
+  a: ThemesActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
+  now: Date,
+): { ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" } {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const theme = themeForOutcome(tx, a.consultationId, a.themeId);
+    if (!theme) return { ok: false, reason: "missing" };
+    const allowed = new Set(theme.quotes.map((q) => q.id));
+    const quoteIds = [...new Set(a.quoteIds)];
+    if (quoteIds.length > 3 || quoteIds.some((id) => !allowed.has(id))) return { ok: false, reason: "quote" };
+    const r = createOutcome(tx, { actor: { userId: a.actorUserId, partnershipId: a.partnershipId }, consultationId: a.consultationId, form: a.form }, now);
+    if (!r.ok) return { ok: false, reason: r.reason === "domain" ? "domain" : "code-taken" };
+    const outcome = tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.code))).get()!;
+    tx.insert(outcomeProvenance).values({ outcomeId: outcome.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actorUserId, createdAt: now }).run();
+    audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome.id, { code: r.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
+    return { ok: true, code: r.code };
+  });
+}
+
+export interface Provenance {
+  themeName: string;
+  answers: number;
+  /** The approved quotes chosen, as approved; withdrawn ones are left out. */
+  quotes: string[];
+}
+
+/** Where each of the given outcomes came from (only those written from a theme). */
+export function provenanceOf(db: DB, outcomeIds: readonly number[]): Map<number, Provenance> {
+  const out = new Map<number, Provenance>();
+  if (!outcomeIds.length) return out;
+  const rows = db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, [...outcomeIds])).all();
+  const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
+  const quotes = quoteIds.length
+    ? new Map(db.select({ id: approvedQuotes.id, text: approvedQuotes.text }).from(approvedQuotes).where(and(inArray(approvedQuotes.id, quoteIds), isNull(approvedQuotes.withdrawnAt))).all().map((q) => [q.id, q.text]))
+    : new Map<number, string>();
+  for (const r of rows) out.set(r.outcomeId, { themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is string => !!q) });
+  return out;
+}
+
+/** Provenance by outcome code, for pages that know outcomes by code. */
+export function provenanceByCode(db: DB, consultationId: number): Map<string, Provenance> {
+  const outcomes = db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all();
+  const byId = provenanceOf(db, outcomes.map((o) => o.id));
+  return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
+}
