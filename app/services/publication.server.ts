@@ -180,6 +180,7 @@ function publishedThemes(db: DB, consultationId: number): ThemeInput[] {
     key: String(t.id),
     labels: { en: t.name },
     count: t.count,
+    byGroup: t.byGroup,
     quotes: quotes
       .filter((q) => q.themeIds.includes(t.id) && !shown.has(q.id) && shown.add(q.id))
       .map((q) => ({ text: q.text, lang: "" })),

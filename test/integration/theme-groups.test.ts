@@ -6,6 +6,7 @@ import { themesByGroup } from "../../app/domain/themes";
 import { recordPersonCoding, replaceMachineCodings } from "../../app/repos/themes.server";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers, type SubmittedText } from "../helpers/moderation";
+import { publishDemo } from "../helpers/publication";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -101,5 +102,27 @@ describe("themes by stakeholder group", () => {
     const rating = db.prepare("select id from questions where type not in ('free-text','propose-outcome') limit 1").get() as { id: number } | undefined;
     db.close();
     if (rating) expect((await officer.get(`/consultations/joined-up-care/themes/${rating.id}/groups`)).status).toBe(404);
+  });
+});
+
+describe("the published summary's themes by group", () => {
+  it("applies the small-number rule: a group count of 3 is shown as fewer than 8, 8 as 10", async () => {
+    // Theme 0 carries 3 carers' answers above; 7 more citizens' proposals make 8 citizens, and 2
+    // professionals' a second small cell (with one alone, secondary suppression would hide the 8 too).
+    const more = submitTextAnswers(server.dbPath, [...Array.from({ length: 7 }, () => "citizen" as const), "professional" as const, "professional" as const].map((group, i) => ({ kind: "propose-outcome" as const, text: `Proposal ${i}`, group })));
+    const db = new Database(server.dbPath);
+    db.pragma("busy_timeout = 5000");
+    for (const id of more) db.prepare("insert into answer_themes (answer_id, theme_id, tagged_at) values (?, ?, ?)").run(id, themeIds[0], Date.now());
+    db.close();
+    const path = await publishDemo(server.url);
+    const html = await (await new Client(server.url).get(path)).text();
+    const section = html.slice(html.indexOf(">Telling my story once<"));
+    const table = section.slice(section.indexOf('data-testid="theme-by-group"'), section.indexOf("</table>"));
+    const rows = Object.fromEntries([...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1]))).filter((r) => r.length === 2));
+    expect(rows["Carers"]).toBe("fewer than 8");
+    expect(rows["Members of the public"]).toBe("10");
+    expect(Object.keys(rows)).toContain("Health and care staff");
+    expect(Object.values(rows).filter((v) => v === "fewer than 8")).toHaveLength(2);
+    expect(table).not.toMatch(/>3</);
   });
 });

@@ -88,6 +88,27 @@ describe("summary model", () => {
     expect(rows.filter((r) => r.measure === "people" && r.value !== null && r.value !== 0).every((r) => r.value! % 5 === 0)).toBe(true);
   });
 
+  it("publishes a theme's counts per stakeholder group under the small-number rule (0→0, 3→*, 7→*, 8→10, 12→10, 13→15)", () => {
+    const s = buildSummary(input({ themes: [
+      { key: "a", labels: { en: "A" }, count: 13, byGroup: { carer: 3, citizen: 8, "not-stated": 2 }, quotes: [] },
+      { key: "b", labels: { en: "B" }, count: 35, byGroup: { citizen: 12, carer: 13, professional: 7, "service-user": 0, "not-stated": 3 }, quotes: [] },
+    ] }));
+    const a = Object.fromEntries(s.themes.find((t) => t.key === "a")!.byGroup!.map((g) => [g.key, g.count]));
+    expect(a.carer).toEqual({ value: null, rule: "small" });
+    expect(a.citizen).toEqual({ value: 10, rule: "rounded" });
+    expect(a["not-stated"]).toEqual({ value: null, rule: "small" });
+    const b = Object.fromEntries(s.themes.find((t) => t.key === "b")!.byGroup!.map((g) => [g.key, g.count.value]));
+    expect(b).toEqual({ citizen: 10, carer: 15, professional: null, "service-user": 0, "not-stated": null });
+    expect(JSON.stringify(s)).not.toContain('"exact"');
+  });
+
+  it("hides a second group when a single suppressed group could be worked out from the theme's total", () => {
+    const s = buildSummary(input({ themes: [{ key: "a", labels: { en: "A" }, count: 23, byGroup: { carer: 3, citizen: 8, professional: 12 }, quotes: [] }] }));
+    const a = Object.fromEntries(s.themes[0].byGroup!.map((g) => [g.key, g.count.rule]));
+    expect(a).toMatchObject({ carer: "small", citizen: "secondary", professional: "rounded" });
+    expect(s.rules).toContain("secondary");
+  });
+
   it("shows the main free-text themes, most frequent first, with their counts disclosed", () => {
     const themes = Array.from({ length: 10 }, (_, i) => ({ key: String(i), labels: { en: `Theme ${i}` }, count: i * 3, quotes: i === 9 ? [{ text: "In my own words", lang: "" }] : [] }));
     const s = buildSummary(input({ themes }));

@@ -73,6 +73,8 @@ export interface ThemeInput {
   key: string;
   labels: Record<string, string>;
   count: number;
+  /** Answers carrying the theme per stakeholder group (exact; disclosed when built). */
+  byGroup?: Record<string, number>;
   quotes: Array<{ text: string; lang: string }>;
 }
 
@@ -160,7 +162,8 @@ export interface PublishedSummary {
   outcomes?: PublishedOutcome[];
   /** "How this was done" against the COS-STAR checklist, per locale (schema 2). */
   howDone?: Record<string, CosStarItem[]>;
-  themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; quotes: Array<{ text: string; lang: string }> }>;
+  /** `byGroup`: answers with the theme per stakeholder group, small-number rule and secondary suppression applied (absent in older snapshots). */
+  themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; byGroup?: Array<{ key: string; count: DisclosedCount }>; quotes: Array<{ text: string; lang: string }> }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: SummaryInput["easyRead"];
   rules: DisclosureRule[];
@@ -178,6 +181,17 @@ function table(counts: Record<string, number>, keys: string[], options: Disclosu
     options,
   );
   return { ...t, shares: discloseShares(t, options) };
+}
+
+/**
+ * A theme's answers per stakeholder group as published: groups with no answers left out, each
+ * count through the small-number rule, and a second cell hidden when one suppressed cell could
+ * be worked out from the theme's published total.
+ */
+export function themeGroups(byGroup: Record<string, number>, options: DisclosureOptions = {}): Array<{ key: string; count: DisclosedCount }> {
+  const keys = orderedKeys(byGroup, ["citizen", "carer", "service-user", "professional"]);
+  const t = discloseTable(keys.map((k) => byGroup[k] ?? 0), options);
+  return keys.map((key, k) => ({ key, count: t.cells[k] }));
 }
 
 export function buildSummary(input: SummaryInput, options: DisclosureOptions = {}): PublishedSummary {
@@ -230,7 +244,10 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
     .filter((th) => th.count > 0)
     .sort((a, b) => b.count - a.count)
     .slice(0, MAIN_THEMES)
-    .map((th) => ({ key: th.key, labels: th.labels, count: discloseCount(th.count, options), quotes: th.quotes }));
+    .map((th) => {
+      const byGroup = th.byGroup ? themeGroups(th.byGroup, options) : undefined;
+      return { key: th.key, labels: th.labels, count: discloseCount(th.count, options), ...(byGroup ? { byGroup } : {}), quotes: th.quotes };
+    });
   const w = input.result?.weighting ?? null;
   const effectiveSize = w ? discloseCount(Math.round(w.nEff), options) : null;
   const summary: PublishedSummary = {
@@ -285,7 +302,7 @@ export function figuresOf(s: PublishedSummary): Array<DisclosedCount | Disclosed
     ...s.consensus.flatMap((c) => [c.answered, c.percentCritical]),
     ...(s.rounds ?? []).map((r) => r.participants),
     ...(s.outcomes ?? []).flatMap((o) => [o.answered, o.percentCritical, ...o.history.map((h) => h.percentCritical)]),
-    ...s.themes.map((t) => t.count),
+    ...s.themes.flatMap((t) => [t.count, ...(t.byGroup ?? []).map((g) => g.count)]),
   ];
 }
 
@@ -339,6 +356,9 @@ export function openDataRows(s: PublishedSummary): OpenDataRow[] {
     rows.push({ table: "outcomes-by-round", category: o.code, measure: "deciding-round", value: o.round, rule: `consensus-${o.consensus}` });
     for (const h of o.history) count("outcomes-by-round", o.code, `percent-critical-round-${h.round}`, h.percentCritical);
   }
-  for (const t of s.themes) count("themes", t.key, "people", t.count);
+  for (const t of s.themes) {
+    count("themes", t.key, "people", t.count);
+    for (const g of t.byGroup ?? []) count("themes", t.key, `people-${g.key}`, g.count);
+  }
   return rows;
 }

@@ -268,6 +268,16 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
                 {label.text}
               </h4>
               <p className="govuk-body">{t("summary.themeCount", { people: countText(th.count, t, locale) })}</p>
+              {th.byGroup && th.byGroup.length > 1 ? (
+                <div data-testid="theme-by-group">
+                  <Table
+                    caption={t("summary.themeGroupsCaption", { theme: label.text })}
+                    head={[t("summary.col.group"), t("summary.col.people")]}
+                    numericColumns={[1]}
+                    rows={th.byGroup.map((g) => [groupName(t, g.key), <Count key="c" c={g.count} t={t} locale={locale} />])}
+                  />
+                </div>
+              ) : null}
               {th.quotes.map((q, i) => (
                 <blockquote className="govuk-inset-text app-quote" key={i} {...foreign(q.lang, locale)}>
                   {q.text}
