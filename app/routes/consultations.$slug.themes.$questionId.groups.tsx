@@ -83,7 +83,7 @@ export default function ThemeGroups() {
                 return (
                   <g key={th.id}>
                     <text x="0" y={y0 + 20} fontSize="16" fontWeight="bold" fill="#0b0c0c">
-                      {th.name}
+                      {th.name.length > 60 ? `${th.name.slice(0, 59)}…` : th.name}
                     </text>
                     {th.result.groups.map((g, k) => {
                       const y = y0 + 30 + k * rowH;
