@@ -10,6 +10,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { GROUP_BASES, themeGroups, type GroupBasis } from "../services/theme-groups.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { Radios } from "../ui/fields";
+import { ThemesNav } from "../ui/themes";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -48,6 +49,7 @@ export default function ThemeGroups() {
       <BackLink to={`/consultations/${consultation.slug}/themes/${view.question.id}`}>{t("common:common.back")}</BackLink>
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("groups.heading")}</h1>
+      <ThemesNav slug={consultation.slug} questionId={view.question.id} current="groups" />
       <p className="govuk-body" data-testid="question">
         {t("groups.question", { round: view.question.roundNumber, text: view.question.text })}
       </p>
