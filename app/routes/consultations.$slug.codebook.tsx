@@ -118,6 +118,12 @@ export default function Codebook() {
                       </Link>
                     </li>
                     <li className="govuk-summary-list__actions-list-item">
+                      <Link className="govuk-link" to={`/consultations/${consultation.slug}/codebook/${th.id}/outcome`}>
+                        {t("themes:candidate.link")}
+                        <span className="govuk-visually-hidden"> {th.name}</span>
+                      </Link>
+                    </li>
+                    <li className="govuk-summary-list__actions-list-item">
                       <Link className="govuk-link" to={`?delete=${th.id}#delete-theme`}>
                         {t("codebook.delete")}
                         <span className="govuk-visually-hidden"> {th.name}</span>

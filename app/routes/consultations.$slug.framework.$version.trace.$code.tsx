@@ -1,5 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { provenanceByCode } from "../services/themes.server";
+import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { basisRounds, citizenWeights, decidingRound, isDeparture } from "../domain/framework";
@@ -56,6 +58,7 @@ export function loader(args: LoaderFunctionArgs) {
   };
   const lastRound = Math.max(...bases.map((b) => b.roundNumber));
   return json({
+    provenance: provenanceByCode(db, consultation.id).get(code) ?? null,
     consultation: { slug: consultation.slug, title: consultation.title },
     set: {
       version: set.version,
@@ -81,7 +84,7 @@ const parametersText = (p: Record<string, unknown>) =>
 
 export default function Trace() {
   const { t } = useTranslation("commissioner");
-  const { consultation, set, rounds, round, deciding, notAskedAgain, roundsRated, outcome, citizenWeight, history } = useLoaderData<typeof loader>();
+  const { consultation, set, rounds, round, deciding, notAskedAgain, roundsRated, outcome, citizenWeight, history, provenance } = useLoaderData<typeof loader>();
   const e = outcome.evidence;
   const interval = (ci: { lower: number; upper: number } | null) => (ci ? ` (${t("outcome.interval", { lower: ci.lower.toFixed(1), upper: ci.upper.toFixed(1) })})` : "");
   return (
@@ -92,6 +95,7 @@ export default function Trace() {
         {outcome.code}: {outcome.statement}
       </h1>
       <DraftMark status={set.status} />
+      {provenance ? <ProvenanceNote provenance={provenance} /> : null}
       <h2 className="govuk-heading-m">{t("trace.setHeading")}</h2>
       <SummaryList
         rows={[

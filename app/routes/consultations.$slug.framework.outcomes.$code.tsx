@@ -1,5 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { provenanceByCode } from "../services/themes.server";
+import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
@@ -30,7 +32,8 @@ function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, set, outcome } = load(args);
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome });
+  const provenance = provenanceByCode(getDb(), consultation.id).get(outcome.code) ?? null;
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome, provenance });
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -117,7 +120,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function OutcomeEditor() {
   const { t } = useTranslation("commissioner");
-  const { consultation, outcome, version, editable } = useLoaderData<typeof loader>();
+  const { consultation, outcome, version, editable, provenance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
@@ -147,6 +150,7 @@ export default function OutcomeEditor() {
         <h1 className="govuk-heading-l">
           {outcome.code}: {outcome.statement}
         </h1>
+        {provenance ? <ProvenanceNote provenance={provenance} /> : null}
         <h2 className="govuk-heading-m">{t("outcome.evidence")}</h2>
         <SummaryList
           rows={[

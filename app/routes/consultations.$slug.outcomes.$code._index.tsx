@@ -5,6 +5,8 @@ import { requireOutcomeOfficer } from "../auth/outcome-access.server";
 import { getDb } from "../db.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { reinstateOutcome, updateOutcome } from "../services/outcomes.server";
+import { provenanceOf } from "../services/themes.server";
+import { ProvenanceNote } from "../ui/provenance";
 import { BackLink, Button, Tag } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -28,6 +30,7 @@ export function loader(args: LoaderFunctionArgs) {
     domains,
     askedInRounds,
     pendingRounds,
+    provenance: provenanceOf(getDb(), [outcome.id]).get(outcome.id) ?? null,
   });
 }
 
@@ -89,6 +92,7 @@ export default function EditOutcome() {
               </Form>
             </>
           ) : null}
+          {data.provenance ? <ProvenanceNote provenance={data.provenance} /> : null}
           {data.askedInRounds.length > 0 ? <div className="govuk-inset-text">{t("outcomeForm.askedIn", { rounds: rounds(data.askedInRounds) })}</div> : null}
           {data.pendingRounds.length > 0 ? <p className="govuk-body">{t("outcomeForm.pendingIn", { rounds: rounds(data.pendingRounds) })}</p> : null}
           <Form method="post" noValidate>

@@ -2,6 +2,7 @@
  * The officer's publishing workflow (draft → preview → publish → unpublish /
  * republish with a change note) and the public reads of published versions.
  */
+import { publishedProvenance } from "./themes.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../db.server";
@@ -155,6 +156,7 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
       study,
       howDone: publicReports(db, consultation.id, SUPPORTED_LOCALES),
       themes: publishedThemes(db, consultation.id),
+      provenance: publishedProvenance(db, consultation.id),
       outcomeSet: agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(
         EASY_READ_POINTS.map((point) => [

@@ -36,19 +36,22 @@ export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number
   let busy: Promise<void> | null = null;
   let stopped = false;
   let current: Worker | null = null;
-  const tick = async () => {
-    if (busy || stopped) return busy ?? undefined;
-    busy = (async () => {
-      try {
-        const db = getDb();
-        requeueStaleThemeRuns(db, new Date(Date.now() - STALE_MS));
-        for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
-      } catch (error) {
-        console.error("theme runner", error);
-      } finally {
-        busy = null;
-      }
-    })();
+  const work = async () => {
+    try {
+      const db = getDb();
+      requeueStaleThemeRuns(db, new Date(Date.now() - STALE_MS));
+      for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
+    } catch (error) {
+      console.error("theme runner", error);
+    }
+  };
+  const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    // One pass at a time; `busy` is cleared only after it was set (a pass with nothing to do
+    // finishes synchronously).
+    busy ??= work().then(() => {
+      busy = null;
+    });
     return busy;
   };
   const timer = setInterval(() => void tick(), options.intervalMs ?? 1000);

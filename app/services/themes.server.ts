@@ -5,7 +5,7 @@
  * never hold the participant's words. The engine runs in the background (theme-runs.server.ts).
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance } from "../../db/schema";
+import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses } from "../../db/schema";
 import type { DB } from "../db.server";
 import type { OutcomeForm } from "../domain/outcome-form";
 import { appendAudit } from "../repos/audit.server";
@@ -310,4 +310,36 @@ export function provenanceByCode(db: DB, consultationId: number): Map<string, Pr
   const outcomes = db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all();
   const byId = provenanceOf(db, outcomes.map((o) => o.id));
   return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
+}
+
+/** For a published summary: each active outcome written from a theme, its theme, answers and chosen quotes (with the language they were written in). */
+export function publishedProvenance(db: DB, consultationId: number): Array<{ code: string; themeName: string; answers: number; quotes: Array<{ text: string; lang: string }> }> {
+  const outcomes = db
+    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
+    .from(candidateOutcomes)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.status, "active")))
+    .orderBy(candidateOutcomes.position, candidateOutcomes.id)
+    .all();
+  if (!outcomes.length) return [];
+  const rows = db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, outcomes.map((o) => o.id))).all();
+  const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
+  const quotes = new Map(
+    (quoteIds.length
+      ? db
+          .select({ id: approvedQuotes.id, text: approvedQuotes.text, lang: responses.locale })
+          .from(approvedQuotes)
+          .innerJoin(answers, eq(answers.id, approvedQuotes.answerId))
+          .innerJoin(responses, eq(responses.id, answers.responseId))
+          .where(and(inArray(approvedQuotes.id, quoteIds), isNull(approvedQuotes.withdrawnAt)))
+          .all()
+      : []
+    ).map((q) => [q.id, { text: q.text, lang: q.lang }]),
+  );
+  const byOutcome = new Map(rows.map((r) => [r.outcomeId, r]));
+  return outcomes
+    .filter((o) => byOutcome.has(o.id))
+    .map((o) => {
+      const r = byOutcome.get(o.id)!;
+      return { code: o.code, themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is { text: string; lang: string } => !!q) };
+    });
 }

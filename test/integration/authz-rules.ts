@@ -236,6 +236,33 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: partnership({ officer: "refused" }),
   },
+  /** No codebook theme in the matrix's database: officers get 404 once the partnership check passed. */
+  "consultations.$slug.codebook_.$themeId.outcome": {
+    path: `${C}/codebook/999999/outcome`,
+    get: partnership({ officer: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.themes._index": {
+    path: `${C}/themes`,
+    get: partnership({ officer: "ok", commissioner: "ok" }),
+    post: all("noaction"),
+  },
+  /** Question pages of the themes area, for a question the demo does not have: 404 after the partnership check. */
+  "consultations.$slug.themes.$questionId._index": {
+    path: `${C}/themes/999999`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.themes.$questionId.review": {
+    path: `${C}/themes/999999/review`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.themes.$questionId.groups": {
+    path: `${C}/themes/999999/groups`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.invitations_.emails": {
     path: `${C}/invitations/emails`,
     get: partnership({ officer: "ok" }),

@@ -110,6 +110,8 @@ export interface SummaryInput {
   /** "How this was done": the COS-STAR items for the public, per locale (no counts of people). */
   howDone?: Record<string, CosStarItem[]>;
   themes: ThemeInput[];
+  /** Outcomes officers wrote from a theme of citizens' answers: the theme, how many answers carried it, the quotes chosen. */
+  provenance?: Array<{ code: string; themeName: string; answers: number; quotes: Array<{ text: string; lang: string }> }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: Record<EasyReadPoint, { imageId: number | null; alt: Record<string, string> }>;
 }
@@ -164,6 +166,8 @@ export interface PublishedSummary {
   howDone?: Record<string, CosStarItem[]>;
   /** `byGroup`: answers with the theme per stakeholder group, small-number rule and secondary suppression applied (absent in older snapshots). */
   themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; byGroup?: Array<{ key: string; count: DisclosedCount }>; quotes: Array<{ text: string; lang: string }> }>;
+  /** Outcomes that came from citizens' own words (absent in older snapshots); the theme's name is in English. */
+  provenance?: Array<{ code: string; statements: Record<string, string>; theme: string; answers: DisclosedCount; quotes: Array<{ text: string; lang: string }> }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: SummaryInput["easyRead"];
   rules: DisclosureRule[];
@@ -284,6 +288,9 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
     ...(outcomes ? { outcomes } : {}),
     ...(input.howDone ? { howDone: input.howDone } : {}),
     themes,
+    ...(input.provenance?.length
+      ? { provenance: input.provenance.map((p) => ({ code: p.code, statements: statementsOf(p.code), theme: p.themeName, answers: discloseCount(p.answers, options), quotes: p.quotes })) }
+      : {}),
     outcomeSet: input.outcomeSet,
     easyRead: input.easyRead,
     rules: [],
@@ -303,6 +310,7 @@ export function figuresOf(s: PublishedSummary): Array<DisclosedCount | Disclosed
     ...(s.rounds ?? []).map((r) => r.participants),
     ...(s.outcomes ?? []).flatMap((o) => [o.answered, o.percentCritical, ...o.history.map((h) => h.percentCritical)]),
     ...s.themes.flatMap((t) => [t.count, ...(t.byGroup ?? []).map((g) => g.count)]),
+    ...(s.provenance ?? []).map((p) => p.answers),
   ];
 }
 

@@ -256,6 +256,35 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
         </>
       )}
       {s.rounds && s.outcomes ? <StudyDecisions s={s} locale={locale} /> : null}
+      {s.provenance?.length ? (
+        <section aria-labelledby="from-your-words" data-testid="provenance">
+          <h3 className="govuk-heading-m" id="from-your-words">
+            {t("summary.provenanceHeading")}
+          </h3>
+          <p className="govuk-body">{t("summary.provenanceIntro")}</p>
+          {s.provenance.map((p) => {
+            const st = pickText(p.statements, locale);
+            return (
+              <div key={p.code} className="app-theme">
+                <h4 className="govuk-heading-s" {...foreign(st.lang, locale)}>
+                  {st.text}
+                </h4>
+                <p className="govuk-body">
+                  {t("summary.provenanceFrom", { people: countText(p.answers, t, locale) })}{" "}
+                  <bdi lang="en" dir="ltr">
+                    “{p.theme}”
+                  </bdi>
+                </p>
+                {p.quotes.map((q) => (
+                  <blockquote key={q.text} className="govuk-inset-text govuk-!-margin-top-2" {...foreign(q.lang, locale)}>
+                    {q.text}
+                  </blockquote>
+                ))}
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
       <h3 className="govuk-heading-m">{t("summary.themesHeading")}</h3>
       {s.themes.length === 0 ? (
         <p className="govuk-body">{t("summary.noThemes")}</p>

@@ -1,0 +1,214 @@
+/**
+ * From citizens' words to a candidate outcome, over HTTP against the real server: suggestions run
+ * in the background (the request only queues them), the officer accepts, renames, merges, splits
+ * and discards; the machine codes every answer against the codebook; a person reviews one answer
+ * at a time; a theme becomes a candidate outcome with its provenance. Answers are the public
+ * reference sample (test/fixtures/reference/themes_sample.csv), submitted with stakeholder groups.
+ */
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "../../app/domain/csv";
+import { Client, DEMO } from "../helpers/client";
+import { submitTextAnswers } from "../helpers/moderation";
+import { startServer, type TestServer } from "../helpers/server";
+
+const C = "/consultations/joined-up-care";
+const GROUPS = ["citizen", "carer", "service-user", "professional"] as const;
+let server: TestServer;
+let db: Database.Database;
+let officer: Client;
+let answerIds: number[];
+let questionId: number;
+let Q: string;
+
+async function signedIn(account: { email: string; password: string }) {
+  const c = new Client(server.url);
+  expect((await c.signIn(account.email, account.password)).status).toBe(302);
+  return c;
+}
+
+async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 25_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; server said:\n${server.output().slice(-2000)}\nruns: ${JSON.stringify(db.prepare("select id, kind, status, phase, error from theme_runs").all())}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const runDone = (kind: string) =>
+  until(`${kind} run`, () => {
+    const r = db.prepare("select status from theme_runs where kind = ? order by id desc limit 1").get(kind) as { status: string } | undefined;
+    if (r?.status === "failed") throw new Error(`${kind} run failed`);
+    return r?.status === "done";
+  });
+
+beforeAll(async () => {
+  server = await startServer();
+  db = new Database(server.dbPath);
+  db.pragma("busy_timeout = 5000");
+  const sample = parseCsv(readFileSync("test/fixtures/reference/themes_sample.csv", "utf8")).rows.map((r) => r.values.text);
+  answerIds = submitTextAnswers(
+    server.dbPath,
+    sample.map((text, i) => ({ kind: "free-text" as const, text, group: GROUPS[i % GROUPS.length] })),
+  );
+  questionId = (db.prepare("select question_id as q from answers where id = ?").get(answerIds[0]) as { q: number }).q;
+  Q = `${C}/themes/${questionId}`;
+  officer = await signedIn(DEMO.officer);
+});
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+});
+
+describe("who may theme", () => {
+  it("lets commissioners read but not act, refuses another partnership, and 404s other questions", async () => {
+    const commissioner = await signedIn(DEMO.commissioner);
+    for (const p of [`${C}/themes`, Q, `${Q}/review`]) expect((await commissioner.get(p)).status, p).toBe(200);
+    expect((await commissioner.post(Q, { intent: "suggest" })).status).toBe(403);
+    expect((await commissioner.post(`${Q}/review`, { answerId: String(answerIds[0]), themes: "none" })).status).toBe(403);
+    const other = await signedIn(DEMO.otherOfficer);
+    for (const p of [`${C}/themes`, Q, `${Q}/review`]) expect((await other.get(p)).status, p).toBe(403);
+    expect((await new Client(server.url).get(Q)).status).toBe(302);
+    const rating = db.prepare("select q.id from questions q where q.type = 'rating' limit 1").get() as { id: number };
+    for (const p of [`${C}/themes/${rating.id}`, `${C}/themes/abc`, `${C}/themes/999999/review`, `${Q}/review?answer=999999`]) expect((await officer.get(p)).status, p).toBe(404);
+    expect(db.prepare("select count(*) as n from theme_runs").get()).toEqual({ n: 0 });
+  });
+});
+
+describe("suggestions, the codebook and the review", () => {
+  it("lists the question with its answers", async () => {
+    const html = await (await officer.get(`${C}/themes`)).text();
+    expect(html).toContain("Is there anything else you want to tell us about joined-up care?");
+    expect(html).toContain("0 of 65");
+  });
+
+  it("refuses a bad number of themes, keeping what was typed", async () => {
+    const res = await officer.post(Q, { intent: "suggest", k: "99" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Enter a number of themes from 2 to 30, or leave it blank");
+    expect(html).toContain('value="99"');
+  });
+
+  it("queues suggestions without doing the work in the request, then shows them with keywords and example answers", async () => {
+    const res = await officer.post(Q, { intent: "suggest", k: "6" });
+    expect(res.status).toBe(302);
+    const run = db.prepare("select status, kind from theme_runs order by id desc limit 1").get() as { status: string; kind: string };
+    expect(run.kind).toBe("suggest");
+    expect(["queued", "running"]).toContain(run.status);
+    await runDone("suggest");
+    const open = db.prepare("select * from theme_suggestions where status = 'open' order by size desc").all() as Array<{ id: number; label: string; size: number; member_answer_ids: string; exemplar_answer_ids: string }>;
+    expect(open.length).toBe(6);
+    expect(open.reduce((s, o) => s + o.size, 0)).toBe(65);
+    const html = await (await officer.get(Q)).text();
+    expect(html).toContain("Suggestions waiting for a decision: 6");
+    const example = db.prepare("select text_value as t from answers where id = ?").get(JSON.parse(open[0].exemplar_answer_ids)[0]) as { t: string };
+    expect(html).toContain(example.t.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;").slice(0, 30));
+  });
+
+  it("accepts with a new name, refuses a clash keeping the typed name, merges, discards and splits", async () => {
+    const open = () => db.prepare("select id, size from theme_suggestions where status = 'open' order by size desc, id").all() as Array<{ id: number; size: number }>;
+    const [a, b, c, d] = open();
+    expect((await officer.post(Q, { intent: "accept", suggestionId: String(a.id), name: "Joined-up services" })).status).toBe(302);
+    const clash = await officer.post(Q, { intent: "accept", suggestionId: String(b.id), name: "joined-up SERVICES" });
+    expect(clash.status).toBe(400);
+    const html = await clash.text();
+    expect(html).toContain("The codebook already has a theme with this name");
+    expect(html).toContain('value="joined-up SERVICES"');
+    expect((await officer.post(Q, { intent: "merge", merge: [String(b.id), String(c.id)], mergeName: "Getting help" })).status).toBe(302);
+    expect((await officer.post(Q, { intent: "discard", suggestionId: String(d.id) })).status).toBe(302);
+    const themes = db.prepare("select name from codebook_themes order by name").all();
+    expect(themes).toEqual([{ name: "Getting help" }, { name: "Joined-up services" }]);
+    const states = db.prepare("select id, status from theme_suggestions where id in (?, ?, ?, ?) order by id").all(a.id, b.id, c.id, d.id) as Array<{ id: number; status: string }>;
+    expect(Object.fromEntries(states.map((s) => [s.id, s.status]))).toEqual({ [a.id]: "accepted", [b.id]: "accepted", [c.id]: "merged", [d.id]: "discarded" });
+    // A decided suggestion cannot be decided again.
+    expect((await officer.post(Q, { intent: "discard", suggestionId: String(a.id) })).status).toBe(404);
+    const big = open().find((s) => s.size >= 4)!;
+    expect((await officer.post(Q, { intent: "split", suggestionId: String(big.id) })).status).toBe(302);
+    await until("split run", () => (db.prepare("select count(*) as n from theme_runs where kind = 'suggest' and status = 'done'").get() as { n: number }).n === 2);
+    const halves = db.prepare("select size from theme_suggestions s join theme_runs r on r.id = s.run_id where r.parameters like '%splitOf%'").all() as Array<{ size: number }>;
+    expect(halves.length).toBe(2);
+    expect(halves[0].size + halves[1].size).toBe(big.size);
+    expect(db.prepare("select status from theme_suggestions where id = ?").get(big.id)).toEqual({ status: "split" });
+  });
+
+  it("codes every answer against the codebook in the background", async () => {
+    await runDone("assign");
+    const coded = db.prepare("select count(distinct answer_id) as n from machine_codings").get() as { n: number };
+    expect(coded.n).toBeGreaterThan(30);
+    expect(coded.n).toBeLessThanOrEqual(65);
+    const html = await (await officer.get(Q)).text();
+    expect(html).toMatch(/Machine-coded \d+ of 65 answers on/);
+  });
+
+  it("reviews one answer at a time, least confident first, with the machine's themes ticked", async () => {
+    const least = db
+      .prepare("select answer_id, min(confidence) as c from (select answer_id, max(confidence) as confidence from machine_codings group by answer_id) group by answer_id order by c, answer_id limit 1")
+      .get() as { answer_id: number };
+    const page = await (await officer.get(`${Q}/review`)).text();
+    expect(page).toContain("0 of 65 answers reviewed");
+    expect(page).toContain(`name="answerId" value="${least.answer_id}"`);
+    const suggested = db.prepare("select theme_id from machine_codings where answer_id = ? order by rank").all(least.answer_id) as Array<{ theme_id: number }>;
+    expect(page).toContain(`checked="" value="${suggested[0].theme_id}"`);
+    expect(page).toMatch(/Suggested: \d+% confident/);
+    // Nothing ticked: an error that says what to do.
+    const empty = await officer.post(`${Q}/review`, { answerId: String(least.answer_id) });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Select the themes this answer is about, or None of these");
+    const unknown = await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: "999999" });
+    expect(unknown.status).toBe(400);
+    const theme = (db.prepare("select id from codebook_themes where name = 'Getting help'").get() as { id: number }).id;
+    const runsBefore = (db.prepare("select count(*) as n from theme_runs where kind = 'assign'").get() as { n: number }).n;
+    expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: String(theme) })).status).toBe(302);
+    expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: String(theme) })).status).toBe(302);
+    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(least.answer_id)).toEqual({ n: 1 });
+    expect(db.prepare("select theme_id from answer_themes where answer_id = ?").all(least.answer_id)).toEqual([{ theme_id: theme }]);
+    // The confirmation asks the machine to re-score (one queued run, however many confirmations).
+    expect((db.prepare("select count(*) as n from theme_runs where kind = 'assign'").get() as { n: number }).n).toBeGreaterThan(runsBefore);
+    const next = await (await officer.get(`${Q}/review`)).text();
+    expect(next).toContain("1 of 65 answers reviewed");
+    expect(next).not.toContain(`name="answerId" value="${least.answer_id}"`);
+    // Correcting an answer already reviewed shows who confirmed it.
+    const again = await (await officer.get(`${Q}/review?answer=${least.answer_id}`)).text();
+    expect(again).toContain("Confirmed by a person:");
+    expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: "none" })).status).toBe(302);
+    expect(db.prepare("select count(*) as n from answer_themes where answer_id = ?").get(least.answer_id)).toEqual({ n: 0 });
+    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(least.answer_id)).toEqual({ n: 1 });
+  });
+});
+
+describe("a candidate outcome from a theme", () => {
+  it("pre-fills the statement, offers the theme's approved quotes, and records where the outcome came from", async () => {
+    const theme = db.prepare("select id from codebook_themes where name = 'Joined-up services'").get() as { id: number };
+    // Two answers tagged by a person, one with an approved quote.
+    const [x, y] = answerIds.slice(10, 12);
+    for (const a of [x, y]) expect((await officer.post(`${Q}/review`, { answerId: String(a), themes: String(theme.id) })).status).toBe(302);
+    const text = (db.prepare("select text_value as t from answers where id = ?").get(x) as { t: string }).t;
+    expect((await officer.post(`${C}/moderation/${x}`, { intent: "quote", quote: text })).status).toBe(302);
+    const quote = db.prepare("select id from approved_quotes where answer_id = ?").get(x) as { id: number };
+    const form = `${C}/codebook/${theme.id}/outcome`;
+    const page = await (await officer.get(form)).text();
+    expect(page).toContain("Joined-up services</textarea>");
+    expect(page).toContain(`value="${quote.id}"`);
+    const domain = (db.prepare("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1").get() as { id: number }).id;
+    const bad = await officer.post(form, { code: "T1", domain: String(domain), statement: "", quotes: "999999" });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Choose quotes from the list");
+    const commissioner = await signedIn(DEMO.commissioner);
+    expect((await commissioner.post(form, { code: "T1", domain: String(domain), statement: "x" })).status).toBe(403);
+    const res = await officer.post(form, { code: "T1", domain: String(domain), statement: "Services talk to each other so I tell my story once", quotes: String(quote.id) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toContain("/outcomes?added=T1");
+    const outcome = db.prepare("select id from candidate_outcomes where code = 'T1'").get() as { id: number };
+    expect(db.prepare("select theme_name, answer_count, quote_ids from outcome_provenance where outcome_id = ?").get(outcome.id)).toEqual({ theme_name: "Joined-up services", answer_count: 2, quote_ids: `[${quote.id}]` });
+    const edit = await (await officer.get(`${C}/outcomes/T1`)).text();
+    expect(edit).toContain("From citizens&#x27; words");
+    expect(edit).toContain("Written from the theme “Joined-up services”. Answers that carried it: 2.");
+    const again = await (await officer.get(form)).text();
+    expect(again).toContain("Outcomes already written from this theme: T1.");
+  });
+});
