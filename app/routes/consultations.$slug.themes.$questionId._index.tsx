@@ -147,7 +147,7 @@ export default function QuestionThemes() {
     return () => clearInterval(timer);
   }, [working, revalidator]);
   const num = new Intl.NumberFormat(i18n.language);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(new Date(iso));
   const notice = search.get("accepted") ? t("suggest.accepted") : search.get("discarded") ? t("suggest.discarded") : search.get("queued") ? t(`runs.queuedNotice.${search.get("queued") === "assign" ? "assign" : "suggest"}`) : null;
   const base = `/consultations/${consultation.slug}/themes/${question.id}`;
   return (

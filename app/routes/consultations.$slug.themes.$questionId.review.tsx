@@ -75,7 +75,7 @@ export default function Review() {
   const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(iso));
+  const date = (iso: string) => new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(new Date(iso));
   const base = `/consultations/${consultation.slug}/themes/${question.id}`;
   const confidence = new Map((item?.machine ?? []).map((m) => [m.themeId, m.confidence]));
   // Suggested themes first, most confident first; then the rest of the codebook by name.
