@@ -176,3 +176,23 @@ describe("Easy Read", () => {
     expect(plain.flatMap((sec) => sec.notes ?? [])).toEqual([]);
   });
 });
+
+describe("outcomes from citizens' words", () => {
+  it("carries each outcome's theme, quotes and a disclosed count of answers, and nothing when there are none", () => {
+    const s = buildSummary(
+      input({
+        provenance: [
+          { code: "O9", themeName: "Staying at home", answers: 3, quotes: [{ text: "I want to stay in my own home", lang: "en" }] },
+          { code: "O1", themeName: "Telling my story once", answers: 12, quotes: [] },
+        ],
+      }),
+    );
+    expect(s.provenance?.map((p) => [p.code, p.theme, p.answers.value, p.statements.en])).toEqual([
+      ["O9", "Staying at home", null, statements.O9],
+      ["O1", "Telling my story once", 10, statements.O1],
+    ]);
+    expect(s.provenance?.[0].quotes).toEqual([{ text: "I want to stay in my own home", lang: "en" }]);
+    expect(JSON.stringify(s.provenance)).not.toContain('"exact"');
+    expect(buildSummary(input()).provenance).toBeUndefined();
+  });
+});
