@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 
 export type ThemesSection = "suggest" | "review" | "agreement" | "groups";
 
-/** Sub-navigation between one question's themes pages: Suggestions | Review | By group (the second-coder agreement page is not built yet). */
+/** Sub-navigation between one question's themes pages: Suggestions | Review | Agreement | By group. */
 export function ThemesNav({ slug, questionId, current }: { slug: string; questionId: number; current: ThemesSection }) {
   const { t } = useTranslation("themes");
   const base = `/consultations/${slug}/themes/${questionId}`;
   const sections: Array<{ id: ThemesSection; href: string }> = [
     { id: "suggest", href: base },
     { id: "review", href: `${base}/review` },
+    { id: "agreement", href: `${base}/agreement` },
     { id: "groups", href: `${base}/groups` },
   ];
   return (

@@ -116,4 +116,30 @@ describe("themes pages", () => {
     await expectAccessible(page, "candidate form, error (Welsh, JS off)");
     await page.screenshot({ path: "/tmp/themes-candidate-320.png", fullPage: true });
   });
+
+  it("the blind second coder: start a sample, code it, read the agreement, accessible throughout", async () => {
+    const ctx = await newContext(browser, server.url, true, "en");
+    const page = await ctx.newPage();
+    await signInAs(page, server.url, DEMO.officer);
+    await page.goto(`${questionUrl}/agreement`);
+    await page.waitForSelector("[data-testid=no-sample]");
+    await expectAccessible(page, "agreement, no sample");
+    await page.fill("#size", "0");
+    await page.click("button:has-text('Start coding the sample')");
+    await page.waitForSelector(".govuk-error-summary");
+    await expectAccessible(page, "agreement, error");
+    await page.fill("#size", "3");
+    await page.click("button:has-text('Start coding the sample')");
+    await page.waitForSelector("[data-testid=blind-answer]");
+    await expectAccessible(page, "blind coding");
+    for (let i = 0; i < 3; i++) {
+      await page.waitForFunction((n) => document.querySelector("[data-testid=blind-progress]")?.textContent?.startsWith(`${n} of 3`), i);
+      await page.locator("input[name=themes]").last().check();
+      await page.click("button:has-text('Save and show next')");
+    }
+    await page.waitForSelector("[data-testid=agreement-results]");
+    await expectAccessible(page, "agreement results");
+    await page.screenshot({ path: "/tmp/themes-agreement-1280.png", fullPage: true });
+    await noSidewaysScroll(page, "agreement results");
+  });
 });

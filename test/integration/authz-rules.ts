@@ -258,6 +258,16 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "missing", commissioner: "missing" }),
     post: partnership({ officer: "missing" }),
   },
+  "consultations.$slug.themes.$questionId.agreement._index": {
+    path: `${C}/themes/999999/agreement`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
+  "consultations.$slug.themes.$questionId.agreement.code": {
+    path: `${C}/themes/999999/agreement/code`,
+    get: partnership({ officer: "missing" }),
+    post: partnership({ officer: "missing" }),
+  },
   "consultations.$slug.themes.$questionId.groups": {
     path: `${C}/themes/999999/groups`,
     get: partnership({ officer: "missing", commissioner: "missing" }),

@@ -212,3 +212,59 @@ describe("a candidate outcome from a theme", () => {
     expect(again).toContain("Outcomes already written from this theme: T1.");
   });
 });
+
+describe("the blind second coder", () => {
+  it("draws a sample from a stated seed, shows its coder only the answer, and reports κ, α and the machine's F1 as the domain computes them", async () => {
+    const A = `${Q}/agreement`;
+    expect(await (await officer.get(A)).text()).toContain("No second coding has been started for this question.");
+    const bad = await officer.post(A, { size: "1", seed: "3" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Enter a number of answers from 2 to 65");
+    // The reviewed answers first, so both people have coded some of the sample.
+    const reviewedIds = (db.prepare("select answer_id from coding_reviews").all() as Array<{ answer_id: number }>).map((r) => r.answer_id);
+    const start = await officer.post(A, { size: "12", seed: "3" });
+    expect(start.status).toBe(302);
+    expect(start.headers.get("location")).toBe(`${A}/code`);
+    const sample = db.prepare("select id, seed, size from agreement_samples order by id desc limit 1").get() as { id: number; seed: number; size: number };
+    expect(sample).toMatchObject({ seed: 3, size: 12 });
+    const drawn = (db.prepare("select answer_id from agreement_sample_items where sample_id = ? order by position").all(sample.id) as Array<{ answer_id: number }>).map((r) => r.answer_id);
+    const { seededSample } = await import("../../app/domain/themes/agreement-intervals");
+    const all = (db.prepare("select a.id from answers a where a.question_id = ? order by a.id").all(questionId) as Array<{ id: number }>).map((r) => r.id);
+    expect(drawn).toEqual(seededSample(all, 12, 3));
+    // Only the sample's coder codes it; commissioners and other partnerships are refused.
+    expect((await (await signedIn(DEMO.commissioner)).get(`${A}/code`)).status).toBe(403);
+    expect((await (await signedIn(DEMO.otherOfficer)).get(`${A}/code`)).status).toBe(403);
+    const themes = (db.prepare("select id from codebook_themes order by id").all() as Array<{ id: number }>).map((r) => r.id);
+    for (let i = 0; i < drawn.length; i++) {
+      const page = await (await officer.get(`${A}/code`)).text();
+      expect(page).toContain(`name="answerId" value="${drawn[i]}"`);
+      // Blind: no machine suggestion, no confidence, nothing ticked.
+      expect(page).not.toContain("Suggested:");
+      expect(page).not.toContain("Machine:");
+      expect(page).not.toContain('checked=""');
+      const choice = i % 3 === 2 ? "none" : String(themes[i % themes.length]);
+      expect((await officer.post(`${A}/code`, { answerId: String(drawn[i]), themes: choice })).status).toBe(302);
+    }
+    // A repeated submit records nothing new; when all are coded the code page sends back to the results.
+    expect((await officer.post(`${A}/code`, { answerId: String(drawn[0]), themes: "none" })).status).toBe(302);
+    expect(db.prepare("select theme_ids from agreement_sample_items where sample_id = ? and answer_id = ?").get(sample.id, drawn[0])).toEqual({ theme_ids: `[${themes[0]}]` });
+    expect((await officer.get(`${A}/code`)).status).toBe(302);
+    const html = await (await officer.get(A)).text();
+    expect(html).toContain("Latest sample: 12 of 12 answers coded by");
+    const { openDatabase } = await import("../../app/db.server");
+    const { latestSample, sampleAgreement } = await import("../../app/services/theme-agreement.server");
+    const { db: drizzleDb, sqlite } = openDatabase(server.dbPath, "db/migrations");
+    try {
+      const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
+      const expected = sampleAgreement(drizzleDb, latestSample(drizzleDb, c.id, questionId)!);
+      const two = (x: number) => x.toFixed(2);
+      expect(expected.alpha?.alpha).not.toBeNull();
+      expect(html).toContain(`Krippendorff&#x27;s alpha</td><td class="govuk-table__cell govuk-table__cell--numeric">${two(expected.alpha!.alpha!)}`);
+      if (expected.kappa?.kappa != null) expect(html).toContain(`Kappa ${two(expected.kappa.kappa)}:`);
+      if (expected.machine?.macro != null) expect(html).toContain(`Macro-F1 ${two(expected.machine.macro)}`);
+      expect(expected.bothPeople).toBe(drawn.filter((id) => reviewedIds.includes(id)).length);
+    } finally {
+      sqlite.close();
+    }
+  });
+});

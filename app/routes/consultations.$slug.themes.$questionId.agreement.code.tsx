@@ -1,0 +1,103 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireConsultationRole } from "../auth/consultation-access.server";
+import { getDb } from "../db.server";
+import { useTranslation } from "../i18n/use-translation";
+import { listThemes } from "../repos/moderation.server";
+import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
+import { findThemableQuestion } from "../services/themes.server";
+import { BackLink, Button } from "../ui/components";
+import { ErrorSummary } from "../ui/ErrorSummary";
+import { Checkboxes } from "../ui/fields";
+import type { RouteHandle } from "../ui/title";
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("themes:agreement.codeTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+};
+
+const NONE = "none";
+
+function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
+  const access = requireConsultationRole(args, roles);
+  const raw = args.params.questionId ?? "";
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
+  const question = findThemableQuestion(getDb(), access.consultation.id, Number(raw), access.locale);
+  if (!question) throw new Response("Not Found", { status: 404 });
+  const sample = latestSample(getDb(), access.consultation.id, question.id);
+  if (!sample) throw new Response("Not Found", { status: 404 });
+  // Blind: only the sample's own coder sees its answers here.
+  if (sample.coderId !== access.user.id) throw new Response("Forbidden", { status: 403 });
+  return { ...access, question, sample };
+}
+
+export function loader(args: LoaderFunctionArgs) {
+  const { consultation, question, sample } = load(args, ["officer"]);
+  const db = getDb();
+  const item = nextBlindItem(db, consultation.id, sample);
+  const base = `/consultations/${consultation.slug}/themes/${question.id}/agreement`;
+  if (!item) throw redirect(`${base}?coded=1`);
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    question: { id: question.id, roundNumber: question.roundNumber },
+    sample: { id: sample.id, size: sample.size, coded: sample.items.filter((i) => i.codedAt).length },
+    item,
+    themes: listThemes(db, consultation.id).map((t) => ({ id: t.id, name: t.name })),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { consultation, user, question, sample } = load(args, ["officer"]);
+  const form = await args.request.formData();
+  const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
+  if (!answerId.success) throw new Response("Bad Request", { status: 400 });
+  const ticked = form.getAll("themes").map(String);
+  const none = ticked.includes(NONE);
+  const ids = ticked.filter((v) => v !== NONE).map((v) => z.coerce.number().int().positive().max(2 ** 31).safeParse(v));
+  if (ids.some((r) => !r.success)) throw new Response("Bad Request", { status: 400 });
+  if ((!none && ids.length === 0) || (none && ids.length)) return json({ errors: { themes: none ? "themes:review.errors.noneAndThemes" : "themes:review.errors.choose" }, ticked }, { status: 400 });
+  const r = codeBlindItem(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
+  if (r === "missing") throw new Response("Not Found", { status: 404 });
+  if (r === "not-coder") throw new Response("Forbidden", { status: 403 });
+  if (r === "unknown-theme") throw new Response("Bad Request", { status: 400 });
+  return redirect(`/consultations/${consultation.slug}/themes/${question.id}/agreement/code`);
+}
+
+export default function BlindCoding() {
+  const { t, i18n } = useTranslation("themes");
+  const { consultation, question, sample, item, themes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const num = new Intl.NumberFormat(i18n.language);
+  return (
+    <>
+      <BackLink to={`/consultations/${consultation.slug}/themes/${question.id}/agreement`}>{t("common:common.back")}</BackLink>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <span className="govuk-caption-l">{t("question.caption", { round: question.roundNumber })}</span>
+          <h1 className="govuk-heading-l">{t("agreement.codeHeading")}</h1>
+          <p className="govuk-body" data-testid="blind-progress">
+            {t("agreement.codeProgress", { coded: num.format(sample.coded), size: num.format(sample.size) })}
+          </p>
+          <p className="govuk-body">{t("agreement.blind")}</p>
+          <blockquote className="govuk-inset-text" data-testid="blind-answer">
+            {item.text}
+          </blockquote>
+          <Form method="post" noValidate>
+            <input type="hidden" name="answerId" value={item.answerId} />
+            <Checkboxes
+              name="themes"
+              legend={t("review.legend")}
+              error={errors.themes}
+              defaultValues={actionData?.ticked ?? []}
+              items={[...themes.map((th) => ({ value: String(th.id), label: th.name })), { value: NONE, label: t("review.none") }]}
+              small
+            />
+            <Button>{t("agreement.codeSubmit")}</Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * A blind second coding of a random sample of one question's answers, and the agreement it
+ * measures (methods §7): between the two people (Cohen's κ, Krippendorff's α, each with a 95%
+ * bootstrap interval) and of the machine against the second coder (per-theme precision, recall,
+ * F1 and macro-F1 with intervals). Each answer's code is the set of themes given to it ("none"
+ * when a coder said it had no real content), as in the `agreement` command.
+ */
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { agreementSampleItems, agreementSamples, users } from "../../db/schema";
+import type { DB } from "../db.server";
+import { agreementDocument } from "../domain/themes/agreement-report";
+import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/themes/agreement-intervals";
+import { appendAudit } from "../repos/audit.server";
+import { listThemes } from "../repos/moderation.server";
+import { machineCodingsFor, personCodingsFor, themableAnswers } from "../repos/themes.server";
+import type { ThemesActor } from "./themes.server";
+
+export type Sample = typeof agreementSamples.$inferSelect & { coderName: string | null; items: Array<typeof agreementSampleItems.$inferSelect> };
+
+export function latestSample(db: DB, consultationId: number, questionId: number): Sample | null {
+  const row = db
+    .select({ s: agreementSamples, coderName: users.displayName })
+    .from(agreementSamples)
+    .leftJoin(users, eq(users.id, agreementSamples.coderId))
+    .where(and(eq(agreementSamples.consultationId, consultationId), eq(agreementSamples.questionId, questionId)))
+    .orderBy(desc(agreementSamples.id))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  const items = db.select().from(agreementSampleItems).where(eq(agreementSampleItems.sampleId, row.s.id)).orderBy(asc(agreementSampleItems.position)).all();
+  return { ...row.s, coderName: row.coderName, items };
+}
+
+/** Draws a sample of the question's answers with the stated seed; the officer who starts it is its blind coder. */
+export function startSample(db: DB, a: ThemesActor & { questionId: number; size: number; seed: number }, now: Date): number {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const ids = themableAnswers(tx, a.consultationId, a.questionId).map((x) => x.answerId);
+    const chosen = seededSample(ids, a.size, a.seed);
+    const id = tx
+      .insert(agreementSamples)
+      .values({ consultationId: a.consultationId, questionId: a.questionId, coderId: a.actorUserId, seed: a.seed, size: chosen.length, createdBy: a.actorUserId, createdAt: now })
+      .returning({ id: agreementSamples.id })
+      .get().id;
+    chosen.forEach((answerId, position) => tx.insert(agreementSampleItems).values({ sampleId: id, answerId, position }).run());
+    appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
+    return id;
+  });
+}
+
+/** The next answer the second coder has not coded (its text only: blind to everyone else's codes). */
+export function nextBlindItem(db: DB, consultationId: number, sample: Sample): { answerId: number; text: string } | null {
+  const next = sample.items.find((i) => i.codedAt === null);
+  if (!next) return null;
+  const answer = themableAnswers(db, consultationId, sample.questionId, [next.answerId])[0];
+  return answer ? { answerId: answer.answerId, text: answer.text } : null;
+}
+
+export function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): "ok" | "missing" | "not-coder" | "unknown-theme" {
+  return db.transaction((t) => {
+    const tx = t as unknown as DB;
+    const sample = tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId))).get();
+    if (!sample) return "missing";
+    if (sample.coderId !== a.actorUserId) return "not-coder";
+    const own = new Set(listThemes(tx, a.consultationId).map((x) => x.id));
+    if (a.themeIds.some((id) => !own.has(id))) return "unknown-theme";
+    const changed = tx
+      .update(agreementSampleItems)
+      .set({ themeIds: [...new Set(a.themeIds)].sort((x, y) => x - y), codedAt: now })
+      .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt)))
+      .run().changes;
+    if (!changed) {
+      const exists = tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId))).get();
+      return exists ? "ok" : "missing"; // already coded: a repeated submit records nothing new
+    }
+    return "ok";
+  });
+}
+
+const NONE = "none";
+
+/** The agreement the sample measures, on the answers the second coder has coded. */
+export function sampleAgreement(db: DB, sample: Sample) {
+  const coded = sample.items.filter((i) => i.codedAt !== null);
+  const ids = coded.map((i) => i.answerId);
+  const person = personCodingsFor(db, ids);
+  const machine = machineCodingsFor(db, ids);
+  const names = new Map(listThemes(db, sample.consultationId).map((t) => [String(t.id), t.name]));
+  const key = (themes: number[]) => (themes.length ? [...themes].sort((a, b) => a - b).join("+") : NONE);
+  const rows: { respondentId: string; coder: string; theme: string }[] = [];
+  const kA: string[] = [];
+  const kB: string[] = [];
+  const alphaUnits: string[][] = [];
+  for (const item of coded) {
+    const second = item.themeIds ?? [];
+    const unit = String(item.answerId);
+    for (const th of second.length ? second.map(String) : [NONE]) rows.push({ respondentId: unit, coder: "second", theme: th });
+    const p = person.get(item.answerId);
+    if (p) for (const th of p.themeIds.length ? p.themeIds.map(String) : [NONE]) rows.push({ respondentId: unit, coder: "person", theme: th });
+    const m = machine.get(item.answerId);
+    if (m?.length) for (const x of m) rows.push({ respondentId: unit, coder: "machine", theme: String(x.themeId) });
+    const codes = [key(second), ...(p ? [key(p.themeIds)] : [])];
+    alphaUnits.push(codes);
+    if (p) {
+      kA.push(key(p.themeIds));
+      kB.push(key(second));
+    }
+  }
+  const doc = agreementDocument(rows, { seed: sample.seed, resamples: 1000 });
+  const kappa = kA.length ? kappaWithInterval(kA, kB, { seed: sample.seed }) : null;
+  const alpha = alphaWithInterval(alphaUnits, { seed: sample.seed });
+  const machineVsSecond = doc.f1?.second ?? null;
+  const label = (theme: string) => (theme === NONE ? null : (names.get(theme) ?? theme));
+  return {
+    coded: coded.length,
+    bothPeople: kA.length,
+    kappa,
+    alpha: alpha.pairable ? alpha : null,
+    machine: machineVsSecond
+      ? {
+          units: machineVsSecond.units,
+          macro: machineVsSecond.macro,
+          ci95: machineVsSecond.ci95,
+          byTheme: machineVsSecond.byTheme.map((t) => ({ theme: label(t.theme), precision: t.precision, recall: t.recall, f1: t.f1, support: t.support, ci95: t.ci95.f1 })),
+        }
+      : null,
+  };
+}
