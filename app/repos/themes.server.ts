@@ -271,3 +271,44 @@ export function activeThemeRun(db: DB, consultationId: number, questionId: numbe
     .orderBy(desc(themeRuns.id))
     .get();
 }
+
+// ── review & agreement ───────────────────────────────────────────────────────
+export interface CodingRow {
+  answerId: number;
+  theme: string;
+  source: "machine" | "person" | "second-coder";
+  /** The staff member's name, or null for the machine (and for a deleted account). */
+  coder: string | null;
+  confidence: number | null;
+  codedAt: Date;
+}
+
+/**
+ * Every coding of the question's answers, one row per answer and theme: the machine's (with its
+ * confidence), the person's who reviewed it, and each blind second coder's. Answer ids only: no
+ * participant data. "None of these" leaves no row (an answer with no theme has no coding).
+ */
+export function codingsOf(db: DB, consultationId: number, questionId: number): CodingRow[] {
+  const ids = themableAnswers(db, consultationId, questionId).map((a) => a.answerId);
+  if (!ids.length) return [];
+  const names = new Map(db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId)).all().map((t) => [t.id, t.name]));
+  const staff = new Map(db.all<{ id: number; name: string }>(sql`select id, display_name as name from users`).map((u) => [Number(u.id), String(u.name)]));
+  const out: CodingRow[] = [];
+  for (const [answerId, list] of machineCodingsFor(db, ids))
+    for (const m of list) if (names.has(m.themeId)) out.push({ answerId, theme: names.get(m.themeId)!, source: "machine", coder: null, confidence: m.confidence, codedAt: m.codedAt });
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const r of db.select().from(answerThemes).where(inArray(answerThemes.answerId, chunk)).all())
+      if (names.has(r.themeId)) out.push({ answerId: r.answerId, theme: names.get(r.themeId)!, source: "person", coder: r.taggedBy === null ? null : (staff.get(r.taggedBy) ?? null), confidence: null, codedAt: r.taggedAt });
+  }
+  const seconds = db.all<{ answer_id: number; theme_ids: string | null; coded_at: number; coder_id: number | null }>(sql`
+    select i.answer_id, i.theme_ids, i.coded_at, s.coder_id
+    from agreement_sample_items i join agreement_samples s on s.id = i.sample_id
+    where s.consultation_id = ${consultationId} and s.question_id = ${questionId} and i.coded_at is not null
+    order by s.id, i.position`);
+  for (const r of seconds)
+    for (const themeId of (JSON.parse(r.theme_ids ?? "[]") as number[]))
+      if (names.has(themeId)) out.push({ answerId: Number(r.answer_id), theme: names.get(themeId)!, source: "second-coder", coder: r.coder_id === null ? null : (staff.get(Number(r.coder_id)) ?? null), confidence: null, codedAt: new Date(Number(r.coded_at)) });
+  const order = { machine: 0, person: 1, "second-coder": 2 } as const;
+  return out.sort((a, b) => a.answerId - b.answerId || order[a.source] - order[b.source] || a.codedAt.getTime() - b.codedAt.getTime() || a.theme.localeCompare(b.theme));
+}

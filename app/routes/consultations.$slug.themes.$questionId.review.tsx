@@ -179,6 +179,12 @@ export default function Review() {
           ) : null}
         </>
       )}
+      <p className="govuk-body">
+        <a className="govuk-link" href={`${base}/codings.csv`} download data-testid="codings-csv">
+          {t("codings.download")}
+        </a>
+      </p>
+      <p className="govuk-body-s">{t("codings.about")}</p>
     </>
   );
 }
