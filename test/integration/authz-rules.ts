@@ -268,6 +268,11 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "missing" }),
     post: partnership({ officer: "missing" }),
   },
+  "consultations.$slug.themes.$questionId.codings[.]csv": {
+    path: `${C}/themes/999999/codings.csv`,
+    get: partnership({ officer: "missing", commissioner: "missing" }),
+    post: all("noaction"),
+  },
   "consultations.$slug.themes.$questionId.groups": {
     path: `${C}/themes/999999/groups`,
     get: partnership({ officer: "missing", commissioner: "missing" }),
