@@ -8,7 +8,7 @@ import { useTranslation } from "../i18n/use-translation";
 import {
   acceptSuggestions,
   discardSuggestion,
-  findThemableQuestion,
+  requireThemableQuestion,
   questionThemesPage,
   requestAssignment,
   requestSuggestions,
@@ -26,11 +26,7 @@ export const handle: RouteHandle = {
 };
 
 function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  const raw = args.params.questionId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const question = findThemableQuestion(getDb(), consultationId, Number(raw), locale);
-  if (!question) throw new Response("Not Found", { status: 404 });
-  return question;
+  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
 }
 
 export function loader(args: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { landisKoch } from "../domain/themes/agreement-intervals";
 import { useTranslation } from "../i18n/use-translation";
 import { latestSample, sampleAgreement, startSample } from "../services/theme-agreement.server";
-import { findThemableQuestion } from "../services/themes.server";
+import { requireThemableQuestion } from "../services/themes.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
@@ -18,11 +18,7 @@ export const handle: RouteHandle = {
 };
 
 function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  const raw = args.params.questionId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const question = findThemableQuestion(getDb(), consultationId, Number(raw), locale);
-  if (!question) throw new Response("Not Found", { status: 404 });
-  return question;
+  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
 }
 
 export function loader(args: LoaderFunctionArgs) {

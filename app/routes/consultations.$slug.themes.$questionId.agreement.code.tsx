@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import { listThemes } from "../repos/moderation.server";
 import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
-import { findThemableQuestion } from "../services/themes.server";
+import { requireThemableQuestion } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
@@ -20,10 +20,7 @@ const NONE = "none";
 
 function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
   const access = requireConsultationRole(args, roles);
-  const raw = args.params.questionId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const question = findThemableQuestion(getDb(), access.consultation.id, Number(raw), access.locale);
-  if (!question) throw new Response("Not Found", { status: 404 });
+  const question = requireThemableQuestion(getDb(), access.consultation.id, args.params.questionId, access.locale);
   const sample = latestSample(getDb(), access.consultation.id, question.id);
   if (!sample) throw new Response("Not Found", { status: 404 });
   // Blind: only the sample's own coder sees its answers here.

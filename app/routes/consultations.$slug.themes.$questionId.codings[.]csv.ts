@@ -3,7 +3,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { codingsOf } from "../repos/themes.server";
-import { findThemableQuestion } from "../services/themes.server";
+import { requireThemableQuestion } from "../services/themes.server";
 
 /**
  * Every coding of one question's answers as CSV, one row per answer and theme: whether the
@@ -12,11 +12,8 @@ import { findThemableQuestion } from "../services/themes.server";
  */
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const raw = args.params.questionId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
   const db = getDb();
-  const question = findThemableQuestion(db, consultation.id, Number(raw), locale);
-  if (!question) throw new Response("Not Found", { status: 404 });
+  const question = requireThemableQuestion(db, consultation.id, args.params.questionId, locale);
   const body = toCsv(
     ["answer_id", "theme", "source", "coder", "confidence", "coded_at"],
     codingsOf(db, consultation.id, question.id).map((c) => [c.answerId, c.theme, c.source, c.source === "machine" ? "machine" : (c.coder ?? ""), c.confidence === null ? null : Math.round(c.confidence * 1000) / 1000, c.codedAt.toISOString()]),

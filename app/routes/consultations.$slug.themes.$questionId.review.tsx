@@ -6,7 +6,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import { listThemes } from "../repos/moderation.server";
-import { confirmCoding, findThemableQuestion, reviewQueue } from "../services/themes.server";
+import { confirmCoding, requireThemableQuestion, reviewQueue } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ThemesNav } from "../ui/themes";
@@ -19,11 +19,7 @@ export const handle: RouteHandle = {
 const NONE = "none";
 
 function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  const raw = args.params.questionId ?? "";
-  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const question = findThemableQuestion(getDb(), consultationId, Number(raw), locale);
-  if (!question) throw new Response("Not Found", { status: 404 });
-  return question;
+  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
 }
 
 export function loader(args: LoaderFunctionArgs) {

@@ -46,6 +46,14 @@ export function findThemableQuestion(db: DB, consultationId: number, questionId:
   return themableQuestions(db, consultationId, locale).find((q) => q.id === questionId);
 }
 
+/** The themable question a route's `:questionId` names, or a 404 response thrown (malformed, unknown, another consultation's, not free text). */
+export function requireThemableQuestion(db: DB, consultationId: number, param: string | undefined, locale: string): ThemableQuestion {
+  const raw = param ?? "";
+  const question = /^[1-9]\d{0,9}$/.test(raw) ? findThemableQuestion(db, consultationId, Number(raw), locale) : undefined;
+  if (!question) throw new Response("Not Found", { status: 404 });
+  return question;
+}
+
 export interface RunView {
   id: number;
   status: ThemeRun["status"];

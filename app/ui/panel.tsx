@@ -81,6 +81,27 @@ export function MemberFields({ values, errors }: { values: Record<string, string
 
 export type PanelSection = "invitations" | "participation" | "moderation" | "codebook" | "themes" | "emails";
 
+/** A row of links between sibling pages, the current one marked (not a link) for screen readers too. */
+export function SectionNav({ label, current, sections }: { label: string; current: string; sections: ReadonlyArray<{ id: string; href: string; text: string }> }) {
+  return (
+    <nav className="govuk-!-margin-bottom-6" aria-label={label}>
+      <ul className="govuk-list app-panel-nav">
+        {sections.map((s) => (
+          <li key={s.id}>
+            {s.id === current ? (
+              <strong aria-current="page">{s.text}</strong>
+            ) : (
+              <Link className="govuk-link" to={s.href}>
+                {s.text}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Links between the panel pages of one consultation; officers see all, commissioners the read-only ones. */
 export function PanelNav({ slug, current, officer }: { slug: string; current: PanelSection; officer: boolean }) {
   const { t } = useTranslation("panel");
@@ -93,23 +114,11 @@ export function PanelNav({ slug, current, officer }: { slug: string; current: Pa
     { id: "emails", href: `/consultations/${slug}/invitations/emails`, officerOnly: true },
   ];
   return (
-    <nav className="govuk-!-margin-bottom-6" aria-label={t("nav.label")}>
-      <ul className="govuk-list app-panel-nav">
-        {sections
-          .filter((s) => officer || !s.officerOnly)
-          .map((s) => (
-            <li key={s.id}>
-              {s.id === current ? (
-                <strong aria-current="page">{t(`nav.${s.id}`)}</strong>
-              ) : (
-                <Link className="govuk-link" to={s.href}>
-                  {t(`nav.${s.id}`)}
-                </Link>
-              )}
-            </li>
-          ))}
-      </ul>
-    </nav>
+    <SectionNav
+      label={t("nav.label")}
+      current={current}
+      sections={sections.filter((s) => officer || !s.officerOnly).map((s) => ({ id: s.id, href: s.href, text: t(`nav.${s.id}`) }))}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 /** Shared UI for the themes area (one question's free-text theming). */
-import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { SectionNav } from "./panel";
+import { useTranslation } from "../i18n/use-translation";
 
 export type ThemesSection = "suggest" | "review" | "agreement" | "groups";
 
@@ -14,21 +14,5 @@ export function ThemesNav({ slug, questionId, current }: { slug: string; questio
     { id: "agreement", href: `${base}/agreement` },
     { id: "groups", href: `${base}/groups` },
   ];
-  return (
-    <nav className="govuk-!-margin-bottom-6" aria-label={t("nav.label")}>
-      <ul className="govuk-list app-panel-nav">
-        {sections.map((s) => (
-          <li key={s.id}>
-            {s.id === current ? (
-              <strong aria-current="page">{t(`nav.${s.id}`)}</strong>
-            ) : (
-              <Link className="govuk-link" to={s.href}>
-                {t(`nav.${s.id}`)}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={t("nav.label")} current={current} sections={sections.map((s) => ({ ...s, text: t(`nav.${s.id}`) }))} />;
 }
