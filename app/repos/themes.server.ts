@@ -214,6 +214,19 @@ export function claimThemeRun(db: DB, now: Date): ThemeRun | undefined {
     .get();
 }
 
+/**
+ * Whether any run waits to be claimed or re-queued: a read, so the idle poll never takes the
+ * write lock (nor waits on it while another process writes).
+ */
+export function themeRunsWaiting(db: DB, staleBefore: Date): boolean {
+  return !!db
+    .select({ id: themeRuns.id })
+    .from(themeRuns)
+    .where(sql`${themeRuns.status} = 'queued' or (${themeRuns.status} = 'running' and ${themeRuns.heartbeatAt} < ${staleBefore.getTime()})`)
+    .limit(1)
+    .get();
+}
+
 /** Runs whose process stopped sending heartbeats (it died) go back to the queue. */
 export function requeueStaleThemeRuns(db: DB, staleBefore: Date): number {
   return db

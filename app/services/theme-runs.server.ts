@@ -17,6 +17,7 @@ import {
   replaceMachineCodings,
   requeueStaleThemeRuns,
   themableAnswers,
+  themeRunsWaiting,
   updateThemeRun,
   type ThemeRun,
 } from "../repos/themes.server";
@@ -39,7 +40,9 @@ export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number
   const work = async () => {
     try {
       const db = getDb();
-      requeueStaleThemeRuns(db, new Date(Date.now() - STALE_MS));
+      const staleBefore = new Date(Date.now() - STALE_MS);
+      if (!themeRunsWaiting(db, staleBefore)) return;
+      requeueStaleThemeRuns(db, staleBefore);
       for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
     } catch (error) {
       console.error("theme runner", error);
