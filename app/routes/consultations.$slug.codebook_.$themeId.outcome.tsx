@@ -1,13 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { useTranslation } from "../i18n/use-translation";
 import { listDomainChoices } from "../services/outcomes.server";
-import { createOutcomeFromTheme, themeForOutcome } from "../services/themes.server";
+import { createOutcomeFromTheme, outcomeFromThemeForm, themeForOutcome } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
@@ -25,28 +24,12 @@ function themeIdOf(params: LoaderFunctionArgs["params"]): number {
   return id.data;
 }
 
-/** A code not yet in the library: T1, T2, … ("T" for theme). */
-function suggestedCode(taken: readonly string[]): string {
-  const used = new Set(taken.map((c) => c.toLowerCase()));
-  for (let n = 1; ; n++) if (!used.has(`t${n}`)) return `T${n}`;
-}
-
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = requireConsultationRole(args, ["officer"]);
   const db = getDb();
-  const theme = themeForOutcome(db, consultation.id, themeIdOf(args.params));
-  if (!theme) throw new Response("Not Found", { status: 404 });
-  const codes = db.all<{ code: string }>(sqlCodes(consultation.id)).map((r) => r.code);
-  return json({
-    consultation: { slug: consultation.slug, title: consultation.title },
-    theme,
-    domains: listDomainChoices(db, consultation.id, locale),
-    defaults: { code: suggestedCode(codes), statement: theme.name, description: theme.description, source: "" },
-  });
-}
-
-function sqlCodes(consultationId: number) {
-  return sql`select code from candidate_outcomes where consultation_id = ${consultationId}`;
+  const form = outcomeFromThemeForm(db, consultation.id, themeIdOf(args.params));
+  if (!form) throw new Response("Not Found", { status: 404 });
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, ...form, domains: listDomainChoices(db, consultation.id, locale) });
 }
 
 const quotesSchema = z.array(z.coerce.number().int().positive()).max(3, "themes:candidate.errors.tooManyQuotes");

@@ -25,13 +25,9 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:question.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
-}
-
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
@@ -45,7 +41,7 @@ const name = z.string({ error: "themes:suggest.errors.nameRequired" }).trim().mi
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id };

@@ -17,13 +17,9 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:agreement.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
-}
-
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const db = getDb();
   const sample = latestSample(db, consultation.id, question.id);
   return json({
@@ -37,7 +33,7 @@ export function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const values = { size: String(form.get("size") ?? "").slice(0, 20), seed: String(form.get("seed") ?? "").slice(0, 20) };
   const size = z.coerce.number().int().min(2).max(Math.max(2, question.answers)).safeParse(values.size.trim());

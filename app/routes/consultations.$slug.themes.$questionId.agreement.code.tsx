@@ -4,9 +4,8 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
-import { listThemes } from "../repos/moderation.server";
 import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
-import { requireThemableQuestion } from "../services/themes.server";
+import { codebookChoices, requireThemableQuestion } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
@@ -39,7 +38,7 @@ export function loader(args: LoaderFunctionArgs) {
     question: { id: question.id, roundNumber: question.roundNumber },
     sample: { id: sample.id, size: sample.size, coded: sample.items.filter((i) => i.codedAt).length },
     item,
-    themes: listThemes(db, consultation.id).map((t) => ({ id: t.id, name: t.name })),
+    themes: codebookChoices(db, consultation.id),
   });
 }
 

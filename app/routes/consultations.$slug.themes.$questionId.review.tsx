@@ -1,12 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
-import { listThemes } from "../repos/moderation.server";
-import { confirmCoding, requireThemableQuestion, reviewQueue } from "../services/themes.server";
+import { confirmCoding, requireThemableQuestion, reviewPage } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ThemesNav } from "../ui/themes";
@@ -18,37 +16,24 @@ export const handle: RouteHandle = {
 
 const NONE = "none";
 
-function questionOf(args: LoaderFunctionArgs, consultationId: number, locale: string) {
-  return requireThemableQuestion(getDb(), consultationId, args.params.questionId, locale);
-}
-
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const raw = new URL(args.request.url).searchParams.get("answer");
   if (raw !== null && !/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const db = getDb();
-  const queue = reviewQueue(db, consultation.id, question.id, raw === null ? undefined : Number(raw));
-  if (queue === "missing") throw new Response("Not Found", { status: 404 });
-  const themes = listThemes(db, consultation.id);
-  const reviewer = queue.item?.person?.reviewedBy ? db.all<{ name: string }>(reviewerName(queue.item.person.reviewedBy))[0]?.name ?? null : null;
+  const page = reviewPage(getDb(), consultation.id, question.id, raw === null ? undefined : Number(raw));
+  if (page === "missing") throw new Response("Not Found", { status: 404 });
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     question: { id: question.id, text: question.text, roundNumber: question.roundNumber },
-    themes: themes.map((t) => ({ id: t.id, name: t.name })),
-    ...queue,
-    reviewer,
+    ...page,
   });
-}
-
-function reviewerName(userId: number) {
-  return sql`select display_name as name from users where id = ${userId}`;
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
-  const question = questionOf(args, consultation.id, locale);
+  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
   if (!answerId.success) throw new Response("Bad Request", { status: 400 });

@@ -5,12 +5,12 @@
  * never hold the participant's words. The engine runs in the background (theme-runs.server.ts).
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses } from "../../db/schema";
+import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/schema";
 import type { DB } from "../db.server";
 import type { OutcomeForm } from "../domain/outcome-form";
 import { appendAudit } from "../repos/audit.server";
 import { createOutcome } from "./outcomes.server";
-import { insertTheme, listThemes, themeNameTaken } from "../repos/moderation.server";
+import { insertTheme, listThemes, outcomeCodes, themeNameTaken } from "../repos/moderation.server";
 import {
   activeThemeRun,
   closeOpenSuggestions,
@@ -207,6 +207,20 @@ export function reviewQueue(db: DB, consultationId: number, questionId: number, 
   };
 }
 
+/** The review page: the queue's answer and progress, the codebook's themes, and who reviewed the answer shown. */
+export function reviewPage(db: DB, consultationId: number, questionId: number, answerId?: number) {
+  const queue = reviewQueue(db, consultationId, questionId, answerId);
+  if (queue === "missing") return "missing" as const;
+  const reviewedBy = queue.item?.person?.reviewedBy;
+  const reviewer = reviewedBy ? (db.select({ name: users.displayName }).from(users).where(eq(users.id, reviewedBy)).get()?.name ?? null) : null;
+  return { ...queue, themes: codebookChoices(db, consultationId), reviewer };
+}
+
+/** The codebook's themes as choices (id and name), by name. */
+export function codebookChoices(db: DB, consultationId: number): { id: number; name: string }[] {
+  return listThemes(db, consultationId).map((t) => ({ id: t.id, name: t.name }));
+}
+
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
 export function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): { ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" } {
   return db.transaction((t) => {
@@ -257,6 +271,19 @@ export function themeForOutcome(db: DB, consultationId: number, themeId: number)
   return { ...theme, answers: answerIds.length, quotes, outcomes: codes.map((code) => ({ code })) };
 }
 
+/** A code not yet in the library: T1, T2, … ("T" for theme). */
+function suggestedCode(taken: readonly string[]): string {
+  const used = new Set(taken.map((c) => c.toLowerCase()));
+  for (let n = 1; ; n++) if (!used.has(`t${n}`)) return `T${n}`;
+}
+
+/** The candidate outcome form for a theme: the theme, and the form pre-filled from it with a free code. */
+export function outcomeFromThemeForm(db: DB, consultationId: number, themeId: number) {
+  const theme = themeForOutcome(db, consultationId, themeId);
+  if (!theme) return undefined;
+  return { theme, defaults: { code: suggestedCode(outcomeCodes(db, consultationId)), statement: theme.name, description: theme.description, source: "" } };
+}
+
 function codesOf(db: DB, outcomeIds: number[]): string[] {
   return db
     .select({ code: candidateOutcomes.code })
@@ -296,8 +323,8 @@ export function createOutcomeFromTheme(
 export interface Provenance {
   themeName: string;
   answers: number;
-  /** The approved quotes chosen, as approved; withdrawn ones are left out. */
-  quotes: string[];
+  /** The approved quotes chosen, as approved, in the language they were written in; withdrawn ones are left out. */
+  quotes: Array<{ text: string; lang: string }>;
 }
 
 /** Where each of the given outcomes came from (only those written from a theme). */
@@ -305,31 +332,6 @@ export function provenanceOf(db: DB, outcomeIds: readonly number[]): Map<number,
   const out = new Map<number, Provenance>();
   if (!outcomeIds.length) return out;
   const rows = db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, [...outcomeIds])).all();
-  const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
-  const quotes = quoteIds.length
-    ? new Map(db.select({ id: approvedQuotes.id, text: approvedQuotes.text }).from(approvedQuotes).where(and(inArray(approvedQuotes.id, quoteIds), isNull(approvedQuotes.withdrawnAt))).all().map((q) => [q.id, q.text]))
-    : new Map<number, string>();
-  for (const r of rows) out.set(r.outcomeId, { themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is string => !!q) });
-  return out;
-}
-
-/** Provenance by outcome code, for pages that know outcomes by code. */
-export function provenanceByCode(db: DB, consultationId: number): Map<string, Provenance> {
-  const outcomes = db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all();
-  const byId = provenanceOf(db, outcomes.map((o) => o.id));
-  return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
-}
-
-/** For a published summary: each active outcome written from a theme, its theme, answers and chosen quotes (with the language they were written in). */
-export function publishedProvenance(db: DB, consultationId: number): Array<{ code: string; themeName: string; answers: number; quotes: Array<{ text: string; lang: string }> }> {
-  const outcomes = db
-    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
-    .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.status, "active")))
-    .orderBy(candidateOutcomes.position, candidateOutcomes.id)
-    .all();
-  if (!outcomes.length) return [];
-  const rows = db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, outcomes.map((o) => o.id))).all();
   const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
   const quotes = new Map(
     (quoteIds.length
@@ -343,11 +345,25 @@ export function publishedProvenance(db: DB, consultationId: number): Array<{ cod
       : []
     ).map((q) => [q.id, { text: q.text, lang: q.lang }]),
   );
-  const byOutcome = new Map(rows.map((r) => [r.outcomeId, r]));
-  return outcomes
-    .filter((o) => byOutcome.has(o.id))
-    .map((o) => {
-      const r = byOutcome.get(o.id)!;
-      return { code: o.code, themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is { text: string; lang: string } => !!q) };
-    });
+  for (const r of rows) out.set(r.outcomeId, { themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is { text: string; lang: string } => !!q) });
+  return out;
+}
+
+/** Provenance by outcome code, for pages that know outcomes by code. */
+export function provenanceByCode(db: DB, consultationId: number): Map<string, Provenance> {
+  const outcomes = db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all();
+  const byId = provenanceOf(db, outcomes.map((o) => o.id));
+  return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
+}
+
+/** For a published summary: each active outcome written from a theme, in library order, with its theme, answers and chosen quotes. */
+export function publishedProvenance(db: DB, consultationId: number): Array<{ code: string } & Provenance> {
+  const outcomes = db
+    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
+    .from(candidateOutcomes)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.status, "active")))
+    .orderBy(candidateOutcomes.position, candidateOutcomes.id)
+    .all();
+  const byId = provenanceOf(db, outcomes.map((o) => o.id));
+  return outcomes.filter((o) => byId.has(o.id)).map((o) => ({ code: o.code, ...byId.get(o.id)! }));
 }
