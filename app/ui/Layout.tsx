@@ -132,6 +132,9 @@ export function RouteAnnouncer() {
   const first = useRef(true);
   const page = `${location.pathname}${location.search}`;
   useEffect(() => {
+    // The address this document has rendered (committed), after React's transition: a URL change
+    // alone comes before the new page is on screen. The browser tests wait for it.
+    document.documentElement.setAttribute("data-rendered", page);
     if (first.current) {
       first.current = false;
       // Marks the page as hydrated: from here on links and forms navigate client-side (the

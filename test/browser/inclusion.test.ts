@@ -35,7 +35,11 @@ async function englishBrowser(javaScriptEnabled: boolean): Promise<Page> {
   const context = await browser.newContext({ locale: "en-GB" });
   if (!javaScriptEnabled) await context.route("**/build/**", (route) => route.abort());
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  // What a failure needs explained: a renderer that died, or a script error.
+  page.on("crash", () => console.error(`[inclusion] page crashed at ${page.url()}`));
+  page.on("pageerror", (e) => console.error(`[inclusion] script error at ${page.url()}: ${e.message}`));
+  return page;
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { Client, DEMO } from "../helpers/client";
-import { expectAccessible, newContext, signInAs, withServerAndBrowser } from "../helpers/browser";
+import { expectAccessible, newContext, signInAs, waitForNavigationOf, withServerAndBrowser } from "../helpers/browser";
 import type { TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -143,11 +143,13 @@ describe("languages of participants and of the preview", () => {
       const context = await newContext(browser, server.url, javaScriptEnabled, "cy");
       const page = await context.newPage();
       await page.goto(`${server.url}/s/joined-up-care`);
-      await Promise.all([page.waitForURL(/\/briefing\/1$/), page.click("main form button[type=submit]")]);
+      await waitForNavigationOf(page, javaScriptEnabled, () => page.click("main form button[type=submit]"));
+      expect(page.url()).toMatch(/\/briefing\/1$/);
       // Through the briefing to the first question.
       for (let n = 0; n < 10 && !/\/q\/\d+$/.test(page.url()); n++) {
         const before = page.url();
-        await Promise.all([page.waitForURL((u) => u.toString() !== before), page.click("[data-testid=briefing-continue]")]);
+        await waitForNavigationOf(page, javaScriptEnabled, () => page.click("[data-testid=briefing-continue]"));
+        expect(page.url()).not.toBe(before);
       }
       expect(page.url()).toMatch(/\/q\/\d+$/);
       // Round 1 has answers, so its question keeps the words it was asked in; the statement and description are the new Welsh.

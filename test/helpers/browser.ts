@@ -134,7 +134,19 @@ export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean
     return w.__navs === undefined || w.__navs > 0;
   });
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
+  await waitForRendered(page);
+}
+
+/**
+ * Waits until the page on screen is the one at the current address, hydrated: the router changes
+ * the URL before React has committed the new page (it renders in a transition), so a URL check
+ * alone can read the previous page's heading.
+ */
+export async function waitForRendered(page: Page) {
+  await page.waitForFunction(() => {
+    const html = document.documentElement;
+    return html.hasAttribute("data-hydrated") && html.getAttribute("data-rendered") === `${location.pathname}${location.search}`;
+  });
 }
 
 /** Fills a GOV.UK date input (day, month, year) from "yyyy-mm-dd", or clears it with "". */
