@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import compression from "compression";
 import express from "express";
+import { requestLogging } from "./server/logger.js";
 import { closeAfterResponse, createRemixHandler } from "./server/remix-handler.js";
 import { validHost } from "./server/request-body.js";
 import { createNonce, crossSiteReason, securityHeaders } from "./server/security.js";
@@ -16,14 +17,19 @@ const allowedOrigin = process.env.APP_ORIGIN;
 const maxBodyBytes = 12 * 1024 * 1024;
 
 const build = await import("./build/index.js");
+const { logger, closeDatabase } = build.entry.module;
 // Validate configuration and open (and migrate) the database before accepting traffic. A bad
 // setting stops the server with the message naming it, not a stack trace.
 /** WEB_CONCURRENCY: server processes sharing the port and the database. */
 let processes = 1;
 /** REQUEST_BODY_TIMEOUT_SECONDS: time allowed for a request body to arrive in full. */
 let bodyTimeoutSeconds = 60;
+/** SHUTDOWN_GRACE_SECONDS: time requests in flight get to finish once SIGTERM arrives. */
+let shutdownGraceSeconds = 10;
+/** TRUST_PROXY: take client addresses, scheme and request ids from the reverse proxy's headers. */
+let trustProxy = false;
 try {
-  ({ processes, bodyTimeoutSeconds } = build.entry.module.boot());
+  ({ processes, bodyTimeoutSeconds, shutdownGraceSeconds, trustProxy } = build.entry.module.boot());
 } catch (error) {
   console.error(error instanceof Error && error.message.startsWith("Invalid environment configuration") ? error.message : error);
   process.exit(1);
@@ -42,28 +48,50 @@ function primary(count, background) {
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    console.error(`Server process ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+    if (stopping) return;
+    logger.error({ worker: worker.process.pid, exit: signal ?? code }, "server process exited; starting another");
     cluster.fork();
   });
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.on(signal, () => {
+      if (stopping) return;
       stopping = true;
-      void background.stop().catch(() => {});
+      logger.info({ signal }, "stopping: server processes finish the requests they have");
+      const stopped = background.stop().catch((error) => logger.error({ err: String(error) }, "background work did not stop cleanly"));
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-      setTimeout(() => process.exit(0), 4000).unref();
+      // Each worker drains itself within the grace period; the primary closes the database last.
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length > 0) return;
+        void stopped.then(() => {
+          closeDatabase();
+          logger.info("stopped");
+          process.exit(0);
+        });
+      });
+      setTimeout(() => process.exit(1), (shutdownGraceSeconds + 5) * 1000).unref();
     });
   }
-  console.log(`Outcomes co-design platform: ${count} server processes on http://localhost:${port}`);
+  logger.info({ processes: count, port }, `Outcomes co-design platform: ${count} server processes on http://localhost:${port}`);
 }
 
 function serve(background) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  app.set("trust proxy", trustProxy);
+  let stopping = false;
+  // First: every request gets its id and one log line, whatever answers it.
+  app.use(requestLogging({ trustProxy, logger }));
+  app.use((req, res, next) => {
+    if (!stopping) return next();
+    // Draining: a load balancer polling /readyz takes this server out; kept-alive connections
+    // are closed after their current response, so clients reconnect to a server that stays.
+    res.setHeader("Connection", "close");
+    if (req.path === "/readyz") {
+      res.status(503).type("application/json").send(JSON.stringify({ ready: false, stopping: true }));
+      return;
+    }
+    next();
+  });
   const remix = createRemixHandler({
     build,
     mode: production ? "production" : "development",
@@ -148,18 +176,38 @@ function serve(background) {
   app.all("*", remix);
 
   const server = createServer(app).listen(port, host, () => {
-    console.log(`Outcomes co-design platform listening on http://localhost:${port}`);
+    logger.info({ port }, `Outcomes co-design platform listening on http://localhost:${port}`);
   });
   // Keep idle connections longer than clients and proxies do (they close first), so a request
   // sent on a reused connection never meets a socket the server is closing (ECONNRESET).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
+  // Graceful stop (SIGTERM from systemd, a container runtime or a deploy): stop accepting
+  // connections, let requests in flight finish (up to SHUTDOWN_GRACE_SECONDS), stop the background
+  // work, then close the database and exit 0. A second signal does not cut the drain short.
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.on(signal, () => {
-      void background?.stop().catch(() => {});
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 3000).unref();
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal, graceSeconds: shutdownGraceSeconds }, "stopping: finishing requests in flight");
+      const stopped = background?.stop().catch((error) => logger.error({ err: String(error) }, "background work did not stop cleanly")) ?? Promise.resolve();
+      server.close(() => {
+        void stopped.then(() => {
+          closeDatabase();
+          logger.info("stopped");
+          process.exit(0);
+        });
+      });
+      // Connections left idle by a finished request (kept alive by a client) hold close() open:
+      // close them as they go idle, not only those idle at the signal.
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+      setTimeout(() => {
+        logger.warn("stopping: grace period over, closing the connections still open");
+        server.closeAllConnections();
+      }, shutdownGraceSeconds * 1000).unref();
+      setTimeout(() => process.exit(1), (shutdownGraceSeconds + 3) * 1000).unref();
     });
   }
 }

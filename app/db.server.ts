@@ -45,6 +45,13 @@ export function getDb(): DB {
   return globalThis.__appDb.db;
 }
 
+/** Closes the process's database connection (after the last request); the next getDb() opens it again. */
+export function closeDatabase(): void {
+  const open = globalThis.__appDb;
+  globalThis.__appDb = undefined;
+  if (open?.sqlite.open) open.sqlite.close();
+}
+
 export interface Readiness {
   ready: boolean;
   database: "reachable" | "unreachable";

@@ -9,13 +9,18 @@ import { applyDueRetention } from "./services/privacy.server";
 import { pageLocale, persistQueryLocale, serverI18n } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 import { startThemeRunner, type ThemeRunner } from "./services/theme-runs.server";
+import { errorFields, logger, requestIdOf } from "./ops/log.server";
+export { logger } from "./ops/log.server";
 
 /** Called once by server.js before it listens: validates configuration and migrates; returns what the HTTP server needs. */
-export function boot(): { processes: number; bodyTimeoutSeconds: number } {
+export function boot(): { processes: number; bodyTimeoutSeconds: number; shutdownGraceSeconds: number; trustProxy: boolean } {
   const e = env();
   getDb();
-  return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS };
+  return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS, shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS, trustProxy: e.TRUST_PROXY };
 }
+
+/** Called by server.js last when it stops: closes the database (SQLite checkpoints its WAL into the file). */
+export { closeDatabase } from "./db.server";
 
 let sender: EmailSender | null = null;
 let themeRunner: ThemeRunner | null = null;
@@ -25,17 +30,17 @@ export async function startBackgroundWork(): Promise<{ stop: () => Promise<void>
   const e = env();
   const capture = emailCaptureEnabled(e);
   const config = await senderConfigFromEnv(e, capture);
-  if (!config.smtp) console.warn("SMTP_HOST is not set: email is kept in the outbox, queued, until SMTP is configured.");
-  else if (capture) console.log(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
+  if (!config.smtp) logger.warn("SMTP_HOST is not set: email is kept in the outbox, queued, until SMTP is configured.");
+  else if (capture) logger.info(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
   sender ??= startEmailSender(getDb(), config);
   const running = sender;
   // Personal data past its consultation's retention date is deleted at start and every hour.
   const sweep = () => {
     try {
       const done = applyDueRetention(getDb(), new Date());
-      if (done.length) console.log(`Deleted personal data of ${done.length} consultation(s) past their retention date.`);
+      if (done.length) logger.info({ consultations: done.length }, "deleted personal data past its retention date");
     } catch (error) {
-      console.error("retention sweep failed", error);
+      logger.error(errorFields(error), "retention sweep failed");
     }
   };
   sweep();
@@ -64,7 +69,7 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  console.error(error);
+  logger.error({ req_id: requestIdOf(request), ...errorFields(error) }, "unhandled error in a loader or action");
 };
 
 /**

@@ -50,6 +50,12 @@ export const envSchema = z.object({
   JOURNEY_POST_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
   /** Time a request body may take to arrive in full; a slower one (a slow-loris body) gets 408 and the connection is closed. */
   REQUEST_BODY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  /** Seconds a stopping server (SIGTERM) gives requests in flight to finish before it closes their connections. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Behind a reverse proxy: client addresses, scheme and request ids are taken from its X-Forwarded-* / X-Request-Id headers. */
+  TRUST_PROXY: booleanFromString.default(false),
+  /** Log level of the JSON logs on standard output (read by app/ops/log.server.ts at start). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Server processes sharing the port and the database (Node cluster, decision 0017); 1: one process. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Serves /bench/empty (an empty page in the app's layout), the baseline of `npm run bench`. Off by default. */

@@ -137,7 +137,8 @@ export function ErrorBoundary() {
     status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : status === 503 ? "unavailable" : "server";
   const retryAt = status === 429 ? retryTime(error, i18n.language) : null;
   // Never show a stack trace or internal message to the visitor.
-  if (status >= 500 && typeof console !== "undefined") console.error(error);
+  // (On the server, handleError in entry.server logs it with the request id; here only the browser console.)
+  if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

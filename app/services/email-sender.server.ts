@@ -12,6 +12,7 @@ import { claimNextDue, markFailedAttempt, markSent, requeueStale } from "../repo
 import type { Env } from "../env.server";
 import { onEmailQueued } from "./email.server";
 import { startMailCapture } from "./mail-capture.server";
+import { errorFields, logger } from "../ops/log.server";
 
 export interface SmtpConfig {
   host: string;
@@ -121,7 +122,7 @@ export function startEmailSender(db: DB, config: SenderConfig, clock: () => Date
       return;
     }
     running = pass()
-      .catch((e) => console.error("email sender:", e))
+      .catch((e) => logger.error(errorFields(e), "email sender failed"))
       .finally(() => {
         running = null;
         if (again) {

@@ -32,6 +32,7 @@ import {
 export const ssoPartnerships = listSsoPartnerships;
 import { findPartnershipById, findPartnershipBySlug } from "../repos/partnerships.server";
 import { addMembership, findUserForSignIn, insertUser } from "../repos/users.server";
+import { errorFields, logger } from "../ops/log.server";
 
 /** How long a sign-in may take at the provider. */
 const ATTEMPT_MINUTES = 10;
@@ -102,7 +103,7 @@ export async function startSso(
   try {
     config = await configurationFor(provider, e, now.getTime());
   } catch (error) {
-    console.error(`SSO discovery failed for ${partnership.slug}:`, error instanceof Error ? error.message : error);
+    logger.error({ partnership: partnership.slug, ...errorFields(error) }, "SSO discovery failed");
     return { ok: false, reason: "provider-unavailable" };
   }
   const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -150,7 +151,7 @@ export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; state
     claims = (tokens.claims() ?? {}) as Record<string, unknown>;
   } catch (error) {
     // Wrong audience, bad signature, expired token, wrong nonce, a code already used, an error from the provider…
-    console.warn(`SSO sign-in refused for partnership ${attempt.partnershipId}:`, error instanceof Error ? `${error.name}: ${error.message}` : error);
+    logger.warn({ partnershipId: attempt.partnershipId, ...errorFields(error) }, "SSO sign-in refused");
     return { ok: false, reason: "token" };
   }
   const identity = emailFromClaims(claims, provider);

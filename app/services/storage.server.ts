@@ -4,6 +4,7 @@
  * with status 503 and Retry-After: nothing half-written (each save is one transaction) and
  * nothing lost from the page.
  */
+import { logger } from "../ops/log.server";
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)/;
 
 export function isStorageUnavailable(error: unknown): boolean {
@@ -18,7 +19,7 @@ export function tryWrite<T>(write: () => T): { ok: true; value: T } | { ok: fals
     return { ok: true, value: write() };
   } catch (error) {
     if (!isStorageUnavailable(error)) throw error;
-    console.error(`storage unavailable: ${(error as { code?: string }).code}`);
+    logger.error({ code: (error as { code?: string }).code }, "storage unavailable");
     return { ok: false };
   }
 }

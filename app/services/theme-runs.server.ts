@@ -22,6 +22,7 @@ import {
   type ThemeRun,
 } from "../repos/themes.server";
 import type { ThemesJob, ThemesMessage } from "../workers/themes.worker";
+import { errorFields, logger } from "../ops/log.server";
 
 const STALE_MS = 120_000;
 /** The worker's entry (registers the TypeScript loader in the thread); resolved from the app's root. */
@@ -45,7 +46,7 @@ export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number
       requeueStaleThemeRuns(db, staleBefore);
       for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
     } catch (error) {
-      console.error("theme runner", error);
+      logger.error(errorFields(error), "theme runner failed");
     }
   };
   const tick = (): Promise<void> => {
@@ -123,7 +124,7 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   if (message.type === "failed" || message.type === "progress") {
-    console.error(`theme run ${run.id} failed: ${message.type === "failed" ? message.error : "no result"}`);
+    logger.error({ run: run.id, error: message.type === "failed" ? message.error : "no result" }, "theme run failed");
     finish({ status: "failed", phase: "failed", error: message.type === "failed" ? message.error.slice(0, 300) : "no result" });
     return;
   }

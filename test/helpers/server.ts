@@ -59,8 +59,10 @@ export async function launchServer(dbPath: string, port: number, extraEnv: Recor
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
+  // The last 256 KB of what the server printed (one JSON line per request), for failure messages.
+  const keep = (d: Buffer) => (log = (log + d).slice(-256_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
