@@ -32,6 +32,19 @@ export function openDatabase(file: string, migrationsDir: string, options: { max
   return { db, sqlite };
 }
 
+/**
+ * The one way to a transaction. On SQLite it begins IMMEDIATE (takes the write lock first, so a
+ * transaction that reads and then writes waits its turn behind another process instead of failing
+ * with SQLITE_BUSY_SNAPSHOT), and it is synchronous, so nothing else in this process can run
+ * between its statements: writers are serialised in-process by construction. Called inside
+ * another transaction it opens a savepoint, rolled back alone if its callback throws.
+ * The callback gets the same query API as `db`, so repositories take either.
+ */
+export function inTransaction<T>(db: DB, fn: (tx: DB) => T): T {
+  // drizzle types a transaction as its own class (no `$client`); the query API is the same.
+  return db.transaction((tx) => fn(tx as unknown as DB), { behavior: "immediate" });
+}
+
 declare global {
   // Survives dev-server rebuilds so one connection serves the process.
   var __appDb: { db: DB; sqlite: Database.Database } | undefined;

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { emailOutbox, invitations, type EmailStatus } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 
 export interface NewEmail {
   to: string;
@@ -53,8 +53,7 @@ function forgetIfReceipt(tx: DB, id: number): boolean {
 
 /** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
 export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const row = tx
       .select()
       .from(emailOutbox)
@@ -69,8 +68,7 @@ export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
 }
 
 export function markSent(db: DB, id: number, messageId: string | null, now: Date): void {
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     if (forgetIfReceipt(tx, id)) return;
     const row = tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id)).get();
     if (!row) return;
@@ -94,8 +92,7 @@ export function markSent(db: DB, id: number, messageId: string | null, now: Date
 }
 
 export function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): void {
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     if (outcome.status !== "queued" && forgetIfReceipt(tx, id)) return;
     tx.update(emailOutbox)
       .set({ status: outcome.status, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: error.slice(0, 500), updatedAt: now })

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, THEME_RUN_KINDS } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */
 export const THEMABLE_TYPES = ["free-text", "propose-outcome"] as const;
@@ -92,7 +92,7 @@ export function enqueueThemeRun(
   v: { consultationId: number; questionId: number; kind: ThemeRunKind; requestedBy: number | null; parameters?: Record<string, unknown> },
   now: Date,
 ): number {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     if (v.kind === "assign") {
       const queued = tx
         .select({ id: themeRuns.id })
@@ -146,7 +146,7 @@ export function machineCodingsFor(db: DB, answerIds: readonly number[]): Map<num
 
 /** Replaces the machine's codings of the given answers with a run's (rank 1 = most confident). */
 export function replaceMachineCodings(db: DB, runId: number, rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[], now: Date): void {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       tx.delete(machineCodings).where(inArray(machineCodings.answerId, chunk.map((r) => r.answerId))).run();
@@ -184,7 +184,7 @@ export function personCodingsFor(db: DB, answerIds: readonly number[]): Map<numb
  * own themes are kept; none is allowed) and the answer counts as reviewed. Returns the ids set.
  */
 export function recordPersonCoding(db: DB, consultationId: number, answerId: number, themeIds: readonly number[], userId: number, now: Date): number[] {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const own = themeIds.length
       ? tx
           .select({ id: codebookThemes.id })

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
+import { getDb, inTransaction } from "../db.server";
 import { appendAudit } from "../repos/audit.server";
 import { listCommissioningOrganisations, listSignatories, replaceSignatories } from "../repos/frameworks.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
@@ -43,8 +43,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
   }
   const ids = [...new Set(parsed.data.map(Number))];
-  db.transaction((t) => {
-    const tx = t as unknown as typeof db;
+  inTransaction(db, (tx) => {
     replaceSignatories(tx, consultation.id, ids, user.id);
     appendAudit(tx, {
       at: new Date(),

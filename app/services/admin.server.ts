@@ -1,7 +1,7 @@
 import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { z } from "zod";
 import type { Role } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
 import { appendAudit } from "../repos/audit.server";
 import { addMembership, countAdministrators, findUserIdByEmail, removeMembership } from "../repos/users.server";
@@ -26,8 +26,7 @@ export function inviteOrAssign(
   input: { email: string; displayName: string; role: Role },
   now: Date,
 ): InviteResult {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const existing = findUserIdByEmail(tx, input.email);
     if (existing !== undefined) {
       const added = addMembership(tx, existing, partnershipId, input.role);
@@ -50,8 +49,7 @@ class LastAdministrator extends Error {}
 
 export function removeRole(db: DB, actorUserId: number, partnershipId: number, membershipId: number, now: Date): RemoveRoleResult {
   try {
-    return db.transaction((t) => {
-      const tx = t as unknown as DB;
+    return inTransaction(db, (tx) => {
       const removed = removeMembership(tx, membershipId, partnershipId);
       if (!removed) return { ok: false, reason: "not-found" } as const;
       // A partnership must keep at least one administrator: throwing rolls the delete back.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import type { Env } from "../env.server";
 import { createTrustedDevice, trustedDeviceOf } from "../auth/devices.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.server";
@@ -90,8 +90,7 @@ export async function acceptUserInvitation(
   const invitation = findUsableInvitation(db, hashTokenHex(input.token), now);
   if (!invitation) return { ok: false };
   const passwordHash = await hashPassword(input.password);
-  const userId = db.transaction((t) => {
-    const tx = t as unknown as DB;
+  const userId = inTransaction(db, (tx) => {
     // An invitation creates a new account; it never replaces an existing password.
     if (findUserIdByEmail(tx, invitation.email) !== undefined) return null;
     if (!markInvitationAccepted(tx, invitation.id, now)) return null;

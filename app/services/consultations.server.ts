@@ -2,7 +2,7 @@
  * Creating and editing consultations and moving them through their lifecycle.
  * Every change is one transaction with its audit entry (who, when, what).
  */
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import {
   checkConsultationTransition,
   checkRoundTransition,
@@ -35,9 +35,6 @@ import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
 import { invalidatePublished } from "./published-cache.server";
 
 type Tx = DB;
-function inTransaction<T>(db: DB, fn: (tx: Tx) => T): T {
-  return db.transaction((t) => fn(t as unknown as Tx));
-}
 
 export interface Actor {
   userId: number;

@@ -3,7 +3,7 @@
  * sign off, start a new version, compare, export. Each state change runs in one
  * transaction with its audit entry; the rules are in app/domain/framework.
  */
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import {
   assertCanStartVersion,
   canPropose,
@@ -44,10 +44,6 @@ export interface Scope {
   partnershipId: number;
 }
 
-function tx<T>(db: DB, fn: (tx: DB) => T): T {
-  return db.transaction((t) => fn(t as unknown as DB));
-}
-
 function audit(db: DB, scope: Scope, actor: Actor, action: string, version: number, details: Record<string, unknown>, now: Date) {
   appendAudit(db, { at: now, actorUserId: actor.id, partnershipId: scope.partnershipId, action, entityType: "outcome_set", entityId: `${scope.consultationId}:${version}`, details });
 }
@@ -60,7 +56,7 @@ export type StartOutcome = { ok: true; version: number } | { ok: false; reason: 
  * that decided it.
  */
 export function startFramework(db: DB, scope: Scope, actor: Actor, now: Date): StartOutcome {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     if (listOutcomeSetVersions(t, scope.consultationId).length > 0) return { ok: false, reason: "exists" } as const;
     const loaded = loadStudy(t, scope.consultationId);
     const rounds = roundBases(loaded);
@@ -90,7 +86,7 @@ export type EditOutcome = Edit | { ok: false; conflict: true };
  * may have proposed it or started another version meanwhile: a conflict).
  */
 export function editDraft(db: DB, scope: Scope, actor: Actor, version: number, action: string, details: Record<string, unknown>, edit: (c: OutcomeSetContent) => Edit, now: Date): EditOutcome {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const set = findOutcomeSet(t, scope.consultationId);
     if (!set || set.version !== version || set.status !== "draft") return { ok: false, conflict: true } as const;
     const result = edit(set.content);
@@ -104,7 +100,7 @@ export function editDraft(db: DB, scope: Scope, actor: Actor, version: number, a
 export type TransitionOutcome = { ok: true; agreed?: boolean } | { ok: false; reason: "conflict" | "not-ready" | "no-signatories" | "not-signatory" | "already-signed" };
 
 export function proposeOutcomeSet(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const set = findOutcomeSet(t, scope.consultationId);
     if (!set || set.version !== version) return { ok: false, reason: "conflict" } as const;
     const signatories = listSignatories(t, scope.consultationId);
@@ -118,7 +114,7 @@ export function proposeOutcomeSet(db: DB, scope: Scope, actor: Actor, version: n
 }
 
 export function returnToDraft(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const set = findOutcomeSet(t, scope.consultationId);
     if (!set || set.version !== version || set.status !== "proposed") return { ok: false, reason: "conflict" } as const;
     deleteSignatureRows(t, set.id);
@@ -130,7 +126,7 @@ export function returnToDraft(db: DB, scope: Scope, actor: Actor, version: numbe
 
 /** A commissioner signs for their own organisation; the last signature agrees the set. */
 export function signOutcomeSet(db: DB, scope: Scope, actor: Actor, version: number, now: Date): TransitionOutcome {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const set = findOutcomeSet(t, scope.consultationId);
     if (!set || set.version !== version) return { ok: false, reason: "conflict" } as const;
     const organisation = findUserOrganisation(t, actor.id);
@@ -154,7 +150,7 @@ export function signOutcomeSet(db: DB, scope: Scope, actor: Actor, version: numb
 
 /** Any change after agreement: a new draft version copied from the latest agreed one, with the reason for it. */
 export function startNewVersion(db: DB, scope: Scope, actor: Actor, reason: string, now: Date): { ok: true; version: number } | { ok: false; reason: "conflict" } {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const versions = listOutcomeSetVersions(t, scope.consultationId);
     try {
       assertCanStartVersion(versions);

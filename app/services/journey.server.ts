@@ -19,7 +19,7 @@ import {
   type JourneyQuestion,
 } from "../domain/survey/journey";
 import { fromStoredAnswer, parseQuestionConfig, toStoredAnswer, type DraftAnswer } from "../domain/survey/questions";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { secureCookies } from "../env.server";
 import type { Locale } from "../i18n/config";
 import * as repo from "../repos/journey.server";
@@ -208,8 +208,7 @@ export function openInvitation(db: DB, token: string): InvitationResult {
   if (!/^[a-z2-7]{16,40}$/.test(token)) return { kind: "invalid" };
   const invitation = repo.findInvitationByTokenHash(db, hashTokenHex(token));
   if (!invitation || invitation.revokedAt) return { kind: "invalid" };
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const cookieToken = randomToken(10);
     const existing = repo.findParticipantOfMember(tx, invitation.consultationId, invitation.memberId);
     if (existing) repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
@@ -267,8 +266,7 @@ export function submit(db: DB, j: Journey, now: Date): SubmitResult {
   const participant = j.participant;
   const round = j.round;
   try {
-    return db.transaction((t) => {
-      const tx = t as unknown as DB;
+    return inTransaction(db, (tx) => {
       const existing = repo.findResponse(tx, round.id, participant.id);
       if (existing) return { kind: "already" as const, reference: existing.reference };
       if (!j.open) return { kind: "closed" as const };
@@ -316,8 +314,7 @@ export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
   if (!j.participant || !j.round || !j.response) return "none";
   if (!j.open) return "closed";
   const { participant, round, response } = j;
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     repo.deleteResponse(tx, response.id, participant.id);
     repo.deleteDraft(tx, round.id, participant.id);
     if (repo.countResponsesOfParticipant(tx, participant.id) === 0) repo.deleteProfile(tx, participant.id);

@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { outcomeDomains } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { domainCode } from "../domain/outcome-import";
 import { isFaithfulQuote, nextProposalCode, PROPOSED_SOURCE } from "../domain/panel/moderation";
 import { appendAudit } from "../repos/audit.server";
@@ -50,8 +50,7 @@ export function acceptProposal(
   a: ModerationActor & { answerId: number; statement: string; description: string; domain: { id: number } | { newName: string } },
   now: Date,
 ): { ok: true; code: string } | { ok: false; reason: Refusal | "domain" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const item = loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (typeof item === "string") return { ok: false, reason: item };
     let domainId: number;
@@ -70,8 +69,7 @@ export function acceptProposal(
 }
 
 export function mergeProposal(db: DB, a: ModerationActor & { answerId: number; outcomeCode: string }, now: Date): { ok: true } | { ok: false; reason: Refusal | "outcome" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const item = loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (typeof item === "string") return { ok: false, reason: item };
     const outcome = findActiveOutcome(tx, a.consultationId, a.outcomeCode);
@@ -83,8 +81,7 @@ export function mergeProposal(db: DB, a: ModerationActor & { answerId: number; o
 }
 
 export function rejectProposal(db: DB, a: ModerationActor & { answerId: number; reason: string }, now: Date): { ok: true } | { ok: false; reason: Refusal } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const item = loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (typeof item === "string") return { ok: false, reason: item };
     insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "rejected", reason: a.reason, decidedBy: a.actorUserId, decidedAt: now });
@@ -94,8 +91,7 @@ export function rejectProposal(db: DB, a: ModerationActor & { answerId: number; 
 }
 
 export function markReviewed(db: DB, a: ModerationActor & { answerId: number }, now: Date): { ok: true } | { ok: false; reason: Refusal } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const item = loadUndecided(tx, a, a.answerId, "free-text");
     if (typeof item === "string") return { ok: false, reason: item };
     insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "reviewed", decidedBy: a.actorUserId, decidedAt: now });
@@ -106,8 +102,7 @@ export function markReviewed(db: DB, a: ModerationActor & { answerId: number }, 
 
 /** Approves (or re-approves with new wording) a free-text answer as a quote; it must stay the participant's words. Marks it reviewed. */
 export function approveQuote(db: DB, a: ModerationActor & { answerId: number; text: string }, now: Date): { ok: true } | { ok: false; reason: "missing" | "wrong-kind" | "not-faithful" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const item = findModerationItem(tx, a.consultationId, a.answerId, "en");
     if (!item) return { ok: false, reason: "missing" };
     if (item.kind !== "free-text") return { ok: false, reason: "wrong-kind" };
@@ -120,8 +115,7 @@ export function approveQuote(db: DB, a: ModerationActor & { answerId: number; te
 }
 
 export function withdrawQuote(db: DB, a: ModerationActor & { answerId: number }, now: Date): boolean {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!withdrawQuoteRow(tx, a.consultationId, a.answerId, now)) return false;
     audit(tx, a, "moderation.quote-withdrawn", "answer", a.answerId, {}, now);
     return true;
@@ -129,8 +123,7 @@ export function withdrawQuote(db: DB, a: ModerationActor & { answerId: number },
 }
 
 export function tagAnswer(db: DB, a: ModerationActor & { answerId: number; themeIds: number[] }, now: Date): { ok: true; themeIds: number[] } | { ok: false; reason: "missing" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!findModerationItem(tx, a.consultationId, a.answerId, "en")) return { ok: false, reason: "missing" };
     const set = setAnswerThemes(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actorUserId, now);
     audit(tx, a, "codebook.answer-tagged", "answer", a.answerId, { themeIds: set }, now);
@@ -139,8 +132,7 @@ export function tagAnswer(db: DB, a: ModerationActor & { answerId: number; theme
 }
 
 export function createTheme(db: DB, a: ModerationActor & { name: string; description: string }, now: Date): number | "taken" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (themeNameTaken(tx, a.consultationId, a.name)) return "taken";
     const id = insertTheme(tx, a.consultationId, a.name, a.description);
     audit(tx, a, "codebook.theme-created", "codebook-theme", id, { name: a.name }, now);
@@ -149,8 +141,7 @@ export function createTheme(db: DB, a: ModerationActor & { name: string; descrip
 }
 
 export function editTheme(db: DB, a: ModerationActor & { themeId: number; name: string; description: string }, now: Date): "ok" | "taken" | "missing" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (themeNameTaken(tx, a.consultationId, a.name, a.themeId)) return "taken";
     if (!updateTheme(tx, a.consultationId, a.themeId, a.name, a.description)) return "missing";
     audit(tx, a, "codebook.theme-edited", "codebook-theme", a.themeId, { name: a.name }, now);
@@ -160,8 +151,7 @@ export function editTheme(db: DB, a: ModerationActor & { themeId: number; name: 
 
 /** Deletes a theme: its tags are removed from answers; the answers, and what was published, stay. */
 export function deleteTheme(db: DB, a: ModerationActor & { themeId: number }, now: Date): "ok" | "missing" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const removed = removeTheme(tx, a.consultationId, a.themeId);
     if (!removed) return "missing";
     audit(tx, a, "codebook.theme-deleted", "codebook-theme", a.themeId, { name: removed.name, taggedAnswers: removed.tagged }, now);

@@ -1,4 +1,4 @@
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
 import type { OutcomeForm, OutcomeTranslations } from "../domain/outcome-form";
 import { domainCode, type OutcomeImportRow } from "../domain/outcome-import";
@@ -33,8 +33,7 @@ export function importOutcomes(
   input: { consultationId: number; partnershipId: number; actorUserId: number; rows: OutcomeImportRow[] },
   now: Date,
 ): { created: number; updated: number } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     let created = 0;
     let updated = 0;
     let position = countOutcomes(tx, input.consultationId);
@@ -65,9 +64,6 @@ export function importOutcomes(
 export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "domain" | "not-active" | "not-retired";
 type Result<T = object> = ({ ok: true } & T) | { ok: false; reason: OutcomeRefusal };
 
-function tx<T>(db: DB, fn: (t: DB) => T): T {
-  return db.transaction((t) => fn(t as unknown as DB));
-}
 
 function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>) {
   appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType: "candidate-outcome", entityId, details });
@@ -122,7 +118,7 @@ function ratingTextState(db: DB, consultationId: number, locale: string): Rating
 
 /** Adds one candidate outcome (English text) at the end of the library. */
 export function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Result<{ code: string }> {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const { form } = input;
     if (codeTaken(t, input.consultationId, form.code, null)) return { ok: false, reason: "code-taken" } as const;
     const domainId = resolveDomain(t, input.consultationId, form);
@@ -140,7 +136,7 @@ export function createOutcome(db: DB, input: { actor: Actor; consultationId: num
  * summaries name it). Rating questions still being built follow a changed statement.
  */
 export function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Result<{ code: string; questionsUpdated: number }> {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const outcome = findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     const { form } = input;
@@ -179,7 +175,7 @@ export function retirementEffects(db: DB, consultationId: number, outcomeId: num
  * (answers, results and outcome sets are untouched).
  */
 export function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Result<{ removedFromRounds: number[] }> {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const outcome = findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     if (outcome.status !== "active") return { ok: false, reason: "not-active" } as const;
@@ -194,7 +190,7 @@ export function retireOutcome(db: DB, input: { actor: Actor; consultationId: num
 
 /** Brings a retired outcome back into the library (it is offered again for new rounds). */
 export function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Result {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const outcome = findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     if (outcome.status !== "retired") return { ok: false, reason: "not-retired" } as const;
@@ -256,7 +252,7 @@ export function outcomeTranslationsForm(db: DB, consultationId: number, locale: 
  * following the standard), then brings the rating questions' text in that language up to date.
  */
 export function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations }, now: Date): { questionsUpdated: number } {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const { locale, data } = input;
     const before = ratingTextState(t, input.consultationId, locale);
     const outcomeIds = new Set(listOutcomesForBuilder(t, input.consultationId).map((o) => o.id));

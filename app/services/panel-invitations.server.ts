@@ -4,7 +4,7 @@
  * sender) and the audit entry are stored together or not at all.
  */
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { canAcceptAnswers, type Decision } from "../domain/consultation/lifecycle";
 import { canRemind, planInvitations, type InviteWho } from "../domain/panel/invitations";
 import { isLocale, type Locale } from "../i18n/config";
@@ -69,8 +69,7 @@ function roundOpen(ctx: RoundContext, now: Date): Decision<InviteRefusal> {
 export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, now: Date): Decision<InviteRefusal> & { created?: number; resent?: number; skippedNoEmail?: number; skippedCompleted?: number } {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
     const plan = planInvitations(
       members.map((m) => ({ id: m.memberId, email: m.email, responded: m.hasResponse, invitation: m.invitationId == null ? null : { id: m.invitationId, completedAt: m.completedAt, revokedAt: m.revokedAt } })),
@@ -114,8 +113,7 @@ export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, no
 export function remindMembers(db: DB, ctx: RoundContext, now: Date): Decision<InviteRefusal> & { sent?: number; tooSoon?: number } {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
     const cache = new Map<string, { title: string; partnership: string }>();
     let sent = 0;
@@ -143,8 +141,7 @@ export function remindMembers(db: DB, ctx: RoundContext, now: Date): Decision<In
 }
 
 export function revokeInvitation(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; invitationId: number }, now: Date): boolean {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!revokeRow(tx, input.invitationId, input.consultationId, now)) return false;
     appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
     return true;

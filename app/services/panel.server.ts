@@ -1,5 +1,5 @@
 /** Officer actions on the advisory group, invitations, email, moderation and codebook: each in a transaction, audited. */
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { appendAudit } from "../repos/audit.server";
 import type { MemberInput } from "../domain/panel/members";
 import { currentMemberEmails, findMember, groupNameTaken, insertGroup, insertMember, markMemberLeft, updateMember } from "../repos/advisory-groups.server";
@@ -13,8 +13,7 @@ export interface Actor {
 
 /** A failed or bounced email goes back in the queue (e.g. after the member's address was corrected elsewhere, or the relay recovered). */
 export function retryEmail(db: DB, input: Actor & { consultationId: number; emailId: number }, now: Date): boolean {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!requeueEmail(tx, input.emailId, input.consultationId, now)) return false;
     appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "email.retried", entityType: "email", entityId: input.emailId });
     return true;
@@ -23,8 +22,7 @@ export function retryEmail(db: DB, input: Actor & { consultationId: number; emai
 
 // ── Advisory groups and members ───────────────────────────────────────────────
 export function createGroup(db: DB, input: Actor & { name: string; description: string }, now: Date): number | "taken" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (groupNameTaken(tx, input.partnershipId, input.name)) return "taken";
     const id = insertGroup(tx, input.partnershipId, input.name, input.description);
     appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.created", entityType: "advisory-group", entityId: id });
@@ -34,8 +32,7 @@ export function createGroup(db: DB, input: Actor & { name: string; description: 
 
 /** Audit entries name members by id only: the log is append-only and must not keep personal data past erasure. */
 export function addMember(db: DB, input: Actor & { groupId: number; member: MemberInput }, now: Date): number | "duplicate" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (currentMemberEmails(tx, input.groupId).has(input.member.email)) return "duplicate";
     const id = insertMember(tx, input.groupId, input.member, now);
     appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-added", entityType: "advisory-group-member", entityId: id, details: { groupId: input.groupId } });
@@ -44,8 +41,7 @@ export function addMember(db: DB, input: Actor & { groupId: number; member: Memb
 }
 
 export function editMember(db: DB, input: Actor & { groupId: number; memberId: number; member: MemberInput }, now: Date): "ok" | "duplicate" | "missing" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const before = findMember(tx, input.groupId, input.memberId);
     if (!before || before.leftAt) return "missing";
     if (currentMemberEmails(tx, input.groupId, input.memberId).has(input.member.email)) return "duplicate";
@@ -69,8 +65,7 @@ export function editMember(db: DB, input: Actor & { groupId: number; memberId: n
 
 /** The member leaves the group (kept, with leftAt, so past responses still count); their open invitations are revoked. */
 export function removeMember(db: DB, input: Actor & { groupId: number; memberId: number }, now: Date): boolean {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!markMemberLeft(tx, input.groupId, input.memberId, now)) return false;
     const revoked = revokeOpenInvitationsOfMember(tx, input.memberId, now);
     appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-removed", entityType: "advisory-group-member", entityId: input.memberId, details: { groupId: input.groupId, invitationsRevoked: revoked } });
@@ -80,8 +75,7 @@ export function removeMember(db: DB, input: Actor & { groupId: number; memberId:
 
 /** All or nothing: duplicates are checked again inside the transaction. */
 export function importMembers(db: DB, input: Actor & { groupId: number; rows: MemberInput[] }, now: Date): { created: number } | { duplicate: string } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const existing = currentMemberEmails(tx, input.groupId);
     const clash = input.rows.find((r) => existing.has(r.email));
     if (clash) return { duplicate: clash.email };

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import * as s from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";
 import { RECEIPT_KIND } from "../repos/email-outbox.server";
@@ -19,13 +19,10 @@ export interface DeletionCounts {
   emails: number;
 }
 
-function tx<T>(db: DB, f: (t: DB) => T): T {
-  return db.transaction((t) => f(t as unknown as DB));
-}
 
 /** Deletes a consultation's personal data now (idempotent). */
 export function deleteConsultationPersonalData(db: DB, consultationId: number, now: Date, actorUserId: number | null): DeletionCounts {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const c = t.select({ partnershipId: s.consultations.partnershipId }).from(s.consultations).where(eq(s.consultations.id, consultationId)).get();
     if (!c) throw new Error("no such consultation");
     const ids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.consultationId, consultationId)).all().map((r) => r.id);
@@ -56,7 +53,7 @@ export function applyDueRetention(db: DB, now: Date): number[] {
 }
 
 export function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
-  tx(db, (t) => {
+  inTransaction(db, (t) => {
     t.update(s.consultations).set({ personalDataRetainUntil: date }).where(eq(s.consultations.id, consultationId)).run();
     appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.retention-set", entityType: "consultation", entityId: consultationId, details: { retainUntil: date?.toISOString() ?? null } });
   });
@@ -127,7 +124,7 @@ export function memberDataExport(db: DB, memberId: number) {
  * emails sent to them are deleted; their answers stay only as anonymous answers (unlinked).
  */
 export function eraseMember(db: DB, memberId: number, partnershipId: number, now: Date, actorUserId: number): boolean {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const member = t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
     if (!member) return false;
     const pids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.memberId, memberId)).all().map((p) => p.id);

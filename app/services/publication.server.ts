@@ -5,7 +5,7 @@
 import { publishedProvenance } from "./themes.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import type { AggregateResult } from "../domain/aggregation";
 import { CONSULTATION_STATUSES, CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import {
@@ -217,8 +217,7 @@ export interface DraftInput {
 }
 
 export function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actorUserId: number, now: Date) {
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actorUserId, updatedAt: now });
     for (const [locale, text] of Object.entries(input.texts)) upsertText(tx, { consultationId: consultation.id, locale, ...text });
     appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
@@ -240,8 +239,7 @@ export function sniffImage(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
 }
 
 export function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actorUserId: number, now: Date): number {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     replaceImages(tx, consultation.id, point, now);
     const id = insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actorUserId, createdAt: now });
     appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
@@ -250,8 +248,7 @@ export function storeImage(db: DB, consultation: ConsultationRef, point: string,
 }
 
 export function removeImage(db: DB, consultation: ConsultationRef, point: string, actorUserId: number, now: Date) {
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     replaceImages(tx, consultation.id, point, now);
     appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
   });
@@ -276,8 +273,7 @@ export function publish(db: DB, consultation: ConsultationRef, input: { changeNo
   if (previous.length > 0 && input.changeNote.trim() === "") return { ok: false, reason: "change-note-needed" };
   // Built without exact figures: the snapshot holds only what may be published.
   const snapshot = buildSummary(assembled.input);
-  const version = db.transaction((t) => {
-    const tx = t as unknown as DB;
+  const version = inTransaction(db, (tx) => {
     const v = insertVersion(tx, {
       consultationId: consultation.id,
       snapshot: snapshot as unknown as Record<string, unknown>,
@@ -297,8 +293,7 @@ export function publish(db: DB, consultation: ConsultationRef, input: { changeNo
 export function unpublish(db: DB, consultation: ConsultationRef, actorUserId: number, now: Date): { ok: true; version: number } | { ok: false; reason: "not-published" } {
   const current = listVersions(db, consultation.id).find((v) => !v.withdrawnAt);
   if (!current || consultation.status !== "published") return { ok: false, reason: "not-published" };
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     withdrawVersion(tx, consultation.id, current.version, now);
     setConsultationStatus(tx, consultation.id, "closed", now);
     appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });

@@ -4,7 +4,7 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
 import { validateResponseImport, type ImportChannel, type ImportProblem } from "../domain/survey/response-import";
 import { appendAudit } from "../repos/audit.server";
@@ -47,8 +47,7 @@ export function importRoundResponses(db: DB, target: ImportTarget, file: { name:
   }
   // Checks and writes in one (immediate) transaction: two submits at once, of this file or of
   // another with the same respondents, cannot both pass the checks.
-  return db.transaction((t): ImportOutcome => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx): ImportOutcome => {
     const previous = findImportOfFile(tx, target.round.id, hash);
     if (previous) return { ok: false, reason: "already-imported", previous };
     const validated = validateResponseImport(table, {

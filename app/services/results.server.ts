@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import {
   aggregateColumns,
   compareRounds,
@@ -84,8 +84,7 @@ export function computeRoundResult(
     if (e instanceof RakingError) return { ok: false, reason: "weighting-failed", message: e.message };
     throw e;
   }
-  const version = db.transaction((t) => {
-    const tx = t as unknown as DB;
+  const version = inTransaction(db, (tx) => {
     const v = insertResult(tx, {
       roundId: input.roundId,
       inputHash,

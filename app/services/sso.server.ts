@@ -6,7 +6,7 @@
  * identity provider never grants a role here.
  */
 import * as oidc from "openid-client";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import type { Env } from "../env.server";
 import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
 import { createSession } from "../auth/session.server";
@@ -174,8 +174,7 @@ export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; state
  * Nobody else: an identity provider never creates a role here.
  */
 function accountFor(db: DB, who: { issuer: string; subject: string; email: string; partnershipId: number }, now: Date): number | null {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const linked = findLinkedUser(tx, who.issuer, who.subject);
     if (linked) return linked.disabledAt ? null : linked.id;
     const member = findMemberByEmail(tx, who.email, who.partnershipId);
@@ -240,8 +239,7 @@ export interface ProviderInput {
 
 /** Saves (audited, without the secret); a new provider needs a secret. */
 export function saveProviderSettings(db: DB, adminId: number, partnershipId: number, input: ProviderInput, now: Date): { ok: true } | { ok: false; reason: "secret-required" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const existing = findIdentityProvider(tx, partnershipId);
     if (!existing && !input.clientSecret) return { ok: false as const, reason: "secret-required" as const };
     saveIdentityProvider(tx, { partnershipId, ...input, updatedBy: adminId, updatedAt: now });
@@ -259,8 +257,7 @@ export function saveProviderSettings(db: DB, adminId: number, partnershipId: num
 }
 
 export function removeProvider(db: DB, adminId: number, partnershipId: number, now: Date): boolean {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!deleteIdentityProvider(tx, partnershipId)) return false;
     appendAudit(tx, { at: now, actorUserId: adminId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
     return true;

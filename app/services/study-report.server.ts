@@ -3,7 +3,7 @@
  * the facts gathered from the whole study and the officer's texts for the items only
  * a person can write, saved with an audit entry.
  */
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { cosStarReport, OFFICER_ITEMS, type CosStarItem, type StudyFacts } from "../domain/publication/cos-star";
 import { appendAudit } from "../repos/audit.server";
 import { findOutcomeSet } from "../repos/frameworks.server";
@@ -90,8 +90,7 @@ export function saveReportTexts(
   locale: string,
   now: Date,
 ): void {
-  db.transaction((t) => {
-    const tx = t as unknown as DB;
+  inTransaction(db, (tx) => {
     const changed: string[] = [];
     const before = listReportTexts(tx, scope.consultationId);
     for (const item of OFFICER_ITEMS) {

@@ -4,7 +4,7 @@
  * previous round's result. Every change checks the lifecycle rule (questions are
  * locked once a round has responses or is closed) inside its transaction, and is audited.
  */
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { checkQuestionsEditable, type Decision, type QuestionLockReason } from "../domain/consultation/lifecycle";
 import { defaultNextRoundOutcomes, selectNextRoundOutcomes, type Consensus, type NextRoundDefault } from "../domain/consultation/next-round";
 import { conditionsOutOfOrder, conditionValuesFor, type QuestionDraft } from "../domain/survey/question-form";
@@ -34,9 +34,6 @@ import type { Actor } from "./consultations.server";
 
 export type BuilderRefusal = QuestionLockReason | "no-round" | "no-question" | "condition-order" | "at-edge" | "no-outcomes";
 
-function tx<T>(db: DB, fn: (t: DB) => T): T {
-  return db.transaction((t) => fn(t as unknown as DB));
-}
 
 export function findRound(db: DB, consultationId: number, number: number): RoundOverview | undefined {
   return listRoundOverviews(db, [consultationId]).find((r) => r.number === number);
@@ -89,7 +86,7 @@ function withEditableRound<T>(
   roundNumber: number,
   change: (t: DB, round: RoundOverview) => Decision<BuilderRefusal> & { value?: T },
 ): Decision<BuilderRefusal> & { value?: T } {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const round = findRound(t, consultationId, roundNumber);
     if (!round) return { ok: false, reason: "no-round" } as const;
     const editable = checkQuestionsEditable(round);
@@ -195,7 +192,7 @@ export function addRatingsForAllOutcomes(db: DB, input: { actor: Actor; consulta
 
 /** A consultation without rounds (e.g. created before the builder) gets its survey and a draft round 1. */
 export function createFirstRound(db: DB, input: { actor: Actor; consultationId: number }, now: Date): boolean {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     if (listRoundOverviews(t, [input.consultationId]).length > 0) return false;
     const surveyId = findSurveyId(t, input.consultationId) ?? ensureSurvey(t, input.consultationId);
     const roundId = insertRound(t, { surveyId, number: 1 });
@@ -214,7 +211,7 @@ export interface RoundSettings {
 
 /** Feedback, new participants and dates: may change until the round closes. */
 export function saveRoundSettings(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; settings: RoundSettings }, now: Date): Decision<BuilderRefusal | "round-closed"> {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const round = findRound(t, input.consultationId, input.roundNumber);
     if (!round) return { ok: false, reason: "no-round" } as const;
     if (round.status === "closed") return { ok: false, reason: "round-closed" } as const;
@@ -274,7 +271,7 @@ export function createNextRound(
   input: { actor: Actor; consultationId: number; outcomeIds: number[]; copyOtherQuestions: boolean; settings: Omit<RoundSettings, "opensAt" | "closesAt"> },
   now: Date,
 ): { ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" } {
-  return tx(db, (t) => {
+  return inTransaction(db, (t) => {
     const wordings = ratingWordings(t, input.consultationId);
     const rounds = listRoundOverviews(t, [input.consultationId]);
     const previous = rounds.at(-1);

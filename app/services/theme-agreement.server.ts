@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { agreementSampleItems, agreementSamples, users } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import { agreementDocument } from "../domain/themes/agreement-report";
 import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/themes/agreement-intervals";
 import { appendAudit } from "../repos/audit.server";
@@ -33,8 +33,7 @@ export function latestSample(db: DB, consultationId: number, questionId: number)
 
 /** Draws a sample of the question's answers with the stated seed; the officer who starts it is its blind coder. */
 export function startSample(db: DB, a: ThemesActor & { questionId: number; size: number; seed: number }, now: Date): number {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const ids = themableAnswers(tx, a.consultationId, a.questionId).map((x) => x.answerId);
     const chosen = seededSample(ids, a.size, a.seed);
     const id = tx
@@ -57,8 +56,7 @@ export function nextBlindItem(db: DB, consultationId: number, sample: Sample): {
 }
 
 export function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): "ok" | "missing" | "not-coder" | "unknown-theme" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const sample = tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId))).get();
     if (!sample) return "missing";
     if (sample.coderId !== a.actorUserId) return "not-coder";

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import type { Language } from "../domain/themes";
 import { listThemes } from "../repos/moderation.server";
 import {
@@ -136,8 +136,7 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
       const top = a.themes[0]?.id;
       if (top) members.set(top, [...(members.get(top) ?? []), Number(a.respondentId)]);
     }
-    db.transaction((tx) => {
-      const t = tx as unknown as DB;
+    inTransaction(db, (t) => {
       insertThemeSuggestions(
         t,
         r.themes.map((th) => ({ runId: run.id, key: th.id, label: th.label, keywords: th.keywords, size: th.size, exemplarAnswerIds: th.exemplars.map(Number), memberAnswerIds: members.get(th.id) ?? [] })),
@@ -162,8 +161,7 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
     const themes = person.has(String(a.answerId)) ? [] : (assignment?.themes ?? []).filter((t) => known.has(t.id)).map((t) => ({ themeId: Number(t.id), confidence: t.confidence }));
     return { answerId: a.answerId, themes };
   });
-  db.transaction((tx) => {
-    const t = tx as unknown as DB;
+  inTransaction(db, (t) => {
     replaceMachineCodings(t, run.id, rows, now);
     updateThemeRun(t, run.id, {
       status: "done",

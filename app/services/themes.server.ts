@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/schema";
-import type { DB } from "../db.server";
+import { type DB, inTransaction } from "../db.server";
 import type { OutcomeForm } from "../domain/outcome-form";
 import { appendAudit } from "../repos/audit.server";
 import { createOutcome } from "./outcomes.server";
@@ -86,8 +86,7 @@ export function questionThemesPage(db: DB, consultationId: number, question: The
 }
 
 export function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): number {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     // A fresh set of suggestions replaces the ones not yet decided.
     closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actorUserId);
     const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
@@ -97,8 +96,7 @@ export function requestSuggestions(db: DB, a: ThemesActor & { questionId: number
 }
 
 export function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): number | "no-codebook" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (listThemes(tx, a.consultationId).length === 0) return "no-codebook";
     const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
     audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
@@ -110,8 +108,7 @@ type Decision = "ok" | "missing" | "taken";
 
 /** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
 export function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Decision {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const found = a.suggestionIds.map((id) => findSuggestion(tx, a.consultationId, a.questionId, id));
     if (found.length === 0 || found.some((s) => !s || s.status !== "open")) return "missing";
     if (themeNameTaken(tx, a.consultationId, a.name)) return "taken";
@@ -127,8 +124,7 @@ export function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number;
 }
 
 export function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return "missing";
     decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
@@ -139,8 +135,7 @@ export function discardSuggestion(db: DB, a: ThemesActor & { questionId: number;
 
 /** Splits a suggestion in two: a new run clusters just its answers into two themes. */
 export function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision | "too-small" {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return "missing";
     if (s.memberAnswerIds.length < 4) return "too-small";
@@ -223,8 +218,7 @@ export function codebookChoices(db: DB, consultationId: number): { id: number; n
 
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
 export function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): { ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     if (!themableAnswers(tx, a.consultationId, a.questionId, [a.answerId]).length) return { ok: false, reason: "missing" };
     const own = new Set(listThemes(tx, a.consultationId).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return { ok: false, reason: "unknown-theme" };
@@ -304,8 +298,7 @@ export function createOutcomeFromTheme(
   a: ThemesActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
   now: Date,
 ): { ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" } {
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return inTransaction(db, (tx) => {
     const theme = themeForOutcome(tx, a.consultationId, a.themeId);
     if (!theme) return { ok: false, reason: "missing" };
     const allowed = new Set(theme.quotes.map((q) => q.id));
