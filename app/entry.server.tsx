@@ -15,6 +15,13 @@ export { logger } from "./ops/log.server";
 /** Called once by server.js before it listens: validates configuration and migrates; returns what the HTTP server needs. */
 export function boot(): { processes: number; bodyTimeoutSeconds: number; shutdownGraceSeconds: number; trustProxy: boolean } {
   const e = env();
+  // Said plainly rather than ignored: a server given a PostgreSQL address must not quietly serve
+  // (and write people's answers to) a local SQLite file instead.
+  if (e.DATABASE_URL) {
+    throw new Error(
+      "Invalid environment configuration:\n  DATABASE_URL: this release serves from SQLite only (DATABASE_PATH); PostgreSQL can be backed up and restored with npm run db:backup / db:restore, but not yet served. Unset DATABASE_URL to start.",
+    );
+  }
   getDb();
   return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS, shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS, trustProxy: e.TRUST_PROXY };
 }

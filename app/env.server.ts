@@ -13,6 +13,13 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/app.db"),
+  /** A PostgreSQL database (postgres://…). Today only `npm run db:backup` / `db:restore` use it; the server refuses to start with it (see the README). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// address")
+    .optional(),
+  /** Where pg_dump and pg_restore are, when pg_config and Debian's place do not find them. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   MIGRATIONS_DIR: z.string().min(1).default("db/migrations"),
   /** Optional size quota for the database file in bytes (PRAGMA max_page_count); past it, saves fail cleanly as on a full disk. */
   DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),

@@ -113,3 +113,11 @@ describe("graceful stop", () => {
     expect(said).toContain("stopped");
   });
 });
+
+describe("a PostgreSQL address", () => {
+  it("is refused at start with a message, not quietly replaced by the SQLite file: serving from PostgreSQL is not in this release", async () => {
+    const start = launchServer(dbPath, await freePort(), { DATABASE_URL: "postgres://app@127.0.0.1:5432/app" });
+    await expect(start).rejects.toThrow(/DATABASE_URL: this release serves from SQLite only/);
+    await expect(launchServer(dbPath, await freePort(), { DATABASE_URL: "mysql://x" })).rejects.toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ address/);
+  });
+});
