@@ -6,6 +6,7 @@ import { getDb } from "./db.server";
 import { emailCaptureEnabled, env, secureCookies } from "./env.server";
 import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
 import { applyDueRetention } from "./services/privacy.server";
+import { claimPeriodicRun } from "./repos/periodic-runs.server";
 import { pageLocale, persistQueryLocale, serverI18n } from "./i18n/i18n.server";
 import { NonceProvider } from "./ui/nonce";
 import { startThemeRunner, type ThemeRunner } from "./services/theme-runs.server";
@@ -41,17 +42,21 @@ export async function startBackgroundWork(): Promise<{ stop: () => Promise<void>
   else if (capture) logger.info(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
   sender ??= startEmailSender(getDb(), config);
   const running = sender;
-  // Personal data past its consultation's retention date is deleted at start and every hour.
+  // Personal data past its consultation's retention date is deleted once an hour, by whichever
+  // server claims the hour first (periodic_runs): each server looks every five minutes, so the
+  // sweep carries on whichever of them is up.
   const sweep = () => {
     try {
-      const done = applyDueRetention(getDb(), new Date());
+      const now = new Date();
+      if (!claimPeriodicRun(getDb(), "retention-sweep", now, 3600_000)) return;
+      const done = applyDueRetention(getDb(), now);
       if (done.length) logger.info({ consultations: done.length }, "deleted personal data past its retention date");
     } catch (error) {
       logger.error(errorFields(error), "retention sweep failed");
     }
   };
   sweep();
-  const retention = setInterval(sweep, 3600_000);
+  const retention = setInterval(sweep, 300_000);
   retention.unref();
   // Theme suggestions and machine coding, queued by officers, run here off the request path.
   themeRunner ??= startThemeRunner(getDb);

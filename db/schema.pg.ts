@@ -931,3 +931,10 @@ export const rateLimitHits = pgTable("rate_limit_hits", {
   count: integer("count").notNull(),
   resetAt: bigint("reset_at", { mode: "number" }).notNull(),
 });
+
+// ── Periodic background work shared between servers ──────────────────────────
+/** When each periodic job last started; the conditional update decides which server runs it. */
+export const periodicRuns = pgTable("periodic_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
+});

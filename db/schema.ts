@@ -938,3 +938,14 @@ export const rateLimitHits = sqliteTable("rate_limit_hits", {
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
 });
+
+// ── Periodic background work shared between servers ──────────────────────────
+/**
+ * When each periodic job (the retention sweep) last started. A server runs a job only when its
+ * conditional update of this row succeeds, so the job runs once per period whichever of several
+ * servers (or processes) is up, and carries on when any of them dies.
+ */
+export const periodicRuns = sqliteTable("periodic_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,8 +1,8 @@
 /**
  * Fixed-window rate limits. Keys are namespaced by the caller, e.g. "sign-in:ip:…".
- * Counters live in process memory when one process serves the database (the default), or in
- * SQLite (`rate_limit_hits`) when several do (WEB_CONCURRENCY > 1), so a limit holds whichever
- * process answers (decision 0017).
+ * The application's counters live in the database (`rate_limit_hits`), so a limit holds whichever
+ * server or process answers (decision 0017; before, one process kept them in memory, which a
+ * second server beside it could not see). The memory store serves unit tests.
  */
 import type Database from "better-sqlite3";
 
@@ -96,7 +96,7 @@ export class RateLimiter {
   }
 }
 
-/** The store for the app's limiters: shared through the database when several processes serve it. */
-export function rateLimitStore(processes: number, sqlite: () => Database.Database): RateLimitStore {
-  return processes > 1 ? new SqliteRateLimitStore(sqlite()) : new MemoryRateLimitStore();
+/** The store for the app's limiters: the database, shared by every server and process. */
+export function rateLimitStore(sqlite: () => Database.Database): RateLimitStore {
+  return new SqliteRateLimitStore(sqlite());
 }

@@ -68,8 +68,10 @@ export function startEmailSender(db: DB, config: SenderConfig, clock: () => Date
   let again = false;
   const transport = config.smtp ? makeTransport(config.smtp) : null;
 
-  // One server process owns the outbox: anything still "sending" was cut off by a restart.
-  requeueStale(db, clock(), clock());
+  // Several servers may each run a sender: every email is claimed by one of them (claimNextDue
+  // is one write transaction), and one still "sending" goes back to the queue only once it has
+  // been so for STALE_SENDING_MS (its sender died mid-send), never because another server started.
+  requeueStale(db, new Date(clock().getTime() - STALE_SENDING_MS), clock());
 
   async function pass(): Promise<void> {
     if (!transport) return;

@@ -1,10 +1,16 @@
 /** A small browser-like HTTP client: keeps cookies, sends Origin on posts, never follows redirects. */
 export class Client {
-  private cookies = new Map<string, string>();
   constructor(
     readonly base: string,
     private readonly headers: Record<string, string> = {},
+    /** The cookie jar; pass another client's (`jar`) to be the same browser on another server. */
+    private readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** This browser's cookies, to share with a client of another server. */
+  get jar(): Map<string, string> {
+    return this.cookies;
+  }
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);

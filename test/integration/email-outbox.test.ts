@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "../../app/db.server";
 import { enqueueEmail } from "../../app/services/email.server";
 import { startEmailSender, type SenderConfig } from "../../app/services/email-sender.server";
+import { STALE_SENDING_MS } from "../../app/domain/email/delivery";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { smtpEnv, startTestSmtp } from "../helpers/smtp";
 
@@ -107,14 +108,20 @@ describe("the sender", () => {
     }
   });
 
-  it("puts mail that a stopped process left 'sending' back in the queue", async () => {
+  it("puts mail that a stopped process left 'sending' back in the queue, but not mail another live server is sending", async () => {
     const id = enqueueEmail(db, { to: "restart@cag.example", subject: "Restart", text: "x", kind: "test" });
-    sqlite.prepare("update email_outbox set status = 'sending' where id = ?").run(id);
+    // Left "sending" by a sender that died longer ago than STALE_SENDING_MS …
+    sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now() - STALE_SENDING_MS - 1000, id);
+    // … and one claimed a moment ago by a sender in another server that is still up.
+    const busy = enqueueEmail(db, { to: "elsewhere@cag.example", subject: "Being sent elsewhere", text: "x", kind: "test" });
+    sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now(), busy);
     const smtp = await startTestSmtp();
     const sender = startEmailSender(db, config(smtp.port));
     try {
       await until(() => row(id).status === "sent");
+      await new Promise((r) => setTimeout(r, 300));
       expect(smtp.messages.map((m) => m.subject)).toEqual(["Restart"]);
+      expect(row(busy).status).toBe("sending");
     } finally {
       await sender.stop();
       await smtp.close();

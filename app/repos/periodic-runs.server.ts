@@ -1,0 +1,16 @@
+/** Periodic jobs shared between servers: which one runs a job this period (see `periodicRuns` in the schema). */
+import { and, eq, lte } from "drizzle-orm";
+import { periodicRuns } from "../../db/schema";
+import { inTransaction, type DB } from "../db.server";
+
+/**
+ * True for exactly one caller per period: the first ever, then the first after `periodMs` has
+ * passed since the last start. Whichever server asks first runs the job; the others skip it.
+ */
+export function claimPeriodicRun(db: DB, name: string, now: Date, periodMs: number): boolean {
+  return inTransaction(db, (tx) => {
+    if (tx.insert(periodicRuns).values({ name, lastRunAt: now }).onConflictDoNothing().run().changes === 1) return true;
+    const due = new Date(now.getTime() - periodMs);
+    return tx.update(periodicRuns).set({ lastRunAt: now }).where(and(eq(periodicRuns.name, name), lte(periodicRuns.lastRunAt, due))).run().changes === 1;
+  });
+}
