@@ -1,2 +1,2 @@
-// The staff preview (/s/:slug/preview/...): the same page as the citizen journey; answers are kept in memory only.
+// The staff preview (/s/:slug/preview/...): the same page as the citizen journey; answers live in preview_sessions (never drafts or responses, never counted), dropped after 6 hours.
 export { default, headers, loader, handle } from "./s.$slug.briefing.$n";
