@@ -65,6 +65,11 @@ export function closeDatabase(): void {
   if (open?.sqlite.open) open.sqlite.close();
 }
 
+/** Throws unless the database answers a trivial query. */
+export function ping(): void {
+  getDb().$client.prepare("select 1").get();
+}
+
 export interface Readiness {
   ready: boolean;
   database: "reachable" | "unreachable";

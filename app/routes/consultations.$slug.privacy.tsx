@@ -1,14 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import * as s from "../../db/schema";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
-import { checkRetentionDate, MAX_RETENTION_DAYS } from "../domain/privacy/retention";
-import { personalDataHeld } from "../repos/privacy.server";
-import { deleteConsultationPersonalData, setRetentionDate } from "../services/privacy.server";
+import { MAX_RETENTION_DAYS } from "../domain/privacy/retention";
+import { consultationPrivacy, deleteConsultationPersonalData, retentionDateProblem, setRetentionDate } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, DateInput, TextInput } from "../ui/fields";
@@ -21,18 +18,13 @@ export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title
 
 export function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = requireConsultationRole(args, ["officer"]);
-  const db = getDb();
-  const row = db
-    .select({ retainUntil: s.consultations.personalDataRetainUntil, deletedAt: s.consultations.personalDataDeletedAt, closesAt: s.consultations.closesAt })
-    .from(s.consultations)
-    .where(eq(s.consultations.id, consultation.id))
-    .get()!;
+  const row = consultationPrivacy(getDb(), consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     retainUntil: row.retainUntil ? row.retainUntil.toISOString().slice(0, 10) : "",
     retainUntilText: row.retainUntil ? formatDate(row.retainUntil.toISOString(), locale) : null,
     deletedAtText: row.deletedAt ? formatDate(row.deletedAt.toISOString(), locale) : null,
-    held: personalDataHeld(db, consultation.id),
+    held: row.held,
   });
 }
 
@@ -50,8 +42,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     const date = parsed.data.retainUntil;
     if (date) {
-      const closesAt = db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultation.id)).get()?.closesAt ?? null;
-      const problem = checkRetentionDate(date, closesAt, now);
+      const problem = retentionDateProblem(db, consultation.id, date, now);
       if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: formValues(form, ["retainUntil"]) }, { status: 400 });
     }
     setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);

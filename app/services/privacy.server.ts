@@ -7,8 +7,9 @@
 import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import * as s from "../../db/schema";
 import { type DB, inTransaction } from "../db.server";
-import { isRetentionDue } from "../domain/privacy/retention";
+import { checkRetentionDate, isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";
+import { personalDataHeld } from "../repos/privacy.server";
 import { RECEIPT_KIND } from "../repos/email-outbox.server";
 
 export interface DeletionCounts {
@@ -50,6 +51,23 @@ export function applyDueRetention(db: DB, now: Date): number[] {
     .filter((c) => isRetentionDue(c, now));
   for (const c of candidates) deleteConsultationPersonalData(db, c.id, now, null);
   return candidates.map((c) => c.id);
+}
+
+/** What the consultation's privacy page shows: its retention date, when its personal data was deleted, and what is held now. */
+export function consultationPrivacy(db: DB, consultationId: number) {
+  const row = db
+    .select({ retainUntil: s.consultations.personalDataRetainUntil, deletedAt: s.consultations.personalDataDeletedAt })
+    .from(s.consultations)
+    .where(eq(s.consultations.id, consultationId))
+    .get();
+  if (!row) throw new Error("no such consultation");
+  return { retainUntil: row.retainUntil, deletedAt: row.deletedAt, held: personalDataHeld(db, consultationId) };
+}
+
+/** Why `date` cannot be the consultation's retention date (before it closes, too far off…), or null. */
+export function retentionDateProblem(db: DB, consultationId: number, date: Date, now: Date) {
+  const closesAt = db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultationId)).get()?.closesAt ?? null;
+  return checkRetentionDate(date, closesAt, now);
 }
 
 export function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
