@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { getOptionalUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
-import { listPublicConsultations } from "../repos/consultations.server";
+import { listPublicConsultations } from "../services/consultations.server";
 import { NotificationBanner, Tag } from "../ui/components";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";

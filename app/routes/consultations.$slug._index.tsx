@@ -6,14 +6,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
-import {
-  findConsultationSettings,
-  listAdvisoryGroupsOfPartnership,
-  listConsultationTranslations,
-  listLifecycleHistory,
-  listRoundOverviews,
-  translationCounts,
-} from "../repos/consultation-admin.server";
+import { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../services/consultations.server";
 import { participationByGroup, transitionConsultation } from "../services/consultations.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
-import { listPublishedThemes } from "../repos/moderation.server";
+import { listPublishedThemes } from "../services/moderation.server";
 import { createTheme, deleteTheme, editTheme } from "../services/moderation.server";
 import { BackLink, Button, NotificationBanner, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

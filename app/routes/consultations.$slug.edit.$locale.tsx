@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
-import { listConsultationTranslations } from "../repos/consultation-admin.server";
+import { listConsultationTranslations } from "../services/consultations.server";
 import { saveTranslation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";

@@ -9,7 +9,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { useTranslation } from "../i18n/use-translation";
-import { listConsultationTranslations } from "../repos/consultation-admin.server";
+import { listConsultationTranslations } from "../services/consultations.server";
 import { saveTranslation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import type { RouteHandle } from "../ui/title";

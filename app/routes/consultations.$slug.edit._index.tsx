@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { checkAudienceChange } from "../domain/consultation/lifecycle";
-import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../repos/consultation-admin.server";
+import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { updateSettings } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
 import { amountsPence, basisRounds, citizenWeights, decidingRound, move, ordered, proposalProblems } from "../domain/framework";
-import { findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../repos/frameworks.server";
+import { findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../services/frameworks.server";
 import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
 import { editDraft, proposeOutcomeSet, returnToDraft, signOutcomeSet, startFramework, startNewVersion, studyStatus } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, WarningText } from "../ui/components";

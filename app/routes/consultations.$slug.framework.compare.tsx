@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
-import { listVersionHistory } from "../repos/frameworks.server";
+import { listVersionHistory } from "../services/frameworks.server";
 import { requireCommissioner, versionParam } from "../services/framework-access.server";
 import { compareVersions } from "../services/frameworks.server";
 import { BackLink, SummaryList, Table } from "../ui/components";

@@ -6,7 +6,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
 import { isDeparture, outcomesWithoutWeight, removeIndicator, reword, setInclusion } from "../domain/framework";
-import { findOutcomeSet } from "../repos/frameworks.server";
+import { findOutcomeSet } from "../services/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";

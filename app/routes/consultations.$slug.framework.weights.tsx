@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { citizenWeights, ordered, outcomesWithoutWeight, setWeights } from "../domain/framework";
-import { findOutcomeSet } from "../repos/frameworks.server";
+import { findOutcomeSet } from "../services/frameworks.server";
 import { requireCommissioner } from "../services/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "../db.server";
 import { canAcceptAnswers } from "../domain/consultation/lifecycle";
 import { memberRoundStatus, nextReminderAllowedAt, type MemberRoundStatus } from "../domain/panel/invitations";
-import { listRoundTracking } from "../repos/round-invitations.server";
+import { listRoundTracking } from "../services/panel-invitations.server";
 import { linkOrigin, loadConsultationRounds } from "../services/panel-access.server";
 import { inviteMembers, remindMembers, revokeInvitation } from "../services/panel-invitations.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "../ui/components";
@@ -14,7 +14,7 @@ import { Radios } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
 import { EmailStatusTag, PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
-import type { EmailStatus } from "../../db/schema";
+import { type EmailStatus } from "../services/email.server";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),

@@ -2,10 +2,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { EMAIL_STATUSES } from "../../db/schema";
+import { EMAIL_STATUSES } from "../services/email.server";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
-import { countByStatus, listEmails } from "../repos/email-outbox.server";
+import { countByStatus, listEmails } from "../services/email.server";
 import { retryEmail } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
 import { formatDateTime } from "../ui/format.server";

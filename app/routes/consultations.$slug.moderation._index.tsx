@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
-import { listModerationItems, listThemes } from "../repos/moderation.server";
+import { listModerationItems, listThemes } from "../services/moderation.server";
 import { BackLink, NotificationBanner, Table, Tag } from "../ui/components";
 import { PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";

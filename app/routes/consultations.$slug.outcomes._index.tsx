@@ -6,7 +6,7 @@ import { getDb } from "../db.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
-import { listLibrary } from "../repos/outcomes.server";
+import { listLibrary } from "../services/outcomes.server";
 import { importOutcomes } from "../services/outcomes.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

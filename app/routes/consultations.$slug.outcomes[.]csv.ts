@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
-import { listLibrary } from "../repos/outcomes.server";
+import { listLibrary } from "../services/outcomes.server";
 
 /** The candidate outcome library as CSV (the import format, plus source and status), safe for spreadsheets. */
 export function loader(args: LoaderFunctionArgs) {

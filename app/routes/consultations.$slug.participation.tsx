@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { getDb } from "../db.server";
 import { participationBreakdown, type ParticipationRow } from "../domain/panel/participation";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
-import { listRoundTracking } from "../repos/round-invitations.server";
+import { listRoundTracking } from "../services/panel-invitations.server";
 import { loadConsultationRounds } from "../services/panel-access.server";
 import { BackLink, Table } from "../ui/components";
 import { PanelNav, RoundsNav } from "../ui/panel";

@@ -7,8 +7,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { CsvError } from "../domain/csv";
 import { equalGroupsGaps, parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
-import { appendAudit } from "../repos/audit.server";
-import { findResult, listRounds, insertMargins, listMargins, listResultVersions, outcomeStatements } from "../repos/results.server";
+import { findResult, listRounds, saveMargins, listMargins, listResultVersions, outcomeStatements } from "../services/results.server";
 import { compareWithPreviousRound, computeRoundResult } from "../services/results.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { DistributionBar } from "../ui/DistributionBar";
@@ -113,8 +112,7 @@ export async function action(args: ActionFunctionArgs) {
     if (text.length > 1_000_000) return json({ errors: { file: "results.errors.fileTooBig" }, values: { name: parsed.data.name }, detail: null }, { status: 413 });
     try {
       const { rows } = parseMarginsCsv(text, PROFILE_VARIABLES);
-      const id = insertMargins(db, { consultationId: consultation.id, name: parsed.data.name, rows, uploadedBy: user.id });
-      appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: consultation.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: rows.length } });
+      saveMargins(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, name: parsed.data.name, rows }, new Date());
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
       return json({ errors: { file: "results.errors.csv" }, values: { name: parsed.data.name }, detail: { line: e.line, column: e.column, message: e.message } }, { status: 400 });

@@ -3,9 +3,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb, inTransaction } from "../db.server";
-import { appendAudit } from "../repos/audit.server";
-import { listCommissioningOrganisations, listSignatories, replaceSignatories } from "../repos/frameworks.server";
+import { getDb } from "../db.server";
+import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
@@ -43,18 +42,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
   }
   const ids = [...new Set(parsed.data.map(Number))];
-  inTransaction(db, (tx) => {
-    replaceSignatories(tx, consultation.id, ids, user.id);
-    appendAudit(tx, {
-      at: new Date(),
-      actorUserId: user.id,
-      partnershipId: consultation.partnershipId,
-      action: "signatories.updated",
-      entityType: "consultation",
-      entityId: consultation.id,
-      details: { organisationIds: ids },
-    });
-  });
+  setSignatories(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, ids, new Date());
   return redirect(`/consultations/${consultation.slug}/signatories?notice=saved`);
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { getDb } from "../db.server";
-import { listRoundOverviews } from "../repos/consultation-admin.server";
+import { listRoundOverviews } from "../services/consultations.server";
 import { createFirstRound } from "../services/survey-builder.server";
 import { BackLink, Button, Table } from "../ui/components";
 import type { RouteHandle } from "../ui/title";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
-import { codingsOf } from "../repos/themes.server";
+import { codingsOf } from "../services/themes.server";
 import { requireThemableQuestion } from "../services/themes.server";
 
 /**

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireRole, requireUser, forbidden } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { listAdvisoryGroupsOfPartnership } from "../repos/consultation-admin.server";
+import { listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { createConsultation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import type { Role } from "../../db/schema";
+import { type Role } from "../services/admin.server";
 import { requireUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { pageLocale } from "../i18n/i18n.server";
-import { listConsultationsForPartnerships } from "../repos/consultations.server";
-import { findConsultationSettings, listRoundOverviews } from "../repos/consultation-admin.server";
+import { listConsultationsForPartnerships } from "../services/consultations.server";
+import { findConsultationSettings, listRoundOverviews } from "../services/consultations.server";
 import { participationByGroup } from "../services/consultations.server";
 import { Table, Tag } from "../ui/components";
 import { formatDate } from "../ui/format.server";

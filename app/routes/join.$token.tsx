@@ -6,7 +6,7 @@ import { serializeSessionCookie } from "../auth/session.server";
 import { hashTokenHex } from "../auth/tokens.server";
 import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
-import { findUsableInvitation } from "../repos/user-invitations.server";
+import { findUsableInvitation } from "../services/admin.server";
 import { acceptUserInvitation, passwordSchema } from "../services/auth.server";
 import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -5,7 +5,7 @@ import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateMemberImport, type ImportProblem } from "../domain/panel/members";
-import { countMembersWhoLeft, currentMemberEmails, listMembers } from "../repos/advisory-groups.server";
+import { countMembersWhoLeft, currentMemberEmails, listMembers } from "../services/panel.server";
 import { importMembers } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

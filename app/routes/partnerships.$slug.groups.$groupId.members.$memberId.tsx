@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
-import { findMember } from "../repos/advisory-groups.server";
+import { findMember } from "../services/panel.server";
 import { editMember, removeMember } from "../services/panel.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

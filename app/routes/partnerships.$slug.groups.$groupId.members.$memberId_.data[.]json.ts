@@ -2,17 +2,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
-import { findMember } from "../repos/advisory-groups.server";
-import { appendAudit } from "../repos/audit.server";
-import { memberDataExport } from "../services/privacy.server";
+import { findMember } from "../services/panel.server";
+import { exportMemberData } from "../services/privacy.server";
 
 export function loader(args: LoaderFunctionArgs) {
   const access = requireGroupOfficer(args);
   const db = getDb();
   const member = access.memberId == null ? undefined : findMember(db, access.group.id, access.memberId);
   if (!member) throw new Response("Not Found", { status: 404 });
-  const data = memberDataExport(db, member.id);
-  appendAudit(db, { at: new Date(), actorUserId: access.user.id, partnershipId: access.partnership.id, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: member.id });
+  const data = exportMemberData(db, member.id, { actorUserId: access.user.id, partnershipId: access.partnership.id }, new Date());
   return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
-import { findMember } from "../repos/advisory-groups.server";
+import { findMember } from "../services/panel.server";
 import { eraseMember } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -3,7 +3,7 @@ import { requireGroupOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { EXPORT_HEADER } from "../domain/panel/members";
-import { listMembers } from "../repos/advisory-groups.server";
+import { listMembers } from "../services/panel.server";
 
 /** The group's current members as CSV (the import's columns), safe against spreadsheet formulas. */
 export function loader(args: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requirePartnershipOfficer } from "../auth/panel-access.server";
 import { getDb } from "../db.server";
-import { listGroups } from "../repos/advisory-groups.server";
+import { listGroups } from "../services/panel.server";
 import { createGroup } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -2,11 +2,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "../services/admin.server";
 import { requireRole } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { listPendingInvitations } from "../repos/user-invitations.server";
-import { listPartnershipPeople } from "../repos/users.server";
+import { listPendingInvitations } from "../services/admin.server";
+import { listPartnershipPeople } from "../services/admin.server";
 import { inviteOrAssign, removeRole, partnershipFromParams } from "../services/admin.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -5,10 +5,10 @@ import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
 import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, ssoPartnershipOfSession } from "../auth/session.server";
 import { getDb } from "../db.server";
+import { auditSignOut } from "../services/auth.server";
 import { env, secureCookies } from "../env.server";
 import { linkOrigin } from "../services/panel-access.server";
 import { partnershipSlugOf, providerSignOut } from "../services/sso.server";
-import { appendAudit } from "../repos/audit.server";
 import { Button } from "../ui/components";
 import type { RouteHandle } from "../ui/title";
 
@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
     if (ssoPartnershipId !== null) providerSlug = partnershipSlugOf(db, ssoPartnershipId);
     if (scope === "everywhere") invalidateUserSessions(db, user.id);
     else invalidateSession(db, user.sessionId);
-    appendAudit(db, { at: new Date(), actorUserId: user.id, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: user.id });
+    auditSignOut(db, user.id, scope, new Date());
   }
   return redirect(providerSlug ? `/sign-out?provider=${providerSlug}` : "/?signedOut=1", { headers });
 }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { findConsultationBySlug } from "../repos/consultations.server";
-import { hasRole } from "../repos/users.server";
+import { findConsultationBySlug } from "../services/consultations.server";
+import { hasRole } from "../services/admin.server";
 import { findImage, findPublicImage } from "../services/publication.server";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), id: z.coerce.number().int().positive().max(1_000_000_000) });

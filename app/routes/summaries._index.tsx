@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
-import { listPublicConsultations } from "../repos/consultations.server";
+import { listPublicConsultations } from "../services/consultations.server";
 import { latestPublishedVersions } from "../services/publication.server";
 import { Button, Tag } from "../ui/components";
 import { TextInput } from "../ui/fields";

@@ -110,3 +110,8 @@ export async function acceptUserInvitation(
   if (userId == null) return { ok: false };
   return { ok: true, ...createSession(db, userId, now, e.SESSION_DAYS) };
 }
+
+/** Records a sign-out (on this device, or everywhere) in the audit log. */
+export function auditSignOut(db: DB, userId: number, scope: string, now: Date): void {
+  appendAudit(db, { at: now, actorUserId: userId, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: userId });
+}

@@ -198,3 +198,7 @@ export function participationByGroup(db: DB, roundId: number, advisoryGroupId: n
   const outside = publicResponses.map((p) => ({ group: p.group ?? "not-stated", n: p.n }));
   return { groups, outside, outsideTotal: outside.reduce((s, o) => s + o.n, 0) };
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../repos/consultation-admin.server";
+export { findConsultationBySlug, listConsultationsForPartnerships, listPublicConsultations } from "../repos/consultations.server";

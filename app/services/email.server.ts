@@ -39,3 +39,8 @@ export function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date()): n
   if (wakeSender) setImmediate(wakeSender);
   return id;
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { EMAIL_STATUSES } from "../../db/schema";
+export type { EmailStatus } from "../../db/schema";
+export { countByStatus, listEmails } from "../repos/email-outbox.server";

@@ -28,6 +28,7 @@ import {
   listSignatures,
   outcomeCatalogue,
   recordSignature,
+  replaceSignatories,
   setOutcomeSetStatus,
   updateDraftContent,
   type OutcomeSetRow,
@@ -199,3 +200,14 @@ export function buildExport(
   });
   return { doc, set };
 }
+
+/** Replaces the organisations that sign the consultation's outcome set, audited, in one transaction. */
+export function setSignatories(db: DB, scope: Scope, actorUserId: number, organisationIds: number[], now: Date): void {
+  inTransaction(db, (tx) => {
+    replaceSignatories(tx, scope.consultationId, organisationIds, actorUserId);
+    appendAudit(tx, { at: now, actorUserId, partnershipId: scope.partnershipId, action: "signatories.updated", entityType: "consultation", entityId: scope.consultationId, details: { organisationIds } });
+  });
+}
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { findOutcomeSet, findUserOrganisation, listCommissioningOrganisations, listOutcomeSetVersions, listSignatories, listSignatures, listVersionHistory } from "../repos/frameworks.server";

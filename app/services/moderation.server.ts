@@ -159,3 +159,5 @@ export function deleteTheme(db: DB, a: ModerationActor & { themeId: number }, no
   });
 }
 
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { findModerationItem, listDomains, listModerationItems, listPublishedThemes, listThemes } from "../repos/moderation.server";

@@ -276,3 +276,6 @@ export function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultat
     return { questionsUpdated };
   });
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { listLibrary } from "../repos/outcomes.server";

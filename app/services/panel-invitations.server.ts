@@ -147,3 +147,6 @@ export function revokeInvitation(db: DB, input: { consultationId: number; partne
     return true;
   });
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { listRoundTracking } from "../repos/round-invitations.server";

@@ -77,6 +77,13 @@ export function setRetentionDate(db: DB, consultationId: number, partnershipId: 
   });
 }
 
+/** A member's data for their subject access request, with the export recorded in the audit log. */
+export function exportMemberData(db: DB, memberId: number, actor: { actorUserId: number; partnershipId: number }, now: Date) {
+  const data = memberDataExport(db, memberId);
+  appendAudit(db, { at: now, actorUserId: actor.actorUserId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
+  return data;
+}
+
 /** Everything held about one advisory group member, for their subject access request. */
 export function memberDataExport(db: DB, memberId: number) {
   const member = db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();

@@ -13,7 +13,7 @@ import {
   type RoundComparison,
 } from "../domain/aggregation";
 import { appendAudit } from "../repos/audit.server";
-import { findMargins, findResultByHash, insertResult, iterateRatingAnswers, listRounds, ratedOutcomeCodes } from "../repos/results.server";
+import { findMargins, findResultByHash, insertMargins, insertResult, iterateRatingAnswers, listRounds, ratedOutcomeCodes } from "../repos/results.server";
 
 export const NOT_STATED = "not-stated";
 
@@ -133,3 +133,15 @@ export function compareWithPreviousRound(db: DB, previousRoundId: number, previo
 export function listRoundNumbers(db: DB, consultationId: number): number[] {
   return listRounds(db, consultationId).map((r) => r.number);
 }
+
+/** Stores uploaded population margins with their audit entry, in one transaction. */
+export function saveMargins(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): number {
+  return inTransaction(db, (tx) => {
+    const id = insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actorUserId });
+    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
+    return id;
+  });
+}
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";

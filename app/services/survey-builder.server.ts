@@ -376,3 +376,6 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
     question: questionId === null ? null : (all[index] ?? null),
   };
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { listOutcomesForBuilder, listQuestionTranslationsOfRound, listQuestionsOfRound } from "../repos/survey-builder.server";

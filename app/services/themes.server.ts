@@ -360,3 +360,6 @@ export function publishedProvenance(db: DB, consultationId: number): Array<{ cod
   const byId = provenanceOf(db, outcomes.map((o) => o.id));
   return outcomes.filter((o) => byId.has(o.id)).map((o) => ({ code: o.code, ...byId.get(o.id)! }));
 }
+
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+export { codingsOf } from "../repos/themes.server";
