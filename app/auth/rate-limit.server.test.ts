@@ -1,3 +1,7 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db.server";
 import { MemoryRateLimitStore, RateLimiter, SqliteRateLimitStore, type RateLimitStore } from "./rate-limit.server";
@@ -50,4 +54,28 @@ it("in memory: forgets expired addresses once it holds many, without scanning on
   limiter.hit("later", 7_000); // a sweep at 7 s: "late" expired at 6 s, the b* entries at 6.5 s
   expect(store.size).toBe(1);
   expect(limiter.hit("later", 7_001).allowed).toBe(false);
+});
+
+it("counts in the process while the database cannot take a write (locked), never throwing into the request", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "limits-"));
+  try {
+    const file = path.join(dir, "app.db");
+    const server = openDatabase(file, "db/migrations").sqlite;
+    server.pragma("busy_timeout = 50");
+    const holder = new Database(file);
+    const limiter = new RateLimiter(2, 60_000, new SqliteRateLimitStore(server));
+    expect(limiter.hit("k", 0).allowed).toBe(true);
+    holder.exec("BEGIN IMMEDIATE"); // another writer holds the lock
+    expect(limiter.hit("k", 1).allowed).toBe(true);
+    expect(limiter.hit("k", 2).allowed).toBe(true);
+    expect(limiter.hit("k", 3).allowed).toBe(false); // the fallback count holds its own limit
+    holder.exec("ROLLBACK");
+    // Back in the database: its own count goes on from where it was (one hit).
+    expect(limiter.hit("k", 4).allowed).toBe(true);
+    expect(limiter.hit("k", 5).allowed).toBe(false);
+    holder.close();
+    server.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

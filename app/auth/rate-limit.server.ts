@@ -64,12 +64,23 @@ export class SqliteRateLimitStore implements RateLimitStore {
     this.sweepExpired = sqlite.prepare("delete from rate_limit_hits where reset_at <= ?");
   }
 
+  /** Counts kept here while the database cannot take a write (locked, full): see `hit`. */
+  private readonly fallback = new MemoryRateLimitStore();
+
   hit(key: string, now: number, windowMs: number) {
-    if (now - this.lastSweep >= 60_000) {
-      this.lastSweep = now;
-      this.sweepExpired.run(now);
+    try {
+      if (now - this.lastSweep >= 60_000) {
+        this.lastSweep = now;
+        this.sweepExpired.run(now);
+      }
+      return this.upsert.get({ key, now, window: windowMs })!;
+    } catch (error) {
+      // A database that cannot take a write must not turn a citizen's post into a 500 here: the
+      // hit is counted in this process instead, and the request goes on to its own save, which
+      // answers 503 with what was typed kept (services/storage.server.ts).
+      if (!/^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY)/.test(String((error as { code?: unknown }).code))) throw error;
+      return this.fallback.hit(key, now, windowMs);
     }
-    return this.upsert.get({ key, now, window: windowMs })!;
   }
 
   reset(key: string): void {
