@@ -25,8 +25,8 @@ export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROU
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-export const ROLES = ["administrator", "officer", "commissioner"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "../app/domain/auth/roles";
+export { ROLES, type Role };
 export const AUDIENCES = ["public", "group", "both"] as const;
 
 // ── Organisations and partnerships ───────────────────────────────────────────
@@ -590,8 +590,8 @@ export const outcomeSetSignatures = sqliteTable(
 );
 
 // ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──
-export const EMAIL_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+import { EMAIL_STATUSES, type EmailStatus } from "../app/domain/email/delivery";
+export { EMAIL_STATUSES, type EmailStatus };
 
 export const emailOutbox = sqliteTable(
   "email_outbox",

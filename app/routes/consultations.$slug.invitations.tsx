@@ -14,7 +14,7 @@ import { Radios } from "../ui/fields";
 import { formatDateTime } from "../ui/format.server";
 import { EmailStatusTag, PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
-import { type EmailStatus } from "../services/email.server";
+import type { EmailStatus } from "../domain/email/delivery";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { type Role } from "../services/admin.server";
+import type { Role } from "../domain/auth/roles";
 import { requireUser } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { pageLocale } from "../i18n/i18n.server";

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { ROLES } from "../services/admin.server";
+import { ROLES } from "../domain/auth/roles";
 import { requireRole } from "../auth/guards.server";
 import { getDb } from "../db.server";
 import { listPendingInvitations } from "../services/admin.server";

@@ -74,7 +74,5 @@ export function partnershipFromParams(db: DB, params: unknown) {
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { ROLES } from "../../db/schema";
-export type { Role } from "../../db/schema";
 export { findUsableInvitation, listPendingInvitations } from "../repos/user-invitations.server";
 export { hasRole, listPartnershipPeople } from "../repos/users.server";

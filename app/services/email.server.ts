@@ -41,6 +41,4 @@ export function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date()): n
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { EMAIL_STATUSES } from "../../db/schema";
-export type { EmailStatus } from "../../db/schema";
 export { countByStatus, listEmails } from "../repos/email-outbox.server";

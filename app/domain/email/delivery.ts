@@ -64,3 +64,7 @@ export function afterFailure(attempts: number, kind: SmtpFailureKind, now: Date,
 
 /** An email left "sending" by a process that died is handed back to the queue after this long. */
 export const STALE_SENDING_MS = 5 * 60_000;
+
+/** Where an email in the outbox stands (the schema's `email_outbox.status`); shown on staff screens, so not server-only. */
+export const EMAIL_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
