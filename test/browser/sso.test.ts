@@ -93,8 +93,8 @@ for (const javaScriptEnabled of [false, true]) {
           await page.fill("#email", DEMO.officer.email);
           await page.fill("#password", DEMO.officer.password);
           await submit(page, "form[method=post] button.govuk-button");
-          await page.waitForSelector("[data-testid=error-summary]");
-          expect(await page.textContent("[data-testid=error-summary]")).toContain(text[locale].required);
+          // The page already shows an error summary (the refused token): wait for the new one's words.
+          await expect.poll(() => page.textContent("[data-testid=error-summary]"), { timeout: 10_000 }).toContain(text[locale].required);
           await expectAccessible(page, "sign-in, password refused as SSO is required");
         } finally {
           setRequireSso(false);
