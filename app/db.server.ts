@@ -65,6 +65,13 @@ export function closeDatabase(): void {
   if (open?.sqlite.open) open.sqlite.close();
 }
 
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)/;
+
+/** The database cannot take a write just now (locked past the busy timeout, full, an I/O error): the caller keeps what it has and says so. */
+export function isStorageUnavailable(error: unknown): boolean {
+  return typeof error === "object" && error !== null && UNAVAILABLE.test(String((error as { code?: unknown }).code));
+}
+
 /** Throws unless the database answers a trivial query. */
 export function ping(): void {
   getDb().$client.prepare("select 1").get();

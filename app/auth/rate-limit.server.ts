@@ -5,6 +5,7 @@
  * second server beside it could not see). The memory store serves unit tests.
  */
 import type Database from "better-sqlite3";
+import { isStorageUnavailable } from "../db.server";
 
 export interface RateLimitStore {
   /** Counts a hit on `key`; a new window starts when the last one has ended. */
@@ -78,7 +79,7 @@ export class SqliteRateLimitStore implements RateLimitStore {
       // A database that cannot take a write must not turn a citizen's post into a 500 here: the
       // hit is counted in this process instead, and the request goes on to its own save, which
       // answers 503 with what was typed kept (services/storage.server.ts).
-      if (!/^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY)/.test(String((error as { code?: unknown }).code))) throw error;
+      if (!isStorageUnavailable(error)) throw error;
       return this.fallback.hit(key, now, windowMs);
     }
   }

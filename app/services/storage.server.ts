@@ -5,11 +5,8 @@
  * nothing lost from the page.
  */
 import { logger } from "../ops/log.server";
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)/;
-
-export function isStorageUnavailable(error: unknown): boolean {
-  return typeof error === "object" && error !== null && UNAVAILABLE.test(String((error as { code?: unknown }).code));
-}
+export { isStorageUnavailable } from "../db.server";
+import { isStorageUnavailable } from "../db.server";
 
 export const storageUnavailableHeaders = { "Retry-After": "10", "Cache-Control": "private, no-store" };
 
