@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -22,27 +23,90 @@ export function openDatabase(file: string, migrationsDir: string, options: { max
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
-  // Transactions take the write lock when they begin: one that reads and then writes would
-  // otherwise fail at once (SQLITE_BUSY_SNAPSHOT) if another process (a second server process,
-  // the command line) committed in between, instead of waiting its turn (busy_timeout).
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as typeof db.transaction;
   migrate(db, { migrationsFolder: path.resolve(migrationsDir) });
   if (options.maxBytes) sqlite.pragma(`max_page_count = ${Math.floor(options.maxBytes / (sqlite.pragma("page_size", { simple: true }) as number))}`);
   return { db, sqlite };
 }
 
+/** A transaction's callback awaited something other than the database (a timer, a hash, the network). */
+export class TransactionSpannedEventLoopError extends Error {
+  constructor() {
+    super("A transaction awaited something other than the database: do that work before the transaction begins.");
+    this.name = "TransactionSpannedEventLoopError";
+  }
+}
+
+interface OpenTransaction {
+  client: Database.Database;
+  open: boolean;
+  savepoints: number;
+}
+const currentTransaction = new AsyncLocalStorage<OpenTransaction>();
+/** Per connection, the end of the queue of transactions waiting to begin. */
+const writerQueue = new WeakMap<Database.Database, Promise<unknown>>();
+
+/** Runs `fn` once every transaction queued before it on this connection has finished. */
+function afterQueuedWriters<T>(client: Database.Database, fn: () => Promise<T>): Promise<T> {
+  const before = writerQueue.get(client) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  writerQueue.set(client, run.catch(() => undefined));
+  return run;
+}
+
 /**
- * The one way to a transaction. On SQLite it begins IMMEDIATE (takes the write lock first, so a
- * transaction that reads and then writes waits its turn behind another process instead of failing
- * with SQLITE_BUSY_SNAPSHOT), and it is synchronous, so nothing else in this process can run
- * between its statements: writers are serialised in-process by construction. Called inside
- * another transaction it opens a savepoint, rolled back alone if its callback throws.
+ * The one way to a transaction: `await inTransaction(db, async (tx) => { ... })`. Commits when the
+ * callback resolves and rolls back when it rejects; called inside another transaction it opens a
+ * savepoint, rolled back alone if its callback rejects.
+ *
+ * On SQLite (one connection per process) it begins IMMEDIATE, so a transaction that reads and then
+ * writes waits its turn behind another process's writer (busy_timeout) instead of failing with
+ * SQLITE_BUSY_SNAPSHOT, and transactions of this process queue one behind another. The driver is
+ * synchronous, so a callback that awaits only the database runs to its end before any other
+ * request's code can run, and nothing from outside can slip into the open transaction. A callback
+ * that awaits anything else (a timer, password hashing, the network) would let other requests'
+ * statements join it: that is refused with TransactionSpannedEventLoopError, and the transaction
+ * is rolled back. Do such work before the transaction begins.
+ *
  * The callback gets the same query API as `db`, so repositories take either.
  */
-export function inTransaction<T>(db: DB, fn: (tx: DB) => T): T {
-  // drizzle types a transaction as its own class (no `$client`); the query API is the same.
-  return db.transaction((tx) => fn(tx as unknown as DB), { behavior: "immediate" });
+export async function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  const client = db.$client;
+  const outer = currentTransaction.getStore();
+  if (outer?.open && outer.client === client && client.inTransaction) {
+    const name = `sp_${++outer.savepoints}`;
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(db);
+      client.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      client.exec(`ROLLBACK TO ${name}`);
+      client.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  }
+  return afterQueuedWriters(client, async () => {
+    client.exec("BEGIN IMMEDIATE");
+    const scope: OpenTransaction = { client, open: true, savepoints: 0 };
+    // setImmediate runs only once this turn of the event loop, with all its promise callbacks, is
+    // over: if it has run by the time the callback resolves, the callback waited for something else.
+    let spanned = false;
+    const watch = setImmediate(() => {
+      spanned = true;
+    });
+    try {
+      const result = await currentTransaction.run(scope, () => fn(db));
+      if (spanned) throw new TransactionSpannedEventLoopError();
+      client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw error;
+    } finally {
+      scope.open = false;
+      clearImmediate(watch);
+    }
+  });
 }
 
 declare global {
@@ -73,7 +137,7 @@ export function isStorageUnavailable(error: unknown): boolean {
 }
 
 /** Throws unless the database answers a trivial query. */
-export function ping(): void {
+export async function ping(): Promise<void> {
   getDb().$client.prepare("select 1").get();
 }
 
