@@ -153,7 +153,7 @@ export interface Readiness {
  * newest applied migration's timestamp equals the journal's last entry). A database restored
  * from an older backup, or migrated by a newer release, makes this server not ready.
  */
-export function readiness(): Readiness {
+export async function readiness(): Promise<Readiness> {
   try {
     const db = getDb();
     const journal = JSON.parse(readFileSync(path.resolve(env().MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as { entries: Array<{ when: number }> };
