@@ -147,23 +147,29 @@ function serve(background) {
   // Published summaries are the same for everyone: answered from the rendered cache
   // (per path and locale, filled by the Remix routes) without compression or Remix.
   const { lookupPublished, notModified } = build.entry.module;
-  app.use((req, res, next) => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
-    const lng = typeof req.query.lng === "string" ? req.query.lng : null;
-    const hit = lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
-    if (!hit) return next();
-    const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-    const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
-    if (notModified(req.headers["if-none-match"], hit.etag)) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
+  app.use(async (req, res, next) => {
+    // Express 4 does not catch a rejected promise: an error goes on to next(), as when this was synchronous.
+    try {
+      if ((req.method !== "GET" && req.method !== "HEAD") || !req.path.startsWith("/summaries/")) return next();
+      const lng = typeof req.query.lng === "string" ? req.query.lng : null;
+      // It reads the database's content version (so a page changed through another server is not served stale).
+      const hit = await lookupPublished(req.path, { lng, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+      if (!hit) return next();
+      const gzip = hit.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      const headers = { ...hit.headers, ETag: gzip ? `${hit.etag.slice(0, -1)}-gzip"` : hit.etag, "X-Cache": "hit" };
+      if (notModified(req.headers["if-none-match"], hit.etag)) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      const body = gzip ? hit.gzip : hit.body;
+      if (gzip) headers["Content-Encoding"] = "gzip";
+      headers["Content-Length"] = String(body.length);
+      res.writeHead(hit.status, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (error) {
+      next(error);
     }
-    const body = gzip ? hit.gzip : hit.body;
-    if (gzip) headers["Content-Encoding"] = "gzip";
-    headers["Content-Length"] = String(body.length);
-    res.writeHead(hit.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
   });
 
   app.use(compression());

@@ -40,26 +40,26 @@ export async function startBackgroundWork(): Promise<{ stop: () => Promise<void>
   const config = await senderConfigFromEnv(e, capture);
   if (!config.smtp) logger.warn("SMTP_HOST is not set: email is kept in the outbox, queued, until SMTP is configured.");
   else if (capture) logger.info(`Email is captured, not sent: staff can read it at /dev/mailbox (SMTP capture on 127.0.0.1:${config.smtp.port}).`);
-  sender ??= startEmailSender(getDb(), config);
+  sender ??= await startEmailSender(getDb(), config);
   const running = sender;
   // Personal data past its consultation's retention date is deleted once an hour, by whichever
   // server claims the hour first (periodic_runs): each server looks every five minutes, so the
   // sweep carries on whichever of them is up.
-  const sweep = () => {
+  const sweep = async () => {
     try {
       const now = new Date();
-      if (!claimPeriodicRun(getDb(), "retention-sweep", now, 3600_000)) return;
-      const done = applyDueRetention(getDb(), now);
+      if (!(await claimPeriodicRun(getDb(), "retention-sweep", now, 3600_000))) return;
+      const done = await applyDueRetention(getDb(), now);
       if (done.length) logger.info({ consultations: done.length }, "deleted personal data past its retention date");
     } catch (error) {
       logger.error(errorFields(error), "retention sweep failed");
     }
   };
-  sweep();
-  const retention = setInterval(sweep, 300_000);
+  await sweep();
+  const retention = setInterval(() => void sweep(), 300_000);
   retention.unref();
   // Theme suggestions and machine coding, queued by officers, run here off the request path.
-  themeRunner ??= startThemeRunner(getDb);
+  themeRunner ??= await startThemeRunner(getDb);
   const themes = themeRunner;
   return {
     stop: async () => {

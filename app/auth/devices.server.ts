@@ -13,23 +13,22 @@ export const DEVICE_COOKIE = "device";
 const DEVICE_DAYS = 365;
 const DAY = 24 * 60 * 60 * 1000;
 
-export function createTrustedDevice(db: DB, userId: number, now: Date): { token: string; expiresAt: Date } {
+export async function createTrustedDevice(db: DB, userId: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + DEVICE_DAYS * DAY);
-  db.insert(trustedDevices).values({ id, secretHash, userId, createdAt: now, expiresAt }).run();
+  await db.insert(trustedDevices).values({ id, secretHash, userId, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
 /** The device id when `token` is a live device cookie of `userId`, else null. */
-export function trustedDeviceOf(db: DB, token: string | null, userId: number | undefined, now: Date): string | null {
+export async function trustedDeviceOf(db: DB, token: string | null, userId: number | undefined, now: Date): Promise<string | null> {
   const parts = token ? splitToken(token) : null;
   if (!parts || userId === undefined) return null;
   const { id, secret } = parts;
-  const row = db
+  const [row] = await db
     .select({ secretHash: trustedDevices.secretHash })
     .from(trustedDevices)
-    .where(and(eq(trustedDevices.id, id), eq(trustedDevices.userId, userId), gt(trustedDevices.expiresAt, now)))
-    .get();
+    .where(and(eq(trustedDevices.id, id), eq(trustedDevices.userId, userId), gt(trustedDevices.expiresAt, now)));
   return row && secretMatches(secret, row.secretHash) ? id : null;
 }
 

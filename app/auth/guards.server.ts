@@ -20,14 +20,14 @@ export interface CurrentUser extends SessionUser {
   memberships: MembershipView[];
 }
 
-export function getOptionalUser({ request, context }: AuthArgs): CurrentUser | null {
+export async function getOptionalUser({ request, context }: AuthArgs): Promise<CurrentUser | null> {
   const token = readSessionToken(request);
   if (!token) return null;
   const db = getDb();
-  const result = validateSessionToken(db, token, new Date(), env().SESSION_DAYS);
+  const result = await validateSessionToken(db, token, new Date(), env().SESSION_DAYS);
   if (!result) return null;
   if (result.session.refreshed) refreshCookie(context, token, result.session);
-  return { ...result.user, sessionId: result.session.id, memberships: listMembershipsOfUser(db, result.user.id) };
+  return { ...result.user, sessionId: result.session.id, memberships: await listMembershipsOfUser(db, result.user.id) };
 }
 
 function refreshCookie(context: AppLoadContext, token: string, session: ValidSession) {
@@ -42,8 +42,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export function requireUser(args: AuthArgs): CurrentUser {
-  const user = getOptionalUser(args);
+export async function requireUser(args: AuthArgs): Promise<CurrentUser> {
+  const user = await getOptionalUser(args);
   if (!user) {
     const url = new URL(args.request.url);
     const back = `${url.pathname}${url.search}`;
@@ -56,9 +56,9 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
-export function requireRole(args: AuthArgs, partnershipId: number, roles: Role | readonly Role[]): CurrentUser {
-  const user = requireUser(args);
+export async function requireRole(args: AuthArgs, partnershipId: number, roles: Role | readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser(args);
   const allowed = typeof roles === "string" ? [roles] : roles;
-  if (!hasRole(getDb(), user.id, partnershipId, allowed)) forbidden();
+  if (!(await hasRole(getDb(), user.id, partnershipId, allowed))) forbidden();
   return user;
 }

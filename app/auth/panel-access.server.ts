@@ -10,20 +10,20 @@ const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), groupId: 
 type Args = { request: Request; context: AppLoadContext; params: unknown };
 
 /** The partnership named by :slug, for one of its officers (advisory groups hold personal data: officers only). */
-export function requirePartnershipOfficer(args: Args) {
+export async function requirePartnershipOfficer(args: Args) {
   const p = params.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const partnership = findPartnershipBySlug(getDb(), p.data.slug);
+  const partnership = await findPartnershipBySlug(getDb(), p.data.slug);
   if (!partnership) throw new Response("Not Found", { status: 404 });
-  const user = requireRole(args, partnership.id, ["officer"]);
+  const user = await requireRole(args, partnership.id, ["officer"]);
   return { partnership, user, groupId: p.data.groupId ? Number(p.data.groupId) : null, memberId: p.data.memberId ? Number(p.data.memberId) : null };
 }
 
 /** The advisory group named by :groupId within the partnership named by :slug, for one of its officers; 404 when it is another partnership's. */
-export function requireGroupOfficer(args: Args) {
-  const access = requirePartnershipOfficer(args);
+export async function requireGroupOfficer(args: Args) {
+  const access = await requirePartnershipOfficer(args);
   if (access.groupId == null) throw new Response("Not Found", { status: 404 });
-  const group = findGroup(getDb(), access.partnership.id, access.groupId);
+  const group = await findGroup(getDb(), access.partnership.id, access.groupId);
   if (!group) throw new Response("Not Found", { status: 404 });
   return { ...access, group };
 }

@@ -26,23 +26,23 @@ export interface ValidSession {
 }
 
 /** `ssoPartnershipId`: the partnership whose identity provider signed the user in, if one did. */
-export function createSession(db: DB, userId: number, now: Date, days: number, ssoPartnershipId: number | null = null): { token: string; expiresAt: Date } {
+export async function createSession(db: DB, userId: number, now: Date, days: number, ssoPartnershipId: number | null = null): Promise<{ token: string; expiresAt: Date }> {
   const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + days * DAY);
-  db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt, ssoPartnershipId }).run();
+  await db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt, ssoPartnershipId });
   return { token, expiresAt };
 }
 
-export function validateSessionToken(
+export async function validateSessionToken(
   db: DB,
   token: string,
   now: Date,
   days: number,
-): { session: ValidSession; user: SessionUser } | null {
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
   const parts = splitToken(token);
   if (!parts) return null;
   const { id, secret } = parts;
-  const row = db
+  const [row] = await db
     .select({
       id: sessions.id,
       secretHash: sessions.secretHash,
@@ -54,12 +54,11 @@ export function validateSessionToken(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, id));
   if (!row) return null;
   if (!secretMatches(secret, row.secretHash)) return null;
   if (row.disabledAt || row.expiresAt.getTime() <= now.getTime()) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+    await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
   let expiresAt = row.expiresAt;
@@ -67,7 +66,7 @@ export function validateSessionToken(
   // Sliding expiry: once less than half the lifetime remains, extend it fully.
   if (expiresAt.getTime() - now.getTime() < (days * DAY) / 2) {
     expiresAt = new Date(now.getTime() + days * DAY);
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
     refreshed = true;
   }
   return {
@@ -77,16 +76,17 @@ export function validateSessionToken(
 }
 
 /** The partnership whose identity provider signed this session in, if one did. */
-export function ssoPartnershipOfSession(db: DB, sessionId: string): number | null {
-  return db.select({ id: sessions.ssoPartnershipId }).from(sessions).where(eq(sessions.id, sessionId)).get()?.id ?? null;
+export async function ssoPartnershipOfSession(db: DB, sessionId: string): Promise<number | null> {
+  const [row] = await db.select({ id: sessions.ssoPartnershipId }).from(sessions).where(eq(sessions.id, sessionId));
+  return row?.id ?? null;
 }
 
-export function invalidateSession(db: DB, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export function invalidateUserSessions(db: DB, userId: number): number {
-  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function invalidateUserSessions(db: DB, userId: number): Promise<number> {
+  return (await db.delete(sessions).where(eq(sessions.userId, userId)).run()).changes;
 }
 
 export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {

@@ -12,12 +12,10 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log (the database refuses updates and deletes). */
-export function appendAudit(db: DB, entry: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      ...entry,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      details: entry.details ?? {},
-    })
-    .run();
+export async function appendAudit(db: DB, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    ...entry,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    details: entry.details ?? {},
+  });
 }

@@ -13,8 +13,8 @@ export interface NewEmail {
   relatedId?: number | null;
 }
 
-export function insertEmail(db: DB, email: NewEmail, now: Date): number {
-  return db
+export async function insertEmail(db: DB, email: NewEmail, now: Date): Promise<number> {
+  const [row] = await db
     .insert(emailOutbox)
     .values({
       kind: email.kind,
@@ -28,8 +28,8 @@ export function insertEmail(db: DB, email: NewEmail, now: Date): number {
       nextAttemptAt: now,
       updatedAt: now,
     })
-    .returning({ id: emailOutbox.id })
-    .get().id;
+    .returning({ id: emailOutbox.id });
+  return row.id;
 }
 
 /** Personal links are not kept once delivered: only their hashes are stored (invitations.tokenHash). */
@@ -47,32 +47,32 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 export const RECEIPT_KIND = "receipt";
 
 /** Deletes the email if it is a receipt; returns whether it did. */
-function forgetIfReceipt(tx: DB, id: number): boolean {
-  return tx.delete(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.kind, RECEIPT_KIND))).run().changes > 0;
+async function forgetIfReceipt(tx: DB, id: number): Promise<boolean> {
+  return (await tx.delete(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.kind, RECEIPT_KIND))).run()).changes > 0;
 }
 
 /** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
-export function claimNextDue(db: DB, now: Date): OutboxRow | undefined {
-  return inTransaction(db, (tx) => {
-    const row = tx
+export async function claimNextDue(db: DB, now: Date): Promise<OutboxRow | undefined> {
+  return await inTransaction(db, async (tx) => {
+    const [row] = await tx
       .select()
       .from(emailOutbox)
       .where(and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, now)))
       .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
-      .limit(1)
-      .get();
+      .limit(1);
     if (!row) return undefined;
-    tx.update(emailOutbox).set({ status: "sending", updatedAt: now }).where(eq(emailOutbox.id, row.id)).run();
+    await tx.update(emailOutbox).set({ status: "sending", updatedAt: now }).where(eq(emailOutbox.id, row.id));
     return { ...row, status: "sending" as const };
   });
 }
 
-export function markSent(db: DB, id: number, messageId: string | null, now: Date): void {
-  inTransaction(db, (tx) => {
-    if (forgetIfReceipt(tx, id)) return;
-    const row = tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id)).get();
+export async function markSent(db: DB, id: number, messageId: string | null, now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    if (await forgetIfReceipt(tx, id)) return;
+    const [row] = await tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id));
     if (!row) return;
-    tx.update(emailOutbox)
+    await tx
+      .update(emailOutbox)
       .set({
         status: "sent",
         sentAt: now,
@@ -83,58 +83,60 @@ export function markSent(db: DB, id: number, messageId: string | null, now: Date
         text: redactInviteLinks(row.text),
         html: row.html == null ? null : redactInviteLinks(row.html),
       })
-      .where(eq(emailOutbox.id, id))
-      .run();
+      .where(eq(emailOutbox.id, id));
     if (row.kind === "invitation" && row.relatedId != null) {
-      tx.update(invitations).set({ sentAt: now }).where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`)).run();
+      await tx.update(invitations).set({ sentAt: now }).where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`));
     }
   });
 }
 
-export function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): void {
-  inTransaction(db, (tx) => {
-    if (outcome.status !== "queued" && forgetIfReceipt(tx, id)) return;
-    tx.update(emailOutbox)
+export async function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    if (outcome.status !== "queued" && (await forgetIfReceipt(tx, id))) return;
+    await tx
+      .update(emailOutbox)
       .set({ status: outcome.status, attempts: outcome.attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: error.slice(0, 500), updatedAt: now })
-      .where(eq(emailOutbox.id, id))
-      .run();
+      .where(eq(emailOutbox.id, id));
   });
 }
 
 /** Emails left "sending" by a process that stopped mid-send go back to the queue (delivery is at least once). */
-export function requeueStale(db: DB, olderThan: Date, now: Date): number {
-  return db
-    .update(emailOutbox)
-    .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
-    .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.updatedAt, olderThan)))
-    .run().changes;
+export async function requeueStale(db: DB, olderThan: Date, now: Date): Promise<number> {
+  return (
+    await db
+      .update(emailOutbox)
+      .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
+      .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.updatedAt, olderThan)))
+      .run()
+  ).changes;
 }
 
 /** Officer asks to try a failed or bounced email again. */
-export function requeueEmail(db: DB, id: number, consultationId: number, now: Date): boolean {
+export async function requeueEmail(db: DB, id: number, consultationId: number, now: Date): Promise<boolean> {
   return (
-    db
-      .update(emailOutbox)
-      .set({ status: "queued", nextAttemptAt: now, attempts: 0, updatedAt: now })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.consultationId, consultationId), inArray(emailOutbox.status, ["failed", "bounced"])))
-      .run().changes > 0
+    (
+      await db
+        .update(emailOutbox)
+        .set({ status: "queued", nextAttemptAt: now, attempts: 0, updatedAt: now })
+        .where(and(eq(emailOutbox.id, id), eq(emailOutbox.consultationId, consultationId), inArray(emailOutbox.status, ["failed", "bounced"])))
+        .run()
+    ).changes > 0
   );
 }
 
-export function countByStatus(db: DB, consultationId: number): Record<EmailStatus, number> {
+export async function countByStatus(db: DB, consultationId: number): Promise<Record<EmailStatus, number>> {
   const out: Record<EmailStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, bounced: 0 };
-  for (const r of db
+  for (const r of await db
     .select({ status: emailOutbox.status, n: count() })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.consultationId, consultationId), ne(emailOutbox.kind, RECEIPT_KIND)))
-    .groupBy(emailOutbox.status)
-    .all())
+    .groupBy(emailOutbox.status))
     out[r.status] = r.n;
   return out;
 }
 
-export function listEmails(db: DB, consultationId: number, limit = 200) {
-  return db
+export async function listEmails(db: DB, consultationId: number, limit = 200) {
+  return await db
     .select({
       id: emailOutbox.id,
       kind: emailOutbox.kind,
@@ -151,19 +153,18 @@ export function listEmails(db: DB, consultationId: number, limit = 200) {
     .from(emailOutbox)
     .where(and(eq(emailOutbox.consultationId, consultationId), ne(emailOutbox.kind, RECEIPT_KIND)))
     .orderBy(desc(emailOutbox.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Consultation of each outbox id (for scoping captured mail to the people allowed to see it); receipts are left out, as are ids no longer in the outbox. */
-export function consultationsOfEmails(db: DB, ids: number[]): Map<number, number | null> {
+export async function consultationsOfEmails(db: DB, ids: number[]): Promise<Map<number, number | null>> {
   if (ids.length === 0) return new Map();
   return new Map(
-    db
-      .select({ id: emailOutbox.id, consultationId: emailOutbox.consultationId })
-      .from(emailOutbox)
-      .where(and(inArray(emailOutbox.id, ids), ne(emailOutbox.kind, RECEIPT_KIND)))
-      .all()
-      .map((r) => [r.id, r.consultationId]),
+    (
+      await db
+        .select({ id: emailOutbox.id, consultationId: emailOutbox.consultationId })
+        .from(emailOutbox)
+        .where(and(inArray(emailOutbox.id, ids), ne(emailOutbox.kind, RECEIPT_KIND)))
+    ).map((r) => [r.id, r.consultationId]),
   );
 }

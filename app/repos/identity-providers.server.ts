@@ -4,85 +4,86 @@ import type { DB } from "../db.server";
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;
 
-export function findIdentityProvider(db: DB, partnershipId: number): IdentityProvider | undefined {
-  return db.select().from(identityProviders).where(eq(identityProviders.partnershipId, partnershipId)).get();
+export async function findIdentityProvider(db: DB, partnershipId: number): Promise<IdentityProvider | undefined> {
+  const [row] = await db.select().from(identityProviders).where(eq(identityProviders.partnershipId, partnershipId));
+  return row;
 }
 
 /** Partnerships whose staff can sign in with their own identity provider (for the sign-in page). */
-export function listSsoPartnerships(db: DB) {
-  return db
+export async function listSsoPartnerships(db: DB) {
+  return await db
     .select({ slug: partnerships.slug, name: partnerships.name })
     .from(identityProviders)
     .innerJoin(partnerships, eq(partnerships.id, identityProviders.partnershipId))
-    .orderBy(partnerships.name)
-    .all();
+    .orderBy(partnerships.name);
 }
 
-export function saveIdentityProvider(db: DB, values: Omit<IdentityProvider, "clientSecret"> & { clientSecret: string | null }): void {
+export async function saveIdentityProvider(db: DB, values: Omit<IdentityProvider, "clientSecret"> & { clientSecret: string | null }): Promise<void> {
   const { clientSecret, ...rest } = values;
-  const existing = findIdentityProvider(db, values.partnershipId);
+  const existing = await findIdentityProvider(db, values.partnershipId);
   if (existing) {
-    db.update(identityProviders)
+    await db
+      .update(identityProviders)
       .set({ ...rest, ...(clientSecret ? { clientSecret } : {}) })
-      .where(eq(identityProviders.partnershipId, values.partnershipId))
-      .run();
+      .where(eq(identityProviders.partnershipId, values.partnershipId));
   } else {
-    db.insert(identityProviders).values({ ...rest, clientSecret: clientSecret ?? "" }).run();
+    await db.insert(identityProviders).values({ ...rest, clientSecret: clientSecret ?? "" });
   }
 }
 
-export function deleteIdentityProvider(db: DB, partnershipId: number): boolean {
-  return db.delete(identityProviders).where(eq(identityProviders.partnershipId, partnershipId)).run().changes > 0;
+export async function deleteIdentityProvider(db: DB, partnershipId: number): Promise<boolean> {
+  return (await db.delete(identityProviders).where(eq(identityProviders.partnershipId, partnershipId)).run()).changes > 0;
 }
 
 /** Whether every partnership the user belongs to requires single sign-on (then a password is refused). */
-export function ssoRequiredFor(db: DB, userId: number): boolean {
-  const rows = db
+export async function ssoRequiredFor(db: DB, userId: number): Promise<boolean> {
+  const rows = await db
     .select({ role: memberships.role, requireSso: identityProviders.requireSso })
     .from(memberships)
     .leftJoin(identityProviders, eq(identityProviders.partnershipId, memberships.partnershipId))
-    .where(eq(memberships.userId, userId))
-    .all();
+    .where(eq(memberships.userId, userId));
   // Administrators keep their password, so a broken provider can still be fixed.
   return rows.length > 0 && rows.every((r) => r.requireSso === true && r.role !== "administrator");
 }
 
-export function insertSsoAttempt(db: DB, values: typeof ssoAttempts.$inferInsert, now: Date): void {
-  db.delete(ssoAttempts).where(lte(ssoAttempts.expiresAt, now)).run();
-  db.insert(ssoAttempts).values(values).run();
+export async function insertSsoAttempt(db: DB, values: typeof ssoAttempts.$inferInsert, now: Date): Promise<void> {
+  await db.delete(ssoAttempts).where(lte(ssoAttempts.expiresAt, now));
+  await db.insert(ssoAttempts).values(values);
 }
 
 /** Takes the attempt with this state (it can be used once), if it has not expired. */
-export function takeSsoAttempt(db: DB, stateHash: string, now: Date) {
-  return db.delete(ssoAttempts).where(and(eq(ssoAttempts.stateHash, stateHash), gt(ssoAttempts.expiresAt, now))).returning().get();
+export async function takeSsoAttempt(db: DB, stateHash: string, now: Date) {
+  const [row] = await db.delete(ssoAttempts).where(and(eq(ssoAttempts.stateHash, stateHash), gt(ssoAttempts.expiresAt, now))).returning();
+  return row;
 }
 
-export function findLinkedUser(db: DB, issuer: string, subject: string) {
-  return db
+export async function findLinkedUser(db: DB, issuer: string, subject: string) {
+  const [row] = await db
     .select({ id: users.id, disabledAt: users.disabledAt })
     .from(userIdentities)
     .innerJoin(users, eq(users.id, userIdentities.userId))
-    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
-    .get();
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
+  return row;
 }
 
-export function linkIdentity(db: DB, issuer: string, subject: string, userId: number): void {
-  db.insert(userIdentities).values({ issuer, subject, userId }).onConflictDoNothing().run();
+export async function linkIdentity(db: DB, issuer: string, subject: string, userId: number): Promise<void> {
+  await db.insert(userIdentities).values({ issuer, subject, userId }).onConflictDoNothing();
 }
 
 /** A user with this email who belongs to the partnership (any role). */
-export function findMemberByEmail(db: DB, email: string, partnershipId: number) {
-  return db
+export async function findMemberByEmail(db: DB, email: string, partnershipId: number) {
+  const [row] = await db
     .select({ id: users.id, disabledAt: users.disabledAt })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.email, email.toLowerCase()), eq(memberships.partnershipId, partnershipId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** The open invitations for this email to the partnership (an administrator chose their roles). */
-export function findOpenInvitationsByEmail(db: DB, email: string, partnershipId: number, now: Date) {
-  return db
+export async function findOpenInvitationsByEmail(db: DB, email: string, partnershipId: number, now: Date) {
+  return await db
     .select({ id: userInvitations.id, displayName: userInvitations.displayName, role: userInvitations.role })
     .from(userInvitations)
     .where(
@@ -93,10 +94,9 @@ export function findOpenInvitationsByEmail(db: DB, email: string, partnershipId:
         isNull(userInvitations.revokedAt),
         gt(userInvitations.expiresAt, now),
       ),
-    )
-    .all();
+    );
 }
 
-export function markInvitationsAccepted(db: DB, ids: number[], now: Date): void {
-  if (ids.length) db.update(userInvitations).set({ acceptedAt: now }).where(inArray(userInvitations.id, ids)).run();
+export async function markInvitationsAccepted(db: DB, ids: number[], now: Date): Promise<void> {
+  if (ids.length) await db.update(userInvitations).set({ acceptedAt: now }).where(inArray(userInvitations.id, ids));
 }

@@ -2,14 +2,15 @@ import { eq } from "drizzle-orm";
 import { partnerships } from "../../db/schema";
 import type { DB } from "../db.server";
 
-export function findPartnershipBySlug(db: DB, slug: string) {
-  return db
+export async function findPartnershipBySlug(db: DB, slug: string) {
+  const [row] = await db
     .select({ id: partnerships.id, slug: partnerships.slug, name: partnerships.name })
     .from(partnerships)
-    .where(eq(partnerships.slug, slug))
-    .get();
+    .where(eq(partnerships.slug, slug));
+  return row;
 }
 
-export function findPartnershipById(db: DB, id: number) {
-  return db.select({ id: partnerships.id, slug: partnerships.slug, name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id)).get();
+export async function findPartnershipById(db: DB, id: number) {
+  const [row] = await db.select({ id: partnerships.id, slug: partnerships.slug, name: partnerships.name }).from(partnerships).where(eq(partnerships.id, id));
+  return row;
 }

@@ -2,19 +2,19 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { partnerships, userInvitations, type Role } from "../../db/schema";
 import type { DB } from "../db.server";
 
-export function insertUserInvitation(
+export async function insertUserInvitation(
   db: DB,
   values: { email: string; displayName: string; partnershipId: number; role: Role; tokenHash: string; invitedBy: number; expiresAt: Date },
-): number {
-  return db
+): Promise<number> {
+  const [row] = await db
     .insert(userInvitations)
     .values({ ...values, email: values.email.toLowerCase() })
-    .returning({ id: userInvitations.id })
-    .get().id;
+    .returning({ id: userInvitations.id });
+  return row.id;
 }
 
-export function findUsableInvitation(db: DB, tokenHash: string, now: Date) {
-  return db
+export async function findUsableInvitation(db: DB, tokenHash: string, now: Date) {
+  const [row] = await db
     .select({
       id: userInvitations.id,
       email: userInvitations.email,
@@ -32,22 +32,24 @@ export function findUsableInvitation(db: DB, tokenHash: string, now: Date) {
         isNull(userInvitations.revokedAt),
         gt(userInvitations.expiresAt, now),
       ),
-    )
-    .get();
+    );
+  return row;
 }
 
-export function markInvitationAccepted(db: DB, id: number, now: Date): boolean {
+export async function markInvitationAccepted(db: DB, id: number, now: Date): Promise<boolean> {
   return (
-    db
-      .update(userInvitations)
-      .set({ acceptedAt: now })
-      .where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt)))
-      .run().changes === 1
+    (
+      await db
+        .update(userInvitations)
+        .set({ acceptedAt: now })
+        .where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt)))
+        .run()
+    ).changes === 1
   );
 }
 
-export function listPendingInvitations(db: DB, partnershipId: number, now: Date) {
-  return db
+export async function listPendingInvitations(db: DB, partnershipId: number, now: Date) {
+  return await db
     .select({
       id: userInvitations.id,
       email: userInvitations.email,
@@ -63,6 +65,5 @@ export function listPendingInvitations(db: DB, partnershipId: number, now: Date)
         isNull(userInvitations.revokedAt),
         gt(userInvitations.expiresAt, now),
       ),
-    )
-    .all();
+    );
 }

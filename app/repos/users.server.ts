@@ -2,31 +2,32 @@ import { and, eq, sql } from "drizzle-orm";
 import { memberships, partnerships, users, type Role } from "../../db/schema";
 import type { DB } from "../db.server";
 
-export function findUserForSignIn(db: DB, email: string) {
-  return db
+export async function findUserForSignIn(db: DB, email: string) {
+  const [row] = await db
     .select({
       id: users.id,
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
     })
     .from(users)
-    .where(eq(users.email, email.toLowerCase()))
-    .get();
+    .where(eq(users.email, email.toLowerCase()));
+  return row;
 }
 
-export function findUserIdByEmail(db: DB, email: string): number | undefined {
-  return db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get()?.id;
+export async function findUserIdByEmail(db: DB, email: string): Promise<number | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
+  return row?.id;
 }
 
-export function insertUser(
+export async function insertUser(
   db: DB,
   values: { email: string; displayName: string; passwordHash: string | null; organisationId?: number | null },
-): number {
-  return db
+): Promise<number> {
+  const [row] = await db
     .insert(users)
     .values({ ...values, email: values.email.toLowerCase() })
-    .returning({ id: users.id })
-    .get().id;
+    .returning({ id: users.id });
+  return row.id;
 }
 
 export interface MembershipView {
@@ -36,8 +37,8 @@ export interface MembershipView {
   role: Role;
 }
 
-export function listMembershipsOfUser(db: DB, userId: number): MembershipView[] {
-  return db
+export async function listMembershipsOfUser(db: DB, userId: number): Promise<MembershipView[]> {
+  return await db
     .select({
       partnershipId: partnerships.id,
       partnershipSlug: partnerships.slug,
@@ -47,21 +48,19 @@ export function listMembershipsOfUser(db: DB, userId: number): MembershipView[] 
     .from(memberships)
     .innerJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .where(eq(memberships.userId, userId))
-    .orderBy(partnerships.name, memberships.role)
-    .all();
+    .orderBy(partnerships.name, memberships.role);
 }
 
-export function hasRole(db: DB, userId: number, partnershipId: number, roles: readonly Role[]): boolean {
-  const rows = db
+export async function hasRole(db: DB, userId: number, partnershipId: number, roles: readonly Role[]): Promise<boolean> {
+  const rows = await db
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.partnershipId, partnershipId)))
-    .all();
+    .where(and(eq(memberships.userId, userId), eq(memberships.partnershipId, partnershipId)));
   return rows.some((r) => roles.includes(r.role));
 }
 
-export function listPartnershipPeople(db: DB, partnershipId: number) {
-  return db
+export async function listPartnershipPeople(db: DB, partnershipId: number) {
+  return await db
     .select({
       userId: users.id,
       displayName: users.displayName,
@@ -73,30 +72,27 @@ export function listPartnershipPeople(db: DB, partnershipId: number) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.partnershipId, partnershipId))
-    .orderBy(users.displayName, memberships.role)
-    .all();
+    .orderBy(users.displayName, memberships.role);
 }
 
-export function addMembership(db: DB, userId: number, partnershipId: number, role: Role): boolean {
+export async function addMembership(db: DB, userId: number, partnershipId: number, role: Role): Promise<boolean> {
   return (
-    db.insert(memberships).values({ userId, partnershipId, role }).onConflictDoNothing().run().changes > 0
+    (await db.insert(memberships).values({ userId, partnershipId, role }).onConflictDoNothing().run()).changes > 0
   );
 }
 
-export function removeMembership(db: DB, membershipId: number, partnershipId: number) {
-  return db
+export async function removeMembership(db: DB, membershipId: number, partnershipId: number) {
+  const [row] = await db
     .delete(memberships)
     .where(and(eq(memberships.id, membershipId), eq(memberships.partnershipId, partnershipId)))
-    .returning({ userId: memberships.userId, role: memberships.role })
-    .get();
+    .returning({ userId: memberships.userId, role: memberships.role });
+  return row;
 }
 
-export function countAdministrators(db: DB, partnershipId: number): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(memberships)
-      .where(and(eq(memberships.partnershipId, partnershipId), eq(memberships.role, "administrator")))
-      .get()?.n ?? 0
-  );
+export async function countAdministrators(db: DB, partnershipId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(memberships)
+    .where(and(eq(memberships.partnershipId, partnershipId), eq(memberships.role, "administrator")));
+  return row?.n ?? 0;
 }

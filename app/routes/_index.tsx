@@ -11,10 +11,10 @@ import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("home.title") };
 
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const locale = detectLocale(args.request);
-  const user = getOptionalUser(args);
-  const consultations = listPublicConsultations(getDb(), locale).map((c) => ({
+  const user = await getOptionalUser(args);
+  const consultations = (await listPublicConsultations(getDb(), locale)).map((c) => ({
     slug: c.slug,
     title: c.title,
     summary: c.summary,

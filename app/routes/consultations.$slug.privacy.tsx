@@ -16,9 +16,9 @@ import { formValues, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
-  const row = consultationPrivacy(getDb(), consultation.id);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
+  const row = await consultationPrivacy(getDb(), consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     retainUntil: row.retainUntil ? row.retainUntil.toISOString().slice(0, 10) : "",
@@ -33,7 +33,7 @@ const deleteSchema = z.object({ confirm: z.literal("yes", { error: "consultation
 
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const db = getDb();
   const now = new Date();
   const intent = form.get("intent");
@@ -42,16 +42,16 @@ export async function action(args: ActionFunctionArgs) {
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     const date = parsed.data.retainUntil;
     if (date) {
-      const problem = retentionDateProblem(db, consultation.id, date, now);
+      const problem = await retentionDateProblem(db, consultation.id, date, now);
       if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: formValues(form, ["retainUntil"]) }, { status: 400 });
     }
-    setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);
+    await setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);
     return redirect(`/consultations/${consultation.slug}/privacy?saved=retention`);
   }
   if (intent === "delete") {
     const parsed = parseForm(form, deleteSchema, ["confirm"]);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    deleteConsultationPersonalData(db, consultation.id, now, user.id);
+    await deleteConsultationPersonalData(db, consultation.id, now, user.id);
     return redirect(`/consultations/${consultation.slug}/privacy?saved=deleted`);
   }
   return json({ errors: { intent: "consultation.errors.intent" }, values: {} as Record<string, string> }, { status: 400 });

@@ -14,8 +14,8 @@ import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("dashboard.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const user = requireUser(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args);
   const locale = pageLocale(args.request);
   const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
   for (const m of user.memberships) {
@@ -24,27 +24,27 @@ export function loader(args: LoaderFunctionArgs) {
     byPartnership.set(m.partnershipId, entry);
   }
   const db = getDb();
-  const consultations = listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
-  const rounds = listRoundOverviews(db, consultations.map((c) => c.id));
-  const partnerships = [...byPartnership.entries()].map(([id, p]) => ({
-    ...p,
-    consultations: consultations
-      .filter((c) => c.partnershipId === id)
-      .map((c) => {
-        const own = rounds.filter((r) => r.consultationId === c.id);
-        const latest = [...own].reverse().find((r) => r.status !== "draft");
-        const advisoryGroupId = latest ? (findConsultationSettings(db, c.id)?.advisoryGroupId ?? null) : null;
-        return {
-          slug: c.slug,
-          title: c.title,
-          status: c.status,
-          opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
-          closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
-          rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
-          participation: latest && advisoryGroupId ? { round: latest.number, groups: participationByGroup(db, latest.id, advisoryGroupId).groups } : null,
-        };
-      }),
-  }));
+  const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
+  const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
+  const partnerships = [];
+  for (const [id, p] of byPartnership.entries()) {
+    const ownConsultations = [];
+    for (const c of consultations.filter((c) => c.partnershipId === id)) {
+      const own = rounds.filter((r) => r.consultationId === c.id);
+      const latest = [...own].reverse().find((r) => r.status !== "draft");
+      const advisoryGroupId = latest ? ((await findConsultationSettings(db, c.id))?.advisoryGroupId ?? null) : null;
+      ownConsultations.push({
+        slug: c.slug,
+        title: c.title,
+        status: c.status,
+        opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
+        closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
+        rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
+        participation: latest && advisoryGroupId ? { round: latest.number, groups: (await participationByGroup(db, latest.id, advisoryGroupId)).groups } : null,
+      });
+    }
+    partnerships.push({ ...p, consultations: ownConsultations });
+  }
   return json({ displayName: user.displayName, partnerships });
 }
 

@@ -20,15 +20,15 @@ export const handle: RouteHandle = { title: (t) => t("panel:mailbox.title") };
 const PER_PAGE = 20;
 const query = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).optional() });
 
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   if (!emailCaptureEnabled()) throw new Response("Not Found", { status: 404 });
-  const user = requireUser(args);
+  const user = await requireUser(args);
   const staff = user.memberships.filter((m) => m.role === "officer" || m.role === "administrator");
   if (staff.length === 0) throw new Response("Forbidden", { status: 403 });
   const q = query.safeParse({ page: new URL(args.request.url).searchParams.get("page") ?? undefined });
   if (!q.success) throw new Response("Bad Request", { status: 400 });
   const viewer = { partnershipIds: new Set(staff.map((m) => m.partnershipId)), isAdmin: staff.some((m) => m.role === "administrator") };
-  return json(mailboxPage(getDb(), viewer, q.data.page ?? 1, PER_PAGE));
+  return json(await mailboxPage(getDb(), viewer, q.data.page ?? 1, PER_PAGE));
 }
 
 export default function Mailbox() {

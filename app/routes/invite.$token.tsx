@@ -8,10 +8,10 @@ import { limitPosts } from "../services/journey-route.server";
  * that advisory group member, on this device, and resumes their draft. The token is never
  * kept in the URL after this: the redirect goes to the consultation's own page.
  */
-export function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   // Guessing invitation tokens is rate limited like starting anew.
-  limitPosts(request, "start");
-  const result = openInvitation(getDb(), String(params.token ?? ""));
+  await limitPosts(request, "start");
+  const result = await openInvitation(getDb(), String(params.token ?? ""));
   if (result.kind !== "ok") throw new Response("Not Found", { status: 404 });
   return redirect(`/s/${result.slug}`, { headers: { "Set-Cookie": participantCookie(result.consultationId, result.token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

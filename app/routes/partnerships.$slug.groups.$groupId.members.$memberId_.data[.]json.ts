@@ -5,12 +5,12 @@ import { getDb } from "../db.server";
 import { findMember } from "../services/panel.server";
 import { exportMemberData } from "../services/privacy.server";
 
-export function loader(args: LoaderFunctionArgs) {
-  const access = requireGroupOfficer(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const access = await requireGroupOfficer(args);
   const db = getDb();
-  const member = access.memberId == null ? undefined : findMember(db, access.group.id, access.memberId);
+  const member = access.memberId == null ? undefined : await findMember(db, access.group.id, access.memberId);
   if (!member) throw new Response("Not Found", { status: 404 });
-  const data = exportMemberData(db, member.id, { actorUserId: access.user.id, partnershipId: access.partnership.id }, new Date());
+  const data = await exportMemberData(db, member.id, { actorUserId: access.user.id, partnershipId: access.partnership.id }, new Date());
   return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), ...data }, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

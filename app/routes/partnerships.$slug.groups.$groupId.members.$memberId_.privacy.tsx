@@ -14,15 +14,15 @@ import { parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("privacy:member.title") };
 
-function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : findMember(getDb(), access.group.id, access.memberId);
+async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireGroupOfficer(args);
+  const member = access.memberId == null ? undefined : await findMember(getDb(), access.group.id, access.memberId);
   if (!member) throw new Response("Not Found", { status: 404 });
   return { ...access, member };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnership, group, member } = loadMember(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnership, group, member } = await loadMember(args);
   const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
   return json({
     groupPath: base,
@@ -37,11 +37,11 @@ const eraseSchema = z.object({ confirm: z.literal("yes", { error: "member.errors
 
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
-  const { partnership, group, member, user } = loadMember(args);
+  const { partnership, group, member, user } = await loadMember(args);
   if (form.get("intent") !== "erase") return json({ errors: { confirm: "member.errors.confirm" } }, { status: 400 });
   const parsed = parseForm(form, eraseSchema, ["confirm"]);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  eraseMember(getDb(), member.id, partnership.id, new Date(), user.id);
+  await eraseMember(getDb(), member.id, partnership.id, new Date(), user.id);
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}/members/${member.id}/privacy?erased=1`);
 }
 

@@ -20,10 +20,10 @@ export const handle: RouteHandle = {
 };
 
 /** Administrators of the partnership set up its staff's single sign-on (decision 0025). */
-export function loader(args: LoaderFunctionArgs) {
-  const partnership = partnershipFromParams(getDb(), args.params);
-  requireRole(args, partnership.id, "administrator");
-  const settings = providerSettings(getDb(), partnership.id);
+export async function loader(args: LoaderFunctionArgs) {
+  const partnership = await partnershipFromParams(getDb(), args.params);
+  await requireRole(args, partnership.id, "administrator");
+  const settings = await providerSettings(getDb(), partnership.id);
   return json({
     partnership,
     settings: settings && { ...settings, updatedAt: settings.updatedAt.toISOString() },
@@ -65,13 +65,13 @@ function schema(allowHttp: boolean) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = partnershipFromParams(getDb(), args.params);
-  const user = requireRole(args, partnership.id, "administrator");
+  const partnership = await partnershipFromParams(getDb(), args.params);
+  const user = await requireRole(args, partnership.id, "administrator");
   const form = await args.request.formData();
   const db = getDb();
   const now = new Date();
   if (form.get("intent") === "remove") {
-    removeProvider(db, user.id, partnership.id, now);
+    await removeProvider(db, user.id, partnership.id, now);
     return redirect(`/partnerships/${partnership.slug}/sign-in?removed=1`);
   }
   const parsed = parseForm(form, schema(env().SSO_ALLOW_HTTP_ISSUER), FIELDS);
@@ -79,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
     const { clientSecret: _secret, ...values } = parsed.values;
     return json({ errors: parsed.errors, values }, { status: 400 });
   }
-  const saved = saveProviderSettings(db, user.id, partnership.id, parsed.data, now);
+  const saved = await saveProviderSettings(db, user.id, partnership.id, parsed.data, now);
   if (!saved.ok) {
     const { clientSecret: _secret, ...values } = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
     return json({ errors: { clientSecret: "admin.signIn.errors.clientSecret" }, values }, { status: 400 });

@@ -20,13 +20,13 @@ export const handle: RouteHandle = {
   title: (t, data) => t("admin.users.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const partnership = partnershipFromParams(getDb(), args.params);
-  requireRole(args, partnership.id, "administrator");
+export async function loader(args: LoaderFunctionArgs) {
+  const partnership = await partnershipFromParams(getDb(), args.params);
+  await requireRole(args, partnership.id, "administrator");
   const db = getDb();
-  const people = listPartnershipPeople(db, partnership.id);
+  const people = await listPartnershipPeople(db, partnership.id);
   const locale = pageLocale(args.request);
-  const pending = listPendingInvitations(db, partnership.id, new Date()).map((i) => ({ ...i, expires: formatDate(i.expiresAt.toISOString(), locale) }));
+  const pending = (await listPendingInvitations(db, partnership.id, new Date())).map((i) => ({ ...i, expires: formatDate(i.expiresAt.toISOString(), locale) }));
   return json({ partnership, people, pending });
 }
 
@@ -44,15 +44,15 @@ const inviteSchema = z.object({
 const removeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = partnershipFromParams(getDb(), args.params);
-  const user = requireRole(args, partnership.id, "administrator");
+  const partnership = await partnershipFromParams(getDb(), args.params);
+  const user = await requireRole(args, partnership.id, "administrator");
   const form = await args.request.formData();
   const intent = form.get("intent");
   const db = getDb();
   if (intent === "invite") {
     const parsed = parseForm(form, inviteSchema, INVITE_FIELDS);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, invited: null }, { status: 400 });
-    const result = inviteOrAssign(db, user.id, partnership.id, parsed.data, new Date());
+    const result = await inviteOrAssign(db, user.id, partnership.id, parsed.data, new Date());
     if (result.kind === "invited") {
       const origin = new URL(args.request.url).origin;
       return json({ errors: {}, values: {}, invited: { link: `${origin}/join/${result.token}`, email: parsed.data.email, kind: result.kind } });
@@ -62,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "remove") {
     const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
     if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    const result = removeRole(db, user.id, partnership.id, parsed.data.membershipId, new Date());
+    const result = await removeRole(db, user.id, partnership.id, parsed.data.membershipId, new Date());
     if (!result.ok) {
       return json(
         { errors: { people: result.reason === "last-administrator" ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" }, values: {}, invited: null },

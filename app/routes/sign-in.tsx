@@ -40,11 +40,11 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 /** Why single sign-on could not start or finish (from /sign-in/sso), shown as the page's error. */
 const ssoErrorSchema = z.enum(SSO_FAILURES).nullable().catch(null);
 
-export function loader(args: LoaderFunctionArgs) {
-  const user = getOptionalUser(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await getOptionalUser(args);
   const url = new URL(args.request.url);
   if (user) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return json({ providers: ssoPartnerships(getDb()), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
+  return json({ providers: await ssoPartnerships(getDb()), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
 }
 
 

@@ -22,7 +22,7 @@ const providerParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
  * provider's page is another site).
  */
 export async function loader(args: LoaderFunctionArgs) {
-  if (getOptionalUser(args)) return json({ provider: null });
+  if (await getOptionalUser(args)) return json({ provider: null });
   const url = new URL(args.request.url);
   const slug = providerParam.safeParse(url.searchParams.get("provider"));
   const provider = slug.success ? await providerSignOut(getDb(), env(), slug.data, `${linkOrigin(args.request)}/?signedOut=1`, new Date()) : null;
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 const scopeSchema = z.enum(["this", "everywhere"]).catch("this");
 
 export async function action(args: ActionFunctionArgs) {
-  const user = getOptionalUser(args);
+  const user = await getOptionalUser(args);
   // server.js gives this action an empty form when the body was missing or not a form.
   const form = await args.request.formData();
   const scope = scopeSchema.parse(form.getAll("scope").length === 1 ? form.get("scope") : undefined);
@@ -42,11 +42,11 @@ export async function action(args: ActionFunctionArgs) {
   let providerSlug: string | null = null;
   if (user) {
     const db = getDb();
-    const ssoPartnershipId = ssoPartnershipOfSession(db, user.sessionId);
-    if (ssoPartnershipId !== null) providerSlug = partnershipSlugOf(db, ssoPartnershipId);
-    if (scope === "everywhere") invalidateUserSessions(db, user.id);
-    else invalidateSession(db, user.sessionId);
-    auditSignOut(db, user.id, scope, new Date());
+    const ssoPartnershipId = await ssoPartnershipOfSession(db, user.sessionId);
+    if (ssoPartnershipId !== null) providerSlug = await partnershipSlugOf(db, ssoPartnershipId);
+    if (scope === "everywhere") await invalidateUserSessions(db, user.id);
+    else await invalidateSession(db, user.sessionId);
+    await auditSignOut(db, user.id, scope, new Date());
   }
   return redirect(providerSlug ? `/sign-out?provider=${providerSlug}` : "/?signedOut=1", { headers });
 }

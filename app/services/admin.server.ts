@@ -19,26 +19,26 @@ export type InviteResult =
  * once; a new person gets an invitation link (shown to the administrator; email
  * delivery comes with the notifications issue) to set their name and password.
  */
-export function inviteOrAssign(
+export async function inviteOrAssign(
   db: DB,
   actorUserId: number,
   partnershipId: number,
   input: { email: string; displayName: string; role: Role },
   now: Date,
-): InviteResult {
-  return inTransaction(db, (tx) => {
-    const existing = findUserIdByEmail(tx, input.email);
+): Promise<InviteResult> {
+  return await inTransaction(db, async (tx): Promise<InviteResult> => {
+    const existing = await findUserIdByEmail(tx, input.email);
     if (existing !== undefined) {
-      const added = addMembership(tx, existing, partnershipId, input.role);
+      const added = await addMembership(tx, existing, partnershipId, input.role);
       if (added) {
-        appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.assigned", entityType: "user", entityId: existing, details: { role: input.role } });
+        await appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.assigned", entityType: "user", entityId: existing, details: { role: input.role } });
       }
       return added ? { kind: "role-added", userId: existing } : { kind: "already-has-role", userId: existing };
     }
     const token = randomToken(24);
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-    const id = insertUserInvitation(tx, { ...input, partnershipId, tokenHash: hashTokenHex(token), invitedBy: actorUserId, expiresAt });
-    appendAudit(tx, { at: now, actorUserId, partnershipId, action: "user.invited", entityType: "user_invitation", entityId: id, details: { role: input.role } });
+    const id = await insertUserInvitation(tx, { ...input, partnershipId, tokenHash: hashTokenHex(token), invitedBy: actorUserId, expiresAt });
+    await appendAudit(tx, { at: now, actorUserId, partnershipId, action: "user.invited", entityType: "user_invitation", entityId: id, details: { role: input.role } });
     return { kind: "invited", token, expiresAt };
   });
 }
@@ -47,14 +47,14 @@ export type RemoveRoleResult = { ok: true } | { ok: false; reason: "not-found" |
 
 class LastAdministrator extends Error {}
 
-export function removeRole(db: DB, actorUserId: number, partnershipId: number, membershipId: number, now: Date): RemoveRoleResult {
+export async function removeRole(db: DB, actorUserId: number, partnershipId: number, membershipId: number, now: Date): Promise<RemoveRoleResult> {
   try {
-    return inTransaction(db, (tx) => {
-      const removed = removeMembership(tx, membershipId, partnershipId);
+    return await inTransaction(db, async (tx) => {
+      const removed = await removeMembership(tx, membershipId, partnershipId);
       if (!removed) return { ok: false, reason: "not-found" } as const;
       // A partnership must keep at least one administrator: throwing rolls the delete back.
-      if (removed.role === "administrator" && countAdministrators(tx, partnershipId) === 0) throw new LastAdministrator();
-      appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.removed", entityType: "user", entityId: removed.userId, details: { role: removed.role } });
+      if (removed.role === "administrator" && (await countAdministrators(tx, partnershipId)) === 0) throw new LastAdministrator();
+      await appendAudit(tx, { at: now, actorUserId, partnershipId, action: "role.removed", entityType: "user", entityId: removed.userId, details: { role: removed.role } });
       return { ok: true } as const;
     });
   } catch (error) {
@@ -66,9 +66,9 @@ export function removeRole(db: DB, actorUserId: number, partnershipId: number, m
 const partnershipParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
 /** The partnership a /partnerships/:slug route names, or a 404. */
-export function partnershipFromParams(db: DB, params: unknown) {
+export async function partnershipFromParams(db: DB, params: unknown) {
   const parsed = partnershipParams.safeParse(params);
-  const partnership = parsed.success ? findPartnershipBySlug(db, parsed.data.slug) : undefined;
+  const partnership = parsed.success ? await findPartnershipBySlug(db, parsed.data.slug) : undefined;
   if (!partnership) throw new Response("Not Found", { status: 404 });
   return partnership;
 }

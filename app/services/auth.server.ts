@@ -46,11 +46,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const at = now.getTime();
-  const user = findUserForSignIn(db, email);
-  const deviceId = trustedDeviceOf(db, input.deviceToken, user?.id, now);
+  const user = await findUserForSignIn(db, email);
+  const deviceId = await trustedDeviceOf(db, input.deviceToken, user?.id, now);
   const policies = throttlePolicies(e);
   const keys = throttleKeys({ address: input.ip, email, deviceId }, policies);
-  const records = readFailures(db, keys.map((k) => k.key));
+  const records = await readFailures(db, keys.map((k) => k.key));
   const allowedAt = attemptAllowedAt(records, keys, at);
   if (allowedAt > at) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil((allowedAt - at) / 1000)) };
 
@@ -60,19 +60,19 @@ export async function signIn(
   if (usable?.passwordHash) valid = await verifyPassword(usable.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
   if (!usable || !valid) {
-    writeFailures(db, keys.map(({ key, policy }) => ({ key, record: afterFailure(records.get(key), policy, at) })));
+    await writeFailures(db, keys.map(({ key, policy }) => ({ key, record: afterFailure(records.get(key), policy, at) })));
     if (at - lastSweep > 60_000) {
       lastSweep = at;
-      sweepFailures(db, at - policies.address.forgetAfterMs);
+      await sweepFailures(db, at - policies.address.forgetAfterMs);
     }
-    if (usable) appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in.failed", entityType: "user", entityId: usable.id });
+    if (usable) await appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in.failed", entityType: "user", entityId: usable.id });
     return { ok: false, reason: "invalid" };
   }
-  clearFailures(db, keys.filter((k) => k.clearedOnSuccess).map((k) => k.key));
-  if (ssoRequiredFor(db, usable.id)) return { ok: false, reason: "sso-required" };
-  const device = deviceId ? null : createTrustedDevice(db, usable.id, now);
-  const session = createSession(db, usable.id, now, e.SESSION_DAYS);
-  appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in", entityType: "user", entityId: usable.id });
+  await clearFailures(db, keys.filter((k) => k.clearedOnSuccess).map((k) => k.key));
+  if (await ssoRequiredFor(db, usable.id)) return { ok: false, reason: "sso-required" };
+  const device = deviceId ? null : await createTrustedDevice(db, usable.id, now);
+  const session = await createSession(db, usable.id, now, e.SESSION_DAYS);
+  await appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in", entityType: "user", entityId: usable.id });
   return { ok: true, ...session, userId: usable.id, device };
 }
 
@@ -87,16 +87,16 @@ export async function acceptUserInvitation(
   input: { token: string; displayName: string; password: string },
   now: Date,
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false }> {
-  const invitation = findUsableInvitation(db, hashTokenHex(input.token), now);
+  const invitation = await findUsableInvitation(db, hashTokenHex(input.token), now);
   if (!invitation) return { ok: false };
   const passwordHash = await hashPassword(input.password);
-  const userId = inTransaction(db, (tx) => {
+  const userId = await inTransaction(db, async (tx) => {
     // An invitation creates a new account; it never replaces an existing password.
-    if (findUserIdByEmail(tx, invitation.email) !== undefined) return null;
-    if (!markInvitationAccepted(tx, invitation.id, now)) return null;
-    const id = insertUser(tx, { email: invitation.email, displayName: input.displayName, passwordHash });
-    addMembership(tx, id, invitation.partnershipId, invitation.role);
-    appendAudit(tx, {
+    if ((await findUserIdByEmail(tx, invitation.email)) !== undefined) return null;
+    if (!(await markInvitationAccepted(tx, invitation.id, now))) return null;
+    const id = await insertUser(tx, { email: invitation.email, displayName: input.displayName, passwordHash });
+    await addMembership(tx, id, invitation.partnershipId, invitation.role);
+    await appendAudit(tx, {
       at: now,
       actorUserId: id,
       partnershipId: invitation.partnershipId,
@@ -108,10 +108,10 @@ export async function acceptUserInvitation(
     return id;
   });
   if (userId == null) return { ok: false };
-  return { ok: true, ...createSession(db, userId, now, e.SESSION_DAYS) };
+  return { ok: true, ...(await createSession(db, userId, now, e.SESSION_DAYS)) };
 }
 
 /** Records a sign-out (on this device, or everywhere) in the audit log. */
-export function auditSignOut(db: DB, userId: number, scope: string, now: Date): void {
-  appendAudit(db, { at: now, actorUserId: userId, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: userId });
+export async function auditSignOut(db: DB, userId: number, scope: string, now: Date): Promise<void> {
+  await appendAudit(db, { at: now, actorUserId: userId, partnershipId: null, action: `sign-out.${scope}`, entityType: "user", entityId: userId });
 }

@@ -61,7 +61,7 @@ function describe(e: unknown): string {
   return String(e);
 }
 
-export function startEmailSender(db: DB, config: SenderConfig, clock: () => Date = () => new Date()): EmailSender {
+export async function startEmailSender(db: DB, config: SenderConfig, clock: () => Date = () => new Date()): Promise<EmailSender> {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -71,15 +71,15 @@ export function startEmailSender(db: DB, config: SenderConfig, clock: () => Date
   // Several servers may each run a sender: every email is claimed by one of them (claimNextDue
   // is one write transaction), and one still "sending" goes back to the queue only once it has
   // been so for STALE_SENDING_MS (its sender died mid-send), never because another server started.
-  requeueStale(db, new Date(clock().getTime() - STALE_SENDING_MS), clock());
+  await requeueStale(db, new Date(clock().getTime() - STALE_SENDING_MS), clock());
 
   async function pass(): Promise<void> {
     if (!transport) return;
     for (;;) {
       if (stopped) return;
       const now = clock();
-      requeueStale(db, new Date(now.getTime() - STALE_SENDING_MS), now);
-      const row = claimNextDue(db, now);
+      await requeueStale(db, new Date(now.getTime() - STALE_SENDING_MS), now);
+      const row = await claimNextDue(db, now);
       if (!row) return;
       try {
         const info = await transport.sendMail({
@@ -93,15 +93,15 @@ export function startEmailSender(db: DB, config: SenderConfig, clock: () => Date
         const rejected = (info.rejected ?? []).length > 0;
         if (rejected) {
           const outcome = afterFailure(row.attempts, "bounce", clock(), config.policy);
-          markFailedAttempt(db, row.id, outcome, `rejected: ${info.response ?? ""}`, clock());
+          await markFailedAttempt(db, row.id, outcome, `rejected: ${info.response ?? ""}`, clock());
         } else {
-          markSent(db, row.id, info.messageId ?? null, clock());
+          await markSent(db, row.id, info.messageId ?? null, clock());
         }
       } catch (e) {
         const failure = e as { code?: string; responseCode?: number; command?: string };
         const kind = classifySmtpFailure(failure);
         const outcome = afterFailure(row.attempts, kind, clock(), config.policy);
-        markFailedAttempt(db, row.id, outcome, describe(e), clock());
+        await markFailedAttempt(db, row.id, outcome, describe(e), clock());
         if (kind === "unreachable") {
           // The server is down or slow: stop this pass; the next poll tries again.
           return;

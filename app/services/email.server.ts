@@ -23,9 +23,9 @@ export function onEmailQueued(wake: (() => void) | null): void {
   wakeSender = wake;
 }
 
-export function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date()): number {
+export async function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date()): Promise<number> {
   if (!isEmailAddress(email.to)) throw new Error("enqueueEmail: not an email address");
-  const id = insertEmail(
+  const id = await insertEmail(
     db,
     {
       ...email,
@@ -35,7 +35,8 @@ export function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date()): n
     },
     now,
   );
-  // After the current synchronous transaction has committed.
+  // After the caller's transaction has committed: it awaits only the database, so it ends before
+  // this turn of the event loop does, and setImmediate runs after that turn.
   if (wakeSender) setImmediate(wakeSender);
   return id;
 }

@@ -37,10 +37,10 @@ export function capturedMail(): CapturedMail[] {
  * One page of the captured mail a member of staff may read: officers see mail about
  * consultations of their own partnerships, administrators also mail about no consultation.
  */
-export function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<number>; isAdmin: boolean }, page: number, perPage: number) {
+export async function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<number>; isAdmin: boolean }, page: number, perPage: number) {
   const all = capturedMail();
-  const consultationOf = consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
-  const partnershipOf = findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
+  const consultationOf = await consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
+  const partnershipOf = await findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
   const visible = all.filter((m) => {
     // Mail whose outbox row is gone or is a receipt (deleted once sent) is a citizen's: never shown to staff.
     if (m.outboxId == null || !consultationOf.has(m.outboxId)) return false;

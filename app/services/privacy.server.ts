@@ -22,104 +22,99 @@ export interface DeletionCounts {
 
 
 /** Deletes a consultation's personal data now (idempotent). */
-export function deleteConsultationPersonalData(db: DB, consultationId: number, now: Date, actorUserId: number | null): DeletionCounts {
-  return inTransaction(db, (t) => {
-    const c = t.select({ partnershipId: s.consultations.partnershipId }).from(s.consultations).where(eq(s.consultations.id, consultationId)).get();
+export async function deleteConsultationPersonalData(db: DB, consultationId: number, now: Date, actorUserId: number | null): Promise<DeletionCounts> {
+  return await inTransaction(db, async (t) => {
+    const [c] = await t.select({ partnershipId: s.consultations.partnershipId }).from(s.consultations).where(eq(s.consultations.id, consultationId));
     if (!c) throw new Error("no such consultation");
-    const ids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.consultationId, consultationId)).all().map((r) => r.id);
+    const ids = (await t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.consultationId, consultationId))).map((r) => r.id);
     const counts: DeletionCounts = { participantsUnlinked: 0, profiles: 0, drafts: 0, invitations: 0, emails: 0 };
     if (ids.length) {
-      counts.profiles = t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)).run().changes;
-      counts.drafts = t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)).run().changes;
-      counts.participantsUnlinked = t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)).run().changes;
+      counts.profiles = (await t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)).run()).changes;
+      counts.drafts = (await t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)).run()).changes;
+      counts.participantsUnlinked = (await t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)).run()).changes;
     }
-    counts.invitations = t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)).run().changes;
-    counts.emails = t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)).run().changes;
-    t.update(s.consultations).set({ personalDataDeletedAt: now }).where(eq(s.consultations.id, consultationId)).run();
-    appendAudit(t, { at: now, actorUserId, partnershipId: c.partnershipId, action: "privacy.consultation-data-deleted", entityType: "consultation", entityId: consultationId, details: { ...counts } });
+    counts.invitations = (await t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)).run()).changes;
+    counts.emails = (await t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)).run()).changes;
+    await t.update(s.consultations).set({ personalDataDeletedAt: now }).where(eq(s.consultations.id, consultationId));
+    await appendAudit(t, { at: now, actorUserId, partnershipId: c.partnershipId, action: "privacy.consultation-data-deleted", entityType: "consultation", entityId: consultationId, details: { ...counts } });
     return counts;
   });
 }
 
 /** Deletes personal data of every consultation whose retention date has passed. Returns the ids done. */
-export function applyDueRetention(db: DB, now: Date): number[] {
-  const candidates = db
-    .select({ id: s.consultations.id, personalDataRetainUntil: s.consultations.personalDataRetainUntil, personalDataDeletedAt: s.consultations.personalDataDeletedAt })
-    .from(s.consultations)
-    .where(and(isNull(s.consultations.personalDataDeletedAt), lte(s.consultations.personalDataRetainUntil, now)))
-    .all()
-    .filter((c) => isRetentionDue(c, now));
-  for (const c of candidates) deleteConsultationPersonalData(db, c.id, now, null);
+export async function applyDueRetention(db: DB, now: Date): Promise<number[]> {
+  const candidates = (
+    await db
+      .select({ id: s.consultations.id, personalDataRetainUntil: s.consultations.personalDataRetainUntil, personalDataDeletedAt: s.consultations.personalDataDeletedAt })
+      .from(s.consultations)
+      .where(and(isNull(s.consultations.personalDataDeletedAt), lte(s.consultations.personalDataRetainUntil, now)))
+  ).filter((c) => isRetentionDue(c, now));
+  for (const c of candidates) await deleteConsultationPersonalData(db, c.id, now, null);
   return candidates.map((c) => c.id);
 }
 
 /** What the consultation's privacy page shows: its retention date, when its personal data was deleted, and what is held now. */
-export function consultationPrivacy(db: DB, consultationId: number) {
-  const row = db
+export async function consultationPrivacy(db: DB, consultationId: number) {
+  const [row] = await db
     .select({ retainUntil: s.consultations.personalDataRetainUntil, deletedAt: s.consultations.personalDataDeletedAt })
     .from(s.consultations)
-    .where(eq(s.consultations.id, consultationId))
-    .get();
+    .where(eq(s.consultations.id, consultationId));
   if (!row) throw new Error("no such consultation");
-  return { retainUntil: row.retainUntil, deletedAt: row.deletedAt, held: personalDataHeld(db, consultationId) };
+  return { retainUntil: row.retainUntil, deletedAt: row.deletedAt, held: await personalDataHeld(db, consultationId) };
 }
 
 /** Why `date` cannot be the consultation's retention date (before it closes, too far off…), or null. */
-export function retentionDateProblem(db: DB, consultationId: number, date: Date, now: Date) {
-  const closesAt = db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultationId)).get()?.closesAt ?? null;
+export async function retentionDateProblem(db: DB, consultationId: number, date: Date, now: Date) {
+  const closesAt = (await db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultationId)))[0]?.closesAt ?? null;
   return checkRetentionDate(date, closesAt, now);
 }
 
-export function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
-  inTransaction(db, (t) => {
-    t.update(s.consultations).set({ personalDataRetainUntil: date }).where(eq(s.consultations.id, consultationId)).run();
-    appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.retention-set", entityType: "consultation", entityId: consultationId, details: { retainUntil: date?.toISOString() ?? null } });
+export async function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
+  await inTransaction(db, async (t) => {
+    await t.update(s.consultations).set({ personalDataRetainUntil: date }).where(eq(s.consultations.id, consultationId));
+    await appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.retention-set", entityType: "consultation", entityId: consultationId, details: { retainUntil: date?.toISOString() ?? null } });
   });
 }
 
 /** A member's data for their subject access request, with the export recorded in the audit log. */
-export function exportMemberData(db: DB, memberId: number, actor: { actorUserId: number; partnershipId: number }, now: Date) {
-  const data = memberDataExport(db, memberId);
-  appendAudit(db, { at: now, actorUserId: actor.actorUserId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
+export async function exportMemberData(db: DB, memberId: number, actor: { actorUserId: number; partnershipId: number }, now: Date) {
+  const data = await memberDataExport(db, memberId);
+  await appendAudit(db, { at: now, actorUserId: actor.actorUserId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
   return data;
 }
 
 /** Everything held about one advisory group member, for their subject access request. */
-export function memberDataExport(db: DB, memberId: number) {
-  const member = db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+export async function memberDataExport(db: DB, memberId: number) {
+  const [member] = await db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId));
   if (!member) return null;
-  const group = db.select({ name: s.advisoryGroups.name }).from(s.advisoryGroups).where(eq(s.advisoryGroups.id, member.groupId)).get();
-  const invitations = db
+  const [group] = await db.select({ name: s.advisoryGroups.name }).from(s.advisoryGroups).where(eq(s.advisoryGroups.id, member.groupId));
+  const invitations = await db
     .select({ consultationId: s.invitations.consultationId, roundId: s.invitations.roundId, sentAt: s.invitations.sentAt, completedAt: s.invitations.completedAt, revokedAt: s.invitations.revokedAt, createdAt: s.invitations.createdAt })
     .from(s.invitations)
-    .where(eq(s.invitations.memberId, memberId))
-    .all();
+    .where(eq(s.invitations.memberId, memberId));
   const emails = member.email
-    ? db
+    ? await db
         .select({ subject: s.emailOutbox.subject, kind: s.emailOutbox.kind, status: s.emailOutbox.status, createdAt: s.emailOutbox.createdAt })
         .from(s.emailOutbox)
         // A citizen's receipt waiting to go is not theirs as a member: it would tie them to an anonymous answer set.
         .where(and(eq(s.emailOutbox.toAddress, member.email), ne(s.emailOutbox.kind, RECEIPT_KIND)))
-        .all()
     : [];
-  const participations = db.select({ id: s.participants.id, consultationId: s.participants.consultationId }).from(s.participants).where(eq(s.participants.memberId, memberId)).all();
+  const participations = await db.select({ id: s.participants.id, consultationId: s.participants.consultationId }).from(s.participants).where(eq(s.participants.memberId, memberId));
   const pids = participations.map((p) => p.id);
   const responses = pids.length
-    ? db
+    ? await db
         .select({ participantId: s.responses.participantId, id: s.responses.id, roundId: s.responses.roundId, reference: s.responses.reference, submittedAt: s.responses.submittedAt })
         .from(s.responses)
         .where(inArray(s.responses.participantId, pids))
-        .all()
     : [];
-  const answersOf = (responseId: number) =>
-    db
+  const answersOf = async (responseId: number) =>
+    await db
       .select({ questionId: s.answers.questionId, numericValue: s.answers.numericValue, unable: s.answers.unable, textValue: s.answers.textValue })
       .from(s.answers)
-      .where(eq(s.answers.responseId, responseId))
-      .all();
-  const profiles = pids.length ? db.select().from(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)).all() : [];
+      .where(eq(s.answers.responseId, responseId));
+  const profiles = pids.length ? await db.select().from(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)) : [];
   const drafts = pids.length
-    ? db.select({ roundId: s.responseDrafts.roundId, answers: s.responseDrafts.answers, updatedAt: s.responseDrafts.updatedAt }).from(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids)).all()
+    ? await db.select({ roundId: s.responseDrafts.roundId, answers: s.responseDrafts.answers, updatedAt: s.responseDrafts.updatedAt }).from(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids))
     : [];
   return {
     member: {
@@ -138,7 +133,7 @@ export function memberDataExport(db: DB, memberId: number) {
     },
     invitations,
     emails,
-    responses: responses.map((r) => ({ roundId: r.roundId, reference: r.reference, submittedAt: r.submittedAt, answers: answersOf(r.id) })),
+    responses: await Promise.all(responses.map(async (r) => ({ roundId: r.roundId, reference: r.reference, submittedAt: r.submittedAt, answers: await answersOf(r.id) }))),
     drafts,
     profiles: profiles.map(({ participantId: _p, ...rest }) => rest),
   };
@@ -148,23 +143,23 @@ export function memberDataExport(db: DB, memberId: number) {
  * Erases a member: name, email and profile go; they leave the group; their invitations and the
  * emails sent to them are deleted; their answers stay only as anonymous answers (unlinked).
  */
-export function eraseMember(db: DB, memberId: number, partnershipId: number, now: Date, actorUserId: number): boolean {
-  return inTransaction(db, (t) => {
-    const member = t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+export async function eraseMember(db: DB, memberId: number, partnershipId: number, now: Date, actorUserId: number): Promise<boolean> {
+  return await inTransaction(db, async (t) => {
+    const [member] = await t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId));
     if (!member) return false;
-    const pids = t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.memberId, memberId)).all().map((p) => p.id);
+    const pids = (await t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.memberId, memberId))).map((p) => p.id);
     if (pids.length) {
-      t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)).run();
-      t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids)).run();
-      t.update(s.participants).set({ memberId: null, resumeTokenHash: null }).where(inArray(s.participants.id, pids)).run();
+      await t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids));
+      await t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids));
+      await t.update(s.participants).set({ memberId: null, resumeTokenHash: null }).where(inArray(s.participants.id, pids));
     }
-    t.delete(s.invitations).where(eq(s.invitations.memberId, memberId)).run();
-    if (member.email) t.delete(s.emailOutbox).where(eq(s.emailOutbox.toAddress, member.email)).run();
-    t.update(s.advisoryGroupMembers)
+    await t.delete(s.invitations).where(eq(s.invitations.memberId, memberId));
+    if (member.email) await t.delete(s.emailOutbox).where(eq(s.emailOutbox.toAddress, member.email));
+    await t
+      .update(s.advisoryGroupMembers)
       .set({ displayName: `Erased member ${memberId}`, email: null, ageBand: null, sex: null, locality: null, ethnicity: null, profileConsentAt: null, leftAt: now })
-      .where(eq(s.advisoryGroupMembers.id, memberId))
-      .run();
-    appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
+      .where(eq(s.advisoryGroupMembers.id, memberId));
+    await appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
     return true;
   });
 }

@@ -94,10 +94,10 @@ export async function startSso(
   now: Date,
 ): Promise<{ ok: true; url: string; state: string } | { ok: false; reason: SsoFailure } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
   startLimiter ??= new RateLimiter(START_LIMIT, START_WINDOW_MS, rateLimitStore(() => db.$client));
-  const limited = startLimiter.hit(`sso-start:${input.address}`, now.getTime());
+  const limited = await startLimiter.hit(`sso-start:${input.address}`, now.getTime());
   if (!limited.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
-  const partnership = findPartnershipBySlug(db, input.partnershipSlug);
-  const provider = partnership && findIdentityProvider(db, partnership.id);
+  const partnership = await findPartnershipBySlug(db, input.partnershipSlug);
+  const provider = partnership && (await findIdentityProvider(db, partnership.id));
   if (!partnership || !provider) return { ok: false, reason: "no-provider" };
   let config: oidc.Configuration;
   try {
@@ -109,7 +109,7 @@ export async function startSso(
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  insertSsoAttempt(
+  await insertSsoAttempt(
     db,
     { stateHash: hashTokenHex(state), partnershipId: partnership.id, codeVerifier, nonce, redirectTo: input.redirectTo, expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000) },
     now,
@@ -135,9 +135,9 @@ export type SsoResult = { ok: true; token: string; expiresAt: Date; redirectTo: 
 export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; stateCookie: string | null }, now: Date): Promise<SsoResult> {
   const state = input.callbackUrl.searchParams.get("state");
   if (!state || !input.stateCookie || state !== input.stateCookie) return { ok: false, reason: "state" };
-  const attempt = takeSsoAttempt(db, hashTokenHex(state), now);
+  const attempt = await takeSsoAttempt(db, hashTokenHex(state), now);
   if (!attempt) return { ok: false, reason: "state" };
-  const provider = findIdentityProvider(db, attempt.partnershipId);
+  const provider = await findIdentityProvider(db, attempt.partnershipId);
   if (!provider) return { ok: false, reason: "no-provider" };
   let claims: Record<string, unknown>;
   try {
@@ -157,13 +157,13 @@ export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; state
   const identity = emailFromClaims(claims, provider);
   if (!identity.ok) return identity;
   const subject = String(claims.sub);
-  const userId = accountFor(db, { issuer: provider.issuer, subject, email: identity.email, partnershipId: provider.partnershipId }, now);
+  const userId = await accountFor(db, { issuer: provider.issuer, subject, email: identity.email, partnershipId: provider.partnershipId }, now);
   if (userId === null) {
-    appendAudit(db, { at: now, actorUserId: null, partnershipId: provider.partnershipId, action: "sign-in.sso.unknown", entityType: "partnership", entityId: provider.partnershipId });
+    await appendAudit(db, { at: now, actorUserId: null, partnershipId: provider.partnershipId, action: "sign-in.sso.unknown", entityType: "partnership", entityId: provider.partnershipId });
     return { ok: false, reason: "unknown-user" };
   }
-  const session = createSession(db, userId, now, e.SESSION_DAYS, provider.partnershipId);
-  appendAudit(db, { at: now, actorUserId: userId, partnershipId: provider.partnershipId, action: "sign-in.sso", entityType: "user", entityId: userId });
+  const session = await createSession(db, userId, now, e.SESSION_DAYS, provider.partnershipId);
+  await appendAudit(db, { at: now, actorUserId: userId, partnershipId: provider.partnershipId, action: "sign-in.sso", entityType: "user", entityId: userId });
   return { ok: true, ...session, redirectTo: attempt.redirectTo };
 }
 
@@ -173,26 +173,26 @@ export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; state
  * partnership's open invitations to that email (with the roles the administrator chose).
  * Nobody else: an identity provider never creates a role here.
  */
-function accountFor(db: DB, who: { issuer: string; subject: string; email: string; partnershipId: number }, now: Date): number | null {
-  return inTransaction(db, (tx) => {
-    const linked = findLinkedUser(tx, who.issuer, who.subject);
+async function accountFor(db: DB, who: { issuer: string; subject: string; email: string; partnershipId: number }, now: Date): Promise<number | null> {
+  return await inTransaction(db, async (tx) => {
+    const linked = await findLinkedUser(tx, who.issuer, who.subject);
     if (linked) return linked.disabledAt ? null : linked.id;
-    const member = findMemberByEmail(tx, who.email, who.partnershipId);
+    const member = await findMemberByEmail(tx, who.email, who.partnershipId);
     if (member) {
       if (member.disabledAt) return null;
-      linkIdentity(tx, who.issuer, who.subject, member.id);
+      await linkIdentity(tx, who.issuer, who.subject, member.id);
       return member.id;
     }
-    const invitations = findOpenInvitationsByEmail(tx, who.email, who.partnershipId, now);
+    const invitations = await findOpenInvitationsByEmail(tx, who.email, who.partnershipId, now);
     if (invitations.length === 0) return null;
     // An invited person with an account elsewhere (another partnership) keeps it; else a new one without a password.
-    const existing = findUserForSignIn(tx, who.email);
+    const existing = await findUserForSignIn(tx, who.email);
     if (existing?.disabledAt) return null;
-    const id = existing?.id ?? insertUser(tx, { email: who.email, displayName: invitations[0].displayName, passwordHash: null });
-    for (const invitation of invitations) addMembership(tx, id, who.partnershipId, invitation.role);
-    markInvitationsAccepted(tx, invitations.map((i) => i.id), now);
-    linkIdentity(tx, who.issuer, who.subject, id);
-    appendAudit(tx, { at: now, actorUserId: id, partnershipId: who.partnershipId, action: "invitation.accepted.sso", entityType: "user", entityId: id, details: { roles: invitations.map((i) => i.role) } });
+    const id = existing?.id ?? (await insertUser(tx, { email: who.email, displayName: invitations[0].displayName, passwordHash: null }));
+    for (const invitation of invitations) await addMembership(tx, id, who.partnershipId, invitation.role);
+    await markInvitationsAccepted(tx, invitations.map((i) => i.id), now);
+    await linkIdentity(tx, who.issuer, who.subject, id);
+    await appendAudit(tx, { at: now, actorUserId: id, partnershipId: who.partnershipId, action: "invitation.accepted.sso", entityType: "user", entityId: id, details: { roles: invitations.map((i) => i.role) } });
     return id;
   });
 }
@@ -202,8 +202,8 @@ function accountFor(db: DB, who: { issuer: string; subject: string; email: strin
  * sign-out address (RP-initiated logout) to offer, when the provider has one.
  */
 export async function providerSignOut(db: DB, e: Env, partnershipSlug: string, postLogoutRedirect: string, now: Date): Promise<{ partnership: string; url: string } | null> {
-  const partnership = findPartnershipBySlug(db, partnershipSlug);
-  const provider = partnership && findIdentityProvider(db, partnership.id);
+  const partnership = await findPartnershipBySlug(db, partnershipSlug);
+  const provider = partnership && (await findIdentityProvider(db, partnership.id));
   if (!partnership || !provider) return null;
   try {
     const config = await configurationFor(provider, e, now.getTime());
@@ -215,13 +215,13 @@ export async function providerSignOut(db: DB, e: Env, partnershipSlug: string, p
 }
 
 /** The slug of a partnership (for the signed-out page's link). */
-export function partnershipSlugOf(db: DB, partnershipId: number): string | null {
-  return findPartnershipById(db, partnershipId)?.slug ?? null;
+export async function partnershipSlugOf(db: DB, partnershipId: number): Promise<string | null> {
+  return (await findPartnershipById(db, partnershipId))?.slug ?? null;
 }
 
 /** A partnership's provider settings for its administrators (the secret is never sent back: only whether one is set). */
-export function providerSettings(db: DB, partnershipId: number) {
-  const provider = findIdentityProvider(db, partnershipId);
+export async function providerSettings(db: DB, partnershipId: number) {
+  const provider = await findIdentityProvider(db, partnershipId);
   if (!provider) return null;
   const { clientSecret, ...rest } = provider;
   return { ...rest, hasSecret: clientSecret !== "" };
@@ -238,12 +238,12 @@ export interface ProviderInput {
 }
 
 /** Saves (audited, without the secret); a new provider needs a secret. */
-export function saveProviderSettings(db: DB, adminId: number, partnershipId: number, input: ProviderInput, now: Date): { ok: true } | { ok: false; reason: "secret-required" } {
-  return inTransaction(db, (tx) => {
-    const existing = findIdentityProvider(tx, partnershipId);
+export async function saveProviderSettings(db: DB, adminId: number, partnershipId: number, input: ProviderInput, now: Date): Promise<{ ok: true } | { ok: false; reason: "secret-required" }> {
+  return await inTransaction(db, async (tx) => {
+    const existing = await findIdentityProvider(tx, partnershipId);
     if (!existing && !input.clientSecret) return { ok: false as const, reason: "secret-required" as const };
-    saveIdentityProvider(tx, { partnershipId, ...input, updatedBy: adminId, updatedAt: now });
-    appendAudit(tx, {
+    await saveIdentityProvider(tx, { partnershipId, ...input, updatedBy: adminId, updatedAt: now });
+    await appendAudit(tx, {
       at: now,
       actorUserId: adminId,
       partnershipId,
@@ -256,10 +256,10 @@ export function saveProviderSettings(db: DB, adminId: number, partnershipId: num
   });
 }
 
-export function removeProvider(db: DB, adminId: number, partnershipId: number, now: Date): boolean {
-  return inTransaction(db, (tx) => {
-    if (!deleteIdentityProvider(tx, partnershipId)) return false;
-    appendAudit(tx, { at: now, actorUserId: adminId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
+export async function removeProvider(db: DB, adminId: number, partnershipId: number, now: Date): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    if (!(await deleteIdentityProvider(tx, partnershipId))) return false;
+    await appendAudit(tx, { at: now, actorUserId: adminId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
     return true;
   });
 }

@@ -59,11 +59,11 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 describe("the sender", () => {
   it("delivers queued mail, marks it sent, and records bounces and temporary failures", async () => {
     const smtp = await startTestSmtp({ refuseRecipient: (a) => (a.startsWith("nobody@") ? 550 : a.startsWith("busy@") ? 451 : undefined) });
-    const sender = startEmailSender(db, config(smtp.port));
+    const sender = await startEmailSender(db, config(smtp.port));
     try {
-      const ok = enqueueEmail(db, { to: "member01@cag.example", subject: "Your invitation\r\nBcc: evil@x.example", text: "Hello\nhttp://localhost/invite/abc", kind: "test" });
-      const bounce = enqueueEmail(db, { to: "nobody@cag.example", subject: "Bounce", text: "x", kind: "test" });
-      const busy = enqueueEmail(db, { to: "busy@cag.example", subject: "Busy", text: "x", kind: "test" });
+      const ok = await enqueueEmail(db, { to: "member01@cag.example", subject: "Your invitation\r\nBcc: evil@x.example", text: "Hello\nhttp://localhost/invite/abc", kind: "test" });
+      const bounce = await enqueueEmail(db, { to: "nobody@cag.example", subject: "Bounce", text: "x", kind: "test" });
+      const busy = await enqueueEmail(db, { to: "busy@cag.example", subject: "Busy", text: "x", kind: "test" });
       await smtp.waitFor((m) => m.length >= 1);
       await until(() => row(ok).status === "sent" && row(bounce).status === "bounced" && row(busy).status === "failed");
       expect(smtp.messages).toHaveLength(1);
@@ -89,11 +89,11 @@ describe("the sender", () => {
 
   it("never blocks the caller and loses nothing while SMTP is down: queued, retried, delivered when it is back", async () => {
     const port = await freePort();
-    const sender = startEmailSender(db, config(port));
+    const sender = await startEmailSender(db, config(port));
     let smtp: Awaited<ReturnType<typeof startTestSmtp>> | null = null;
     try {
       const started = performance.now();
-      const ids = Array.from({ length: 5 }, (_, i) => enqueueEmail(db, { to: `member${i}@cag.example`, subject: `Down ${i}`, text: "x", kind: "test" }));
+      const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueEmail(db, { to: `member${i}@cag.example`, subject: `Down ${i}`, text: "x", kind: "test" })));
       expect(performance.now() - started).toBeLessThan(100);
       await until(() => row(ids[0]).attempts >= 2);
       for (const id of ids) expect(row(id).status).toBe("queued");
@@ -109,14 +109,14 @@ describe("the sender", () => {
   });
 
   it("puts mail that a stopped process left 'sending' back in the queue, but not mail another live server is sending", async () => {
-    const id = enqueueEmail(db, { to: "restart@cag.example", subject: "Restart", text: "x", kind: "test" });
+    const id = await enqueueEmail(db, { to: "restart@cag.example", subject: "Restart", text: "x", kind: "test" });
     // Left "sending" by a sender that died longer ago than STALE_SENDING_MS …
     sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now() - STALE_SENDING_MS - 1000, id);
     // … and one claimed a moment ago by a sender in another server that is still up.
-    const busy = enqueueEmail(db, { to: "elsewhere@cag.example", subject: "Being sent elsewhere", text: "x", kind: "test" });
+    const busy = await enqueueEmail(db, { to: "elsewhere@cag.example", subject: "Being sent elsewhere", text: "x", kind: "test" });
     sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now(), busy);
     const smtp = await startTestSmtp();
-    const sender = startEmailSender(db, config(smtp.port));
+    const sender = await startEmailSender(db, config(smtp.port));
     try {
       await until(() => row(id).status === "sent");
       await new Promise((r) => setTimeout(r, 300));

@@ -117,9 +117,9 @@ describe("personal data", () => {
     // An imported response's respondent id (issue 14) is the officer's reference for a person: it goes too.
     db.prepare("update participants set external_id = 'PAPER-1' where id = (select id from participants where consultation_id = ? limit 1)").run(consultation);
     const responsesBefore = (db.prepare("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?").get(consultation) as { n: number }).n;
-    expect(applyDueRetention(app, new Date("2027-06-29T12:00:00Z"))).toEqual([]);
-    expect(applyDueRetention(app, new Date("2027-07-01T00:00:00Z"))).toEqual([consultation]);
-    expect(applyDueRetention(app, new Date("2027-07-02T00:00:00Z"))).toEqual([]); // once only
+    expect(await applyDueRetention(app, new Date("2027-06-29T12:00:00Z"))).toEqual([]);
+    expect(await applyDueRetention(app, new Date("2027-07-01T00:00:00Z"))).toEqual([consultation]);
+    expect(await applyDueRetention(app, new Date("2027-07-02T00:00:00Z"))).toEqual([]); // once only
     sqlite.close();
     expect(db.prepare("select count(*) as n from participants where consultation_id = ? and (member_id is not null or resume_token_hash is not null or external_id is not null)").get(consultation)).toEqual({ n: 0 });
     expect(db.prepare("select count(*) as n from invitations where consultation_id = ?").get(consultation)).toEqual({ n: 0 });
