@@ -17,17 +17,19 @@ export const CONVERSATION_SLUG = "what-matters";
 
 const GROUPS = ["citizen", "carer", "service-user", "professional", null] as const;
 
-export function seedConversation(db: DB, partnershipId: number, officerId: number, now: Date): void {
-  if (db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONVERSATION_SLUG)).get()) return;
+export async function seedConversation(db: DB, partnershipId: number, officerId: number, now: Date): Promise<void> {
+  if ((await db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONVERSATION_SLUG)))[0]) return;
   const texts = readAnswers();
   const opensAt = new Date(Date.UTC(2026, 8, 1, 9));
   const closesAt = new Date(Date.UTC(2026, 9, 16, 23, 59));
-  const consultationId = db
-    .insert(s.consultations)
-    .values({ partnershipId, slug: CONVERSATION_SLUG, status: "closed", audience: "public", opensAt, closesAt, contactEmail: "engagement@south-notts.example", createdBy: officerId, updatedAt: now })
-    .returning({ id: s.consultations.id })
-    .get().id;
-  db.insert(s.consultationTranslations)
+  const consultationId = (
+    await db
+      .insert(s.consultations)
+      .values({ partnershipId, slug: CONVERSATION_SLUG, status: "closed", audience: "public", opensAt, closesAt, contactEmail: "engagement@south-notts.example", createdBy: officerId, updatedAt: now })
+      .returning({ id: s.consultations.id })
+  )[0]!.id;
+  await db
+    .insert(s.consultationTranslations)
     .values([
       {
         consultationId,
@@ -41,39 +43,41 @@ export function seedConversation(db: DB, partnershipId: number, officerId: numbe
         title: "Beth sydd bwysicaf i chi am ofal cydgysylltiedig?",
         summary: "Sgwrs agoriadol yn hydref 2026: dywedodd pobl wrthym, yn eu geiriau eu hunain, beth sydd bwysicaf iddynt. Eu hatebion yw'r man cychwyn ar gyfer canlyniadau posibl.",
       },
-    ])
-    .run();
-  const surveyId = db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }).get().id;
-  const roundId = db
-    .insert(s.rounds)
-    .values({ surveyId, number: 1, status: "closed", opensAt, closesAt, showFeedback: false, allowNewParticipants: true })
-    .returning({ id: s.rounds.id })
-    .get().id;
-  const questionId = db
-    .insert(s.questions)
-    .values({ roundId, position: 0, type: "free-text", required: true, config: { maxLength: 1000 } })
-    .returning({ id: s.questions.id })
-    .get().id;
-  db.insert(s.questionTranslations)
+    ]);
+  const surveyId = (await db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }))[0]!.id;
+  const roundId = (
+    await db
+      .insert(s.rounds)
+      .values({ surveyId, number: 1, status: "closed", opensAt, closesAt, showFeedback: false, allowNewParticipants: true })
+      .returning({ id: s.rounds.id })
+  )[0]!.id;
+  const questionId = (
+    await db
+      .insert(s.questions)
+      .values({ roundId, position: 0, type: "free-text", required: true, config: { maxLength: 1000 } })
+      .returning({ id: s.questions.id })
+  )[0]!.id;
+  await db
+    .insert(s.questionTranslations)
     .values([
       { questionId, locale: "en", text: "What matters most to you about joined-up health and social care?", hint: "Write as much or as little as you like, in your own words." },
       { questionId, locale: "cy", text: "Beth sydd bwysicaf i chi am ofal iechyd a gofal cymdeithasol cydgysylltiedig?", hint: "Ysgrifennwch gymaint neu cyn lleied ag y dymunwch, yn eich geiriau eich hun." },
-    ])
-    .run();
-  texts.forEach((text, i) => {
-    const participantId = db.insert(s.participants).values({ consultationId }).returning({ id: s.participants.id }).get().id;
+    ]);
+  for (const [i, text] of texts.entries()) {
+    const participantId = (await db.insert(s.participants).values({ consultationId }).returning({ id: s.participants.id }))[0]!.id;
     const group = GROUPS[(i * 7 + 3) % GROUPS.length];
-    if (group) db.insert(s.participantProfiles).values({ participantId, stakeholderGroup: group, consentedAt: now }).run();
+    if (group) await db.insert(s.participantProfiles).values({ participantId, stakeholderGroup: group, consentedAt: now });
     const submittedAt = new Date(opensAt.getTime() + (i + 1) * 15 * 3600_000);
     // About one in five came in on paper at drop-in sessions and was typed in by staff.
     const channel = i % 5 === 4 ? ("paper" as const) : ("online" as const);
-    const responseId = db
-      .insert(s.responses)
-      .values({ roundId, participantId, reference: `TALK-${String(i + 1).padStart(4, "0")}`, locale: "en", submittedAt, channel })
-      .returning({ id: s.responses.id })
-      .get().id;
-    db.insert(s.answers).values({ responseId, questionId, textValue: text }).run();
-  });
+    const responseId = (
+      await db
+        .insert(s.responses)
+        .values({ roundId, participantId, reference: `TALK-${String(i + 1).padStart(4, "0")}`, locale: "en", submittedAt, channel })
+        .returning({ id: s.responses.id })
+    )[0]!.id;
+    await db.insert(s.answers).values({ responseId, questionId, textValue: text });
+  }
 }
 
 function readAnswers(): string[] {

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
-import type { DB } from "../app/db.server";
+import { type DB, inTransaction } from "../app/db.server";
 import * as s from "./schema";
 import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
 import { seedConversation } from "./demo-conversation";
@@ -14,50 +14,52 @@ import { DEMO_CONSULTATION_TEXT, DEMO_DOMAIN_NAMES, DEMO_OUTCOME_STATEMENTS, DEM
 import { ratingQuestionText } from "../app/domain/survey/rating-wording";
 import { standardRatingWording } from "../app/services/survey-builder.server";
 
-function ensureOrganisation(db: DB, name: string, kind: "commissioner" | "provider"): number {
-  db.insert(s.organisations).values({ name, kind }).onConflictDoNothing().run();
-  return db.select({ id: s.organisations.id }).from(s.organisations).where(eq(s.organisations.name, name)).get()!.id;
+async function ensureOrganisation(db: DB, name: string, kind: "commissioner" | "provider"): Promise<number> {
+  await db.insert(s.organisations).values({ name, kind }).onConflictDoNothing();
+  return (await db.select({ id: s.organisations.id }).from(s.organisations).where(eq(s.organisations.name, name)))[0]!.id;
 }
 
-function ensurePartnership(db: DB, p: { slug: string; name: string; commissioners: string[]; providers: string[] }): number {
-  db.insert(s.partnerships).values({ slug: p.slug, name: p.name }).onConflictDoNothing().run();
-  const id = db.select({ id: s.partnerships.id }).from(s.partnerships).where(eq(s.partnerships.slug, p.slug)).get()!.id;
+async function ensurePartnership(db: DB, p: { slug: string; name: string; commissioners: string[]; providers: string[] }): Promise<number> {
+  await db.insert(s.partnerships).values({ slug: p.slug, name: p.name }).onConflictDoNothing();
+  const id = (await db.select({ id: s.partnerships.id }).from(s.partnerships).where(eq(s.partnerships.slug, p.slug)))[0]!.id;
   for (const name of p.commissioners) {
-    const organisationId = ensureOrganisation(db, name, "commissioner");
-    db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing().run();
+    const organisationId = await ensureOrganisation(db, name, "commissioner");
+    await db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing();
   }
   for (const name of p.providers) {
-    const organisationId = ensureOrganisation(db, name, "provider");
-    db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing().run();
+    const organisationId = await ensureOrganisation(db, name, "provider");
+    await db.insert(s.partnershipOrganisations).values({ partnershipId: id, organisationId }).onConflictDoNothing();
   }
   return id;
 }
 
-function seedConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
-  if (db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)).get()) return;
+async function seedConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
+  if ((await db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)))[0]) return;
   const groupName = "South Nottinghamshire Citizen's Advisory Group";
-  let groupId = db
-    .select({ id: s.advisoryGroups.id })
-    .from(s.advisoryGroups)
-    .where(and(eq(s.advisoryGroups.partnershipId, partnershipId), eq(s.advisoryGroups.name, groupName)))
-    .get()?.id;
+  let groupId = (
+    await db
+      .select({ id: s.advisoryGroups.id })
+      .from(s.advisoryGroups)
+      .where(and(eq(s.advisoryGroups.partnershipId, partnershipId), eq(s.advisoryGroups.name, groupName)))
+  )[0]?.id;
   if (!groupId) {
-    groupId = db
-      .insert(s.advisoryGroups)
-      .values({
-        partnershipId,
-        name: groupName,
-        description: "Advises the Partnership on methods and channels of communication and engagement (seed 000, paragraph 10).",
-      })
-      .returning({ id: s.advisoryGroups.id })
-      .get().id;
+    groupId = (
+      await db
+        .insert(s.advisoryGroups)
+        .values({
+          partnershipId,
+          name: groupName,
+          description: "Advises the Partnership on methods and channels of communication and engagement (seed 000, paragraph 10).",
+        })
+        .returning({ id: s.advisoryGroups.id })
+    )[0]!.id;
     for (const member of advisoryGroupMembers()) {
-      db.insert(s.advisoryGroupMembers).values({ groupId, ...member, profileConsentAt: now }).run();
+      await db.insert(s.advisoryGroupMembers).values({ groupId, ...member, profileConsentAt: now });
     }
   }
   const opensAt = new Date(Date.UTC(2026, 10, 2, 9));
   const closesAt = new Date(Date.UTC(2027, 0, 29, 23, 59));
-  const consultationId = db
+  const [consultation] = await db
     .insert(s.consultations)
     .values({
       partnershipId,
@@ -71,10 +73,11 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
       createdBy: officerId,
       updatedAt: now,
     })
-    .returning({ id: s.consultations.id })
-    .get().id;
+    .returning({ id: s.consultations.id });
+  const consultationId = consultation!.id;
   for (const locale of ["en", "cy"] as const) {
-    db.insert(s.consultationTranslations)
+    await db
+      .insert(s.consultationTranslations)
       .values({
         consultationId,
         locale,
@@ -82,59 +85,62 @@ function seedConsultation(db: DB, partnershipId: number, officerId: number, now:
         summary: CONSULTATION.summary[locale],
         briefing: CONSULTATION.briefing[locale],
         privacyNotice: CONSULTATION.privacyNotice[locale],
-      })
-      .run();
+      });
   }
-  const surveyId = db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }).get().id;
-  const roundId = db
-    .insert(s.rounds)
-    .values({ surveyId, number: 1, status: "open", opensAt, closesAt, showFeedback: false, allowNewParticipants: true })
-    .returning({ id: s.rounds.id })
-    .get().id;
+  const surveyId = (await db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }))[0]!.id;
+  const roundId = (
+    await db
+      .insert(s.rounds)
+      .values({ surveyId, number: 1, status: "open", opensAt, closesAt, showFeedback: false, allowNewParticipants: true })
+      .returning({ id: s.rounds.id })
+  )[0]!.id;
   let position = 0;
   const ratingQuestions: Array<{ id: number; code: string }> = [];
-  DOMAINS.forEach((domain, d) => {
-    const domainId = db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }).get().id;
+  for (const [d, domain] of DOMAINS.entries()) {
+    const domainId = (await db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }))[0]!.id;
     for (const locale of ["en", "cy"] as const) {
-      db.insert(s.outcomeDomainTranslations).values({ domainId, locale, name: domain.name[locale] }).run();
+      await db.insert(s.outcomeDomainTranslations).values({ domainId, locale, name: domain.name[locale] });
     }
-    domain.outcomes.forEach((outcome, o) => {
-      const outcomeId = db
-        .insert(s.candidateOutcomes)
-        .values({ consultationId, domainId, code: outcome.code, source: outcome.source, position: o })
-        .returning({ id: s.candidateOutcomes.id })
-        .get().id;
+    for (const [o, outcome] of domain.outcomes.entries()) {
+      const outcomeId = (
+        await db
+          .insert(s.candidateOutcomes)
+          .values({ consultationId, domainId, code: outcome.code, source: outcome.source, position: o })
+          .returning({ id: s.candidateOutcomes.id })
+      )[0]!.id;
       for (const locale of ["en", "cy"] as const) {
-        db.insert(s.candidateOutcomeTranslations).values({ outcomeId, locale, statement: outcome.statement[locale] }).run();
+        await db.insert(s.candidateOutcomeTranslations).values({ outcomeId, locale, statement: outcome.statement[locale] });
       }
-      const questionId = db
-        .insert(s.questions)
-        .values({ roundId, position: position++, type: "rating", required: true, outcomeId, config: { scale: "grade-1-9", allowUnable: true } })
-        .returning({ id: s.questions.id })
-        .get().id;
+      const questionId = (
+        await db
+          .insert(s.questions)
+          .values({ roundId, position: position++, type: "rating", required: true, outcomeId, config: { scale: "grade-1-9", allowUnable: true } })
+          .returning({ id: s.questions.id })
+      )[0]!.id;
       ratingQuestions.push({ id: questionId, code: outcome.code });
       // The rating question in English and Welsh from the standard wording (other languages: ensureDemoTranslations).
       const wording = standardRatingWording();
-      db.insert(s.questionTranslations)
-        .values((["en", "cy"] as const).map((locale) => ({ questionId, locale, text: ratingQuestionText(wording[locale], outcome.statement[locale]), hint: wording[locale].hint })))
-        .run();
-    });
-  });
-  const proposeId = db
-    .insert(s.questions)
-    .values({ roundId, position: position++, type: "propose-outcome", required: false, config: { maxLength: 500 } })
-    .returning({ id: s.questions.id })
-    .get().id;
-  db.insert(s.questionTranslations)
+      await db
+        .insert(s.questionTranslations)
+        .values((["en", "cy"] as const).map((locale) => ({ questionId, locale, text: ratingQuestionText(wording[locale], outcome.statement[locale]), hint: wording[locale].hint })));
+    }
+  }
+  const proposeId = (
+    await db
+      .insert(s.questions)
+      .values({ roundId, position: position++, type: "propose-outcome", required: false, config: { maxLength: 500 } })
+      .returning({ id: s.questions.id })
+  )[0]!.id;
+  await db
+    .insert(s.questionTranslations)
     .values([
       { questionId: proposeId, locale: "en", text: "Is there an outcome that matters to you that we have missed?", hint: "Write it in your own words, for example “I can get to my appointments easily”." },
       { questionId: proposeId, locale: "cy", text: "A oes canlyniad sy'n bwysig i chi yr ydym wedi'i fethu?", hint: "Ysgrifennwch ef yn eich geiriau eich hun, er enghraifft “Gallaf gyrraedd fy apwyntiadau yn hawdd”." },
-    ])
-    .run();
-  seedDemoResponses(db, consultationId, roundId, groupId, ratingQuestions, now);
-  db.insert(s.auditLog)
-    .values({ at: now, actorUserId: officerId, partnershipId, action: "consultation.seeded", entityType: "consultation", entityId: String(consultationId), details: { source: "demo seed" } })
-    .run();
+    ]);
+  await seedDemoResponses(db, consultationId, roundId, groupId, ratingQuestions, now);
+  await db
+    .insert(s.auditLog)
+    .values({ at: now, actorUserId: officerId, partnershipId, action: "consultation.seeded", entityType: "consultation", entityId: String(consultationId), details: { source: "demo seed" } });
 }
 
 /** Typical importance (1–9) per outcome for the synthetic demo answers. */
@@ -144,47 +150,49 @@ const DEMO_CENTRES: Record<string, number> = { O1: 8, O2: 7.6, O3: 7.8, O4: 6, O
  * Synthetic round-1 answers from 24 of the 30 fictional advisory group members,
  * so the demo's results pages have something to show. Deterministic; demo only.
  */
-function seedDemoResponses(db: DB, consultationId: number, roundId: number, groupId: number, questions: Array<{ id: number; code: string }>, now: Date) {
+async function seedDemoResponses(db: DB, consultationId: number, roundId: number, groupId: number, questions: Array<{ id: number; code: string }>, now: Date) {
   let seed = 2015;
   const rand = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const members = db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.groupId, groupId)).all().slice(0, 24);
-  members.forEach((member, i) => {
-    const participantId = db.insert(s.participants).values({ consultationId, memberId: member.id }).returning({ id: s.participants.id }).get().id;
-    db.insert(s.participantProfiles)
-      .values({ participantId, stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity, consentedAt: now })
-      .run();
-    const responseId = db
-      .insert(s.responses)
-      .values({ roundId, participantId, reference: `DEMO-${String(i + 1).padStart(4, "0")}`, locale: "en", submittedAt: now })
-      .returning({ id: s.responses.id })
-      .get().id;
+  const members = (await db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.groupId, groupId))).slice(0, 24);
+  for (const [i, member] of members.entries()) {
+    const participantId = (await db.insert(s.participants).values({ consultationId, memberId: member.id }).returning({ id: s.participants.id }))[0]!.id;
+    await db
+      .insert(s.participantProfiles)
+      .values({ participantId, stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity, consentedAt: now });
+    const responseId = (
+      await db
+        .insert(s.responses)
+        .values({ roundId, participantId, reference: `DEMO-${String(i + 1).padStart(4, "0")}`, locale: "en", submittedAt: now })
+        .returning({ id: s.responses.id })
+    )[0]!.id;
     for (const q of questions) {
       const unable = rand() < 0.03;
       const score = Math.min(9, Math.max(1, Math.round(DEMO_CENTRES[q.code] + (rand() - 0.5) * 4 + (member.stakeholderGroup === "carer" ? 0.5 : 0))));
-      db.insert(s.answers).values({ responseId, questionId: q.id, numericValue: unable ? null : score, unable }).run();
+      await db.insert(s.answers).values({ responseId, questionId: q.id, numericValue: unable ? null : score, unable });
     }
-  });
+  }
 }
 
-function seedDraftConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
+async function seedDraftConsultation(db: DB, partnershipId: number, officerId: number, now: Date) {
   const slug = "personal-budgets";
-  if (db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, slug)).get()) return;
-  const id = db
-    .insert(s.consultations)
-    .values({ partnershipId, slug, status: "draft", audience: "group", createdBy: officerId, updatedAt: now })
-    .returning({ id: s.consultations.id })
-    .get().id;
-  db.insert(s.consultationTranslations)
+  if ((await db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, slug)))[0]) return;
+  const id = (
+    await db
+      .insert(s.consultations)
+      .values({ partnershipId, slug, status: "draft", audience: "group", createdBy: officerId, updatedAt: now })
+      .returning({ id: s.consultations.id })
+  )[0]!.id;
+  await db
+    .insert(s.consultationTranslations)
     .values({
       consultationId: id,
       locale: "en",
       title: "Personal health budgets: what should they achieve?",
       summary: "A draft consultation for the Integrated Accelerator pilot (seed 002) on joined-up assessment, support plans and personal budgets.",
-    })
-    .run();
+    });
 }
 
 /** The demo's outcome statements and domain names in every language but English, by code. */
@@ -204,14 +212,15 @@ function demoTranslations(): { statements: Record<string, Record<string, string>
  * rating questions in every language it offers. Rating questions are written from the
  * standard wording of each language (citizen namespace), as the survey builder writes them.
  */
-function ensureDemoTranslations(db: DB) {
-  const consultation = db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug)).get();
+async function ensureDemoTranslations(db: DB) {
+  const [consultation] = await db.select({ id: s.consultations.id }).from(s.consultations).where(eq(s.consultations.slug, CONSULTATION.slug));
   if (!consultation) return;
   const { statements, domains } = demoTranslations();
   const wording = standardRatingWording();
   for (const locale of ["cy", "pl", "ur"] as const) {
     if (locale !== "cy") {
-      db.insert(s.consultationTranslations)
+      await db
+        .insert(s.consultationTranslations)
         .values({
           consultationId: consultation.id,
           locale,
@@ -220,37 +229,35 @@ function ensureDemoTranslations(db: DB) {
           briefing: DEMO_CONSULTATION_TEXT.briefing[locale],
           privacyNotice: DEMO_CONSULTATION_TEXT.privacyNotice[locale],
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
-    for (const domain of db.select().from(s.outcomeDomains).where(eq(s.outcomeDomains.consultationId, consultation.id)).all()) {
+    for (const domain of await db.select().from(s.outcomeDomains).where(eq(s.outcomeDomains.consultationId, consultation.id))) {
       const name = domains[domain.code]?.[locale];
-      if (name) db.insert(s.outcomeDomainTranslations).values({ domainId: domain.id, locale, name }).onConflictDoNothing().run();
+      if (name) await db.insert(s.outcomeDomainTranslations).values({ domainId: domain.id, locale, name }).onConflictDoNothing();
     }
-    for (const outcome of db.select().from(s.candidateOutcomes).where(eq(s.candidateOutcomes.consultationId, consultation.id)).all()) {
+    for (const outcome of await db.select().from(s.candidateOutcomes).where(eq(s.candidateOutcomes.consultationId, consultation.id))) {
       const statement = statements[outcome.code]?.[locale];
       if (!statement) continue;
-      db.insert(s.candidateOutcomeTranslations).values({ outcomeId: outcome.id, locale, statement }).onConflictDoNothing().run();
-      for (const q of db.select().from(s.questions).where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating"))).all()) {
-        db.insert(s.questionTranslations)
+      await db.insert(s.candidateOutcomeTranslations).values({ outcomeId: outcome.id, locale, statement }).onConflictDoNothing();
+      for (const q of await db.select().from(s.questions).where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating")))) {
+        await db
+          .insert(s.questionTranslations)
           .values({ questionId: q.id, locale, text: ratingQuestionText(wording[locale], statement), hint: wording[locale].hint })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
     }
     if (locale === "cy") continue;
-    const proposals = db
+    const proposals = await db
       .select({ id: s.questions.id })
       .from(s.questions)
       .innerJoin(s.rounds, eq(s.rounds.id, s.questions.roundId))
       .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
-      .where(and(eq(s.surveys.consultationId, consultation.id), eq(s.questions.type, "propose-outcome")))
-      .all();
+      .where(and(eq(s.surveys.consultationId, consultation.id), eq(s.questions.type, "propose-outcome")));
     for (const q of proposals) {
-      db.insert(s.questionTranslations)
+      await db
+        .insert(s.questionTranslations)
         .values({ questionId: q.id, locale, text: DEMO_QUESTION_TEXT.propose[locale], hint: DEMO_QUESTION_TEXT.proposeHint[locale] })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
   }
 }
@@ -269,37 +276,37 @@ export async function seedDemo(db: DB, now = new Date(), options: SeedOptions = 
   for (const account of DEMO_ACCOUNTS) {
     if (!hashes.has(account.password)) hashes.set(account.password, await hashPassword(account.password));
   }
-  return db.transaction((t) => {
-    const tx = t as unknown as DB;
+  return await inTransaction(db, async (tx) => {
     const partnershipIds = new Map<string, number>([
-      [SOUTH_NOTTS.slug, ensurePartnership(tx, SOUTH_NOTTS)],
-      [MID_NOTTS.slug, ensurePartnership(tx, MID_NOTTS)],
+      [SOUTH_NOTTS.slug, await ensurePartnership(tx, SOUTH_NOTTS)],
+      [MID_NOTTS.slug, await ensurePartnership(tx, MID_NOTTS)],
     ]);
     const accounts: SeedResult["accounts"] = [];
     const userIds = new Map<string, number>();
     for (const account of DEMO_ACCOUNTS) {
-      const organisationId = ensureOrganisation(tx, account.organisation, "commissioner");
-      const existing = tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, account.email)).get();
+      const organisationId = await ensureOrganisation(tx, account.organisation, "commissioner");
+      const [existing] = await tx.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, account.email));
       const userId =
         existing?.id ??
-        tx
-          .insert(s.users)
-          .values({ email: account.email, displayName: account.displayName, passwordHash: hashes.get(account.password)!, organisationId })
-          .returning({ id: s.users.id })
-          .get().id;
+        (
+          await tx
+            .insert(s.users)
+            .values({ email: account.email, displayName: account.displayName, passwordHash: hashes.get(account.password)!, organisationId })
+            .returning({ id: s.users.id })
+        )[0]!.id;
       userIds.set(account.email, userId);
-      tx.insert(s.memberships)
+      await tx
+        .insert(s.memberships)
         .values({ userId, partnershipId: partnershipIds.get(account.partnership)!, role: account.role })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
       accounts.push({ email: account.email, password: account.password, role: account.role, partnership: account.partnership, created: !existing });
     }
     const southId = partnershipIds.get(SOUTH_NOTTS.slug)!;
     const officerId = userIds.get("officer@south-notts.example")!;
-    seedConsultation(tx, southId, officerId, now);
-    ensureDemoTranslations(tx);
-    seedDraftConsultation(tx, southId, officerId, now);
-    if (options.conversation) seedConversation(tx, southId, officerId, now);
+    await seedConsultation(tx, southId, officerId, now);
+    await ensureDemoTranslations(tx);
+    await seedDraftConsultation(tx, southId, officerId, now);
+    if (options.conversation) await seedConversation(tx, southId, officerId, now);
     return { accounts };
   });
 }

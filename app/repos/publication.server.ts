@@ -2,58 +2,59 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { consultations, publicationDrafts, publicationImages, publicationTexts, publicationVersions } from "../../db/schema";
 import type { DB } from "../db.server";
 
-export function findDraft(db: DB, consultationId: number) {
-  return db.select().from(publicationDrafts).where(eq(publicationDrafts.consultationId, consultationId)).get();
+export async function findDraft(db: DB, consultationId: number) {
+  const [row] = await db.select().from(publicationDrafts).where(eq(publicationDrafts.consultationId, consultationId));
+  return row as typeof row | undefined;
 }
 
-export function upsertDraft(db: DB, values: typeof publicationDrafts.$inferInsert) {
+export async function upsertDraft(db: DB, values: typeof publicationDrafts.$inferInsert) {
   const { consultationId: _id, ...set } = values;
-  db.insert(publicationDrafts).values(values).onConflictDoUpdate({ target: publicationDrafts.consultationId, set }).run();
+  await db.insert(publicationDrafts).values(values).onConflictDoUpdate({ target: publicationDrafts.consultationId, set });
 }
 
-export function listTexts(db: DB, consultationId: number) {
-  return db.select().from(publicationTexts).where(eq(publicationTexts.consultationId, consultationId)).all();
+export async function listTexts(db: DB, consultationId: number) {
+  return await db.select().from(publicationTexts).where(eq(publicationTexts.consultationId, consultationId));
 }
 
-export function upsertText(db: DB, values: typeof publicationTexts.$inferInsert) {
+export async function upsertText(db: DB, values: typeof publicationTexts.$inferInsert) {
   const { consultationId: _id, locale: _l, ...set } = values;
-  db.insert(publicationTexts)
+  await db
+    .insert(publicationTexts)
     .values(values)
-    .onConflictDoUpdate({ target: [publicationTexts.consultationId, publicationTexts.locale], set })
-    .run();
+    .onConflictDoUpdate({ target: [publicationTexts.consultationId, publicationTexts.locale], set });
 }
 
 /** The current picture per Easy Read point. */
-export function currentImages(db: DB, consultationId: number): Record<string, number> {
-  const rows = db
+export async function currentImages(db: DB, consultationId: number): Promise<Record<string, number>> {
+  const rows = await db
     .select({ id: publicationImages.id, point: publicationImages.point })
     .from(publicationImages)
-    .where(and(eq(publicationImages.consultationId, consultationId), isNull(publicationImages.replacedAt)))
-    .all();
+    .where(and(eq(publicationImages.consultationId, consultationId), isNull(publicationImages.replacedAt)));
   return Object.fromEntries(rows.map((r) => [r.point, r.id]));
 }
 
-export function replaceImages(db: DB, consultationId: number, point: string, now: Date) {
-  db.update(publicationImages)
+export async function replaceImages(db: DB, consultationId: number, point: string, now: Date) {
+  await db
+    .update(publicationImages)
     .set({ replacedAt: now })
-    .where(and(eq(publicationImages.consultationId, consultationId), eq(publicationImages.point, point), isNull(publicationImages.replacedAt)))
-    .run();
+    .where(and(eq(publicationImages.consultationId, consultationId), eq(publicationImages.point, point), isNull(publicationImages.replacedAt)));
 }
 
-export function insertImage(db: DB, values: typeof publicationImages.$inferInsert): number {
-  return db.insert(publicationImages).values(values).returning({ id: publicationImages.id }).get().id;
+export async function insertImage(db: DB, values: typeof publicationImages.$inferInsert): Promise<number> {
+  const [row] = await db.insert(publicationImages).values(values).returning({ id: publicationImages.id });
+  return row!.id;
 }
 
-export function findImage(db: DB, id: number, consultationId: number) {
-  return db
+export async function findImage(db: DB, id: number, consultationId: number) {
+  const [row] = await db
     .select({ id: publicationImages.id, mime: publicationImages.mime, data: publicationImages.data, sha256: publicationImages.sha256 })
     .from(publicationImages)
-    .where(and(eq(publicationImages.id, id), eq(publicationImages.consultationId, consultationId)))
-    .get();
+    .where(and(eq(publicationImages.id, id), eq(publicationImages.consultationId, consultationId)));
+  return row as typeof row | undefined;
 }
 
-export function listVersions(db: DB, consultationId: number) {
-  return db
+export async function listVersions(db: DB, consultationId: number) {
+  return await db
     .select({
       version: publicationVersions.version,
       changeNote: publicationVersions.changeNote,
@@ -63,52 +64,50 @@ export function listVersions(db: DB, consultationId: number) {
     })
     .from(publicationVersions)
     .where(eq(publicationVersions.consultationId, consultationId))
-    .orderBy(desc(publicationVersions.version))
-    .all();
+    .orderBy(desc(publicationVersions.version));
 }
 
-export function findVersion(db: DB, consultationId: number, version: number) {
-  return db
+export async function findVersion(db: DB, consultationId: number, version: number) {
+  const [row] = await db
     .select()
     .from(publicationVersions)
-    .where(and(eq(publicationVersions.consultationId, consultationId), eq(publicationVersions.version, version)))
-    .get();
+    .where(and(eq(publicationVersions.consultationId, consultationId), eq(publicationVersions.version, version)));
+  return row as typeof row | undefined;
 }
 
-export function insertVersion(db: DB, values: Omit<typeof publicationVersions.$inferInsert, "version">): number {
-  const next =
-    (db.select({ v: sql<number>`max(${publicationVersions.version})` }).from(publicationVersions).where(eq(publicationVersions.consultationId, values.consultationId)).get()?.v ?? 0) + 1;
-  db.insert(publicationVersions).values({ ...values, version: next }).run();
+export async function insertVersion(db: DB, values: Omit<typeof publicationVersions.$inferInsert, "version">): Promise<number> {
+  const [max] = await db.select({ v: sql<number>`max(${publicationVersions.version})` }).from(publicationVersions).where(eq(publicationVersions.consultationId, values.consultationId));
+  const next = (max?.v ?? 0) + 1;
+  await db.insert(publicationVersions).values({ ...values, version: next });
   return next;
 }
 
-export function withdrawVersion(db: DB, consultationId: number, version: number, now: Date) {
-  db.update(publicationVersions)
+export async function withdrawVersion(db: DB, consultationId: number, version: number, now: Date) {
+  await db
+    .update(publicationVersions)
     .set({ withdrawnAt: now })
-    .where(and(eq(publicationVersions.consultationId, consultationId), eq(publicationVersions.version, version)))
-    .run();
+    .where(and(eq(publicationVersions.consultationId, consultationId), eq(publicationVersions.version, version)));
 }
 
-export function setConsultationStatus(db: DB, consultationId: number, status: "closed" | "published", now: Date) {
-  db.update(consultations).set({ status, updatedAt: now }).where(eq(consultations.id, consultationId)).run();
+export async function setConsultationStatus(db: DB, consultationId: number, status: "closed" | "published", now: Date) {
+  await db.update(consultations).set({ status, updatedAt: now }).where(eq(consultations.id, consultationId));
 }
 
 /** Latest published (not withdrawn) version number per consultation. */
-export function latestPublishedVersions(db: DB, consultationIds: number[]): Map<number, { version: number; publishedAt: Date }> {
+export async function latestPublishedVersions(db: DB, consultationIds: number[]): Promise<Map<number, { version: number; publishedAt: Date }>> {
   if (consultationIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ consultationId: publicationVersions.consultationId, version: sql<number>`max(${publicationVersions.version})`, publishedAt: sql<number>`max(${publicationVersions.publishedAt})` })
     .from(publicationVersions)
     .where(and(inArray(publicationVersions.consultationId, consultationIds), isNull(publicationVersions.withdrawnAt)))
-    .groupBy(publicationVersions.consultationId)
-    .all();
+    .groupBy(publicationVersions.consultationId);
   return new Map(rows.map((r) => [r.consultationId, { version: r.version, publishedAt: new Date(r.publishedAt) }]));
 }
 
 /** People who answered any of the rounds (each counted once), by stakeholder group and by locality. */
-export function participationCountsAcrossRounds(db: DB, roundIds: readonly number[]): { byGroup: Record<string, number>; byLocality: Record<string, number> } {
+export async function participationCountsAcrossRounds(db: DB, roundIds: readonly number[]): Promise<{ byGroup: Record<string, number>; byLocality: Record<string, number> }> {
   if (roundIds.length === 0) return { byGroup: {}, byLocality: {} };
-  const rows = db.all<{ grp: string; locality: string; n: number }>(
+  const rows = await db.all<{ grp: string; locality: string; n: number }>(
     sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, coalesce(pp.locality, 'not-stated') AS locality, count(DISTINCT r.participant_id) AS n
           FROM responses r LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
          WHERE r.round_id IN (${sql.join(
@@ -127,13 +126,14 @@ export function participationCountsAcrossRounds(db: DB, roundIds: readonly numbe
 }
 
 /** A consultation's title in every locale it has. */
-export function consultationTitles(db: DB, consultationId: number): Record<string, string> {
-  const rows = db.all<{ locale: string; title: string }>(
+export async function consultationTitles(db: DB, consultationId: number): Promise<Record<string, string>> {
+  const rows = await db.all<{ locale: string; title: string }>(
     sql`SELECT locale, title FROM consultation_translations WHERE consultation_id = ${consultationId}`,
   );
   return Object.fromEntries(rows.map((r) => [r.locale, r.title]));
 }
 
-export function contactEmailOf(db: DB, consultationId: number): string | null {
-  return db.select({ email: consultations.contactEmail }).from(consultations).where(eq(consultations.id, consultationId)).get()?.email ?? null;
+export async function contactEmailOf(db: DB, consultationId: number): Promise<string | null> {
+  const [row] = await db.select({ email: consultations.contactEmail }).from(consultations).where(eq(consultations.id, consultationId));
+  return row?.email ?? null;
 }

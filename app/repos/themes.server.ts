@@ -19,8 +19,8 @@ export interface ThemableQuestion {
 }
 
 /** The consultation's free-text and proposed-outcome questions, round by round, with answers and how many a person has reviewed. */
-export function themableQuestions(db: DB, consultationId: number, locale: string): ThemableQuestion[] {
-  const rows = db.all<Record<string, unknown>>(sql`
+export async function themableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
+  const rows = await db.all<Record<string, unknown>>(sql`
     select q.id, r.number as round_number, q.type,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as text,
@@ -58,10 +58,10 @@ export interface ThemableAnswer {
  * responses of any channel (online, imported paper forms…), in answer id order. Empty when the
  * question is not the consultation's or not themable.
  */
-export function themableAnswers(db: DB, consultationId: number, questionId: number, answerIds?: readonly number[]): ThemableAnswer[] {
+export async function themableAnswers(db: DB, consultationId: number, questionId: number, answerIds?: readonly number[]): Promise<ThemableAnswer[]> {
   if (answerIds && answerIds.length === 0) return [];
   const only = answerIds ? sql`and a.id in (${sql.join(answerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-  const rows = db.all<Record<string, unknown>>(sql`
+  const rows = await db.all<Record<string, unknown>>(sql`
     select a.id as answer_id, a.text_value as text, s.channel, s.locale,
       coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp
     from answers a
@@ -87,54 +87,54 @@ export type ThemeRun = typeof themeRuns.$inferSelect;
  * Queues a run. An `assign` run already queued for the question is reused (one re-scoring
  * catches up with any number of confirmations made meanwhile); `suggest` runs always queue.
  */
-export function enqueueThemeRun(
+export async function enqueueThemeRun(
   db: DB,
   v: { consultationId: number; questionId: number; kind: ThemeRunKind; requestedBy: number | null; parameters?: Record<string, unknown> },
   now: Date,
-): number {
-  return inTransaction(db, (tx) => {
+): Promise<number> {
+  return await inTransaction(db, async (tx) => {
     if (v.kind === "assign") {
-      const queued = tx
+      const [queued] = await tx
         .select({ id: themeRuns.id })
         .from(themeRuns)
         .where(and(eq(themeRuns.consultationId, v.consultationId), eq(themeRuns.questionId, v.questionId), eq(themeRuns.kind, "assign"), eq(themeRuns.status, "queued")))
-        .get();
+        .limit(1);
       if (queued) return queued.id;
     }
-    return tx
+    const [inserted] = await tx
       .insert(themeRuns)
       .values({ consultationId: v.consultationId, questionId: v.questionId, kind: v.kind, parameters: v.parameters ?? {}, requestedBy: v.requestedBy, requestedAt: now })
-      .returning({ id: themeRuns.id })
-      .get().id;
+      .returning({ id: themeRuns.id });
+    return inserted!.id;
   });
 }
 
 /** The question's latest run of a kind (any state), or undefined. */
-export function latestThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): ThemeRun | undefined {
-  return db
+export async function latestThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): Promise<ThemeRun | undefined> {
+  const [row] = await db
     .select()
     .from(themeRuns)
     .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeRuns.kind, kind)))
     .orderBy(desc(themeRuns.id))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function findThemeRun(db: DB, consultationId: number, runId: number): ThemeRun | undefined {
-  return db.select().from(themeRuns).where(and(eq(themeRuns.id, runId), eq(themeRuns.consultationId, consultationId))).get();
+export async function findThemeRun(db: DB, consultationId: number, runId: number): Promise<ThemeRun | undefined> {
+  const [row] = await db.select().from(themeRuns).where(and(eq(themeRuns.id, runId), eq(themeRuns.consultationId, consultationId)));
+  return row;
 }
 
 /** The machine's themes for each answer, most confident first. */
-export function machineCodingsFor(db: DB, answerIds: readonly number[]): Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]> {
+export async function machineCodingsFor(db: DB, answerIds: readonly number[]): Promise<Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>> {
   const out = new Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>();
   for (let i = 0; i < answerIds.length; i += 500) {
     const chunk = answerIds.slice(i, i + 500);
-    const rows = db
+    const rows = await db
       .select({ answerId: machineCodings.answerId, themeId: machineCodings.themeId, confidence: machineCodings.confidence, rank: machineCodings.rank, runId: machineCodings.runId, codedAt: machineCodings.codedAt })
       .from(machineCodings)
       .where(inArray(machineCodings.answerId, chunk))
-      .orderBy(machineCodings.answerId, machineCodings.rank)
-      .all();
+      .orderBy(machineCodings.answerId, machineCodings.rank);
     for (const r of rows) {
       const list = out.get(r.answerId) ?? [];
       list.push({ themeId: r.themeId, confidence: r.confidence, runId: r.runId, codedAt: r.codedAt });
@@ -145,13 +145,13 @@ export function machineCodingsFor(db: DB, answerIds: readonly number[]): Map<num
 }
 
 /** Replaces the machine's codings of the given answers with a run's (rank 1 = most confident). */
-export function replaceMachineCodings(db: DB, runId: number, rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[], now: Date): void {
-  inTransaction(db, (tx) => {
+export async function replaceMachineCodings(db: DB, runId: number, rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[], now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      tx.delete(machineCodings).where(inArray(machineCodings.answerId, chunk.map((r) => r.answerId))).run();
+      await tx.delete(machineCodings).where(inArray(machineCodings.answerId, chunk.map((r) => r.answerId)));
       const values = chunk.flatMap((r) => r.themes.map((t, k) => ({ answerId: r.answerId, themeId: t.themeId, confidence: t.confidence, rank: k + 1, runId, codedAt: now })));
-      for (let j = 0; j < values.length; j += 200) tx.insert(machineCodings).values(values.slice(j, j + 200)).run();
+      for (let j = 0; j < values.length; j += 200) await tx.insert(machineCodings).values(values.slice(j, j + 200));
     }
   });
 }
@@ -163,13 +163,13 @@ export interface PersonCoding {
 }
 
 /** A person's codings of the given answers: only answers a person has reviewed appear (with no themes for "none"). */
-export function personCodingsFor(db: DB, answerIds: readonly number[]): Map<number, PersonCoding> {
+export async function personCodingsFor(db: DB, answerIds: readonly number[]): Promise<Map<number, PersonCoding>> {
   const out = new Map<number, PersonCoding>();
   for (let i = 0; i < answerIds.length; i += 500) {
     const chunk = answerIds.slice(i, i + 500);
-    for (const r of db.select().from(codingReviews).where(inArray(codingReviews.answerId, chunk)).all())
+    for (const r of await db.select().from(codingReviews).where(inArray(codingReviews.answerId, chunk)))
       out.set(r.answerId, { themeIds: [], reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt });
-    for (const r of db.select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt }).from(answerThemes).where(inArray(answerThemes.answerId, chunk)).all()) {
+    for (const r of await db.select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt }).from(answerThemes).where(inArray(answerThemes.answerId, chunk))) {
       // Tags made on the moderation page before review existed count as a person's review.
       const c = out.get(r.answerId) ?? { themeIds: [], reviewedBy: r.taggedBy, reviewedAt: r.taggedAt };
       c.themeIds.push(r.themeId);
@@ -183,106 +183,111 @@ export function personCodingsFor(db: DB, answerIds: readonly number[]): Map<numb
  * Records a person's review of an answer: its themes become `themeIds` (only the consultation's
  * own themes are kept; none is allowed) and the answer counts as reviewed. Returns the ids set.
  */
-export function recordPersonCoding(db: DB, consultationId: number, answerId: number, themeIds: readonly number[], userId: number, now: Date): number[] {
-  return inTransaction(db, (tx) => {
+export async function recordPersonCoding(db: DB, consultationId: number, answerId: number, themeIds: readonly number[], userId: number, now: Date): Promise<number[]> {
+  return await inTransaction(db, async (tx) => {
     const own = themeIds.length
-      ? tx
-          .select({ id: codebookThemes.id })
-          .from(codebookThemes)
-          .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, [...themeIds])))
-          .all()
-          .map((r) => r.id)
+      ? (
+          await tx
+            .select({ id: codebookThemes.id })
+            .from(codebookThemes)
+            .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, [...themeIds])))
+        ).map((r) => r.id)
       : [];
-    tx.delete(answerThemes).where(eq(answerThemes.answerId, answerId)).run();
-    for (const themeId of own) tx.insert(answerThemes).values({ answerId, themeId, taggedBy: userId, taggedAt: now }).run();
-    tx.insert(codingReviews)
+    await tx.delete(answerThemes).where(eq(answerThemes.answerId, answerId));
+    for (const themeId of own) await tx.insert(answerThemes).values({ answerId, themeId, taggedBy: userId, taggedAt: now });
+    await tx
+      .insert(codingReviews)
       .values({ answerId, reviewedBy: userId, reviewedAt: now })
-      .onConflictDoUpdate({ target: codingReviews.answerId, set: { reviewedBy: userId, reviewedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: codingReviews.answerId, set: { reviewedBy: userId, reviewedAt: now } });
     return own;
   });
 }
 
 // ── Runs: claiming and progress (the background runner) ───────────────────────
 /** Claims the oldest queued run (one claimant wins: the update is a single statement). */
-export function claimThemeRun(db: DB, now: Date): ThemeRun | undefined {
-  return db
+export async function claimThemeRun(db: DB, now: Date): Promise<ThemeRun | undefined> {
+  const [row] = await db
     .update(themeRuns)
     .set({ status: "running", startedAt: now, heartbeatAt: now, phase: "starting" })
     .where(and(eq(themeRuns.status, "queued"), eq(themeRuns.id, sql`(select id from theme_runs where status = 'queued' order by id limit 1)`)))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /**
  * Whether any run waits to be claimed or re-queued: a read, so the idle poll never takes the
  * write lock (nor waits on it while another process writes).
  */
-export function themeRunsWaiting(db: DB, staleBefore: Date): boolean {
-  return !!db
+export async function themeRunsWaiting(db: DB, staleBefore: Date): Promise<boolean> {
+  const [row] = await db
     .select({ id: themeRuns.id })
     .from(themeRuns)
     .where(sql`${themeRuns.status} = 'queued' or (${themeRuns.status} = 'running' and ${themeRuns.heartbeatAt} < ${staleBefore.getTime()})`)
-    .limit(1)
-    .get();
+    .limit(1);
+  return !!row;
 }
 
 /** Runs whose process stopped sending heartbeats (it died) go back to the queue. */
-export function requeueStaleThemeRuns(db: DB, staleBefore: Date): number {
-  return db
-    .update(themeRuns)
-    .set({ status: "queued", phase: "", processed: 0 })
-    .where(and(eq(themeRuns.status, "running"), sql`${themeRuns.heartbeatAt} < ${staleBefore.getTime()}`))
-    .run().changes;
+export async function requeueStaleThemeRuns(db: DB, staleBefore: Date): Promise<number> {
+  // .run() for its `changes` count (SQLite only).
+  return (
+    await db
+      .update(themeRuns)
+      .set({ status: "queued", phase: "", processed: 0 })
+      .where(and(eq(themeRuns.status, "running"), sql`${themeRuns.heartbeatAt} < ${staleBefore.getTime()}`))
+      .run()
+  ).changes;
 }
 
-export function updateThemeRun(db: DB, id: number, set: Partial<typeof themeRuns.$inferInsert>): void {
-  db.update(themeRuns).set(set).where(eq(themeRuns.id, id)).run();
+export async function updateThemeRun(db: DB, id: number, set: Partial<typeof themeRuns.$inferInsert>): Promise<void> {
+  await db.update(themeRuns).set(set).where(eq(themeRuns.id, id));
 }
 
-export function insertThemeSuggestions(db: DB, rows: (typeof themeSuggestions.$inferInsert)[]): void {
-  if (rows.length) db.insert(themeSuggestions).values(rows).run();
+export async function insertThemeSuggestions(db: DB, rows: (typeof themeSuggestions.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(themeSuggestions).values(rows);
 }
 
 /** Open suggestions of the question's runs (the latest suggest run and splits made from it), largest first. */
-export function openSuggestions(db: DB, consultationId: number, questionId: number) {
-  return db
+export async function openSuggestions(db: DB, consultationId: number, questionId: number) {
+  return (
+    await db
+      .select({ s: themeSuggestions })
+      .from(themeSuggestions)
+      .innerJoin(themeRuns, eq(themeRuns.id, themeSuggestions.runId))
+      .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeSuggestions.status, "open")))
+      .orderBy(desc(themeSuggestions.size), themeSuggestions.id)
+  ).map((r) => r.s);
+}
+
+export async function closeOpenSuggestions(db: DB, consultationId: number, questionId: number, now: Date, userId: number | null): Promise<void> {
+  const ids = (await openSuggestions(db, consultationId, questionId)).map((s) => s.id);
+  if (ids.length) await db.update(themeSuggestions).set({ status: "discarded", decidedAt: now, decidedBy: userId }).where(inArray(themeSuggestions.id, ids));
+}
+
+export async function findSuggestion(db: DB, consultationId: number, questionId: number, id: number) {
+  const [row] = await db
     .select({ s: themeSuggestions })
     .from(themeSuggestions)
     .innerJoin(themeRuns, eq(themeRuns.id, themeSuggestions.runId))
-    .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeSuggestions.status, "open")))
-    .orderBy(desc(themeSuggestions.size), themeSuggestions.id)
-    .all()
-    .map((r) => r.s);
+    .where(and(eq(themeSuggestions.id, id), eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId)));
+  return (row as typeof row | undefined)?.s;
 }
 
-export function closeOpenSuggestions(db: DB, consultationId: number, questionId: number, now: Date, userId: number | null): void {
-  const ids = openSuggestions(db, consultationId, questionId).map((s) => s.id);
-  if (ids.length) db.update(themeSuggestions).set({ status: "discarded", decidedAt: now, decidedBy: userId }).where(inArray(themeSuggestions.id, ids)).run();
-}
-
-export function findSuggestion(db: DB, consultationId: number, questionId: number, id: number) {
-  return db
-    .select({ s: themeSuggestions })
-    .from(themeSuggestions)
-    .innerJoin(themeRuns, eq(themeRuns.id, themeSuggestions.runId))
-    .where(and(eq(themeSuggestions.id, id), eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId)))
-    .get()?.s;
-}
-
-export function decideSuggestions(db: DB, ids: readonly number[], v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date }): number {
+export async function decideSuggestions(db: DB, ids: readonly number[], v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date }): Promise<number> {
   if (!ids.length) return 0;
-  return db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))).run().changes;
+  // .run() for its `changes` count (SQLite only).
+  return (await db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))).run()).changes;
 }
 
 /** Runs of a kind queued or running for the question. */
-export function activeThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): ThemeRun | undefined {
-  return db
+export async function activeThemeRun(db: DB, consultationId: number, questionId: number, kind: ThemeRunKind): Promise<ThemeRun | undefined> {
+  const [row] = await db
     .select()
     .from(themeRuns)
     .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeRuns.kind, kind), inArray(themeRuns.status, ["queued", "running"])))
     .orderBy(desc(themeRuns.id))
-    .get();
+    .limit(1);
+  return row;
 }
 
 // ── review & agreement ───────────────────────────────────────────────────────
@@ -301,20 +306,20 @@ export interface CodingRow {
  * confidence), the person's who reviewed it, and each blind second coder's. Answer ids only: no
  * participant data. "None of these" leaves no row (an answer with no theme has no coding).
  */
-export function codingsOf(db: DB, consultationId: number, questionId: number): CodingRow[] {
-  const ids = themableAnswers(db, consultationId, questionId).map((a) => a.answerId);
+export async function codingsOf(db: DB, consultationId: number, questionId: number): Promise<CodingRow[]> {
+  const ids = (await themableAnswers(db, consultationId, questionId)).map((a) => a.answerId);
   if (!ids.length) return [];
-  const names = new Map(db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId)).all().map((t) => [t.id, t.name]));
-  const staff = new Map(db.all<{ id: number; name: string }>(sql`select id, display_name as name from users`).map((u) => [Number(u.id), String(u.name)]));
+  const names = new Map((await db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId))).map((t) => [t.id, t.name]));
+  const staff = new Map((await db.all<{ id: number; name: string }>(sql`select id, display_name as name from users`)).map((u) => [Number(u.id), String(u.name)]));
   const out: CodingRow[] = [];
-  for (const [answerId, list] of machineCodingsFor(db, ids))
+  for (const [answerId, list] of await machineCodingsFor(db, ids))
     for (const m of list) if (names.has(m.themeId)) out.push({ answerId, theme: names.get(m.themeId)!, source: "machine", coder: null, confidence: m.confidence, codedAt: m.codedAt });
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const r of db.select().from(answerThemes).where(inArray(answerThemes.answerId, chunk)).all())
+    for (const r of await db.select().from(answerThemes).where(inArray(answerThemes.answerId, chunk)))
       if (names.has(r.themeId)) out.push({ answerId: r.answerId, theme: names.get(r.themeId)!, source: "person", coder: r.taggedBy === null ? null : (staff.get(r.taggedBy) ?? null), confidence: null, codedAt: r.taggedAt });
   }
-  const seconds = db.all<{ answer_id: number; theme_ids: string | null; coded_at: number; coder_id: number | null }>(sql`
+  const seconds = await db.all<{ answer_id: number; theme_ids: string | null; coded_at: number; coder_id: number | null }>(sql`
     select i.answer_id, i.theme_ids, i.coded_at, s.coder_id
     from agreement_sample_items i join agreement_samples s on s.id = i.sample_id
     where s.consultation_id = ${consultationId} and s.question_id = ${questionId} and i.coded_at is not null

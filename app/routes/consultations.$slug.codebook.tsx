@@ -20,9 +20,9 @@ export const handle: RouteHandle = {
 
 const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const { themes, quotes } = listPublishedThemes(getDb(), consultation.id);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const { themes, quotes } = await listPublishedThemes(getDb(), consultation.id);
   const search = new URL(args.request.url).searchParams;
   const editId = Number(search.get("edit"));
   const deleteId = Number(search.get("delete"));
@@ -43,14 +43,14 @@ const schema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const intent = form.get("intent");
   const base = `/consultations/${consultation.slug}/codebook`;
   if (intent === "delete") {
     const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
     if (!id.success) throw new Response("Bad Request", { status: 400 });
-    const r = deleteTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
+    const r = await deleteTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
     if (r === "missing") throw new Response("Not Found", { status: 404 });
     return redirect(`${base}?deleted=1`);
   }
@@ -61,12 +61,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, ...parsed.data };
   if (themeId?.success) {
-    const r = editTheme(getDb(), { ...actor, themeId: themeId.data }, new Date());
+    const r = await editTheme(getDb(), { ...actor, themeId: themeId.data }, new Date());
     if (r === "missing") throw new Response("Not Found", { status: 404 });
     if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
     return redirect(`${base}?saved=1`);
   }
-  const r = createTheme(getDb(), actor, new Date());
+  const r = await createTheme(getDb(), actor, new Date());
   if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
   return redirect(`${base}?created=1`);
 }

@@ -24,20 +24,20 @@ function themeIdOf(params: LoaderFunctionArgs["params"]): number {
   return id.data;
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
   const db = getDb();
-  const form = outcomeFromThemeForm(db, consultation.id, themeIdOf(args.params));
+  const form = await outcomeFromThemeForm(db, consultation.id, themeIdOf(args.params));
   if (!form) throw new Response("Not Found", { status: 404 });
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, ...form, domains: listDomainChoices(db, consultation.id, locale) });
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, ...form, domains: await listDomainChoices(db, consultation.id, locale) });
 }
 
 const quotesSchema = z.array(z.coerce.number().int().positive()).max(3, "themes:candidate.errors.tooManyQuotes");
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const themeId = themeIdOf(args.params);
-  const theme = themeForOutcome(getDb(), consultation.id, themeId);
+  const theme = await themeForOutcome(getDb(), consultation.id, themeId);
   if (!theme) throw new Response("Not Found", { status: 404 });
   const form = await args.request.formData();
   const values = { ...formValues(form, OUTCOME_FIELDS), quotes: form.getAll("quotes").map(String).join(",") };
@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!quotes.success) errors.quotes = quotes.error.issues[0]?.message.startsWith("themes:") ? quotes.error.issues[0].message : "themes:candidate.errors.quoteUnknown";
   else if (quotes.data.some((q) => !theme.quotes.some((x) => x.id === q))) errors.quotes = "themes:candidate.errors.quoteUnknown";
   if (!parsed.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  const result = createOutcomeFromTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
+  const result = await createOutcomeFromTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
   if (!result.ok) {
     if (result.reason === "missing") throw new Response("Not Found", { status: 404 });
     const field = result.reason === "quote" ? { quotes: "themes:candidate.errors.quoteUnknown" } : result.reason === "domain" ? { domain: "officer:outcomeForm.errors.domainRequired" } : { code: "officer:outcomeForm.errors.codeTaken" };

@@ -49,21 +49,21 @@ const publishSchema = z.object({
 });
 const pointSchema = z.object({ point: z.enum(EASY_READ_POINTS, { error: "publication:errors.point" }) });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  return requireConsultationRole(args, ["officer"]);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  return await requireConsultationRole(args, ["officer"]);
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await load(args);
   const db = getDb();
-  const draft = loadDraft(db, consultation.id);
-  const versions = listVersions(db, consultation.id);
+  const draft = await loadDraft(db, consultation.id);
+  const versions = await listVersions(db, consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title, status: consultation.status },
     locales: SUPPORTED_LOCALES.map((l) => ({ code: l, name: LOCALE_NAMES[l] })),
     draft: { ...draft, updatedAt: draft.updatedAt ? formatDate(draft.updatedAt.toISOString(), locale) : null },
-    results: resultChoices(db, consultation.id).map((r) => ({ number: r.number, versions: r.versions.map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })) })),
-    margins: marginChoices(db, consultation.id),
+    results: (await resultChoices(db, consultation.id)).map((r) => ({ number: r.number, versions: r.versions.map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })) })),
+    margins: await marginChoices(db, consultation.id),
     versions: versions.map((v) => ({ version: v.version, changeNote: v.changeNote, publishedAt: formatDate(v.publishedAt.toISOString(), locale), withdrawn: Boolean(v.withdrawnAt) })),
     canPublish: canPublish(consultation.status),
   });
@@ -73,7 +73,7 @@ type ActionErrors = { errors: Record<string, string>; values: Record<string, str
 const bad = (errors: Record<string, string>, values: Record<string, string>, status = 400) => json<ActionErrors>({ errors, values }, { status });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = load(args);
+  const { consultation, user, locale } = await load(args);
   const db = getDb();
   const back = `/consultations/${consultation.slug}/publication`;
   const contentType = args.request.headers.get("Content-Type") ?? "";
@@ -93,12 +93,12 @@ export async function action(args: ActionFunctionArgs) {
     if (!parsed.ok) return bad(parsed.errors, parsed.values);
     const d = parsed.data as z.infer<typeof saveSchema> & Record<string, string>;
     const [roundNumber, resultVersion] = d.result === "latest" ? [null, null] : d.result.split(":").map(Number);
-    const choices = resultChoices(db, consultation.id);
+    const choices = await resultChoices(db, consultation.id);
     if (roundNumber !== null && !choices.some((r) => r.number === roundNumber && r.versions.some((v) => v.version === resultVersion))) {
       return bad({ result: "publication:errors.result" }, formValues(form, SAVE_FIELDS));
     }
     const marginsId = d.margins === "none" ? null : d.margins;
-    if (marginsId !== null && !marginChoices(db, consultation.id).some((m) => m.id === marginsId)) return bad({ margins: "publication:errors.margins" }, formValues(form, SAVE_FIELDS));
+    if (marginsId !== null && !(await marginChoices(db, consultation.id)).some((m) => m.id === marginsId)) return bad({ margins: "publication:errors.margins" }, formValues(form, SAVE_FIELDS));
     const texts = Object.fromEntries(
       SUPPORTED_LOCALES.map((l) => [
         l,
@@ -108,7 +108,7 @@ export async function action(args: ActionFunctionArgs) {
         },
       ]),
     );
-    saveDraft(db, ref, { roundNumber, resultVersion, marginsId, licence: d.licence, texts }, user.id, new Date());
+    await saveDraft(db, ref, { roundNumber, resultVersion, marginsId, licence: d.licence, texts }, user.id, new Date());
     return redirect(`${back}?notice=saved`);
   }
   if (intent === "image") {
@@ -119,19 +119,19 @@ export async function action(args: ActionFunctionArgs) {
     if (bytes.length > MAX_IMAGE_BYTES) return bad({ file: "publication:errors.fileTooBig" }, formValues(form, ["point"]), 413);
     const mime = sniffImage(bytes);
     if (!mime) return bad({ file: "publication:errors.fileType" }, formValues(form, ["point"]));
-    storeImage(db, ref, parsed.data.point, bytes, mime, user.id, new Date());
+    await storeImage(db, ref, parsed.data.point, bytes, mime, user.id, new Date());
     return redirect(`${back}?notice=image`);
   }
   if (intent === "remove-image") {
     const parsed = parseForm(form, pointSchema, ["point"]);
     if (!parsed.ok) return bad(parsed.errors, {});
-    removeImage(db, ref, parsed.data.point, user.id, new Date());
+    await removeImage(db, ref, parsed.data.point, user.id, new Date());
     return redirect(`${back}?notice=imageRemoved`);
   }
   if (intent === "publish") {
     const parsed = parseForm(form, publishSchema, ["changeNote"]);
     if (!parsed.ok) return bad(parsed.errors, parsed.values);
-    const outcome = publish(db, ref, { changeNote: clean(parsed.data.changeNote), changeNoteLang: locale }, user.id, new Date());
+    const outcome = await publish(db, ref, { changeNote: clean(parsed.data.changeNote), changeNoteLang: locale }, user.id, new Date());
     if (!outcome.ok) {
       const key = outcome.reason === "not-closed" ? "publication:errors.notClosed" : outcome.reason === "no-result" ? "publication:errors.noResult" : "publication:errors.changeNoteNeeded";
       return bad({ changeNote: key }, { changeNote: parsed.data.changeNote }, 422);
@@ -139,7 +139,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`${back}?notice=published&version=${outcome.version}`);
   }
   if (intent === "unpublish") {
-    const outcome = unpublish(db, ref, user.id, new Date());
+    const outcome = await unpublish(db, ref, user.id, new Date());
     if (!outcome.ok) return bad({ unpublish: "publication:errors.notPublished" }, {}, 422);
     return redirect(`${back}?notice=unpublished`);
   }

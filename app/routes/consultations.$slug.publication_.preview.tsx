@@ -17,12 +17,12 @@ export const handle: RouteHandle = {
 };
 
 /** The officer's preview: the summary as it would be published, exact figures marked beside the published ones. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation } = requireConsultationRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation } = await requireConsultationRole(args, ["officer"]);
   // The page is a staff screen (English or Welsh); the summary inside it is in the language previewed.
   const locale = detectLocale(args.request);
   const view = new URL(args.request.url).searchParams.get("view") === "easy-read" ? "easy-read" : "page";
-  const preview = previewSummary(getDb(), consultation);
+  const preview = await previewSummary(getDb(), consultation);
   return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.summary : null });
 }
 

@@ -25,14 +25,14 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:question.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     question,
-    ...questionThemesPage(getDb(), consultation.id, question),
+    ...(await questionThemesPage(getDb(), consultation.id, question)),
   });
 }
 
@@ -40,8 +40,8 @@ const id = z.coerce.number().int().positive().max(2 ** 31);
 const name = z.string({ error: "themes:suggest.errors.nameRequired" }).trim().min(1, "themes:suggest.errors.nameRequired").max(80, "themes:suggest.errors.nameTooLong");
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
-  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
+  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id };
@@ -59,11 +59,11 @@ export async function action(args: ActionFunctionArgs) {
       const raw = String(form.get("k") ?? "").trim();
       const k = raw === "" ? { success: true as const, data: undefined } : z.coerce.number().int().min(2).max(30).safeParse(raw);
       if (!k.success) return json({ errors: { k: "themes:suggest.errors.k" }, values: { k: raw } }, { status: 400 });
-      requestSuggestions(db, { ...actor, k: k.data }, now);
+      await requestSuggestions(db, { ...actor, k: k.data }, now);
       return redirect(`${here}?queued=suggest`);
     }
     case "assign": {
-      const r = requestAssignment(db, actor, now);
+      const r = await requestAssignment(db, actor, now);
       if (r === "no-codebook") return json({ errors: { assign: "themes:suggest.errors.noCodebook" }, values: {} }, { status: 400 });
       return redirect(`${here}?queued=assign`);
     }
@@ -78,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
       if (intent === "merge" && suggestionIds.length < 2) return json({ errors: { merge: "themes:suggest.errors.mergeTwo" }, values }, { status: 400 });
       const n = name.safeParse(typed);
       if (!n.success) return json({ errors: { [field]: n.error.issues[0].message }, values }, { status: 400 });
-      const r = acceptSuggestions(db, { ...actor, suggestionIds, name: n.data }, now);
+      const r = await acceptSuggestions(db, { ...actor, suggestionIds, name: n.data }, now);
       if (r === "missing") missing();
       if (r === "taken") return json({ errors: { [field]: "themes:suggest.errors.nameTaken" }, values }, { status: 400 });
       return redirect(`${here}?accepted=1`);
@@ -87,7 +87,7 @@ export async function action(args: ActionFunctionArgs) {
     case "discard": {
       const s = id.safeParse(form.get("suggestionId"));
       if (!s.success) bad();
-      const r = intent === "split" ? splitSuggestion(db, { ...actor, suggestionId: s.data! }, now) : discardSuggestion(db, { ...actor, suggestionId: s.data! }, now);
+      const r = intent === "split" ? await splitSuggestion(db, { ...actor, suggestionId: s.data! }, now) : await discardSuggestion(db, { ...actor, suggestionId: s.data! }, now);
       if (r === "missing") missing();
       if (r === "too-small") return json({ errors: { [`split-${s.data}`]: "themes:suggest.errors.tooSmall" }, values: {} }, { status: 400 });
       return redirect(`${here}?${intent === "split" ? "queued=split" : "discarded=1"}`);

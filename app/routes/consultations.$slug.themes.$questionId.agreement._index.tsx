@@ -17,23 +17,23 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:agreement.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const db = getDb();
-  const sample = latestSample(db, consultation.id, question.id);
+  const sample = await latestSample(db, consultation.id, question.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     question: { id: question.id, text: question.text, roundNumber: question.roundNumber, answers: question.answers },
     sample: sample ? { id: sample.id, size: sample.size, seed: sample.seed, coded: sample.items.filter((i) => i.codedAt).length, coderName: sample.coderName, mine: sample.coderId === user.id } : null,
-    results: sample && sample.items.some((i) => i.codedAt) ? sampleAgreement(db, sample) : null,
+    results: sample && sample.items.some((i) => i.codedAt) ? await sampleAgreement(db, sample) : null,
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
-  const question = requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
+  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const values = { size: String(form.get("size") ?? "").slice(0, 20), seed: String(form.get("seed") ?? "").slice(0, 20) };
   const size = z.coerce.number().int().min(2).max(Math.max(2, question.answers)).safeParse(values.size.trim());
@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   else if (!size.success) errors.size = "themes:agreement.errors.size";
   if (!seed.success) errors.seed = "themes:agreement.errors.seed";
   if (Object.keys(errors).length) return json({ errors, values, max: question.answers }, { status: 400 });
-  startSample(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
+  await startSample(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
   return redirect(`/consultations/${consultation.slug}/themes/${question.id}/agreement/code`);
 }
 

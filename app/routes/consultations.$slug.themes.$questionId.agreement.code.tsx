@@ -17,20 +17,20 @@ export const handle: RouteHandle = {
 
 const NONE = "none";
 
-function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
-  const access = requireConsultationRole(args, roles);
-  const question = requireThemableQuestion(getDb(), access.consultation.id, args.params.questionId, access.locale);
-  const sample = latestSample(getDb(), access.consultation.id, question.id);
+async function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
+  const access = await requireConsultationRole(args, roles);
+  const question = await requireThemableQuestion(getDb(), access.consultation.id, args.params.questionId, access.locale);
+  const sample = await latestSample(getDb(), access.consultation.id, question.id);
   if (!sample) throw new Response("Not Found", { status: 404 });
   // Blind: only the sample's own coder sees its answers here.
   if (sample.coderId !== access.user.id) throw new Response("Forbidden", { status: 403 });
   return { ...access, question, sample };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, question, sample } = load(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, question, sample } = await load(args, ["officer"]);
   const db = getDb();
-  const item = nextBlindItem(db, consultation.id, sample);
+  const item = await nextBlindItem(db, consultation.id, sample);
   const base = `/consultations/${consultation.slug}/themes/${question.id}/agreement`;
   if (!item) throw redirect(`${base}?coded=1`);
   return json({
@@ -38,12 +38,12 @@ export function loader(args: LoaderFunctionArgs) {
     question: { id: question.id, roundNumber: question.roundNumber },
     sample: { id: sample.id, size: sample.size, coded: sample.items.filter((i) => i.codedAt).length },
     item,
-    themes: codebookChoices(db, consultation.id),
+    themes: await codebookChoices(db, consultation.id),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, question, sample } = load(args, ["officer"]);
+  const { consultation, user, question, sample } = await load(args, ["officer"]);
   const form = await args.request.formData();
   const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
   if (!answerId.success) throw new Response("Bad Request", { status: 400 });
@@ -52,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
   const ids = ticked.filter((v) => v !== NONE).map((v) => z.coerce.number().int().positive().max(2 ** 31).safeParse(v));
   if (ids.some((r) => !r.success)) throw new Response("Bad Request", { status: 400 });
   if ((!none && ids.length === 0) || (none && ids.length)) return json({ errors: { themes: none ? "themes:review.errors.noneAndThemes" : "themes:review.errors.choose" }, ticked }, { status: 400 });
-  const r = codeBlindItem(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
+  const r = await codeBlindItem(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
   if (r === "missing") throw new Response("Not Found", { status: 404 });
   if (r === "not-coder") throw new Response("Forbidden", { status: 403 });
   if (r === "unknown-theme") throw new Response("Bad Request", { status: 400 });

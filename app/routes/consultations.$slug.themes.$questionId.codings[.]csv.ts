@@ -10,13 +10,13 @@ import { requireThemableQuestion } from "../services/themes.server";
  * machine, the person who reviewed it or a blind second coder gave it, who, the machine's
  * confidence and when. Answer ids only, no participant data; safe for spreadsheets.
  */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const db = getDb();
-  const question = requireThemableQuestion(db, consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(db, consultation.id, args.params.questionId, locale);
   const body = toCsv(
     ["answer_id", "theme", "source", "coder", "confidence", "coded_at"],
-    codingsOf(db, consultation.id, question.id).map((c) => [c.answerId, c.theme, c.source, c.source === "machine" ? "machine" : (c.coder ?? ""), c.confidence === null ? null : Math.round(c.confidence * 1000) / 1000, c.codedAt.toISOString()]),
+    (await codingsOf(db, consultation.id, question.id)).map((c) => [c.answerId, c.theme, c.source, c.source === "machine" ? "machine" : (c.coder ?? ""), c.confidence === null ? null : Math.round(c.confidence * 1000) / 1000, c.codedAt.toISOString()]),
   );
   return new Response(body, {
     headers: {

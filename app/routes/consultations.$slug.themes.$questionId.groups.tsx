@@ -17,14 +17,14 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:groups.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const questionId = z.coerce.number().int().positive().safeParse(args.params.questionId);
   if (!questionId.success || !/^\d+$/.test(args.params.questionId ?? "")) throw new Response("Not Found", { status: 404 });
   const requested = new URL(args.request.url).searchParams.get("basis") ?? "person";
   const basis: GroupBasis = (GROUP_BASES as readonly string[]).includes(requested) ? (requested as GroupBasis) : "person";
   const locale = pageLocale(args.request);
-  const view = themeGroups(getDb(), consultation.id, questionId.data, basis, locale);
+  const view = await themeGroups(getDb(), consultation.id, questionId.data, basis, locale);
   if (!view) throw new Response("Not Found", { status: 404 });
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, view });
 }

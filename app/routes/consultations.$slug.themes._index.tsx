@@ -12,12 +12,12 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:questions.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
-    questions: listThemableQuestions(getDb(), consultation.id, locale),
+    questions: await listThemableQuestions(getDb(), consultation.id, locale),
   });
 }
 

@@ -13,15 +13,15 @@ const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), id: z.coe
  * for a year: pictures never change), otherwise only for the partnership's staff
  * (the officer's preview), never cached.
  */
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const p = params.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const db = getDb();
-  const consultation = findConsultationBySlug(db, p.data.slug, "en");
+  const consultation = await findConsultationBySlug(db, p.data.slug, "en");
   if (!consultation) throw new Response("Not Found", { status: 404 });
-  const published = findPublicImage(db, consultation.id, consultation.status, p.data.id);
-  const user = published ? null : getOptionalUser(args);
-  const image = published ?? (user && hasRole(db, user.id, consultation.partnershipId, ["officer", "commissioner", "administrator"]) ? findImage(db, p.data.id, consultation.id) : null);
+  const published = await findPublicImage(db, consultation.id, consultation.status, p.data.id);
+  const user = published ? null : await getOptionalUser(args);
+  const image = published ?? (user && (await hasRole(db, user.id, consultation.partnershipId, ["officer", "commissioner", "administrator"])) ? await findImage(db, p.data.id, consultation.id) : null);
   if (!image) throw new Response("Not Found", { status: 404 });
   const etag = `"${image.sha256.slice(0, 32)}"`;
   const headers = {

@@ -16,12 +16,12 @@ export const handle: RouteHandle = { title: (t) => t("publication:index.heading"
 const query = z.object({ q: z.string().max(200).optional().catch(undefined) });
 
 /** Public: consultations that are open, closed or published, searchable by words in the title or summary. */
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const locale = detectLocale(args.request);
   const q = (query.parse(Object.fromEntries(new URL(args.request.url).searchParams)).q ?? "").trim().replace(/\s+/g, " ");
   const db = getDb();
-  const all = listPublicConsultations(db, locale);
-  const published = latestPublishedVersions(
+  const all = await listPublicConsultations(db, locale);
+  const published = await latestPublishedVersions(
     db,
     all.map((c) => c.id),
   );

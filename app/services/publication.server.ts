@@ -67,9 +67,9 @@ export interface DraftState {
   updatedAt: Date | null;
 }
 
-export function loadDraft(db: DB, consultationId: number): DraftState {
-  const draft = findDraft(db, consultationId);
-  const rows = listTexts(db, consultationId);
+export async function loadDraft(db: DB, consultationId: number): Promise<DraftState> {
+  const draft = await findDraft(db, consultationId);
+  const rows = await listTexts(db, consultationId);
   const texts: DraftState["texts"] = {};
   for (const r of rows) texts[r.locale] = { whatWeAsked: r.whatWeAsked, whatWeDid: r.whatWeDid, method: r.method, contact: r.contact, easyReadAlt: r.easyReadAlt };
   return {
@@ -78,39 +78,42 @@ export function loadDraft(db: DB, consultationId: number): DraftState {
     marginsId: draft?.marginsId ?? null,
     licence: draft?.licence ?? "OGL-3.0",
     texts,
-    images: currentImages(db, consultationId),
+    images: await currentImages(db, consultationId),
     updatedAt: draft?.updatedAt ?? null,
   };
 }
 
 /** The rounds with at least one stored result, and each one's versions, for the draft form. */
-export function resultChoices(db: DB, consultationId: number) {
-  return listRounds(db, consultationId)
-    .map((r) => ({ number: r.number, versions: listResultVersions(db, r.id).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: v.createdAt })) }))
-    .filter((r) => r.versions.length > 0);
+export async function resultChoices(db: DB, consultationId: number) {
+  const choices = [];
+  for (const r of await listRounds(db, consultationId))
+    choices.push({ number: r.number, versions: (await listResultVersions(db, r.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: v.createdAt })) });
+  return choices.filter((r) => r.versions.length > 0);
 }
 
-export function marginChoices(db: DB, consultationId: number) {
-  return listMargins(db, consultationId).map((m) => ({ id: m.id, name: m.name }));
+export async function marginChoices(db: DB, consultationId: number) {
+  return (await listMargins(db, consultationId)).map((m) => ({ id: m.id, name: m.name }));
 }
 
 export type AssembleOutcome = { ok: true; input: SummaryInput } | { ok: false; reason: "no-result" };
 
 /** Gathers everything a summary is built from, as the draft says. */
-export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draft: DraftState): AssembleOutcome {
-  const rounds = listRounds(db, consultation.id);
-  const withResults = rounds.filter((r) => findResult(db, r.id));
+export async function assembleSummaryInput(db: DB, consultation: ConsultationRef, draft: DraftState): Promise<AssembleOutcome> {
+  const rounds = await listRounds(db, consultation.id);
+  const withResults = [];
+  for (const r of rounds) if (await findResult(db, r.id)) withResults.push(r);
   const round = draft.roundNumber === null ? withResults.at(-1) : withResults.find((r) => r.number === draft.roundNumber);
   if (!round) return { ok: false, reason: "no-result" };
-  const stored = findResult(db, round.id, draft.resultVersion ?? undefined);
+  const stored = await findResult(db, round.id, draft.resultVersion ?? undefined);
   if (!stored) return { ok: false, reason: "no-result" };
   const result = stored.result as unknown as AggregateResult;
-  const resultMargins = stored.marginsId ? findMargins(db, stored.marginsId, consultation.id) : null;
-  const populationMargins = draft.marginsId ? findMargins(db, draft.marginsId, consultation.id) : resultMargins;
-  const statements = Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, outcomeStatements(db, consultation.id, l)]));
+  const resultMargins = stored.marginsId ? await findMargins(db, stored.marginsId, consultation.id) : null;
+  const populationMargins = draft.marginsId ? await findMargins(db, draft.marginsId, consultation.id) : resultMargins;
+  const statements: Record<string, Record<string, string>> = {};
+  for (const l of SUPPORTED_LOCALES) statements[l] = await outcomeStatements(db, consultation.id, l);
   // The whole study up to the chosen round (methods §4, "Across rounds"): every round's latest
   // calculation, the chosen version for the chosen round.
-  const loaded = loadStudy(db, consultation.id, { upToRound: round.number, version: { round: round.number, version: stored.version } });
+  const loaded = await loadStudy(db, consultation.id, { upToRound: round.number, version: { round: round.number, version: stored.version } });
   const calculated = loaded.rounds.filter((r) => r.calculation);
   const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
   const study: StudyInput = {
@@ -138,12 +141,12 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
     input: {
       slug: consultation.slug,
       partnershipName: consultation.partnershipName,
-      contactEmail: contactEmailOf(db, consultation.id),
+      contactEmail: await contactEmailOf(db, consultation.id),
       licence: draft.licence,
-      titles: consultationTitles(db, consultation.id),
+      titles: await consultationTitles(db, consultation.id),
       narrative,
       round: round.number,
-      participation: participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
+      participation: await participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
       population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
       result: {
         parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
@@ -154,10 +157,10 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
       },
       statements,
       study,
-      howDone: publicReports(db, consultation.id, SUPPORTED_LOCALES),
-      themes: publishedThemes(db, consultation.id),
-      provenance: publishedProvenance(db, consultation.id),
-      outcomeSet: agreedOutcomeSet(db, consultation.id),
+      howDone: await publicReports(db, consultation.id, SUPPORTED_LOCALES),
+      themes: await publishedThemes(db, consultation.id),
+      provenance: await publishedProvenance(db, consultation.id),
+      outcomeSet: await agreedOutcomeSet(db, consultation.id),
       easyRead: Object.fromEntries(
         EASY_READ_POINTS.map((point) => [
           point,
@@ -174,8 +177,8 @@ export function assembleSummaryInput(db: DB, consultation: ConsultationRef, draf
  * names are the officer's (one language); a quote's language is not recorded, so it is marked
  * as unknown (lang="").
  */
-function publishedThemes(db: DB, consultationId: number): ThemeInput[] {
-  const { themes, quotes } = listPublishedThemes(db, consultationId);
+async function publishedThemes(db: DB, consultationId: number): Promise<ThemeInput[]> {
+  const { themes, quotes } = await listPublishedThemes(db, consultationId);
   const shown = new Set<number>();
   const ordered = [...themes].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return ordered.map((t) => ({
@@ -190,8 +193,8 @@ function publishedThemes(db: DB, consultationId: number): ThemeInput[] {
 }
 
 /** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */
-function agreedOutcomeSet(db: DB, consultationId: number): OutcomeSetInput | null {
-  const agreed = findLatestAgreedOutcomeSet(db, consultationId);
+async function agreedOutcomeSet(db: DB, consultationId: number): Promise<OutcomeSetInput | null> {
+  const agreed = await findLatestAgreedOutcomeSet(db, consultationId);
   if (!agreed) return null;
   return {
     version: agreed.version,
@@ -202,8 +205,8 @@ function agreedOutcomeSet(db: DB, consultationId: number): OutcomeSetInput | nul
 }
 
 /** The officer's preview: the summary as it would be published, with the exact figures kept beside. */
-export function previewSummary(db: DB, consultation: ConsultationRef): { ok: true; summary: PublishedSummary } | { ok: false; reason: "no-result" } {
-  const assembled = assembleSummaryInput(db, consultation, loadDraft(db, consultation.id));
+export async function previewSummary(db: DB, consultation: ConsultationRef): Promise<{ ok: true; summary: PublishedSummary } | { ok: false; reason: "no-result" }> {
+  const assembled = await assembleSummaryInput(db, consultation, await loadDraft(db, consultation.id));
   if (!assembled.ok) return assembled;
   return { ok: true, summary: buildSummary(assembled.input, { includeExact: true }) };
 }
@@ -216,11 +219,11 @@ export interface DraftInput {
   texts: Record<string, Narrative & { easyReadAlt: Record<string, string> }>;
 }
 
-export function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actorUserId: number, now: Date) {
-  inTransaction(db, (tx) => {
-    upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actorUserId, updatedAt: now });
-    for (const [locale, text] of Object.entries(input.texts)) upsertText(tx, { consultationId: consultation.id, locale, ...text });
-    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
+export async function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actorUserId: number, now: Date) {
+  await inTransaction(db, async (tx) => {
+    await upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actorUserId, updatedAt: now });
+    for (const [locale, text] of Object.entries(input.texts)) await upsertText(tx, { consultationId: consultation.id, locale, ...text });
+    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
   });
 }
 
@@ -238,19 +241,19 @@ export function sniffImage(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
   return null;
 }
 
-export function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actorUserId: number, now: Date): number {
-  return inTransaction(db, (tx) => {
-    replaceImages(tx, consultation.id, point, now);
-    const id = insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actorUserId, createdAt: now });
-    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
+export async function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actorUserId: number, now: Date): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    await replaceImages(tx, consultation.id, point, now);
+    const id = await insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actorUserId, createdAt: now });
+    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
     return id;
   });
 }
 
-export function removeImage(db: DB, consultation: ConsultationRef, point: string, actorUserId: number, now: Date) {
-  inTransaction(db, (tx) => {
-    replaceImages(tx, consultation.id, point, now);
-    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
+export async function removeImage(db: DB, consultation: ConsultationRef, point: string, actorUserId: number, now: Date) {
+  await inTransaction(db, async (tx) => {
+    await replaceImages(tx, consultation.id, point, now);
+    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
   });
 }
 
@@ -265,16 +268,16 @@ export function canPublish(status: string): boolean {
 
 export type PublishOutcome = { ok: true; version: number } | { ok: false; reason: "not-closed" | "no-result" | "change-note-needed" };
 
-export function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actorUserId: number, now: Date): PublishOutcome {
+export async function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actorUserId: number, now: Date): Promise<PublishOutcome> {
   if (!canPublish(consultation.status)) return { ok: false, reason: "not-closed" };
-  const assembled = assembleSummaryInput(db, consultation, loadDraft(db, consultation.id));
+  const assembled = await assembleSummaryInput(db, consultation, await loadDraft(db, consultation.id));
   if (!assembled.ok) return assembled;
-  const previous = listVersions(db, consultation.id);
+  const previous = await listVersions(db, consultation.id);
   if (previous.length > 0 && input.changeNote.trim() === "") return { ok: false, reason: "change-note-needed" };
   // Built without exact figures: the snapshot holds only what may be published.
   const snapshot = buildSummary(assembled.input);
-  const version = inTransaction(db, (tx) => {
-    const v = insertVersion(tx, {
+  const version = await inTransaction(db, async (tx) => {
+    const v = await insertVersion(tx, {
       consultationId: consultation.id,
       snapshot: snapshot as unknown as Record<string, unknown>,
       changeNote: input.changeNote.trim(),
@@ -282,21 +285,21 @@ export function publish(db: DB, consultation: ConsultationRef, input: { changeNo
       publishedBy: actorUserId,
       publishedAt: now,
     });
-    setConsultationStatus(tx, consultation.id, "published", now);
-    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
+    await setConsultationStatus(tx, consultation.id, "published", now);
+    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
     return v;
   });
   invalidatePublished(consultation.slug);
   return { ok: true, version };
 }
 
-export function unpublish(db: DB, consultation: ConsultationRef, actorUserId: number, now: Date): { ok: true; version: number } | { ok: false; reason: "not-published" } {
-  const current = listVersions(db, consultation.id).find((v) => !v.withdrawnAt);
+export async function unpublish(db: DB, consultation: ConsultationRef, actorUserId: number, now: Date): Promise<{ ok: true; version: number } | { ok: false; reason: "not-published" }> {
+  const current = (await listVersions(db, consultation.id)).find((v) => !v.withdrawnAt);
   if (!current || consultation.status !== "published") return { ok: false, reason: "not-published" };
-  inTransaction(db, (tx) => {
-    withdrawVersion(tx, consultation.id, current.version, now);
-    setConsultationStatus(tx, consultation.id, "closed", now);
-    appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
+  await inTransaction(db, async (tx) => {
+    await withdrawVersion(tx, consultation.id, current.version, now);
+    await setConsultationStatus(tx, consultation.id, "closed", now);
+    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
   });
   invalidatePublished(consultation.slug);
   return { ok: true, version: current.version };
@@ -318,8 +321,8 @@ export interface PublishedView {
  * A published version of a consultation's summary (the latest when `version`
  * is undefined): null when there is none, "withdrawn" when it was unpublished.
  */
-export function findPublished(db: DB, consultationId: number, status: string, version?: number): PublishedView | null | "withdrawn" {
-  const history = listVersions(db, consultationId);
+export async function findPublished(db: DB, consultationId: number, status: string, version?: number): Promise<PublishedView | null | "withdrawn"> {
+  const history = await listVersions(db, consultationId);
   const live = history.filter((v) => !v.withdrawnAt);
   if (status !== "published" || live.length === 0) {
     // Unpublished: every version of it is withdrawn from public view.
@@ -330,7 +333,7 @@ export function findPublished(db: DB, consultationId: number, status: string, ve
   const meta = history.find((v) => v.version === wanted);
   if (!meta) return null;
   if (meta.withdrawnAt) return "withdrawn";
-  const row = findVersion(db, consultationId, wanted)!;
+  const row = (await findVersion(db, consultationId, wanted))!;
   return {
     summary: row.snapshot as unknown as PublishedSummary,
     version: wanted,
@@ -343,16 +346,16 @@ export function findPublished(db: DB, consultationId: number, status: string, ve
 }
 
 /** A picture is public when a live published version shows it; staff of the partnership see any of theirs. */
-export function findPublicImage(db: DB, consultationId: number, status: string, imageId: number) {
-  const view = findPublished(db, consultationId, status);
+export async function findPublicImage(db: DB, consultationId: number, status: string, imageId: number) {
+  const view = await findPublished(db, consultationId, status);
   const liveIds = new Set<number>();
   if (view && view !== "withdrawn") {
     for (const v of view.history.filter((h) => !h.withdrawn)) {
-      const snap = findVersion(db, consultationId, v.version)?.snapshot as unknown as PublishedSummary | undefined;
+      const snap = (await findVersion(db, consultationId, v.version))?.snapshot as unknown as PublishedSummary | undefined;
       for (const p of Object.values(snap?.easyRead ?? {})) if (p.imageId) liveIds.add(p.imageId);
     }
   }
-  return liveIds.has(imageId) ? findImage(db, imageId, consultationId) : null;
+  return liveIds.has(imageId) ? await findImage(db, imageId, consultationId) : null;
 }
 
 export { findImage, latestPublishedVersions };

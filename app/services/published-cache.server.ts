@@ -43,8 +43,8 @@ export function makeEntry(body: string | Buffer, headers: Record<string, string>
  * consultation or a published version changes, so a page published or withdrawn through
  * another server process is not served stale (invalidatePublished covers this process at once).
  */
-export function currentVersion(): number | null {
-  return contentVersion(getDb());
+export async function currentVersion(): Promise<number | null> {
+  return await contentVersion(getDb());
 }
 
 /** `version`: read before the page's data was (so a change made meanwhile makes it stale, not the reverse). */
@@ -54,19 +54,20 @@ export function storePublished(path: string, locale: string, entry: CachedPage, 
   entries.set(key(path, locale), { ...entry, version });
 }
 
-function fresh(k: string): CachedPage | undefined {
+async function fresh(k: string): Promise<CachedPage | undefined> {
   const entry = entries.get(k);
   if (!entry) return undefined;
-  const version = currentVersion();
+  const version = await currentVersion();
   if (version === null || entry.version !== version) {
-    entries.delete(k);
+    // Only this stale entry: a page stored while the version was read stays.
+    if (entries.get(k) === entry) entries.delete(k);
     return undefined;
   }
   return entry;
 }
 
-export function cachedPage(path: string, locale: string): CachedPage | undefined {
-  return fresh(key(path, locale));
+export async function cachedPage(path: string, locale: string): Promise<CachedPage | undefined> {
+  return await fresh(key(path, locale));
 }
 
 /** Forgets every cached page and download of one consultation's summary. */
@@ -92,10 +93,10 @@ export function notModified(ifNoneMatch: string | null | undefined, etag: string
  * The fast path server.js calls for GET and HEAD: a cached response for this
  * path and the visitor's locale, or null to let Remix render it.
  */
-export function lookupPublished(path: string, headers: { lng?: string | null; cookie?: string; acceptLanguage?: string }): CachedPage | null {
+export async function lookupPublished(path: string, headers: { lng?: string | null; cookie?: string; acceptLanguage?: string }): Promise<CachedPage | null> {
   if (!path.startsWith("/summaries/")) return null;
   const locale = pickLocale(headers.lng ?? null, headers.cookie ?? "", headers.acceptLanguage ?? "");
-  return fresh(key(path, locale)) ?? null;
+  return (await fresh(key(path, locale))) ?? null;
 }
 
 export function cacheSize() {

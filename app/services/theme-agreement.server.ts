@@ -17,58 +17,60 @@ import type { ThemesActor } from "./themes.server";
 
 export type Sample = typeof agreementSamples.$inferSelect & { coderName: string | null; items: Array<typeof agreementSampleItems.$inferSelect> };
 
-export function latestSample(db: DB, consultationId: number, questionId: number): Sample | null {
-  const row = db
+export async function latestSample(db: DB, consultationId: number, questionId: number): Promise<Sample | null> {
+  const [row] = await db
     .select({ s: agreementSamples, coderName: users.displayName })
     .from(agreementSamples)
     .leftJoin(users, eq(users.id, agreementSamples.coderId))
     .where(and(eq(agreementSamples.consultationId, consultationId), eq(agreementSamples.questionId, questionId)))
     .orderBy(desc(agreementSamples.id))
-    .limit(1)
-    .get();
+    .limit(1);
   if (!row) return null;
-  const items = db.select().from(agreementSampleItems).where(eq(agreementSampleItems.sampleId, row.s.id)).orderBy(asc(agreementSampleItems.position)).all();
+  const items = await db.select().from(agreementSampleItems).where(eq(agreementSampleItems.sampleId, row.s.id)).orderBy(asc(agreementSampleItems.position));
   return { ...row.s, coderName: row.coderName, items };
 }
 
 /** Draws a sample of the question's answers with the stated seed; the officer who starts it is its blind coder. */
-export function startSample(db: DB, a: ThemesActor & { questionId: number; size: number; seed: number }, now: Date): number {
-  return inTransaction(db, (tx) => {
-    const ids = themableAnswers(tx, a.consultationId, a.questionId).map((x) => x.answerId);
+export async function startSample(db: DB, a: ThemesActor & { questionId: number; size: number; seed: number }, now: Date): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    const ids = (await themableAnswers(tx, a.consultationId, a.questionId)).map((x) => x.answerId);
     const chosen = seededSample(ids, a.size, a.seed);
-    const id = tx
+    const [inserted] = await tx
       .insert(agreementSamples)
       .values({ consultationId: a.consultationId, questionId: a.questionId, coderId: a.actorUserId, seed: a.seed, size: chosen.length, createdBy: a.actorUserId, createdAt: now })
-      .returning({ id: agreementSamples.id })
-      .get().id;
-    chosen.forEach((answerId, position) => tx.insert(agreementSampleItems).values({ sampleId: id, answerId, position }).run());
-    appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
+      .returning({ id: agreementSamples.id });
+    const id = inserted!.id;
+    for (const [position, answerId] of chosen.entries()) await tx.insert(agreementSampleItems).values({ sampleId: id, answerId, position });
+    await appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
     return id;
   });
 }
 
 /** The next answer the second coder has not coded (its text only: blind to everyone else's codes). */
-export function nextBlindItem(db: DB, consultationId: number, sample: Sample): { answerId: number; text: string } | null {
+export async function nextBlindItem(db: DB, consultationId: number, sample: Sample): Promise<{ answerId: number; text: string } | null> {
   const next = sample.items.find((i) => i.codedAt === null);
   if (!next) return null;
-  const answer = themableAnswers(db, consultationId, sample.questionId, [next.answerId])[0];
+  const answer = (await themableAnswers(db, consultationId, sample.questionId, [next.answerId]))[0];
   return answer ? { answerId: answer.answerId, text: answer.text } : null;
 }
 
-export function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): "ok" | "missing" | "not-coder" | "unknown-theme" {
-  return inTransaction(db, (tx) => {
-    const sample = tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId))).get();
+export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): Promise<"ok" | "missing" | "not-coder" | "unknown-theme"> {
+  return await inTransaction(db, async (tx): Promise<"ok" | "missing" | "not-coder" | "unknown-theme"> => {
+    const [sample] = await tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId)));
     if (!sample) return "missing";
     if (sample.coderId !== a.actorUserId) return "not-coder";
-    const own = new Set(listThemes(tx, a.consultationId).map((x) => x.id));
+    const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return "unknown-theme";
-    const changed = tx
-      .update(agreementSampleItems)
-      .set({ themeIds: [...new Set(a.themeIds)].sort((x, y) => x - y), codedAt: now })
-      .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt)))
-      .run().changes;
+    // .run() for its `changes` count (SQLite only).
+    const changed = (
+      await tx
+        .update(agreementSampleItems)
+        .set({ themeIds: [...new Set(a.themeIds)].sort((x, y) => x - y), codedAt: now })
+        .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt)))
+        .run()
+    ).changes;
     if (!changed) {
-      const exists = tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId))).get();
+      const [exists] = await tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId)));
       return exists ? "ok" : "missing"; // already coded: a repeated submit records nothing new
     }
     return "ok";
@@ -78,12 +80,12 @@ export function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answe
 const NONE = "none";
 
 /** The agreement the sample measures, on the answers the second coder has coded. */
-export function sampleAgreement(db: DB, sample: Sample) {
+export async function sampleAgreement(db: DB, sample: Sample) {
   const coded = sample.items.filter((i) => i.codedAt !== null);
   const ids = coded.map((i) => i.answerId);
-  const person = personCodingsFor(db, ids);
-  const machine = machineCodingsFor(db, ids);
-  const names = new Map(listThemes(db, sample.consultationId).map((t) => [String(t.id), t.name]));
+  const person = await personCodingsFor(db, ids);
+  const machine = await machineCodingsFor(db, ids);
+  const names = new Map((await listThemes(db, sample.consultationId)).map((t) => [String(t.id), t.name]));
   const key = (themes: number[]) => (themes.length ? [...themes].sort((a, b) => a - b).join("+") : NONE);
   const rows: { respondentId: string; coder: string; theme: string }[] = [];
   const kA: string[] = [];

@@ -25,11 +25,11 @@ export interface ThemeGroupsView {
 }
 
 /** The answers counted on a basis, each with its themes (theme ids as strings, as the engine takes them). */
-export function codedAnswers(db: DB, consultationId: number, questionId: number) {
-  const answers = themableAnswers(db, consultationId, questionId);
+export async function codedAnswers(db: DB, consultationId: number, questionId: number) {
+  const answers = await themableAnswers(db, consultationId, questionId);
   const ids = answers.map((a) => a.answerId);
-  const person = personCodingsFor(db, ids);
-  const machine = machineCodingsFor(db, ids);
+  const person = await personCodingsFor(db, ids);
+  const machine = await machineCodingsFor(db, ids);
   const byBasis: Record<GroupBasis, { group: string; themes: string[] }[]> = { person: [], machine: [] };
   for (const a of answers) {
     const p = person.get(a.answerId);
@@ -46,12 +46,12 @@ export function codedAnswers(db: DB, consultationId: number, questionId: number)
 }
 
 /** Null when the question is not one of the consultation's free-text questions. */
-export function themeGroups(db: DB, consultationId: number, questionId: number, basis: GroupBasis, locale: string): ThemeGroupsView | null {
-  const question = themableQuestions(db, consultationId, locale).find((q) => q.id === questionId);
+export async function themeGroups(db: DB, consultationId: number, questionId: number, basis: GroupBasis, locale: string): Promise<ThemeGroupsView | null> {
+  const question = (await themableQuestions(db, consultationId, locale)).find((q) => q.id === questionId);
   if (!question) return null;
-  const byBasis = codedAnswers(db, consultationId, questionId);
+  const byBasis = await codedAnswers(db, consultationId, questionId);
   const answers = byBasis[basis];
-  const codebook = listThemes(db, consultationId);
+  const codebook = await listThemes(db, consultationId);
   const results = themesByGroup(answers, codebook.map((t) => String(t.id)));
   const present = new Set(answers.map((a) => a.group));
   const groups = [...GROUP_ORDER.filter((g) => present.has(g)), ...[...present].filter((g) => !(GROUP_ORDER as readonly string[]).includes(g)).sort()];

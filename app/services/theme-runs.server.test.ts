@@ -35,17 +35,17 @@ describe("theme runner (worker thread)", () => {
   });
 
   it("runs a queued suggest run in a worker and stores suggestions without answer texts in the result", async () => {
-    const runId = enqueueThemeRun(db, { consultationId, questionId, kind: "suggest", requestedBy: null, parameters: { seed: 1 } }, new Date());
+    const runId = await enqueueThemeRun(db, { consultationId, questionId, kind: "suggest", requestedBy: null, parameters: { seed: 1 } }, new Date());
     for (let i = 0; i < 300; i++) {
-      const r = db.select().from(themeRuns).where(eq(themeRuns.id, runId)).get()!;
+      const [r] = await db.select().from(themeRuns).where(eq(themeRuns.id, runId));
       if (r.status === "done" || r.status === "failed") break;
       await new Promise((res) => setTimeout(res, 100));
     }
-    const done = db.select().from(themeRuns).where(eq(themeRuns.id, runId)).get()!;
+    const [done] = await db.select().from(themeRuns).where(eq(themeRuns.id, runId));
     expect(done.error ?? "").toBe("");
     expect(done.status).toBe("done");
     expect(done.processed).toBe(answerIds.length);
-    const suggestions = db.select().from(themeSuggestions).where(eq(themeSuggestions.runId, runId)).all();
+    const suggestions = await db.select().from(themeSuggestions).where(eq(themeSuggestions.runId, runId));
     expect(suggestions.length).toBeGreaterThanOrEqual(2);
     expect(suggestions.every((s) => s.keywords.length > 0 && s.size > 0)).toBe(true);
     expect(suggestions.reduce((n, s) => n + s.memberAnswerIds.length, 0)).toBe(answerIds.length);
@@ -53,19 +53,19 @@ describe("theme runner (worker thread)", () => {
   }, 60_000);
 
   it("an assign run codes every answer against the codebook", async () => {
-    db.insert(codebookThemes).values([
+    await db.insert(codebookThemes).values([
       { consultationId, name: "Waiting times", description: "waiting weeks appointment delay" },
       { consultationId, name: "Communication", description: "told information phone letter explain" },
-    ]).run();
-    const runId = enqueueThemeRun(db, { consultationId, questionId, kind: "assign", requestedBy: null, parameters: { seed: 1 } }, new Date());
+    ]);
+    const runId = await enqueueThemeRun(db, { consultationId, questionId, kind: "assign", requestedBy: null, parameters: { seed: 1 } }, new Date());
     for (let i = 0; i < 300; i++) {
-      const r = db.select().from(themeRuns).where(eq(themeRuns.id, runId)).get()!;
+      const [r] = await db.select().from(themeRuns).where(eq(themeRuns.id, runId));
       if (r.status === "done" || r.status === "failed") break;
       await new Promise((res) => setTimeout(res, 100));
     }
-    const done = db.select().from(themeRuns).where(eq(themeRuns.id, runId)).get()!;
+    const [done] = await db.select().from(themeRuns).where(eq(themeRuns.id, runId));
     expect(done.status).toBe("done");
-    const coded = db.select().from(machineCodings).where(eq(machineCodings.runId, runId)).all();
+    const coded = await db.select().from(machineCodings).where(eq(machineCodings.runId, runId));
     expect(coded.length).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -42,17 +42,17 @@ export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number
     try {
       const db = getDb();
       const staleBefore = new Date(Date.now() - STALE_MS);
-      if (!themeRunsWaiting(db, staleBefore)) return;
-      requeueStaleThemeRuns(db, staleBefore);
-      for (let run = claimThemeRun(db, new Date()); run && !stopped; run = claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
+      if (!(await themeRunsWaiting(db, staleBefore))) return;
+      await requeueStaleThemeRuns(db, staleBefore);
+      for (let run = await claimThemeRun(db, new Date()); run && !stopped; run = await claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
     } catch (error) {
       logger.error(errorFields(error), "theme runner failed");
     }
   };
   const tick = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    // One pass at a time; `busy` is cleared only after it was set (a pass with nothing to do
-    // finishes synchronously).
+    // One pass at a time; `busy` is cleared only after it was set (the `.then` callback runs in a
+    // later microtask, even for a pass with nothing to do).
     busy ??= work().then(() => {
       busy = null;
     });
@@ -83,24 +83,28 @@ function languageOf(locales: string[]): Language {
 export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null) => void = () => {}): Promise<void> {
   const params = run.parameters as { k?: number; seed?: number; answerIds?: number[]; splitOf?: number };
   const seed = Number.isInteger(params.seed) ? Number(params.seed) : 1;
-  const answers = themableAnswers(db, run.consultationId, run.questionId, params.answerIds);
+  const answers = await themableAnswers(db, run.consultationId, run.questionId, params.answerIds);
   const language = languageOf(answers.map((a) => a.locale));
   const job: ThemesJob = { kind: run.kind, answers: answers.map((a) => ({ id: String(a.answerId), text: a.text })), language, seed, k: params.k };
-  const codebook = run.kind === "assign" ? listThemes(db, run.consultationId) : [];
+  const codebook = run.kind === "assign" ? await listThemes(db, run.consultationId) : [];
   if (run.kind === "assign") {
     job.codebook = codebook.map((t) => ({ id: String(t.id), label: t.name, description: t.description }));
-    const person = personCodingsFor(db, answers.map((a) => a.answerId));
+    const person = await personCodingsFor(db, answers.map((a) => a.answerId));
     job.codings = [...person.entries()].flatMap(([answerId, c]) => c.themeIds.map((themeId) => ({ respondentId: String(answerId), theme: String(themeId) })));
   }
-  updateThemeRun(db, run.id, { total: answers.length, processed: 0, phase: "starting", heartbeatAt: new Date() });
+  await updateThemeRun(db, run.id, { total: answers.length, processed: 0, phase: "starting", heartbeatAt: new Date() });
   const finish = (set: Parameters<typeof updateThemeRun>[2]) => updateThemeRun(db, run.id, { ...set, finishedAt: new Date(), heartbeatAt: new Date() });
   if (answers.length === 0 || (run.kind === "assign" && codebook.length === 0)) {
-    if (run.kind === "assign") replaceMachineCodings(db, run.id, answers.map((a) => ({ answerId: a.answerId, themes: [] })), new Date());
-    finish({ status: "done", phase: "done", result: { answers: answers.length, themes: 0 } });
+    if (run.kind === "assign") await replaceMachineCodings(db, run.id, answers.map((a) => ({ answerId: a.answerId, themes: [] })), new Date());
+    await finish({ status: "done", phase: "done", result: { answers: answers.length, themes: 0 } });
     return;
   }
   const started = Date.now();
   let lastWrite = 0;
+  // Progress writes, one after another, all finished before the run's outcome is written; the
+  // first that fails is thrown once the engine has stopped.
+  let progress: Promise<void> = Promise.resolve();
+  let progressFailed: { error: unknown } | null = null;
   const message = await new Promise<ThemesMessage>((resolve) => {
     const worker = new Worker(WORKER_ENTRY, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     onWorker(worker);
@@ -117,15 +121,22 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
       if (now - lastWrite < 250) return;
       lastWrite = now;
       const processed = m.phase === "choosing-k" && m.total > 0 ? Math.round((answers.length * m.done) / m.total) : m.phase === "features" ? Math.round(m.done / 2) : m.phase === "labelling" ? answers.length : m.done;
-      updateThemeRun(db, run.id, { phase: m.phase, processed, heartbeatAt: new Date() });
+      const heartbeatAt = new Date();
+      progress = progress
+        .then(() => updateThemeRun(db, run.id, { phase: m.phase, processed, heartbeatAt }))
+        .catch((error: unknown) => {
+          progressFailed ??= { error };
+        });
     });
     worker.on("error", (e) => settle({ type: "failed", error: e.message }));
     worker.on("exit", (code) => settle({ type: "failed", error: `the engine stopped (exit ${code})` }));
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
+  await progress;
+  if (progressFailed) throw (progressFailed as { error: unknown }).error;
   if (message.type === "failed" || message.type === "progress") {
     logger.error({ run: run.id, error: message.type === "failed" ? message.error : "no result" }, "theme run failed");
-    finish({ status: "failed", phase: "failed", error: message.type === "failed" ? message.error.slice(0, 300) : "no result" });
+    await finish({ status: "failed", phase: "failed", error: message.type === "failed" ? message.error.slice(0, 300) : "no result" });
     return;
   }
   const now = new Date();
@@ -136,12 +147,12 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
       const top = a.themes[0]?.id;
       if (top) members.set(top, [...(members.get(top) ?? []), Number(a.respondentId)]);
     }
-    inTransaction(db, (t) => {
-      insertThemeSuggestions(
+    await inTransaction(db, async (t) => {
+      await insertThemeSuggestions(
         t,
         r.themes.map((th) => ({ runId: run.id, key: th.id, label: th.label, keywords: th.keywords, size: th.size, exemplarAnswerIds: th.exemplars.map(Number), memberAnswerIds: members.get(th.id) ?? [] })),
       );
-      updateThemeRun(t, run.id, {
+      await updateThemeRun(t, run.id, {
         status: "done",
         phase: "done",
         processed: answers.length,
@@ -161,9 +172,9 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
     const themes = person.has(String(a.answerId)) ? [] : (assignment?.themes ?? []).filter((t) => known.has(t.id)).map((t) => ({ themeId: Number(t.id), confidence: t.confidence }));
     return { answerId: a.answerId, themes };
   });
-  inTransaction(db, (t) => {
-    replaceMachineCodings(t, run.id, rows, now);
-    updateThemeRun(t, run.id, {
+  await inTransaction(db, async (t) => {
+    await replaceMachineCodings(t, run.id, rows, now);
+    await updateThemeRun(t, run.id, {
       status: "done",
       phase: "done",
       processed: answers.length,

@@ -34,22 +34,22 @@ export interface ThemesActor {
   actorUserId: number;
 }
 
-function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
+async function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
+  await appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
 }
 
-export function listThemableQuestions(db: DB, consultationId: number, locale: string): ThemableQuestion[] {
-  return themableQuestions(db, consultationId, locale);
+export async function listThemableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
+  return await themableQuestions(db, consultationId, locale);
 }
 
-export function findThemableQuestion(db: DB, consultationId: number, questionId: number, locale: string): ThemableQuestion | undefined {
-  return themableQuestions(db, consultationId, locale).find((q) => q.id === questionId);
+export async function findThemableQuestion(db: DB, consultationId: number, questionId: number, locale: string): Promise<ThemableQuestion | undefined> {
+  return (await themableQuestions(db, consultationId, locale)).find((q) => q.id === questionId);
 }
 
 /** The themable question a route's `:questionId` names, or a 404 response thrown (malformed, unknown, another consultation's, not free text). */
-export function requireThemableQuestion(db: DB, consultationId: number, param: string | undefined, locale: string): ThemableQuestion {
+export async function requireThemableQuestion(db: DB, consultationId: number, param: string | undefined, locale: string): Promise<ThemableQuestion> {
   const raw = param ?? "";
-  const question = /^[1-9]\d{0,9}$/.test(raw) ? findThemableQuestion(db, consultationId, Number(raw), locale) : undefined;
+  const question = /^[1-9]\d{0,9}$/.test(raw) ? await findThemableQuestion(db, consultationId, Number(raw), locale) : undefined;
   if (!question) throw new Response("Not Found", { status: 404 });
   return question;
 }
@@ -69,37 +69,39 @@ function runView(r: ThemeRun | undefined): RunView | null {
 }
 
 /** The question page: the latest runs, open suggestions with example answers, the codebook's size. */
-export function questionThemesPage(db: DB, consultationId: number, question: ThemableQuestion) {
-  const suggest = latestThemeRun(db, consultationId, question.id, "suggest");
-  const assign = latestThemeRun(db, consultationId, question.id, "assign");
-  const active = activeThemeRun(db, consultationId, question.id, "suggest");
-  const suggestions = openSuggestions(db, consultationId, question.id);
+export async function questionThemesPage(db: DB, consultationId: number, question: ThemableQuestion) {
+  const suggest = await latestThemeRun(db, consultationId, question.id, "suggest");
+  const assign = await latestThemeRun(db, consultationId, question.id, "assign");
+  const active = await activeThemeRun(db, consultationId, question.id, "suggest");
+  const suggestions = await openSuggestions(db, consultationId, question.id);
   const exemplarIds = [...new Set(suggestions.flatMap((s) => s.exemplarAnswerIds))];
-  const texts = new Map(themableAnswers(db, consultationId, question.id, exemplarIds).map((a) => [a.answerId, a.text]));
+  const texts = new Map((await themableAnswers(db, consultationId, question.id, exemplarIds)).map((a) => [a.answerId, a.text]));
+  const activeAssign = await activeThemeRun(db, consultationId, question.id, "assign");
+  const codebook = await listThemes(db, consultationId);
   return {
     suggestRun: runView(active ?? suggest),
-    assignRun: runView(activeThemeRun(db, consultationId, question.id, "assign") ?? assign),
+    assignRun: runView(activeAssign ?? assign),
     lastAssign: runView(assign?.status === "done" ? assign : undefined),
     suggestions: suggestions.map((s) => ({ id: s.id, label: s.label, keywords: s.keywords, size: s.size, examples: s.exemplarAnswerIds.map((id) => texts.get(id)).filter((t): t is string => !!t) })),
-    codebookSize: listThemes(db, consultationId).length,
+    codebookSize: codebook.length,
   };
 }
 
-export function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): number {
-  return inTransaction(db, (tx) => {
+export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): Promise<number> {
+  return await inTransaction(db, async (tx) => {
     // A fresh set of suggestions replaces the ones not yet decided.
-    closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actorUserId);
-    const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
-    audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
+    await closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actorUserId);
+    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
+    await audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
     return id;
   });
 }
 
-export function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): number | "no-codebook" {
-  return inTransaction(db, (tx) => {
-    if (listThemes(tx, a.consultationId).length === 0) return "no-codebook";
-    const id = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
-    audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
+export async function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): Promise<number | "no-codebook"> {
+  return await inTransaction(db, async (tx): Promise<number | "no-codebook"> => {
+    if ((await listThemes(tx, a.consultationId)).length === 0) return "no-codebook";
+    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    await audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
     return id;
   });
 }
@@ -107,41 +109,42 @@ export function requestAssignment(db: DB, a: ThemesActor & { questionId: number 
 type Decision = "ok" | "missing" | "taken";
 
 /** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
-export function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Decision {
-  return inTransaction(db, (tx) => {
-    const found = a.suggestionIds.map((id) => findSuggestion(tx, a.consultationId, a.questionId, id));
+export async function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Promise<Decision> {
+  return await inTransaction(db, async (tx): Promise<Decision> => {
+    const found: Awaited<ReturnType<typeof findSuggestion>>[] = [];
+    for (const id of a.suggestionIds) found.push(await findSuggestion(tx, a.consultationId, a.questionId, id));
     if (found.length === 0 || found.some((s) => !s || s.status !== "open")) return "missing";
-    if (themeNameTaken(tx, a.consultationId, a.name)) return "taken";
+    if (await themeNameTaken(tx, a.consultationId, a.name)) return "taken";
     const keywords = [...new Set(found.flatMap((s) => s!.keywords))].slice(0, 12);
-    const themeId = insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
-    decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actorUserId, decidedAt: now });
-    decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actorUserId, decidedAt: now });
-    audit(tx, a, a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted", "codebook-theme", themeId, { name: a.name, suggestionIds: a.suggestionIds }, now);
+    const themeId = await insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
+    await decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actorUserId, decidedAt: now });
+    await decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actorUserId, decidedAt: now });
+    await audit(tx, a, a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted", "codebook-theme", themeId, { name: a.name, suggestionIds: a.suggestionIds }, now);
     // The machine codes every answer against the codebook now that it has grown.
-    enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
     return "ok";
   });
 }
 
-export function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision {
-  return inTransaction(db, (tx) => {
-    const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
+export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision> {
+  return await inTransaction(db, async (tx): Promise<Decision> => {
+    const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return "missing";
-    decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
-    audit(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
+    await decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
+    await audit(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
     return "ok";
   });
 }
 
 /** Splits a suggestion in two: a new run clusters just its answers into two themes. */
-export function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Decision | "too-small" {
-  return inTransaction(db, (tx) => {
-    const s = findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
+export async function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision | "too-small"> {
+  return await inTransaction(db, async (tx): Promise<Decision | "too-small"> => {
+    const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return "missing";
     if (s.memberAnswerIds.length < 4) return "too-small";
-    decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
-    const runId = enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
-    audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
+    await decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
+    const runId = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
+    await audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
     return "ok";
   });
 }
@@ -163,11 +166,11 @@ export interface ReviewItem {
  * unreviewed one — least-confident machine suggestion first, answers the machine has not coded
  * after them, by id. With the progress counts. Null item when all are reviewed.
  */
-export function reviewQueue(db: DB, consultationId: number, questionId: number, answerId?: number): { item: ReviewItem | null; reviewed: number; total: number } | "missing" {
-  const answers = themableAnswers(db, consultationId, questionId);
+export async function reviewQueue(db: DB, consultationId: number, questionId: number, answerId?: number): Promise<{ item: ReviewItem | null; reviewed: number; total: number } | "missing"> {
+  const answers = await themableAnswers(db, consultationId, questionId);
   const ids = answers.map((x) => x.answerId);
-  const person = personCodingsFor(db, ids);
-  const machine = machineCodingsFor(db, ids);
+  const person = await personCodingsFor(db, ids);
+  const machine = await machineCodingsFor(db, ids);
   let pick = answerId !== undefined ? answers.find((x) => x.answerId === answerId) : undefined;
   if (answerId !== undefined && !pick) return "missing";
   if (!pick) {
@@ -203,28 +206,28 @@ export function reviewQueue(db: DB, consultationId: number, questionId: number, 
 }
 
 /** The review page: the queue's answer and progress, the codebook's themes, and who reviewed the answer shown. */
-export function reviewPage(db: DB, consultationId: number, questionId: number, answerId?: number) {
-  const queue = reviewQueue(db, consultationId, questionId, answerId);
+export async function reviewPage(db: DB, consultationId: number, questionId: number, answerId?: number) {
+  const queue = await reviewQueue(db, consultationId, questionId, answerId);
   if (queue === "missing") return "missing" as const;
   const reviewedBy = queue.item?.person?.reviewedBy;
-  const reviewer = reviewedBy ? (db.select({ name: users.displayName }).from(users).where(eq(users.id, reviewedBy)).get()?.name ?? null) : null;
-  return { ...queue, themes: codebookChoices(db, consultationId), reviewer };
+  const reviewer = reviewedBy ? ((await db.select({ name: users.displayName }).from(users).where(eq(users.id, reviewedBy)))[0]?.name ?? null) : null;
+  return { ...queue, themes: await codebookChoices(db, consultationId), reviewer };
 }
 
 /** The codebook's themes as choices (id and name), by name. */
-export function codebookChoices(db: DB, consultationId: number): { id: number; name: string }[] {
-  return listThemes(db, consultationId).map((t) => ({ id: t.id, name: t.name }));
+export async function codebookChoices(db: DB, consultationId: number): Promise<{ id: number; name: string }[]> {
+  return (await listThemes(db, consultationId)).map((t) => ({ id: t.id, name: t.name }));
 }
 
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
-export function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): { ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" } {
-  return inTransaction(db, (tx) => {
-    if (!themableAnswers(tx, a.consultationId, a.questionId, [a.answerId]).length) return { ok: false, reason: "missing" };
-    const own = new Set(listThemes(tx, a.consultationId).map((x) => x.id));
+export async function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): Promise<{ ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" }> {
+  return await inTransaction(db, async (tx): Promise<{ ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" }> => {
+    if (!(await themableAnswers(tx, a.consultationId, a.questionId, [a.answerId])).length) return { ok: false, reason: "missing" };
+    const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return { ok: false, reason: "unknown-theme" };
-    const set = recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actorUserId, now);
-    audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
-    enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+    const set = await recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actorUserId, now);
+    await audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
+    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
     return { ok: true, themeIds: set };
   });
 }
@@ -240,28 +243,25 @@ export interface ThemeForOutcome {
 }
 
 /** A codebook theme with the answers a person tagged with it and their approved quotes (not withdrawn). */
-export function themeForOutcome(db: DB, consultationId: number, themeId: number): ThemeForOutcome | undefined {
-  const theme = db
+export async function themeForOutcome(db: DB, consultationId: number, themeId: number): Promise<ThemeForOutcome | undefined> {
+  const [theme] = await db
     .select({ id: codebookThemes.id, name: codebookThemes.name, description: codebookThemes.description })
     .from(codebookThemes)
-    .where(and(eq(codebookThemes.id, themeId), eq(codebookThemes.consultationId, consultationId)))
-    .get();
+    .where(and(eq(codebookThemes.id, themeId), eq(codebookThemes.consultationId, consultationId)));
   if (!theme) return undefined;
-  const answerIds = db.select({ id: answerThemes.answerId }).from(answerThemes).where(eq(answerThemes.themeId, themeId)).all().map((r) => r.id);
+  const answerIds = (await db.select({ id: answerThemes.answerId }).from(answerThemes).where(eq(answerThemes.themeId, themeId))).map((r) => r.id);
   const quotes = answerIds.length
-    ? db
+    ? await db
         .select({ id: approvedQuotes.id, text: approvedQuotes.text })
         .from(approvedQuotes)
         .where(and(eq(approvedQuotes.consultationId, consultationId), inArray(approvedQuotes.answerId, answerIds), isNull(approvedQuotes.withdrawnAt)))
         .orderBy(approvedQuotes.id)
-        .all()
     : [];
-  const outcomes = db
+  const outcomes = await db
     .select({ outcomeId: outcomeProvenance.outcomeId })
     .from(outcomeProvenance)
-    .where(eq(outcomeProvenance.themeId, themeId))
-    .all();
-  const codes = outcomes.length ? codesOf(db, outcomes.map((o) => o.outcomeId)) : [];
+    .where(eq(outcomeProvenance.themeId, themeId));
+  const codes = outcomes.length ? await codesOf(db, outcomes.map((o) => o.outcomeId)) : [];
   return { ...theme, answers: answerIds.length, quotes, outcomes: codes.map((code) => ({ code })) };
 }
 
@@ -272,20 +272,20 @@ function suggestedCode(taken: readonly string[]): string {
 }
 
 /** The candidate outcome form for a theme: the theme, and the form pre-filled from it with a free code. */
-export function outcomeFromThemeForm(db: DB, consultationId: number, themeId: number) {
-  const theme = themeForOutcome(db, consultationId, themeId);
+export async function outcomeFromThemeForm(db: DB, consultationId: number, themeId: number) {
+  const theme = await themeForOutcome(db, consultationId, themeId);
   if (!theme) return undefined;
-  return { theme, defaults: { code: suggestedCode(outcomeCodes(db, consultationId)), statement: theme.name, description: theme.description, source: "" } };
+  return { theme, defaults: { code: suggestedCode(await outcomeCodes(db, consultationId)), statement: theme.name, description: theme.description, source: "" } };
 }
 
-function codesOf(db: DB, outcomeIds: number[]): string[] {
-  return db
-    .select({ code: candidateOutcomes.code })
-    .from(candidateOutcomes)
-    .where(inArray(candidateOutcomes.id, outcomeIds))
-    .orderBy(candidateOutcomes.code)
-    .all()
-    .map((r) => r.code);
+async function codesOf(db: DB, outcomeIds: number[]): Promise<string[]> {
+  return (
+    await db
+      .select({ code: candidateOutcomes.code })
+      .from(candidateOutcomes)
+      .where(inArray(candidateOutcomes.id, outcomeIds))
+      .orderBy(candidateOutcomes.code)
+  ).map((r) => r.code);
 }
 
 /**
@@ -293,22 +293,22 @@ function codesOf(db: DB, outcomeIds: number[]): string[] {
  * creation (code, domain, text, audit, content version), and its provenance — the theme and its
  * name now, the question, how many answers carry it, the approved quotes chosen (up to 3).
  */
-export function createOutcomeFromTheme(
+export async function createOutcomeFromTheme(
   db: DB,
   a: ThemesActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
   now: Date,
-): { ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" } {
-  return inTransaction(db, (tx) => {
-    const theme = themeForOutcome(tx, a.consultationId, a.themeId);
+): Promise<{ ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" }> {
+  return await inTransaction(db, async (tx): Promise<{ ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" }> => {
+    const theme = await themeForOutcome(tx, a.consultationId, a.themeId);
     if (!theme) return { ok: false, reason: "missing" };
     const allowed = new Set(theme.quotes.map((q) => q.id));
     const quoteIds = [...new Set(a.quoteIds)];
     if (quoteIds.length > 3 || quoteIds.some((id) => !allowed.has(id))) return { ok: false, reason: "quote" };
-    const r = createOutcome(tx, { actor: { userId: a.actorUserId, partnershipId: a.partnershipId }, consultationId: a.consultationId, form: a.form }, now);
+    const r = await createOutcome(tx, { actor: { userId: a.actorUserId, partnershipId: a.partnershipId }, consultationId: a.consultationId, form: a.form }, now);
     if (!r.ok) return { ok: false, reason: r.reason === "domain" ? "domain" : "code-taken" };
-    const outcome = tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.code))).get()!;
-    tx.insert(outcomeProvenance).values({ outcomeId: outcome.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actorUserId, createdAt: now }).run();
-    audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome.id, { code: r.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
+    const [outcome] = await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.code)));
+    await tx.insert(outcomeProvenance).values({ outcomeId: outcome!.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actorUserId, createdAt: now });
+    await audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome!.id, { code: r.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
     return { ok: true, code: r.code };
   });
 }
@@ -321,20 +321,19 @@ export interface Provenance {
 }
 
 /** Where each of the given outcomes came from (only those written from a theme). */
-export function provenanceOf(db: DB, outcomeIds: readonly number[]): Map<number, Provenance> {
+export async function provenanceOf(db: DB, outcomeIds: readonly number[]): Promise<Map<number, Provenance>> {
   const out = new Map<number, Provenance>();
   if (!outcomeIds.length) return out;
-  const rows = db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, [...outcomeIds])).all();
+  const rows = await db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, [...outcomeIds]));
   const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
   const quotes = new Map(
     (quoteIds.length
-      ? db
+      ? await db
           .select({ id: approvedQuotes.id, text: approvedQuotes.text, lang: responses.locale })
           .from(approvedQuotes)
           .innerJoin(answers, eq(answers.id, approvedQuotes.answerId))
           .innerJoin(responses, eq(responses.id, answers.responseId))
           .where(and(inArray(approvedQuotes.id, quoteIds), isNull(approvedQuotes.withdrawnAt)))
-          .all()
       : []
     ).map((q) => [q.id, { text: q.text, lang: q.lang }]),
   );
@@ -343,21 +342,20 @@ export function provenanceOf(db: DB, outcomeIds: readonly number[]): Map<number,
 }
 
 /** Provenance by outcome code, for pages that know outcomes by code. */
-export function provenanceByCode(db: DB, consultationId: number): Map<string, Provenance> {
-  const outcomes = db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all();
-  const byId = provenanceOf(db, outcomes.map((o) => o.id));
+export async function provenanceByCode(db: DB, consultationId: number): Promise<Map<string, Provenance>> {
+  const outcomes = await db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId));
+  const byId = await provenanceOf(db, outcomes.map((o) => o.id));
   return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
 }
 
 /** For a published summary: each active outcome written from a theme, in library order, with its theme, answers and chosen quotes. */
-export function publishedProvenance(db: DB, consultationId: number): Array<{ code: string } & Provenance> {
-  const outcomes = db
+export async function publishedProvenance(db: DB, consultationId: number): Promise<Array<{ code: string } & Provenance>> {
+  const outcomes = await db
     .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
     .from(candidateOutcomes)
     .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.status, "active")))
-    .orderBy(candidateOutcomes.position, candidateOutcomes.id)
-    .all();
-  const byId = provenanceOf(db, outcomes.map((o) => o.id));
+    .orderBy(candidateOutcomes.position, candidateOutcomes.id);
+  const byId = await provenanceOf(db, outcomes.map((o) => o.id));
   return outcomes.filter((o) => byId.has(o.id)).map((o) => ({ code: o.code, ...byId.get(o.id)! }));
 }
 

@@ -35,8 +35,8 @@ async function code() {
   const answers = sqlite.prepare("select a.id, a.question_id from answers a where a.text_value like 'Answer %' order by a.id").all() as { id: number; question_id: number }[];
   const themes = ["Telling my story once, to everyone who looks after me", "Getting to appointments"].map((name) => Number(sqlite.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now()).lastInsertRowid));
   const run = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)").run(c.id, answers[0].question_id, Date.now()).lastInsertRowid);
-  answers.slice(0, 5).forEach((a, i) => recordPersonCoding(db, c.id, a.id, i % 2 ? [themes[1]] : [themes[0]], officerId, new Date()));
-  replaceMachineCodings(db, run, answers.slice(5).map((a) => ({ answerId: a.id, themes: [{ themeId: themes[0], confidence: 0.7 }] })), new Date());
+  for (const [i, a] of answers.slice(0, 5).entries()) await recordPersonCoding(db, c.id, a.id, i % 2 ? [themes[1]] : [themes[0]], officerId, new Date());
+  await replaceMachineCodings(db, run, answers.slice(5).map((a) => ({ answerId: a.id, themes: [{ themeId: themes[0], confidence: 0.7 }] })), new Date());
   sqlite.close();
 }
 

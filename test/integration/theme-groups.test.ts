@@ -31,8 +31,8 @@ beforeAll(async () => {
   questionId = (sqlite.prepare("select question_id from answers where id = ?").get(answerIds[0]) as { question_id: number }).question_id;
   themeIds = THEMES.map((name) => Number(sqlite.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now()).lastInsertRowid));
   const runId = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)").run(c.id, questionId, Date.now()).lastInsertRowid);
-  replaceMachineCodings(db, runId, PLAN.map(([, , m], i) => ({ answerId: answerIds[i], themes: m.map((k) => ({ themeId: themeIds[k], confidence: 0.8 })) })), new Date());
-  PLAN.forEach(([, p], i) => { if (p) recordPersonCoding(db, c.id, answerIds[i], p.map((k) => themeIds[k]), officerId, new Date()); });
+  await replaceMachineCodings(db, runId, PLAN.map(([, , m], i) => ({ answerId: answerIds[i], themes: m.map((k) => ({ themeId: themeIds[k], confidence: 0.8 })) })), new Date());
+  for (const [i, [, p]] of PLAN.entries()) if (p) await recordPersonCoding(db, c.id, answerIds[i], p.map((k) => themeIds[k]), officerId, new Date());
   sqlite.close();
   officer = new Client(server.url);
   expect((await officer.signIn(DEMO.officer.email, DEMO.officer.password)).status).toBe(302);

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const { db: d, sqlite } = openDatabase(server.dbPath, "db/migrations");
   try {
     const run = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, parameters, requested_at, finished_at) values (?, ?, 'assign', 'done', '{}', ?, ?)").run(c.id, questionId, Date.now(), Date.now()).lastInsertRowid);
-    replaceMachineCodings(
+    await replaceMachineCodings(
       d,
       run,
       [

@@ -260,7 +260,7 @@ describe("the blind second coder", () => {
     const { db: drizzleDb, sqlite } = openDatabase(server.dbPath, "db/migrations");
     try {
       const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
-      const expected = sampleAgreement(drizzleDb, latestSample(drizzleDb, c.id, questionId)!);
+      const expected = await sampleAgreement(drizzleDb, (await latestSample(drizzleDb, c.id, questionId))!);
       const two = (x: number) => x.toFixed(2);
       expect(expected.alpha?.alpha).not.toBeNull();
       expect(html).toContain(`Krippendorff&#x27;s alpha</th><td class="govuk-table__cell govuk-table__cell--numeric">${two(expected.alpha!.alpha!)}`);

@@ -140,18 +140,18 @@ export function canonicalPath(slug: string, version: number | undefined, kind: P
 }
 
 /** The loader of every public summary route. */
-export function servePublished(request: Request, rawParams: unknown, kind: PublishedKind): Response {
+export async function servePublished(request: Request, rawParams: unknown, kind: PublishedKind): Promise<Response> {
   const url = new URL(request.url);
   const locale = detectLocale(request);
-  const hit = cachedPage(url.pathname, locale);
+  const hit = await cachedPage(url.pathname, locale);
   if (hit) return respond(request, hit);
   const p = params.safeParse(rawParams);
   if (!p.success) return notFound(locale, url.pathname, 404);
   const db = getDb();
-  const version = currentVersion();
-  const consultation = findConsultationBySlug(db, p.data.slug, locale);
+  const version = await currentVersion();
+  const consultation = await findConsultationBySlug(db, p.data.slug, locale);
   if (!consultation) return notFound(locale, url.pathname, 404);
-  const view = findPublished(db, consultation.id, consultation.status, p.data.version);
+  const view = await findPublished(db, consultation.id, consultation.status, p.data.version);
   if (view === null) return notFound(locale, url.pathname, 404);
   if (view === "withdrawn") return notFound(locale, url.pathname, 410);
   // The page names its own address (language links) without a trailing slash, so
