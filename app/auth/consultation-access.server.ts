@@ -12,12 +12,12 @@ const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
  * The consultation named by the route's :slug, for someone with one of `roles`
  * in its partnership: 404 for a bad or unknown slug, sign-in redirect or 403 otherwise.
  */
-export function requireConsultationRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {
+export async function requireConsultationRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {
   const p = slugParams.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const locale = pageLocale(args.request);
-  const consultation = findConsultationBySlug(getDb(), p.data.slug, locale);
+  const consultation = await findConsultationBySlug(getDb(), p.data.slug, locale);
   if (!consultation) throw new Response("Not Found", { status: 404 });
-  const user = requireRole(args, consultation.partnershipId, roles);
+  const user = await requireRole(args, consultation.partnershipId, roles);
   return { consultation, user, locale };
 }

@@ -12,51 +12,53 @@ const stores: Array<[string, () => RateLimitStore]> = [
 ];
 
 describe.each(stores)("rate limits %s", (_name, makeStore) => {
-  it("allows the limit within a window, refuses the next, and recovers after the window", () => {
+  it("allows the limit within a window, refuses the next, and recovers after the window", async () => {
     const limiter = new RateLimiter(3, 60_000, makeStore());
-    expect([1, 2, 3].map(() => limiter.hit("k", 0).allowed)).toEqual([true, true, true]);
-    const refused = limiter.hit("k", 1_000);
+    const first: boolean[] = [];
+    for (let i = 0; i < 3; i++) first.push((await limiter.hit("k", 0)).allowed);
+    expect(first).toEqual([true, true, true]);
+    const refused = await limiter.hit("k", 1_000);
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 59 });
-    expect(limiter.hit("other", 1_000).allowed).toBe(true);
-    expect(limiter.hit("k", 60_000).allowed).toBe(true);
+    expect((await limiter.hit("other", 1_000)).allowed).toBe(true);
+    expect((await limiter.hit("k", 60_000)).allowed).toBe(true);
   });
 
-  it("reset clears one key", () => {
+  it("reset clears one key", async () => {
     const limiter = new RateLimiter(1, 60_000, makeStore());
-    limiter.hit("a", 0);
-    limiter.hit("b", 0);
-    expect(limiter.hit("a", 1).allowed).toBe(false);
-    limiter.reset("a");
-    expect(limiter.hit("a", 2).allowed).toBe(true);
-    expect(limiter.hit("b", 2).allowed).toBe(false);
+    await limiter.hit("a", 0);
+    await limiter.hit("b", 0);
+    expect((await limiter.hit("a", 1)).allowed).toBe(false);
+    await limiter.reset("a");
+    expect((await limiter.hit("a", 2)).allowed).toBe(true);
+    expect((await limiter.hit("b", 2)).allowed).toBe(false);
   });
 });
 
-it("two limiters on one SQLite database (two server processes) share their counts", () => {
+it("two limiters on one SQLite database (two server processes) share their counts", async () => {
   const { sqlite } = openDatabase(":memory:", "db/migrations");
   const a = new RateLimiter(2, 60_000, new SqliteRateLimitStore(sqlite));
   const b = new RateLimiter(2, 60_000, new SqliteRateLimitStore(sqlite));
-  expect(a.hit("k", 0).allowed).toBe(true);
-  expect(b.hit("k", 1).allowed).toBe(true);
-  expect(a.hit("k", 2).allowed).toBe(false);
-  expect(b.hit("k", 3).allowed).toBe(false);
+  expect((await a.hit("k", 0)).allowed).toBe(true);
+  expect((await b.hit("k", 1)).allowed).toBe(true);
+  expect((await a.hit("k", 2)).allowed).toBe(false);
+  expect((await b.hit("k", 3)).allowed).toBe(false);
 });
 
-it("in memory: forgets expired addresses once it holds many, without scanning on every new one", () => {
+it("in memory: forgets expired addresses once it holds many, without scanning on every new one", async () => {
   const store = new MemoryRateLimitStore();
   const limiter = new RateLimiter(1, 1_000, store);
-  for (let i = 0; i < 10_000; i++) limiter.hit(`a${i}`, 0);
+  for (let i = 0; i < 10_000; i++) await limiter.hit(`a${i}`, 0);
   expect(store.size).toBe(10_000);
-  limiter.hit("late", 5_000); // everything before has expired: swept
+  await limiter.hit("late", 5_000); // everything before has expired: swept
   expect(store.size).toBe(1);
-  for (let i = 0; i < 10_000; i++) limiter.hit(`b${i}`, 5_500);
+  for (let i = 0; i < 10_000; i++) await limiter.hit(`b${i}`, 5_500);
   expect(store.size).toBe(10_001); // no sweep within a second of the last one
-  limiter.hit("later", 7_000); // a sweep at 7 s: "late" expired at 6 s, the b* entries at 6.5 s
+  await limiter.hit("later", 7_000); // a sweep at 7 s: "late" expired at 6 s, the b* entries at 6.5 s
   expect(store.size).toBe(1);
-  expect(limiter.hit("later", 7_001).allowed).toBe(false);
+  expect((await limiter.hit("later", 7_001)).allowed).toBe(false);
 });
 
-it("counts in the process while the database cannot take a write (locked), never throwing into the request", () => {
+it("counts in the process while the database cannot take a write (locked), never throwing into the request", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "limits-"));
   try {
     const file = path.join(dir, "app.db");
@@ -64,15 +66,15 @@ it("counts in the process while the database cannot take a write (locked), never
     server.pragma("busy_timeout = 50");
     const holder = new Database(file);
     const limiter = new RateLimiter(2, 60_000, new SqliteRateLimitStore(server));
-    expect(limiter.hit("k", 0).allowed).toBe(true);
+    expect((await limiter.hit("k", 0)).allowed).toBe(true);
     holder.exec("BEGIN IMMEDIATE"); // another writer holds the lock
-    expect(limiter.hit("k", 1).allowed).toBe(true);
-    expect(limiter.hit("k", 2).allowed).toBe(true);
-    expect(limiter.hit("k", 3).allowed).toBe(false); // the fallback count holds its own limit
+    expect((await limiter.hit("k", 1)).allowed).toBe(true);
+    expect((await limiter.hit("k", 2)).allowed).toBe(true);
+    expect((await limiter.hit("k", 3)).allowed).toBe(false); // the fallback count holds its own limit
     holder.exec("ROLLBACK");
     // Back in the database: its own count goes on from where it was (one hit).
-    expect(limiter.hit("k", 4).allowed).toBe(true);
-    expect(limiter.hit("k", 5).allowed).toBe(false);
+    expect((await limiter.hit("k", 4)).allowed).toBe(true);
+    expect((await limiter.hit("k", 5)).allowed).toBe(false);
     holder.close();
     server.close();
   } finally {

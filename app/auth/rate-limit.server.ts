@@ -7,10 +7,11 @@
 import type Database from "better-sqlite3";
 import { isStorageUnavailable } from "../db.server";
 
+/** A store answers at once (in memory) or once the database has (a Promise): callers await either. */
 export interface RateLimitStore {
   /** Counts a hit on `key`; a new window starts when the last one has ended. */
-  hit(key: string, now: number, windowMs: number): { count: number; resetAt: number };
-  reset(key: string): void;
+  hit(key: string, now: number, windowMs: number): { count: number; resetAt: number } | Promise<{ count: number; resetAt: number }>;
+  reset(key: string): void | Promise<void>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -68,7 +69,7 @@ export class SqliteRateLimitStore implements RateLimitStore {
   /** Counts kept here while the database cannot take a write (locked, full): see `hit`. */
   private readonly fallback = new MemoryRateLimitStore();
 
-  hit(key: string, now: number, windowMs: number) {
+  async hit(key: string, now: number, windowMs: number): Promise<{ count: number; resetAt: number }> {
     try {
       if (now - this.lastSweep >= 60_000) {
         this.lastSweep = now;
@@ -84,7 +85,7 @@ export class SqliteRateLimitStore implements RateLimitStore {
     }
   }
 
-  reset(key: string): void {
+  async reset(key: string): Promise<void> {
     this.remove.run(key);
   }
 }
@@ -97,14 +98,14 @@ export class RateLimiter {
   ) {}
 
   /** Records a hit; returns whether it is allowed and when to retry. */
-  hit(key: string, now: number): { allowed: boolean; retryAfterSeconds: number } {
-    const { count, resetAt } = this.store.hit(key, now, this.windowMs);
+  async hit(key: string, now: number): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+    const { count, resetAt } = await this.store.hit(key, now, this.windowMs);
     if (count === 1) return { allowed: true, retryAfterSeconds: 0 };
     return { allowed: count <= this.limit, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
   }
 
-  reset(key: string): void {
-    this.store.reset(key);
+  async reset(key: string): Promise<void> {
+    await this.store.reset(key);
   }
 }
 

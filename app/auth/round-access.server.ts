@@ -8,11 +8,11 @@ import { requireConsultationRole } from "./consultation-access.server";
 const roundParams = z.object({ number: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number) });
 
 /** The consultation and round named by :slug and :number, for someone with one of `roles` in its partnership (404 when either is unknown). */
-export function requireRoundRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {
-  const access = requireConsultationRole(args, roles);
+export async function requireRoundRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {
+  const access = await requireConsultationRole(args, roles);
   const p = roundParams.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const round = findRound(getDb(), access.consultation.id, p.data.number);
+  const round = await findRound(getDb(), access.consultation.id, p.data.number);
   if (!round) throw new Response("Not Found", { status: 404 });
   return { ...access, round, actor: { userId: access.user.id, partnershipId: access.consultation.partnershipId } };
 }

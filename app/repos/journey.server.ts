@@ -110,18 +110,18 @@ const reads = preparedPer((db: DB) => ({
     .prepare(),
 }));
 
-export type JourneyConsultation = NonNullable<ReturnType<typeof findJourneyConsultation>>;
+export type JourneyConsultation = NonNullable<Awaited<ReturnType<typeof findJourneyConsultation>>>;
 
 /** The consultation with its text in `locale`, each field falling back to English. */
 /** Moved by triggers whenever journey content changes (migration 0010); see journey-cache.server. */
-export function contentVersion(db: DB): number | null {
-  return reads(db).contentVersion.get()?.version ?? null;
+export async function contentVersion(db: DB): Promise<number | null> {
+  return (await reads(db).contentVersion.get())?.version ?? null;
 }
 
-export function findJourneyConsultation(db: DB, slug: string, locale: string) {
-  const row = reads(db).consultationBySlug.get({ slug });
+export async function findJourneyConsultation(db: DB, slug: string, locale: string) {
+  const row = await reads(db).consultationBySlug.get({ slug });
   if (!row) return undefined;
-  const texts = reads(db).consultationTexts.all({ consultationId: row.id, locale });
+  const texts = await reads(db).consultationTexts.all({ consultationId: row.id, locale });
   const local = texts.find((t) => t.locale === locale);
   const en = texts.find((t) => t.locale === "en");
   const pick = (field: "title" | "summary" | "briefing" | "privacyNotice") => {
@@ -131,18 +131,18 @@ export function findJourneyConsultation(db: DB, slug: string, locale: string) {
   return { ...row, title: pick("title"), summary: pick("summary"), briefing: pick("briefing"), privacyNotice: pick("privacyNotice") };
 }
 
-export function listRounds(db: DB, consultationId: number) {
-  return reads(db).rounds.all({ consultationId });
+export async function listRounds(db: DB, consultationId: number) {
+  return await reads(db).rounds.all({ consultationId });
 }
-export type JourneyRound = ReturnType<typeof listRounds>[number];
+export type JourneyRound = Awaited<ReturnType<typeof listRounds>>[number];
 
 /** A round's questions in order, with text in `locale` (falling back to English) and the rated outcome's statement. */
-export function listQuestions(db: DB, roundId: number, locale: string) {
+export async function listQuestions(db: DB, roundId: number, locale: string) {
   const q = reads(db);
-  const rows = q.questions.all({ roundId });
+  const rows = await q.questions.all({ roundId });
   if (rows.length === 0) return [];
-  const texts = q.questionTexts.all({ roundId, locale });
-  const outcomes = rows.some((r) => r.outcomeId != null) ? q.outcomeTexts.all({ roundId, locale }) : [];
+  const texts = await q.questionTexts.all({ roundId, locale });
+  const outcomes = rows.some((r) => r.outcomeId != null) ? await q.outcomeTexts.all({ roundId, locale }) : [];
   return rows.map((r) => {
     const local = texts.find((t) => t.questionId === r.id && t.locale === locale);
     const en = texts.find((t) => t.questionId === r.id && t.locale === "en");
@@ -163,110 +163,116 @@ export function listQuestions(db: DB, roundId: number, locale: string) {
     };
   });
 }
-export type JourneyQuestionRow = ReturnType<typeof listQuestions>[number];
+export type JourneyQuestionRow = Awaited<ReturnType<typeof listQuestions>>[number];
 
-export function findParticipantByTokenHash(db: DB, consultationId: number, tokenHash: string) {
-  return reads(db).participantByTokenHash.get({ consultationId, tokenHash });
+export async function findParticipantByTokenHash(db: DB, consultationId: number, tokenHash: string) {
+  return await reads(db).participantByTokenHash.get({ consultationId, tokenHash });
 }
 
-export function findParticipantByResumeHash(db: DB, tokenHash: string) {
-  return db
+export async function findParticipantByResumeHash(db: DB, tokenHash: string) {
+  const [row] = await db
     .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId, slug: s.consultations.slug })
     .from(s.participants)
     .innerJoin(s.consultations, eq(s.consultations.id, s.participants.consultationId))
-    .where(eq(s.participants.resumeTokenHash, tokenHash))
-    .get();
+    .where(eq(s.participants.resumeTokenHash, tokenHash));
+  return row;
 }
 
-export function insertParticipant(db: DB, consultationId: number, tokenHash: string, memberId: number | null = null): number {
-  return db.insert(s.participants).values({ consultationId, memberId, resumeTokenHash: tokenHash }).returning({ id: s.participants.id }).get().id;
+export async function insertParticipant(db: DB, consultationId: number, tokenHash: string, memberId: number | null = null): Promise<number> {
+  const [row] = await db.insert(s.participants).values({ consultationId, memberId, resumeTokenHash: tokenHash }).returning({ id: s.participants.id });
+  return row.id;
 }
 
-export function findParticipantOfMember(db: DB, consultationId: number, memberId: number) {
-  return db
+export async function findParticipantOfMember(db: DB, consultationId: number, memberId: number) {
+  const [row] = await db
     .select({ id: s.participants.id, resumeTokenHash: s.participants.resumeTokenHash })
     .from(s.participants)
     .where(and(eq(s.participants.consultationId, consultationId), eq(s.participants.memberId, memberId)))
     .orderBy(asc(s.participants.id))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function setParticipantTokenHash(db: DB, participantId: number, tokenHash: string) {
-  db.update(s.participants).set({ resumeTokenHash: tokenHash }).where(eq(s.participants.id, participantId)).run();
+export async function setParticipantTokenHash(db: DB, participantId: number, tokenHash: string) {
+  await db.update(s.participants).set({ resumeTokenHash: tokenHash }).where(eq(s.participants.id, participantId));
 }
 
-export function findDraft(db: DB, roundId: number, participantId: number) {
-  return reads(db).draft.get({ roundId, participantId });
+export async function findDraft(db: DB, roundId: number, participantId: number) {
+  return await reads(db).draft.get({ roundId, participantId });
 }
 
-export function upsertDraft(db: DB, roundId: number, participantId: number, answers: Record<string, unknown>, locale: string, now: Date) {
-  db.insert(s.responseDrafts)
+export async function upsertDraft(db: DB, roundId: number, participantId: number, answers: Record<string, unknown>, locale: string, now: Date) {
+  await db
+    .insert(s.responseDrafts)
     .values({ roundId, participantId, answers, locale, updatedAt: now })
-    .onConflictDoUpdate({ target: [s.responseDrafts.roundId, s.responseDrafts.participantId], set: { answers, locale, updatedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: [s.responseDrafts.roundId, s.responseDrafts.participantId], set: { answers, locale, updatedAt: now } });
 }
 
-export function deleteDraft(db: DB, roundId: number, participantId: number) {
-  db.delete(s.responseDrafts).where(and(eq(s.responseDrafts.roundId, roundId), eq(s.responseDrafts.participantId, participantId))).run();
+export async function deleteDraft(db: DB, roundId: number, participantId: number) {
+  await db.delete(s.responseDrafts).where(and(eq(s.responseDrafts.roundId, roundId), eq(s.responseDrafts.participantId, participantId)));
 }
 
-export function findResponse(db: DB, roundId: number, participantId: number) {
-  return reads(db).response.get({ roundId, participantId });
+export async function findResponse(db: DB, roundId: number, participantId: number) {
+  return await reads(db).response.get({ roundId, participantId });
 }
 
-export function listAnswersOfResponse(db: DB, responseId: number) {
-  return db
+export async function listAnswersOfResponse(db: DB, responseId: number) {
+  return await db
     .select({ questionId: s.answers.questionId, numericValue: s.answers.numericValue, unable: s.answers.unable, textValue: s.answers.textValue })
     .from(s.answers)
-    .where(eq(s.answers.responseId, responseId))
-    .all();
+    .where(eq(s.answers.responseId, responseId));
 }
 
-export function referenceExists(db: DB, reference: string): boolean {
-  return Boolean(db.select({ id: s.responses.id }).from(s.responses).where(eq(s.responses.reference, reference)).get());
+export async function referenceExists(db: DB, reference: string): Promise<boolean> {
+  const [row] = await db.select({ id: s.responses.id }).from(s.responses).where(eq(s.responses.reference, reference));
+  return Boolean(row);
 }
 
-export function insertResponse(
+export async function insertResponse(
   db: DB,
   values: { roundId: number; participantId: number; reference: string; locale: string; submittedAt: Date; channel?: (typeof s.responses.$inferInsert)["channel"]; importId?: number },
-): number {
-  return db.insert(s.responses).values(values).returning({ id: s.responses.id }).get().id;
+): Promise<number> {
+  const [row] = await db.insert(s.responses).values(values).returning({ id: s.responses.id });
+  return row.id;
 }
 
-export function insertAnswers(db: DB, rows: Array<{ responseId: number; questionId: number; numericValue: number | null; unable: boolean; textValue: string | null }>) {
-  if (rows.length) db.insert(s.answers).values(rows).run();
+export async function insertAnswers(db: DB, rows: Array<{ responseId: number; questionId: number; numericValue: number | null; unable: boolean; textValue: string | null }>) {
+  if (rows.length) await db.insert(s.answers).values(rows);
 }
 
-export function deleteResponse(db: DB, responseId: number, participantId: number) {
-  db.delete(s.responses).where(and(eq(s.responses.id, responseId), eq(s.responses.participantId, participantId))).run();
+export async function deleteResponse(db: DB, responseId: number, participantId: number) {
+  await db.delete(s.responses).where(and(eq(s.responses.id, responseId), eq(s.responses.participantId, participantId)));
 }
 
-export function countResponsesOfParticipant(db: DB, participantId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(s.responses).where(eq(s.responses.participantId, participantId)).get()?.n ?? 0;
+export async function countResponsesOfParticipant(db: DB, participantId: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(s.responses).where(eq(s.responses.participantId, participantId));
+  return row?.n ?? 0;
 }
 
-export function findProfile(db: DB, participantId: number) {
-  return db.select().from(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId)).get();
+export async function findProfile(db: DB, participantId: number) {
+  const [row] = await db.select().from(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId));
+  return row;
 }
 
-export function upsertProfile(db: DB, participantId: number, values: Partial<Record<"stakeholderGroup" | "ageBand" | "sex" | "locality" | "ethnicity", string | null>>, now: Date) {
+export async function upsertProfile(db: DB, participantId: number, values: Partial<Record<"stakeholderGroup" | "ageBand" | "sex" | "locality" | "ethnicity", string | null>>, now: Date) {
   const row = { ...values, stakeholderGroup: values.stakeholderGroup as (typeof s.STAKEHOLDER_GROUPS)[number] | null | undefined };
-  db.insert(s.participantProfiles)
+  await db
+    .insert(s.participantProfiles)
     .values({ participantId, ...row, consentedAt: now })
-    .onConflictDoUpdate({ target: s.participantProfiles.participantId, set: { ...row, consentedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: s.participantProfiles.participantId, set: { ...row, consentedAt: now } });
 }
 
-export function deleteProfile(db: DB, participantId: number) {
-  db.delete(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId)).run();
+export async function deleteProfile(db: DB, participantId: number) {
+  await db.delete(s.participantProfiles).where(eq(s.participantProfiles.participantId, participantId));
 }
 
-export function findMember(db: DB, memberId: number) {
-  return db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId)).get();
+export async function findMember(db: DB, memberId: number) {
+  const [row] = await db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId));
+  return row;
 }
 
-export function findInvitationByTokenHash(db: DB, tokenHash: string) {
-  return db
+export async function findInvitationByTokenHash(db: DB, tokenHash: string) {
+  const [row] = await db
     .select({
       id: s.invitations.id,
       consultationId: s.invitations.consultationId,
@@ -278,16 +284,16 @@ export function findInvitationByTokenHash(db: DB, tokenHash: string) {
     })
     .from(s.invitations)
     .innerJoin(s.consultations, eq(s.consultations.id, s.invitations.consultationId))
-    .where(eq(s.invitations.tokenHash, tokenHash))
-    .get();
+    .where(eq(s.invitations.tokenHash, tokenHash));
+  return row;
 }
 
 /** Marks the member's invitations to this round complete (or open again after a withdrawal). */
-export function setInvitationsCompleted(db: DB, memberId: number, roundId: number, at: Date | null) {
-  db.update(s.invitations)
+export async function setInvitationsCompleted(db: DB, memberId: number, roundId: number, at: Date | null) {
+  await db
+    .update(s.invitations)
     .set({ completedAt: at })
-    .where(and(eq(s.invitations.memberId, memberId), eq(s.invitations.roundId, roundId), isNull(s.invitations.revokedAt)))
-    .run();
+    .where(and(eq(s.invitations.memberId, memberId), eq(s.invitations.roundId, roundId), isNull(s.invitations.revokedAt)));
 }
 
 /**
@@ -295,8 +301,8 @@ export function setInvitationsCompleted(db: DB, memberId: number, roundId: numbe
  * question of `roundId`, with the answering participant's stakeholder group.
  * Only used to build aggregate distributions (and the viewer's own score).
  */
-export function listRatingAnswersOfRound(db: DB, roundId: number) {
-  return db
+export async function listRatingAnswersOfRound(db: DB, roundId: number) {
+  return await db
     .select({
       participantId: s.responses.participantId,
       outcomeId: s.questions.outcomeId,
@@ -308,31 +314,30 @@ export function listRatingAnswersOfRound(db: DB, roundId: number) {
     .innerJoin(s.responses, eq(s.responses.id, s.answers.responseId))
     .innerJoin(s.questions, eq(s.questions.id, s.answers.questionId))
     .leftJoin(s.participantProfiles, eq(s.participantProfiles.participantId, s.responses.participantId))
-    .where(and(eq(s.responses.roundId, roundId), eq(s.questions.type, "rating")))
-    .all();
+    .where(and(eq(s.responses.roundId, roundId), eq(s.questions.type, "rating")));
 }
 
-export function hasResponseInRound(db: DB, roundId: number, participantId: number): boolean {
-  return Boolean(findResponse(db, roundId, participantId));
+export async function hasResponseInRound(db: DB, roundId: number, participantId: number): Promise<boolean> {
+  return Boolean(await findResponse(db, roundId, participantId));
 }
 
 
 // ── Staff previews (never drafts or responses) ──────────────────────────────────
-export function findPreview(db: DB, key: string, notBefore: Date) {
-  return db
+export async function findPreview(db: DB, key: string, notBefore: Date) {
+  const [row] = await db
     .select({ answers: s.previewSessions.answers, roundNumber: s.previewSessions.roundNumber, reference: s.previewSessions.reference })
     .from(s.previewSessions)
-    .where(and(eq(s.previewSessions.key, key), gte(s.previewSessions.touchedAt, notBefore)))
-    .get();
+    .where(and(eq(s.previewSessions.key, key), gte(s.previewSessions.touchedAt, notBefore)));
+  return row;
 }
 
-export function savePreview(db: DB, key: string, values: { answers: Record<string, unknown>; roundNumber: number | null; reference: string | null }, now: Date) {
-  db.insert(s.previewSessions)
+export async function savePreview(db: DB, key: string, values: { answers: Record<string, unknown>; roundNumber: number | null; reference: string | null }, now: Date) {
+  await db
+    .insert(s.previewSessions)
     .values({ key, ...values, touchedAt: now })
-    .onConflictDoUpdate({ target: s.previewSessions.key, set: { ...values, touchedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: s.previewSessions.key, set: { ...values, touchedAt: now } });
 }
 
-export function deletePreviewsBefore(db: DB, before: Date) {
-  db.delete(s.previewSessions).where(lt(s.previewSessions.touchedAt, before)).run();
+export async function deletePreviewsBefore(db: DB, before: Date) {
+  await db.delete(s.previewSessions).where(lt(s.previewSessions.touchedAt, before));
 }

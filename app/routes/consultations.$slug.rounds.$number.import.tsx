@@ -31,22 +31,24 @@ function canImport(roundStatus: string, consultationStatus: string) {
   return roundStatus !== "draft" && (consultationStatus === "open" || consultationStatus === "closed");
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, round, locale } = requireRoundRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, locale } = await requireRoundRole(args, ["officer"]);
   const db = getDb();
-  const status = findConsultationSettings(db, consultation.id)!.status;
-  const questions = importQuestions(db, round.id);
-  const texts = listQuestionTranslationsOfRound(db, round.id);
-  const statements = outcomeStatements(db, consultation.id, locale);
+  const status = (await findConsultationSettings(db, consultation.id))!.status;
+  const questions = await importQuestions(db, round.id);
+  const texts = await listQuestionTranslationsOfRound(db, round.id);
+  const statements = await outcomeStatements(db, consultation.id, locale);
   const text = (id: number) => texts.find((x) => x.questionId === id && x.locale === locale)?.text ?? texts.find((x) => x.questionId === id && x.locale === "en")?.text ?? "";
+  const imports = await listImports(db, round.id);
+  const channels = await responsesByChannel(db, consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     round: { number: round.number, status: round.status },
     open: canImport(round.status, status),
     ratingColumns: questions.filter((q) => q.type === "rating" && q.outcomeCode).map((q) => ({ column: q.outcomeCode!, text: statements[q.outcomeCode!] ?? "" })),
     textColumns: questions.filter((q) => q.type === "free-text" || q.type === "propose-outcome").map((q) => ({ column: `q${q.number}`, text: text(q.id) })),
-    imports: listImports(db, round.id).map((i) => ({ ...i, createdAt: formatDateTime(i.createdAt.toISOString(), locale) })),
-    channels: responsesByChannel(db, consultation.id).find((r) => r.round === round.number) ?? { round: round.number, channels: {}, total: 0 },
+    imports: imports.map((i) => ({ ...i, createdAt: formatDateTime(i.createdAt.toISOString(), locale) })),
+    channels: channels.find((r) => r.round === round.number) ?? { round: round.number, channels: {}, total: 0 },
   });
 }
 
@@ -58,10 +60,10 @@ const fileName = (name: string) => (name.split(/[\\/]/).pop() ?? "").replace(/[\
 type ActionData = { errors: Record<string, string>; problems: ImportProblem[]; params?: Record<string, string | number> };
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, user, locale } = requireRoundRole(args, ["officer"]);
+  const { consultation, round, user, locale } = await requireRoundRole(args, ["officer"]);
   const db = getDb();
   const here = `/consultations/${consultation.slug}/rounds/${round.number}/import`;
-  if (!canImport(round.status, findConsultationSettings(db, consultation.id)!.status)) {
+  if (!canImport(round.status, (await findConsultationSettings(db, consultation.id))!.status)) {
     return json<ActionData>({ errors: { file: "responseImport.errors.closed" }, problems: [] }, { status: 409 });
   }
   const form = await args.request.formData();
@@ -72,7 +74,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!file || typeof file === "string" || file.size === 0) errors.file = "responseImport.errors.file";
   else if (file.size > MAX_BYTES) return json<ActionData>({ errors: { ...errors, file: "responseImport.errors.fileTooBig" }, problems: [] }, { status: 413 });
   if (!channel.success || !file || typeof file === "string" || errors.file) return json<ActionData>({ errors, problems: [] }, { status: 400 });
-  const result = importRoundResponses(
+  const result = await importRoundResponses(
     db,
     { consultationId: consultation.id, partnershipId: consultation.partnershipId, round: { id: round.id, number: round.number }, actorUserId: user.id },
     { name: fileName(file.name), text: await file.text(), channel: channel.data.channel },

@@ -26,14 +26,14 @@ export function loader() {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const raw = await request.formData();
-  limitPosts(request, "start");
+  await limitPosts(request, "start");
   checkHoneypot(raw);
   const form = formInput(raw);
   const typed = typeof form.code === "string" ? form.code : "";
   const code = normaliseResumeCode(typed);
   if (code === "") return json({ errors: { code: "resume.errorRequired" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
   const db = getDb();
-  const participant = findByResumeCode(db, code);
+  const participant = await findByResumeCode(db, code);
   if (!participant) return json({ errors: { code: "resume.errorWrong" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
   // The code is the participant's token: this device now holds it too.
   return redirect(`/s/${participant.slug}`, { headers: { "Set-Cookie": participantCookie(participant.consultationId, code) } });

@@ -33,9 +33,9 @@ function statusOf(j: Journey, now: Date): Status {
   return "open";
 }
 
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const now = new Date();
-  const j = requireJourney(args, now);
+  const j = await requireJourney(args, now);
   const url = new URL(args.request.url);
   const headers = new Headers(privateHeaders);
   if (j.mode === "preview") {
@@ -44,7 +44,7 @@ export function loader(args: LoaderFunctionArgs) {
     const round = Number(url.searchParams.get("round"));
     const lng = url.searchParams.get("lng");
     if (url.searchParams.has("round") || url.searchParams.has("lng")) {
-      resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
+      await resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
       if (isLocale(lng)) headers.append("Set-Cookie", previewLocaleCookie(j.consultation.slug, lng, secureCookies()));
       throw redirect(j.base, { headers });
     }
@@ -99,15 +99,15 @@ export async function action(args: ActionFunctionArgs) {
   // Read the whole body first: answering before it is read can reset the connection.
   const form = await args.request.formData();
   const now = new Date();
-  const j = requireJourney(args, now);
+  const j = await requireJourney(args, now);
   checkHoneypot(form);
   if (j.mode === "preview") throw redirect(j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const status = statusOf(j, now);
   if (status !== "open") throw redirect(j.base);
   if (j.response) throw redirect(`${j.base}/done`);
   if (j.participant) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
-  limitPosts(args.request, "start");
-  const started = tryWrite(() => startAnonymous(getDb(), j.consultation.id));
+  await limitPosts(args.request, "start");
+  const started = await tryWrite(() => startAnonymous(getDb(), j.consultation.id));
   if (!started.ok) throw new Response("Service Unavailable", { status: 503, headers: storageUnavailableHeaders });
   const { token } = started.value;
   const first = j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state));

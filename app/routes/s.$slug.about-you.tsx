@@ -19,8 +19,8 @@ export const handle: RouteHandle = { title: (t) => t("citizen:aboutYou.title") }
 const STEP: Step = { kind: "about-you" };
 
 /** Before the profile questions: what they are for, that they are optional and kept apart, and consent. */
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   requireAnswering(j);
   if (!canVisit(STEP, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const changing = new URL(args.request.url).searchParams.get("change") === "1";
@@ -39,8 +39,8 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const form = formInput(await args.request.formData());
   const now = new Date();
-  const j = requireJourney(args, now);
-  limitPosts(args.request, "post", j.participant?.id);
+  const j = await requireJourney(args, now);
+  await limitPosts(args.request, "post", j.participant?.id);
   requireAnswering(j);
   if (!canVisit(STEP, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const consent = form.consent as string | undefined;
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   // Saying no removes any profile answers already given.
   if (consent === "no") for (const q of j.journeyQuestions) if (q.type === "profile") delete answers[String(q.id)];
   const state: DraftState = { answers, meta: { ...j.state.meta, profileConsent: consent } };
-  if (!tryWrite(() => saveState(getDb(), j, state, now)).ok) {
+  if (!(await tryWrite(() => saveState(getDb(), j, state, now))).ok) {
     return json({ errors: { consent: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
   }
   const changing = new URL(args.request.url).searchParams.get("change") === "1";

@@ -17,8 +17,8 @@ const params = z.object({ n: z.coerce.number().int().min(1).max(500) });
 const returnParam = z.coerce.number().int().min(1).max(2 ** 31);
 
 /** The briefing, one short section per page; open to anyone, and linked from every question. */
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   const p = params.safeParse(args.params);
   if (!p.success || p.data.n > j.sections.length) throw new Response("Not Found", { status: 404 });
   const n = p.data.n;

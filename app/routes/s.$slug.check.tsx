@@ -15,8 +15,8 @@ export { journeyHeaders as headers } from "../services/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:check.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   requireAnswering(j);
   if (!canVisit({ kind: "check" }, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   const shown = new Set(shownQuestions(j.journeyQuestions, j.state).map((q) => q.id));
@@ -43,13 +43,13 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const now = new Date();
-  const j = requireJourney(args, now);
-  limitPosts(args.request, "post", j.participant?.id);
+  const j = await requireJourney(args, now);
+  await limitPosts(args.request, "post", j.participant?.id);
   checkHoneypot(form);
   // Submitting again after success (back button, second tab) shows the same confirmation.
   if (j.response) throw redirect(`${j.base}/done`);
   requireAnswering(j);
-  const attempt = tryWrite(() => submit(getDb(), j, now));
+  const attempt = await tryWrite(() => submit(getDb(), j, now));
   // The draft is untouched (the submit is one transaction): say so, and offer Submit again.
   if (!attempt.ok) return json({ errors: { submit: "storage.submitUnavailable" } }, { status: 503, headers: storageUnavailableHeaders });
   const result = attempt.value;

@@ -19,8 +19,8 @@ export { journeyHeaders as headers } from "../services/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:done.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   if (!j.response) throw redirect(j.base);
   const url = new URL(args.request.url);
   const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
@@ -47,8 +47,8 @@ const emailSchema = z.string().trim().min(1, "done.receipt.errorRequired").max(2
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const now = new Date();
-  const j = requireJourney(args, now);
-  limitPosts(args.request, "post", j.participant?.id);
+  const j = await requireJourney(args, now);
+  await limitPosts(args.request, "post", j.participant?.id);
   if (!j.response) throw redirect(j.base);
   checkHoneypot(form);
   const raw = form.get("email");
@@ -65,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
     "",
     t("receipt.signoff", { partnership: j.consultation.partnershipName }),
   ];
-  queueReceipt(getDb(), j, parsed.data, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
+  await queueReceipt(getDb(), j, parsed.data, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
   return redirect(`${j.base}/done?receipt=sent`);
 }
 

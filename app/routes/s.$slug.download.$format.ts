@@ -9,12 +9,12 @@ import { requireJourney } from "../services/journey-route.server";
 const params = z.object({ format: z.enum(["csv", "json"]) });
 
 /** A participant downloads their own answers (submitted, or the saved draft): CSV (formula-safe) or JSON. */
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const p = params.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const j = requireJourney(args);
+  const j = await requireJourney(args);
   if (j.mode === "live" && !j.participant) throw new Response("Not Found", { status: 404 });
-  const answers = ownAnswers(getDb(), j);
+  const answers = await ownAnswers(getDb(), j);
   const rows = j.questions
     .filter((q) => answers[String(q.id)])
     .map((q) => {

@@ -32,8 +32,8 @@ function backOf(j: Journey, step: Step, changing: boolean): string {
   return prev ? stepPath(j, prev) : j.base;
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   requireAnswering(j);
   const { step, question } = findStep(args, j);
   if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
@@ -47,7 +47,7 @@ export function loader(args: LoaderFunctionArgs) {
       pageTitle: question.outcomeStatement ?? question.text,
       question: question as unknown as QuestionView,
       values: formFromAnswer(question, j.state.answers[String(question.id)]),
-      feedback: question.type === "rating" ? feedbackFor(getDb(), j, question.outcomeId) : null,
+      feedback: question.type === "rating" ? await feedbackFor(getDb(), j, question.outcomeId) : null,
       back: backOf(j, step, changing),
       changing,
       base: j.base,
@@ -67,8 +67,8 @@ export function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const form = formInput(await args.request.formData());
   const now = new Date();
-  const j = requireJourney(args, now);
-  limitPosts(args.request, "post", j.participant?.id);
+  const j = await requireJourney(args, now);
+  await limitPosts(args.request, "post", j.participant?.id);
   requireAnswering(j);
   const { step, question } = findStep(args, j);
   if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
@@ -85,7 +85,7 @@ export async function action(args: ActionFunctionArgs) {
     else error = parsed.error.issues[0]?.message ?? "answer.invalid";
   }
   if (error) return json({ errors: { answer: error }, values: form }, { status: 400, headers: privateHeaders });
-  if (!tryWrite(() => saveState(getDb(), j, state, now)).ok) {
+  if (!(await tryWrite(() => saveState(getDb(), j, state, now))).ok) {
     return json({ errors: { answer: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
   }
   const next = afterContinue(step, changing, j.journeyQuestions, j.sections.length, state);

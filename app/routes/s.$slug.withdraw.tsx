@@ -13,17 +13,17 @@ export { journeyHeaders as headers } from "../services/journey-route.server";
 export const handle: RouteHandle = { title: (t) => t("citizen:withdraw.title") };
 
 /** Withdrawing deletes the participant's response to this round, while the round is open. */
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   if (!j.response) throw redirect(j.base);
   return json({ base: j.base, open: j.open, reference: j.response.reference, mode: j.mode, roundNumber: j.round?.number ?? null }, { headers: privateHeaders });
 }
 
 export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
-  const j = requireJourney(args);
-  limitPosts(args.request, "post", j.participant?.id);
-  const result = withdraw(getDb(), j);
+  const j = await requireJourney(args);
+  await limitPosts(args.request, "post", j.participant?.id);
+  const result = await withdraw(getDb(), j);
   if (result === "closed") throw redirect(`${j.base}/withdraw`);
   return redirect(`${j.base}/withdrawn`);
 }

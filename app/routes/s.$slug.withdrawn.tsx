@@ -8,8 +8,8 @@ export { journeyHeaders as headers } from "../services/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:withdrawn.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const j = requireJourney(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const j = await requireJourney(args);
   return json({ base: j.base, open: j.open && !j.response }, { headers: privateHeaders });
 }
 

@@ -23,7 +23,7 @@ export interface JourneyContent {
   consultation: repo.JourneyConsultation;
   rounds: readonly repo.JourneyRound[];
   sections: readonly BriefingSection[];
-  questionsOf(roundId: number): RoundQuestions;
+  questionsOf(roundId: number): Promise<RoundQuestions>;
 }
 
 /** One database's entries, all read at `version`; a new version starts an empty map. */
@@ -47,19 +47,19 @@ export function toJourneyQuestion(q: repo.JourneyQuestionRow): JourneyQuestion {
   return { id: q.id, type: q.type, required: q.required, config: q.config, conditionQuestionId: q.conditionQuestionId, conditionValue: q.conditionValue };
 }
 
-function read(db: DB, slug: string, locale: string): JourneyContent | null {
-  const consultation = repo.findJourneyConsultation(db, slug, locale);
+async function read(db: DB, slug: string, locale: string): Promise<JourneyContent | null> {
+  const consultation = await repo.findJourneyConsultation(db, slug, locale);
   if (!consultation) return null;
-  const rounds = repo.listRounds(db, consultation.id);
+  const rounds = await repo.listRounds(db, consultation.id);
   const byRound = new Map<number, RoundQuestions>();
   return deepFreeze({
     consultation,
     rounds,
     sections: splitBriefing(consultation.briefing.value),
-    questionsOf(roundId: number): RoundQuestions {
+    async questionsOf(roundId: number): Promise<RoundQuestions> {
       let found = byRound.get(roundId);
       if (!found) {
-        const questions = repo.listQuestions(db, roundId, locale);
+        const questions = await repo.listQuestions(db, roundId, locale);
         found = deepFreeze({ questions, journeyQuestions: questions.map(toJourneyQuestion) });
         byRound.set(roundId, found);
       }
@@ -69,10 +69,10 @@ function read(db: DB, slug: string, locale: string): JourneyContent | null {
 }
 
 /** The journey's content for `slug` in `locale`, or null when no such consultation exists. */
-export function journeyContent(db: DB, slug: string, locale: string): JourneyContent | null {
-  const version = repo.contentVersion(db);
+export async function journeyContent(db: DB, slug: string, locale: string): Promise<JourneyContent | null> {
+  const version = await repo.contentVersion(db);
   // Without the version row nothing could tell a cached entry is stale: read every time.
-  if (version === null) return read(db, slug, locale);
+  if (version === null) return await read(db, slug, locale);
   let cache = caches.get(db);
   if (!cache || cache.version !== version || cache.entries.size >= MAX_ENTRIES) {
     cache = { version, entries: new Map() };
@@ -80,7 +80,7 @@ export function journeyContent(db: DB, slug: string, locale: string): JourneyCon
   }
   const key = `${slug}\u0000${locale}`;
   if (cache.entries.has(key)) return cache.entries.get(key) as JourneyContent | null;
-  const content = read(db, slug, locale);
+  const content = await read(db, slug, locale);
   cache.entries.set(key, content);
   return content;
 }

@@ -32,7 +32,7 @@ export function modeOf(request: Request): Mode {
 export const STAFF_PREVIEW_ROLES = ["officer", "commissioner", "administrator"] as const;
 
 /** The journey for this request; 404 when the slug is bad or the consultation is not public. */
-export function requireJourney(args: RouteArgs, now = new Date()): Journey {
+export async function requireJourney(args: RouteArgs, now = new Date()): Promise<Journey> {
   const slug = slugSchema.safeParse(args.params.slug);
   if (!slug.success) throw new Response("Not Found", { status: 404 });
   const mode = modeOf(args.request);
@@ -40,12 +40,12 @@ export function requireJourney(args: RouteArgs, now = new Date()): Journey {
   const db = getDb();
   let previewOwner: string | undefined;
   if (mode === "preview") {
-    const probe = findJourneyConsultation(db, slug.data, locale);
+    const probe = await findJourneyConsultation(db, slug.data, locale);
     if (!probe) throw new Response("Not Found", { status: 404 });
-    const user = requireRole(args, probe.partnershipId, STAFF_PREVIEW_ROLES);
+    const user = await requireRole(args, probe.partnershipId, STAFF_PREVIEW_ROLES);
     previewOwner = user.sessionId;
   }
-  const journey = loadJourney(db, { mode, slug: slug.data, locale, request: args.request, now, previewOwner });
+  const journey = await loadJourney(db, { mode, slug: slug.data, locale, request: args.request, now, previewOwner });
   if (!journey) throw new Response("Not Found", { status: 404 });
   return journey;
 }
@@ -83,14 +83,14 @@ let participantLimiter: RateLimiter | undefined;
  * cookie) under a higher ceiling per address, so a room of people on one wifi is not locked out.
  * Past a limit: 429 with Retry-After, and a translated page saying when to try again.
  */
-export function limitPosts(request: Request, kind: "start" | "post", participantId?: number | null, now = Date.now()) {
+export async function limitPosts(request: Request, kind: "start" | "post", participantId?: number | null, now = Date.now()) {
   const e = env();
   const store = () => rateLimitStore(() => getDb().$client);
   startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, store());
   postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
   participantLimiter ??= new RateLimiter(e.JOURNEY_POST_PARTICIPANT_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
-  const hits = [(kind === "start" ? startLimiter : postLimiter).hit(`${kind}:${clientAddress(request)}`, now)];
-  if (kind === "post" && participantId != null) hits.push(participantLimiter.hit(`post:participant:${participantId}`, now));
+  const hits = [await (kind === "start" ? startLimiter : postLimiter).hit(`${kind}:${clientAddress(request)}`, now)];
+  if (kind === "post" && participantId != null) hits.push(await participantLimiter.hit(`post:participant:${participantId}`, now));
   const refused = hits.filter((h) => !h.allowed);
   if (refused.length === 0) return;
   const retryAfterSeconds = Math.max(...refused.map((h) => h.retryAfterSeconds));

@@ -81,18 +81,18 @@ interface PreviewEntry {
 }
 const PREVIEW_TTL = 6 * 3600_000;
 
-function previewEntry(db: DB, key: string, now: Date): PreviewEntry {
-  const row = repo.findPreview(db, key, new Date(now.getTime() - PREVIEW_TTL));
+async function previewEntry(db: DB, key: string, now: Date): Promise<PreviewEntry> {
+  const row = await repo.findPreview(db, key, new Date(now.getTime() - PREVIEW_TTL));
   return row ? { answers: row.answers, roundNumber: row.roundNumber, reference: row.reference } : { answers: {}, roundNumber: null, reference: null };
 }
 
-function storePreview(db: DB, key: string, entry: PreviewEntry, now: Date) {
-  repo.savePreview(db, key, entry, now);
-  repo.deletePreviewsBefore(db, new Date(now.getTime() - PREVIEW_TTL));
+async function storePreview(db: DB, key: string, entry: PreviewEntry, now: Date) {
+  await repo.savePreview(db, key, entry, now);
+  await repo.deletePreviewsBefore(db, new Date(now.getTime() - PREVIEW_TTL));
 }
 
-export function resetPreview(db: DB, key: string, roundNumber: number | null, now: Date) {
-  storePreview(db, key, { answers: {}, roundNumber, reference: null }, now);
+export async function resetPreview(db: DB, key: string, roundNumber: number | null, now: Date) {
+  await storePreview(db, key, { answers: {}, roundNumber, reference: null }, now);
 }
 
 // ── Loading ──────────────────────────────────────────────────────────────────
@@ -116,8 +116,8 @@ export interface LoadOptions {
 }
 
 /** Loads everything a journey page needs; null when the consultation does not exist or is not public. */
-export function loadJourney(db: DB, o: LoadOptions): Journey | null {
-  const content = journeyContent(db, o.slug, o.locale);
+export async function loadJourney(db: DB, o: LoadOptions): Promise<Journey | null> {
+  const content = await journeyContent(db, o.slug, o.locale);
   if (!content) return null;
   const { consultation, rounds } = content;
   if (o.mode === "live" && consultation.status === "draft") return null;
@@ -126,11 +126,11 @@ export function loadJourney(db: DB, o: LoadOptions): Journey | null {
   let preview: PreviewEntry | null = null;
   if (o.mode === "preview") {
     previewKey = `${o.previewOwner}:${consultation.id}`;
-    preview = previewEntry(db, previewKey, o.now);
+    preview = await previewEntry(db, previewKey, o.now);
     round = rounds.find((r) => r.number === preview!.roundNumber) ?? currentRound(rounds) ?? rounds[rounds.length - 1] ?? null;
   } else round = currentRound(rounds);
   const previousRound = round ? (rounds.find((r) => r.number === round!.number - 1) ?? null) : null;
-  const { questions, journeyQuestions } = round ? content.questionsOf(round.id) : { questions: [], journeyQuestions: [] };
+  const { questions, journeyQuestions } = round ? await content.questionsOf(round.id) : { questions: [], journeyQuestions: [] };
   const sections = content.sections;
   const base = o.mode === "preview" ? `/s/${consultation.slug}/preview` : `/s/${consultation.slug}`;
   const open = o.mode === "preview" ? Boolean(round) : Boolean(round) && acceptsAnswers(consultation, round!, o.now);
@@ -144,18 +144,27 @@ export function loadJourney(db: DB, o: LoadOptions): Journey | null {
     if (preview!.reference) response = { id: 0, reference: preview!.reference, submittedAt: o.now };
   } else {
     const token = readParticipantToken(o.request, consultation.id);
-    const found = token ? repo.findParticipantByTokenHash(db, consultation.id, hashTokenHex(token)) : undefined;
+    const found = token ? await repo.findParticipantByTokenHash(db, consultation.id, hashTokenHex(token)) : undefined;
     if (found) {
       participant = { id: found.id, memberId: found.memberId };
       if (round) {
-        const draft = repo.findDraft(db, round.id, found.id);
+        const draft = await repo.findDraft(db, round.id, found.id);
         if (draft) state = readDraft(draft.answers);
-        const r = repo.findResponse(db, round.id, found.id);
+        const r = await repo.findResponse(db, round.id, found.id);
         if (r) response = { id: r.id, reference: r.reference, submittedAt: r.submittedAt };
       }
     }
     if (round && round.number > 1 && !round.allowNewParticipants && !response) {
-      excluded = !participant || !rounds.some((r) => r.number < round!.number && repo.hasResponseInRound(db, r.id, participant!.id));
+      let tookPart = false;
+      if (participant) {
+        for (const r of rounds) {
+          if (r.number < round.number && (await repo.hasResponseInRound(db, r.id, participant.id))) {
+            tookPart = true;
+            break;
+          }
+        }
+      }
+      excluded = !participant || !tookPart;
     }
   }
   return {
@@ -184,16 +193,16 @@ export function publicLinkAllowed(j: Journey): boolean {
 
 // ── Starting, resuming, invitations ──────────────────────────────────────────
 /** A new anonymous participant; returns the token for the cookie (and the resume code). */
-export function startAnonymous(db: DB, consultationId: number): { participantId: number; token: string } {
+export async function startAnonymous(db: DB, consultationId: number): Promise<{ participantId: number; token: string }> {
   const token = randomToken(10);
-  const participantId = repo.insertParticipant(db, consultationId, hashTokenHex(token));
+  const participantId = await repo.insertParticipant(db, consultationId, hashTokenHex(token));
   return { participantId, token };
 }
 
 /** A resume code typed on another device: the participant's token, if it exists. */
-export function findByResumeCode(db: DB, code: string) {
+export async function findByResumeCode(db: DB, code: string) {
   if (!/^[a-z2-7]{16}$/.test(code)) return undefined;
-  return repo.findParticipantByResumeHash(db, hashTokenHex(code));
+  return await repo.findParticipantByResumeHash(db, hashTokenHex(code));
 }
 
 export type InvitationResult =
@@ -204,28 +213,28 @@ export type InvitationResult =
  * Opens an invitation link: the member's participant for this consultation is created or
  * reused (one per member), and given a fresh cookie token (the invitation link stays their way back).
  */
-export function openInvitation(db: DB, token: string): InvitationResult {
+export async function openInvitation(db: DB, token: string): Promise<InvitationResult> {
   if (!/^[a-z2-7]{16,40}$/.test(token)) return { kind: "invalid" };
-  const invitation = repo.findInvitationByTokenHash(db, hashTokenHex(token));
+  const invitation = await repo.findInvitationByTokenHash(db, hashTokenHex(token));
   if (!invitation || invitation.revokedAt) return { kind: "invalid" };
-  return inTransaction(db, (tx) => {
+  return await inTransaction(db, async (tx) => {
     const cookieToken = randomToken(10);
-    const existing = repo.findParticipantOfMember(tx, invitation.consultationId, invitation.memberId);
-    if (existing) repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
-    else repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
+    const existing = await repo.findParticipantOfMember(tx, invitation.consultationId, invitation.memberId);
+    if (existing) await repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
+    else await repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
     return { kind: "ok" as const, slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken };
   });
 }
 
 // ── Saving ───────────────────────────────────────────────────────────────────
-export function saveState(db: DB, j: Journey, state: DraftState, now: Date) {
+export async function saveState(db: DB, j: Journey, state: DraftState, now: Date) {
   if (j.mode === "preview") {
-    const entry = previewEntry(db, j.previewKey!, now);
-    storePreview(db, j.previewKey!, { ...entry, answers: writeDraft(state) }, now);
+    const entry = await previewEntry(db, j.previewKey!, now);
+    await storePreview(db, j.previewKey!, { ...entry, answers: writeDraft(state) }, now);
     return;
   }
   if (!j.participant || !j.round) throw new Error("saveState: no participant or round");
-  repo.upsertDraft(db, j.round.id, j.participant.id, writeDraft(state), j.locale, now);
+  await repo.upsertDraft(db, j.round.id, j.participant.id, writeDraft(state), j.locale, now);
 }
 
 /** Records an answer (or a blank optional answer) and marks the question passed. */
@@ -240,12 +249,12 @@ export function withAnswer(state: DraftState, questionId: number, answer: DraftA
 export type SubmitResult = { kind: "submitted" | "already"; reference: string } | { kind: "closed" } | { kind: "incomplete" };
 
 /** A new response reference, unique across responses (also for imported ones). */
-export function newReference(db: DB): string {
+export async function newReference(db: DB): Promise<string> {
   for (;;) {
     const bytes = new Uint8Array(12);
     crypto.getRandomValues(bytes);
     const ref = formatReference(bytes);
-    if (!repo.referenceExists(db, ref)) return ref;
+    if (!(await repo.referenceExists(db, ref))) return ref;
   }
 }
 
@@ -254,48 +263,48 @@ export function newReference(db: DB): string {
  * Idempotent: a second submit (double click, back and resubmit, another tab) finds the
  * first response and returns its reference; the unique index (round, participant) backs this up.
  */
-export function submit(db: DB, j: Journey, now: Date): SubmitResult {
+export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResult> {
   if (j.mode === "preview") {
     if (!isReadyToSubmit(j.journeyQuestions, j.state)) return { kind: "incomplete" };
-    const entry = previewEntry(db, j.previewKey!, now);
+    const entry = await previewEntry(db, j.previewKey!, now);
     const reference = entry.reference ?? "PREV-IEW0-0000";
-    storePreview(db, j.previewKey!, { ...entry, reference }, now);
+    await storePreview(db, j.previewKey!, { ...entry, reference }, now);
     return { kind: "submitted", reference };
   }
   if (!j.participant || !j.round) return { kind: "incomplete" };
   const participant = j.participant;
   const round = j.round;
   try {
-    return inTransaction(db, (tx) => {
-      const existing = repo.findResponse(tx, round.id, participant.id);
+    return await inTransaction(db, async (tx) => {
+      const existing = await repo.findResponse(tx, round.id, participant.id);
       if (existing) return { kind: "already" as const, reference: existing.reference };
       if (!j.open) return { kind: "closed" as const };
-      const draft = repo.findDraft(tx, round.id, participant.id);
+      const draft = await repo.findDraft(tx, round.id, participant.id);
       const state = readDraft(draft?.answers ?? {});
       if (!isReadyToSubmit(j.journeyQuestions, state)) return { kind: "incomplete" as const };
-      const reference = newReference(tx);
-      const responseId = repo.insertResponse(tx, { roundId: round.id, participantId: participant.id, reference, locale: j.locale, submittedAt: now });
-      repo.insertAnswers(
+      const reference = await newReference(tx);
+      const responseId = await repo.insertResponse(tx, { roundId: round.id, participantId: participant.id, reference, locale: j.locale, submittedAt: now });
+      await repo.insertAnswers(
         tx,
         answersToSubmit(j.journeyQuestions, state).map(({ question, answer }) => ({ responseId, questionId: question.id, ...toStoredAnswer(question.type, answer) })),
       );
       const profile = profileToSubmit(j.journeyQuestions, state);
-      if (Object.keys(profile).length) repo.upsertProfile(tx, participant.id, profile, now);
-      else if (participant.memberId != null && !repo.findProfile(tx, participant.id)) {
+      if (Object.keys(profile).length) await repo.upsertProfile(tx, participant.id, profile, now);
+      else if (participant.memberId != null && !(await repo.findProfile(tx, participant.id))) {
         // Advisory group members gave their profile, with consent, when they joined the group.
-        const member = repo.findMember(tx, participant.memberId);
+        const member = await repo.findMember(tx, participant.memberId);
         if (member?.profileConsentAt) {
-          repo.upsertProfile(tx, participant.id, { stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity }, member.profileConsentAt);
+          await repo.upsertProfile(tx, participant.id, { stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity }, member.profileConsentAt);
         }
       }
-      if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
-      repo.deleteDraft(tx, round.id, participant.id);
+      if (participant.memberId != null) await repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
+      await repo.deleteDraft(tx, round.id, participant.id);
       return { kind: "submitted" as const, reference };
     });
   } catch (error) {
     // Two submits racing past the first check: the unique index refused the second.
     if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
-      const existing = repo.findResponse(db, round.id, participant.id);
+      const existing = await repo.findResponse(db, round.id, participant.id);
       if (existing) return { kind: "already", reference: existing.reference };
     }
     throw error;
@@ -306,35 +315,35 @@ export function submit(db: DB, j: Journey, now: Date): SubmitResult {
  * Withdraws (deletes) the participant's response while the round is open. The answers go
  * with it; the profile too if no other response of theirs remains; an invitation opens again.
  */
-export function withdraw(db: DB, j: Journey): "withdrawn" | "closed" | "none" {
+export async function withdraw(db: DB, j: Journey): Promise<"withdrawn" | "closed" | "none"> {
   if (j.mode === "preview") {
-    resetPreview(db, j.previewKey!, j.round?.number ?? null, new Date());
+    await resetPreview(db, j.previewKey!, j.round?.number ?? null, new Date());
     return "withdrawn";
   }
   if (!j.participant || !j.round || !j.response) return "none";
   if (!j.open) return "closed";
   const { participant, round, response } = j;
-  inTransaction(db, (tx) => {
-    repo.deleteResponse(tx, response.id, participant.id);
-    repo.deleteDraft(tx, round.id, participant.id);
-    if (repo.countResponsesOfParticipant(tx, participant.id) === 0) repo.deleteProfile(tx, participant.id);
-    if (participant.memberId != null) repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
+  await inTransaction(db, async (tx) => {
+    await repo.deleteResponse(tx, response.id, participant.id);
+    await repo.deleteDraft(tx, round.id, participant.id);
+    if ((await repo.countResponsesOfParticipant(tx, participant.id)) === 0) await repo.deleteProfile(tx, participant.id);
+    if (participant.memberId != null) await repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
   });
   return "withdrawn";
 }
 
 /** The participant's answers: the submitted response if there is one, else the draft. */
-export function ownAnswers(db: DB, j: Journey): Record<string, DraftAnswer> {
+export async function ownAnswers(db: DB, j: Journey): Promise<Record<string, DraftAnswer>> {
   if (j.mode === "live" && j.response) {
     const out: Record<string, DraftAnswer> = {};
-    for (const a of repo.listAnswersOfResponse(db, j.response.id)) {
+    for (const a of await repo.listAnswersOfResponse(db, j.response.id)) {
       const q = j.questions.find((x) => x.id === a.questionId);
       if (!q) continue;
       const answer = fromStoredAnswer(q.type, a);
       if (answer) out[String(q.id)] = answer;
     }
     if (j.participant) {
-      const profile = repo.findProfile(db, j.participant.id);
+      const profile = await repo.findProfile(db, j.participant.id);
       for (const q of j.questions.filter((x) => x.type === "profile")) {
         const field = parseQuestionConfig("profile", q.config).field;
         const value = profile?.[field];
@@ -350,9 +359,9 @@ export function ownAnswers(db: DB, j: Journey): Record<string, DraftAnswer> {
  * Queues the optional email receipt. The address is used for this email only: the outbox row
  * names no response, and is deleted once sent or failed for good (RECEIPT_KIND).
  */
-export function queueReceipt(db: DB, j: Journey, to: string, email: { subject: string; text: string }, now: Date) {
+export async function queueReceipt(db: DB, j: Journey, to: string, email: { subject: string; text: string }, now: Date) {
   if (j.mode === "preview") return;
-  enqueueEmail(db, { to, subject: email.subject, text: email.text, kind: RECEIPT_KIND, consultationId: j.consultation.id }, now);
+  await enqueueEmail(db, { to, subject: email.subject, text: email.text, kind: RECEIPT_KIND, consultationId: j.consultation.id }, now);
 }
 
 // ── Round feedback ───────────────────────────────────────────────────────────
@@ -375,9 +384,9 @@ export interface Feedback {
 }
 
 /** The previous round's distribution for one outcome, overall or by stakeholder group, and the viewer's own score. */
-export function feedbackFor(db: DB, j: Journey, outcomeId: number | null): Feedback | null {
+export async function feedbackFor(db: DB, j: Journey, outcomeId: number | null): Promise<Feedback | null> {
   if (!j.round || !j.round.showFeedback || !j.previousRound || outcomeId == null) return null;
-  const rows = repo.listRatingAnswersOfRound(db, j.previousRound.id).filter((r) => r.outcomeId === outcomeId);
+  const rows = (await repo.listRatingAnswersOfRound(db, j.previousRound.id)).filter((r) => r.outcomeId === outcomeId);
   const groups = new Map<string, Distribution>();
   const add = (group: string, r: (typeof rows)[number]) => {
     let d = groups.get(group);

@@ -36,7 +36,7 @@ export { listImports };
  * The same file (same bytes) is imported at most once per round; a respondent id with a
  * response in the round already is a problem on its line.
  */
-export function importRoundResponses(db: DB, target: ImportTarget, file: { name: string; text: string; channel: ImportChannel }, now: Date): ImportOutcome {
+export async function importRoundResponses(db: DB, target: ImportTarget, file: { name: string; text: string; channel: ImportChannel }, now: Date): Promise<ImportOutcome> {
   const hash = fileHash(file.text);
   let table: CsvTable;
   try {
@@ -47,27 +47,27 @@ export function importRoundResponses(db: DB, target: ImportTarget, file: { name:
   }
   // Checks and writes in one (immediate) transaction: two submits at once, of this file or of
   // another with the same respondents, cannot both pass the checks.
-  return inTransaction(db, (tx): ImportOutcome => {
-    const previous = findImportOfFile(tx, target.round.id, hash);
+  return await inTransaction(db, async (tx): Promise<ImportOutcome> => {
+    const previous = await findImportOfFile(tx, target.round.id, hash);
     if (previous) return { ok: false, reason: "already-imported", previous };
     const validated = validateResponseImport(table, {
       roundNumber: target.round.number,
-      questions: listImportQuestions(tx, target.round.id),
+      questions: await listImportQuestions(tx, target.round.id),
       channel: file.channel,
-      alreadyResponded: respondedExternalIds(tx, target.consultationId, target.round.id),
+      alreadyResponded: await respondedExternalIds(tx, target.consultationId, target.round.id),
     });
     if (validated.problems.length) return { ok: false, reason: "problems", problems: validated.problems };
-    const importId = insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actorUserId, createdAt: now });
+    const importId = await insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actorUserId, createdAt: now });
     const channels: Partial<Record<ImportChannel, number>> = {};
     for (const row of validated.rows) {
-      const participantId = externalParticipant(tx, target.consultationId, row.respondentId);
-      const responseId = insertResponse(tx, { roundId: target.round.id, participantId, reference: newReference(tx), locale: "en", submittedAt: now, channel: row.channel, importId });
-      insertAnswers(tx, row.answers.map((a) => ({ responseId, ...a })));
+      const participantId = await externalParticipant(tx, target.consultationId, row.respondentId);
+      const responseId = await insertResponse(tx, { roundId: target.round.id, participantId, reference: await newReference(tx), locale: "en", submittedAt: now, channel: row.channel, importId });
+      await insertAnswers(tx, row.answers.map((a) => ({ responseId, ...a })));
       // Profile columns are filled only for people who agreed on their form to give them.
-      if (Object.keys(row.profile).length) upsertProfile(tx, participantId, row.profile, now);
+      if (Object.keys(row.profile).length) await upsertProfile(tx, participantId, row.profile, now);
       channels[row.channel] = (channels[row.channel] ?? 0) + 1;
     }
-    appendAudit(tx, {
+    await appendAudit(tx, {
       at: now,
       actorUserId: target.actorUserId,
       partnershipId: target.partnershipId,
@@ -84,9 +84,9 @@ export function importRoundResponses(db: DB, target: ImportTarget, file: { name:
  * Every round's submitted responses by channel ("online" for the journey; "paper", "phone",
  * "event", "email", "other" for imports), for the results and reporting pages.
  */
-export function responsesByChannel(db: DB, consultationId: number): Array<{ round: number; channels: Record<string, number>; total: number }> {
+export async function responsesByChannel(db: DB, consultationId: number): Promise<Array<{ round: number; channels: Record<string, number>; total: number }>> {
   const byRound = new Map<number, Record<string, number>>();
-  for (const row of countResponsesByChannel(db, consultationId)) {
+  for (const row of await countResponsesByChannel(db, consultationId)) {
     const channels = byRound.get(row.round) ?? {};
     channels[row.channel] = row.count;
     byRound.set(row.round, channels);

@@ -11,9 +11,9 @@ import { isStorageUnavailable } from "../db.server";
 export const storageUnavailableHeaders = { "Retry-After": "10", "Cache-Control": "private, no-store" };
 
 /** Runs a write; a storage failure comes back as `null` (after logging), any other error is thrown. */
-export function tryWrite<T>(write: () => T): { ok: true; value: T } | { ok: false } {
+export async function tryWrite<T>(write: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
   try {
-    return { ok: true, value: write() };
+    return { ok: true, value: await write() };
   } catch (error) {
     if (!isStorageUnavailable(error)) throw error;
     logger.error({ code: (error as { code?: string }).code }, "storage unavailable");

@@ -49,11 +49,11 @@ function roundShape() {
 }
 
 /** The service's counts per round and channel, read through a connection of our own. */
-function channelCounts(round: number) {
+async function channelCounts(round: number) {
   const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
   try {
     const id = query<{ id: number }>("select id from consultations where slug = 'joined-up-care'")[0].id;
-    return responsesByChannel(db, id).find((r) => r.round === round)!;
+    return (await responsesByChannel(db, id)).find((r) => r.round === round)!;
   } finally {
     sqlite.close();
   }
@@ -80,7 +80,7 @@ describe("importing paper and other responses", () => {
     for (const code of codes) expect(page).toContain(`<code>${code}</code>`);
     expect(page).toContain(`<code>q${proposal}</code>`);
     const before = countResponses();
-    const onlineBefore = channelCounts(1).channels.online ?? 0;
+    const onlineBefore = (await channelCounts(1)).channels.online ?? 0;
 
     // Nothing chosen: two errors, 400.
     const empty = await upload(officer, "", null);
@@ -143,7 +143,7 @@ describe("importing paper and other responses", () => {
     expect(after).toContain(`data-testid="channel-online">${onlineBefore}<`);
     expect(after).toContain(`data-testid="channel-total">${onlineBefore + 3}<`);
     expect(after).toContain("round-1-paper.csv");
-    expect(channelCounts(1)).toEqual({ round: 1, channels: { online: onlineBefore, paper: 2, phone: 1 }, total: onlineBefore + 3 });
+    expect(await channelCounts(1)).toEqual({ round: 1, channels: { online: onlineBefore, paper: 2, phone: 1 }, total: onlineBefore + 3 });
     // The round page counts them.
     expect(await (await officer.get(`${C}/rounds/1`)).text()).toContain(`Responses: ${onlineBefore + 3}.`);
 
@@ -201,6 +201,6 @@ describe("importing paper and other responses", () => {
         where p.external_id in ('P1', 'P7') group by p.id order by p.external_id`,
     );
     expect(people).toEqual([{ external_id: "P1", rounds: "1,2" }, { external_id: "P7", rounds: "2" }]);
-    expect(channelCounts(2)).toEqual({ round: 2, channels: { event: 2 }, total: 2 });
+    expect(await channelCounts(2)).toEqual({ round: 2, channels: { event: 2 }, total: 2 });
   });
 });
