@@ -3,8 +3,8 @@ import { advisoryGroupMembers, advisoryGroups } from "../../db/schema";
 import type { DB } from "../db.server";
 import type { MemberInput } from "../domain/panel/members";
 
-export function listGroups(db: DB, partnershipId: number) {
-  return db
+export async function listGroups(db: DB, partnershipId: number) {
+  return await db
     .select({
       id: advisoryGroups.id,
       name: advisoryGroups.name,
@@ -13,28 +13,29 @@ export function listGroups(db: DB, partnershipId: number) {
     })
     .from(advisoryGroups)
     .where(eq(advisoryGroups.partnershipId, partnershipId))
-    .orderBy(asc(advisoryGroups.name))
-    .all();
+    .orderBy(asc(advisoryGroups.name));
 }
 
-export function findGroup(db: DB, partnershipId: number, groupId: number) {
-  return db
+export async function findGroup(db: DB, partnershipId: number, groupId: number) {
+  const [row] = await db
     .select({ id: advisoryGroups.id, name: advisoryGroups.name, description: advisoryGroups.description, partnershipId: advisoryGroups.partnershipId })
     .from(advisoryGroups)
-    .where(and(eq(advisoryGroups.id, groupId), eq(advisoryGroups.partnershipId, partnershipId)))
-    .get();
+    .where(and(eq(advisoryGroups.id, groupId), eq(advisoryGroups.partnershipId, partnershipId)));
+  return row;
 }
 
-export function groupNameTaken(db: DB, partnershipId: number, name: string): boolean {
-  return !!db
+export async function groupNameTaken(db: DB, partnershipId: number, name: string): Promise<boolean> {
+  const [row] = await db
     .select({ id: advisoryGroups.id })
     .from(advisoryGroups)
     .where(and(eq(advisoryGroups.partnershipId, partnershipId), sql`lower(${advisoryGroups.name}) = lower(${name})`))
-    .get();
+    .limit(1);
+  return !!row;
 }
 
-export function insertGroup(db: DB, partnershipId: number, name: string, description: string): number {
-  return db.insert(advisoryGroups).values({ partnershipId, name, description }).returning({ id: advisoryGroups.id }).get().id;
+export async function insertGroup(db: DB, partnershipId: number, name: string, description: string): Promise<number> {
+  const [row] = await db.insert(advisoryGroups).values({ partnershipId, name, description }).returning({ id: advisoryGroups.id });
+  return row.id;
 }
 
 const memberColumns = {
@@ -53,38 +54,36 @@ const memberColumns = {
 };
 
 /** Current members (not left), by name. */
-export function listMembers(db: DB, groupId: number) {
-  return db
+export async function listMembers(db: DB, groupId: number) {
+  return await db
     .select(memberColumns)
     .from(advisoryGroupMembers)
     .where(and(eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-    .orderBy(asc(advisoryGroupMembers.displayName), asc(advisoryGroupMembers.id))
-    .all();
+    .orderBy(asc(advisoryGroupMembers.displayName), asc(advisoryGroupMembers.id));
 }
 
-export function countMembersWhoLeft(db: DB, groupId: number): number {
-  return db
+export async function countMembersWhoLeft(db: DB, groupId: number): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(advisoryGroupMembers)
-    .where(and(eq(advisoryGroupMembers.groupId, groupId), sql`${advisoryGroupMembers.leftAt} is not null`))
-    .get()!.n;
+    .where(and(eq(advisoryGroupMembers.groupId, groupId), sql`${advisoryGroupMembers.leftAt} is not null`));
+  return row!.n;
 }
 
-export function findMember(db: DB, groupId: number, memberId: number) {
-  return db
+export async function findMember(db: DB, groupId: number, memberId: number) {
+  const [row] = await db
     .select(memberColumns)
     .from(advisoryGroupMembers)
-    .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId)))
-    .get();
+    .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId)));
+  return row;
 }
 
 /** Lower-cased emails of current members (for duplicates), optionally leaving one member out. */
-export function currentMemberEmails(db: DB, groupId: number, exceptMemberId?: number): Set<string> {
-  const rows = db
+export async function currentMemberEmails(db: DB, groupId: number, exceptMemberId?: number): Promise<Set<string>> {
+  const rows = await db
     .select({ id: advisoryGroupMembers.id, email: advisoryGroupMembers.email })
     .from(advisoryGroupMembers)
-    .where(and(eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-    .all();
+    .where(and(eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)));
   return new Set(rows.filter((r) => r.id !== exceptMemberId && r.email).map((r) => r.email!.toLowerCase()));
 }
 
@@ -102,30 +101,34 @@ function memberValues(m: MemberInput, now: Date, keepConsentAt: Date | null) {
   };
 }
 
-export function insertMember(db: DB, groupId: number, m: MemberInput, now: Date): number {
-  return db
+export async function insertMember(db: DB, groupId: number, m: MemberInput, now: Date): Promise<number> {
+  const [row] = await db
     .insert(advisoryGroupMembers)
     .values({ groupId, ...memberValues(m, now, null), joinedAt: now })
-    .returning({ id: advisoryGroupMembers.id })
-    .get().id;
+    .returning({ id: advisoryGroupMembers.id });
+  return row.id;
 }
 
-export function updateMember(db: DB, groupId: number, memberId: number, m: MemberInput, previousConsentAt: Date | null, now: Date): boolean {
+export async function updateMember(db: DB, groupId: number, memberId: number, m: MemberInput, previousConsentAt: Date | null, now: Date): Promise<boolean> {
   return (
-    db
-      .update(advisoryGroupMembers)
-      .set(memberValues(m, now, previousConsentAt))
-      .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-      .run().changes > 0
+    (
+      await db
+        .update(advisoryGroupMembers)
+        .set(memberValues(m, now, previousConsentAt))
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+        .run()
+    ).changes > 0
   );
 }
 
-export function markMemberLeft(db: DB, groupId: number, memberId: number, now: Date): boolean {
+export async function markMemberLeft(db: DB, groupId: number, memberId: number, now: Date): Promise<boolean> {
   return (
-    db
-      .update(advisoryGroupMembers)
-      .set({ leftAt: now })
-      .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-      .run().changes > 0
+    (
+      await db
+        .update(advisoryGroupMembers)
+        .set({ leftAt: now })
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
+        .run()
+    ).changes > 0
   );
 }

@@ -32,27 +32,29 @@ export type ConsultationSettings = {
 
 export type TranslationText = { title: string; summary: string; briefing: string; privacyNotice: string };
 
-export function slugTaken(db: DB, slug: string): boolean {
-  return Boolean(db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug)).get());
+export async function slugTaken(db: DB, slug: string): Promise<boolean> {
+  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, slug));
+  return Boolean(row);
 }
 
-export function insertConsultation(
+export async function insertConsultation(
   db: DB,
   values: ConsultationSettings & { partnershipId: number; slug: string; createdBy: number; updatedAt: Date },
-): number {
-  return db.insert(consultations).values({ ...values, status: "draft" }).returning({ id: consultations.id }).get().id;
+): Promise<number> {
+  const [row] = await db.insert(consultations).values({ ...values, status: "draft" }).returning({ id: consultations.id });
+  return row.id;
 }
 
-export function updateConsultationSettings(db: DB, id: number, values: ConsultationSettings & { updatedAt: Date }) {
-  db.update(consultations).set(values).where(eq(consultations.id, id)).run();
+export async function updateConsultationSettings(db: DB, id: number, values: ConsultationSettings & { updatedAt: Date }) {
+  await db.update(consultations).set(values).where(eq(consultations.id, id));
 }
 
-export function setConsultationStatus(db: DB, id: number, status: ConsultationStatus, updatedAt: Date) {
-  db.update(consultations).set({ status, updatedAt }).where(eq(consultations.id, id)).run();
+export async function setConsultationStatus(db: DB, id: number, status: ConsultationStatus, updatedAt: Date) {
+  await db.update(consultations).set({ status, updatedAt }).where(eq(consultations.id, id));
 }
 
-export function findConsultationSettings(db: DB, id: number) {
-  return db
+export async function findConsultationSettings(db: DB, id: number) {
+  const [row] = await db
     .select({
       id: consultations.id,
       slug: consultations.slug,
@@ -66,12 +68,12 @@ export function findConsultationSettings(db: DB, id: number) {
       updatedAt: consultations.updatedAt,
     })
     .from(consultations)
-    .where(eq(consultations.id, id))
-    .get();
+    .where(eq(consultations.id, id));
+  return row;
 }
 
-export function listConsultationTranslations(db: DB, consultationId: number) {
-  return db
+export async function listConsultationTranslations(db: DB, consultationId: number) {
+  return await db
     .select({
       locale: consultationTranslations.locale,
       title: consultationTranslations.title,
@@ -80,36 +82,33 @@ export function listConsultationTranslations(db: DB, consultationId: number) {
       privacyNotice: consultationTranslations.privacyNotice,
     })
     .from(consultationTranslations)
-    .where(eq(consultationTranslations.consultationId, consultationId))
-    .all();
+    .where(eq(consultationTranslations.consultationId, consultationId));
 }
 
-export function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
-  db.insert(consultationTranslations)
+export async function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
+  await db.insert(consultationTranslations)
     .values({ consultationId, locale, ...text })
-    .onConflictDoUpdate({ target: [consultationTranslations.consultationId, consultationTranslations.locale], set: text })
-    .run();
+    .onConflictDoUpdate({ target: [consultationTranslations.consultationId, consultationTranslations.locale], set: text });
 }
 
-export function deleteConsultationTranslation(db: DB, consultationId: number, locale: string) {
-  db.delete(consultationTranslations)
-    .where(and(eq(consultationTranslations.consultationId, consultationId), eq(consultationTranslations.locale, locale)))
-    .run();
+export async function deleteConsultationTranslation(db: DB, consultationId: number, locale: string) {
+  await db.delete(consultationTranslations)
+    .where(and(eq(consultationTranslations.consultationId, consultationId), eq(consultationTranslations.locale, locale)));
 }
 
-export function listAdvisoryGroupsOfPartnership(db: DB, partnershipId: number) {
-  return db
+export async function listAdvisoryGroupsOfPartnership(db: DB, partnershipId: number) {
+  return await db
     .select({ id: advisoryGroups.id, name: advisoryGroups.name })
     .from(advisoryGroups)
     .where(eq(advisoryGroups.partnershipId, partnershipId))
-    .orderBy(asc(advisoryGroups.name))
-    .all();
+    .orderBy(asc(advisoryGroups.name));
 }
 
-export function ensureSurvey(db: DB, consultationId: number): number {
-  const existing = db.select({ id: surveys.id }).from(surveys).where(eq(surveys.consultationId, consultationId)).get();
+export async function ensureSurvey(db: DB, consultationId: number): Promise<number> {
+  const [existing] = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.consultationId, consultationId));
   if (existing) return existing.id;
-  return db.insert(surveys).values({ consultationId }).returning({ id: surveys.id }).get().id;
+  const [row] = await db.insert(surveys).values({ consultationId }).returning({ id: surveys.id });
+  return row.id;
 }
 
 export interface RoundOverview {
@@ -126,9 +125,9 @@ export interface RoundOverview {
 }
 
 /** Every round of the consultations given, with its question and response counts. */
-export function listRoundOverviews(db: DB, consultationIds: number[]): Array<RoundOverview & { consultationId: number }> {
+export async function listRoundOverviews(db: DB, consultationIds: number[]): Promise<Array<RoundOverview & { consultationId: number }>> {
   if (consultationIds.length === 0) return [];
-  return db
+  return await db
     .select({
       consultationId: surveys.consultationId,
       id: rounds.id,
@@ -145,8 +144,7 @@ export function listRoundOverviews(db: DB, consultationIds: number[]): Array<Rou
     .from(rounds)
     .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
     .where(inArray(surveys.consultationId, consultationIds))
-    .orderBy(asc(surveys.consultationId), asc(rounds.number))
-    .all();
+    .orderBy(asc(surveys.consultationId), asc(rounds.number));
 }
 
 /**
@@ -154,21 +152,21 @@ export function listRoundOverviews(db: DB, consultationIds: number[]): Array<Rou
  * advisory group (current members). Responses from people who are not members
  * (the public link) are counted apart, by the stakeholder group they gave.
  */
-export function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: number | null) {
+export async function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: number | null) {
   const members = advisoryGroupId
-    ? db.all<{ group: string; n: number }>(sql`
+    ? await db.all<{ group: string; n: number }>(sql`
         SELECT stakeholder_group AS "group", count(*) AS n FROM ${advisoryGroupMembers}
          WHERE group_id = ${advisoryGroupId} AND left_at IS NULL GROUP BY stakeholder_group`)
     : [];
   const responded = advisoryGroupId
-    ? db.all<{ group: string; n: number }>(sql`
+    ? await db.all<{ group: string; n: number }>(sql`
         SELECT m.stakeholder_group AS "group", count(DISTINCT r.participant_id) AS n
           FROM responses r JOIN participants p ON p.id = r.participant_id
           JOIN advisory_group_members m ON m.id = p.member_id
          WHERE r.round_id = ${roundId} AND m.group_id = ${advisoryGroupId} AND m.left_at IS NULL
          GROUP BY m.stakeholder_group`)
     : [];
-  const publicResponses = db.all<{ group: string | null; n: number }>(sql`
+  const publicResponses = await db.all<{ group: string | null; n: number }>(sql`
       SELECT pp.stakeholder_group AS "group", count(*) AS n
         FROM responses r JOIN participants p ON p.id = r.participant_id
         LEFT JOIN participant_profiles pp ON pp.participant_id = p.id
@@ -180,14 +178,14 @@ export function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: nu
 }
 
 /** The consultation's lifecycle history: status changes of it and its rounds, newest first. */
-export function listLifecycleHistory(db: DB, consultationId: number, roundIds: number[]) {
+export async function listLifecycleHistory(db: DB, consultationId: number, roundIds: number[]) {
   const roundFilter = roundIds.length
     ? sql`(${auditLog.entityType} = 'round' AND ${auditLog.entityId} IN (${sql.join(
         roundIds.map((id) => sql`${String(id)}`),
         sql`, `,
       )}))`
     : sql`0`;
-  return db
+  return await db
     .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, actor: users.displayName })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
@@ -198,8 +196,7 @@ export function listLifecycleHistory(db: DB, consultationId: number, roundIds: n
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
 /**
@@ -207,24 +204,24 @@ export function listLifecycleHistory(db: DB, consultationId: number, roundIds: n
  * of the consultation have text in it, and how many active candidate outcomes have a statement
  * in it; with the totals.
  */
-export function translationCounts(db: DB, consultationId: number) {
-  const byLocale = db.all<{ locale: string; rating: number; other: number }>(sql`
+export async function translationCounts(db: DB, consultationId: number) {
+  const byLocale = await db.all<{ locale: string; rating: number; other: number }>(sql`
     SELECT qt.locale AS locale, sum(q.type = 'rating') AS rating, sum(q.type <> 'rating') AS other FROM ${questionTranslations} qt
       JOIN ${questions} q ON q.id = qt.question_id
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id
      WHERE s.consultation_id = ${consultationId} AND trim(qt.text) <> ''
      GROUP BY qt.locale`);
-  const statements = db.all<{ locale: string; n: number }>(sql`
+  const statements = await db.all<{ locale: string; n: number }>(sql`
     SELECT ot.locale AS locale, count(*) AS n FROM ${candidateOutcomeTranslations} ot
       JOIN ${candidateOutcomes} o ON o.id = ot.outcome_id
      WHERE o.consultation_id = ${consultationId} AND o.status = 'active' AND trim(ot.statement) <> ''
      GROUP BY ot.locale`);
-  const totals = db.get<{ rating: number; other: number }>(sql`
+  const totals = (await db.get<{ rating: number; other: number }>(sql`
     SELECT coalesce(sum(q.type = 'rating'), 0) AS rating, coalesce(sum(q.type <> 'rating'), 0) AS other
       FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
-     WHERE s.consultation_id = ${consultationId}`) ?? { rating: 0, other: 0 };
-  const outcomes = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`)?.n ?? 0;
+     WHERE s.consultation_id = ${consultationId}`)) ?? { rating: 0, other: 0 };
+  const outcomes = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`))?.n ?? 0;
   return {
     totals: { ratingQuestions: totals.rating, otherQuestions: totals.other, statements: outcomes },
     of: (locale: string) => {

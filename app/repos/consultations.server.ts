@@ -30,21 +30,20 @@ function withText(db: DB, locale: string) {
 }
 
 /** What anyone may see: consultations that are open, closed or published. */
-export function listPublicConsultations(db: DB, locale: string) {
-  return withText(db, locale)
+export async function listPublicConsultations(db: DB, locale: string) {
+  return await withText(db, locale)
     .where(inArray(consultations.status, ["open", "closed", "published"]))
-    .orderBy(consultations.closesAt)
-    .all();
+    .orderBy(consultations.closesAt);
 }
 
-export function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
+export async function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
   if (partnershipIds.length === 0) return [];
-  return withText(db, locale)
+  return await withText(db, locale)
     .where(inArray(consultations.partnershipId, partnershipIds))
-    .orderBy(partnerships.name, consultations.createdAt)
-    .all();
+    .orderBy(partnerships.name, consultations.createdAt);
 }
 
-export function findConsultationBySlug(db: DB, slug: string, locale: string) {
-  return withText(db, locale).where(eq(consultations.slug, slug)).get();
+export async function findConsultationBySlug(db: DB, slug: string, locale: string) {
+  const [row] = await withText(db, locale).where(eq(consultations.slug, slug));
+  return row;
 }

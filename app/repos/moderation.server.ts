@@ -22,8 +22,8 @@ export interface ModerationItem {
 }
 
 /** Free-text and proposed-outcome answers of submitted responses to the consultation's rounds. */
-function itemsQuery(db: DB, consultationId: number, locale: string, extra: ReturnType<typeof sql>) {
-  return db.all<Record<string, unknown>>(sql`
+async function itemsQuery(db: DB, consultationId: number, locale: string, extra: ReturnType<typeof sql>) {
+  return await db.all<Record<string, unknown>>(sql`
     select a.id as answer_id, q.type as kind, r.number as round_number,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as question_text,
@@ -69,92 +69,94 @@ function toItem(x: Record<string, unknown>): ModerationItem {
   };
 }
 
-export function listModerationItems(db: DB, consultationId: number, locale: string, state: "pending" | "decided" | "all"): ModerationItem[] {
+export async function listModerationItems(db: DB, consultationId: number, locale: string, state: "pending" | "decided" | "all"): Promise<ModerationItem[]> {
   const extra = state === "pending" ? sql`and d.id is null` : state === "decided" ? sql`and d.id is not null` : sql``;
-  return itemsQuery(db, consultationId, locale, extra).map(toItem);
+  return (await itemsQuery(db, consultationId, locale, extra)).map(toItem);
 }
 
-export function findModerationItem(db: DB, consultationId: number, answerId: number, locale: string): ModerationItem | undefined {
-  const row = itemsQuery(db, consultationId, locale, sql`and a.id = ${answerId}`)[0];
+export async function findModerationItem(db: DB, consultationId: number, answerId: number, locale: string): Promise<ModerationItem | undefined> {
+  const row = (await itemsQuery(db, consultationId, locale, sql`and a.id = ${answerId}`))[0];
   return row ? toItem(row) : undefined;
 }
 
-export function countPending(db: DB, consultationId: number): number {
-  return listModerationItems(db, consultationId, "en", "pending").length;
+export async function countPending(db: DB, consultationId: number): Promise<number> {
+  return (await listModerationItems(db, consultationId, "en", "pending")).length;
 }
 
-export function insertDecision(db: DB, v: typeof moderationDecisions.$inferInsert): boolean {
-  return db.insert(moderationDecisions).values(v).onConflictDoNothing().run().changes > 0;
+export async function insertDecision(db: DB, v: typeof moderationDecisions.$inferInsert): Promise<boolean> {
+  return (await db.insert(moderationDecisions).values(v).onConflictDoNothing().run()).changes > 0;
 }
 
-export function upsertQuote(db: DB, v: { consultationId: number; answerId: number; text: string; approvedBy: number; approvedAt: Date }): void {
-  db.insert(approvedQuotes)
+export async function upsertQuote(db: DB, v: { consultationId: number; answerId: number; text: string; approvedBy: number; approvedAt: Date }): Promise<void> {
+  await db.insert(approvedQuotes)
     .values(v)
-    .onConflictDoUpdate({ target: approvedQuotes.answerId, set: { text: v.text, approvedBy: v.approvedBy, approvedAt: v.approvedAt, withdrawnAt: null } })
-    .run();
+    .onConflictDoUpdate({ target: approvedQuotes.answerId, set: { text: v.text, approvedBy: v.approvedBy, approvedAt: v.approvedAt, withdrawnAt: null } });
 }
 
-export function withdrawQuote(db: DB, consultationId: number, answerId: number, now: Date): boolean {
+export async function withdrawQuote(db: DB, consultationId: number, answerId: number, now: Date): Promise<boolean> {
   return (
-    db
-      .update(approvedQuotes)
-      .set({ withdrawnAt: now })
-      .where(and(eq(approvedQuotes.consultationId, consultationId), eq(approvedQuotes.answerId, answerId), isNull(approvedQuotes.withdrawnAt)))
-      .run().changes > 0
+    (
+      await db
+        .update(approvedQuotes)
+        .set({ withdrawnAt: now })
+        .where(and(eq(approvedQuotes.consultationId, consultationId), eq(approvedQuotes.answerId, answerId), isNull(approvedQuotes.withdrawnAt)))
+        .run()
+    ).changes > 0
   );
 }
 
-export function outcomeCodes(db: DB, consultationId: number): string[] {
-  return db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).all().map((r) => r.code);
+export async function outcomeCodes(db: DB, consultationId: number): Promise<string[]> {
+  return (await db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId))).map((r) => r.code);
 }
 
-export function findActiveOutcome(db: DB, consultationId: number, code: string) {
-  return db
+export async function findActiveOutcome(db: DB, consultationId: number, code: string) {
+  const [row] = await db
     .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
     .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code), eq(candidateOutcomes.status, "active")))
-    .get();
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code), eq(candidateOutcomes.status, "active")));
+  return row;
 }
 
 // ── Codebook ─────────────────────────────────────────────────────────────────
-export function listThemes(db: DB, consultationId: number) {
-  return db
+export async function listThemes(db: DB, consultationId: number) {
+  return await db
     .select({ id: codebookThemes.id, name: codebookThemes.name, description: codebookThemes.description })
     .from(codebookThemes)
     .where(eq(codebookThemes.consultationId, consultationId))
-    .orderBy(asc(codebookThemes.name))
-    .all();
+    .orderBy(asc(codebookThemes.name));
 }
 
-export function themeNameTaken(db: DB, consultationId: number, name: string, exceptId?: number): boolean {
-  const row = db
+export async function themeNameTaken(db: DB, consultationId: number, name: string, exceptId?: number): Promise<boolean> {
+  const [row] = await db
     .select({ id: codebookThemes.id })
     .from(codebookThemes)
     .where(and(eq(codebookThemes.consultationId, consultationId), sql`lower(${codebookThemes.name}) = lower(${name})`))
-    .get();
+    .limit(1);
   return !!row && row.id !== exceptId;
 }
 
-export function insertTheme(db: DB, consultationId: number, name: string, description: string): number {
-  return db.insert(codebookThemes).values({ consultationId, name, description }).returning({ id: codebookThemes.id }).get().id;
+export async function insertTheme(db: DB, consultationId: number, name: string, description: string): Promise<number> {
+  const [row] = await db.insert(codebookThemes).values({ consultationId, name, description }).returning({ id: codebookThemes.id });
+  return row.id;
 }
 
-export function updateTheme(db: DB, consultationId: number, id: number, name: string, description: string): boolean {
-  return db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run().changes > 0;
+export async function updateTheme(db: DB, consultationId: number, id: number, name: string, description: string): Promise<boolean> {
+  return (await db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run()).changes > 0;
 }
 
 /** Deletes one of the consultation's themes (its tags go with it); the number of answers it was tagged on, or null if missing. */
-export function removeTheme(db: DB, consultationId: number, id: number): { name: string; tagged: number } | null {
-  const theme = db.select({ name: codebookThemes.name }).from(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).get();
+export async function removeTheme(db: DB, consultationId: number, id: number): Promise<{ name: string; tagged: number } | null> {
+  const [theme] = await db.select({ name: codebookThemes.name }).from(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)));
   if (!theme) return null;
-  const tagged = db.select({ n: sql<number>`count(*)` }).from(answerThemes).where(eq(answerThemes.themeId, id)).get()?.n ?? 0;
-  db.delete(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run();
+  const [count] = await db.select({ n: sql<number>`count(*)` }).from(answerThemes).where(eq(answerThemes.themeId, id));
+  const tagged = count?.n ?? 0;
+  await db.delete(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)));
   return { name: theme.name, tagged };
 }
 
 /** Replaces an answer's themes with `themeIds` (only the consultation's own themes are kept) and marks it reviewed by a person. Returns the ids set. */
-export function setAnswerThemes(db: DB, consultationId: number, answerId: number, themeIds: number[], userId: number, now: Date): number[] {
-  return recordPersonCoding(db, consultationId, answerId, themeIds, userId, now);
+export async function setAnswerThemes(db: DB, consultationId: number, answerId: number, themeIds: number[], userId: number, now: Date): Promise<number[]> {
+  return await recordPersonCoding(db, consultationId, answerId, themeIds, userId, now);
 }
 
 export interface PublishedTheme {
@@ -179,19 +181,18 @@ export interface PublishedQuote {
  * For publication (CONTRACTS item 7): the consultation's themes with counts overall and per
  * stakeholder group, and the quotes officers approved for publication (not withdrawn).
  */
-export function listPublishedThemes(db: DB, consultationId: number): { themes: PublishedTheme[]; quotes: PublishedQuote[] } {
-  const themes = listThemes(db, consultationId);
-  const items = listModerationItems(db, consultationId, "en", "all");
+export async function listPublishedThemes(db: DB, consultationId: number): Promise<{ themes: PublishedTheme[]; quotes: PublishedQuote[] }> {
+  const themes = await listThemes(db, consultationId);
+  const items = await listModerationItems(db, consultationId, "en", "all");
   const counts = countThemes(
     themes.map((t) => t.id),
     items.map((i) => ({ group: i.group, themeIds: i.themeIds })),
   );
-  const quoteRows = db
+  const quoteRows = await db
     .select({ id: approvedQuotes.id, answerId: approvedQuotes.answerId, text: approvedQuotes.text })
     .from(approvedQuotes)
     .where(and(eq(approvedQuotes.consultationId, consultationId), isNull(approvedQuotes.withdrawnAt)))
-    .orderBy(asc(approvedQuotes.id))
-    .all();
+    .orderBy(asc(approvedQuotes.id));
   const byAnswer = new Map(items.map((i) => [i.answerId, i]));
   return {
     themes: themes.map((t) => ({ ...t, count: counts.get(t.id)!.total, byGroup: counts.get(t.id)!.byGroup })),
@@ -200,8 +201,8 @@ export function listPublishedThemes(db: DB, consultationId: number): { themes: P
 }
 
 /** The consultation's outcome domains (for "accept as a new candidate outcome"), named in `locale`, English otherwise. */
-export function listDomains(db: DB, consultationId: number, locale: string) {
-  return db.all<{ id: number; name: string }>(sql`
+export async function listDomains(db: DB, consultationId: number, locale: string) {
+  return await db.all<{ id: number; name: string }>(sql`
     select d.id as id, coalesce(l.name, e.name, d.code) as name
     from outcome_domains d
     left join outcome_domain_translations l on l.domain_id = d.id and l.locale = ${locale}

@@ -2,14 +2,9 @@ import { inArray } from "drizzle-orm";
 import { consultations } from "../../db/schema";
 import type { DB } from "../db.server";
 
-export function findConsultationPartnerships(db: DB, consultationIds: number[]): Map<number, number> {
+export async function findConsultationPartnerships(db: DB, consultationIds: number[]): Promise<Map<number, number>> {
   if (consultationIds.length === 0) return new Map();
   return new Map(
-    db
-      .select({ id: consultations.id, partnershipId: consultations.partnershipId })
-      .from(consultations)
-      .where(inArray(consultations.id, consultationIds))
-      .all()
-      .map((r) => [r.id, r.partnershipId]),
+    (await db.select({ id: consultations.id, partnershipId: consultations.partnershipId }).from(consultations).where(inArray(consultations.id, consultationIds))).map((r) => [r.id, r.partnershipId]),
   );
 }

@@ -3,12 +3,14 @@ import { invitations, rounds, surveys } from "../../db/schema";
 import type { DB } from "../db.server";
 
 /** Revokes a member's invitations that are neither completed nor revoked. Returns how many. */
-export function revokeOpenInvitationsOfMember(db: DB, memberId: number, now: Date): number {
-  return db
-    .update(invitations)
-    .set({ revokedAt: now })
-    .where(and(eq(invitations.memberId, memberId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
-    .run().changes;
+export async function revokeOpenInvitationsOfMember(db: DB, memberId: number, now: Date): Promise<number> {
+  return (
+    await db
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.memberId, memberId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
+      .run()
+  ).changes;
 }
 
 export interface TrackingRow {
@@ -36,9 +38,9 @@ export interface TrackingRow {
 const date = (v: unknown) => (v == null ? null : new Date(Number(v)));
 
 /** Every current member of the group with their newest invitation to the round and how far they got. */
-export function listRoundTracking(db: DB, input: { consultationId: number; roundId: number; groupId: number }): TrackingRow[] {
+export async function listRoundTracking(db: DB, input: { consultationId: number; roundId: number; groupId: number }): Promise<TrackingRow[]> {
   const { consultationId: c, roundId: r, groupId: g } = input;
-  const rows = db.all<Record<string, unknown>>(sql`
+  const rows = await db.all<Record<string, unknown>>(sql`
     select m.id as member_id, m.display_name, m.email, m.stakeholder_group, m.locality, m.preferred_locale,
       i.id as invitation_id, i.created_at as invited_at, i.sent_at, i.reminded_at, coalesce(i.reminder_count, 0) as reminder_count, i.revoked_at, i.completed_at,
       (select max(i2.reminded_at) from invitations i2 where i2.member_id = m.id) as last_reminder_at,
@@ -72,47 +74,48 @@ export function listRoundTracking(db: DB, input: { consultationId: number; round
   }));
 }
 
-export function insertInvitation(db: DB, v: { consultationId: number; memberId: number; roundId: number; tokenHash: string }, now: Date): number {
-  return db.insert(invitations).values({ ...v, createdAt: now }).returning({ id: invitations.id }).get().id;
+export async function insertInvitation(db: DB, v: { consultationId: number; memberId: number; roundId: number; tokenHash: string }, now: Date): Promise<number> {
+  const [row] = await db.insert(invitations).values({ ...v, createdAt: now }).returning({ id: invitations.id });
+  return row.id;
 }
 
 /** A new link for a live invitation (the old one stops working). */
-export function replaceInvitationToken(db: DB, id: number, tokenHash: string): void {
-  db.update(invitations).set({ tokenHash }).where(eq(invitations.id, id)).run();
+export async function replaceInvitationToken(db: DB, id: number, tokenHash: string): Promise<void> {
+  await db.update(invitations).set({ tokenHash }).where(eq(invitations.id, id));
 }
 
-export function markReminded(db: DB, id: number, tokenHash: string, now: Date): void {
-  db.update(invitations)
+export async function markReminded(db: DB, id: number, tokenHash: string, now: Date): Promise<void> {
+  await db.update(invitations)
     .set({ tokenHash, remindedAt: now, reminderCount: sql`${invitations.reminderCount} + 1` })
-    .where(eq(invitations.id, id))
-    .run();
+    .where(eq(invitations.id, id));
 }
 
-export function revokeInvitation(db: DB, id: number, consultationId: number, now: Date): boolean {
+export async function revokeInvitation(db: DB, id: number, consultationId: number, now: Date): Promise<boolean> {
   return (
-    db
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
-      .run().changes > 0
+    (
+      await db
+        .update(invitations)
+        .set({ revokedAt: now })
+        .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
+        .run()
+    ).changes > 0
   );
 }
 
-export function findInvitation(db: DB, id: number, consultationId: number) {
-  return db
+export async function findInvitation(db: DB, id: number, consultationId: number) {
+  const [row] = await db
     .select({ id: invitations.id, memberId: invitations.memberId, roundId: invitations.roundId, completedAt: invitations.completedAt, revokedAt: invitations.revokedAt })
     .from(invitations)
-    .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId)))
-    .get();
+    .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId)));
+  return row;
 }
 
 /** A consultation's rounds with their dates, in order. */
-export function listRoundsWithDates(db: DB, consultationId: number) {
-  return db
+export async function listRoundsWithDates(db: DB, consultationId: number) {
+  return await db
     .select({ id: rounds.id, number: rounds.number, status: rounds.status, opensAt: rounds.opensAt, closesAt: rounds.closesAt })
     .from(rounds)
     .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
     .where(eq(surveys.consultationId, consultationId))
-    .orderBy(asc(rounds.number))
-    .all();
+    .orderBy(asc(rounds.number));
 }

@@ -19,27 +19,29 @@ import type { RoundStatus } from "../domain/consultation/lifecycle";
 import type { QuestionType } from "../domain/survey/questions";
 import type { OutcomeStatus } from "../domain/outcome-form";
 
-export function insertRound(
+export async function insertRound(
   db: DB,
   values: { surveyId: number; number: number; showFeedback?: boolean; feedbackBy?: "overall" | "stakeholder-group"; allowNewParticipants?: boolean },
-): number {
-  return db.insert(rounds).values({ ...values, status: "draft" }).returning({ id: rounds.id }).get().id;
+): Promise<number> {
+  const [row] = await db.insert(rounds).values({ ...values, status: "draft" }).returning({ id: rounds.id });
+  return row.id;
 }
 
-export function setRoundStatus(db: DB, id: number, status: RoundStatus, _now: Date) {
-  db.update(rounds).set({ status }).where(eq(rounds.id, id)).run();
+export async function setRoundStatus(db: DB, id: number, status: RoundStatus, _now: Date) {
+  await db.update(rounds).set({ status }).where(eq(rounds.id, id));
 }
 
-export function updateRoundSettings(
+export async function updateRoundSettings(
   db: DB,
   id: number,
   values: { showFeedback: boolean; feedbackBy: "overall" | "stakeholder-group"; allowNewParticipants: boolean; opensAt: Date | null; closesAt: Date | null },
 ) {
-  db.update(rounds).set(values).where(eq(rounds.id, id)).run();
+  await db.update(rounds).set(values).where(eq(rounds.id, id));
 }
 
-export function findSurveyId(db: DB, consultationId: number): number | null {
-  return db.select({ id: surveys.id }).from(surveys).where(eq(surveys.consultationId, consultationId)).get()?.id ?? null;
+export async function findSurveyId(db: DB, consultationId: number): Promise<number | null> {
+  const [row] = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.consultationId, consultationId));
+  return row?.id ?? null;
 }
 
 export interface QuestionRow {
@@ -64,12 +66,13 @@ const questionColumns = {
   conditionValue: questions.conditionValue,
 };
 
-export function listQuestionsOfRound(db: DB, roundId: number): QuestionRow[] {
-  return db.select(questionColumns).from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position), asc(questions.id)).all();
+export async function listQuestionsOfRound(db: DB, roundId: number): Promise<QuestionRow[]> {
+  return await db.select(questionColumns).from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position), asc(questions.id));
 }
 
-export function findQuestionInRound(db: DB, roundId: number, questionId: number): QuestionRow | undefined {
-  return db.select(questionColumns).from(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId))).get();
+export async function findQuestionInRound(db: DB, roundId: number, questionId: number): Promise<QuestionRow | undefined> {
+  const [row] = await db.select(questionColumns).from(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
+  return row;
 }
 
 export interface QuestionTranslationRow {
@@ -80,60 +83,60 @@ export interface QuestionTranslationRow {
   options: Record<string, string>;
 }
 
-export function listQuestionTranslationsOfRound(db: DB, roundId: number): QuestionTranslationRow[] {
-  return db
+export async function listQuestionTranslationsOfRound(db: DB, roundId: number): Promise<QuestionTranslationRow[]> {
+  return await db
     .select({ questionId: questionTranslations.questionId, locale: questionTranslations.locale, text: questionTranslations.text, hint: questionTranslations.hint, options: questionTranslations.options })
     .from(questionTranslations)
     .innerJoin(questions, eq(questions.id, questionTranslations.questionId))
-    .where(eq(questions.roundId, roundId))
-    .all();
+    .where(eq(questions.roundId, roundId));
 }
 
 export type QuestionValues = Omit<QuestionRow, "id" | "position">;
 
-export function insertQuestion(db: DB, roundId: number, values: QuestionValues): number {
-  const position = (db.select({ p: sql<number | null>`max(${questions.position})` }).from(questions).where(eq(questions.roundId, roundId)).get()?.p ?? -1) + 1;
-  return db.insert(questions).values({ roundId, position, ...values }).returning({ id: questions.id }).get().id;
+export async function insertQuestion(db: DB, roundId: number, values: QuestionValues): Promise<number> {
+  const [max] = await db.select({ p: sql<number | null>`max(${questions.position})` }).from(questions).where(eq(questions.roundId, roundId));
+  const position = (max?.p ?? -1) + 1;
+  const [row] = await db.insert(questions).values({ roundId, position, ...values }).returning({ id: questions.id });
+  return row.id;
 }
 
-export function updateQuestion(db: DB, roundId: number, questionId: number, values: QuestionValues) {
-  db.update(questions).set(values).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId))).run();
+export async function updateQuestion(db: DB, roundId: number, questionId: number, values: QuestionValues) {
+  await db.update(questions).set(values).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
 }
 
 /** Replaces a question's translations with exactly these locales. */
-export function replaceQuestionTranslations(db: DB, questionId: number, rows: Array<Omit<QuestionTranslationRow, "questionId">>) {
-  db.delete(questionTranslations).where(eq(questionTranslations.questionId, questionId)).run();
-  if (rows.length) db.insert(questionTranslations).values(rows.map((r) => ({ ...r, questionId }))).run();
+export async function replaceQuestionTranslations(db: DB, questionId: number, rows: Array<Omit<QuestionTranslationRow, "questionId">>) {
+  await db.delete(questionTranslations).where(eq(questionTranslations.questionId, questionId));
+  if (rows.length) await db.insert(questionTranslations).values(rows.map((r) => ({ ...r, questionId })));
 }
 
 /** Deletes a question; conditions that pointed at it are removed, positions closed up. */
-export function deleteQuestion(db: DB, roundId: number, questionId: number) {
-  db.update(questions).set({ conditionQuestionId: null, conditionValue: null }).where(and(eq(questions.roundId, roundId), eq(questions.conditionQuestionId, questionId))).run();
-  db.delete(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId))).run();
-  renumber(db, roundId);
+export async function deleteQuestion(db: DB, roundId: number, questionId: number) {
+  await db.update(questions).set({ conditionQuestionId: null, conditionValue: null }).where(and(eq(questions.roundId, roundId), eq(questions.conditionQuestionId, questionId)));
+  await db.delete(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
+  await renumber(db, roundId);
 }
 
-export function renumber(db: DB, roundId: number) {
-  listQuestionsOfRound(db, roundId).forEach((q, i) => {
-    if (q.position !== i) db.update(questions).set({ position: i }).where(eq(questions.id, q.id)).run();
-  });
+export async function renumber(db: DB, roundId: number) {
+  for (const [i, q] of (await listQuestionsOfRound(db, roundId)).entries()) {
+    if (q.position !== i) await db.update(questions).set({ position: i }).where(eq(questions.id, q.id));
+  }
 }
 
 /** Swaps a question with its neighbour; returns false at either end. */
-export function moveQuestion(db: DB, roundId: number, questionId: number, direction: "up" | "down"): boolean {
-  renumber(db, roundId);
-  const q = findQuestionInRound(db, roundId, questionId);
+export async function moveQuestion(db: DB, roundId: number, questionId: number, direction: "up" | "down"): Promise<boolean> {
+  await renumber(db, roundId);
+  const q = await findQuestionInRound(db, roundId, questionId);
   if (!q) return false;
-  const neighbour = db
+  const [neighbour] = await db
     .select({ id: questions.id, position: questions.position })
     .from(questions)
     .where(and(eq(questions.roundId, roundId), direction === "up" ? lt(questions.position, q.position) : gt(questions.position, q.position)))
     .orderBy(direction === "up" ? desc(questions.position) : asc(questions.position))
-    .limit(1)
-    .get();
+    .limit(1);
   if (!neighbour) return false;
-  db.update(questions).set({ position: neighbour.position }).where(eq(questions.id, q.id)).run();
-  db.update(questions).set({ position: q.position }).where(eq(questions.id, neighbour.id)).run();
+  await db.update(questions).set({ position: neighbour.position }).where(eq(questions.id, q.id));
+  await db.update(questions).set({ position: q.position }).where(eq(questions.id, neighbour.id));
   return true;
 }
 
@@ -149,8 +152,8 @@ export interface OutcomeForBuilder {
 }
 
 /** The consultation's candidate outcomes in library order (domain, then position), with statements per locale. */
-export function listOutcomesForBuilder(db: DB, consultationId: number): OutcomeForBuilder[] {
-  const rows = db
+export async function listOutcomesForBuilder(db: DB, consultationId: number): Promise<OutcomeForBuilder[]> {
+  const rows = await db
     .select({
       id: candidateOutcomes.id,
       code: candidateOutcomes.code,
@@ -162,13 +165,11 @@ export function listOutcomesForBuilder(db: DB, consultationId: number): OutcomeF
     .from(candidateOutcomes)
     .leftJoin(outcomeDomains, eq(outcomeDomains.id, candidateOutcomes.domainId))
     .where(eq(candidateOutcomes.consultationId, consultationId))
-    .orderBy(sql`coalesce(${outcomeDomains.position}, 1e9)`, asc(candidateOutcomes.position), asc(candidateOutcomes.code))
-    .all();
-  const texts = db
+    .orderBy(sql`coalesce(${outcomeDomains.position}, 1e9)`, asc(candidateOutcomes.position), asc(candidateOutcomes.code));
+  const texts = await db
     .select({ outcomeId: candidateOutcomeTranslations.outcomeId, locale: candidateOutcomeTranslations.locale, statement: candidateOutcomeTranslations.statement })
     .from(candidateOutcomeTranslations)
     .innerJoin(candidateOutcomes, eq(candidateOutcomes.id, candidateOutcomeTranslations.outcomeId))
-    .where(eq(candidateOutcomes.consultationId, consultationId))
-    .all();
+    .where(eq(candidateOutcomes.consultationId, consultationId));
   return rows.map((r) => ({ ...r, statements: Object.fromEntries(texts.filter((t) => t.outcomeId === r.id).map((t) => [t.locale, t.statement])) }));
 }

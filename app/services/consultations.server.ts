@@ -42,27 +42,34 @@ export interface Actor {
 }
 
 /** A new draft consultation with its English text, its survey and an empty first round. */
-export function createConsultation(
+export async function createConsultation(
   db: DB,
   input: { actor: Actor; settings: ConsultationSettings; english: Pick<TranslationText, "title" | "summary"> },
   now: Date,
-): { id: number; slug: string } {
-  return inTransaction(db, (tx) => {
-    const slug = uniqueSlug(input.english.title, (s) => slugTaken(tx, s));
-    const id = insertConsultation(tx, { ...input.settings, partnershipId: input.actor.partnershipId, slug, createdBy: input.actor.userId, updatedAt: now });
-    upsertConsultationTranslation(tx, id, "en", { ...input.english, briefing: "", privacyNotice: "" });
-    const surveyId = ensureSurvey(tx, id);
-    const roundId = insertRound(tx, { surveyId, number: 1 });
-    appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "consultation.created", entityType: "consultation", entityId: id, details: { slug } });
-    appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "round.created", entityType: "round", entityId: roundId, details: { number: 1 } });
+): Promise<{ id: number; slug: string }> {
+  return await inTransaction(db, async (tx) => {
+    // uniqueSlug asks synchronously; the database answers asynchronously. Each pass asks the
+    // database about the next candidate ("title", "title-2", …), as before, until one is free.
+    const known = new Set<string>();
+    let slug = uniqueSlug(input.english.title, (s) => known.has(s));
+    while (await slugTaken(tx, slug)) {
+      known.add(slug);
+      slug = uniqueSlug(input.english.title, (s) => known.has(s));
+    }
+    const id = await insertConsultation(tx, { ...input.settings, partnershipId: input.actor.partnershipId, slug, createdBy: input.actor.userId, updatedAt: now });
+    await upsertConsultationTranslation(tx, id, "en", { ...input.english, briefing: "", privacyNotice: "" });
+    const surveyId = await ensureSurvey(tx, id);
+    const roundId = await insertRound(tx, { surveyId, number: 1 });
+    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "consultation.created", entityType: "consultation", entityId: id, details: { slug } });
+    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "round.created", entityType: "round", entityId: roundId, details: { number: 1 } });
     return { id, slug };
   });
 }
 
-export function updateSettings(db: DB, input: { actor: Actor; consultationId: number; settings: ConsultationSettings }, now: Date) {
-  inTransaction(db, (tx) => {
-    updateConsultationSettings(tx, input.consultationId, { ...input.settings, updatedAt: now });
-    appendAudit(tx, {
+export async function updateSettings(db: DB, input: { actor: Actor; consultationId: number; settings: ConsultationSettings }, now: Date) {
+  await inTransaction(db, async (tx) => {
+    await updateConsultationSettings(tx, input.consultationId, { ...input.settings, updatedAt: now });
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actor.userId,
       partnershipId: input.actor.partnershipId,
@@ -75,13 +82,13 @@ export function updateSettings(db: DB, input: { actor: Actor; consultationId: nu
 }
 
 /** Saves one locale's text; `null` removes a translation (never English, the fallback). */
-export function saveTranslation(db: DB, input: { actor: Actor; consultationId: number; locale: string; text: TranslationText | null }, now: Date) {
+export async function saveTranslation(db: DB, input: { actor: Actor; consultationId: number; locale: string; text: TranslationText | null }, now: Date) {
   if (input.locale === "en" && input.text === null) throw new Error("English text cannot be removed");
-  inTransaction(db, (tx) => {
-    if (input.text) upsertConsultationTranslation(tx, input.consultationId, input.locale, input.text);
-    else deleteConsultationTranslation(tx, input.consultationId, input.locale);
-    updateConsultationSettingsTouch(tx, input.consultationId, now);
-    appendAudit(tx, {
+  await inTransaction(db, async (tx) => {
+    if (input.text) await upsertConsultationTranslation(tx, input.consultationId, input.locale, input.text);
+    else await deleteConsultationTranslation(tx, input.consultationId, input.locale);
+    await updateConsultationSettingsTouch(tx, input.consultationId, now);
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actor.userId,
       partnershipId: input.actor.partnershipId,
@@ -93,31 +100,35 @@ export function saveTranslation(db: DB, input: { actor: Actor; consultationId: n
   });
 }
 
-function updateConsultationSettingsTouch(tx: Tx, id: number, now: Date) {
-  const current = findConsultationSettings(tx, id);
-  if (current) updateConsultationSettings(tx, id, { ...current, updatedAt: now });
+async function updateConsultationSettingsTouch(tx: Tx, id: number, now: Date) {
+  const current = await findConsultationSettings(tx, id);
+  if (current) await updateConsultationSettings(tx, id, { ...current, updatedAt: now });
 }
 
 /**
  * Moves the consultation to `to` when the lifecycle rules allow. Opening also opens the
  * first ready draft round (if none is open); closing closes open rounds. Each change is audited.
  */
-export function transitionConsultation(db: DB, input: { actor: Actor; consultationId: number; to: ConsultationStatus }, now: Date): Decision<ConsultationTransitionRefusal> {
-  return inTransaction(db, (tx) => {
-    const c = findConsultationSettings(tx, input.consultationId);
+export async function transitionConsultation(
+  db: DB,
+  input: { actor: Actor; consultationId: number; to: ConsultationStatus },
+  now: Date,
+): Promise<Decision<ConsultationTransitionRefusal>> {
+  return await inTransaction(db, async (tx) => {
+    const c = await findConsultationSettings(tx, input.consultationId);
     if (!c) throw new Error("consultation not found");
-    const roundsNow = listRoundOverviews(tx, [c.id]);
-    const english = listConsultationTranslations(tx, c.id).find((t) => t.locale === "en");
+    const roundsNow = await listRoundOverviews(tx, [c.id]);
+    const english = (await listConsultationTranslations(tx, c.id)).find((t) => t.locale === "en");
     const decision = checkConsultationTransition(
       { status: c.status, hasEnglishTitle: Boolean(english?.title.trim()), opensAt: c.opensAt, closesAt: c.closesAt, rounds: roundsNow },
       input.to,
       now,
     );
     if (!decision.ok) return decision;
-    setConsultationStatus(tx, c.id, input.to, now);
+    await setConsultationStatus(tx, c.id, input.to, now);
     // Leaving "published" takes the public summary down: drop its cached pages (issue 7).
     if (c.status === "published" || input.to === "published") invalidatePublished(c.slug);
-    appendAudit(tx, {
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actor.userId,
       partnershipId: input.actor.partnershipId,
@@ -135,8 +146,8 @@ export function transitionConsultation(db: DB, input: { actor: Actor; consultati
     }
     for (const change of roundChanges) {
       const round = roundsNow.find((r) => r.number === change.number)!;
-      setRoundStatus(tx, round.id, change.to, now);
-      appendAudit(tx, {
+      await setRoundStatus(tx, round.id, change.to, now);
+      await appendAudit(tx, {
         at: now,
         actorUserId: input.actor.userId,
         partnershipId: input.actor.partnershipId,
@@ -151,17 +162,21 @@ export function transitionConsultation(db: DB, input: { actor: Actor; consultati
 }
 
 /** Opens or closes one round when the rules allow; audited. */
-export function transitionRound(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; to: RoundStatus }, now: Date): Decision<RoundTransitionRefusal | "no-round"> {
-  return inTransaction(db, (tx) => {
-    const c = findConsultationSettings(tx, input.consultationId);
+export async function transitionRound(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number; to: RoundStatus },
+  now: Date,
+): Promise<Decision<RoundTransitionRefusal | "no-round">> {
+  return await inTransaction(db, async (tx) => {
+    const c = await findConsultationSettings(tx, input.consultationId);
     if (!c) throw new Error("consultation not found");
-    const all = listRoundOverviews(tx, [c.id]);
+    const all = await listRoundOverviews(tx, [c.id]);
     const round = all.find((r) => r.number === input.roundNumber);
     if (!round) return { ok: false, reason: "no-round" } as const;
     const decision = checkRoundTransition(c.status, round, all, input.to);
     if (!decision.ok) return decision;
-    setRoundStatus(tx, round.id, input.to, now);
-    appendAudit(tx, {
+    await setRoundStatus(tx, round.id, input.to, now);
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actor.userId,
       partnershipId: input.actor.partnershipId,
@@ -187,8 +202,12 @@ export interface GroupRate {
  * (every stakeholder group the group has, and any that responded), plus responses
  * from outside the group (the public link) by the stakeholder group they gave.
  */
-export function participationByGroup(db: DB, roundId: number, advisoryGroupId: number | null): { groups: GroupRate[]; outside: Array<{ group: string; n: number }>; outsideTotal: number } {
-  const { members, responded, publicResponses } = responseRateByGroup(db, roundId, advisoryGroupId);
+export async function participationByGroup(
+  db: DB,
+  roundId: number,
+  advisoryGroupId: number | null,
+): Promise<{ groups: GroupRate[]; outside: Array<{ group: string; n: number }>; outsideTotal: number }> {
+  const { members, responded, publicResponses } = await responseRateByGroup(db, roundId, advisoryGroupId);
   const names = [...new Set([...members.map((m) => m.group), ...responded.map((r) => r.group)])].sort();
   const groups = names.map((group) => {
     const m = members.find((x) => x.group === group)?.n ?? 0;

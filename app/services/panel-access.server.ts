@@ -9,11 +9,11 @@ import { listRoundsWithDates } from "../repos/round-invitations.server";
 type Args = { request: Request; context: AppLoadContext; params: unknown };
 
 /** The consultation (for `roles` of its partnership) with its settings, rounds, and the round chosen by ?round=N (or posted `round`). */
-export function loadConsultationRounds(args: Args, roles: readonly Role[], roundNumber?: string | null) {
-  const access = requireConsultationRole(args, roles);
+export async function loadConsultationRounds(args: Args, roles: readonly Role[], roundNumber?: string | null) {
+  const access = await requireConsultationRole(args, roles);
   const db = getDb();
-  const settings = findConsultationSettings(db, access.consultation.id)!;
-  const rounds = listRoundsWithDates(db, access.consultation.id);
+  const settings = (await findConsultationSettings(db, access.consultation.id))!;
+  const rounds = await listRoundsWithDates(db, access.consultation.id);
   const wanted = roundNumber ?? new URL(args.request.url).searchParams.get("round");
   let round = rounds.find((r) => wanted != null && /^[0-9]{1,4}$/.test(wanted) && r.number === Number(wanted));
   if (wanted != null && wanted !== "" && !round) throw new Response("Not Found", { status: 404 });

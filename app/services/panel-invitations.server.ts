@@ -26,11 +26,11 @@ export interface RoundContext {
 export type InviteRefusal = "round-not-open";
 
 /** Email text in the member's language (panel namespace; English where a language lacks it). */
-function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "invitation" | "reminder", token: string, cache: Map<string, { title: string; partnership: string }>) {
+async function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "invitation" | "reminder", token: string, cache: Map<string, { title: string; partnership: string }>) {
   const locale: Locale = isLocale(member.preferredLocale) ? member.preferredLocale : "en";
   let c = cache.get(locale);
   if (!c) {
-    const found = findConsultationBySlug(db, ctx.consultation.slug, locale);
+    const found = await findConsultationBySlug(db, ctx.consultation.slug, locale);
     c = { title: found?.title ?? "", partnership: found?.partnershipName ?? "" };
     cache.set(locale, c);
   }
@@ -66,11 +66,15 @@ function roundOpen(ctx: RoundContext, now: Date): Decision<InviteRefusal> {
   return canAcceptAnswers(ctx.consultation, ctx.round, now).ok ? { ok: true } : { ok: false, reason: "round-not-open" };
 }
 
-export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, now: Date): Decision<InviteRefusal> & { created?: number; resent?: number; skippedNoEmail?: number; skippedCompleted?: number } {
+export async function inviteMembers(
+  db: DB,
+  ctx: RoundContext & { who: InviteWho },
+  now: Date,
+): Promise<Decision<InviteRefusal> & { created?: number; resent?: number; skippedNoEmail?: number; skippedCompleted?: number }> {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
-  return inTransaction(db, (tx) => {
-    const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
+  return await inTransaction(db, async (tx) => {
+    const members = await listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
     const plan = planInvitations(
       members.map((m) => ({ id: m.memberId, email: m.email, responded: m.hasResponse, invitation: m.invitationId == null ? null : { id: m.invitationId, completedAt: m.completedAt, revokedAt: m.revokedAt } })),
       ctx.who,
@@ -81,18 +85,18 @@ export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, no
     for (const memberId of plan.create) {
       const m = byMember.get(memberId)!;
       const token = randomToken();
-      const id = insertInvitation(tx, { consultationId: ctx.consultation.id, memberId, roundId: ctx.round.id, tokenHash: hashTokenHex(token) }, now);
-      const mail = composeEmail(tx, ctx, m, "invitation", token, cache);
-      enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: id }, now);
+      const id = await insertInvitation(tx, { consultationId: ctx.consultation.id, memberId, roundId: ctx.round.id, tokenHash: hashTokenHex(token) }, now);
+      const mail = await composeEmail(tx, ctx, m, "invitation", token, cache);
+      await enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: id }, now);
     }
     for (const invitationId of plan.resend) {
       const m = byInvitation.get(invitationId)!;
       const token = randomToken();
-      replaceInvitationToken(tx, invitationId, hashTokenHex(token));
-      const mail = composeEmail(tx, ctx, m, "invitation", token, cache);
-      enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: invitationId }, now);
+      await replaceInvitationToken(tx, invitationId, hashTokenHex(token));
+      const mail = await composeEmail(tx, ctx, m, "invitation", token, cache);
+      await enqueueEmail(tx, { to: m.email!, ...mail, kind: "invitation", consultationId: ctx.consultation.id, relatedId: invitationId }, now);
     }
-    appendAudit(tx, {
+    await appendAudit(tx, {
       at: now,
       actorUserId: ctx.actorUserId,
       partnershipId: ctx.consultation.partnershipId,
@@ -110,11 +114,11 @@ export function inviteMembers(db: DB, ctx: RoundContext & { who: InviteWho }, no
  * the last 24 hours (for any invitation). The reminder carries a fresh link (only hashes are
  * stored, so the old link cannot be re-sent); the old link stops working.
  */
-export function remindMembers(db: DB, ctx: RoundContext, now: Date): Decision<InviteRefusal> & { sent?: number; tooSoon?: number } {
+export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promise<Decision<InviteRefusal> & { sent?: number; tooSoon?: number }> {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
-  return inTransaction(db, (tx) => {
-    const members = listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
+  return await inTransaction(db, async (tx) => {
+    const members = await listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
     const cache = new Map<string, { title: string; partnership: string }>();
     let sent = 0;
     let tooSoon = 0;
@@ -130,20 +134,20 @@ export function remindMembers(db: DB, ctx: RoundContext, now: Date): Decision<In
         continue;
       }
       const token = randomToken();
-      markReminded(tx, m.invitationId, hashTokenHex(token), now);
-      const mail = composeEmail(tx, ctx, m, "reminder", token, cache);
-      enqueueEmail(tx, { to: m.email!, ...mail, kind: "reminder", consultationId: ctx.consultation.id, relatedId: m.invitationId }, now);
+      await markReminded(tx, m.invitationId, hashTokenHex(token), now);
+      const mail = await composeEmail(tx, ctx, m, "reminder", token, cache);
+      await enqueueEmail(tx, { to: m.email!, ...mail, kind: "reminder", consultationId: ctx.consultation.id, relatedId: m.invitationId }, now);
       sent++;
     }
-    appendAudit(tx, { at: now, actorUserId: ctx.actorUserId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
+    await appendAudit(tx, { at: now, actorUserId: ctx.actorUserId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
     return { ok: true as const, sent, tooSoon };
   });
 }
 
-export function revokeInvitation(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; invitationId: number }, now: Date): boolean {
-  return inTransaction(db, (tx) => {
-    if (!revokeRow(tx, input.invitationId, input.consultationId, now)) return false;
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
+export async function revokeInvitation(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; invitationId: number }, now: Date): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    if (!(await revokeRow(tx, input.invitationId, input.consultationId, now))) return false;
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
     return true;
   });
 }

@@ -12,45 +12,45 @@ export interface Actor {
 }
 
 /** A failed or bounced email goes back in the queue (e.g. after the member's address was corrected elsewhere, or the relay recovered). */
-export function retryEmail(db: DB, input: Actor & { consultationId: number; emailId: number }, now: Date): boolean {
-  return inTransaction(db, (tx) => {
-    if (!requeueEmail(tx, input.emailId, input.consultationId, now)) return false;
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "email.retried", entityType: "email", entityId: input.emailId });
+export async function retryEmail(db: DB, input: Actor & { consultationId: number; emailId: number }, now: Date): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    if (!(await requeueEmail(tx, input.emailId, input.consultationId, now))) return false;
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "email.retried", entityType: "email", entityId: input.emailId });
     return true;
   });
 }
 
 // ── Advisory groups and members ───────────────────────────────────────────────
-export function createGroup(db: DB, input: Actor & { name: string; description: string }, now: Date): number | "taken" {
-  return inTransaction(db, (tx) => {
-    if (groupNameTaken(tx, input.partnershipId, input.name)) return "taken";
-    const id = insertGroup(tx, input.partnershipId, input.name, input.description);
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.created", entityType: "advisory-group", entityId: id });
+export async function createGroup(db: DB, input: Actor & { name: string; description: string }, now: Date): Promise<number | "taken"> {
+  return await inTransaction(db, async (tx) => {
+    if (await groupNameTaken(tx, input.partnershipId, input.name)) return "taken";
+    const id = await insertGroup(tx, input.partnershipId, input.name, input.description);
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.created", entityType: "advisory-group", entityId: id });
     return id;
   });
 }
 
 /** Audit entries name members by id only: the log is append-only and must not keep personal data past erasure. */
-export function addMember(db: DB, input: Actor & { groupId: number; member: MemberInput }, now: Date): number | "duplicate" {
-  return inTransaction(db, (tx) => {
-    if (currentMemberEmails(tx, input.groupId).has(input.member.email)) return "duplicate";
-    const id = insertMember(tx, input.groupId, input.member, now);
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-added", entityType: "advisory-group-member", entityId: id, details: { groupId: input.groupId } });
+export async function addMember(db: DB, input: Actor & { groupId: number; member: MemberInput }, now: Date): Promise<number | "duplicate"> {
+  return await inTransaction(db, async (tx) => {
+    if ((await currentMemberEmails(tx, input.groupId)).has(input.member.email)) return "duplicate";
+    const id = await insertMember(tx, input.groupId, input.member, now);
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-added", entityType: "advisory-group-member", entityId: id, details: { groupId: input.groupId } });
     return id;
   });
 }
 
-export function editMember(db: DB, input: Actor & { groupId: number; memberId: number; member: MemberInput }, now: Date): "ok" | "duplicate" | "missing" {
-  return inTransaction(db, (tx) => {
-    const before = findMember(tx, input.groupId, input.memberId);
+export async function editMember(db: DB, input: Actor & { groupId: number; memberId: number; member: MemberInput }, now: Date): Promise<"ok" | "duplicate" | "missing"> {
+  return await inTransaction(db, async (tx) => {
+    const before = await findMember(tx, input.groupId, input.memberId);
     if (!before || before.leftAt) return "missing";
-    if (currentMemberEmails(tx, input.groupId, input.memberId).has(input.member.email)) return "duplicate";
-    updateMember(tx, input.groupId, input.memberId, input.member, before.profileConsentAt, now);
+    if ((await currentMemberEmails(tx, input.groupId, input.memberId)).has(input.member.email)) return "duplicate";
+    await updateMember(tx, input.groupId, input.memberId, input.member, before.profileConsentAt, now);
     const changed = (["displayName", "email", "stakeholderGroup", "preferredLocale", "ageBand", "sex", "locality", "ethnicity"] as const).filter(
       (k) => (before[k] ?? null) !== ((k in input.member ? input.member[k] : null) ?? null),
     );
     const consentChanged = Boolean(before.profileConsentAt) !== input.member.profileConsent;
-    appendAudit(tx, {
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actorUserId,
       partnershipId: input.partnershipId,
@@ -64,23 +64,23 @@ export function editMember(db: DB, input: Actor & { groupId: number; memberId: n
 }
 
 /** The member leaves the group (kept, with leftAt, so past responses still count); their open invitations are revoked. */
-export function removeMember(db: DB, input: Actor & { groupId: number; memberId: number }, now: Date): boolean {
-  return inTransaction(db, (tx) => {
-    if (!markMemberLeft(tx, input.groupId, input.memberId, now)) return false;
-    const revoked = revokeOpenInvitationsOfMember(tx, input.memberId, now);
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-removed", entityType: "advisory-group-member", entityId: input.memberId, details: { groupId: input.groupId, invitationsRevoked: revoked } });
+export async function removeMember(db: DB, input: Actor & { groupId: number; memberId: number }, now: Date): Promise<boolean> {
+  return await inTransaction(db, async (tx) => {
+    if (!(await markMemberLeft(tx, input.groupId, input.memberId, now))) return false;
+    const revoked = await revokeOpenInvitationsOfMember(tx, input.memberId, now);
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.member-removed", entityType: "advisory-group-member", entityId: input.memberId, details: { groupId: input.groupId, invitationsRevoked: revoked } });
     return true;
   });
 }
 
 /** All or nothing: duplicates are checked again inside the transaction. */
-export function importMembers(db: DB, input: Actor & { groupId: number; rows: MemberInput[] }, now: Date): { created: number } | { duplicate: string } {
-  return inTransaction(db, (tx) => {
-    const existing = currentMemberEmails(tx, input.groupId);
+export async function importMembers(db: DB, input: Actor & { groupId: number; rows: MemberInput[] }, now: Date): Promise<{ created: number } | { duplicate: string }> {
+  return await inTransaction(db, async (tx) => {
+    const existing = await currentMemberEmails(tx, input.groupId);
     const clash = input.rows.find((r) => existing.has(r.email));
     if (clash) return { duplicate: clash.email };
-    for (const row of input.rows) insertMember(tx, input.groupId, row, now);
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.members-imported", entityType: "advisory-group", entityId: input.groupId, details: { created: input.rows.length } });
+    for (const row of input.rows) await insertMember(tx, input.groupId, row, now);
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "advisory-group.members-imported", entityType: "advisory-group", entityId: input.groupId, details: { created: input.rows.length } });
     return { created: input.rows.length };
   });
 }

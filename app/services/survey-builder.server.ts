@@ -35,8 +35,8 @@ import type { Actor } from "./consultations.server";
 export type BuilderRefusal = QuestionLockReason | "no-round" | "no-question" | "condition-order" | "at-edge" | "no-outcomes";
 
 
-export function findRound(db: DB, consultationId: number, number: number): RoundOverview | undefined {
-  return listRoundOverviews(db, [consultationId]).find((r) => r.number === number);
+export async function findRound(db: DB, consultationId: number, number: number): Promise<RoundOverview | undefined> {
+  return (await listRoundOverviews(db, [consultationId])).find((r) => r.number === number);
 }
 
 /** The interface's standard rating question wording per language (citizen namespace), with [outcome]. */
@@ -50,9 +50,9 @@ export function standardRatingWording(): Record<string, RatingWording> {
 }
 
 /** The consultation's rating question wording per language: the officer's, else the standard one. */
-export function ratingWordings(db: DB, consultationId: number): Record<string, RatingWording> {
+export async function ratingWordings(db: DB, consultationId: number): Promise<Record<string, RatingWording>> {
   const out = standardRatingWording();
-  for (const row of listRatingWordings(db, consultationId)) out[row.locale] = { text: row.text, hint: row.hint };
+  for (const row of await listRatingWordings(db, consultationId)) out[row.locale] = { text: row.text, hint: row.hint };
   return out;
 }
 
@@ -75,44 +75,44 @@ export function profileQuestionDefaults(field: (typeof PROFILE_FIELDS)[number]):
   return values;
 }
 
-function audit(db: DB, actor: Actor, now: Date, action: string, entityType: string, entityId: number, details: Record<string, unknown>) {
-  appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType, entityId, details });
+async function audit(db: DB, actor: Actor, now: Date, action: string, entityType: string, entityId: number, details: Record<string, unknown>) {
+  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType, entityId, details });
 }
 
 /** Runs `change` on an editable round, inside one transaction. */
-function withEditableRound<T>(
+async function withEditableRound<T>(
   db: DB,
   consultationId: number,
   roundNumber: number,
-  change: (t: DB, round: RoundOverview) => Decision<BuilderRefusal> & { value?: T },
-): Decision<BuilderRefusal> & { value?: T } {
-  return inTransaction(db, (t) => {
-    const round = findRound(t, consultationId, roundNumber);
+  change: (t: DB, round: RoundOverview) => Promise<Decision<BuilderRefusal> & { value?: T }>,
+): Promise<Decision<BuilderRefusal> & { value?: T }> {
+  return await inTransaction(db, async (t) => {
+    const round = await findRound(t, consultationId, roundNumber);
     if (!round) return { ok: false, reason: "no-round" } as const;
     const editable = checkQuestionsEditable(round);
     if (!editable.ok) return editable;
-    return change(t, round);
+    return await change(t, round);
   });
 }
 
 /** Adds (questionId null) or replaces a question; throws ConditionOrderError to roll back. */
-function saveQuestionInTransaction(
+async function saveQuestionInTransaction(
   db: DB,
   input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number | null; question: QuestionDraft },
   now: Date,
-): Decision<BuilderRefusal> & { value?: number } {
-  return withEditableRound<number>(db, input.consultationId, input.roundNumber, (t, round) => {
+): Promise<Decision<BuilderRefusal> & { value?: number }> {
+  return await withEditableRound<number>(db, input.consultationId, input.roundNumber, async (t, round) => {
     const { translations, ...values } = input.question;
     let id = input.questionId;
-    if (id === null) id = insertQuestion(t, round.id, values);
+    if (id === null) id = await insertQuestion(t, round.id, values);
     else {
-      if (!findQuestionInRound(t, round.id, id)) return { ok: false, reason: "no-question" };
-      updateQuestion(t, round.id, id, values);
-      dropStaleConditions(t, round.id, id, values.config);
+      if (!(await findQuestionInRound(t, round.id, id))) return { ok: false, reason: "no-question" };
+      await updateQuestion(t, round.id, id, values);
+      await dropStaleConditions(t, round.id, id, values.config);
     }
-    if (conditionsOutOfOrder(listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
-    replaceQuestionTranslations(t, id, translations);
-    audit(t, input.actor, now, input.questionId === null ? "question.created" : "question.updated", "question", id, { round: round.number, type: values.type });
+    if (conditionsOutOfOrder(await listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
+    await replaceQuestionTranslations(t, id, translations);
+    await audit(t, input.actor, now, input.questionId === null ? "question.created" : "question.updated", "question", id, { round: round.number, type: values.type });
     return { ok: true, value: id };
   });
 }
@@ -120,35 +120,35 @@ function saveQuestionInTransaction(
 class ConditionOrderError extends Error {}
 
 /** Conditions on a changed question's choices that no longer exist are removed (the answer could never match). */
-function dropStaleConditions(t: DB, roundId: number, questionId: number, config: Record<string, unknown>) {
+async function dropStaleConditions(t: DB, roundId: number, questionId: number, config: Record<string, unknown>) {
   const choices = Array.isArray(config.choices) ? (config.choices as string[]) : null;
-  for (const q of listQuestionsOfRound(t, roundId)) {
+  for (const q of await listQuestionsOfRound(t, roundId)) {
     if (q.conditionQuestionId !== questionId || q.conditionValue === null) continue;
     const stillThere = choices ? choices.includes(q.conditionValue) : /^[1-5]$/.test(q.conditionValue);
-    if (!stillThere) updateQuestion(t, roundId, q.id, { ...q, conditionQuestionId: null, conditionValue: null });
+    if (!stillThere) await updateQuestion(t, roundId, q.id, { ...q, conditionQuestionId: null, conditionValue: null });
   }
 }
 
-export function removeQuestion(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number }, now: Date): Decision<BuilderRefusal> {
-  return withEditableRound(db, input.consultationId, input.roundNumber, (t, round) => {
-    if (!findQuestionInRound(t, round.id, input.questionId)) return { ok: false, reason: "no-question" };
-    deleteQuestion(t, round.id, input.questionId);
-    audit(t, input.actor, now, "question.deleted", "question", input.questionId, { round: round.number });
+export async function removeQuestion(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number }, now: Date): Promise<Decision<BuilderRefusal>> {
+  return await withEditableRound(db, input.consultationId, input.roundNumber, async (t, round) => {
+    if (!(await findQuestionInRound(t, round.id, input.questionId))) return { ok: false, reason: "no-question" };
+    await deleteQuestion(t, round.id, input.questionId);
+    await audit(t, input.actor, now, "question.deleted", "question", input.questionId, { round: round.number });
     return { ok: true };
   });
 }
 
-export function reorderQuestion(
+export async function reorderQuestion(
   db: DB,
   input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number; direction: "up" | "down" },
   now: Date,
-): Decision<BuilderRefusal> {
+): Promise<Decision<BuilderRefusal>> {
   try {
-    return withEditableRound(db, input.consultationId, input.roundNumber, (t, round) => {
-      if (!findQuestionInRound(t, round.id, input.questionId)) return { ok: false, reason: "no-question" };
-      if (!moveQuestion(t, round.id, input.questionId, input.direction)) return { ok: false, reason: "at-edge" };
-      if (conditionsOutOfOrder(listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
-      audit(t, input.actor, now, "question.moved", "question", input.questionId, { round: round.number, direction: input.direction });
+    return await withEditableRound(db, input.consultationId, input.roundNumber, async (t, round) => {
+      if (!(await findQuestionInRound(t, round.id, input.questionId))) return { ok: false, reason: "no-question" };
+      if (!(await moveQuestion(t, round.id, input.questionId, input.direction))) return { ok: false, reason: "at-edge" };
+      if (conditionsOutOfOrder(await listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
+      await audit(t, input.actor, now, "question.moved", "question", input.questionId, { round: round.number, direction: input.direction });
       return { ok: true };
     });
   } catch (e) {
@@ -158,9 +158,9 @@ export function reorderQuestion(
 }
 
 /** Adds (questionId null) or replaces a question; one whose condition would not point at an earlier question is refused. */
-export function saveQuestion(...args: Parameters<typeof saveQuestionInTransaction>): ReturnType<typeof saveQuestionInTransaction> {
+export async function saveQuestion(...args: Parameters<typeof saveQuestionInTransaction>): ReturnType<typeof saveQuestionInTransaction> {
   try {
-    return saveQuestionInTransaction(...args);
+    return await saveQuestionInTransaction(...args);
   } catch (e) {
     if (e instanceof ConditionOrderError) return { ok: false, reason: "condition-order" };
     throw e;
@@ -175,28 +175,32 @@ function ratingTranslations(o: OutcomeForBuilder, wordings: Record<string, Ratin
 }
 
 /** Adds a rating question for every active outcome not yet rated in the round, grouped by domain (library order). */
-export function addRatingsForAllOutcomes(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number }, now: Date): Decision<BuilderRefusal> & { value?: number } {
-  return withEditableRound<number>(db, input.consultationId, input.roundNumber, (t, round) => {
-    const wordings = ratingWordings(t, input.consultationId);
-    const rated = new Set(listQuestionsOfRound(t, round.id).filter((q) => q.type === "rating").map((q) => q.outcomeId));
-    const missing = listOutcomesForBuilder(t, input.consultationId).filter((o) => o.status === "active" && !rated.has(o.id) && o.statements.en);
+export async function addRatingsForAllOutcomes(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number },
+  now: Date,
+): Promise<Decision<BuilderRefusal> & { value?: number }> {
+  return await withEditableRound<number>(db, input.consultationId, input.roundNumber, async (t, round) => {
+    const wordings = await ratingWordings(t, input.consultationId);
+    const rated = new Set((await listQuestionsOfRound(t, round.id)).filter((q) => q.type === "rating").map((q) => q.outcomeId));
+    const missing = (await listOutcomesForBuilder(t, input.consultationId)).filter((o) => o.status === "active" && !rated.has(o.id) && o.statements.en);
     if (missing.length === 0) return { ok: false, reason: "no-outcomes" };
     for (const o of missing) {
-      const id = insertQuestion(t, round.id, { type: "rating", required: true, outcomeId: o.id, config: { scale: "grade-1-9", allowUnable: true }, conditionQuestionId: null, conditionValue: null });
-      replaceQuestionTranslations(t, id, ratingTranslations(o, wordings));
+      const id = await insertQuestion(t, round.id, { type: "rating", required: true, outcomeId: o.id, config: { scale: "grade-1-9", allowUnable: true }, conditionQuestionId: null, conditionValue: null });
+      await replaceQuestionTranslations(t, id, ratingTranslations(o, wordings));
     }
-    audit(t, input.actor, now, "questions.ratings-added", "round", round.id, { round: round.number, count: missing.length });
+    await audit(t, input.actor, now, "questions.ratings-added", "round", round.id, { round: round.number, count: missing.length });
     return { ok: true, value: missing.length };
   });
 }
 
 /** A consultation without rounds (e.g. created before the builder) gets its survey and a draft round 1. */
-export function createFirstRound(db: DB, input: { actor: Actor; consultationId: number }, now: Date): boolean {
-  return inTransaction(db, (t) => {
-    if (listRoundOverviews(t, [input.consultationId]).length > 0) return false;
-    const surveyId = findSurveyId(t, input.consultationId) ?? ensureSurvey(t, input.consultationId);
-    const roundId = insertRound(t, { surveyId, number: 1 });
-    audit(t, input.actor, now, "round.created", "round", roundId, { number: 1 });
+export async function createFirstRound(db: DB, input: { actor: Actor; consultationId: number }, now: Date): Promise<boolean> {
+  return await inTransaction(db, async (t) => {
+    if ((await listRoundOverviews(t, [input.consultationId])).length > 0) return false;
+    const surveyId = (await findSurveyId(t, input.consultationId)) ?? (await ensureSurvey(t, input.consultationId));
+    const roundId = await insertRound(t, { surveyId, number: 1 });
+    await audit(t, input.actor, now, "round.created", "round", roundId, { number: 1 });
     return true;
   });
 }
@@ -210,13 +214,17 @@ export interface RoundSettings {
 }
 
 /** Feedback, new participants and dates: may change until the round closes. */
-export function saveRoundSettings(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; settings: RoundSettings }, now: Date): Decision<BuilderRefusal | "round-closed"> {
-  return inTransaction(db, (t) => {
-    const round = findRound(t, input.consultationId, input.roundNumber);
+export async function saveRoundSettings(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number; settings: RoundSettings },
+  now: Date,
+): Promise<Decision<BuilderRefusal | "round-closed">> {
+  return await inTransaction(db, async (t) => {
+    const round = await findRound(t, input.consultationId, input.roundNumber);
     if (!round) return { ok: false, reason: "no-round" } as const;
     if (round.status === "closed") return { ok: false, reason: "round-closed" } as const;
-    updateRoundSettings(t, round.id, input.settings);
-    audit(t, input.actor, now, "round.settings-updated", "round", round.id, {
+    await updateRoundSettings(t, round.id, input.settings);
+    await audit(t, input.actor, now, "round.settings-updated", "round", round.id, {
       ...input.settings,
       opensAt: input.settings.opensAt?.toISOString() ?? null,
       closesAt: input.settings.closesAt?.toISOString() ?? null,
@@ -235,15 +243,19 @@ export interface NextRoundPlan {
  * be the last), its latest computed result, and each outcome's default (carry forward
  * without consensus, add new active outcomes, drop consensus in/out).
  */
-export function planNextRound(db: DB, consultationId: number, locale: string): { ok: true; plan: NextRoundPlan } | { ok: false; reason: "no-previous-round" | "draft-round-exists" } {
-  const rounds = listRoundOverviews(db, [consultationId]);
+export async function planNextRound(
+  db: DB,
+  consultationId: number,
+  locale: string,
+): Promise<{ ok: true; plan: NextRoundPlan } | { ok: false; reason: "no-previous-round" | "draft-round-exists" }> {
+  const rounds = await listRoundOverviews(db, [consultationId]);
   const previous = rounds.at(-1);
   if (!previous) return { ok: false, reason: "no-previous-round" };
   if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" };
-  const result = findResult(db, previous.id);
+  const result = await findResult(db, previous.id);
   const items = (result?.result as { items?: Array<{ code: string; consensus: Consensus; percentCritical: number }> } | undefined)?.items ?? [];
-  const rated = new Set(listQuestionsOfRound(db, previous.id).filter((q) => q.type === "rating").map((q) => q.outcomeId));
-  const outcomes = listOutcomesForBuilder(db, consultationId);
+  const rated = new Set((await listQuestionsOfRound(db, previous.id)).filter((q) => q.type === "rating").map((q) => q.outcomeId));
+  const outcomes = await listOutcomesForBuilder(db, consultationId);
   const defaults = defaultNextRoundOutcomes(
     outcomes.map((o) => ({ id: o.id, code: o.code, status: o.status, inPreviousRound: rated.has(o.id), consensus: result ? (items.find((i) => i.code === o.code)?.consensus ?? null) : null })),
   );
@@ -266,33 +278,33 @@ export function planNextRound(db: DB, consultationId: number, locale: string): {
  * scores match by outcome), optionally a copy of the previous round's other questions
  * (conditions kept where their question is copied too), and the feedback settings.
  */
-export function createNextRound(
+export async function createNextRound(
   db: DB,
   input: { actor: Actor; consultationId: number; outcomeIds: number[]; copyOtherQuestions: boolean; settings: Omit<RoundSettings, "opensAt" | "closesAt"> },
   now: Date,
-): { ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" } {
-  return inTransaction(db, (t) => {
-    const wordings = ratingWordings(t, input.consultationId);
-    const rounds = listRoundOverviews(t, [input.consultationId]);
+): Promise<{ ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" }> {
+  return await inTransaction(db, async (t) => {
+    const wordings = await ratingWordings(t, input.consultationId);
+    const rounds = await listRoundOverviews(t, [input.consultationId]);
     const previous = rounds.at(-1);
     if (!previous) return { ok: false, reason: "no-previous-round" } as const;
     if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" } as const;
-    const outcomes = listOutcomesForBuilder(t, input.consultationId);
-    const prevQuestions = listQuestionsOfRound(t, previous.id);
+    const outcomes = await listOutcomesForBuilder(t, input.consultationId);
+    const prevQuestions = await listQuestionsOfRound(t, previous.id);
     const rated = new Set(prevQuestions.filter((q) => q.type === "rating").map((q) => q.outcomeId));
     const chosen = selectNextRoundOutcomes(
       outcomes.map((o) => ({ id: o.id, code: o.code, status: o.status, inPreviousRound: rated.has(o.id), consensus: null })),
       input.outcomeIds,
     );
     if (!chosen.ok) return chosen;
-    const surveyId = findSurveyId(t, input.consultationId)!;
+    const surveyId = (await findSurveyId(t, input.consultationId))!;
     const number = previous.number + 1;
-    const roundId = insertRound(t, { surveyId, number, ...input.settings });
-    const prevTexts = listQuestionTranslationsOfRound(t, previous.id);
+    const roundId = await insertRound(t, { surveyId, number, ...input.settings });
+    const prevTexts = await listQuestionTranslationsOfRound(t, previous.id);
     for (const outcomeId of chosen.ids) {
       const o = outcomes.find((x) => x.id === outcomeId)!;
       const before = prevQuestions.find((q) => q.type === "rating" && q.outcomeId === outcomeId);
-      const id = insertQuestion(t, roundId, {
+      const id = await insertQuestion(t, roundId, {
         type: "rating",
         required: before?.required ?? true,
         outcomeId,
@@ -303,13 +315,13 @@ export function createNextRound(
       // The previous round's words where it had them; languages it lacked get the standard wording.
       const copied = before ? prevTexts.filter((x) => x.questionId === before.id).map(({ questionId: _q, ...rest }) => rest) : [];
       const filled = ratingTranslations(o, wordings).filter((x) => !copied.some((c) => c.locale === x.locale));
-      replaceQuestionTranslations(t, id, [...copied, ...filled]);
+      await replaceQuestionTranslations(t, id, [...copied, ...filled]);
     }
     if (input.copyOtherQuestions) {
       const newIds = new Map<number, number>();
       for (const q of prevQuestions.filter((x) => x.type !== "rating")) {
         const conditionQuestionId = q.conditionQuestionId !== null ? (newIds.get(q.conditionQuestionId) ?? null) : null;
-        const id = insertQuestion(t, roundId, {
+        const id = await insertQuestion(t, roundId, {
           type: q.type,
           required: q.required,
           outcomeId: q.outcomeId,
@@ -318,10 +330,10 @@ export function createNextRound(
           conditionValue: conditionQuestionId === null ? null : q.conditionValue,
         });
         newIds.set(q.id, id);
-        replaceQuestionTranslations(t, id, prevTexts.filter((x) => x.questionId === q.id).map(({ questionId: _q, ...rest }) => rest));
+        await replaceQuestionTranslations(t, id, prevTexts.filter((x) => x.questionId === q.id).map(({ questionId: _q, ...rest }) => rest));
       }
     }
-    audit(t, input.actor, now, "round.created", "round", roundId, {
+    await audit(t, input.actor, now, "round.created", "round", roundId, {
       number,
       fromRound: previous.number,
       outcomeIds: chosen.ids,
@@ -346,11 +358,11 @@ export interface ConditionChoice {
  * answers of earlier questions a condition may test (questions before `questionId`, or
  * all of them for a new question).
  */
-export function questionFormData(db: DB, consultationId: number, roundId: number, questionId: number | null, locale: string) {
-  const all = listQuestionsOfRound(db, roundId);
+export async function questionFormData(db: DB, consultationId: number, roundId: number, questionId: number | null, locale: string) {
+  const all = await listQuestionsOfRound(db, roundId);
   const index = questionId === null ? all.length : all.findIndex((q) => q.id === questionId);
   const earlier = all.slice(0, Math.max(0, index));
-  const texts = listQuestionTranslationsOfRound(db, roundId);
+  const texts = await listQuestionTranslationsOfRound(db, roundId);
   const english = (id: number) => texts.find((x) => x.questionId === id && x.locale === "en");
   const conditionChoices: ConditionChoice[] = earlier.flatMap((q, i) =>
     conditionValuesFor(q).map((value) => ({
@@ -361,7 +373,7 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
       likert: q.type === "likert",
     })),
   );
-  const outcomes = listOutcomesForBuilder(db, consultationId).filter((o) => o.status === "active");
+  const outcomes = (await listOutcomesForBuilder(db, consultationId)).filter((o) => o.status === "active");
   return {
     outcomes: outcomes.map((o) => ({ id: o.id, code: o.code, statement: o.statements[locale] ?? o.statements.en ?? "", domain: o.domainName })),
     conditionChoices,
@@ -369,7 +381,7 @@ export function questionFormData(db: DB, consultationId: number, roundId: number
       earlier,
       takenOutcomeIds: all.filter((q) => q.type === "rating" && q.id !== questionId && q.outcomeId !== null).map((q) => q.outcomeId as number),
       outcomeIds: outcomes.map((o) => o.id),
-      ratingWording: ratingWordings(db, consultationId),
+      ratingWording: await ratingWordings(db, consultationId),
       statements: Object.fromEntries(outcomes.map((o) => [o.id, o.statements])),
     },
     translations: questionId === null ? [] : texts.filter((x) => x.questionId === questionId),
