@@ -16,46 +16,42 @@ import { citizenWeights, contentSchema, ordered, type OutcomeSetContent, type Ou
 
 // ── Signatories ──────────────────────────────────────────────────────────────
 /** The partnership's commissioning organisations, by name. */
-export function listCommissioningOrganisations(db: DB, partnershipId: number) {
-  return db
+export async function listCommissioningOrganisations(db: DB, partnershipId: number) {
+  return await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .innerJoin(partnershipOrganisations, eq(partnershipOrganisations.organisationId, organisations.id))
     .where(and(eq(partnershipOrganisations.partnershipId, partnershipId), eq(organisations.kind, "commissioner")))
-    .orderBy(asc(organisations.name))
-    .all();
+    .orderBy(asc(organisations.name));
 }
 
-export function listSignatories(db: DB, consultationId: number) {
-  return db
+export async function listSignatories(db: DB, consultationId: number) {
+  return await db
     .select({ organisationId: organisations.id, name: organisations.name })
     .from(consultationSignatories)
     .innerJoin(organisations, eq(organisations.id, consultationSignatories.organisationId))
     .where(eq(consultationSignatories.consultationId, consultationId))
-    .orderBy(asc(organisations.name))
-    .all();
+    .orderBy(asc(organisations.name));
 }
 
-export function replaceSignatories(db: DB, consultationId: number, organisationIds: number[], addedBy: number): void {
-  db.delete(consultationSignatories).where(eq(consultationSignatories.consultationId, consultationId)).run();
-  if (organisationIds.length) db.insert(consultationSignatories).values(organisationIds.map((organisationId) => ({ consultationId, organisationId, addedBy }))).run();
+export async function replaceSignatories(db: DB, consultationId: number, organisationIds: number[], addedBy: number): Promise<void> {
+  await db.delete(consultationSignatories).where(eq(consultationSignatories.consultationId, consultationId));
+  if (organisationIds.length) await db.insert(consultationSignatories).values(organisationIds.map((organisationId) => ({ consultationId, organisationId, addedBy })));
 }
 
-export function findUserOrganisation(db: DB, userId: number): { id: number; name: string } | null {
-  return (
-    db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(users)
-      .innerJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(eq(users.id, userId))
-      .get() ?? null
-  );
+export async function findUserOrganisation(db: DB, userId: number): Promise<{ id: number; name: string } | null> {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
+  return row ?? null;
 }
 
 // ── The aggregated result a framework starts from ────────────────────────────
 /** The most recent stored result of any round of the consultation. */
-export function findLatestResult(db: DB, consultationId: number) {
-  return db
+export async function findLatestResult(db: DB, consultationId: number) {
+  const [row] = await db
     .select({
       roundId: rounds.id,
       roundNumber: rounds.number,
@@ -70,13 +66,13 @@ export function findLatestResult(db: DB, consultationId: number) {
     .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
     .where(eq(surveys.consultationId, consultationId))
     .orderBy(desc(aggregationResults.createdAt), desc(aggregationResults.id))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Candidate outcomes with their English statement and domain, for the framework (contract documents are in English). */
-export function outcomeCatalogue(db: DB, consultationId: number) {
-  return db.all<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(sql`
+export async function outcomeCatalogue(db: DB, consultationId: number) {
+  return await db.all<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(sql`
     SELECT co.id AS id, co.code AS code, coalesce(oe.statement, co.code) AS statement,
            coalesce(d.code, '') AS domainCode, coalesce(de.name, '') AS domainName, coalesce(d.position, 1000000) AS domainPosition
       FROM candidate_outcomes co
@@ -124,76 +120,78 @@ function parse(row: typeof outcomeSets.$inferSelect | Omit<typeof outcomeSets.$i
   return { ...row, content: contentSchema.parse(row.content) };
 }
 
-export function listOutcomeSetVersions(db: DB, consultationId: number) {
-  return db
+export async function listOutcomeSetVersions(db: DB, consultationId: number) {
+  return await db
     .select({ id: outcomeSets.id, version: outcomeSets.version, status: outcomeSets.status, createdAt: outcomeSets.createdAt, createdByName: outcomeSets.createdByName, changeReason: outcomeSets.changeReason, agreedAt: outcomeSets.agreedAt })
     .from(outcomeSets)
     .where(eq(outcomeSets.consultationId, consultationId))
-    .orderBy(desc(outcomeSets.version))
-    .all();
+    .orderBy(desc(outcomeSets.version));
 }
 
 /** One version, or the latest when `version` is undefined. */
-export function findOutcomeSet(db: DB, consultationId: number, version?: number): OutcomeSetRow | null {
+export async function findOutcomeSet(db: DB, consultationId: number, version?: number): Promise<OutcomeSetRow | null> {
   const q = db.select(setColumns).from(outcomeSets);
-  return parse(
+  const [row] =
     version === undefined
-      ? q.where(eq(outcomeSets.consultationId, consultationId)).orderBy(desc(outcomeSets.version)).limit(1).get()
-      : q.where(and(eq(outcomeSets.consultationId, consultationId), eq(outcomeSets.version, version))).get(),
-  );
+      ? await q.where(eq(outcomeSets.consultationId, consultationId)).orderBy(desc(outcomeSets.version)).limit(1)
+      : await q.where(and(eq(outcomeSets.consultationId, consultationId), eq(outcomeSets.version, version)));
+  return parse(row);
 }
 
-export function insertOutcomeSet(
+export async function insertOutcomeSet(
   db: DB,
   values: { consultationId: number; content: OutcomeSetContent; changeReason: string; previousVersionId: number | null; createdBy: number; createdByName: string; createdAt: Date },
-): number {
-  const next = (db.select({ v: sql<number>`max(${outcomeSets.version})` }).from(outcomeSets).where(eq(outcomeSets.consultationId, values.consultationId)).get()?.v ?? 0) + 1;
-  db.insert(outcomeSets)
-    .values({ ...values, content: values.content as unknown as Record<string, unknown>, version: next, status: "draft" })
-    .run();
+): Promise<number> {
+  const next = ((await db.select({ v: sql<number>`max(${outcomeSets.version})` }).from(outcomeSets).where(eq(outcomeSets.consultationId, values.consultationId)))[0]?.v ?? 0) + 1;
+  await db.insert(outcomeSets).values({ ...values, content: values.content as unknown as Record<string, unknown>, version: next, status: "draft" });
   return next;
 }
 
 /** Saves a draft's content; only a draft (the WHERE clause, and the triggers, refuse anything else). Returns rows changed. */
-export function updateDraftContent(db: DB, id: number, content: OutcomeSetContent, byName: string, now: Date): number {
-  return db
+export async function updateDraftContent(db: DB, id: number, content: OutcomeSetContent, byName: string, now: Date): Promise<number> {
+  // `.run().changes` is SQLite's count of rows changed (kept as is: the PostgreSQL port needs its own).
+  const result = await db
     .update(outcomeSets)
     .set({ content: content as unknown as Record<string, unknown>, updatedAt: now, updatedByName: byName })
     .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, "draft")))
-    .run().changes;
+    .run();
+  return result.changes;
 }
 
-export function setOutcomeSetStatus(db: DB, id: number, from: OutcomeSetStatus, to: OutcomeSetStatus, now: Date): number {
-  return db
+export async function setOutcomeSetStatus(db: DB, id: number, from: OutcomeSetStatus, to: OutcomeSetStatus, now: Date): Promise<number> {
+  // SQLite-only: `.run().changes` (see updateDraftContent).
+  const result = await db
     .update(outcomeSets)
     .set({ status: to, ...(to === "proposed" ? { proposedAt: now } : {}), ...(to === "agreed" ? { agreedAt: now } : {}), ...(to === "draft" ? { proposedAt: null } : {}) })
     .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, from)))
-    .run().changes;
+    .run();
+  return result.changes;
 }
 
-export function listSignatures(db: DB, setId: number) {
-  return db
+export async function listSignatures(db: DB, setId: number) {
+  return await db
     .select({ organisationId: outcomeSetSignatures.organisationId, organisationName: outcomeSetSignatures.organisationName, signerName: outcomeSetSignatures.signerName, signedAt: outcomeSetSignatures.signedAt })
     .from(outcomeSetSignatures)
     .where(eq(outcomeSetSignatures.setId, setId))
-    .orderBy(asc(outcomeSetSignatures.organisationName))
-    .all();
+    .orderBy(asc(outcomeSetSignatures.organisationName));
 }
 
-export function insertSignatureRows(db: DB, setId: number, orgs: Array<{ organisationId: number; name: string }>): void {
-  if (orgs.length) db.insert(outcomeSetSignatures).values(orgs.map((o) => ({ setId, organisationId: o.organisationId, organisationName: o.name }))).run();
+export async function insertSignatureRows(db: DB, setId: number, orgs: Array<{ organisationId: number; name: string }>): Promise<void> {
+  if (orgs.length) await db.insert(outcomeSetSignatures).values(orgs.map((o) => ({ setId, organisationId: o.organisationId, organisationName: o.name })));
 }
 
-export function deleteSignatureRows(db: DB, setId: number): void {
-  db.delete(outcomeSetSignatures).where(eq(outcomeSetSignatures.setId, setId)).run();
+export async function deleteSignatureRows(db: DB, setId: number): Promise<void> {
+  await db.delete(outcomeSetSignatures).where(eq(outcomeSetSignatures.setId, setId));
 }
 
-export function recordSignature(db: DB, setId: number, organisationId: number, userId: number, signerName: string, now: Date): number {
-  return db
+export async function recordSignature(db: DB, setId: number, organisationId: number, userId: number, signerName: string, now: Date): Promise<number> {
+  // SQLite-only: `.run().changes` (see updateDraftContent).
+  const result = await db
     .update(outcomeSetSignatures)
     .set({ userId, signerName, signedAt: now })
     .where(and(eq(outcomeSetSignatures.setId, setId), eq(outcomeSetSignatures.organisationId, organisationId), sql`${outcomeSetSignatures.signedAt} IS NULL`))
-    .run().changes;
+    .run();
+  return result.changes;
 }
 
 export interface AgreedOutcomeSet {
@@ -217,27 +215,26 @@ export interface AgreedOutcomeSet {
  * CONTRACTS item 8: the latest agreed version of a consultation's outcome set,
  * with its included outcomes in order (wording, domain, weights, indicators), or null.
  */
-export function findLatestAgreedOutcomeSet(db: DB, consultationId: number): AgreedOutcomeSet | null {
-  const row = parse(
-    db
-      .select(setColumns)
-      .from(outcomeSets)
-      .where(and(eq(outcomeSets.consultationId, consultationId), eq(outcomeSets.status, "agreed")))
-      .orderBy(desc(outcomeSets.version))
-      .limit(1)
-      .get(),
-  );
+export async function findLatestAgreedOutcomeSet(db: DB, consultationId: number): Promise<AgreedOutcomeSet | null> {
+  const [latest] = await db
+    .select(setColumns)
+    .from(outcomeSets)
+    .where(and(eq(outcomeSets.consultationId, consultationId), eq(outcomeSets.status, "agreed")))
+    .orderBy(desc(outcomeSets.version))
+    .limit(1);
+  const row = parse(latest);
   if (!row) return null;
-  return agreedView(db, row);
+  return await agreedView(db, row);
 }
 
-function agreedView(db: DB, row: OutcomeSetRow): AgreedOutcomeSet {
+async function agreedView(db: DB, row: OutcomeSetRow): Promise<AgreedOutcomeSet> {
   const citizen = citizenWeights(row.content);
+  const signatures = await listSignatures(db, row.id);
   return {
     version: row.version,
     agreedAt: row.agreedAt!,
     incentivePotPence: row.content.incentivePotPence,
-    signatures: listSignatures(db, row.id).map((s) => ({ organisation: s.organisationName, signer: s.signerName ?? "", signedAt: s.signedAt! })),
+    signatures: signatures.map((s) => ({ organisation: s.organisationName, signer: s.signerName ?? "", signedAt: s.signedAt! })),
     outcomes: ordered(row.content.outcomes)
       .filter((o) => o.included)
       .map((o) => ({
@@ -253,14 +250,14 @@ function agreedView(db: DB, row: OutcomeSetRow): AgreedOutcomeSet {
   };
 }
 
-export function organisationsByIds(db: DB, ids: number[]) {
+export async function organisationsByIds(db: DB, ids: number[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all();
+  return await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
 }
 
 /** Who did what to one version, from the audit log (downloads left out), oldest first. */
-export function listVersionHistory(db: DB, partnershipId: number, consultationId: number, version: number) {
-  return db
+export async function listVersionHistory(db: DB, partnershipId: number, consultationId: number, version: number) {
+  return await db
     .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, name: users.displayName })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
@@ -272,6 +269,5 @@ export function listVersionHistory(db: DB, partnershipId: number, consultationId
         sql`${auditLog.action} <> 'outcome_set.exported'`,
       ),
     )
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all();
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

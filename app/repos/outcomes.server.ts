@@ -23,8 +23,8 @@ export interface LibraryOutcome {
 }
 
 /** The library in `locale`, English where a translation is missing, domains in order. */
-export function listLibrary(db: DB, consultationId: number, locale: string): LibraryOutcome[] {
-  return db.all<LibraryOutcome>(sql`
+export async function listLibrary(db: DB, consultationId: number, locale: string): Promise<LibraryOutcome[]> {
+  return await db.all<LibraryOutcome>(sql`
     SELECT co.code AS code,
            coalesce(dl.name, de.name, '') AS domain,
            coalesce(ol.statement, oe.statement, '') AS statement,
@@ -41,52 +41,52 @@ export function listLibrary(db: DB, consultationId: number, locale: string): Lib
 }
 
 /** The domain with this English name, created (at the end) when new. */
-export function ensureDomain(db: DB, consultationId: number, name: string, code: string): number {
-  const existing = db
+export async function ensureDomain(db: DB, consultationId: number, name: string, code: string): Promise<number> {
+  const [existing] = await db
     .select({ id: outcomeDomains.id })
     .from(outcomeDomains)
     .innerJoin(outcomeDomainTranslations, and(eq(outcomeDomainTranslations.domainId, outcomeDomains.id), eq(outcomeDomainTranslations.locale, "en")))
     .where(and(eq(outcomeDomains.consultationId, consultationId), sql`lower(${outcomeDomainTranslations.name}) = lower(${name})`))
-    .get();
+    .limit(1);
   if (existing) return existing.id;
-  const position = db.select({ n: sql<number>`count(*)` }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)).get()?.n ?? 0;
+  const position = (await db.select({ n: sql<number>`count(*)` }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)))[0]?.n ?? 0;
   let unique = code;
-  for (let k = 2; db.select({ id: outcomeDomains.id }).from(outcomeDomains).where(and(eq(outcomeDomains.consultationId, consultationId), eq(outcomeDomains.code, unique))).get(); k++) unique = `${code}-${k}`;
-  const id = db.insert(outcomeDomains).values({ consultationId, code: unique, position }).returning({ id: outcomeDomains.id }).get().id;
-  db.insert(outcomeDomainTranslations).values({ domainId: id, locale: "en", name }).run();
+  for (let k = 2; (await db.select({ id: outcomeDomains.id }).from(outcomeDomains).where(and(eq(outcomeDomains.consultationId, consultationId), eq(outcomeDomains.code, unique))))[0]; k++) unique = `${code}-${k}`;
+  const [inserted] = await db.insert(outcomeDomains).values({ consultationId, code: unique, position }).returning({ id: outcomeDomains.id });
+  const id = inserted.id;
+  await db.insert(outcomeDomainTranslations).values({ domainId: id, locale: "en", name });
   return id;
 }
 
 /** Creates the outcome or updates its domain and English text; returns whether it was new. */
-export function upsertOutcome(
+export async function upsertOutcome(
   db: DB,
   consultationId: number,
   values: { code: string; domainId: number; statement: string; description: string; source: string; position: number },
-): "created" | "updated" {
-  const existing = db
+): Promise<"created" | "updated"> {
+  const [existing] = await db
     .select({ id: candidateOutcomes.id })
     .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, values.code)))
-    .get();
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, values.code)));
   if (existing) {
-    db.update(candidateOutcomes).set({ domainId: values.domainId, ...(values.source ? { source: values.source } : {}) }).where(eq(candidateOutcomes.id, existing.id)).run();
-    db.insert(candidateOutcomeTranslations)
+    await db.update(candidateOutcomes).set({ domainId: values.domainId, ...(values.source ? { source: values.source } : {}) }).where(eq(candidateOutcomes.id, existing.id));
+    await db
+      .insert(candidateOutcomeTranslations)
       .values({ outcomeId: existing.id, locale: "en", statement: values.statement, description: values.description })
-      .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement: values.statement, description: values.description } })
-      .run();
+      .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement: values.statement, description: values.description } });
     return "updated";
   }
-  const id = db
+  const [inserted] = await db
     .insert(candidateOutcomes)
     .values({ consultationId, domainId: values.domainId, code: values.code, source: values.source, position: values.position })
-    .returning({ id: candidateOutcomes.id })
-    .get().id;
-  db.insert(candidateOutcomeTranslations).values({ outcomeId: id, locale: "en", statement: values.statement, description: values.description }).run();
+    .returning({ id: candidateOutcomes.id });
+  const id = inserted.id;
+  await db.insert(candidateOutcomeTranslations).values({ outcomeId: id, locale: "en", statement: values.statement, description: values.description });
   return "created";
 }
 
-export function countOutcomes(db: DB, consultationId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)).get()?.n ?? 0;
+export async function countOutcomes(db: DB, consultationId: number): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)))[0]?.n ?? 0;
 }
 
 
@@ -98,98 +98,96 @@ export interface OutcomeRow {
   domainId: number | null;
 }
 
-export function findOutcomeByCode(db: DB, consultationId: number, code: string): OutcomeRow | undefined {
-  return db
+export async function findOutcomeByCode(db: DB, consultationId: number, code: string): Promise<OutcomeRow | undefined> {
+  const [row] = await db
     .select({ id: candidateOutcomes.id, code: candidateOutcomes.code, status: candidateOutcomes.status, source: candidateOutcomes.source, domainId: candidateOutcomes.domainId })
     .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code)))
-    .get();
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code)));
+  return row;
 }
 
 /** Whether another outcome of the consultation has this code (codes are compared without case, as the import does). */
-export function codeTaken(db: DB, consultationId: number, code: string, exceptId: number | null): boolean {
-  return Boolean(
-    db
-      .select({ id: candidateOutcomes.id })
-      .from(candidateOutcomes)
-      .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? sql`1` : ne(candidateOutcomes.id, exceptId)))
-      .get(),
-  );
+export async function codeTaken(db: DB, consultationId: number, code: string, exceptId: number | null): Promise<boolean> {
+  const [row] = await db
+    .select({ id: candidateOutcomes.id })
+    .from(candidateOutcomes)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? sql`1` : ne(candidateOutcomes.id, exceptId)))
+    .limit(1);
+  return Boolean(row);
 }
 
-export function insertOutcome(db: DB, consultationId: number, values: { code: string; domainId: number; source: string; position: number }): number {
-  return db.insert(candidateOutcomes).values({ consultationId, ...values }).returning({ id: candidateOutcomes.id }).get().id;
+export async function insertOutcome(db: DB, consultationId: number, values: { code: string; domainId: number; source: string; position: number }): Promise<number> {
+  const [row] = await db.insert(candidateOutcomes).values({ consultationId, ...values }).returning({ id: candidateOutcomes.id });
+  return row.id;
 }
 
-export function updateOutcomeRow(db: DB, consultationId: number, id: number, values: Partial<{ code: string; domainId: number; source: string; status: OutcomeStatus }>) {
-  db.update(candidateOutcomes).set(values).where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.id, id))).run();
+export async function updateOutcomeRow(db: DB, consultationId: number, id: number, values: Partial<{ code: string; domainId: number; source: string; status: OutcomeStatus }>): Promise<void> {
+  await db.update(candidateOutcomes).set(values).where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.id, id)));
 }
 
 /** The outcome's text in `locale`; a blank statement removes that translation. */
-export function setOutcomeText(db: DB, outcomeId: number, locale: string, statement: string, description: string) {
+export async function setOutcomeText(db: DB, outcomeId: number, locale: string, statement: string, description: string): Promise<void> {
   if (!statement) {
-    db.delete(candidateOutcomeTranslations).where(and(eq(candidateOutcomeTranslations.outcomeId, outcomeId), eq(candidateOutcomeTranslations.locale, locale))).run();
+    await db.delete(candidateOutcomeTranslations).where(and(eq(candidateOutcomeTranslations.outcomeId, outcomeId), eq(candidateOutcomeTranslations.locale, locale)));
     return;
   }
-  db.insert(candidateOutcomeTranslations)
+  await db
+    .insert(candidateOutcomeTranslations)
     .values({ outcomeId, locale, statement, description })
-    .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement, description } })
-    .run();
+    .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement, description } });
 }
 
 /** Every statement and description of the consultation's outcomes, in every language. */
-export function listOutcomeTexts(db: DB, consultationId: number) {
-  return db
+export async function listOutcomeTexts(db: DB, consultationId: number) {
+  return await db
     .select({ outcomeId: candidateOutcomeTranslations.outcomeId, locale: candidateOutcomeTranslations.locale, statement: candidateOutcomeTranslations.statement, description: candidateOutcomeTranslations.description })
     .from(candidateOutcomeTranslations)
     .innerJoin(candidateOutcomes, eq(candidateOutcomes.id, candidateOutcomeTranslations.outcomeId))
-    .where(eq(candidateOutcomes.consultationId, consultationId))
-    .all();
+    .where(eq(candidateOutcomes.consultationId, consultationId));
 }
 
 /** The consultation's domains in order, with their names in every language. */
-export function listDomainsWithNames(db: DB, consultationId: number) {
-  const domains = db.select({ id: outcomeDomains.id, code: outcomeDomains.code }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)).orderBy(outcomeDomains.position, outcomeDomains.id).all();
-  const names = db
+export async function listDomainsWithNames(db: DB, consultationId: number) {
+  const domains = await db.select({ id: outcomeDomains.id, code: outcomeDomains.code }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)).orderBy(outcomeDomains.position, outcomeDomains.id);
+  const names = await db
     .select({ domainId: outcomeDomainTranslations.domainId, locale: outcomeDomainTranslations.locale, name: outcomeDomainTranslations.name })
     .from(outcomeDomainTranslations)
     .innerJoin(outcomeDomains, eq(outcomeDomains.id, outcomeDomainTranslations.domainId))
-    .where(eq(outcomeDomains.consultationId, consultationId))
-    .all();
+    .where(eq(outcomeDomains.consultationId, consultationId));
   return domains.map((d) => ({ ...d, names: Object.fromEntries(names.filter((n) => n.domainId === d.id).map((n) => [n.locale, n.name])) as Record<string, string> }));
 }
 
 /** A domain's name in `locale` (never English, which names it); blank removes the translation. */
-export function setDomainName(db: DB, domainId: number, locale: string, name: string) {
+export async function setDomainName(db: DB, domainId: number, locale: string, name: string): Promise<void> {
   if (!name) {
-    db.delete(outcomeDomainTranslations).where(and(eq(outcomeDomainTranslations.domainId, domainId), eq(outcomeDomainTranslations.locale, locale))).run();
+    await db.delete(outcomeDomainTranslations).where(and(eq(outcomeDomainTranslations.domainId, domainId), eq(outcomeDomainTranslations.locale, locale)));
     return;
   }
-  db.insert(outcomeDomainTranslations)
+  await db
+    .insert(outcomeDomainTranslations)
     .values({ domainId, locale, name })
-    .onConflictDoUpdate({ target: [outcomeDomainTranslations.domainId, outcomeDomainTranslations.locale], set: { name } })
-    .run();
+    .onConflictDoUpdate({ target: [outcomeDomainTranslations.domainId, outcomeDomainTranslations.locale], set: { name } });
 }
 
-export function listRatingWordings(db: DB, consultationId: number) {
-  return db.select({ locale: ratingWordings.locale, text: ratingWordings.text, hint: ratingWordings.hint }).from(ratingWordings).where(eq(ratingWordings.consultationId, consultationId)).all();
+export async function listRatingWordings(db: DB, consultationId: number) {
+  return await db.select({ locale: ratingWordings.locale, text: ratingWordings.text, hint: ratingWordings.hint }).from(ratingWordings).where(eq(ratingWordings.consultationId, consultationId));
 }
 
 /** The consultation's own rating question wording in `locale`; blank text goes back to the standard wording. */
-export function setRatingWording(db: DB, consultationId: number, locale: string, text: string, hint: string) {
+export async function setRatingWording(db: DB, consultationId: number, locale: string, text: string, hint: string): Promise<void> {
   if (!text) {
-    db.delete(ratingWordings).where(and(eq(ratingWordings.consultationId, consultationId), eq(ratingWordings.locale, locale))).run();
+    await db.delete(ratingWordings).where(and(eq(ratingWordings.consultationId, consultationId), eq(ratingWordings.locale, locale)));
     return;
   }
-  db.insert(ratingWordings)
+  await db
+    .insert(ratingWordings)
     .values({ consultationId, locale, text, hint })
-    .onConflictDoUpdate({ target: [ratingWordings.consultationId, ratingWordings.locale], set: { text, hint } })
-    .run();
+    .onConflictDoUpdate({ target: [ratingWordings.consultationId, ratingWordings.locale], set: { text, hint } });
 }
 
 /** Every rating question of the consultation (all rounds), with its round and its text in `locale` (null when it has none). */
-export function listRatingQuestions(db: DB, consultationId: number, locale: string) {
-  return db.all<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(sql`
+export async function listRatingQuestions(db: DB, consultationId: number, locale: string) {
+  return await db.all<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(sql`
     SELECT q.id AS questionId, q.outcome_id AS outcomeId, r.id AS roundId, r.number AS roundNumber, qt.text AS text, qt.hint AS hint
       FROM ${questions} q
       JOIN ${rounds} r ON r.id = q.round_id
@@ -200,13 +198,13 @@ export function listRatingQuestions(db: DB, consultationId: number, locale: stri
 }
 
 /** Sets one language of a question (a rating question's text and hint; it has no choices). */
-export function setQuestionText(db: DB, questionId: number, locale: string, text: string, hint: string) {
-  db.insert(questionTranslations)
+export async function setQuestionText(db: DB, questionId: number, locale: string, text: string, hint: string): Promise<void> {
+  await db
+    .insert(questionTranslations)
     .values({ questionId, locale, text, hint, options: {} })
-    .onConflictDoUpdate({ target: [questionTranslations.questionId, questionTranslations.locale], set: { text, hint } })
-    .run();
+    .onConflictDoUpdate({ target: [questionTranslations.questionId, questionTranslations.locale], set: { text, hint } });
 }
 
-export function removeQuestionText(db: DB, questionId: number, locale: string) {
-  db.delete(questionTranslations).where(and(eq(questionTranslations.questionId, questionId), eq(questionTranslations.locale, locale))).run();
+export async function removeQuestionText(db: DB, questionId: number, locale: string): Promise<void> {
+  await db.delete(questionTranslations).where(and(eq(questionTranslations.questionId, questionId), eq(questionTranslations.locale, locale)));
 }

@@ -16,9 +16,9 @@ export interface RatingAnswerRow {
 
 /**
  * Streams the submitted rating answers of a round, ordered by participant,
- * without loading them all into memory (better-sqlite3's iterate()).
+ * without loading them all into memory (better-sqlite3's iterate(), raw and SQLite-only).
  */
-export function iterateRatingAnswers(db: DB, roundId: number): IterableIterator<RatingAnswerRow> {
+export async function iterateRatingAnswers(db: DB, roundId: number): Promise<IterableIterator<RatingAnswerRow>> {
   return db.$client
     .prepare(
       `SELECT r.participant_id AS participantId, pp.stakeholder_group AS stakeholderGroup, pp.age_band AS ageBand,
@@ -36,29 +36,27 @@ export function iterateRatingAnswers(db: DB, roundId: number): IterableIterator<
 }
 
 /** Outcome codes rated in a round, in question order. */
-export function ratedOutcomeCodes(db: DB, roundId: number): string[] {
-  return db
-    .all<{ code: string }>(
-      sql`SELECT co.code AS code FROM questions q JOIN candidate_outcomes co ON co.id = q.outcome_id
-           WHERE q.round_id = ${roundId} AND q.type = 'rating' ORDER BY q.position`,
-    )
-    .map((r) => r.code);
+export async function ratedOutcomeCodes(db: DB, roundId: number): Promise<string[]> {
+  const rows = await db.all<{ code: string }>(
+    sql`SELECT co.code AS code FROM questions q JOIN candidate_outcomes co ON co.id = q.outcome_id
+         WHERE q.round_id = ${roundId} AND q.type = 'rating' ORDER BY q.position`,
+  );
+  return rows.map((r) => r.code);
 }
 
 /** A consultation's rounds, in order. */
-export function listRounds(db: DB, consultationId: number) {
-  return db
+export async function listRounds(db: DB, consultationId: number) {
+  return await db
     .select({ id: rounds.id, number: rounds.number, status: rounds.status })
     .from(rounds)
     .innerJoin(surveys, eq(surveys.id, rounds.surveyId))
     .where(eq(surveys.consultationId, consultationId))
-    .orderBy(asc(rounds.number))
-    .all();
+    .orderBy(asc(rounds.number));
 }
 
 /** Statement of each outcome code in `locale`, English where not translated. */
-export function outcomeStatements(db: DB, consultationId: number, locale: string): Record<string, string> {
-  const rows = db.all<{ code: string; statement: string }>(
+export async function outcomeStatements(db: DB, consultationId: number, locale: string): Promise<Record<string, string>> {
+  const rows = await db.all<{ code: string; statement: string }>(
     sql`SELECT co.code AS code, coalesce(l.statement, e.statement, co.code) AS statement
           FROM candidate_outcomes co
           LEFT JOIN candidate_outcome_translations l ON l.outcome_id = co.id AND l.locale = ${locale}
@@ -68,52 +66,51 @@ export function outcomeStatements(db: DB, consultationId: number, locale: string
   return Object.fromEntries(rows.map((r) => [r.code, r.statement]));
 }
 
-export function insertMargins(db: DB, values: typeof populationMargins.$inferInsert): number {
-  return db.insert(populationMargins).values(values).returning({ id: populationMargins.id }).get().id;
+export async function insertMargins(db: DB, values: typeof populationMargins.$inferInsert): Promise<number> {
+  const [row] = await db.insert(populationMargins).values(values).returning({ id: populationMargins.id });
+  return row.id;
 }
 
-export function listMargins(db: DB, consultationId: number) {
-  return db
+export async function listMargins(db: DB, consultationId: number) {
+  return await db
     .select({ id: populationMargins.id, name: populationMargins.name, rows: populationMargins.rows, createdAt: populationMargins.createdAt })
     .from(populationMargins)
     .where(eq(populationMargins.consultationId, consultationId))
-    .orderBy(desc(populationMargins.id))
-    .all();
+    .orderBy(desc(populationMargins.id));
 }
 
-export function findMargins(db: DB, id: number, consultationId: number) {
-  return db
+export async function findMargins(db: DB, id: number, consultationId: number) {
+  const [row] = await db
     .select({ id: populationMargins.id, name: populationMargins.name, rows: populationMargins.rows })
     .from(populationMargins)
-    .where(and(eq(populationMargins.id, id), eq(populationMargins.consultationId, consultationId)))
-    .get();
+    .where(and(eq(populationMargins.id, id), eq(populationMargins.consultationId, consultationId)));
+  return row;
 }
 
-export function findResultByHash(db: DB, roundId: number, inputHash: string) {
-  return db
+export async function findResultByHash(db: DB, roundId: number, inputHash: string) {
+  const [row] = await db
     .select({ version: aggregationResults.version })
     .from(aggregationResults)
-    .where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.inputHash, inputHash)))
-    .get();
+    .where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.inputHash, inputHash)));
+  return row;
 }
 
-export function insertResult(db: DB, values: Omit<typeof aggregationResults.$inferInsert, "version">): number {
+export async function insertResult(db: DB, values: Omit<typeof aggregationResults.$inferInsert, "version">): Promise<number> {
   const next =
-    (db.select({ v: sql<number>`max(${aggregationResults.version})` }).from(aggregationResults).where(eq(aggregationResults.roundId, values.roundId)).get()?.v ?? 0) + 1;
-  db.insert(aggregationResults).values({ ...values, version: next }).run();
+    ((await db.select({ v: sql<number>`max(${aggregationResults.version})` }).from(aggregationResults).where(eq(aggregationResults.roundId, values.roundId)))[0]?.v ?? 0) + 1;
+  await db.insert(aggregationResults).values({ ...values, version: next });
   return next;
 }
 
-export function listResultVersions(db: DB, roundId: number) {
-  return db
+export async function listResultVersions(db: DB, roundId: number) {
+  return await db
     .select({ version: aggregationResults.version, createdAt: aggregationResults.createdAt, responseCount: aggregationResults.responseCount, parameters: aggregationResults.parameters })
     .from(aggregationResults)
     .where(eq(aggregationResults.roundId, roundId))
-    .orderBy(desc(aggregationResults.version))
-    .all();
+    .orderBy(desc(aggregationResults.version));
 }
 
-export function findResult(db: DB, roundId: number, version?: number) {
+export async function findResult(db: DB, roundId: number, version?: number) {
   const q = db
     .select({
       version: aggregationResults.version,
@@ -124,15 +121,17 @@ export function findResult(db: DB, roundId: number, version?: number) {
       createdAt: aggregationResults.createdAt,
     })
     .from(aggregationResults);
-  return version === undefined
-    ? q.where(eq(aggregationResults.roundId, roundId)).orderBy(desc(aggregationResults.version)).limit(1).get()
-    : q.where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.version, version))).get();
+  const [row] =
+    version === undefined
+      ? await q.where(eq(aggregationResults.roundId, roundId)).orderBy(desc(aggregationResults.version)).limit(1)
+      : await q.where(and(eq(aggregationResults.roundId, roundId), eq(aggregationResults.version, version)));
+  return row;
 }
 
 /** Submitted responses to a round, and how many of them were submitted after `since`. */
-export function roundResponseCounts(db: DB, roundId: number, since: Date | null): { total: number; newer: number } {
+export async function roundResponseCounts(db: DB, roundId: number, since: Date | null): Promise<{ total: number; newer: number }> {
   const at = since ? since.getTime() : null;
-  const row = db.get<{ total: number; newer: number }>(
+  const row = await db.get<{ total: number; newer: number }>(
     sql`SELECT count(*) AS total, coalesce(sum(CASE WHEN ${at} IS NOT NULL AND submitted_at > ${at} THEN 1 ELSE 0 END), 0) AS newer
           FROM responses WHERE round_id = ${roundId}`,
   );

@@ -3,26 +3,26 @@ import { studyReportTexts } from "../../db/schema";
 import type { DB } from "../db.server";
 
 /** The officer's texts for the COS-STAR items, by checklist number. */
-export function listReportTexts(db: DB, consultationId: number): Record<string, { text: string; lang: string }> {
-  const rows = db.select().from(studyReportTexts).where(eq(studyReportTexts.consultationId, consultationId)).all();
+export async function listReportTexts(db: DB, consultationId: number): Promise<Record<string, { text: string; lang: string }>> {
+  const rows = await db.select().from(studyReportTexts).where(eq(studyReportTexts.consultationId, consultationId));
   return Object.fromEntries(rows.map((r) => [r.item, { text: r.text, lang: r.locale }]));
 }
 
 /** Writes (or, with empty text, removes) the officer's text for one item. */
-export function putReportText(db: DB, values: { consultationId: number; item: string; text: string; locale: string; updatedBy: number; updatedAt: Date }): void {
+export async function putReportText(db: DB, values: { consultationId: number; item: string; text: string; locale: string; updatedBy: number; updatedAt: Date }): Promise<void> {
   if (values.text === "") {
-    db.delete(studyReportTexts).where(and(eq(studyReportTexts.consultationId, values.consultationId), eq(studyReportTexts.item, values.item))).run();
+    await db.delete(studyReportTexts).where(and(eq(studyReportTexts.consultationId, values.consultationId), eq(studyReportTexts.item, values.item)));
     return;
   }
-  db.insert(studyReportTexts)
+  await db
+    .insert(studyReportTexts)
     .values(values)
-    .onConflictDoUpdate({ target: [studyReportTexts.consultationId, studyReportTexts.item], set: { text: values.text, locale: values.locale, updatedBy: values.updatedBy, updatedAt: values.updatedAt } })
-    .run();
+    .onConflictDoUpdate({ target: [studyReportTexts.consultationId, studyReportTexts.item], set: { text: values.text, locale: values.locale, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
 }
 
 /** The consultation's title and summary in `locale`, English where not translated (the summary with its language). */
-export function consultationWording(db: DB, consultationId: number, locale: string): { title: string; summary: { text: string; lang: string } | null } {
-  const row = db.get<{ title: string | null; summary: string | null; summaryLocale: string }>(sql`
+export async function consultationWording(db: DB, consultationId: number, locale: string): Promise<{ title: string; summary: { text: string; lang: string } | null }> {
+  const row = await db.get<{ title: string | null; summary: string | null; summaryLocale: string }>(sql`
     SELECT coalesce(l.title, e.title) AS title, coalesce(nullif(l.summary, ''), e.summary) AS summary,
            CASE WHEN nullif(l.summary, '') IS NOT NULL THEN ${locale} ELSE 'en' END AS summaryLocale
       FROM consultations c
@@ -33,41 +33,44 @@ export function consultationWording(db: DB, consultationId: number, locale: stri
 }
 
 /** What the data holds about a consultation's study, beyond its results (for the COS-STAR report). */
-export function studyReportData(db: DB, consultationId: number, locale: string) {
-  const consultation = db.get<{ audience: "panel" | "public" | "both"; groupId: number | null; partnership: string }>(sql`
+export async function studyReportData(db: DB, consultationId: number, locale: string) {
+  const consultation = (await db.get<{ audience: "panel" | "public" | "both"; groupId: number | null; partnership: string }>(sql`
     SELECT c.audience AS audience, c.advisory_group_id AS groupId, p.name AS partnership
       FROM consultations c JOIN partnerships p ON p.id = c.partnership_id
-     WHERE c.id = ${consultationId}`)!;
+     WHERE c.id = ${consultationId}`))!;
   const group = consultation.groupId
     ? {
-        name: db.get<{ name: string }>(sql`SELECT name FROM advisory_groups WHERE id = ${consultation.groupId}`)?.name ?? "",
-        members: db.all<{ grp: string; n: number }>(sql`SELECT stakeholder_group AS grp, count(*) AS n FROM advisory_group_members WHERE group_id = ${consultation.groupId} AND left_at IS NULL GROUP BY 1 ORDER BY 1`),
-        localities: db.all<{ locality: string }>(sql`SELECT DISTINCT locality FROM advisory_group_members WHERE group_id = ${consultation.groupId} AND locality IS NOT NULL AND locality <> '' ORDER BY 1`).map((r) => r.locality),
+        name: (await db.get<{ name: string }>(sql`SELECT name FROM advisory_groups WHERE id = ${consultation.groupId}`))?.name ?? "",
+        members: await db.all<{ grp: string; n: number }>(sql`SELECT stakeholder_group AS grp, count(*) AS n FROM advisory_group_members WHERE group_id = ${consultation.groupId} AND left_at IS NULL GROUP BY 1 ORDER BY 1`),
+        localities: (await db.all<{ locality: string }>(sql`SELECT DISTINCT locality FROM advisory_group_members WHERE group_id = ${consultation.groupId} AND locality IS NOT NULL AND locality <> '' ORDER BY 1`)).map((r) => r.locality),
       }
     : null;
-  const rounds = db.all<{ id: number; number: number; showFeedback: number; feedbackBy: "overall" | "stakeholder-group"; allowNew: number }>(sql`
+  const rounds = await db.all<{ id: number; number: number; showFeedback: number; feedbackBy: "overall" | "stakeholder-group"; allowNew: number }>(sql`
     SELECT r.id AS id, r.number AS number, r.show_feedback AS showFeedback, r.feedback_by AS feedbackBy, r.allow_new_participants AS allowNew
       FROM rounds r JOIN surveys s ON s.id = r.survey_id WHERE s.consultation_id = ${consultationId} ORDER BY r.number`);
-  const byGroup = (roundId: number) =>
+  const byGroup = async (roundId: number) =>
     Object.fromEntries(
-      db
-        .all<{ grp: string; n: number }>(sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, count(*) AS n FROM responses r LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id WHERE r.round_id = ${roundId} GROUP BY 1 ORDER BY 1`)
-        .map((r) => [r.grp, r.n]),
+      (
+        await db.all<{ grp: string; n: number }>(sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, count(*) AS n FROM responses r LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id WHERE r.round_id = ${roundId} GROUP BY 1 ORDER BY 1`)
+      ).map((r) => [r.grp, r.n]),
     );
-  const retained = (fromRoundId: number, toRoundId: number) =>
-    db.get<{ before: number; retained: number }>(sql`
+  const retained = async (fromRoundId: number, toRoundId: number) =>
+    (await db.get<{ before: number; retained: number }>(sql`
       SELECT count(*) AS before, coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM responses b WHERE b.round_id = ${toRoundId} AND b.participant_id = a.participant_id) THEN 1 ELSE 0 END), 0) AS retained
-        FROM responses a WHERE a.round_id = ${fromRoundId}`)!;
-  const sources = db.all<{ source: string; n: number }>(sql`SELECT coalesce(nullif(source, ''), '–') AS source, count(*) AS n FROM candidate_outcomes WHERE consultation_id = ${consultationId} GROUP BY 1 ORDER BY 2 DESC, 1`);
-  const dropped = db.all<{ code: string }>(sql`SELECT code FROM candidate_outcomes WHERE consultation_id = ${consultationId} AND status <> 'active' ORDER BY position, code`).map((r) => r.code);
-  const proposals = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM moderation_decisions WHERE consultation_id = ${consultationId} AND decision = 'accepted'`)?.n ?? 0;
-  const themes = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codebook_themes WHERE consultation_id = ${consultationId}`)?.n ?? 0;
+        FROM responses a WHERE a.round_id = ${fromRoundId}`))!;
+  const sources = await db.all<{ source: string; n: number }>(sql`SELECT coalesce(nullif(source, ''), '–') AS source, count(*) AS n FROM candidate_outcomes WHERE consultation_id = ${consultationId} GROUP BY 1 ORDER BY 2 DESC, 1`);
+  const dropped = (await db.all<{ code: string }>(sql`SELECT code FROM candidate_outcomes WHERE consultation_id = ${consultationId} AND status <> 'active' ORDER BY position, code`)).map((r) => r.code);
+  const proposals = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM moderation_decisions WHERE consultation_id = ${consultationId} AND decision = 'accepted'`))?.n ?? 0;
+  const themes = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM codebook_themes WHERE consultation_id = ${consultationId}`))?.n ?? 0;
+  const wording = await consultationWording(db, consultationId, locale);
+  const roundsWithGroups = [];
+  for (const r of rounds) roundsWithGroups.push({ id: r.id, number: r.number, showFeedback: Boolean(r.showFeedback), feedbackBy: r.feedbackBy, allowNewParticipants: Boolean(r.allowNew), byGroup: await byGroup(r.id) });
   return {
-    ...consultationWording(db, consultationId, locale),
+    ...wording,
     partnership: consultation.partnership,
     audience: consultation.audience,
     group,
-    rounds: rounds.map((r) => ({ id: r.id, number: r.number, showFeedback: Boolean(r.showFeedback), feedbackBy: r.feedbackBy, allowNewParticipants: Boolean(r.allowNew), byGroup: byGroup(r.id) })),
+    rounds: roundsWithGroups,
     retained,
     sources: sources.map((s) => ({ source: s.source, outcomes: s.n })),
     dropped,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { jsonResponse, loadExport } from "../services/framework-export.server";
 
 /** One outcome-set version as JSON (commissioners of the partnership; streamed). */
-export function loader(args: LoaderFunctionArgs) {
-  const { doc, name } = loadExport(args, "json");
+export async function loader(args: LoaderFunctionArgs) {
+  const { doc, name } = await loadExport(args, "json");
   return jsonResponse(doc, name);
 }

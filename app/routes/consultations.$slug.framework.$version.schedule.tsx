@@ -13,8 +13,8 @@ export const handle: RouteHandle = {
 };
 
 /** "Schedule: outcomes and incentive payments": the export model as a printable A4 page. */
-export function loader(args: LoaderFunctionArgs) {
-  const { doc, locale } = loadExport(args, "schedule");
+export async function loader(args: LoaderFunctionArgs) {
+  const { doc, locale } = await loadExport(args, "schedule");
   return json({
     doc,
     dates: {

@@ -18,31 +18,30 @@ export const handle: RouteHandle = {
 };
 
 /** Where one outcome of one version came from: consultation, rounds, numbers, method, and every recorded departure. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireCommissioner(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireCommissioner(args);
   const params = args.params as { version?: string; code?: string };
   const version = versionParam(params.version);
   const code = codeParam(params.code);
   const db = getDb();
-  const set = findOutcomeSet(db, consultation.id, version);
+  const set = await findOutcomeSet(db, consultation.id, version);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   // Reasons recorded for this outcome in this and every earlier version.
-  const history = listOutcomeSetVersions(db, consultation.id)
-    .filter((v) => v.version <= version)
-    .map((v) => {
-      const s = v.version === version ? set : findOutcomeSet(db, consultation.id, v.version)!;
-      const o = s.content.outcomes.find((x) => x.code === code);
-      return {
-        version: v.version,
-        changeReason: v.changeReason,
-        inclusion: o && isDeparture(o) ? o.inclusionReason : "",
-        included: o?.included ?? false,
-        weightReason: o?.weightReason ?? "",
-        reworded: o && o.statement !== o.citizenStatement ? o.statement : "",
-      };
+  const history = [];
+  for (const v of (await listOutcomeSetVersions(db, consultation.id)).filter((v) => v.version <= version)) {
+    const s = v.version === version ? set : (await findOutcomeSet(db, consultation.id, v.version))!;
+    const o = s.content.outcomes.find((x) => x.code === code);
+    history.push({
+      version: v.version,
+      changeReason: v.changeReason,
+      inclusion: o && isDeparture(o) ? o.inclusionReason : "",
+      included: o?.included ?? false,
+      weightReason: o?.weightReason ?? "",
+      reworded: o && o.statement !== o.citizenStatement ? o.statement : "",
     });
+  }
   // Every round the outcome was rated in, each with the calculation it came from (methods §4, "Across rounds").
   const bases = basisRounds(set.content.basis);
   const round = decidingRound(outcome, set.content.basis);
@@ -58,15 +57,15 @@ export function loader(args: LoaderFunctionArgs) {
   };
   const lastRound = Math.max(...bases.map((b) => b.roundNumber));
   return json({
-    provenance: provenanceByCode(db, consultation.id).get(code) ?? null,
+    provenance: (await provenanceByCode(db, consultation.id)).get(code) ?? null,
     consultation: { slug: consultation.slug, title: consultation.title },
     set: {
       version: set.version,
       status: set.status,
       agreedAt: when(set.agreedAt),
-      signatures: listSignatures(db, set.id).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt) })),
+      signatures: (await listSignatures(db, set.id)).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt) })),
     },
-    rounds: listRounds(db, consultation.id).map((r) => ({ number: r.number, status: r.status })),
+    rounds: (await listRounds(db, consultation.id)).map((r) => ({ number: r.number, status: r.status })),
     round,
     deciding: calculation(round),
     notAskedAgain: round < lastRound,

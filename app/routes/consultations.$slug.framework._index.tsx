@@ -20,16 +20,16 @@ export const handle: RouteHandle = {
     t("commissioner:framework.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireCommissioner(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireCommissioner(args);
   const db = getDb();
   const q = new URL(args.request.url).searchParams.get("version");
   const version = q === null ? undefined : versionParam(q);
-  const set = findOutcomeSet(db, consultation.id, version);
+  const set = await findOutcomeSet(db, consultation.id, version);
   if (version !== undefined && !set) throw new Response("Not Found", { status: 404 });
-  const versions = listOutcomeSetVersions(db, consultation.id);
-  const study = studyStatus(db, consultation.id);
-  const organisation = findUserOrganisation(db, user.id);
+  const versions = await listOutcomeSetVersions(db, consultation.id);
+  const study = await studyStatus(db, consultation.id);
+  const organisation = await findUserOrganisation(db, user.id);
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   let view = null;
   if (set) {
@@ -37,7 +37,7 @@ export function loader(args: LoaderFunctionArgs) {
     const amounts = amountsPence(set.content);
     const outcomes = ordered(set.content.outcomes);
     const domainNames = [...new Set(outcomes.map((o) => o.domainName))];
-    const signatures = listSignatures(db, set.id).map((s) => ({
+    const signatures = (await listSignatures(db, set.id)).map((s) => ({
       organisationId: s.organisationId,
       organisation: s.organisationName,
       signer: s.signerName,
@@ -94,7 +94,7 @@ export function loader(args: LoaderFunctionArgs) {
     consultation: { slug: consultation.slug, title: consultation.title },
     versions: versions.map((v) => ({ version: v.version, status: v.status, createdByName: v.createdByName, createdAt: when(v.createdAt) })),
     study: { rounds: study.rounds, stale: study.stale, ready: study.outcomes > 0 },
-    signatories: listSignatories(db, consultation.id).map((s) => s.name),
+    signatories: (await listSignatories(db, consultation.id)).map((s) => s.name),
     organisation: organisation?.name ?? null,
     set: view,
   });
@@ -115,7 +115,7 @@ const newVersionSchema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, scope, actor } = requireCommissioner(args);
+  const { consultation, scope, actor } = await requireCommissioner(args);
   const db = getDb();
   const now = new Date();
   const form = await args.request.formData();
@@ -124,13 +124,13 @@ export async function action(args: ActionFunctionArgs) {
   const fail = (key: string, status = 409) =>
     json({ errors: { intent: `errors.${key}` } as Record<string, string>, values: {} as Record<string, string> }, { status });
   if (intent === "start") {
-    const r = startFramework(db, scope, actor, now);
+    const r = await startFramework(db, scope, actor, now);
     return r.ok ? redirect(`${base}?notice=started`) : fail(r.reason === "no-result" ? "noResult" : "exists");
   }
   if (intent === "new-version") {
     const parsed = parseForm(form, newVersionSchema, ["reason"]);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const r = startNewVersion(db, scope, actor, parsed.data.reason, now);
+    const r = await startNewVersion(db, scope, actor, parsed.data.reason, now);
     return r.ok ? redirect(`${base}?notice=versionStarted`) : fail("conflict");
   }
   const version = versionField.safeParse(form.get("version"));
@@ -139,7 +139,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = moveSchema.safeParse({ version: form.get("version"), code: form.get("code"), direction: form.get("direction") });
     if (!parsed.success) return fail("conflict", 400);
     const code = codeParam(parsed.data.code);
-    const r = editDraft(
+    const r = await editDraft(
       db,
       scope,
       actor,
@@ -152,17 +152,17 @@ export async function action(args: ActionFunctionArgs) {
     return r.ok ? redirect(`${base}#outcome-${code}`) : fail("conflict");
   }
   if (intent === "propose") {
-    const r = proposeOutcomeSet(db, scope, actor, version.data, now);
+    const r = await proposeOutcomeSet(db, scope, actor, version.data, now);
     return r.ok
       ? redirect(`${base}?notice=proposed`)
       : fail(r.reason === "not-ready" ? "notReady" : r.reason === "no-signatories" ? "noSignatories" : "conflict");
   }
   if (intent === "withdraw") {
-    const r = returnToDraft(db, scope, actor, version.data, now);
+    const r = await returnToDraft(db, scope, actor, version.data, now);
     return r.ok ? redirect(`${base}?notice=withdrawn`) : fail("conflict");
   }
   if (intent === "sign") {
-    const r = signOutcomeSet(db, scope, actor, version.data, now);
+    const r = await signOutcomeSet(db, scope, actor, version.data, now);
     if (!r.ok)
       return fail(
         r.reason === "not-signatory" ? "notSignatory" : r.reason === "already-signed" ? "alreadySigned" : "conflict",

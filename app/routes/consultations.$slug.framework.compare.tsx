@@ -17,17 +17,17 @@ export const handle: RouteHandle = {
   },
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale, scope } = requireCommissioner(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale, scope } = await requireCommissioner(args);
   const q = new URL(args.request.url).searchParams;
   const from = versionParam(q.get("from"));
   const to = versionParam(q.get("to"));
-  const result = compareVersions(getDb(), consultation.id, from, to);
+  const result = await compareVersions(getDb(), consultation.id, from, to);
   if (!result) throw new Response("Not Found", { status: 404 });
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   const meta = (m: typeof result.from) => ({ ...m, createdAt: when(m.createdAt), updatedAt: when(m.updatedAt), agreedAt: when(m.agreedAt) });
-  const history = (version: number) =>
-    listVersionHistory(getDb(), scope.partnershipId, consultation.id, version).map((h) => {
+  const history = async (version: number) =>
+    (await listVersionHistory(getDb(), scope.partnershipId, consultation.id, version)).map((h) => {
       const d = h.details as { code?: unknown; reason?: unknown; organisation?: unknown };
       return {
         at: formatDateTime(h.at.toISOString(), locale),
@@ -37,12 +37,14 @@ export function loader(args: LoaderFunctionArgs) {
         detail: typeof d.reason === "string" ? d.reason : typeof d.organisation === "string" ? d.organisation : "",
       };
     });
+  const histories = [];
+  for (const v of new Set([from, to])) histories.push({ version: v, entries: await history(v) });
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     from: meta(result.from),
     to: meta(result.to),
     changes: result.changes,
-    histories: [...new Set([from, to])].map((v) => ({ version: v, entries: history(v) })),
+    histories,
   });
 }
 

@@ -21,18 +21,18 @@ export const handle: RouteHandle = {
 };
 
 /** The working draft and one of its outcomes; anything else goes back to the overview. */
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireCommissioner(args);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireCommissioner(args);
   const code = codeParam((args.params as { code?: string }).code);
-  const set = findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(getDb(), access.consultation.id);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });
   return { ...access, set, outcome, base: `/consultations/${access.consultation.slug}/framework` };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, set, outcome } = load(args);
-  const provenance = provenanceByCode(getDb(), consultation.id).get(outcome.code) ?? null;
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, set, outcome } = await load(args);
+  const provenance = (await provenanceByCode(getDb(), consultation.id)).get(outcome.code) ?? null;
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome, provenance });
 }
 
@@ -48,7 +48,7 @@ const rewordSchema = z.object({ statement: z.string({ error: "errors.statement" 
 const removeSchema = z.object({ index: z.coerce.number({ error: "errors.conflict" }).int().min(1).max(100) });
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, outcome, base } = load(args);
+  const { scope, actor, set, outcome, base } = await load(args);
   const db = getDb();
   const form = await args.request.formData();
   const intent = form.get("intent");
@@ -59,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(form, inclusionSchema, ["included", "inclusionReason"]);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     const included = parsed.data.included === "yes";
-    const r = editDraft(
+    const r = await editDraft(
       db,
       scope,
       actor,
@@ -85,7 +85,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "reword") {
     const parsed = parseForm(form, rewordSchema, ["statement"]);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const r = editDraft(
+    const r = await editDraft(
       db,
       scope,
       actor,
@@ -102,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "remove-indicator") {
     const parsed = parseForm(form, removeSchema, ["index"]);
     if (!parsed.ok) return conflict();
-    const r = editDraft(
+    const r = await editDraft(
       db,
       scope,
       actor,

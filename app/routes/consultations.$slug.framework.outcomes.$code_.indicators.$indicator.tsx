@@ -22,12 +22,12 @@ export const handle: RouteHandle = {
   },
 };
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireCommissioner(args);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireCommissioner(args);
   const params = args.params as { code?: string; indicator?: string };
   const code = codeParam(params.code);
   const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(getDb(), access.consultation.id);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });
   let index: number | null = null;
@@ -39,8 +39,8 @@ function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   return { ...access, set, outcome, index, base };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, set, outcome, index } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, set, outcome, index } = await load(args);
   const current = index ? outcome.indicators[index - 1] : null;
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -52,14 +52,14 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, outcome, index, base } = load(args);
+  const { scope, actor, set, outcome, index, base } = await load(args);
   const form = await args.request.formData();
   if (set.status !== "draft" || !outcome.included)
     return json({ errors: { name: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
   const parsed = parseForm(form, indicatorInput, INDICATOR_FIELDS);
   if (!parsed.ok)
     return json({ errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, `errors.${v}`])), values: parsed.values }, { status: 400 });
-  const r = editDraft(
+  const r = await editDraft(
     getDb(),
     scope,
     actor,

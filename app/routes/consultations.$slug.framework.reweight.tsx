@@ -20,15 +20,15 @@ import { parseForm } from "../utils/forms";
  */
 export const handle: RouteHandle = { title: (t) => t("commissioner:reweight.title") };
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireCommissioner(args);
-  const set = findOutcomeSet(getDb(), access.consultation.id);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireCommissioner(args);
+  const set = await findOutcomeSet(getDb(), access.consultation.id);
   if (!set) throw new Response("Not Found", { status: 404 });
   return { ...access, set, base: `/consultations/${access.consultation.slug}/framework` };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, set } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, set } = await load(args);
   const statements = new Map(ordered(set.content.outcomes).map((o) => [o.code, o.statement]));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -42,13 +42,13 @@ export function loader(args: LoaderFunctionArgs) {
 const choiceSchema = z.object({ choice: z.enum(["priority", "hand"], { error: "errors.reweightChoice" }) });
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, base } = load(args);
+  const { scope, actor, set, base } = await load(args);
   const form = await args.request.formData();
   const parsed = parseForm(form, choiceSchema, ["choice"]);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   if (parsed.data.choice === "hand") return redirect(`${base}/weights`);
   if (set.status !== "draft") return json({ errors: { choice: "errors.conflict" } }, { status: 409 });
-  const r = editDraft(
+  const r = await editDraft(
     getDb(),
     scope,
     actor,

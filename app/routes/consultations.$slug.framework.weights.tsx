@@ -15,16 +15,16 @@ import { formValues } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("commissioner:weights.title") };
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireCommissioner(args);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireCommissioner(args);
   const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(getDb(), access.consultation.id);
   if (!set) throw new Response("Not Found", { status: 404 });
   return { ...access, set, base };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, set } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, set } = await load(args);
   const citizen = citizenWeights(set.content);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -50,7 +50,7 @@ const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, base } = load(args);
+  const { scope, actor, set, base } = await load(args);
   const form = await args.request.formData();
   if (set.status !== "draft")
     return json({ errors: { total: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
@@ -73,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
   const margin = (values.margin ?? "").trim();
   if (!/^\d{1,2}(\.\d{1,2})?$/.test(margin) || Number(margin) > 50) errors.margin = "errors.margin";
   if (Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  const r = editDraft(
+  const r = await editDraft(
     getDb(),
     scope,
     actor,

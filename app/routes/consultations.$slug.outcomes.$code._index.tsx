@@ -21,8 +21,8 @@ export const handle: RouteHandle = {
   },
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, outcome, domains, askedInRounds, pendingRounds } = requireOutcomeOfficer(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, outcome, domains, askedInRounds, pendingRounds } = await requireOutcomeOfficer(args);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     outcome: { code: outcome.code, status: outcome.status },
@@ -30,7 +30,7 @@ export function loader(args: LoaderFunctionArgs) {
     domains,
     askedInRounds,
     pendingRounds,
-    provenance: provenanceOf(getDb(), [outcome.id]).get(outcome.id) ?? null,
+    provenance: (await provenanceOf(getDb(), [outcome.id])).get(outcome.id) ?? null,
   });
 }
 
@@ -41,12 +41,12 @@ const REFUSALS: Record<string, [string, string]> = {
 };
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, actor, outcome, askedInRounds } = requireOutcomeOfficer(args);
+  const { consultation, actor, outcome, askedInRounds } = await requireOutcomeOfficer(args);
   const form = await args.request.formData();
   const db = getDb();
   const library = `/consultations/${consultation.slug}/outcomes`;
   if (form.get("intent") === "reinstate") {
-    const r = reinstateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code }, new Date());
+    const r = await reinstateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code }, new Date());
     if (!r.ok) throw new Response("Conflict", { status: 409 });
     return redirect(`${library}?reinstated=${encodeURIComponent(outcome.code)}`);
   }
@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   if (askedInRounds.length > 0) form.set("code", outcome.code);
   const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = updateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code, form: parsed.data }, new Date());
+  const result = await updateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code, form: parsed.data }, new Date());
   if (!result.ok) {
     if (result.reason === "no-outcome") throw new Response("Not Found", { status: 404 });
     const [field, key] = REFUSALS[result.reason] ?? ["code", "outcomeForm.errors.codeTaken"];

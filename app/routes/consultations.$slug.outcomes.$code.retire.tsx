@@ -20,8 +20,8 @@ export const handle: RouteHandle = {
   },
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, outcome, askedInRounds, pendingRounds } = requireOutcomeOfficer(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, outcome, askedInRounds, pendingRounds } = await requireOutcomeOfficer(args);
   // Only an active outcome can be retired: for any other, its own page says what it is.
   if (outcome.status !== "active") throw redirect(`/consultations/${consultation.slug}/outcomes/${encodeURIComponent(outcome.code)}`);
   return json({
@@ -33,11 +33,11 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, actor, outcome } = requireOutcomeOfficer(args);
+  const { consultation, actor, outcome } = await requireOutcomeOfficer(args);
   const form = await args.request.formData();
   const parsed = parseForm(form, retireFormSchema, RETIRE_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = retireOutcome(getDb(), { actor, consultationId: consultation.id, code: outcome.code, reason: parsed.data.reason }, new Date());
+  const result = await retireOutcome(getDb(), { actor, consultationId: consultation.id, code: outcome.code, reason: parsed.data.reason }, new Date());
   if (!result.ok) return json({ errors: { reason: "outcomeForm.errors.notActive" }, values: parsed.data }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}/outcomes?retired=${encodeURIComponent(outcome.code)}`);
 }

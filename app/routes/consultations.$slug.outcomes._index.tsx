@@ -20,17 +20,17 @@ export const handle: RouteHandle = {
 
 const MAX_BYTES = 1_000_000;
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    outcomes: listLibrary(getDb(), consultation.id, locale),
+    outcomes: await listLibrary(getDb(), consultation.id, locale),
     canImport: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
   const file = form.get("file");
@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
     problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
   }
   if (problems.length > 0 || !rows) return json({ errors: { file: "outcomes.import.errors.report" }, problems }, { status: 400 });
-  const { created, updated } = importOutcomes(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
+  const { created, updated } = await importOutcomes(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?created=${created}&updated=${updated}`);
 }
 

@@ -16,19 +16,19 @@ export const handle: RouteHandle = {
   title: (t, data) => t("officer:outcomeForm.newTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: listDomainChoices(getDb(), consultation.id, locale) });
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: await listDomainChoices(getDb(), consultation.id, locale) });
 }
 
 const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], domain: ["domain", "outcomeForm.errors.domainRequired"] } as const;
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = createOutcome(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
+  const result = await createOutcome(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
   if (!result.ok) {
     const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
     return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: result.reason === "code-taken" ? 409 : 400 });

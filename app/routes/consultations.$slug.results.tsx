@@ -28,9 +28,9 @@ const query = z.object({
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolean) {
-  const { consultation: found, user, locale } = requireConsultationRole(args, write ? ["officer"] : ["officer", "commissioner"]);
-  const consultation = { ...found, rounds: listRounds(getDb(), found.id) };
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolean) {
+  const { consultation: found, user, locale } = await requireConsultationRole(args, write ? ["officer"] : ["officer", "commissioner"]);
+  const consultation = { ...found, rounds: await listRounds(getDb(), found.id) };
   const q = query.safeParse(Object.fromEntries(new URL(args.request.url).searchParams));
   if (!q.success) throw new Response("Bad Request", { status: 400 });
   const round = consultation.rounds.find((r) => r.number === (q.data.round ?? consultation.rounds.at(-1)?.number));
@@ -38,28 +38,28 @@ function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolean) {
   return { consultation, round, user, locale, version: q.data.version };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, round, user, locale, version } = load(args, false);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, user, locale, version } = await load(args, false);
   const db = getDb();
-  const stored = findResult(db, round.id, version);
+  const stored = await findResult(db, round.id, version);
   if (version !== undefined && !stored) throw new Response("Not Found", { status: 404 });
   const previous = consultation.rounds.filter((r) => r.number < round.number).at(-1);
-  const comparison = previous ? compareWithPreviousRound(db, previous.id, previous.number, round.id, round.number) : [];
+  const comparison = previous ? await compareWithPreviousRound(db, previous.id, previous.number, round.id, round.number) : [];
   const canCompute = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     rounds: consultation.rounds.map((r) => r.number),
     round: round.number,
     canCompute,
-    statements: outcomeStatements(db, consultation.id, locale),
-    versions: listResultVersions(db, round.id).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })),
+    statements: await outcomeStatements(db, consultation.id, locale),
+    versions: (await listResultVersions(db, round.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })),
     result: stored
       ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: stored.result as unknown as AggregateResult }
       : null,
     gaps: stored ? equalGroupsGaps(stored.result as unknown as AggregateResult) : [],
     previousRound: previous?.number ?? null,
     comparison,
-    margins: listMargins(db, consultation.id).map((m) => ({ id: m.id, name: m.name, variables: [...new Set(m.rows.map((r) => r.variable))] })),
+    margins: (await listMargins(db, consultation.id)).map((m) => ({ id: m.id, name: m.name, variables: [...new Set(m.rows.map((r) => r.variable))] })),
   });
 }
 
@@ -78,7 +78,7 @@ const uploadSchema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, user } = load(args, true);
+  const { consultation, round, user } = await load(args, true);
   const db = getDb();
   const form = await args.request.formData();
   const intent = form.get("intent");
@@ -87,7 +87,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(form, computeSchema, COMPUTE_FIELDS);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, detail: null }, { status: 400 });
     const { margins, ...parameters } = parsed.data;
-    const outcome = computeRoundResult(
+    const outcome = await computeRoundResult(
       db,
       { consultationId: consultation.id, partnershipId: consultation.partnershipId, roundId: round.id, actorUserId: user.id, parameters, marginsId: margins === "none" ? null : margins },
       new Date(),
@@ -112,7 +112,7 @@ export async function action(args: ActionFunctionArgs) {
     if (text.length > 1_000_000) return json({ errors: { file: "results.errors.fileTooBig" }, values: { name: parsed.data.name }, detail: null }, { status: 413 });
     try {
       const { rows } = parseMarginsCsv(text, PROFILE_VARIABLES);
-      saveMargins(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, name: parsed.data.name, rows }, new Date());
+      await saveMargins(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, name: parsed.data.name, rows }, new Date());
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
       return json({ errors: { file: "results.errors.csv" }, values: { name: parsed.data.name }, detail: { line: e.line, column: e.column, message: e.message } }, { status: 400 });

@@ -19,13 +19,13 @@ export const handle: RouteHandle = {
 };
 
 /** The study reported against the COS-STAR checklist: what the data answers, and what the officer must still write. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const db = getDb();
-  const report = studyReport(db, consultation.id, locale, "staff");
+  const report = await studyReport(db, consultation.id, locale, "staff");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    rounds: listRoundNumbers(db, consultation.id),
+    rounds: await listRoundNumbers(db, consultation.id),
     locale,
     items: report.items,
     statements: report.statements,
@@ -44,7 +44,7 @@ const textField = z
 const schema = z.object(Object.fromEntries(OFFICER_ITEMS.map((id) => [`item-${id}`, textField])) as Record<string, typeof textField>);
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const raw = Object.fromEntries(OFFICER_ITEMS.map((id) => [`item-${id}`, form.get(`item-${id}`) ?? undefined]));
   if (Object.values(raw).some((v) => v !== undefined && typeof v !== "string")) throw new Response("Bad Request", { status: 400 });
@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ errors, values: raw as Record<string, string | undefined> }, { status: 400 });
   }
   const texts = Object.fromEntries(OFFICER_ITEMS.map((id) => [id, parsed.data[`item-${id}`]]));
-  saveReportTexts(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, texts, locale, new Date());
+  await saveReportTexts(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, texts, locale, new Date());
   return redirect(`/consultations/${consultation.slug}/results/report?notice=saved#officer-items`);
 }
 

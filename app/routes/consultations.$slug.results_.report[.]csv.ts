@@ -7,9 +7,9 @@ import { studyReport } from "../services/study-report.server";
 import { lineText } from "../ui/publication/CosStar";
 
 /** The COS-STAR report as CSV, one row per checklist item, in the reader's language, safe for spreadsheets. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const report = studyReport(getDb(), consultation.id, locale, "staff");
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const report = await studyReport(getDb(), consultation.id, locale, "staff");
   const t = serverI18n(locale).getFixedT(locale, "publication");
   const body = toCsv(
     ["item", "section", "topic", "answered_from", "status", "answer"],

@@ -15,9 +15,9 @@ export const handle: RouteHandle = {
 };
 
 /** The whole study (methods §4, "Across rounds"): what each round decided, every outcome's path, and the framework over all rounds. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const view = studyView(getDb(), consultation.id, locale);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const view = await studyView(getDb(), consultation.id, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     roundNumbers: view.rounds.map((r) => r.round),

@@ -16,21 +16,21 @@ export const handle: RouteHandle = {
 };
 
 /** Officers name who must sign; commissioners of the partnership may see who was named. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const db = getDb();
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    organisations: listCommissioningOrganisations(db, consultation.partnershipId),
-    selected: listSignatories(db, consultation.id).map((s) => String(s.organisationId)),
+    organisations: await listCommissioningOrganisations(db, consultation.partnershipId),
+    selected: (await listSignatories(db, consultation.id)).map((s) => String(s.organisationId)),
     canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const db = getDb();
-  const allowed = new Set(listCommissioningOrganisations(db, consultation.partnershipId).map((o) => String(o.id)));
+  const allowed = new Set((await listCommissioningOrganisations(db, consultation.partnershipId)).map((o) => String(o.id)));
   const form = await args.request.formData();
   const schema = z
     .array(z.string().refine((v) => allowed.has(v), "signatories.errors.unknown"))
@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
   }
   const ids = [...new Set(parsed.data.map(Number))];
-  setSignatories(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, ids, new Date());
+  await setSignatories(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, ids, new Date());
   return redirect(`/consultations/${consultation.slug}/signatories?notice=saved`);
 }
 

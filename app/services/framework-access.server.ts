@@ -7,8 +7,8 @@ import type { Actor, Scope } from "./frameworks.server";
  * Every outcome-set page and download: commissioners of the consultation's
  * partnership only (404 for an unknown consultation, sign-in or 403 otherwise).
  */
-export function requireCommissioner(args: { request: Request; context: AppLoadContext; params: unknown }) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["commissioner"]);
+export async function requireCommissioner(args: { request: Request; context: AppLoadContext; params: unknown }) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["commissioner"]);
   const scope: Scope = { consultationId: consultation.id, partnershipId: consultation.partnershipId };
   const actor: Actor = { id: user.id, displayName: user.displayName };
   return { consultation, user, locale, scope, actor };

@@ -12,13 +12,13 @@ import { requireCommissioner, versionParam } from "./framework-access.server";
 import { buildExport } from "./frameworks.server";
 import { appendAudit } from "../repos/audit.server";
 
-export function loadExport(args: { request: Request; context: AppLoadContext; params: unknown }, format: string) {
-  const { consultation, scope, actor, locale } = requireCommissioner(args);
+export async function loadExport(args: { request: Request; context: AppLoadContext; params: unknown }, format: string) {
+  const { consultation, scope, actor, locale } = await requireCommissioner(args);
   const version = versionParam((args.params as { version?: string }).version);
   const now = new Date();
-  const built = buildExport(getDb(), { id: consultation.id, slug: consultation.slug, title: consultation.title, partnershipName: consultation.partnershipName }, version, now);
+  const built = await buildExport(getDb(), { id: consultation.id, slug: consultation.slug, title: consultation.title, partnershipName: consultation.partnershipName }, version, now);
   if (!built) throw new Response("Not Found", { status: 404 });
-  appendAudit(getDb(), { at: now, actorUserId: actor.id, partnershipId: scope.partnershipId, action: "outcome_set.exported", entityType: "outcome_set", entityId: `${consultation.id}:${version}`, details: { format } });
+  await appendAudit(getDb(), { at: now, actorUserId: actor.id, partnershipId: scope.partnershipId, action: "outcome_set.exported", entityType: "outcome_set", entityId: `${consultation.id}:${version}`, details: { format } });
   const name = `${consultation.slug}-outcome-set-v${version}${built.doc.watermark ? "-DRAFT" : ""}`;
   return { doc: built.doc, name, locale };
 }

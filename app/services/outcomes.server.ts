@@ -28,25 +28,25 @@ import type { Actor } from "./consultations.server";
 import { ratingWordings, standardRatingWording } from "./survey-builder.server";
 
 /** Imports validated rows in one transaction: all or nothing. Text is stored as English. */
-export function importOutcomes(
+export async function importOutcomes(
   db: DB,
   input: { consultationId: number; partnershipId: number; actorUserId: number; rows: OutcomeImportRow[] },
   now: Date,
-): { created: number; updated: number } {
-  return inTransaction(db, (tx) => {
+): Promise<{ created: number; updated: number }> {
+  return await inTransaction(db, async (tx) => {
     let created = 0;
     let updated = 0;
-    let position = countOutcomes(tx, input.consultationId);
-    const before = ratingTextState(tx, input.consultationId, "en");
+    let position = await countOutcomes(tx, input.consultationId);
+    const before = await ratingTextState(tx, input.consultationId, "en");
     for (const row of input.rows) {
-      const domainId = ensureDomain(tx, input.consultationId, row.domain, domainCode(row.domain));
-      const result = upsertOutcome(tx, input.consultationId, { ...row, domainId, position: position++ });
+      const domainId = await ensureDomain(tx, input.consultationId, row.domain, domainCode(row.domain));
+      const result = await upsertOutcome(tx, input.consultationId, { ...row, domainId, position: position++ });
       if (result === "created") created++;
       else updated++;
     }
     // Rating questions still being built follow a reworded statement, as with the form.
-    syncRatingTexts(tx, input.consultationId, "en", before);
-    appendAudit(tx, {
+    await syncRatingTexts(tx, input.consultationId, "en", before);
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actorUserId,
       partnershipId: input.partnershipId,
@@ -65,17 +65,17 @@ export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "doma
 type Result<T = object> = ({ ok: true } & T) | { ok: false; reason: OutcomeRefusal };
 
 
-function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>) {
-  appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType: "candidate-outcome", entityId, details });
+async function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>): Promise<void> {
+  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType: "candidate-outcome", entityId, details });
 }
 
 /**
  * The rounds that rate an outcome: those that have asked it (responses, or closed: their
  * questions are fixed) and those whose questions may still change.
  */
-function roundsRating(db: DB, consultationId: number, outcomeId: number) {
-  const overview = listRoundOverviews(db, [consultationId]);
-  const rated = listRatingQuestions(db, consultationId, "en").filter((q) => q.outcomeId === outcomeId);
+async function roundsRating(db: DB, consultationId: number, outcomeId: number) {
+  const overview = await listRoundOverviews(db, [consultationId]);
+  const rated = (await listRatingQuestions(db, consultationId, "en")).filter((q) => q.outcomeId === outcomeId);
   const asked: number[] = [];
   const pending: Array<{ roundId: number; roundNumber: number; questionId: number }> = [];
   for (const q of rated) {
@@ -86,17 +86,17 @@ function roundsRating(db: DB, consultationId: number, outcomeId: number) {
   return { asked, pending };
 }
 
-function resolveDomain(db: DB, consultationId: number, form: OutcomeForm): number | null {
-  if (form.domain === "new") return ensureDomain(db, consultationId, form.newDomain, domainCode(form.newDomain));
+async function resolveDomain(db: DB, consultationId: number, form: OutcomeForm): Promise<number | null> {
+  if (form.domain === "new") return await ensureDomain(db, consultationId, form.newDomain, domainCode(form.newDomain));
   const id = Number(form.domain);
-  return listDomainsWithNames(db, consultationId).some((d) => d.id === id) ? id : null;
+  return (await listDomainsWithNames(db, consultationId)).some((d) => d.id === id) ? id : null;
 }
 
 /** Rewrites rating question texts in `locale` after its statements or wording changed (rating-wording.ts says which). */
-function syncRatingTexts(db: DB, consultationId: number, locale: string, before: RatingTextState): number {
-  const after = ratingTextState(db, consultationId, locale);
-  const editable = new Map(listRoundOverviews(db, [consultationId]).map((r) => [r.id, checkQuestionsEditable(r).ok]));
-  const questions = listRatingQuestions(db, consultationId, locale).map((q) => ({
+async function syncRatingTexts(db: DB, consultationId: number, locale: string, before: RatingTextState): Promise<number> {
+  const after = await ratingTextState(db, consultationId, locale);
+  const editable = new Map((await listRoundOverviews(db, [consultationId])).map((r) => [r.id, checkQuestionsEditable(r).ok]));
+  const questions = (await listRatingQuestions(db, consultationId, locale)).map((q) => ({
     questionId: q.questionId,
     outcomeId: q.outcomeId,
     editable: editable.get(q.roundId) ?? false,
@@ -104,28 +104,28 @@ function syncRatingTexts(db: DB, consultationId: number, locale: string, before:
   }));
   const changes = planRatingTextChanges(questions, before, after, { mayRemove: locale !== "en" });
   for (const c of changes) {
-    if (c.kind === "set") setQuestionText(db, c.questionId, locale, c.text, c.hint);
-    else removeQuestionText(db, c.questionId, locale);
+    if (c.kind === "set") await setQuestionText(db, c.questionId, locale, c.text, c.hint);
+    else await removeQuestionText(db, c.questionId, locale);
   }
   return changes.length;
 }
 
-function ratingTextState(db: DB, consultationId: number, locale: string): RatingTextState {
+async function ratingTextState(db: DB, consultationId: number, locale: string): Promise<RatingTextState> {
   const statements: Record<number, string> = {};
-  for (const t of listOutcomeTexts(db, consultationId)) if (t.locale === locale) statements[t.outcomeId] = t.statement;
-  return { wording: ratingWordings(db, consultationId)[locale] ?? null, statements };
+  for (const t of await listOutcomeTexts(db, consultationId)) if (t.locale === locale) statements[t.outcomeId] = t.statement;
+  return { wording: (await ratingWordings(db, consultationId))[locale] ?? null, statements };
 }
 
 /** Adds one candidate outcome (English text) at the end of the library. */
-export function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Result<{ code: string }> {
-  return inTransaction(db, (t) => {
+export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<Result<{ code: string }>> {
+  return await inTransaction(db, async (t) => {
     const { form } = input;
-    if (codeTaken(t, input.consultationId, form.code, null)) return { ok: false, reason: "code-taken" } as const;
-    const domainId = resolveDomain(t, input.consultationId, form);
+    if (await codeTaken(t, input.consultationId, form.code, null)) return { ok: false, reason: "code-taken" } as const;
+    const domainId = await resolveDomain(t, input.consultationId, form);
     if (domainId === null) return { ok: false, reason: "domain" } as const;
-    const id = insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: countOutcomes(t, input.consultationId) });
-    setOutcomeText(t, id, "en", form.statement, form.description);
-    audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
+    const id = await insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: await countOutcomes(t, input.consultationId) });
+    await setOutcomeText(t, id, "en", form.statement, form.description);
+    await audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
     return { ok: true, code: form.code } as const;
   });
 }
@@ -135,22 +135,22 @@ export function createOutcome(db: DB, input: { actor: Actor; consultationId: num
  * fixed once a round has asked about the outcome (results, outcome sets and published
  * summaries name it). Rating questions still being built follow a changed statement.
  */
-export function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Result<{ code: string; questionsUpdated: number }> {
-  return inTransaction(db, (t) => {
-    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+export async function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Promise<Result<{ code: string; questionsUpdated: number }>> {
+  return await inTransaction(db, async (t) => {
+    const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     const { form } = input;
     if (form.code !== outcome.code) {
-      if (roundsRating(t, input.consultationId, outcome.id).asked.length > 0) return { ok: false, reason: "code-locked" } as const;
-      if (codeTaken(t, input.consultationId, form.code, outcome.id)) return { ok: false, reason: "code-taken" } as const;
+      if ((await roundsRating(t, input.consultationId, outcome.id)).asked.length > 0) return { ok: false, reason: "code-locked" } as const;
+      if (await codeTaken(t, input.consultationId, form.code, outcome.id)) return { ok: false, reason: "code-taken" } as const;
     }
-    const domainId = resolveDomain(t, input.consultationId, form);
+    const domainId = await resolveDomain(t, input.consultationId, form);
     if (domainId === null) return { ok: false, reason: "domain" } as const;
-    const before = ratingTextState(t, input.consultationId, "en");
-    const previous = listOutcomeTexts(t, input.consultationId).find((x) => x.outcomeId === outcome.id && x.locale === "en");
-    updateOutcomeRow(t, input.consultationId, outcome.id, { code: form.code, domainId, source: form.source });
-    setOutcomeText(t, outcome.id, "en", form.statement, form.description);
-    const questionsUpdated = syncRatingTexts(t, input.consultationId, "en", before);
+    const before = await ratingTextState(t, input.consultationId, "en");
+    const previous = (await listOutcomeTexts(t, input.consultationId)).find((x) => x.outcomeId === outcome.id && x.locale === "en");
+    await updateOutcomeRow(t, input.consultationId, outcome.id, { code: form.code, domainId, source: form.source });
+    await setOutcomeText(t, outcome.id, "en", form.statement, form.description);
+    const questionsUpdated = await syncRatingTexts(t, input.consultationId, "en", before);
     const changed = [
       form.code !== outcome.code && "code",
       domainId !== outcome.domainId && "domain",
@@ -158,14 +158,14 @@ export function updateOutcome(db: DB, input: { actor: Actor; consultationId: num
       form.description !== (previous?.description ?? "") && "description",
       form.source !== outcome.source && "source",
     ].filter(Boolean);
-    audit(t, input.actor, now, "candidate-outcome.updated", outcome.id, { code: form.code, previousCode: outcome.code, changed, questionsUpdated });
+    await audit(t, input.actor, now, "candidate-outcome.updated", outcome.id, { code: form.code, previousCode: outcome.code, changed, questionsUpdated });
     return { ok: true, code: form.code, questionsUpdated } as const;
   });
 }
 
 /** What retiring an outcome would do: the rounds that asked it keep it; rounds being built lose its question. */
-export function retirementEffects(db: DB, consultationId: number, outcomeId: number) {
-  const { asked, pending } = roundsRating(db, consultationId, outcomeId);
+export async function retirementEffects(db: DB, consultationId: number, outcomeId: number) {
+  const { asked, pending } = await roundsRating(db, consultationId, outcomeId);
   return { keptInRounds: asked, removedFromRounds: pending.map((p) => p.roundNumber) };
 }
 
@@ -174,60 +174,62 @@ export function retirementEffects(db: DB, consultationId: number, outcomeId: num
  * taken out of rounds whose questions may still change, and rounds that asked it keep it
  * (answers, results and outcome sets are untouched).
  */
-export function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Result<{ removedFromRounds: number[] }> {
-  return inTransaction(db, (t) => {
-    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+export async function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Promise<Result<{ removedFromRounds: number[] }>> {
+  return await inTransaction(db, async (t) => {
+    const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     if (outcome.status !== "active") return { ok: false, reason: "not-active" } as const;
-    const { asked, pending } = roundsRating(t, input.consultationId, outcome.id);
-    for (const p of pending) deleteQuestion(t, p.roundId, p.questionId);
-    updateOutcomeRow(t, input.consultationId, outcome.id, { status: "retired" });
+    const { asked, pending } = await roundsRating(t, input.consultationId, outcome.id);
+    for (const p of pending) await deleteQuestion(t, p.roundId, p.questionId);
+    await updateOutcomeRow(t, input.consultationId, outcome.id, { status: "retired" });
     const removedFromRounds = pending.map((p) => p.roundNumber);
-    audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, { code: outcome.code, reason: input.reason, removedFromRounds, keptInRounds: asked });
+    await audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, { code: outcome.code, reason: input.reason, removedFromRounds, keptInRounds: asked });
     return { ok: true, removedFromRounds } as const;
   });
 }
 
 /** Brings a retired outcome back into the library (it is offered again for new rounds). */
-export function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Result {
-  return inTransaction(db, (t) => {
-    const outcome = findOutcomeByCode(t, input.consultationId, input.code);
+export async function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Promise<Result> {
+  return await inTransaction(db, async (t) => {
+    const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return { ok: false, reason: "no-outcome" } as const;
     if (outcome.status !== "retired") return { ok: false, reason: "not-retired" } as const;
-    updateOutcomeRow(t, input.consultationId, outcome.id, { status: "active" });
-    audit(t, input.actor, now, "candidate-outcome.reinstated", outcome.id, { code: outcome.code });
+    await updateOutcomeRow(t, input.consultationId, outcome.id, { status: "active" });
+    await audit(t, input.actor, now, "candidate-outcome.reinstated", outcome.id, { code: outcome.code });
     return { ok: true } as const;
   });
 }
 
 /** The edit form's data: the outcome with its English text, the domains, and which rounds rate it. */
-export function outcomeForEditing(db: DB, consultationId: number, code: string, locale: string) {
-  const outcome = findOutcomeByCode(db, consultationId, code);
+export async function outcomeForEditing(db: DB, consultationId: number, code: string, locale: string) {
+  const outcome = await findOutcomeByCode(db, consultationId, code);
   if (!outcome) return null;
-  const en = listOutcomeTexts(db, consultationId).find((x) => x.outcomeId === outcome.id && x.locale === "en");
-  const { asked, pending } = roundsRating(db, consultationId, outcome.id);
+  const en = (await listOutcomeTexts(db, consultationId)).find((x) => x.outcomeId === outcome.id && x.locale === "en");
+  const { asked, pending } = await roundsRating(db, consultationId, outcome.id);
   return {
     outcome: { ...outcome, statement: en?.statement ?? "", description: en?.description ?? "" },
-    domains: listDomainChoices(db, consultationId, locale),
+    domains: await listDomainChoices(db, consultationId, locale),
     askedInRounds: asked,
     pendingRounds: pending.map((p) => p.roundNumber),
   };
 }
 
-export function listDomainChoices(db: DB, consultationId: number, locale: string) {
-  return listDomainsWithNames(db, consultationId).map((d) => ({ id: d.id, name: d.names[locale] ?? d.names.en ?? d.code }));
+export async function listDomainChoices(db: DB, consultationId: number, locale: string) {
+  return (await listDomainsWithNames(db, consultationId)).map((d) => ({ id: d.id, name: d.names[locale] ?? d.names.en ?? d.code }));
 }
 
 /** The translation form's data for `locale`: every outcome by domain with its English and its text in `locale`, and the wording. */
-export function outcomeTranslationsForm(db: DB, consultationId: number, locale: string) {
-  const texts = listOutcomeTexts(db, consultationId);
+export async function outcomeTranslationsForm(db: DB, consultationId: number, locale: string) {
+  const texts = await listOutcomeTexts(db, consultationId);
   const text = (outcomeId: number, l: string) => texts.find((x) => x.outcomeId === outcomeId && x.locale === l);
-  const outcomes = listOutcomesForBuilder(db, consultationId);
-  const own = listRatingWordings(db, consultationId).find((w) => w.locale === locale);
+  const outcomes = await listOutcomesForBuilder(db, consultationId);
+  const own = (await listRatingWordings(db, consultationId)).find((w) => w.locale === locale);
   const standard = standardRatingWording();
+  const english = (await ratingWordings(db, consultationId)).en ?? null;
+  const domains = await listDomainsWithNames(db, consultationId);
   return {
-    wording: { english: ratingWordings(db, consultationId).en ?? null, value: own ?? standard[locale] ?? { text: "", hint: "" }, standard: standard[locale] ?? null },
-    domains: listDomainsWithNames(db, consultationId).map((d) => ({
+    wording: { english, value: own ?? standard[locale] ?? { text: "", hint: "" }, standard: standard[locale] ?? null },
+    domains: domains.map((d) => ({
       id: d.id,
       english: d.names.en ?? d.code,
       value: d.names[locale] ?? "",
@@ -251,23 +253,23 @@ export function outcomeTranslationsForm(db: DB, consultationId: number, locale: 
  * (blank removes a translation; wording equal to the standard one is not stored, so it keeps
  * following the standard), then brings the rating questions' text in that language up to date.
  */
-export function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations }, now: Date): { questionsUpdated: number } {
-  return inTransaction(db, (t) => {
+export async function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations }, now: Date): Promise<{ questionsUpdated: number }> {
+  return await inTransaction(db, async (t) => {
     const { locale, data } = input;
-    const before = ratingTextState(t, input.consultationId, locale);
-    const outcomeIds = new Set(listOutcomesForBuilder(t, input.consultationId).map((o) => o.id));
-    const domainIds = new Set(listDomainsWithNames(t, input.consultationId).map((d) => d.id));
-    for (const d of data.domains) if (domainIds.has(d.id)) setDomainName(t, d.id, locale, d.name);
-    for (const o of data.outcomes) if (outcomeIds.has(o.id)) setOutcomeText(t, o.id, locale, o.statement, o.description);
+    const before = await ratingTextState(t, input.consultationId, locale);
+    const outcomeIds = new Set((await listOutcomesForBuilder(t, input.consultationId)).map((o) => o.id));
+    const domainIds = new Set((await listDomainsWithNames(t, input.consultationId)).map((d) => d.id));
+    for (const d of data.domains) if (domainIds.has(d.id)) await setDomainName(t, d.id, locale, d.name);
+    for (const o of data.outcomes) if (outcomeIds.has(o.id)) await setOutcomeText(t, o.id, locale, o.statement, o.description);
     let ownWording: boolean | undefined;
     if (data.wording) {
       const standard = standardRatingWording()[locale];
       const same = Boolean(standard && standard.text === data.wording.text && standard.hint === data.wording.hint);
-      setRatingWording(t, input.consultationId, locale, same ? "" : data.wording.text, data.wording.hint);
+      await setRatingWording(t, input.consultationId, locale, same ? "" : data.wording.text, data.wording.hint);
       ownWording = !same && Boolean(data.wording.text);
     }
-    const questionsUpdated = syncRatingTexts(t, input.consultationId, locale, before);
-    audit(t, input.actor, now, "candidate-outcomes.translated", input.consultationId, {
+    const questionsUpdated = await syncRatingTexts(t, input.consultationId, locale, before);
+    await audit(t, input.actor, now, "candidate-outcomes.translated", input.consultationId, {
       locale,
       statements: data.outcomes.filter((o) => o.statement).length,
       ...(ownWording === undefined ? {} : { ownWording }),

@@ -21,14 +21,14 @@ export const NOT_STATED = "not-stated";
  * Reads a round's submitted ratings into the engine's columns, streaming
  * them from SQLite, and hashes exactly what was read.
  */
-export function loadRoundColumns(db: DB, roundId: number): { columns: ResponseColumns; digest: string } {
-  const codes = ratedOutcomeCodes(db, roundId);
+export async function loadRoundColumns(db: DB, roundId: number): Promise<{ columns: ResponseColumns; digest: string }> {
+  const codes = await ratedOutcomeCodes(db, roundId);
   const codeIndex = new Map(codes.map((c, k) => [c, k]));
   const columns: ResponseColumns = { respondentIds: [], rounds: new Int32Array(0), groups: [], profiles: [], codes, scores: [] };
   const perCode: number[][] = codes.map(() => []);
   const hashInput: string[] = [];
   let current = -1;
-  for (const row of iterateRatingAnswers(db, roundId)) {
+  for (const row of await iterateRatingAnswers(db, roundId)) {
     if (row.participantId !== current) {
       current = row.participantId;
       columns.respondentIds.push(String(row.participantId));
@@ -63,19 +63,19 @@ export type ComputeOutcome =
  * Computes a round's result with the chosen parameters and margins and stores
  * it as a new version; identical inputs reuse the stored version.
  */
-export function computeRoundResult(
+export async function computeRoundResult(
   db: DB,
   input: { consultationId: number; partnershipId: number; roundId: number; actorUserId: number; parameters: ComputeParameters; marginsId: number | null },
   now: Date,
-): ComputeOutcome {
-  const { columns, digest } = loadRoundColumns(db, input.roundId);
+): Promise<ComputeOutcome> {
+  const { columns, digest } = await loadRoundColumns(db, input.roundId);
   if (columns.respondentIds.length === 0) return { ok: false, reason: "no-responses" };
-  const margins = input.marginsId === null ? null : findMargins(db, input.marginsId, input.consultationId);
+  const margins = input.marginsId === null ? null : await findMargins(db, input.marginsId, input.consultationId);
   if (input.marginsId !== null && !margins) return { ok: false, reason: "margins-not-found" };
   const inputHash = encodeHexLowerCase(
     sha256(new TextEncoder().encode(JSON.stringify({ digest, parameters: input.parameters, margins: margins?.rows ?? null }))),
   );
-  const existing = findResultByHash(db, input.roundId, inputHash);
+  const existing = await findResultByHash(db, input.roundId, inputHash);
   if (existing) return { ok: true, version: existing.version, reused: true };
   let result: AggregateResult;
   try {
@@ -84,8 +84,8 @@ export function computeRoundResult(
     if (e instanceof RakingError) return { ok: false, reason: "weighting-failed", message: e.message };
     throw e;
   }
-  const version = inTransaction(db, (tx) => {
-    const v = insertResult(tx, {
+  const version = await inTransaction(db, async (tx) => {
+    const v = await insertResult(tx, {
       roundId: input.roundId,
       inputHash,
       marginsId: margins?.id ?? null,
@@ -95,7 +95,7 @@ export function computeRoundResult(
       createdBy: input.actorUserId,
       createdAt: now,
     });
-    appendAudit(tx, {
+    await appendAudit(tx, {
       at: now,
       actorUserId: input.actorUserId,
       partnershipId: input.partnershipId,
@@ -121,24 +121,24 @@ function rowsOf(columns: ResponseColumns, round: number): ResponseRow[] {
 }
 
 /** Per outcome rated in both rounds: attrition, change in % critical, stability (methods §2). */
-export function compareWithPreviousRound(db: DB, previousRoundId: number, previousNumber: number, roundId: number, number: number): RoundComparison[] {
-  const before = loadRoundColumns(db, previousRoundId).columns;
-  const after = loadRoundColumns(db, roundId).columns;
+export async function compareWithPreviousRound(db: DB, previousRoundId: number, previousNumber: number, roundId: number, number: number): Promise<RoundComparison[]> {
+  const before = (await loadRoundColumns(db, previousRoundId)).columns;
+  const after = (await loadRoundColumns(db, roundId)).columns;
   if (before.respondentIds.length === 0 || after.respondentIds.length === 0) return [];
   const rows = [...rowsOf(before, previousNumber), ...rowsOf(after, number)];
   return after.codes.filter((c) => before.codes.includes(c)).map((code) => compareRounds(rows, code, previousNumber, number));
 }
 
 /** A consultation's round numbers, in order. */
-export function listRoundNumbers(db: DB, consultationId: number): number[] {
-  return listRounds(db, consultationId).map((r) => r.number);
+export async function listRoundNumbers(db: DB, consultationId: number): Promise<number[]> {
+  return (await listRounds(db, consultationId)).map((r) => r.number);
 }
 
 /** Stores uploaded population margins with their audit entry, in one transaction. */
-export function saveMargins(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): number {
-  return inTransaction(db, (tx) => {
-    const id = insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actorUserId });
-    appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
+export async function saveMargins(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    const id = await insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actorUserId });
+    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
     return id;
   });
 }

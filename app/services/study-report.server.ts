@@ -22,12 +22,14 @@ function sourceGroups(sources: ReadonlyArray<{ source: string; outcomes: number 
   return [...groups].map(([source, outcomes]) => ({ source, outcomes })).sort((a, b) => b.outcomes - a.outcomes || a.source.localeCompare(b.source));
 }
 
-export function studyFacts(db: DB, consultationId: number, locale: string): StudyFacts {
-  const data = studyReportData(db, consultationId, locale);
-  const loaded = loadStudy(db, consultationId);
+export async function studyFacts(db: DB, consultationId: number, locale: string): Promise<StudyFacts> {
+  const data = await studyReportData(db, consultationId, locale);
+  const loaded = await loadStudy(db, consultationId);
   const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
-  const set = findOutcomeSet(db, consultationId);
-  const channels = new Map(responsesByChannel(db, consultationId).map((r) => [r.round, r.channels]));
+  const set = await findOutcomeSet(db, consultationId);
+  const channels = new Map((await responsesByChannel(db, consultationId)).map((r) => [r.round, r.channels]));
+  const retention = [];
+  for (const [k, r] of data.rounds.slice(1).entries()) retention.push({ from: data.rounds[k].number, to: r.number, ...(await data.retained(data.rounds[k].id, r.id)) });
   return {
     title: data.title,
     partnership: data.partnership,
@@ -57,7 +59,7 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
         carried: d?.carried ?? [],
       };
     }),
-    retention: data.rounds.slice(1).map((r, k) => ({ from: data.rounds[k].number, to: r.number, ...data.retained(data.rounds[k].id, r.id) })),
+    retention,
     sources: sourceGroups(data.sources),
     proposalsAccepted: data.proposals,
     themes: data.themes,
@@ -67,38 +69,40 @@ export function studyFacts(db: DB, consultationId: number, locale: string): Stud
   };
 }
 
-export function studyReport(db: DB, consultationId: number, locale: string, audience: "staff" | "public"): { items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> } {
-  const texts = listReportTexts(db, consultationId);
-  return { items: cosStarReport(studyFacts(db, consultationId, locale), texts, { audience }), statements: outcomeStatements(db, consultationId, locale), texts };
+export async function studyReport(db: DB, consultationId: number, locale: string, audience: "staff" | "public"): Promise<{ items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> }> {
+  const texts = await listReportTexts(db, consultationId);
+  return { items: cosStarReport(await studyFacts(db, consultationId, locale), texts, { audience }), statements: await outcomeStatements(db, consultationId, locale), texts };
 }
 
 /**
  * The public COS-STAR items in each of `locales` (for a published summary): the study's facts
  * are gathered once; only the consultation's title and summary differ between languages.
  */
-export function publicReports(db: DB, consultationId: number, locales: readonly string[]): Record<string, CosStarItem[]> {
-  const facts = studyFacts(db, consultationId, "en");
-  const texts = listReportTexts(db, consultationId);
-  return Object.fromEntries(locales.map((l) => [l, cosStarReport({ ...facts, ...consultationWording(db, consultationId, l) }, texts, { audience: "public" })]));
+export async function publicReports(db: DB, consultationId: number, locales: readonly string[]): Promise<Record<string, CosStarItem[]>> {
+  const facts = await studyFacts(db, consultationId, "en");
+  const texts = await listReportTexts(db, consultationId);
+  const reports: Record<string, CosStarItem[]> = {};
+  for (const l of locales) reports[l] = cosStarReport({ ...facts, ...(await consultationWording(db, consultationId, l)) }, texts, { audience: "public" });
+  return reports;
 }
 
-export function saveReportTexts(
+export async function saveReportTexts(
   db: DB,
   scope: { consultationId: number; partnershipId: number },
   actorUserId: number,
   texts: Record<string, string>,
   locale: string,
   now: Date,
-): void {
-  inTransaction(db, (tx) => {
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
     const changed: string[] = [];
-    const before = listReportTexts(tx, scope.consultationId);
+    const before = await listReportTexts(tx, scope.consultationId);
     for (const item of OFFICER_ITEMS) {
       const text = texts[item] ?? "";
       if ((before[item]?.text ?? "") === text) continue;
-      putReportText(tx, { consultationId: scope.consultationId, item, text, locale, updatedBy: actorUserId, updatedAt: now });
+      await putReportText(tx, { consultationId: scope.consultationId, item, text, locale, updatedBy: actorUserId, updatedAt: now });
       changed.push(item);
     }
-    if (changed.length) appendAudit(tx, { at: now, actorUserId, partnershipId: scope.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: scope.consultationId, details: { items: changed } });
+    if (changed.length) await appendAudit(tx, { at: now, actorUserId, partnershipId: scope.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: scope.consultationId, details: { items: changed } });
   });
 }

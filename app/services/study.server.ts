@@ -37,17 +37,17 @@ export interface StudyOptions {
   version?: { round: number; version: number } | null;
 }
 
-export function loadStudy(db: DB, consultationId: number, options: StudyOptions = {}): LoadedStudy {
+export async function loadStudy(db: DB, consultationId: number, options: StudyOptions = {}): Promise<LoadedStudy> {
   const rounds: StudyRoundState[] = [];
   const inputs = [];
-  for (const r of listRounds(db, consultationId)) {
+  for (const r of await listRounds(db, consultationId)) {
     if (options.upToRound != null && r.number > options.upToRound) continue;
     const wanted = options.version && options.version.round === r.number ? options.version.version : undefined;
-    const stored = findResult(db, r.id, wanted);
-    const counts = roundResponseCounts(db, r.id, stored?.createdAt ?? null);
+    const stored = await findResult(db, r.id, wanted);
+    const counts = await roundResponseCounts(db, r.id, stored?.createdAt ?? null);
     const result = stored ? (stored.result as unknown as AggregateResult) : null;
     const parameters = (stored?.parameters ?? {}) as { marginsName?: string | null };
-    const marginsName = parameters.marginsName ?? (stored?.marginsId ? findMargins(db, stored.marginsId, consultationId)?.name ?? null : null);
+    const marginsName = parameters.marginsName ?? (stored?.marginsId ? (await findMargins(db, stored.marginsId, consultationId))?.name ?? null : null);
     rounds.push({
       roundId: r.id,
       number: r.number,
@@ -98,12 +98,12 @@ export function roundBases(loaded: LoadedStudy): RoundBasis[] {
 }
 
 /** The whole-study page's view: every round's state and decisions, every outcome's path and the framework. */
-export function studyView(db: DB, consultationId: number, locale: string) {
-  const loaded = loadStudy(db, consultationId);
+export async function studyView(db: DB, consultationId: number, locale: string) {
+  const loaded = await loadStudy(db, consultationId);
   const decided = new Map(loaded.study.rounds.map((r) => [r.round, r]));
   const included = loaded.study.outcomes.filter((o) => o.framework.included);
   return {
-    statements: outcomeStatements(db, consultationId, locale),
+    statements: await outcomeStatements(db, consultationId, locale),
     rounds: loaded.rounds.map((r) => {
       const d = decided.get(r.number);
       return {

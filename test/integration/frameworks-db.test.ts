@@ -33,39 +33,39 @@ function userId(email: string) {
 }
 
 describe("outcome sets in the database", () => {
-  it("goes from the aggregated result to an agreed set signed by two organisations, then refuses any change", () => {
+  it("goes from the aggregated result to an agreed set signed by two organisations, then refuses any change", async () => {
     const consultation = sqlite.prepare("select id, partnership_id from consultations where slug = 'joined-up-care'").get() as { id: number; partnership_id: number };
     const scope = { consultationId: consultation.id, partnershipId: consultation.partnership_id };
     const claire = { id: userId("commissioner@south-notts.example"), displayName: "Claire Boateng" };
     const david = { id: userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis" };
-    expect(startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "no-result" });
+    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "no-result" });
     const round = sqlite.prepare("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1").get(consultation.id) as { id: number };
-    const computed = computeRoundResult(
+    const computed = await computeRoundResult(
       db,
       { consultationId: consultation.id, partnershipId: scope.partnershipId, roundId: round.id, actorUserId: claire.id, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
       now,
     );
     expect(computed.ok).toBe(true);
-    expect(startFramework(db, scope, claire, now)).toEqual({ ok: true, version: 1 });
-    expect(startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "exists" });
-    const set = findOutcomeSet(db, consultation.id)!;
+    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: true, version: 1 });
+    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "exists" });
+    const set = (await findOutcomeSet(db, consultation.id))!;
     expect(set.content.basis.responseCount).toBe(24);
     for (const o of set.content.outcomes.filter((x) => x.included)) {
-      expect(editDraft(db, scope, claire, 1, "outcome_set.indicator_added", { code: o.code }, (c) => putIndicator(c, o.code, null, indicator), now).ok).toBe(true);
+      expect((await editDraft(db, scope, claire, 1, "outcome_set.indicator_added", { code: o.code }, (c) => putIndicator(c, o.code, null, indicator), now)).ok).toBe(true);
     }
-    expect(proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "no-signatories" });
-    const orgs = listCommissioningOrganisations(db, scope.partnershipId);
+    expect(await proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "no-signatories" });
+    const orgs = await listCommissioningOrganisations(db, scope.partnershipId);
     const named = orgs.filter((o) => o.name === "Nottinghamshire County Council" || o.name === "Rushcliffe Clinical Commissioning Group").map((o) => o.id);
     expect(named).toHaveLength(2);
-    replaceSignatories(db, consultation.id, named, claire.id);
-    expect(proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true });
+    await replaceSignatories(db, consultation.id, named, claire.id);
+    expect(await proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true });
     // Proposed content is frozen in the database too.
     expect(() => sqlite.prepare("update outcome_sets set content = '{}' where consultation_id = ?").run(consultation.id)).toThrow(/proposed outcome set cannot be edited/);
     expect(() => sqlite.prepare("update outcome_sets set status = 'agreed' where consultation_id = ?").run(consultation.id)).toThrow(/every required organisation has signed/);
-    expect(signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true, agreed: false });
-    expect(signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "already-signed" });
-    expect(signOutcomeSet(db, scope, david, 1, now)).toEqual({ ok: true, agreed: true });
-    const agreed = findLatestAgreedOutcomeSet(db, consultation.id)!;
+    expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true, agreed: false });
+    expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "already-signed" });
+    expect(await signOutcomeSet(db, scope, david, 1, now)).toEqual({ ok: true, agreed: true });
+    const agreed = (await findLatestAgreedOutcomeSet(db, consultation.id))!;
     expect(agreed.version).toBe(1);
     expect(agreed.signatures.map((s) => [s.organisation, s.signer])).toEqual([
       ["Nottinghamshire County Council", "Claire Boateng"],
@@ -83,10 +83,10 @@ describe("outcome sets in the database", () => {
     expect(() => sqlite.prepare("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')").run(id)).toThrow(/proposed/);
     expect(() => sqlite.prepare("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')").run(consultation.id)).toThrow(/sign-off/);
     // The service refuses to edit it as well, and a change makes version 2.
-    expect(editDraft(db, scope, claire, 1, "x", {}, (c) => ({ ok: true, content: c }), now)).toEqual({ ok: false, conflict: true });
-    expect(startNewVersion(db, scope, claire, "Add a measure for carers", now)).toEqual({ ok: true, version: 2 });
-    expect(startNewVersion(db, scope, claire, "again", now)).toEqual({ ok: false, reason: "conflict" });
-    expect(findOutcomeSet(db, consultation.id)!.status).toBe("draft");
-    expect(findLatestAgreedOutcomeSet(db, consultation.id)!.version).toBe(1);
+    expect(await editDraft(db, scope, claire, 1, "x", {}, (c) => ({ ok: true, content: c }), now)).toEqual({ ok: false, conflict: true });
+    expect(await startNewVersion(db, scope, claire, "Add a measure for carers", now)).toEqual({ ok: true, version: 2 });
+    expect(await startNewVersion(db, scope, claire, "again", now)).toEqual({ ok: false, reason: "conflict" });
+    expect((await findOutcomeSet(db, consultation.id))!.status).toBe("draft");
+    expect((await findLatestAgreedOutcomeSet(db, consultation.id))!.version).toBe(1);
   });
 });
