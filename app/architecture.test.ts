@@ -27,6 +27,19 @@ describe("transactions", () => {
   });
 });
 
+describe("queries", () => {
+  it("use the awaited form PostgreSQL's drizzle also has: no .all() or .get() on a query builder (raw better-sqlite3 statements and the journey's prepared reads aside)", () => {
+    const offenders = files.flatMap((f) =>
+      f.text
+        .split("\n")
+        .map((line, i) => ({ line, at: `${f.file}:${i + 1}` }))
+        .filter(({ line }) => /\.(all|get)\(\)/.test(line) && !/prepare\(|reads\(db\)/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
 /** Import specifiers of a source text (static imports and re-exports). */
 const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']/g)].map((m) => m[1]);
 
