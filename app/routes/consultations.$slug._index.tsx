@@ -23,16 +23,18 @@ function isOfficer(user: { memberships: Array<{ partnershipId: number; role: str
   return user.memberships.some((m) => m.partnershipId === partnershipId && m.role === "officer");
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user, locale } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const db = getDb();
-  const settings = findConsultationSettings(db, consultation.id)!;
-  const translations = listConsultationTranslations(db, consultation.id);
-  const counts = translationCounts(db, consultation.id);
-  const rounds = listRoundOverviews(db, [consultation.id]);
-  const group = settings.advisoryGroupId ? listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).find((g) => g.id === settings.advisoryGroupId) : undefined;
+  const settings = (await findConsultationSettings(db, consultation.id))!;
+  const translations = await listConsultationTranslations(db, consultation.id);
+  const counts = await translationCounts(db, consultation.id);
+  const rounds = await listRoundOverviews(db, [consultation.id]);
+  const group = settings.advisoryGroupId ? (await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).find((g) => g.id === settings.advisoryGroupId) : undefined;
   const date = (d: Date | null) => (d ? formatDate(d.toISOString(), locale) : null);
   const latest = [...rounds].reverse().find((r) => r.status !== "draft") ?? null;
+  const participation = latest ? { round: latest.number, ...(await participationByGroup(db, latest.id, settings.advisoryGroupId)) } : null;
+  const history = await listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
     canEdit: isOfficer(user, consultation.partnershipId),
@@ -55,8 +57,8 @@ export function loader(args: LoaderFunctionArgs) {
     }),
     totals: counts.totals,
     rounds: rounds.map((r) => ({ number: r.number, status: r.status, questionCount: r.questionCount, responseCount: r.responseCount })),
-    participation: latest ? { round: latest.number, ...participationByGroup(db, latest.id, settings.advisoryGroupId) } : null,
-    history: listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id)).map((h) => ({
+    participation,
+    history: history.map((h) => ({
       at: `${formatDate(h.at.toISOString(), locale)} ${h.at.toISOString().slice(11, 16)} UTC`,
       action: h.action,
       details: h.details as { from?: string; to?: string; number?: number },
@@ -68,11 +70,11 @@ export function loader(args: LoaderFunctionArgs) {
 const statusSchema = z.object({ intent: z.literal("status"), to: z.enum(["open", "closed"]) });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = statusSchema.safeParse({ intent: form.get("intent"), to: form.get("to") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const result = transitionConsultation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, to: parsed.data.to }, new Date());
+  const result = await transitionConsultation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, to: parsed.data.to }, new Date());
   if (!result.ok) return json({ errors: { status: `lifecycle.refusal.${result.reason}` } }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}?status=${parsed.data.to}`);
 }

@@ -25,16 +25,16 @@ export const handle: RouteHandle = {
 
 const localeParam = z.object({ locale: z.string().refine(isLocale) });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireConsultationRole(args, ["officer"]);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireConsultationRole(args, ["officer"]);
   const p = localeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
   return { ...access, target: p.data.locale as Locale };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, target } = load(args);
-  const all = listConsultationTranslations(getDb(), consultation.id);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, target } = await load(args);
+  const all = await listConsultationTranslations(getDb(), consultation.id);
   const row = all.find((t) => t.locale === target);
   const english = all.find((t) => t.locale === "en");
   return json({
@@ -48,13 +48,13 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, target } = load(args);
+  const { consultation, user, target } = await load(args);
   const form = await args.request.formData();
   const actor = { userId: user.id, partnershipId: consultation.partnershipId };
   // A blank Save is an error (the title is required), never a removal: removing asks first (edit.$locale_.remove).
   const parsed = parseForm(form, textSchema, TEXT_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
+  await saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }
 

@@ -24,20 +24,20 @@ export const handle: RouteHandle = {
 // English is the outcomes' own language (changed on each outcome's page); this page translates it.
 const localeParam = z.object({ locale: z.string().refine((l) => isLocale(l) && l !== "en") });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireConsultationRole(args, ["officer"]);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireConsultationRole(args, ["officer"]);
   const p = localeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const target = p.data.locale as Locale;
-  return { ...access, target, form: outcomeTranslationsForm(getDb(), access.consultation.id, target) };
+  return { ...access, target, form: await outcomeTranslationsForm(getDb(), access.consultation.id, target) };
 }
 
-function ids(form: ReturnType<typeof outcomeTranslationsForm>) {
+function ids(form: Awaited<ReturnType<typeof outcomeTranslationsForm>>) {
   return { outcomes: [...form.domains.flatMap((d) => d.outcomes), ...form.unfiled].map((o) => o.id), domains: form.domains.map((d) => d.id) };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, target, form } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, target, form } = await load(args);
   const values: Record<string, string> = { ratingText: form.wording.value.text, ratingHint: form.wording.value.hint };
   for (const d of form.domains) values[`domain-${d.id}`] = d.value;
   for (const o of [...form.domains.flatMap((d) => d.outcomes), ...form.unfiled]) {
@@ -48,18 +48,18 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, target, form: view } = load(args);
+  const { consultation, user, target, form: view } = await load(args);
   const form = await args.request.formData();
   const fieldIds = ids(view);
   const fields = translationFields(fieldIds.outcomes, fieldIds.domains);
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
   const parsed = parseTranslationForm(raw, fieldIds);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  saveOutcomeTranslations(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
+  await saveOutcomeTranslations(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?translated=${target}`);
 }
 
-type OutcomeView = ReturnType<typeof outcomeTranslationsForm>["unfiled"][number];
+type OutcomeView = Awaited<ReturnType<typeof outcomeTranslationsForm>>["unfiled"][number];
 
 export default function TranslateOutcomes() {
   const { t } = useTranslation("officer");

@@ -24,24 +24,24 @@ export const handle: RouteHandle = {
 // English is always kept: it is what every other language falls back to.
 const localeParam = z.object({ locale: z.enum(SUPPORTED_LOCALES).exclude(["en"]) });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireConsultationRole(args, ["officer"]);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireConsultationRole(args, ["officer"]);
   const p = localeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const exists = listConsultationTranslations(getDb(), access.consultation.id).some((t) => t.locale === p.data.locale);
+  const exists = (await listConsultationTranslations(getDb(), access.consultation.id)).some((t) => t.locale === p.data.locale);
   if (!exists) throw new Response("Not Found", { status: 404 });
   return { ...access, target: p.data.locale };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, target } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, target } = await load(args);
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, target, languageName: LOCALE_NAMES[target] });
 }
 
 export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
-  const { consultation, user, target } = load(args);
-  saveTranslation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, text: null }, new Date());
+  const { consultation, user, target } = await load(args);
+  await saveTranslation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, text: null }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }
 

@@ -17,13 +17,13 @@ export const handle: RouteHandle = {
   title: (t, data) => t("officer:settings.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation } = requireConsultationRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation } = await requireConsultationRole(args, ["officer"]);
   const db = getDb();
-  const s = findConsultationSettings(db, consultation.id)!;
+  const s = (await findConsultationSettings(db, consultation.id))!;
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    groups: listAdvisoryGroupsOfPartnership(db, consultation.partnershipId),
+    groups: await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId),
     values: {
       audience: s.audience,
       opensAt: dayOf(s.opensAt),
@@ -35,12 +35,12 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const db = getDb();
-  const current = findConsultationSettings(db, consultation.id)!;
+  const current = (await findConsultationSettings(db, consultation.id))!;
   if (!checkAudienceChange(current.status, current.audience, parsed.data.audience).ok) {
     return json({ errors: { audience: "form.errors.audienceFixed" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }
@@ -49,10 +49,10 @@ export async function action(args: ActionFunctionArgs) {
     const kept = (["opensAt", "closesAt", "contactEmail"] as const).filter((f) => current[f] != null && parsed.data[f] == null);
     if (kept.length) return json({ errors: Object.fromEntries(kept.map((f) => [f, `form.errors.${f}Kept`])), values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }
-  if (parsed.data.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, consultation.partnershipId).some((g) => g.id === parsed.data.advisoryGroupId)) {
+  if (parsed.data.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).some((g) => g.id === parsed.data.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }
-  updateSettings(db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, settings: parsed.data }, new Date());
+  await updateSettings(db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, settings: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}`);
 }
 

@@ -29,12 +29,12 @@ const STATUS_COLOURS: Record<MemberRoundStatus, "grey" | "blue" | "yellow" | "gr
   revoked: "red",
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, settings, rounds, round, locale } = loadConsultationRounds(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, settings, rounds, round, locale } = await loadConsultationRounds(args, ["officer"]);
   const now = new Date();
   const base = { consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, canSend: false, members: [], counts: null });
-  const rows = listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
+  const rows = await listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
   const members = rows.map((m) => {
     const status = memberRoundStatus({ invitation: m.invitationId == null ? null : { completedAt: m.completedAt, revokedAt: m.revokedAt, reminderCount: m.reminderCount }, hasDraft: m.hasDraft, hasResponse: m.hasResponse });
     const next = nextReminderAllowedAt(m.lastReminderAt, now);
@@ -73,14 +73,14 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const raw = Object.fromEntries(["intent", "round", "who", "invitationId"].map((k) => [k, form.get(k) ?? undefined]));
   // Check who is asking before saying anything about the input.
-  const { consultation, settings, round, user } = loadConsultationRounds(args, ["officer"], typeof raw.round === "string" && /^[0-9]{1,4}$/.test(raw.round) ? raw.round : "");
+  const { consultation, settings, round, user } = await loadConsultationRounds(args, ["officer"], typeof raw.round === "string" && /^[0-9]{1,4}$/.test(raw.round) ? raw.round : "");
   const parsed = actionSchema.safeParse(raw);
   if (!parsed.success || !round) throw new Response("Bad Request", { status: 400 });
   const db = getDb();
   const now = new Date();
   const back = `/consultations/${consultation.slug}/invitations?round=${round.number}`;
   if (parsed.data.intent === "revoke") {
-    const done = revokeInvitation(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, invitationId: parsed.data.invitationId }, now);
+    const done = await revokeInvitation(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, invitationId: parsed.data.invitationId }, now);
     if (!done) throw new Response("Not Found", { status: 404 });
     return redirect(`${back}&revoked=1`);
   }
@@ -92,11 +92,11 @@ export async function action(args: ActionFunctionArgs) {
     actorUserId: user.id,
   };
   if (parsed.data.intent === "invite") {
-    const result = inviteMembers(db, { ...ctx, who: parsed.data.who }, now);
+    const result = await inviteMembers(db, { ...ctx, who: parsed.data.who }, now);
     if (!result.ok) return json({ error: "invitations.errors.roundNotOpen" }, { status: 409 });
     return redirect(`${back}&invited=${result.created}&resent=${result.resent}&noEmail=${result.skippedNoEmail}`);
   }
-  const result = remindMembers(db, ctx, now);
+  const result = await remindMembers(db, ctx, now);
   if (!result.ok) return json({ error: "invitations.errors.roundNotOpen" }, { status: 409 });
   return redirect(`${back}&reminded=${result.sent}&tooSoon=${result.tooSoon}`);
 }

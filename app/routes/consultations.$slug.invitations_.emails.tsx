@@ -16,14 +16,14 @@ export const handle: RouteHandle = {
   title: (t, data) => t("panel:emails.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
   const db = getDb();
   const fmt = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    counts: countByStatus(db, consultation.id),
-    emails: listEmails(db, consultation.id).map((e) => ({
+    counts: await countByStatus(db, consultation.id),
+    emails: (await listEmails(db, consultation.id)).map((e) => ({
       id: e.id,
       kind: e.kind,
       to: e.to,
@@ -39,11 +39,11 @@ export function loader(args: LoaderFunctionArgs) {
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = retrySchema.safeParse({ intent: form.get("intent"), id: form.get("id") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const done = retryEmail(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, emailId: parsed.data.id }, new Date());
+  const done = await retryEmail(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, emailId: parsed.data.id }, new Date());
   if (!done) throw new Response("Not Found", { status: 404 });
   return redirect(`/consultations/${consultation.slug}/invitations/emails?retried=1`);
 }

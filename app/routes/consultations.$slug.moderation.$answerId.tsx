@@ -17,26 +17,26 @@ export const handle: RouteHandle = { title: (t) => t("panel:moderation.item.titl
 
 const answerParam = z.object({ answerId: z.string().regex(/^[1-9][0-9]{0,9}$/) });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs, roles: Array<"officer" | "commissioner">) {
-  const access = requireConsultationRole(args, roles);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs, roles: Array<"officer" | "commissioner">) {
+  const access = await requireConsultationRole(args, roles);
   const p = answerParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const item = findModerationItem(getDb(), access.consultation.id, Number(p.data.answerId), access.locale);
+  const item = await findModerationItem(getDb(), access.consultation.id, Number(p.data.answerId), access.locale);
   if (!item) throw new Response("Not Found", { status: 404 });
   return { ...access, item };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, item, user, locale } = load(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, item, user, locale } = await load(args, ["officer", "commissioner"]);
   const db = getDb();
   const canDecide = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     canDecide,
     item: { ...item, submittedAt: undefined },
-    themes: listThemes(db, consultation.id),
-    domains: listDomains(db, consultation.id, locale),
-    outcomes: item.kind === "propose-outcome" ? listLibrary(db, consultation.id, locale).filter((o) => o.status === "active").map((o) => ({ code: o.code, statement: o.statement, domain: o.domain })) : [],
+    themes: await listThemes(db, consultation.id),
+    domains: await listDomains(db, consultation.id, locale),
+    outcomes: item.kind === "propose-outcome" ? (await listLibrary(db, consultation.id, locale)).filter((o) => o.status === "active").map((o) => ({ code: o.code, statement: o.statement, domain: o.domain })) : [],
   });
 }
 
@@ -58,7 +58,7 @@ const schemas = {
 type Errors = Record<string, string>;
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, item, user } = load(args, ["officer"]);
+  const { consultation, item, user } = await load(args, ["officer"]);
   const form = await args.request.formData();
   const intent = form.get("intent");
   const db = getDb();
@@ -84,44 +84,44 @@ export async function action(args: ActionFunctionArgs) {
       const p = parse(schemas.accept, { statement: str("statement"), description: str("description"), domain: str("domain"), newDomain: str("newDomain") }, ["statement", "description", "domain", "newDomain"]);
       if (!p.ok) return p.response;
       if (p.data.domain === "new" && !p.data.newDomain) return fail({ newDomain: `${E}newDomainRequired` }, ["statement", "description", "domain", "newDomain"]);
-      const r = acceptProposal(db, { ...actor, statement: p.data.statement, description: p.data.description, domain: p.data.domain === "new" ? { newName: p.data.newDomain } : { id: Number(p.data.domain) } }, now);
+      const r = await acceptProposal(db, { ...actor, statement: p.data.statement, description: p.data.description, domain: p.data.domain === "new" ? { newName: p.data.newDomain } : { id: Number(p.data.domain) } }, now);
       if (!r.ok) return decided(r.reason) ?? (r.reason === "domain" ? fail({ domain: `${E}domainRequired` }, ["statement", "description", "domain", "newDomain"]) : fail({ decision: `${E}wrongKind` }, []));
       return redirect(`${queue}?done=accepted&code=${encodeURIComponent(r.code)}`);
     }
     case "merge": {
       const p = parse(schemas.merge, { outcome: str("outcome") }, ["outcome"]);
       if (!p.ok) return p.response;
-      const r = mergeProposal(db, { ...actor, outcomeCode: p.data.outcome }, now);
+      const r = await mergeProposal(db, { ...actor, outcomeCode: p.data.outcome }, now);
       if (!r.ok) return decided(r.reason) ?? (r.reason === "outcome" ? fail({ outcome: `${E}outcomeRequired` }, ["outcome"]) : fail({ decision: `${E}wrongKind` }, []));
       return redirect(`${queue}?done=merged&code=${encodeURIComponent(p.data.outcome)}`);
     }
     case "reject": {
       const p = parse(schemas.reject, { reason: str("reason") }, ["reason"]);
       if (!p.ok) return p.response;
-      const r = rejectProposal(db, { ...actor, reason: p.data.reason }, now);
+      const r = await rejectProposal(db, { ...actor, reason: p.data.reason }, now);
       if (!r.ok) return decided(r.reason) ?? fail({ decision: `${E}wrongKind` }, []);
       return redirect(`${queue}?done=rejected`);
     }
     case "reviewed": {
-      const r = markReviewed(db, actor, now);
+      const r = await markReviewed(db, actor, now);
       if (!r.ok) return decided(r.reason) ?? fail({ decision: `${E}wrongKind` }, []);
       return redirect(`${queue}?done=reviewed`);
     }
     case "quote": {
       const p = parse(schemas.quote, { quote: str("quote") }, ["quote"]);
       if (!p.ok) return p.response;
-      const r = approveQuote(db, { ...actor, text: p.data.quote }, now);
+      const r = await approveQuote(db, { ...actor, text: p.data.quote }, now);
       if (!r.ok) return r.reason === "not-faithful" ? fail({ quote: `${E}notFaithful` }, ["quote"]) : fail({ decision: `${E}wrongKind` }, []);
       return redirect(`${here}?quoted=1`);
     }
     case "withdraw-quote": {
-      if (!withdrawQuote(db, actor, now)) throw new Response("Not Found", { status: 404 });
+      if (!(await withdrawQuote(db, actor, now))) throw new Response("Not Found", { status: 404 });
       return redirect(`${here}?withdrawn=1`);
     }
     case "tag": {
       const p = parse(schemas.tag, { themes: form.getAll("themes").map(String) }, []);
       if (!p.ok) return p.response;
-      tagAnswer(db, { ...actor, themeIds: p.data.themes.map(Number) }, now);
+      await tagAnswer(db, { ...actor, themeIds: p.data.themes.map(Number) }, now);
       return redirect(`${here}?tagged=1`);
     }
     default:

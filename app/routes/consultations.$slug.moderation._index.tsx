@@ -15,17 +15,17 @@ export const handle: RouteHandle = {
 const EXCERPT = 160;
 
 /** The queue: never who wrote an answer, only their stakeholder group. Commissioners may read; only officers decide. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale, user } = requireConsultationRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const show = new URL(args.request.url).searchParams.get("show") === "decided" ? "decided" : "pending";
   const db = getDb();
-  const items = listModerationItems(db, consultation.id, locale, show);
-  const themes = new Map(listThemes(db, consultation.id).map((t) => [t.id, t.name]));
+  const items = await listModerationItems(db, consultation.id, locale, show);
+  const themes = new Map((await listThemes(db, consultation.id)).map((t) => [t.id, t.name]));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     show,
-    pending: show === "pending" ? items.length : listModerationItems(db, consultation.id, locale, "pending").length,
+    pending: show === "pending" ? items.length : (await listModerationItems(db, consultation.id, locale, "pending")).length,
     items: items.map((i) => ({
       answerId: i.answerId,
       kind: i.kind,

@@ -15,12 +15,12 @@ export const handle: RouteHandle = {
 };
 
 /** Aggregates only (no names): officers and commissioners of the partnership. */
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, settings, rounds, round, user } = loadConsultationRounds(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, settings, rounds, round, user } = await loadConsultationRounds(args, ["officer", "commissioner"]);
   const officer = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   const base = { officer, consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, byGroup: null, byLocality: null });
-  const rows = listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
+  const rows = await listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
   const facts = rows.map((m) => {
     const completed = m.hasResponse || m.completedAt != null;
     return { group: m.stakeholderGroup, locality: m.locality, invited: completed || (m.invitationId != null && m.revokedAt == null), completed };

@@ -26,13 +26,13 @@ export const handle: RouteHandle = {
   },
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, round, user, locale } = requireRoundRole(args, ["officer", "commissioner"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, user, locale } = await requireRoundRole(args, ["officer", "commissioner"]);
   const db = getDb();
-  const questions = listQuestionsOfRound(db, round.id);
-  const texts = listQuestionTranslationsOfRound(db, round.id);
-  const outcomes = listOutcomesForBuilder(db, consultation.id);
-  const settings = findConsultationSettings(db, consultation.id)!;
+  const questions = await listQuestionsOfRound(db, round.id);
+  const texts = await listQuestionTranslationsOfRound(db, round.id);
+  const outcomes = await listOutcomesForBuilder(db, consultation.id);
+  const settings = (await findConsultationSettings(db, consultation.id))!;
   const lock = checkQuestionsEditable(round);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
@@ -95,7 +95,7 @@ const moveSchema = z.object({ questionId: z.coerce.number().int().positive().max
 const statusSchema = z.enum(["open", "closed"]);
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, actor } = requireRoundRole(args, ["officer"]);
+  const { consultation, round, actor } = await requireRoundRole(args, ["officer"]);
   const form = await args.request.formData();
   const db = getDb();
   const now = new Date();
@@ -105,27 +105,27 @@ export async function action(args: ActionFunctionArgs) {
     case "status": {
       const to = statusSchema.safeParse(form.get("to"));
       if (!to.success) throw new Response("Bad Request", { status: 400 });
-      const result = transitionRound(db, { actor, consultationId: consultation.id, roundNumber: round.number, to: to.data }, now);
+      const result = await transitionRound(db, { actor, consultationId: consultation.id, roundNumber: round.number, to: to.data }, now);
       if (!result.ok) return json({ errors: { status: `lifecycle.refusal.${result.reason}` }, values: {} as Record<string, string> }, { status: 409 });
       return redirect(`${base}?status=${to.data}`);
     }
     case "move": {
       const m = moveSchema.safeParse({ questionId: form.get("questionId"), direction: form.get("direction") });
       if (!m.success) throw new Response("Bad Request", { status: 400 });
-      const result = reorderQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, ...m.data }, now);
+      const result = await reorderQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, ...m.data }, now);
       if (!result.ok && result.reason === "no-question") throw new Response("Not Found", { status: 404 });
       if (!result.ok && result.reason !== "at-edge") return refused(result.reason, "questions");
       return redirect(`${base}#question-${m.data.questionId}`);
     }
     case "add-ratings": {
-      const result = addRatingsForAllOutcomes(db, { actor, consultationId: consultation.id, roundNumber: round.number }, now);
+      const result = await addRatingsForAllOutcomes(db, { actor, consultationId: consultation.id, roundNumber: round.number }, now);
       if (!result.ok) return refused(result.reason, "questions");
       return redirect(`${base}?ratings=${result.value}`);
     }
     case "settings": {
       const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
       if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const result = saveRoundSettings(db, { actor, consultationId: consultation.id, roundNumber: round.number, settings: parsed.data }, now);
+      const result = await saveRoundSettings(db, { actor, consultationId: consultation.id, roundNumber: round.number, settings: parsed.data }, now);
       if (!result.ok) return json({ errors: { showFeedback: `builder.refusal.${result.reason}` }, values: formValues(form, SETTINGS_FIELDS) }, { status: 409 });
       return redirect(`${base}?settings=1`);
     }

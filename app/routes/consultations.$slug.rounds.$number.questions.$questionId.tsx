@@ -20,17 +20,17 @@ export const handle: RouteHandle = { title: (t) => t("officer:question.editTitle
 
 const idParam = z.object({ questionId: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number) });
 
-function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireRoundRole(args, ["officer"]);
+async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireRoundRole(args, ["officer"]);
   const p = idParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const data = questionFormData(getDb(), access.consultation.id, access.round.id, p.data.questionId, access.locale);
+  const data = await questionFormData(getDb(), access.consultation.id, access.round.id, p.data.questionId, access.locale);
   if (!data.question) throw new Response("Not Found", { status: 404 });
   return { ...access, data, question: data.question };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, round, data, question } = load(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, data, question } = await load(args);
   const editable = checkQuestionsEditable(round);
   return json({
     locked: editable.ok ? null : editable.reason,
@@ -45,7 +45,7 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, actor, data, question } = load(args);
+  const { consultation, round, actor, data, question } = await load(args);
   const form = await args.request.formData();
   const back = `/consultations/${consultation.slug}/rounds/${round.number}`;
   const lock = checkQuestionsEditable(round);
@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   const db = getDb();
   const intent = form.get("intent");
   if (intent === "delete") {
-    const removed = removeQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id }, new Date());
+    const removed = await removeQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id }, new Date());
     if (!removed.ok) return json({ errors: { type: `builder.refusal.${removed.reason}` }, values: formValues(form, fields) }, { status: 409 });
     return redirect(`${back}?deleted=1`);
   }
@@ -63,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
   // The type is fixed once a question exists (delete it and add another to change it).
   const parsed = parseQuestionForm({ ...raw, type: question.type }, { locales: SUPPORTED_LOCALES, ...data.context });
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  const saved = saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id, question: parsed.question }, new Date());
+  const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id, question: parsed.question }, new Date());
   if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
   return redirect(`${back}?saved=${question.id}#question-${question.id}`);
 }

@@ -23,15 +23,15 @@ export const handle: RouteHandle = { title: (t) => t("officer:question.addTitle"
 const typeQuery = z.enum(QUESTION_TYPES);
 const fieldQuery = z.enum(PROFILE_FIELDS);
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, round, locale } = requireRoundRole(args, ["officer"]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, round, locale } = await requireRoundRole(args, ["officer"]);
   const editable = checkQuestionsEditable(round);
   const search = new URL(args.request.url).searchParams;
   const rawType = search.get("type");
   const type = rawType === null ? null : typeQuery.safeParse(rawType);
   // A profile question first asks which field it is about, so its form can start filled in.
   const field = type?.success && type.data === "profile" ? fieldQuery.safeParse(search.get("field")) : null;
-  const data = questionFormData(getDb(), consultation.id, round.id, null, locale);
+  const data = await questionFormData(getDb(), consultation.id, round.id, null, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     round: round.number,
@@ -48,7 +48,7 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, locale, actor } = requireRoundRole(args, ["officer"]);
+  const { consultation, round, locale, actor } = await requireRoundRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") === "choose") {
     const chosen = typeQuery.safeParse(form.get("type"));
@@ -65,10 +65,10 @@ export async function action(args: ActionFunctionArgs) {
   const fields = questionFormFields(SUPPORTED_LOCALES);
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
   const db = getDb();
-  const data = questionFormData(db, consultation.id, round.id, null, locale);
+  const data = await questionFormData(db, consultation.id, round.id, null, locale);
   const parsed = parseQuestionForm(raw, { locales: SUPPORTED_LOCALES, ...data.context });
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  const saved = saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
+  const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
   if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}/rounds/${round.number}?added=${saved.value}#question-${saved.value}`);
 }

@@ -17,9 +17,9 @@ export const handle: RouteHandle = {
   title: (t, data) => t("officer:nextRound.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale } = requireConsultationRole(args, ["officer"]);
-  const plan = planNextRound(getDb(), consultation.id, locale);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
+  const plan = await planNextRound(getDb(), consultation.id, locale);
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, plan: plan.ok ? plan.plan : null, refusal: plan.ok ? null : plan.reason });
 }
 
@@ -37,13 +37,13 @@ const schema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, schema, FIELDS);
   const selected = form.getAll("outcomeIds").filter((v): v is string => typeof v === "string").slice(0, 500);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, selected }, { status: 400 });
   const { outcomeIds, copyOtherQuestions, ...settings } = parsed.data;
-  const created = createNextRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
+  const created = await createNextRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
   if (!created.ok) {
     const field = created.reason === "none-selected" || created.reason === "unknown-outcome" ? "outcomeIds" : "form";
     return json({ errors: { [field]: `nextRound.errors.${created.reason}` }, values: formValues(form, FIELDS), selected }, { status: field === "form" ? 409 : 400 });

@@ -13,9 +13,9 @@ export const handle: RouteHandle = {
   title: (t, data) => t("officer:survey.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer", "commissioner"]);
-  const rounds = listRoundOverviews(getDb(), [consultation.id]);
+export async function loader(args: LoaderFunctionArgs) {
+  const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
+  const rounds = await listRoundOverviews(getDb(), [consultation.id]);
   const last = rounds.at(-1);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -34,10 +34,10 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = requireConsultationRole(args, ["officer"]);
+  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") !== "first-round") throw new Response("Bad Request", { status: 400 });
-  createFirstRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
+  await createFirstRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
   return redirect(`/consultations/${consultation.slug}/rounds/1`);
 }
 

@@ -16,22 +16,22 @@ import { parseForm } from "../utils/forms";
 export const handle: RouteHandle = { title: (t) => t("officer:create.title") };
 
 /** The partnerships where the user is an officer; `?partnership=slug` or the form picks one. */
-function officerPartnerships(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const user = requireUser(args);
+async function officerPartnerships(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const user = await requireUser(args);
   const partnerships = user.memberships.filter((m) => m.role === "officer").map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
   if (partnerships.length === 0) forbidden();
   return { user, partnerships };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnerships } = officerPartnerships(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnerships } = await officerPartnerships(args);
   const db = getDb();
   const preselected = new URL(args.request.url).searchParams.get("partnership");
-  return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: partnerships.map((p) => ({ ...p, groups: listAdvisoryGroupsOfPartnership(db, p.id) })) });
+  return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: await Promise.all(partnerships.map(async (p) => ({ ...p, groups: await listAdvisoryGroupsOfPartnership(db, p.id) }))) });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnerships } = officerPartnerships(args);
+  const { partnerships } = await officerPartnerships(args);
   const form = await args.request.formData();
   const slug = form.get("partnership");
   const partnership = partnerships.length === 1 ? partnerships[0] : partnerships.find((p) => p.slug === slug);
@@ -40,14 +40,14 @@ export async function action(args: ActionFunctionArgs) {
     const values = parsed.ok ? {} : parsed.values;
     return json({ errors: { partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) }, values: { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" } }, { status: 400 });
   }
-  const user = requireRole(args, partnership.id, "officer");
+  const user = await requireRole(args, partnership.id, "officer");
   if (!parsed.ok) return json({ errors: parsed.errors, values: { ...parsed.values, partnership: partnership.slug } }, { status: 400 });
   const { title, summary, ...settings } = parsed.data;
   const db = getDb();
-  if (settings.advisoryGroupId !== null && !listAdvisoryGroupsOfPartnership(db, partnership.id).some((g) => g.id === settings.advisoryGroupId)) {
+  if (settings.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, partnership.id)).some((g) => g.id === settings.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug } }, { status: 400 });
   }
-  const created = createConsultation(db, { actor: { userId: user.id, partnershipId: partnership.id }, settings, english: { title, summary } }, new Date());
+  const created = await createConsultation(db, { actor: { userId: user.id, partnershipId: partnership.id }, settings, english: { title, summary } }, new Date());
   return redirect(`/consultations/${created.slug}?created=1`);
 }
 

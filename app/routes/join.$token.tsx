@@ -18,16 +18,16 @@ export const handle: RouteHandle = { title: (t) => t("join.title") };
 
 const tokenParam = z.object({ token: z.string().regex(/^[a-z2-7]{20,80}$/) });
 
-function loadInvitation(params: unknown) {
+async function loadInvitation(params: unknown) {
   const parsed = tokenParam.safeParse(params);
   if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  const invitation = findUsableInvitation(getDb(), hashTokenHex(parsed.data.token), new Date());
+  const invitation = await findUsableInvitation(getDb(), hashTokenHex(parsed.data.token), new Date());
   if (!invitation) throw new Response("Not Found", { status: 404 });
   return { token: parsed.data.token, invitation };
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  const { invitation } = loadInvitation(params);
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { invitation } = await loadInvitation(params);
   return json({ email: invitation.email, displayName: invitation.displayName, role: invitation.role, partnershipName: invitation.partnershipName });
 }
 
@@ -41,7 +41,7 @@ const schema = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "join.errors.confirm" });
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const { token } = loadInvitation(params);
+  const { token } = await loadInvitation(params);
   const parsed = parseForm(await request.formData(), schema, FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: { displayName: parsed.values.displayName ?? "" } }, { status: 400 });
   const result = await acceptUserInvitation(getDb(), env(), { token, ...parsed.data }, new Date());

@@ -19,13 +19,13 @@ export const handle: RouteHandle = {
 
 const MAX_BYTES = 1_000_000;
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnership, group } = requireGroupOfficer(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnership, group } = await requireGroupOfficer(args);
   const db = getDb();
   return json({
     partnership,
     group: { id: group.id, name: group.name, description: group.description },
-    members: listMembers(db, group.id).map((m) => ({
+    members: (await listMembers(db, group.id)).map((m) => ({
       id: m.id,
       displayName: m.displayName,
       email: m.email,
@@ -34,14 +34,14 @@ export function loader(args: LoaderFunctionArgs) {
       preferredLocale: m.preferredLocale,
       consented: m.profileConsentAt != null,
     })),
-    left: countMembersWhoLeft(db, group.id),
+    left: await countMembersWhoLeft(db, group.id),
   });
 }
 
 type ImportResult = { errors: Record<string, string>; problems: ImportProblem[] };
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, user } = requireGroupOfficer(args);
+  const { partnership, group, user } = await requireGroupOfficer(args);
   const form = await args.request.formData();
   if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
   const file = form.get("file");
@@ -51,13 +51,13 @@ export async function action(args: ActionFunctionArgs) {
   let problems: ImportProblem[];
   let rows;
   try {
-    ({ rows, problems } = validateMemberImport(parseCsv(await file.text()), currentMemberEmails(db, group.id)));
+    ({ rows, problems } = validateMemberImport(parseCsv(await file.text()), await currentMemberEmails(db, group.id)));
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
   }
   if (problems.length > 0 || !rows) return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems }, { status: 400 });
-  const result = importMembers(db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, rows }, new Date());
+  const result = await importMembers(db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, rows }, new Date());
   if ("duplicate" in result) {
     // Someone added the same person while the file was checked.
     return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems: [{ line: 1, column: 1, key: "emailDuplicateExisting", params: { email: result.duplicate } }] }, { status: 409 });

@@ -15,15 +15,15 @@ export const handle: RouteHandle = {
   title: (t, data) => t("panel:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
 };
 
-function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : findMember(getDb(), access.group.id, access.memberId);
+async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const access = await requireGroupOfficer(args);
+  const member = access.memberId == null ? undefined : await findMember(getDb(), access.group.id, access.memberId);
   if (!member || member.leftAt) throw new Response("Not Found", { status: 404 });
   return { ...access, member };
 }
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnership, group, member } = loadMember(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnership, group, member } = await loadMember(args);
   return json({
     partnership: { slug: partnership.slug },
     group: { id: group.id, name: group.name },
@@ -46,19 +46,19 @@ export function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, member, user } = loadMember(args);
+  const { partnership, group, member, user } = await loadMember(args);
   const form = await args.request.formData();
   const intent = form.get("intent");
   const db = getDb();
   const actor = { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, memberId: member.id };
   if (intent === "remove") {
-    removeMember(db, actor, new Date());
+    await removeMember(db, actor, new Date());
     return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?removed=1`);
   }
   if (intent !== "save") throw new Response("Bad Request", { status: 400 });
   const parsed = memberFromForm(form);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = editMember(db, { ...actor, member: parsed.member }, new Date());
+  const result = await editMember(db, { ...actor, member: parsed.member }, new Date());
   if (result === "missing") throw new Response("Not Found", { status: 404 });
   if (result === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?saved=1`);

@@ -12,16 +12,16 @@ import { memberFromForm } from "../utils/panel-forms";
 
 export const handle: RouteHandle = { title: (t) => t("panel:members.new.title") };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnership, group } = requireGroupOfficer(args);
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnership, group } = await requireGroupOfficer(args);
   return json({ partnership: { slug: partnership.slug }, group: { id: group.id, name: group.name } });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, user } = requireGroupOfficer(args);
+  const { partnership, group, user } = await requireGroupOfficer(args);
   const parsed = memberFromForm(await args.request.formData());
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = addMember(getDb(), { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
+  const id = await addMember(getDb(), { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
   if (id === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?added=1`);
 }

@@ -6,9 +6,9 @@ import { EXPORT_HEADER } from "../domain/panel/members";
 import { listMembers } from "../services/panel.server";
 
 /** The group's current members as CSV (the import's columns), safe against spreadsheet formulas. */
-export function loader(args: LoaderFunctionArgs) {
-  const { group, partnership } = requireGroupOfficer(args);
-  const rows = listMembers(getDb(), group.id).map((m) => [
+export async function loader(args: LoaderFunctionArgs) {
+  const { group, partnership } = await requireGroupOfficer(args);
+  const rows = (await listMembers(getDb(), group.id)).map((m) => [
     m.displayName,
     m.email,
     m.stakeholderGroup,

@@ -16,9 +16,9 @@ export const handle: RouteHandle = {
   title: (t, data) => t("panel:groups.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
 };
 
-export function loader(args: LoaderFunctionArgs) {
-  const { partnership } = requirePartnershipOfficer(args);
-  return json({ partnership, groups: listGroups(getDb(), partnership.id) });
+export async function loader(args: LoaderFunctionArgs) {
+  const { partnership } = await requirePartnershipOfficer(args);
+  return json({ partnership, groups: await listGroups(getDb(), partnership.id) });
 }
 
 const FIELDS = ["name", "description"] as const;
@@ -28,12 +28,12 @@ const schema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, user } = requirePartnershipOfficer(args);
+  const { partnership, user } = await requirePartnershipOfficer(args);
   const form = await args.request.formData();
   if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
   const parsed = parseForm(form, schema, FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = createGroup(getDb(), { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
+  const id = await createGroup(getDb(), { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
   if (id === "taken") return json({ errors: { name: "panel:groups.errors.nameTaken" }, values: { name: parsed.data.name, description: parsed.data.description } }, { status: 400 });
   return redirect(`/partnerships/${partnership.slug}/groups/${id}?created=1`);
 }

@@ -172,7 +172,7 @@ describe("the codebook", () => {
     const { db: drizzleDb, sqlite } = openDatabase(server.dbPath, "db/migrations");
     try {
       const consultationId = (sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-      const published = listPublishedThemes(drizzleDb, consultationId);
+      const published = await listPublishedThemes(drizzleDb, consultationId);
       expect(published.themes.map((t) => [t.name, t.count, t.byGroup])).toEqual([
         ["Getting to appointments", 1, { "not-stated": 1 }],
         ["Staff working together", 1, { carer: 1 }],
