@@ -28,9 +28,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export function loader(args: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
   const locale = pageLocale(args.request);
-  const user = getOptionalUser(args);
+  const user = await getOptionalUser(args);
   return json({ locale, dir: directionOf(locale), staff: isStaffPath(new URL(args.request.url).pathname), user: user ? { displayName: user.displayName } : null });
 }
 
