@@ -6,8 +6,8 @@
  * - Codebook-guided assignment: macro-F1 of the machine's top theme (the person's secondary label
  *   also counting as right) with a 95% bootstrap interval (1,000 resamples, seed 1), when 0
  *   (descriptions only), 1, 2 or 4 confirmed codings per theme are given and the rest scored, and
- *   leave-one-out. The sample has
- *   5 answers per theme, so the issue's 5, 10 and 20 codings per theme cannot be run on it.
+ *   leave-one-out; 5, 10 and 20 as well on a sample (BENCH_THEMES_DIR) where every theme has more
+ *   answers than that. The public sample has 5 answers per theme, so those cannot be run on it.
  * - Suggestions without a codebook: adjusted Rand index against the primary labels, seeds 1–10.
  * - Reliability of the default's confidences: Brier score of the top theme's confidence against
  *   being right, expected calibration error, and the bins for leave-one-out.
@@ -41,11 +41,18 @@ import {
 } from "../../app/domain/themes";
 import { mulberry32 } from "../../app/domain/themes/prng";
 
-const dir = path.resolve("test/fixtures/reference");
+// BENCH_THEMES_DIR points at another labelled sample (themes_sample.csv, themes_codebook.csv in
+// the same columns), so the figures can be checked on answers the engine was never run on.
+const dir = path.resolve(process.env.BENCH_THEMES_DIR ?? "test/fixtures/reference");
 const codebook = parseCsv(readFileSync(path.join(dir, "themes_codebook.csv"), "utf8")).rows.map((r) => ({ id: r.values.theme, label: r.values.label, description: r.values.description }));
 const sample: LabelledAnswer[] = parseCsv(readFileSync(path.join(dir, "themes_sample.csv"), "utf8")).rows.map((r) => ({ id: r.values.respondent_id, text: r.values.text, primary: r.values.primary, secondary: r.values.secondary || undefined }));
 
-const PROTOCOLS = [0, 1, 2, 4, "leave-one-out"] as const;
+/**
+ * 0, 1, 2 and 4 confirmed codings per theme always; the issue's 5, 10 and 20 whenever every theme
+ * of the sample has more answers than that, so that each theme keeps answers to score.
+ */
+const smallestTheme = Math.min(...codebook.filter((t) => t.id !== "none").map((t) => sample.filter((s) => s.primary === t.id).length));
+const PROTOCOLS: ReadonlyArray<number | "leave-one-out"> = [0, 1, 2, 4, ...[5, 10, 20].filter((n) => smallestTheme > n), "leave-one-out"];
 
 export interface ThemesReport {
   assignment: Array<{ perTheme: string; scored: number; macro: number; lower: number; upper: number; brier: number; ece: number }>;
