@@ -29,9 +29,9 @@ let shutdownGraceSeconds = 10;
 /** TRUST_PROXY: take client addresses, scheme and request ids from the reverse proxy's headers. */
 let trustProxy = false;
 try {
-  ({ processes, bodyTimeoutSeconds, shutdownGraceSeconds, trustProxy } = build.entry.module.boot());
+  ({ processes, bodyTimeoutSeconds, shutdownGraceSeconds, trustProxy } = await build.entry.module.boot());
 } catch (error) {
-  console.error(error instanceof Error && error.message.startsWith("Invalid environment configuration") ? error.message : error);
+  console.error(error instanceof Error && /^(Invalid environment configuration|Cannot start)/.test(error.message) ? error.message : error);
   process.exit(1);
 }
 
@@ -63,9 +63,12 @@ function primary(count, background) {
       cluster.on("exit", () => {
         if (Object.keys(cluster.workers ?? {}).length > 0) return;
         void stopped.then(() => {
-          closeDatabase();
-          logger.info("stopped");
-          process.exit(0);
+          void closeDatabase()
+            .catch((error) => logger.error({ err: String(error) }, "database did not close cleanly"))
+            .finally(() => {
+              logger.info("stopped");
+              process.exit(0);
+            });
         });
       });
       setTimeout(() => process.exit(1), (shutdownGraceSeconds + 5) * 1000).unref();
@@ -200,9 +203,12 @@ function serve(background) {
       const stopped = background?.stop().catch((error) => logger.error({ err: String(error) }, "background work did not stop cleanly")) ?? Promise.resolve();
       server.close(() => {
         void stopped.then(() => {
-          closeDatabase();
-          logger.info("stopped");
-          process.exit(0);
+          void closeDatabase()
+            .catch((error) => logger.error({ err: String(error) }, "database did not close cleanly"))
+            .finally(() => {
+              logger.info("stopped");
+              process.exit(0);
+            });
         });
       });
       // Connections left idle by a finished request (kept alive by a client) hold close() open:

@@ -2,7 +2,7 @@ import { type AppLoadContext, type EntryContext, type HandleDataRequestFunction,
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { getDb } from "./db.server";
+import { getDb, prepareDatabase } from "./db.server";
 import { emailCaptureEnabled, env, secureCookies } from "./env.server";
 import { senderConfigFromEnv, startEmailSender, type EmailSender } from "./services/email-sender.server";
 import { applyDueRetention } from "./services/privacy.server";
@@ -13,17 +13,18 @@ import { startThemeRunner, type ThemeRunner } from "./services/theme-runs.server
 import { errorFields, logger, requestIdOf } from "./ops/log.server";
 export { logger } from "./ops/log.server";
 
-/** Called once by server.js before it listens: validates configuration and migrates; returns what the HTTP server needs. */
-export function boot(): { processes: number; bodyTimeoutSeconds: number; shutdownGraceSeconds: number; trustProxy: boolean } {
+/** Called once by server.js before it listens: validates configuration and migrates (SQLite file or PostgreSQL); returns what the HTTP server needs. */
+export async function boot(): Promise<{ processes: number; bodyTimeoutSeconds: number; shutdownGraceSeconds: number; trustProxy: boolean }> {
   const e = env();
-  // Said plainly rather than ignored: a server given a PostgreSQL address must not quietly serve
-  // (and write people's answers to) a local SQLite file instead.
-  if (e.DATABASE_URL) {
-    throw new Error(
-      "Invalid environment configuration:\n  DATABASE_URL: this release serves from SQLite only (DATABASE_PATH); PostgreSQL can be backed up and restored with npm run db:backup / db:restore, but not yet served. Unset DATABASE_URL to start.",
-    );
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    // Said in one line rather than a stack trace: the usual causes are a wrong address, a server
+    // that is down, or credentials the database refuses.
+    if (!e.DATABASE_URL) throw error;
+    const where = new URL(e.DATABASE_URL);
+    throw new Error(`Cannot start: the PostgreSQL database at DATABASE_URL (${where.hostname}:${where.port || 5432}${where.pathname}) could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`);
   }
-  getDb();
   return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS, shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS, trustProxy: e.TRUST_PROXY };
 }
 

@@ -13,7 +13,7 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/app.db"),
-  /** A PostgreSQL database (postgres://…). Today only `npm run db:backup` / `db:restore` use it; the server refuses to start with it (see the README). */
+  /** A PostgreSQL database (postgres://…): the whole product runs on it instead of the SQLite file at DATABASE_PATH (decision 0034). */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// address")
@@ -25,6 +25,8 @@ export const envSchema = z.object({
   DATABASE_MAX_BYTES: z.coerce.number().int().min(65536).optional(),
   /** SQLite synchronous setting in WAL mode: NORMAL survives process crashes; FULL also power loss, at about 3 ms per save here (decision 0015). */
   DATABASE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"]).default("NORMAL"),
+  /** PostgreSQL: connections each server process keeps in its pool. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Public origin, e.g. https://consult.example.org; used for links and the CSRF Origin check. */
   APP_ORIGIN: z.url().optional(),
   /** Cookie Secure flag; defaults to true in production. */

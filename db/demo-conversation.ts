@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import * as s from "./schema";
+import * as s from "./tables";
 import type { DB } from "../app/db.server";
 import { parseCsv } from "../app/domain/csv";
 

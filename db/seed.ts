@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
 import { type DB, inTransaction } from "../app/db.server";
-import * as s from "./schema";
+import * as s from "./tables";
 import { advisoryGroupMembers, CONSULTATION, DEMO_ACCOUNTS, DOMAINS, MID_NOTTS, SOUTH_NOTTS } from "./demo-content";
 import { seedConversation } from "./demo-conversation";
 import { DEMO_CONSULTATION_TEXT, DEMO_DOMAIN_NAMES, DEMO_OUTCOME_STATEMENTS, DEMO_QUESTION_TEXT } from "./demo-translations";
@@ -312,10 +312,11 @@ export async function seedDemo(db: DB, now = new Date(), options: SeedOptions = 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { getDb } = await import("../app/db.server");
+  const { closeDatabase, dialect, prepareDatabase } = await import("../app/db.server");
   const { env } = await import("../app/env.server");
-  const result = await seedDemo(getDb(), new Date(), { conversation: true });
-  console.log(`\nDemo data ready in ${env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`);
+  const result = await seedDemo(await prepareDatabase(), new Date(), { conversation: true });
+  await closeDatabase();
+  console.log(`\nDemo data ready in ${dialect === "postgres" ? "PostgreSQL (DATABASE_URL)" : env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`);
   for (const a of result.accounts) {
     console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(38)} password: ${a.password}   (${a.partnership})`);
   }

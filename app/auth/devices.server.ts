@@ -5,7 +5,7 @@
  * apart from everyone else's, so an attacker guessing elsewhere never keeps its owner out.
  */
 import { and, eq, gt } from "drizzle-orm";
-import { trustedDevices } from "../../db/schema";
+import { trustedDevices } from "../../db/tables";
 import type { DB } from "../db.server";
 import { newSplitToken, readCookie, secretMatches, splitToken } from "./tokens.server";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../db.server";
-import { users } from "../../db/schema";
+import { users } from "../../db/tables";
 import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from "./session.server";
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
  * in constant time; expiry slides forward with use; deleting the row revokes.
  */
 import { eq } from "drizzle-orm";
-import { sessions, users } from "../../db/schema";
+import { sessions, users } from "../../db/tables";
 import type { DB } from "../db.server";
 import { newSplitToken, readCookie, secretMatches, splitToken } from "./tokens.server";
 

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { advisoryGroupMembers, advisoryGroups } from "../../db/schema";
+import { advisoryGroupMembers, advisoryGroups } from "../../db/tables";
 import type { DB } from "../db.server";
 import type { MemberInput } from "../domain/panel/members";
 

@@ -18,7 +18,7 @@ import {
   rounds,
   surveys,
   users,
-} from "../../db/schema";
+} from "../../db/tables";
 import type { DB } from "../db.server";
 import type { ConsultationStatus, RoundStatus } from "../domain/consultation/lifecycle";
 

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { consultations, consultationTranslations, partnerships } from "../../db/schema";
+import { consultations, consultationTranslations, partnerships } from "../../db/tables";
 import type { DB } from "../db.server";
 
 /**

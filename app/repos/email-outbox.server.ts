@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
-import { emailOutbox, invitations, type EmailStatus } from "../../db/schema";
+import { emailOutbox, invitations, type EmailStatus } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 
 export interface NewEmail {

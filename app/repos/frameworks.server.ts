@@ -10,7 +10,7 @@ import {
   rounds,
   surveys,
   users,
-} from "../../db/schema";
+} from "../../db/tables";
 import type { DB } from "../db.server";
 import { citizenWeights, contentSchema, ordered, type OutcomeSetContent, type OutcomeSetStatus } from "../domain/framework";
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
-import { identityProviders, memberships, partnerships, ssoAttempts, userIdentities, userInvitations, users } from "../../db/schema";
+import { identityProviders, memberships, partnerships, ssoAttempts, userIdentities, userInvitations, users } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;

@@ -4,7 +4,7 @@
  * participant's draft or response through these functions.
  */
 import { and, asc, eq, getTableColumns, gte, isNull, lt, or, sql } from "drizzle-orm";
-import * as s from "../../db/schema";
+import * as s from "../../db/tables";
 import type { DB } from "../db.server";
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/schema";
+import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/tables";
 import type { DB } from "../db.server";
 import { countThemes } from "../domain/panel/moderation";
 import { recordPersonCoding } from "./themes.server";

@@ -9,7 +9,7 @@ import {
   ratingWordings,
   rounds,
   surveys,
-} from "../../db/schema";
+} from "../../db/tables";
 import type { DB } from "../db.server";
 import type { OutcomeStatus } from "../domain/outcome-form";
 

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { consultations } from "../../db/schema";
+import { consultations } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export async function findConsultationPartnerships(db: DB, consultationIds: number[]): Promise<Map<number, number>> {

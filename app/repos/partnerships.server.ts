@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { partnerships } from "../../db/schema";
+import { partnerships } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export async function findPartnershipBySlug(db: DB, slug: string) {

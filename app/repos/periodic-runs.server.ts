@@ -1,6 +1,6 @@
 /** Periodic jobs shared between servers: which one runs a job this period (see `periodicRuns` in the schema). */
 import { and, eq, lte } from "drizzle-orm";
-import { periodicRuns } from "../../db/schema";
+import { periodicRuns } from "../../db/tables";
 import { inTransaction, type DB } from "../db.server";
 
 /**

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
-import * as s from "../../db/schema";
+import * as s from "../../db/tables";
 import type { DB } from "../db.server";
 
 /** How much personal data a consultation holds now (counts only). */

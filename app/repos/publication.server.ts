@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { consultations, publicationDrafts, publicationImages, publicationTexts, publicationVersions } from "../../db/schema";
+import { consultations, publicationDrafts, publicationImages, publicationTexts, publicationVersions } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export async function findDraft(db: DB, consultationId: number) {

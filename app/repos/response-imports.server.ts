@@ -1,6 +1,6 @@
 /** Queries for responses imported from other channels (paper, phone, event…) into a round. */
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
-import * as s from "../../db/schema";
+import * as s from "../../db/tables";
 import type { DB } from "../db.server";
 import type { ImportQuestion } from "../domain/survey/response-import";
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { aggregationResults, populationMargins, rounds, surveys } from "../../db/schema";
+import { aggregationResults, populationMargins, rounds, surveys } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export interface RatingAnswerRow {

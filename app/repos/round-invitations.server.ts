@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { invitations, rounds, surveys } from "../../db/schema";
+import { invitations, rounds, surveys } from "../../db/tables";
 import type { DB } from "../db.server";
 
 /** Revokes a member's invitations that are neither completed nor revoked. Returns how many. */

@@ -1,5 +1,5 @@
 import { inArray, lte } from "drizzle-orm";
-import { signInFailures } from "../../db/schema";
+import { signInFailures } from "../../db/tables";
 import type { DB } from "../db.server";
 import type { FailureRecord } from "../domain/auth/sign-in-throttle";
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { studyReportTexts } from "../../db/schema";
+import { studyReportTexts } from "../../db/tables";
 import type { DB } from "../db.server";
 
 /** The officer's texts for the COS-STAR items, by checklist number. */

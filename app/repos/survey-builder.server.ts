@@ -13,7 +13,7 @@ import {
   questionTranslations,
   rounds,
   surveys,
-} from "../../db/schema";
+} from "../../db/tables";
 import type { DB } from "../db.server";
 import type { RoundStatus } from "../domain/consultation/lifecycle";
 import type { QuestionType } from "../domain/survey/questions";

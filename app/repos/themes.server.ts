@@ -3,7 +3,7 @@
  * engine's background runs, and the machine's and people's codings of those answers.
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, THEME_RUN_KINDS } from "../../db/schema";
+import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, THEME_RUN_KINDS } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { partnerships, userInvitations, type Role } from "../../db/schema";
+import { partnerships, userInvitations, type Role } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export async function insertUserInvitation(

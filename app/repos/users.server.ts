@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { memberships, partnerships, users, type Role } from "../../db/schema";
+import { memberships, partnerships, users, type Role } from "../../db/tables";
 import type { DB } from "../db.server";
 
 export async function findUserForSignIn(db: DB, email: string) {

@@ -2,7 +2,7 @@
 // any change to what it is built from (whoever makes it), never shared between databases.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as s from "../../db/schema";
+import * as s from "../../db/tables";
 import { seedDemo } from "../../db/seed";
 import { openDatabase, type DB } from "../db.server";
 import { journeyContent } from "./journey-cache.server";

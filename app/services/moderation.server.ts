@@ -3,7 +3,7 @@
  * one transaction with its audit entry; audit details never hold the participant's words.
  */
 import { and, eq } from "drizzle-orm";
-import { outcomeDomains } from "../../db/schema";
+import { outcomeDomains } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 import { domainCode } from "../domain/outcome-import";
 import { isFaithfulQuote, nextProposalCode, PROPOSED_SOURCE } from "../domain/panel/moderation";
@@ -22,7 +22,7 @@ import {
   withdrawQuote as withdrawQuoteRow,
 } from "../repos/moderation.server";
 import { countOutcomes, ensureDomain, upsertOutcome } from "../repos/outcomes.server";
-import { candidateOutcomes } from "../../db/schema";
+import { candidateOutcomes } from "../../db/tables";
 
 export interface ModerationActor {
   consultationId: number;

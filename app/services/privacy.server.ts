@@ -5,7 +5,7 @@
  * copying personal data into the audit log.
  */
 import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
-import * as s from "../../db/schema";
+import * as s from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 import { checkRetentionDate, isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";

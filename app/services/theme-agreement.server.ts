@@ -6,7 +6,7 @@
  * when a coder said it had no real content), as in the `agreement` command.
  */
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { agreementSampleItems, agreementSamples, users } from "../../db/schema";
+import { agreementSampleItems, agreementSamples, users } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 import { agreementDocument } from "../domain/themes/agreement-report";
 import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/themes/agreement-intervals";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { machineCodings, themeRuns, themeSuggestions, codebookThemes } from "../../db/schema";
+import { machineCodings, themeRuns, themeSuggestions, codebookThemes } from "../../db/tables";
 import { openDatabase, type DB } from "../db.server";
 import { parseCsv } from "../domain/csv";
 import { makeSeededDatabase } from "../../test/helpers/server";

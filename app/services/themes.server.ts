@@ -5,7 +5,7 @@
  * never hold the participant's words. The engine runs in the background (theme-runs.server.ts).
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/schema";
+import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
 import type { OutcomeForm } from "../domain/outcome-form";
 import { appendAudit } from "../repos/audit.server";

@@ -3,7 +3,7 @@
  * Messages are keys in the `officer` namespace.
  */
 import { z } from "zod";
-import { AUDIENCES } from "../../db/schema";
+import { AUDIENCES } from "../../db/tables";
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 

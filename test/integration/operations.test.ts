@@ -115,9 +115,10 @@ describe("graceful stop", () => {
 });
 
 describe("a PostgreSQL address", () => {
-  it("is refused at start with a message, not quietly replaced by the SQLite file: serving from PostgreSQL is not in this release", async () => {
-    const start = launchServer(dbPath, await freePort(), { DATABASE_URL: "postgres://app@127.0.0.1:5432/app" });
-    await expect(start).rejects.toThrow(/DATABASE_URL: this release serves from SQLite only/);
+  it("that cannot be reached stops the server at start with a one-line message, never falling back to the SQLite file", async () => {
+    const start = launchServer(dbPath, await freePort(), { DATABASE_URL: "postgres://app@127.0.0.1:1/app" });
+    await expect(start).rejects.toThrow(/Cannot start: the PostgreSQL database at DATABASE_URL \(127\.0\.0\.1:1\/app\) could not be opened and migrated: .*ECONNREFUSED/);
+    await expect(start).rejects.not.toThrow(/at .*\.js:\d+/);
     await expect(launchServer(dbPath, await freePort(), { DATABASE_URL: "mysql://x" })).rejects.toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ address/);
   });
 });
