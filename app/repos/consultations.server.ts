@@ -23,7 +23,7 @@ function withText(db: DB, locale: string) {
       partnershipSlug: partnerships.slug,
       title: sql<string>`coalesce(${local}, ${en}, '')`,
       summary: sql<string>`coalesce(${localSummary}, ${enSummary}, '')`,
-      lang: sql<string>`CASE WHEN ${local} IS NOT NULL THEN ${locale} ELSE 'en' END`,
+      lang: sql<string>`CASE WHEN ${local} IS NOT NULL THEN cast(${locale} AS text) ELSE 'en' END`,
     })
     .from(consultations)
     .innerJoin(partnerships, eq(partnerships.id, consultations.partnershipId));
@@ -33,7 +33,8 @@ function withText(db: DB, locale: string) {
 export async function listPublicConsultations(db: DB, locale: string) {
   return await withText(db, locale)
     .where(inArray(consultations.status, ["open", "closed", "published"]))
-    .orderBy(consultations.closesAt);
+    // No closing date first, as SQLite orders NULLs (PostgreSQL would put them last).
+    .orderBy(sql`${consultations.closesAt} asc nulls first`);
 }
 
 export async function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
