@@ -20,6 +20,10 @@ const ON_POSTGRES = [
   "test/integration/sign-in-limits.test.ts",
 ];
 
+// `TEST_DATABASE=postgres npx vitest run test/integration/x.test.ts` runs any integration file on
+// PostgreSQL (and not also on SQLite): for porting a suite, before it joins ON_POSTGRES.
+const anyOnPostgres = process.env.TEST_DATABASE === "postgres";
+
 // Where PostgreSQL is not installed (and cannot be: no apt-get as root), the project is left
 // out with the reason said; on CI it must run, so there its absence fails the run.
 const postgresMissing = postgresBinDir() ? null : "PostgreSQL is not installed (no initdb/pg_ctl found; .ci/run installs Debian's postgresql)";
@@ -34,7 +38,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "db/**/*.test.ts", "server/**/*.test.ts", "test/integration/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "db/**/*.test.ts", "server/**/*.test.ts", ...(anyOnPostgres ? [] : ["test/integration/**/*.test.ts"])],
           environment: "node",
           testTimeout: 30_000,
           // Integration files start the production server in beforeAll: under a full parallel run on 2 cores that can take well over 10 s.
@@ -59,7 +63,7 @@ export default defineConfig({
               resolve: { alias },
               test: {
                 name: "postgres",
-                include: ON_POSTGRES,
+                include: anyOnPostgres ? ["test/integration/**/*.test.ts"] : ON_POSTGRES,
                 environment: "node",
                 globalSetup: ["test/helpers/postgres-global.ts"],
                 setupFiles: ["test/helpers/postgres-setup.ts"],
