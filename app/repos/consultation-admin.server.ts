@@ -173,7 +173,8 @@ export async function responseRateByGroup(db: DB, roundId: number, advisoryGroup
        WHERE r.round_id = ${roundId}
          AND (p.member_id IS NULL
               OR p.member_id NOT IN (SELECT id FROM advisory_group_members WHERE group_id = ${advisoryGroupId ?? -1} AND left_at IS NULL))
-       GROUP BY pp.stakeholder_group`);
+       GROUP BY pp.stakeholder_group
+       ORDER BY pp.stakeholder_group ASC NULLS FIRST`);
   return { members, responded, publicResponses };
 }
 
