@@ -82,7 +82,9 @@ export async function listConsultationTranslations(db: DB, consultationId: numbe
       privacyNotice: consultationTranslations.privacyNotice,
     })
     .from(consultationTranslations)
-    .where(eq(consultationTranslations.consultationId, consultationId));
+    .where(eq(consultationTranslations.consultationId, consultationId))
+    // The primary key's order, in which SQLite reads them.
+    .orderBy(asc(consultationTranslations.locale));
 }
 
 export async function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
