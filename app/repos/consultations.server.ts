@@ -33,15 +33,16 @@ function withText(db: DB, locale: string) {
 export async function listPublicConsultations(db: DB, locale: string) {
   return await withText(db, locale)
     .where(inArray(consultations.status, ["open", "closed", "published"]))
-    // No closing date first, as SQLite orders NULLs (PostgreSQL would put them last).
-    .orderBy(sql`${consultations.closesAt} asc nulls first`);
+    // No closing date first, as SQLite orders NULLs (PostgreSQL would put them last); ties in the order they were made.
+    .orderBy(sql`${consultations.closesAt} asc nulls first`, consultations.id);
 }
 
 export async function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
   if (partnershipIds.length === 0) return [];
   return await withText(db, locale)
     .where(inArray(consultations.partnershipId, partnershipIds))
-    .orderBy(partnerships.name, consultations.createdAt);
+    // Ties (PostgreSQL stamps rows made in one transaction with one instant) in the order they were made.
+    .orderBy(partnerships.name, consultations.createdAt, consultations.id);
 }
 
 export async function findConsultationBySlug(db: DB, slug: string, locale: string) {
