@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import http from "node:http";
 import { rmSync } from "node:fs";
 import { checkLedgers, participantToken, type Ledger } from "../helpers/ledger";
+import { openTestDb } from "../helpers/test-database";
 import { BenchClient, type BenchResponse } from "./http-client";
 import { freePort, launchServer, makeSeededDatabase } from "../helpers/server";
 
@@ -238,14 +239,14 @@ export async function runLoadBench(): Promise<LoadReport> {
     // Verification: every acknowledged answer and submission is stored exactly once.
     server.child.kill("SIGTERM");
     await new Promise((r) => server.child.once("exit", r));
-    const db = new Database(dbPath, { readonly: true });
-    const checked = checkLedgers(
+    const db = openTestDb(dbPath);
+    const checked = await checkLedgers(
       db,
       round,
       proposeId,
       participants.map((p) => ({ ...p, token: participantToken(p.client.cookies) })),
     );
-    db.close();
+    await db.close();
     return {
       baseline: { emptyPage, questionPage, ratio: questionPage.requestsPerSecond / emptyPage.requestsPerSecond },
       stages,
