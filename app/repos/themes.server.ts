@@ -169,7 +169,12 @@ export async function personCodingsFor(db: DB, answerIds: readonly number[]): Pr
     const chunk = answerIds.slice(i, i + 500);
     for (const r of await db.select().from(codingReviews).where(inArray(codingReviews.answerId, chunk)))
       out.set(r.answerId, { themeIds: [], reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt });
-    for (const r of await db.select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt }).from(answerThemes).where(inArray(answerThemes.answerId, chunk))) {
+    // In key order, as SQLite reads them (PostgreSQL would give them in the order they were stored).
+    for (const r of await db
+      .select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt })
+      .from(answerThemes)
+      .where(inArray(answerThemes.answerId, chunk))
+      .orderBy(asc(answerThemes.answerId), asc(answerThemes.themeId))) {
       // Tags made on the moderation page before review existed count as a person's review.
       const c = out.get(r.answerId) ?? { themeIds: [], reviewedBy: r.taggedBy, reviewedAt: r.taggedAt };
       c.themeIds.push(r.themeId);
@@ -191,6 +196,8 @@ export async function recordPersonCoding(db: DB, consultationId: number, answerI
             .select({ id: codebookThemes.id })
             .from(codebookThemes)
             .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, [...themeIds])))
+            // By name, the order SQLite reads them in (its (consultation, name) index); PostgreSQL has no set order otherwise.
+            .orderBy(asc(codebookThemes.name))
         ).map((r) => r.id)
       : [];
     await tx.delete(answerThemes).where(eq(answerThemes.answerId, answerId));
