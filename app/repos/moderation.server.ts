@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/tables";
 import { changedRows, epochMs, groupConcat, rows, type DB } from "../db.server";
 import { countThemes } from "../domain/panel/moderation";
