@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { advisoryGroupMembers, advisoryGroups } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 import type { MemberInput } from "../domain/panel/members";
 
 export async function listGroups(db: DB, partnershipId: number) {
@@ -111,24 +111,22 @@ export async function insertMember(db: DB, groupId: number, m: MemberInput, now:
 
 export async function updateMember(db: DB, groupId: number, memberId: number, m: MemberInput, previousConsentAt: Date | null, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(advisoryGroupMembers)
         .set(memberValues(m, now, previousConsentAt))
-        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt))),
+    ) > 0
   );
 }
 
 export async function markMemberLeft(db: DB, groupId: number, memberId: number, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(advisoryGroupMembers)
         .set({ leftAt: now })
-        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt))),
+    ) > 0
   );
 }

@@ -85,7 +85,7 @@ let participantLimiter: RateLimiter | undefined;
  */
 export async function limitPosts(request: Request, kind: "start" | "post", participantId?: number | null, now = Date.now()) {
   const e = env();
-  const store = () => rateLimitStore(() => getDb().$client);
+  const store = () => rateLimitStore(getDb);
   startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, store());
   postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
   participantLimiter ??= new RateLimiter(e.JOURNEY_POST_PARTICIPANT_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
