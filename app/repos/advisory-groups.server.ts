@@ -9,7 +9,9 @@ export async function listGroups(db: DB, partnershipId: number) {
       id: advisoryGroups.id,
       name: advisoryGroups.name,
       description: advisoryGroups.description,
-      members: sql<number>`(select count(*) from advisory_group_members m where m.group_id = ${advisoryGroups.id} and m.left_at is null)`,
+      // Named in full: drizzle writes a one-table select's columns unqualified ("id"), which inside
+      // this subquery would be the member's id.
+      members: sql<number>`(select count(*) from advisory_group_members m where m.group_id = advisory_groups.id and m.left_at is null)`,
     })
     .from(advisoryGroups)
     .where(eq(advisoryGroups.partnershipId, partnershipId))
