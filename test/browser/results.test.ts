@@ -49,7 +49,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 describe("results of a later round", () => {
   it("shows changes since the previous round accessibly, with and without JavaScript", async () => {
-    addSecondRound(server.dbPath);
+    await addSecondRound(server.dbPath);
     for (const javaScriptEnabled of [true, false]) {
       const context = await newContext(browser, server.url, javaScriptEnabled, "en");
       const page = await context.newPage();

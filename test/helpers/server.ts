@@ -1,6 +1,8 @@
 /**
  * Starts the real production server (node server.js, the built app) on a free
- * loopback port with a fresh, migrated and seeded SQLite database.
+ * loopback port with a fresh, migrated and seeded database: a SQLite file, or with
+ * TEST_DATABASE=postgres a copy of the seeded template on the run's PostgreSQL cluster
+ * (test/helpers/test-database.ts). `dbPath` is then that database's postgres:// URL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../../app/db.server";
 import { seedDemo } from "../../db/seed";
+import { createPostgresDatabase, testDialect } from "./test-database";
 
 export interface TestServer {
   url: string;
@@ -27,8 +30,10 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A migrated, seeded database for one test server: `dbPath` is a SQLite file, or a postgres:// URL under TEST_DATABASE=postgres. */
 export async function makeSeededDatabase(): Promise<{ dir: string; dbPath: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), "ocd-test-"));
+  if (testDialect === "postgres") return { dir, dbPath: await createPostgresDatabase() };
   const dbPath = path.join(dir, "app.db");
   const { db, sqlite } = openDatabase(dbPath, "db/migrations");
   await seedDemo(db, new Date());
@@ -42,7 +47,7 @@ export interface LaunchedServer {
   output: () => string;
 }
 
-/** Spawns `node server.js` (production build) on `port` over `dbPath` and waits for /healthz. */
+/** Spawns `node server.js` (production build) on `port` over `dbPath` (a SQLite file or a postgres:// URL) and waits for /healthz. */
 export async function launchServer(dbPath: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<LaunchedServer> {
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "server.js"], {
@@ -51,7 +56,7 @@ export async function launchServer(dbPath: string, port: number, extraEnv: Recor
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: dbPath,
+      ...(/^postgres(ql)?:\/\//.test(dbPath) ? { DATABASE_URL: dbPath, DATABASE_PATH: "/proc/no-sqlite-on-postgres/app.db" } : { DATABASE_PATH: dbPath }),
       SIGN_IN_MAX_ATTEMPTS: "1000",
       // Tests stand in for many people by sending X-Forwarded-For, as a proxy would.
       TRUST_PROXY: "true",

@@ -1,17 +1,17 @@
 // The citizen journey over HTTP against the real server: drafts saved on every Continue,
 // resuming, one response however often it is submitted, invitations, closed rounds,
 // withdrawal, privacy between participants, rate limits and the honeypot.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashTokenHex, randomToken } from "../../app/auth/tokens.server";
 import { Client, DEMO } from "../helpers/client";
 import { addSecondRound } from "../helpers/rounds";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 const SLUG = "joined-up-care";
 const BASE = `/s/${SLUG}`;
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 let round1: number;
 let ratingIds: number[];
 let proposeId: number;
@@ -19,14 +19,13 @@ let ip = 0;
 
 beforeAll(async () => {
   server = await startServer({ JOURNEY_START_LIMIT: "6" });
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  round1 = (db.prepare("select id from rounds where number = 1").get() as { id: number }).id;
-  ratingIds = (db.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round1) as Array<{ id: number }>).map((r) => r.id);
-  proposeId = (db.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round1) as { id: number }).id;
+  db = openTestDb(server.dbPath);
+  round1 = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
+  ratingIds = ((await db.all("select id from questions where round_id = ? and type = 'rating' order by position", round1)) as Array<{ id: number }>).map((r) => r.id);
+  proposeId = ((await db.get("select id from questions where round_id = ? and type = 'propose-outcome'", round1)) as { id: number }).id;
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -40,9 +39,9 @@ async function start(c: Client) {
   return res;
 }
 
-const participantIdOf = (c: Client) => {
+const participantIdOf = async (c: Client) => {
   const cookie = [...(c as unknown as { cookies: Map<string, string> }).cookies].find(([k]) => k.startsWith("ocd_p"));
-  const row = db.prepare("select id from participants where resume_token_hash = ?").get(hashTokenHex(cookie![1])) as { id: number } | undefined;
+  const row = (await db.get("select id from participants where resume_token_hash = ?", hashTokenHex(cookie![1]))) as { id: number } | undefined;
   return row!.id;
 };
 
@@ -75,7 +74,7 @@ describe("the citizen journey", () => {
   it("saves a draft on every Continue, keeps typed text after an error, and resumes at the first unanswered question", async () => {
     const c = person();
     await start(c);
-    const pid = participantIdOf(c);
+    const pid = await participantIdOf(c);
     // Skipping ahead is not allowed: back to the first unanswered question.
     const ahead = await c.get(`${BASE}/q/${ratingIds[3]}`);
     expect(ahead.headers.get("Location")).toBe(`${BASE}/q/${ratingIds[0]}`);
@@ -90,7 +89,7 @@ describe("the citizen journey", () => {
     expect((await c.post(`${BASE}/q/${ratingIds[0]}`, { answer: "12" })).status).toBe(400);
     await c.post(`${BASE}/q/${ratingIds[0]}`, { answer: "8" });
     await c.post(`${BASE}/q/${ratingIds[1]}`, { answer: "unable" });
-    const draft = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?").get(pid, round1) as { answers: string };
+    const draft = (await db.get("select answers from response_drafts where participant_id = ? and round_id = ?", pid, round1)) as { answers: string };
     const saved = JSON.parse(draft.answers);
     expect(saved[String(ratingIds[0])]).toEqual({ score: 8 });
     expect(saved[String(ratingIds[1])]).toEqual({ unable: true });
@@ -128,19 +127,19 @@ describe("the citizen journey", () => {
     const c = person();
     await start(c);
     await answerAll(c, () => "7");
-    const pid = participantIdOf(c);
+    const pid = await participantIdOf(c);
     const [a, b, d] = await Promise.all([c.post(`${BASE}/check`, { website: "" }), c.post(`${BASE}/check`, { website: "" }), c.post(`${BASE}/check`, { website: "" })]);
     for (const res of [a, b, d]) expect(res.headers.get("Location")).toBe(`${BASE}/done`);
     const again = await c.post(`${BASE}/check`, { website: "" });
     expect(again.headers.get("Location")).toBe(`${BASE}/done`);
-    const responses = db.prepare("select id, reference from responses where participant_id = ? and round_id = ?").all(pid, round1) as Array<{ id: number; reference: string }>;
+    const responses = (await db.all("select id, reference from responses where participant_id = ? and round_id = ?", pid, round1)) as Array<{ id: number; reference: string }>;
     expect(responses).toHaveLength(1);
-    const stored = db.prepare("select question_id, numeric_value, unable, text_value from answers where response_id = ? order by question_id").all(responses[0].id) as Array<{ question_id: number; numeric_value: number | null; unable: number; text_value: string | null }>;
+    const stored = (await db.all("select question_id, numeric_value, unable, text_value from answers where response_id = ? order by question_id", responses[0].id)) as Array<{ question_id: number; numeric_value: number | null; unable: number; text_value: string | null }>;
     expect(stored).toHaveLength(ratingIds.length + 1);
     expect(stored.filter((s) => s.numeric_value === 7)).toHaveLength(ratingIds.length);
     expect(stored.find((s) => s.question_id === proposeId)?.text_value).toBe("I can get to my appointments easily");
     // The draft is gone; the confirmation shows the reference; answering again is refused.
-    expect(db.prepare("select count(*) as n from response_drafts where participant_id = ?").get(pid)).toEqual({ n: 0 });
+    expect((await db.get("select count(*) as n from response_drafts where participant_id = ?", pid))).toEqual({ n: 0 });
     const done = await (await c.get(`${BASE}/done`)).text();
     expect(done).toContain(responses[0].reference);
     expect((await c.post(`${BASE}/q/${ratingIds[0]}`, { answer: "1" })).headers.get("Location")).toBe(`${BASE}/done`);
@@ -187,10 +186,10 @@ describe("the citizen journey", () => {
   });
 
   it("an invitation link completes one response per round and resumes the member's draft", async () => {
-    const member = db.prepare("select id from advisory_group_members order by id desc limit 1").get() as { id: number };
+    const member = (await db.get("select id from advisory_group_members order by id desc limit 1")) as { id: number };
     const token = randomToken();
-    const consultationId = (db.prepare("select id from consultations where slug = ?").get(SLUG) as { id: number }).id;
-    const invitationId = Number(db.prepare("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)").run(consultationId, member.id, round1, hashTokenHex(token)).lastInsertRowid);
+    const consultationId = ((await db.get("select id from consultations where slug = ?", SLUG)) as { id: number }).id;
+    const invitationId = Number((await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, member.id, round1, hashTokenHex(token))).lastInsertRowid);
     expect((await person().get("/invite/notarealtokenatall")).status).toBe(404);
     const c = person();
     const open = await c.get(`/invite/${token}`);
@@ -202,21 +201,21 @@ describe("the citizen journey", () => {
     expect(await (await other.get(BASE)).text()).toContain(`href="${BASE}/q/${ratingIds[1]}"`);
     await answerAll(other, () => "8");
     await other.post(`${BASE}/check`, { website: "" });
-    const row = db.prepare("select completed_at from invitations where id = ?").get(invitationId) as { completed_at: number | null };
+    const row = (await db.get("select completed_at from invitations where id = ?", invitationId)) as { completed_at: number | null };
     expect(row.completed_at).toBeGreaterThan(0);
-    const pid = (db.prepare("select id from participants where member_id = ?").all(member.id) as Array<{ id: number }>).map((r) => r.id);
+    const pid = ((await db.all("select id from participants where member_id = ?", member.id)) as Array<{ id: number }>).map((r) => r.id);
     expect(pid).toHaveLength(1);
-    expect(db.prepare("select count(*) as n from responses where participant_id = ? and round_id = ?").get(pid[0], round1)).toEqual({ n: 1 });
+    expect((await db.get("select count(*) as n from responses where participant_id = ? and round_id = ?", pid[0], round1))).toEqual({ n: 1 });
     // The member's stakeholder group comes from the advisory group (consented), kept apart from answers.
-    expect(db.prepare("select stakeholder_group from participant_profiles where participant_id = ?").get(pid[0])).toBeTruthy();
+    expect((await db.get("select stakeholder_group from participant_profiles where participant_id = ?", pid[0]))).toBeTruthy();
     // The link again: the confirmation, never a second response.
     const third = person();
     await third.get(`/invite/${token}`);
     expect(await (await third.get(BASE)).text()).toContain("You have sent your answers");
     expect((await third.post(`${BASE}/check`, { website: "" })).headers.get("Location")).toBe(`${BASE}/done`);
-    expect(db.prepare("select count(*) as n from responses where participant_id = ?").get(pid[0])).toEqual({ n: 1 });
+    expect((await db.get("select count(*) as n from responses where participant_id = ?", pid[0]))).toEqual({ n: 1 });
     // A revoked link stops working.
-    db.prepare("update invitations set revoked_at = ? where id = ?").run(Date.now(), invitationId);
+    await db.run("update invitations set revoked_at = ? where id = ?", new Date(), invitationId);
     expect((await person().get(`/invite/${token}`)).status).toBe(404);
   });
 
@@ -225,17 +224,17 @@ describe("the citizen journey", () => {
     await start(c);
     await answerAll(c);
     await c.post(`${BASE}/check`, { website: "" });
-    const pid = participantIdOf(c);
+    const pid = await participantIdOf(c);
     expect(await (await c.get(`${BASE}/withdraw`)).text()).toContain("Delete my answers");
     const res = await c.post(`${BASE}/withdraw`, {});
     expect(res.headers.get("Location")).toBe(`${BASE}/withdrawn`);
-    expect(db.prepare("select count(*) as n from responses where participant_id = ?").get(pid)).toEqual({ n: 0 });
+    expect((await db.get("select count(*) as n from responses where participant_id = ?", pid))).toEqual({ n: 0 });
   });
 
   it("the honeypot refuses bots and public posts are rate limited", async () => {
     const bot = person();
     expect((await bot.post(BASE, { website: "http://spam.example" })).status).toBe(400);
-    expect(db.prepare("select count(*) as n from participants where resume_token_hash is not null").get()).toBeTruthy();
+    expect((await db.get("select count(*) as n from participants where resume_token_hash is not null"))).toBeTruthy();
     const crowd = person();
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await new Client(server.url, { "x-forwarded-for": "10.9.9.9" }).post(BASE, { website: "" })).status);
@@ -247,7 +246,7 @@ describe("the citizen journey", () => {
   it("a staff preview uses the same pages without storing anything", async () => {
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-    const before = db.prepare("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n").get();
+    const before = (await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n"));
     const start = await officer.get(`${BASE}/preview?round=1&lng=cy`);
     expect(start.headers.get("Location")).toBe(`${BASE}/preview`);
     const html = await (await officer.get(`${BASE}/preview`)).text();
@@ -255,7 +254,7 @@ describe("the citizen journey", () => {
     for (const id of ratingIds) expect((await officer.post(`${BASE}/preview/q/${id}`, { answer: "5" })).status).toBe(302);
     await officer.post(`${BASE}/preview/q/${proposeId}`, { answer: "preview idea" });
     expect((await officer.post(`${BASE}/preview/check`, { website: "" })).headers.get("Location")).toBe(`${BASE}/preview/done`);
-    const after = db.prepare("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n").get();
+    const after = (await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n"));
     expect(after).toEqual(before);
     // Citizens and other partnerships cannot preview.
     expect((await person().get(`${BASE}/preview`)).headers.get("Location")).toMatch(/^\/sign-in/);
@@ -265,17 +264,17 @@ describe("the citizen journey", () => {
   });
 
   it("a consultation for the advisory group only refuses the public link but accepts invitations", async () => {
-    db.prepare("update consultations set audience = 'group' where slug = ?").run(SLUG);
+    (await db.run("update consultations set audience = 'group' where slug = ?", SLUG));
     try {
       const c = person();
       const page = await (await c.get(BASE)).text();
       expect(page).toContain("This consultation is for members of the advisory group");
       expect(page).not.toContain("Start now");
-      const before = db.prepare("select count(*) as n from participants").get();
+      const before = (await db.get("select count(*) as n from participants"));
       expect((await c.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
-      expect(db.prepare("select count(*) as n from participants").get()).toEqual(before);
+      expect((await db.get("select count(*) as n from participants"))).toEqual(before);
     } finally {
-      db.prepare("update consultations set audience = 'both' where slug = ?").run(SLUG);
+      (await db.run("update consultations set audience = 'both' where slug = ?", SLUG));
     }
   });
 
@@ -305,24 +304,22 @@ describe("the citizen journey", () => {
       }
     }
     // The first question still holds nothing odd.
-    const pid = participantIdOf(c);
-    const draft = db.prepare("select answers from response_drafts where participant_id = ?").get(pid) as { answers: string } | undefined;
+    const pid = await participantIdOf(c);
+    const draft = (await db.get("select answers from response_drafts where participant_id = ?", pid)) as { answers: string } | undefined;
     const first = draft ? JSON.parse(draft.answers)[String(ratingIds[0])] : undefined;
     expect(first === undefined || JSON.stringify(first) === JSON.stringify({ unable: true })).toBe(true);
   });
 
   it("round 2 shows the member's own round-1 score and the group's distribution; a closed round says so and keeps the draft readable", async () => {
-    const { r2 } = addSecondRound(server.dbPath);
-    db.prepare("update rounds set show_feedback = 1, feedback_by = 'overall' where id = ?").run(r2);
-    const r2Questions = (db.prepare("select q.id, q.outcome_id from questions q where round_id = ? order by position").all(r2) as Array<{ id: number; outcome_id: number }>);
+    const { r2 } = await addSecondRound(server.dbPath);
+    await db.run("update rounds set show_feedback = ?, feedback_by = 'overall' where id = ?", true, r2);
+    const r2Questions = ((await db.all("select q.id, q.outcome_id from questions q where round_id = ? order by position", r2)) as Array<{ id: number; outcome_id: number }>);
     // A seeded member who answered round 1 and not yet round 2.
-    const seeded = db
-      .prepare("select p.member_id, p.id from participants p join responses r on r.participant_id = p.id where r.round_id = ? and p.member_id is not null and p.id not in (select participant_id from responses where round_id = ?) order by p.id limit 1")
-      .get(round1, r2) as { member_id: number; id: number };
-    const ownScore = db.prepare("select a.numeric_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and a.question_id = ?").get(seeded.id, ratingIds[0]) as { numeric_value: number | null };
+    const seeded = (await db.get("select p.member_id, p.id from participants p join responses r on r.participant_id = p.id where r.round_id = ? and p.member_id is not null and p.id not in (select participant_id from responses where round_id = ?) order by p.id limit 1", round1, r2)) as { member_id: number; id: number };
+    const ownScore = (await db.get("select a.numeric_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and a.question_id = ?", seeded.id, ratingIds[0])) as { numeric_value: number | null };
     const token = randomToken();
-    const consultationId = (db.prepare("select id from consultations where slug = ?").get(SLUG) as { id: number }).id;
-    db.prepare("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)").run(consultationId, seeded.member_id, r2, hashTokenHex(token));
+    const consultationId = ((await db.get("select id from consultations where slug = ?", SLUG)) as { id: number }).id;
+    (await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, seeded.member_id, r2, hashTokenHex(token)));
     const c = person();
     await c.get(`/invite/${token}`);
     const res = await c.get(`${BASE}/q/${r2Questions[0].id}`);
@@ -335,13 +332,13 @@ describe("the citizen journey", () => {
     expect(page).toContain("<table");
     await c.post(`${BASE}/q/${r2Questions[0].id}`, { answer: "3" });
     // When round 2 is only for people who took part before, a newcomer is told so and cannot start.
-    db.prepare("update rounds set allow_new_participants = 0 where id = ?").run(r2);
+    await db.run("update rounds set allow_new_participants = ? where id = ?", false, r2);
     const newcomer = person();
     expect(await (await newcomer.get(BASE)).text()).toContain("Round 2 is only for people who answered the earlier round");
     expect((await newcomer.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
     expect((await c.get(`${BASE}/q/${r2Questions[0].id}`)).status).toBe(200);
     // Close the round: the journey says so and the saved answer stays readable.
-    db.prepare("update rounds set status = 'closed' where id in (?, ?)").run(round1, r2);
+    (await db.run("update rounds set status = 'closed' where id in (?, ?)", round1, r2));
     expect((await c.get(`${BASE}/q/${r2Questions[1].id}`)).headers.get("Location")).toBe(BASE);
     const closed = await (await c.get(BASE)).text();
     expect(closed).toContain("This consultation is closed");

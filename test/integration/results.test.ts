@@ -121,7 +121,7 @@ describe("results", () => {
 
   it("shows what changed since the previous round: who answered again and how scores moved", async () => {
     // Round 2 with the same rating questions; 20 of the 24 round-1 participants answer, O1 all moved to 9.
-    const { r1, r2 } = addSecondRound(server.dbPath);
+    const { r1, r2 } = await addSecondRound(server.dbPath);
     const db = new Database(server.dbPath, { readonly: true });
     const byGroup = db
       .prepare(
