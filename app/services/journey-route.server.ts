@@ -123,7 +123,7 @@ export function formInput(form: FormData): Record<string, string | string[]> {
     const values = form
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
-      .map((v) => v.slice(0, 20_000).replace(/\u0000/g, ""));
+      .map((v) => v.slice(0, 20_000).replaceAll("\u0000", ""));
     out[key] = values.length > 1 ? values.slice(0, 60) : (values[0] ?? "");
   }
   return out;
