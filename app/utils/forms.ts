@@ -25,7 +25,7 @@ export function datePartsValue(formData: FormData, name: string): string | null 
 
 /** NUL characters are dropped from what forms send: PostgreSQL's text cannot hold them (and no one types them). */
 function withoutNul<T>(value: T): T {
-  return (typeof value === "string" ? value.replace(/\u0000/g, "") : value) as T;
+  return (typeof value === "string" ? value.replaceAll("\u0000", "") : value) as T;
 }
 
 function fieldValue(formData: FormData, key: string): FormDataEntryValue | null {
