@@ -18,6 +18,8 @@ const ON_POSTGRES = [
   "test/integration/router-patch.test.ts",
   "test/integration/security.test.ts",
   "test/integration/sign-in-limits.test.ts",
+  "test/integration/journey.test.ts",
+  "test/integration/two-servers.test.ts",
 ];
 
 // `TEST_DATABASE=postgres npx vitest run test/integration/x.test.ts` runs any integration file on
