@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largestRemainder } from "../../app/domain/aggregation";
-import { Client, DEMO, signedInClient } from "../helpers/client";
+import { DEMO, signedInClient } from "../helpers/client";
 import { addOtherPartnershipCommissioner, COMET, currentSet, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 
