@@ -9,5 +9,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** Set-Cookie values the session layer wants on this response (sliding expiry). */
     setCookies: string[];
+    /** This process's database (SQLite or PostgreSQL, chosen at start-up), handed to services; routes never open it themselves. */
+    db: import("./app/db.server").DB;
   }
 }

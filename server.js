@@ -98,7 +98,9 @@ function serve(background) {
   const remix = createRemixHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [] }),
+    // The database is opened once per process at start-up (SQLite file or PostgreSQL pool) and
+    // handed to routes here; routes pass it to services and never open it themselves.
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, setCookies: [], db: build.entry.module.getDb() }),
     maxBodyBytes,
     bodyTimeoutMs: bodyTimeoutSeconds * 1000,
   });

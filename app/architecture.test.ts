@@ -63,4 +63,9 @@ describe("layers", () => {
       .map((f) => f.file);
     expect(reaching).toEqual([]);
   });
+
+  it("routes never open the database: they take it from the load context (args.context.db) and hand it to services", () => {
+    const opening = files.filter((f) => f.file.startsWith("routes/") && /\b(getDb|openDatabase|openPostgres|inTransaction)\(/.test(f.text)).map((f) => f.file);
+    expect(opening).toEqual([]);
+  });
 });

@@ -29,7 +29,7 @@ export async function boot(): Promise<{ processes: number; bodyTimeoutSeconds: n
 }
 
 /** Called by server.js last when it stops: closes the database (SQLite checkpoints its WAL into the file). */
-export { closeDatabase } from "./db.server";
+export { closeDatabase, getDb } from "./db.server";
 
 let sender: EmailSender | null = null;
 let themeRunner: ThemeRunner | null = null;

@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { getOptionalUser } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listPublicConsultations } from "../services/consultations.server";
 import { NotificationBanner, Tag } from "../ui/components";
@@ -14,7 +13,7 @@ export const handle: RouteHandle = { title: (t) => t("home.title") };
 export async function loader(args: LoaderFunctionArgs) {
   const locale = detectLocale(args.request);
   const user = await getOptionalUser(args);
-  const consultations = (await listPublicConsultations(getDb(), locale)).map((c) => ({
+  const consultations = (await listPublicConsultations(args.context.db, locale)).map((c) => ({
     slug: c.slug,
     title: c.title,
     summary: c.summary,

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
 import { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../services/consultations.server";
@@ -25,7 +24,7 @@ function isOfficer(user: { memberships: Array<{ partnershipId: number; role: str
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   const settings = (await findConsultationSettings(db, consultation.id))!;
   const translations = await listConsultationTranslations(db, consultation.id);
   const counts = await translationCounts(db, consultation.id);
@@ -74,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = statusSchema.safeParse({ intent: form.get("intent"), to: form.get("to") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const result = await transitionConsultation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, to: parsed.data.to }, new Date());
+  const result = await transitionConsultation(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, to: parsed.data.to }, new Date());
   if (!result.ok) return json({ errors: { status: `lifecycle.refusal.${result.reason}` } }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}?status=${parsed.data.to}`);
 }

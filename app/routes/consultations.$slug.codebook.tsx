@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listPublishedThemes } from "../services/moderation.server";
 import { createTheme, deleteTheme, editTheme } from "../services/moderation.server";
@@ -22,7 +21,7 @@ const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const { themes, quotes } = await listPublishedThemes(getDb(), consultation.id);
+  const { themes, quotes } = await listPublishedThemes(args.context.db, consultation.id);
   const search = new URL(args.request.url).searchParams;
   const editId = Number(search.get("edit"));
   const deleteId = Number(search.get("delete"));
@@ -50,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "delete") {
     const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
     if (!id.success) throw new Response("Bad Request", { status: 400 });
-    const r = await deleteTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
+    const r = await deleteTheme(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
     if (r === "missing") throw new Response("Not Found", { status: 404 });
     return redirect(`${base}?deleted=1`);
   }
@@ -61,12 +60,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, ...parsed.data };
   if (themeId?.success) {
-    const r = await editTheme(getDb(), { ...actor, themeId: themeId.data }, new Date());
+    const r = await editTheme(args.context.db, { ...actor, themeId: themeId.data }, new Date());
     if (r === "missing") throw new Response("Not Found", { status: 404 });
     if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
     return redirect(`${base}?saved=1`);
   }
-  const r = await createTheme(getDb(), actor, new Date());
+  const r = await createTheme(args.context.db, actor, new Date());
   if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
   return redirect(`${base}?created=1`);
 }

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { useTranslation } from "../i18n/use-translation";
 import { listDomainChoices } from "../services/outcomes.server";
@@ -26,7 +25,7 @@ function themeIdOf(params: LoaderFunctionArgs["params"]): number {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const form = await outcomeFromThemeForm(db, consultation.id, themeIdOf(args.params));
   if (!form) throw new Response("Not Found", { status: 404 });
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, ...form, domains: await listDomainChoices(db, consultation.id, locale) });
@@ -37,7 +36,7 @@ const quotesSchema = z.array(z.coerce.number().int().positive()).max(3, "themes:
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const themeId = themeIdOf(args.params);
-  const theme = await themeForOutcome(getDb(), consultation.id, themeId);
+  const theme = await themeForOutcome(args.context.db, consultation.id, themeId);
   if (!theme) throw new Response("Not Found", { status: 404 });
   const form = await args.request.formData();
   const values = { ...formValues(form, OUTCOME_FIELDS), quotes: form.getAll("quotes").map(String).join(",") };
@@ -47,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!quotes.success) errors.quotes = quotes.error.issues[0]?.message.startsWith("themes:") ? quotes.error.issues[0].message : "themes:candidate.errors.quoteUnknown";
   else if (quotes.data.some((q) => !theme.quotes.some((x) => x.id === q))) errors.quotes = "themes:candidate.errors.quoteUnknown";
   if (!parsed.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  const result = await createOutcomeFromTheme(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
+  const result = await createOutcomeFromTheme(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
   if (!result.ok) {
     if (result.reason === "missing") throw new Response("Not Found", { status: 404 });
     const field = result.reason === "quote" ? { quotes: "themes:candidate.errors.quoteUnknown" } : result.reason === "domain" ? { domain: "officer:outcomeForm.errors.domainRequired" } : { code: "officer:outcomeForm.errors.codeTaken" };

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
 import { listConsultationTranslations } from "../services/consultations.server";
 import { saveTranslation } from "../services/consultations.server";
@@ -34,7 +33,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, target } = await load(args);
-  const all = await listConsultationTranslations(getDb(), consultation.id);
+  const all = await listConsultationTranslations(args.context.db, consultation.id);
   const row = all.find((t) => t.locale === target);
   const english = all.find((t) => t.locale === "en");
   return json({
@@ -54,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
   // A blank Save is an error (the title is required), never a removal: removing asks first (edit.$locale_.remove).
   const parsed = parseForm(form, textSchema, TEXT_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await saveTranslation(getDb(), { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
+  await saveTranslation(args.context.db, { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }
 

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { parseTranslationForm, translationFields } from "../domain/outcome-form";
 import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
 import { outcomeTranslationsForm, saveOutcomeTranslations } from "../services/outcomes.server";
@@ -29,7 +28,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const p = localeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const target = p.data.locale as Locale;
-  return { ...access, target, form: await outcomeTranslationsForm(getDb(), access.consultation.id, target) };
+  return { ...access, target, form: await outcomeTranslationsForm(args.context.db, access.consultation.id, target) };
 }
 
 function ids(form: Awaited<ReturnType<typeof outcomeTranslationsForm>>) {
@@ -55,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
   const parsed = parseTranslationForm(raw, fieldIds);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  await saveOutcomeTranslations(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
+  await saveOutcomeTranslations(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?translated=${target}`);
 }
 

@@ -6,7 +6,6 @@ import { redirect, json, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { useTranslation } from "../i18n/use-translation";
 import { listConsultationTranslations } from "../services/consultations.server";
@@ -28,7 +27,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireConsultationRole(args, ["officer"]);
   const p = localeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const exists = (await listConsultationTranslations(getDb(), access.consultation.id)).some((t) => t.locale === p.data.locale);
+  const exists = (await listConsultationTranslations(args.context.db, access.consultation.id)).some((t) => t.locale === p.data.locale);
   if (!exists) throw new Response("Not Found", { status: 404 });
   return { ...access, target: p.data.locale };
 }
@@ -41,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
   const { consultation, user, target } = await load(args);
-  await saveTranslation(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, text: null }, new Date());
+  await saveTranslation(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, text: null }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }
 

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { checkAudienceChange } from "../domain/consultation/lifecycle";
 import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { updateSettings } from "../services/consultations.server";
@@ -19,7 +18,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation } = await requireConsultationRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const s = (await findConsultationSettings(db, consultation.id))!;
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -39,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const db = getDb();
+  const db = args.context.db;
   const current = (await findConsultationSettings(db, consultation.id))!;
   if (!checkAudienceChange(current.status, current.audience, parsed.data.audience).ok) {
     return json({ errors: { audience: "form.errors.audienceFixed" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { provenanceByCode } from "../services/themes.server";
 import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { basisRounds, citizenWeights, decidingRound, isDeparture } from "../domain/framework";
 import { findOutcomeSet, listOutcomeSetVersions, listSignatures } from "../services/frameworks.server";
 import { listRounds } from "../services/results.server";
@@ -23,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = args.params as { version?: string; code?: string };
   const version = versionParam(params.version);
   const code = codeParam(params.code);
-  const db = getDb();
+  const db = args.context.db;
   const set = await findOutcomeSet(db, consultation.id, version);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });

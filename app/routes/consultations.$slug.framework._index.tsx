@@ -3,7 +3,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { amountsPence, basisRounds, citizenWeights, decidingRound, move, ordered, proposalProblems } from "../domain/framework";
 import { findOutcomeSet, findUserOrganisation, listOutcomeSetVersions, listSignatories, listSignatures } from "../services/frameworks.server";
 import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
@@ -23,7 +22,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireCommissioner(args);
-  const db = getDb();
+  const db = args.context.db;
   const q = new URL(args.request.url).searchParams.get("version");
   const version = q === null ? undefined : versionParam(q);
   const set = await findOutcomeSet(db, consultation.id, version);
@@ -117,7 +116,7 @@ const newVersionSchema = z.object({
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, scope, actor } = await requireCommissioner(args);
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const form = await args.request.formData();
   const intent = form.get("intent");

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { listVersionHistory } from "../services/frameworks.server";
 import { requireCommissioner, versionParam } from "../services/framework-access.server";
 import { compareVersions } from "../services/frameworks.server";
@@ -22,12 +21,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const q = new URL(args.request.url).searchParams;
   const from = versionParam(q.get("from"));
   const to = versionParam(q.get("to"));
-  const result = await compareVersions(getDb(), consultation.id, from, to);
+  const result = await compareVersions(args.context.db, consultation.id, from, to);
   if (!result) throw new Response("Not Found", { status: 404 });
   const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   const meta = (m: typeof result.from) => ({ ...m, createdAt: when(m.createdAt), updatedAt: when(m.updatedAt), agreedAt: when(m.agreedAt) });
   const history = async (version: number) =>
-    (await listVersionHistory(getDb(), scope.partnershipId, consultation.id, version)).map((h) => {
+    (await listVersionHistory(args.context.db, scope.partnershipId, consultation.id, version)).map((h) => {
       const d = h.details as { code?: unknown; reason?: unknown; organisation?: unknown };
       return {
         at: formatDateTime(h.at.toISOString(), locale),

@@ -5,7 +5,6 @@ import { provenanceByCode } from "../services/themes.server";
 import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { isDeparture, outcomesWithoutWeight, removeIndicator, reword, setInclusion } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
@@ -25,7 +24,7 @@ export const handle: RouteHandle = {
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireCommissioner(args);
   const code = codeParam((args.params as { code?: string }).code);
-  const set = await findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(args.context.db, access.consultation.id);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });
   return { ...access, set, outcome, base: `/consultations/${access.consultation.slug}/framework` };
@@ -33,7 +32,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, set, outcome } = await load(args);
-  const provenance = (await provenanceByCode(getDb(), consultation.id)).get(outcome.code) ?? null;
+  const provenance = (await provenanceByCode(args.context.db, consultation.id)).get(outcome.code) ?? null;
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome, provenance });
 }
 
@@ -49,7 +48,7 @@ const removeSchema = z.object({ index: z.coerce.number({ error: "errors.conflict
 
 export async function action(args: ActionFunctionArgs) {
   const { scope, actor, set, outcome, base } = await load(args);
-  const db = getDb();
+  const db = args.context.db;
   const form = await args.request.formData();
   const intent = form.get("intent");
   const now = new Date();

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, putIndicator, VALIDATION_METHODS } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
 import { codeParam, requireCommissioner } from "../services/framework-access.server";
@@ -27,7 +26,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const params = args.params as { code?: string; indicator?: string };
   const code = codeParam(params.code);
   const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = await findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(args.context.db, access.consultation.id);
   const outcome = set?.content.outcomes.find((o) => o.code === code);
   if (!set || !outcome) throw new Response("Not Found", { status: 404 });
   let index: number | null = null;
@@ -60,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok)
     return json({ errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, `errors.${v}`])), values: parsed.values }, { status: 400 });
   const r = await editDraft(
-    getDb(),
+    args.context.db,
     scope,
     actor,
     set.version,

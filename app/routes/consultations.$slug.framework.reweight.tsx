@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { ordered, outcomesWithoutWeight, shareWeightsByPriority, weightsByPriority } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
 import { requireCommissioner } from "../services/framework-access.server";
@@ -22,7 +21,7 @@ export const handle: RouteHandle = { title: (t) => t("commissioner:reweight.titl
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireCommissioner(args);
-  const set = await findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(args.context.db, access.consultation.id);
   if (!set) throw new Response("Not Found", { status: 404 });
   return { ...access, set, base: `/consultations/${access.consultation.slug}/framework` };
 }
@@ -49,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   if (parsed.data.choice === "hand") return redirect(`${base}/weights`);
   if (set.status !== "draft") return json({ errors: { choice: "errors.conflict" } }, { status: 409 });
   const r = await editDraft(
-    getDb(),
+    args.context.db,
     scope,
     actor,
     set.version,

@@ -2,7 +2,6 @@ import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { citizenWeights, ordered, outcomesWithoutWeight, setWeights } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
 import { requireCommissioner } from "../services/framework-access.server";
@@ -19,7 +18,7 @@ export const handle: RouteHandle = { title: (t) => t("commissioner:weights.title
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireCommissioner(args);
   const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = await findOutcomeSet(getDb(), access.consultation.id);
+  const set = await findOutcomeSet(args.context.db, access.consultation.id);
   if (!set) throw new Response("Not Found", { status: 404 });
   return { ...access, set, base };
 }
@@ -74,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!/^\d{1,2}(\.\d{1,2})?$/.test(margin) || Number(margin) > 50) errors.margin = "errors.margin";
   if (Object.keys(errors).length) return json({ errors, values }, { status: 400 });
   const r = await editDraft(
-    getDb(),
+    args.context.db,
     scope,
     actor,
     set.version,

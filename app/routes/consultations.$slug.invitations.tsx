@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { canAcceptAnswers } from "../domain/consultation/lifecycle";
 import { memberRoundStatus, nextReminderAllowedAt, type MemberRoundStatus } from "../domain/panel/invitations";
 import { listRoundTracking } from "../services/panel-invitations.server";
@@ -34,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const now = new Date();
   const base = { consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, canSend: false, members: [], counts: null });
-  const rows = await listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
+  const rows = await listRoundTracking(args.context.db, { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
   const members = rows.map((m) => {
     const status = memberRoundStatus({ invitation: m.invitationId == null ? null : { completedAt: m.completedAt, revokedAt: m.revokedAt, reminderCount: m.reminderCount }, hasDraft: m.hasDraft, hasResponse: m.hasResponse });
     const next = nextReminderAllowedAt(m.lastReminderAt, now);
@@ -76,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, settings, round, user } = await loadConsultationRounds(args, ["officer"], typeof raw.round === "string" && /^[0-9]{1,4}$/.test(raw.round) ? raw.round : "");
   const parsed = actionSchema.safeParse(raw);
   if (!parsed.success || !round) throw new Response("Bad Request", { status: 400 });
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const back = `/consultations/${consultation.slug}/invitations?round=${round.number}`;
   if (parsed.data.intent === "revoke") {

@@ -4,7 +4,6 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { EMAIL_STATUSES } from "../domain/email/delivery";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { countByStatus, listEmails } from "../services/email.server";
 import { retryEmail } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
@@ -18,7 +17,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const fmt = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -43,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = retrySchema.safeParse({ intent: form.get("intent"), id: form.get("id") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const done = await retryEmail(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, emailId: parsed.data.id }, new Date());
+  const done = await retryEmail(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, emailId: parsed.data.id }, new Date());
   if (!done) throw new Response("Not Found", { status: 404 });
   return redirect(`/consultations/${consultation.slug}/invitations/emails?retried=1`);
 }

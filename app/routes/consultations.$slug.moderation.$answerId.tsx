@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { listLibrary } from "../services/outcomes.server";
 import { findModerationItem, listDomains, listThemes } from "../services/moderation.server";
 import { acceptProposal, approveQuote, markReviewed, mergeProposal, rejectProposal, tagAnswer, withdrawQuote } from "../services/moderation.server";
@@ -21,14 +20,14 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs, roles: Array<
   const access = await requireConsultationRole(args, roles);
   const p = answerParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const item = await findModerationItem(getDb(), access.consultation.id, Number(p.data.answerId), access.locale);
+  const item = await findModerationItem(args.context.db, access.consultation.id, Number(p.data.answerId), access.locale);
   if (!item) throw new Response("Not Found", { status: 404 });
   return { ...access, item };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, item, user, locale } = await load(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   const canDecide = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -61,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, item, user } = await load(args, ["officer"]);
   const form = await args.request.formData();
   const intent = form.get("intent");
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, answerId: item.answerId };
   const here = `/consultations/${consultation.slug}/moderation/${item.answerId}`;

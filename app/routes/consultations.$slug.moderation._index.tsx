@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { listModerationItems, listThemes } from "../services/moderation.server";
 import { BackLink, NotificationBanner, Table, Tag } from "../ui/components";
 import { PanelNav } from "../ui/panel";
@@ -18,7 +17,7 @@ const EXCERPT = 160;
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const show = new URL(args.request.url).searchParams.get("show") === "decided" ? "decided" : "pending";
-  const db = getDb();
+  const db = args.context.db;
   const items = await listModerationItems(db, consultation.id, locale, show);
   const themes = new Map((await listThemes(db, consultation.id)).map((t) => [t.id, t.name]));
   return json({

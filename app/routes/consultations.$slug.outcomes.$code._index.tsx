@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireOutcomeOfficer } from "../auth/outcome-access.server";
-import { getDb } from "../db.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { reinstateOutcome, updateOutcome } from "../services/outcomes.server";
 import { provenanceOf } from "../services/themes.server";
@@ -30,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
     domains,
     askedInRounds,
     pendingRounds,
-    provenance: (await provenanceOf(getDb(), [outcome.id])).get(outcome.id) ?? null,
+    provenance: (await provenanceOf(args.context.db, [outcome.id])).get(outcome.id) ?? null,
   });
 }
 
@@ -43,7 +42,7 @@ const REFUSALS: Record<string, [string, string]> = {
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor, outcome, askedInRounds } = await requireOutcomeOfficer(args);
   const form = await args.request.formData();
-  const db = getDb();
+  const db = args.context.db;
   const library = `/consultations/${consultation.slug}/outcomes`;
   if (form.get("intent") === "reinstate") {
     const r = await reinstateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code }, new Date());

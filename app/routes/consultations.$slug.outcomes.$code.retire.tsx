@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireOutcomeOfficer } from "../auth/outcome-access.server";
-import { getDb } from "../db.server";
 import { RETIRE_FIELDS, retireFormSchema } from "../domain/outcome-form";
 import { retireOutcome } from "../services/outcomes.server";
 import { BackLink, Button } from "../ui/components";
@@ -37,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = parseForm(form, retireFormSchema, RETIRE_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await retireOutcome(getDb(), { actor, consultationId: consultation.id, code: outcome.code, reason: parsed.data.reason }, new Date());
+  const result = await retireOutcome(args.context.db, { actor, consultationId: consultation.id, code: outcome.code, reason: parsed.data.reason }, new Date());
   if (!result.ok) return json({ errors: { reason: "outcomeForm.errors.notActive" }, values: parsed.data }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}/outcomes?retired=${encodeURIComponent(outcome.code)}`);
 }

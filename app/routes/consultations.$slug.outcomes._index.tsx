@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
@@ -24,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    outcomes: await listLibrary(getDb(), consultation.id, locale),
+    outcomes: await listLibrary(args.context.db, consultation.id, locale),
     canImport: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
   });
 }
@@ -45,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
     problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
   }
   if (problems.length > 0 || !rows) return json({ errors: { file: "outcomes.import.errors.report" }, problems }, { status: 400 });
-  const { created, updated } = await importOutcomes(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
+  const { created, updated } = await importOutcomes(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?created=${created}&updated=${updated}`);
 }
 

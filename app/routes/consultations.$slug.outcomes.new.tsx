@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { createOutcome, listDomainChoices } from "../services/outcomes.server";
 import { BackLink, Button } from "../ui/components";
@@ -18,7 +17,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: await listDomainChoices(getDb(), consultation.id, locale) });
+  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: await listDomainChoices(args.context.db, consultation.id, locale) });
 }
 
 const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], domain: ["domain", "outcomeForm.errors.domainRequired"] } as const;
@@ -28,7 +27,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createOutcome(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
+  const result = await createOutcome(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
   if (!result.ok) {
     const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
     return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: result.reason === "code-taken" ? 409 : 400 });

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { participationBreakdown, type ParticipationRow } from "../domain/panel/participation";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listRoundTracking } from "../services/panel-invitations.server";
@@ -20,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const officer = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
   const base = { officer, consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, byGroup: null, byLocality: null });
-  const rows = await listRoundTracking(getDb(), { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
+  const rows = await listRoundTracking(args.context.db, { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });
   const facts = rows.map((m) => {
     const completed = m.hasResponse || m.completedAt != null;
     return { group: m.stakeholderGroup, locality: m.locality, invited: completed || (m.invitationId != null && m.revokedAt == null), completed };

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { MAX_RETENTION_DAYS } from "../domain/privacy/retention";
 import { consultationPrivacy, deleteConsultationPersonalData, retentionDateProblem, setRetentionDate } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
@@ -18,7 +17,7 @@ export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  const row = await consultationPrivacy(getDb(), consultation.id);
+  const row = await consultationPrivacy(args.context.db, consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     retainUntil: row.retainUntil ? row.retainUntil.toISOString().slice(0, 10) : "",
@@ -34,7 +33,7 @@ const deleteSchema = z.object({ confirm: z.literal("yes", { error: "consultation
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const { consultation, user } = await requireConsultationRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const intent = form.get("intent");
   if (intent === "retention") {

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { EASY_READ_POINTS, LICENCES, NARRATIVE_FIELDS } from "../domain/publication/summary";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import {
@@ -55,7 +54,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await load(args);
-  const db = getDb();
+  const db = args.context.db;
   const draft = await loadDraft(db, consultation.id);
   const versions = await listVersions(db, consultation.id);
   return json({
@@ -74,7 +73,7 @@ const bad = (errors: Record<string, string>, values: Record<string, string>, sta
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = await load(args);
-  const db = getDb();
+  const db = args.context.db;
   const back = `/consultations/${consultation.slug}/publication`;
   const contentType = args.request.headers.get("Content-Type") ?? "";
   if (contentType.startsWith("multipart/form-data") && Number(args.request.headers.get("Content-Length") ?? 0) > MAX_IMAGE_BYTES + 100_000) {

@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { previewSummary } from "../services/publication.server";
 import { directionOf } from "../i18n/config";
 import { detectLocale } from "../i18n/i18n.server";
@@ -22,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // The page is a staff screen (English or Welsh); the summary inside it is in the language previewed.
   const locale = detectLocale(args.request);
   const view = new URL(args.request.url).searchParams.get("view") === "easy-read" ? "easy-read" : "page";
-  const preview = await previewSummary(getDb(), consultation);
+  const preview = await previewSummary(args.context.db, consultation);
   return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.summary : null });
 }
 

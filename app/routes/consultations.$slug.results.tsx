@@ -4,7 +4,6 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { CsvError } from "../domain/csv";
 import { equalGroupsGaps, parseMarginsCsv, type AggregateResult } from "../domain/aggregation";
 import { findResult, listRounds, saveMargins, listMargins, listResultVersions, outcomeStatements } from "../services/results.server";
@@ -30,7 +29,7 @@ const query = z.object({
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolean) {
   const { consultation: found, user, locale } = await requireConsultationRole(args, write ? ["officer"] : ["officer", "commissioner"]);
-  const consultation = { ...found, rounds: await listRounds(getDb(), found.id) };
+  const consultation = { ...found, rounds: await listRounds(args.context.db, found.id) };
   const q = query.safeParse(Object.fromEntries(new URL(args.request.url).searchParams));
   if (!q.success) throw new Response("Bad Request", { status: 400 });
   const round = consultation.rounds.find((r) => r.number === (q.data.round ?? consultation.rounds.at(-1)?.number));
@@ -40,7 +39,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs, write: boolea
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, round, user, locale, version } = await load(args, false);
-  const db = getDb();
+  const db = args.context.db;
   const stored = await findResult(db, round.id, version);
   if (version !== undefined && !stored) throw new Response("Not Found", { status: 404 });
   const previous = consultation.rounds.filter((r) => r.number < round.number).at(-1);
@@ -79,7 +78,7 @@ const uploadSchema = z.object({
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, round, user } = await load(args, true);
-  const db = getDb();
+  const db = args.context.db;
   const form = await args.request.formData();
   const intent = form.get("intent");
   const back = `/consultations/${consultation.slug}/results?round=${round.number}`;

@@ -3,7 +3,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { OFFICER_ITEMS } from "../domain/publication/cos-star";
 import { useTranslation } from "../i18n/use-translation";
 import { listRoundNumbers } from "../services/results.server";
@@ -22,7 +21,7 @@ export const handle: RouteHandle = {
 /** The study reported against the COS-STAR checklist: what the data answers, and what the officer must still write. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   const report = await studyReport(db, consultation.id, locale, "staff");
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -54,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
     return json({ errors, values: raw as Record<string, string | undefined> }, { status: 400 });
   }
   const texts = Object.fromEntries(OFFICER_ITEMS.map((id) => [id, parsed.data[`item-${id}`]]));
-  await saveReportTexts(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, texts, locale, new Date());
+  await saveReportTexts(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, texts, locale, new Date());
   return redirect(`/consultations/${consultation.slug}/results/report?notice=saved#officer-items`);
 }
 

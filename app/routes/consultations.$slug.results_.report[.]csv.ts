@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { serverI18n } from "../i18n/i18n.server";
 import { studyReport } from "../services/study-report.server";
@@ -9,7 +8,7 @@ import { lineText } from "../ui/publication/CosStar";
 /** The COS-STAR report as CSV, one row per checklist item, in the reader's language, safe for spreadsheets. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const report = await studyReport(getDb(), consultation.id, locale, "staff");
+  const report = await studyReport(args.context.db, consultation.id, locale, "staff");
   const t = serverI18n(locale).getFixedT(locale, "publication");
   const body = toCsv(
     ["item", "section", "topic", "answered_from", "status", "answer"],

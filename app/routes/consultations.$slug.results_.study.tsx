@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { studyView } from "../services/study.server";
 import { BackLink, Table, Tag } from "../ui/components";
 import { formatDate } from "../ui/format.server";
@@ -17,7 +16,7 @@ export const handle: RouteHandle = {
 /** The whole study (methods §4, "Across rounds"): what each round decided, every outcome's path, and the framework over all rounds. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const view = await studyView(getDb(), consultation.id, locale);
+  const view = await studyView(args.context.db, consultation.id, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     roundNumbers: view.rounds.map((r) => r.round),

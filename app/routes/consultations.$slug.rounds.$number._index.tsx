@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { isOfficerOf, requireRoundRole } from "../auth/round-access.server";
-import { getDb } from "../db.server";
 import { checkQuestionsEditable, ROUND_TRANSITIONS } from "../domain/consultation/lifecycle";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
 import { findConsultationSettings } from "../services/consultations.server";
@@ -28,7 +27,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, round, user, locale } = await requireRoundRole(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   const questions = await listQuestionsOfRound(db, round.id);
   const texts = await listQuestionTranslationsOfRound(db, round.id);
   const outcomes = await listOutcomesForBuilder(db, consultation.id);
@@ -97,7 +96,7 @@ const statusSchema = z.enum(["open", "closed"]);
 export async function action(args: ActionFunctionArgs) {
   const { consultation, round, actor } = await requireRoundRole(args, ["officer"]);
   const form = await args.request.formData();
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const base = `/consultations/${consultation.slug}/rounds/${round.number}`;
   const refused = (reason: string, field = "status") => json({ errors: { [field]: `builder.refusal.${reason}` }, values: {} as Record<string, string> }, { status: 409 });

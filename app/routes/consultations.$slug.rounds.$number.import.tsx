@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { requireRoundRole } from "../auth/round-access.server";
-import { getDb } from "../db.server";
 import { IMPORT_CHANNELS, PROFILE_COLUMNS, type ImportProblem } from "../domain/survey/response-import";
 import { findConsultationSettings } from "../services/consultations.server";
 import { outcomeStatements } from "../services/results.server";
@@ -33,7 +32,7 @@ function canImport(roundStatus: string, consultationStatus: string) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, round, locale } = await requireRoundRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const status = (await findConsultationSettings(db, consultation.id))!.status;
   const questions = await importQuestions(db, round.id);
   const texts = await listQuestionTranslationsOfRound(db, round.id);
@@ -61,7 +60,7 @@ type ActionData = { errors: Record<string, string>; problems: ImportProblem[]; p
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, round, user, locale } = await requireRoundRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const here = `/consultations/${consultation.slug}/rounds/${round.number}/import`;
   if (!canImport(round.status, (await findConsultationSettings(db, consultation.id))!.status)) {
     return json<ActionData>({ errors: { file: "responseImport.errors.closed" }, problems: [] }, { status: 409 });

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireRoundRole } from "../auth/round-access.server";
-import { getDb } from "../db.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
 import { parseQuestionForm, questionFormFields, questionFormValues } from "../domain/survey/question-form";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
@@ -24,7 +23,7 @@ async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireRoundRole(args, ["officer"]);
   const p = idParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const data = await questionFormData(getDb(), access.consultation.id, access.round.id, p.data.questionId, access.locale);
+  const data = await questionFormData(args.context.db, access.consultation.id, access.round.id, p.data.questionId, access.locale);
   if (!data.question) throw new Response("Not Found", { status: 404 });
   return { ...access, data, question: data.question };
 }
@@ -51,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const lock = checkQuestionsEditable(round);
   if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
   const fields = questionFormFields(SUPPORTED_LOCALES);
-  const db = getDb();
+  const db = args.context.db;
   const intent = form.get("intent");
   if (intent === "delete") {
     const removed = await removeQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id }, new Date());

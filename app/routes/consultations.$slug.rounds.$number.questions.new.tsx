@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireRoundRole } from "../auth/round-access.server";
-import { getDb } from "../db.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
 import { parseQuestionForm, questionFormFields } from "../domain/survey/question-form";
 import { PROFILE_FIELDS, QUESTION_TYPES } from "../domain/survey/questions";
@@ -31,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const type = rawType === null ? null : typeQuery.safeParse(rawType);
   // A profile question first asks which field it is about, so its form can start filled in.
   const field = type?.success && type.data === "profile" ? fieldQuery.safeParse(search.get("field")) : null;
-  const data = await questionFormData(getDb(), consultation.id, round.id, null, locale);
+  const data = await questionFormData(args.context.db, consultation.id, round.id, null, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     round: round.number,
@@ -64,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
   const fields = questionFormFields(SUPPORTED_LOCALES);
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
-  const db = getDb();
+  const db = args.context.db;
   const data = await questionFormData(db, consultation.id, round.id, null, locale);
   const parsed = parseQuestionForm(raw, { locales: SUPPORTED_LOCALES, ...data.context });
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { createNextRound, planNextRound } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
@@ -19,7 +18,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  const plan = await planNextRound(getDb(), consultation.id, locale);
+  const plan = await planNextRound(args.context.db, consultation.id, locale);
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, plan: plan.ok ? plan.plan : null, refusal: plan.ok ? null : plan.reason });
 }
 
@@ -43,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const selected = form.getAll("outcomeIds").filter((v): v is string => typeof v === "string").slice(0, 500);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, selected }, { status: 400 });
   const { outcomeIds, copyOtherQuestions, ...settings } = parsed.data;
-  const created = await createNextRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
+  const created = await createNextRound(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
   if (!created.ok) {
     const field = created.reason === "none-selected" || created.reason === "unknown-outcome" ? "outcomeIds" : "form";
     return json({ errors: { [field]: `nextRound.errors.${created.reason}` }, values: formValues(form, FIELDS), selected }, { status: field === "form" ? 409 : 400 });

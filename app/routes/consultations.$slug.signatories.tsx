@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -18,7 +17,7 @@ export const handle: RouteHandle = {
 /** Officers name who must sign; commissioners of the partnership may see who was named. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     organisations: await listCommissioningOrganisations(db, consultation.partnershipId),
@@ -29,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const allowed = new Set((await listCommissioningOrganisations(db, consultation.partnershipId)).map((o) => String(o.id)));
   const form = await args.request.formData();
   const schema = z

@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
-import { getDb } from "../db.server";
 import { listRoundOverviews } from "../services/consultations.server";
 import { createFirstRound } from "../services/survey-builder.server";
 import { BackLink, Button, Table } from "../ui/components";
@@ -15,7 +14,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const rounds = await listRoundOverviews(getDb(), [consultation.id]);
+  const rounds = await listRoundOverviews(args.context.db, [consultation.id]);
   const last = rounds.at(-1);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -37,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, user } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") !== "first-round") throw new Response("Bad Request", { status: 400 });
-  await createFirstRound(getDb(), { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
+  await createFirstRound(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
   return redirect(`/consultations/${consultation.slug}/rounds/1`);
 }
 

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchPara
 import { useEffect } from "react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import {
   acceptSuggestions,
@@ -27,12 +26,12 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
     question,
-    ...(await questionThemesPage(getDb(), consultation.id, question)),
+    ...(await questionThemesPage(args.context.db, consultation.id, question)),
   });
 }
 
@@ -41,12 +40,12 @@ const name = z.string({ error: "themes:suggest.errors.nameRequired" }).trim().mi
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id };
   const here = `/consultations/${consultation.slug}/themes/${question.id}`;
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   const bad = () => {
     throw new Response("Bad Request", { status: 400 });

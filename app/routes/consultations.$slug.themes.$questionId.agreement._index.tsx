@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { landisKoch } from "../domain/themes/agreement-intervals";
 import { useTranslation } from "../i18n/use-translation";
 import { latestSample, sampleAgreement, startSample } from "../services/theme-agreement.server";
@@ -19,8 +18,8 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
-  const db = getDb();
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
+  const db = args.context.db;
   const sample = await latestSample(db, consultation.id, question.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -33,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const values = { size: String(form.get("size") ?? "").slice(0, 20), seed: String(form.get("seed") ?? "").slice(0, 20) };
   const size = z.coerce.number().int().min(2).max(Math.max(2, question.answers)).safeParse(values.size.trim());
@@ -43,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   else if (!size.success) errors.size = "themes:agreement.errors.size";
   if (!seed.success) errors.seed = "themes:agreement.errors.seed";
   if (Object.keys(errors).length) return json({ errors, values, max: question.answers }, { status: 400 });
-  await startSample(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
+  await startSample(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
   return redirect(`/consultations/${consultation.slug}/themes/${question.id}/agreement/code`);
 }
 

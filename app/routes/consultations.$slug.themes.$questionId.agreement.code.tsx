@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
 import { codebookChoices, requireThemableQuestion } from "../services/themes.server";
@@ -19,8 +18,8 @@ const NONE = "none";
 
 async function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
   const access = await requireConsultationRole(args, roles);
-  const question = await requireThemableQuestion(getDb(), access.consultation.id, args.params.questionId, access.locale);
-  const sample = await latestSample(getDb(), access.consultation.id, question.id);
+  const question = await requireThemableQuestion(args.context.db, access.consultation.id, args.params.questionId, access.locale);
+  const sample = await latestSample(args.context.db, access.consultation.id, question.id);
   if (!sample) throw new Response("Not Found", { status: 404 });
   // Blind: only the sample's own coder sees its answers here.
   if (sample.coderId !== access.user.id) throw new Response("Forbidden", { status: 403 });
@@ -29,7 +28,7 @@ async function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissi
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, question, sample } = await load(args, ["officer"]);
-  const db = getDb();
+  const db = args.context.db;
   const item = await nextBlindItem(db, consultation.id, sample);
   const base = `/consultations/${consultation.slug}/themes/${question.id}/agreement`;
   if (!item) throw redirect(`${base}?coded=1`);
@@ -52,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
   const ids = ticked.filter((v) => v !== NONE).map((v) => z.coerce.number().int().positive().max(2 ** 31).safeParse(v));
   if (ids.some((r) => !r.success)) throw new Response("Bad Request", { status: 400 });
   if ((!none && ids.length === 0) || (none && ids.length)) return json({ errors: { themes: none ? "themes:review.errors.noneAndThemes" : "themes:review.errors.choose" }, ticked }, { status: 400 });
-  const r = await codeBlindItem(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
+  const r = await codeBlindItem(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
   if (r === "missing") throw new Response("Not Found", { status: 404 });
   if (r === "not-coder") throw new Response("Forbidden", { status: 403 });
   if (r === "unknown-theme") throw new Response("Bad Request", { status: 400 });

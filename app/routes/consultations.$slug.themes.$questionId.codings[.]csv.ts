@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { codingsOf } from "../services/themes.server";
 import { requireThemableQuestion } from "../services/themes.server";
@@ -12,7 +11,7 @@ import { requireThemableQuestion } from "../services/themes.server";
  */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const db = getDb();
+  const db = args.context.db;
   const question = await requireThemableQuestion(db, consultation.id, args.params.questionId, locale);
   const body = toCsv(
     ["answer_id", "theme", "source", "coder", "confidence", "coded_at"],

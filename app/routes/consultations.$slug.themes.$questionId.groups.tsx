@@ -3,7 +3,6 @@ import { Form, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { formatP, groupSentence } from "../domain/themes/group-sentence";
 import { pageLocale } from "../i18n/i18n.server";
 import { useTranslation } from "../i18n/use-translation";
@@ -24,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const requested = new URL(args.request.url).searchParams.get("basis") ?? "person";
   const basis: GroupBasis = (GROUP_BASES as readonly string[]).includes(requested) ? (requested as GroupBasis) : "person";
   const locale = pageLocale(args.request);
-  const view = await themeGroups(getDb(), consultation.id, questionId.data, basis, locale);
+  const view = await themeGroups(args.context.db, consultation.id, questionId.data, basis, locale);
   if (!view) throw new Response("Not Found", { status: 404 });
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, view });
 }

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import { confirmCoding, requireThemableQuestion, reviewPage } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
@@ -18,10 +17,10 @@ const NONE = "none";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const raw = new URL(args.request.url).searchParams.get("answer");
   if (raw !== null && !/^[1-9]\d{0,9}$/.test(raw)) throw new Response("Not Found", { status: 404 });
-  const page = await reviewPage(getDb(), consultation.id, question.id, raw === null ? undefined : Number(raw));
+  const page = await reviewPage(args.context.db, consultation.id, question.id, raw === null ? undefined : Number(raw));
   if (page === "missing") throw new Response("Not Found", { status: 404 });
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -33,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
-  const question = await requireThemableQuestion(getDb(), consultation.id, args.params.questionId, locale);
+  const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
   if (!answerId.success) throw new Response("Bad Request", { status: 400 });
@@ -44,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const themeIds = ids.map((r) => r.data!);
   if (!none && themeIds.length === 0) return json({ errors: { themes: "themes:review.errors.choose" }, ticked }, { status: 400 });
   if (none && themeIds.length) return json({ errors: { themes: "themes:review.errors.noneAndThemes" }, ticked }, { status: 400 });
-  const r = await confirmCoding(getDb(), { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, answerId: answerId.data, themeIds }, new Date());
+  const r = await confirmCoding(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, answerId: answerId.data, themeIds }, new Date());
   if (!r.ok) throw new Response(r.reason === "missing" ? "Not Found" : "Bad Request", { status: r.reason === "missing" ? 404 : 400 });
   return redirect(`/consultations/${consultation.slug}/themes/${question.id}/review?confirmed=${answerId.data}`);
 }

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { getDb } from "../db.server";
 import { useTranslation } from "../i18n/use-translation";
 import { listThemableQuestions } from "../services/themes.server";
 import { BackLink, Table } from "../ui/components";
@@ -17,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
-    questions: await listThemableQuestions(getDb(), consultation.id, locale),
+    questions: await listThemableQuestions(args.context.db, consultation.id, locale),
   });
 }
 

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireRole, requireUser, forbidden } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { createConsultation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
@@ -25,7 +24,7 @@ async function officerPartnerships(args: LoaderFunctionArgs | ActionFunctionArgs
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnerships } = await officerPartnerships(args);
-  const db = getDb();
+  const db = args.context.db;
   const preselected = new URL(args.request.url).searchParams.get("partnership");
   return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: await Promise.all(partnerships.map(async (p) => ({ ...p, groups: await listAdvisoryGroupsOfPartnership(db, p.id) }))) });
 }
@@ -43,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const user = await requireRole(args, partnership.id, "officer");
   if (!parsed.ok) return json({ errors: parsed.errors, values: { ...parsed.values, partnership: partnership.slug } }, { status: 400 });
   const { title, summary, ...settings } = parsed.data;
-  const db = getDb();
+  const db = args.context.db;
   if (settings.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, partnership.id)).some((g) => g.id === settings.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug } }, { status: 400 });
   }

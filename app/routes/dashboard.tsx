@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import type { Role } from "../domain/auth/roles";
 import { requireUser } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { pageLocale } from "../i18n/i18n.server";
 import { listConsultationsForPartnerships } from "../services/consultations.server";
 import { findConsultationSettings, listRoundOverviews } from "../services/consultations.server";
@@ -23,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
     entry.roles.push(m.role);
     byPartnership.set(m.partnershipId, entry);
   }
-  const db = getDb();
+  const db = args.context.db;
   const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
   const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
   const partnerships = [];

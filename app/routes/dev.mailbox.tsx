@@ -3,7 +3,6 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { requireUser } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { emailCaptureEnabled } from "../env.server";
 import { mailboxPage } from "../services/mail-capture.server";
 import { Pagination } from "../ui/components";
@@ -28,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const q = query.safeParse({ page: new URL(args.request.url).searchParams.get("page") ?? undefined });
   if (!q.success) throw new Response("Bad Request", { status: 400 });
   const viewer = { partnershipIds: new Set(staff.map((m) => m.partnershipId)), isAdmin: staff.some((m) => m.role === "administrator") };
-  return json(await mailboxPage(getDb(), viewer, q.data.page ?? 1, PER_PAGE));
+  return json(await mailboxPage(args.context.db, viewer, q.data.page ?? 1, PER_PAGE));
 }
 
 export default function Mailbox() {

@@ -1,5 +1,4 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "../db.server";
 import { openInvitation, participantCookie } from "../services/journey.server";
 import { limitPosts } from "../services/journey-route.server";
 
@@ -8,10 +7,11 @@ import { limitPosts } from "../services/journey-route.server";
  * that advisory group member, on this device, and resumes their draft. The token is never
  * kept in the URL after this: the redirect goes to the consultation's own page.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params } = args;
   // Guessing invitation tokens is rate limited like starting anew.
   await limitPosts(request, "start");
-  const result = await openInvitation(getDb(), String(params.token ?? ""));
+  const result = await openInvitation(args.context.db, String(params.token ?? ""));
   if (result.kind !== "ok") throw new Response("Not Found", { status: 404 });
   return redirect(`/s/${result.slug}`, { headers: { "Set-Cookie": participantCookie(result.consultationId, result.token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }

@@ -1,10 +1,9 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { serializeSessionCookie } from "../auth/session.server";
 import { hashTokenHex } from "../auth/tokens.server";
-import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
 import { findUsableInvitation } from "../services/admin.server";
 import { acceptUserInvitation, passwordSchema } from "../services/auth.server";
@@ -18,16 +17,17 @@ export const handle: RouteHandle = { title: (t) => t("join.title") };
 
 const tokenParam = z.object({ token: z.string().regex(/^[a-z2-7]{20,80}$/) });
 
-async function loadInvitation(params: unknown) {
+async function loadInvitation(db: AppLoadContext["db"], params: unknown) {
   const parsed = tokenParam.safeParse(params);
   if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  const invitation = await findUsableInvitation(getDb(), hashTokenHex(parsed.data.token), new Date());
+  const invitation = await findUsableInvitation(db, hashTokenHex(parsed.data.token), new Date());
   if (!invitation) throw new Response("Not Found", { status: 404 });
   return { token: parsed.data.token, invitation };
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const { invitation } = await loadInvitation(params);
+export async function loader(args: LoaderFunctionArgs) {
+  const { params } = args;
+  const { invitation } = await loadInvitation(args.context.db, params);
   return json({ email: invitation.email, displayName: invitation.displayName, role: invitation.role, partnershipName: invitation.partnershipName });
 }
 
@@ -40,11 +40,12 @@ const schema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "join.errors.confirm" });
 
-export async function action({ params, request }: ActionFunctionArgs) {
-  const { token } = await loadInvitation(params);
+export async function action(args: ActionFunctionArgs) {
+  const { params, request } = args;
+  const { token } = await loadInvitation(args.context.db, params);
   const parsed = parseForm(await request.formData(), schema, FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: { displayName: parsed.values.displayName ?? "" } }, { status: 400 });
-  const result = await acceptUserInvitation(getDb(), env(), { token, ...parsed.data }, new Date());
+  const result = await acceptUserInvitation(args.context.db, env(), { token, ...parsed.data }, new Date());
   if (!result.ok) throw new Response("Not Found", { status: 404 });
   return redirect("/dashboard", { headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) } });
 }

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateMemberImport, type ImportProblem } from "../domain/panel/members";
 import { countMembersWhoLeft, currentMemberEmails, listMembers } from "../services/panel.server";
@@ -21,7 +20,7 @@ const MAX_BYTES = 1_000_000;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnership, group } = await requireGroupOfficer(args);
-  const db = getDb();
+  const db = args.context.db;
   return json({
     partnership,
     group: { id: group.id, name: group.name, description: group.description },
@@ -47,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return json<ImportResult>({ errors: { file: "panel:members.import.errors.file" }, problems: [] }, { status: 400 });
   if (file.size > MAX_BYTES) return json<ImportResult>({ errors: { file: "panel:members.import.errors.fileTooBig" }, problems: [] }, { status: 413 });
-  const db = getDb();
+  const db = args.context.db;
   let problems: ImportProblem[];
   let rows;
   try {

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { findMember } from "../services/panel.server";
 import { editMember, removeMember } from "../services/panel.server";
 import { BackLink, Button } from "../ui/components";
@@ -17,7 +16,7 @@ export const handle: RouteHandle = {
 
 async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : await findMember(getDb(), access.group.id, access.memberId);
+  const member = access.memberId == null ? undefined : await findMember(args.context.db, access.group.id, access.memberId);
   if (!member || member.leftAt) throw new Response("Not Found", { status: 404 });
   return { ...access, member };
 }
@@ -49,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   const { partnership, group, member, user } = await loadMember(args);
   const form = await args.request.formData();
   const intent = form.get("intent");
-  const db = getDb();
+  const db = args.context.db;
   const actor = { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, memberId: member.id };
   if (intent === "remove") {
     await removeMember(db, actor, new Date());

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireGroupOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { findMember } from "../services/panel.server";
 import { eraseMember } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
@@ -16,7 +15,7 @@ export const handle: RouteHandle = { title: (t) => t("privacy:member.title") };
 
 async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : await findMember(getDb(), access.group.id, access.memberId);
+  const member = access.memberId == null ? undefined : await findMember(args.context.db, access.group.id, access.memberId);
   if (!member) throw new Response("Not Found", { status: 404 });
   return { ...access, member };
 }
@@ -41,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   if (form.get("intent") !== "erase") return json({ errors: { confirm: "member.errors.confirm" } }, { status: 400 });
   const parsed = parseForm(form, eraseSchema, ["confirm"]);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  await eraseMember(getDb(), member.id, partnership.id, new Date(), user.id);
+  await eraseMember(args.context.db, member.id, partnership.id, new Date(), user.id);
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}/members/${member.id}/privacy?erased=1`);
 }
 

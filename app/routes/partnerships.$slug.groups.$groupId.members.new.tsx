@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { addMember } from "../services/panel.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -21,7 +20,7 @@ export async function action(args: ActionFunctionArgs) {
   const { partnership, group, user } = await requireGroupOfficer(args);
   const parsed = memberFromForm(await args.request.formData());
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = await addMember(getDb(), { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
+  const id = await addMember(args.context.db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
   if (id === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?added=1`);
 }

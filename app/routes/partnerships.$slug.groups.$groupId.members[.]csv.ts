@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireGroupOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { EXPORT_HEADER } from "../domain/panel/members";
 import { listMembers } from "../services/panel.server";
@@ -8,7 +7,7 @@ import { listMembers } from "../services/panel.server";
 /** The group's current members as CSV (the import's columns), safe against spreadsheet formulas. */
 export async function loader(args: LoaderFunctionArgs) {
   const { group, partnership } = await requireGroupOfficer(args);
-  const rows = (await listMembers(getDb(), group.id)).map((m) => [
+  const rows = (await listMembers(args.context.db, group.id)).map((m) => [
     m.displayName,
     m.email,
     m.stakeholderGroup,

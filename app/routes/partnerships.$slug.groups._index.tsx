@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requirePartnershipOfficer } from "../auth/panel-access.server";
-import { getDb } from "../db.server";
 import { listGroups } from "../services/panel.server";
 import { createGroup } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
@@ -18,7 +17,7 @@ export const handle: RouteHandle = {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnership } = await requirePartnershipOfficer(args);
-  return json({ partnership, groups: await listGroups(getDb(), partnership.id) });
+  return json({ partnership, groups: await listGroups(args.context.db, partnership.id) });
 }
 
 const FIELDS = ["name", "description"] as const;
@@ -33,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
   if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
   const parsed = parseForm(form, schema, FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = await createGroup(getDb(), { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
+  const id = await createGroup(args.context.db, { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
   if (id === "taken") return json({ errors: { name: "panel:groups.errors.nameTaken" }, values: { name: parsed.data.name, description: parsed.data.description } }, { status: 400 });
   return redirect(`/partnerships/${partnership.slug}/groups/${id}?created=1`);
 }

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { parseDomains } from "../domain/auth/sso-identity";
 import { env } from "../env.server";
 import { useTranslation } from "../i18n/use-translation";
@@ -21,9 +20,9 @@ export const handle: RouteHandle = {
 
 /** Administrators of the partnership set up its staff's single sign-on (decision 0025). */
 export async function loader(args: LoaderFunctionArgs) {
-  const partnership = await partnershipFromParams(getDb(), args.params);
+  const partnership = await partnershipFromParams(args.context.db, args.params);
   await requireRole(args, partnership.id, "administrator");
-  const settings = await providerSettings(getDb(), partnership.id);
+  const settings = await providerSettings(args.context.db, partnership.id);
   return json({
     partnership,
     settings: settings && { ...settings, updatedAt: settings.updatedAt.toISOString() },
@@ -65,10 +64,10 @@ function schema(allowHttp: boolean) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = await partnershipFromParams(getDb(), args.params);
+  const partnership = await partnershipFromParams(args.context.db, args.params);
   const user = await requireRole(args, partnership.id, "administrator");
   const form = await args.request.formData();
-  const db = getDb();
+  const db = args.context.db;
   const now = new Date();
   if (form.get("intent") === "remove") {
     await removeProvider(db, user.id, partnership.id, now);

@@ -4,7 +4,6 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { ROLES } from "../domain/auth/roles";
 import { requireRole } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { listPendingInvitations } from "../services/admin.server";
 import { listPartnershipPeople } from "../services/admin.server";
 import { inviteOrAssign, removeRole, partnershipFromParams } from "../services/admin.server";
@@ -21,9 +20,9 @@ export const handle: RouteHandle = {
 };
 
 export async function loader(args: LoaderFunctionArgs) {
-  const partnership = await partnershipFromParams(getDb(), args.params);
+  const partnership = await partnershipFromParams(args.context.db, args.params);
   await requireRole(args, partnership.id, "administrator");
-  const db = getDb();
+  const db = args.context.db;
   const people = await listPartnershipPeople(db, partnership.id);
   const locale = pageLocale(args.request);
   const pending = (await listPendingInvitations(db, partnership.id, new Date())).map((i) => ({ ...i, expires: formatDate(i.expiresAt.toISOString(), locale) }));
@@ -44,11 +43,11 @@ const inviteSchema = z.object({
 const removeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = await partnershipFromParams(getDb(), args.params);
+  const partnership = await partnershipFromParams(args.context.db, args.params);
   const user = await requireRole(args, partnership.id, "administrator");
   const form = await args.request.formData();
   const intent = form.get("intent");
-  const db = getDb();
+  const db = args.context.db;
   if (intent === "invite") {
     const parsed = parseForm(form, inviteSchema, INVITE_FIELDS);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, invited: null }, { status: 400 });

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { normaliseResumeCode } from "../domain/survey/journey";
 import { findByResumeCode, participantCookie } from "../services/journey.server";
 import { checkHoneypot, formInput, limitPosts } from "../services/journey-route.server";
@@ -24,7 +23,8 @@ export function loader() {
  * cookie; only its hash is stored). A correct code gives this device the same cookie and returns
  * to the consultation, which offers the first unanswered question. Attempts are rate limited.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
   const raw = await request.formData();
   await limitPosts(request, "start");
   checkHoneypot(raw);
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const typed = typeof form.code === "string" ? form.code : "";
   const code = normaliseResumeCode(typed);
   if (code === "") return json({ errors: { code: "resume.errorRequired" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
-  const db = getDb();
+  const db = args.context.db;
   const participant = await findByResumeCode(db, code);
   if (!participant) return json({ errors: { code: "resume.errorWrong" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
   // The code is the participant's token: this device now holds it too.

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
 import { previewLocaleCookie } from "../i18n/preview-path";
@@ -44,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const round = Number(url.searchParams.get("round"));
     const lng = url.searchParams.get("lng");
     if (url.searchParams.has("round") || url.searchParams.has("lng")) {
-      await resetPreview(getDb(), j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
+      await resetPreview(args.context.db, j.previewKey!, Number.isInteger(round) && round > 0 ? round : null, now);
       if (isLocale(lng)) headers.append("Set-Cookie", previewLocaleCookie(j.consultation.slug, lng, secureCookies()));
       throw redirect(j.base, { headers });
     }
@@ -107,7 +106,7 @@ export async function action(args: ActionFunctionArgs) {
   if (j.response) throw redirect(`${j.base}/done`);
   if (j.participant) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
   await limitPosts(args.request, "start");
-  const started = await tryWrite(() => startAnonymous(getDb(), j.consultation.id));
+  const started = await tryWrite(() => startAnonymous(args.context.db, j.consultation.id));
   if (!started.ok) throw new Response("Service Unavailable", { status: 503, headers: storageUnavailableHeaders });
   const { token } = started.value;
   const first = j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state));

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { afterContinue, canVisit, firstIncompleteStep, previousStep, type DraftState, type Step } from "../domain/survey/journey";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 import { saveState } from "../services/journey.server";
@@ -49,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   // Saying no removes any profile answers already given.
   if (consent === "no") for (const q of j.journeyQuestions) if (q.type === "profile") delete answers[String(q.id)];
   const state: DraftState = { answers, meta: { ...j.state.meta, profileConsent: consent } };
-  if (!(await tryWrite(() => saveState(getDb(), j, state, now))).ok) {
+  if (!(await tryWrite(() => saveState(args.context.db, j, state, now))).ok) {
     return json({ errors: { consent: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
   }
   const changing = new URL(args.request.url).searchParams.get("change") === "1";

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { canVisit, firstIncompleteStep, shownQuestions, stepsOf } from "../domain/survey/journey";
 import { submit } from "../services/journey.server";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
@@ -49,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   // Submitting again after success (back button, second tab) shows the same confirmation.
   if (j.response) throw redirect(`${j.base}/done`);
   requireAnswering(j);
-  const attempt = await tryWrite(() => submit(getDb(), j, now));
+  const attempt = await tryWrite(() => submit(args.context.db, j, now));
   // The draft is untouched (the submit is one transaction): say so, and offer Submit again.
   if (!attempt.ok) return json({ errors: { submit: "storage.submitUnavailable" } }, { status: 503, headers: storageUnavailableHeaders });
   const result = attempt.value;

@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { formatResumeCode } from "../domain/survey/journey";
 import { serverI18n } from "../i18n/i18n.server";
 import { queueReceipt, readParticipantToken } from "../services/journey.server";
@@ -65,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
     "",
     t("receipt.signoff", { partnership: j.consultation.partnershipName }),
   ];
-  await queueReceipt(getDb(), j, parsed.data, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
+  await queueReceipt(args.context.db, j, parsed.data, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
   return redirect(`${j.base}/done?receipt=sent`);
 }
 

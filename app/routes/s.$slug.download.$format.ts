@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { toCsv } from "../domain/csv";
 import { toStoredAnswer } from "../domain/survey/questions";
 import { ownAnswers } from "../services/journey.server";
@@ -14,7 +13,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const j = await requireJourney(args);
   if (j.mode === "live" && !j.participant) throw new Response("Not Found", { status: 404 });
-  const answers = await ownAnswers(getDb(), j);
+  const answers = await ownAnswers(args.context.db, j);
   const rows = j.questions
     .filter((q) => answers[String(q.id)])
     .map((q) => {

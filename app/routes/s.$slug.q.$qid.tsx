@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, shownQuestions, type Step } from "../domain/survey/journey";
 import { answerSchema } from "../domain/survey/questions";
 import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
@@ -47,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
       pageTitle: question.outcomeStatement ?? question.text,
       question: question as unknown as QuestionView,
       values: formFromAnswer(question, j.state.answers[String(question.id)]),
-      feedback: question.type === "rating" ? await feedbackFor(getDb(), j, question.outcomeId) : null,
+      feedback: question.type === "rating" ? await feedbackFor(args.context.db, j, question.outcomeId) : null,
       back: backOf(j, step, changing),
       changing,
       base: j.base,
@@ -85,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
     else error = parsed.error.issues[0]?.message ?? "answer.invalid";
   }
   if (error) return json({ errors: { answer: error }, values: form }, { status: 400, headers: privateHeaders });
-  if (!(await tryWrite(() => saveState(getDb(), j, state, now))).ok) {
+  if (!(await tryWrite(() => saveState(args.context.db, j, state, now))).ok) {
     return json({ errors: { answer: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
   }
   const next = afterContinue(step, changing, j.journeyQuestions, j.sections.length, state);

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { getDb } from "../db.server";
 import { withdraw } from "../services/journey.server";
 import { limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
 import { BackLink, Button, WarningText } from "../ui/components";
@@ -23,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
   const j = await requireJourney(args);
   await limitPosts(args.request, "post", j.participant?.id);
-  const result = await withdraw(getDb(), j);
+  const result = await withdraw(args.context.db, j);
   if (result === "closed") throw redirect(`${j.base}/withdraw`);
   return redirect(`${j.base}/withdrawn`);
 }

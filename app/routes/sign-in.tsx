@@ -5,7 +5,6 @@ import { z } from "zod";
 import { getOptionalUser, safeRedirect } from "../auth/guards.server";
 import { readDeviceToken, serializeDeviceCookie } from "../auth/devices.server";
 import { serializeSessionCookie } from "../auth/session.server";
-import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
 import { signIn } from "../services/auth.server";
 import { ssoPartnerships } from "../services/sso.server";
@@ -44,18 +43,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await getOptionalUser(args);
   const url = new URL(args.request.url);
   if (user) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return json({ providers: await ssoPartnerships(getDb()), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
+  return json({ providers: await ssoPartnerships(args.context.db), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
 }
 
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
   const formData = await request.formData();
   const parsed = parseForm(formData, schema, FIELDS);
   if (!parsed.ok) {
     return json({ errors: parsed.errors, values: { email: parsed.values.email ?? "" } }, { status: 400 });
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await signIn(getDb(), env(), { email, password, ip: clientAddress(request), deviceToken: readDeviceToken(request) }, new Date());
+  const result = await signIn(args.context.db, env(), { email, password, ip: clientAddress(request), deviceToken: readDeviceToken(request) }, new Date());
   if (!result.ok) {
     if (result.reason === "rate-limited") {
       return json(

@@ -1,7 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { safeRedirect } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { env, secureCookies } from "../env.server";
 import { clientAddress } from "../utils/client-address.server";
 import { linkOrigin } from "../services/panel-access.server";
@@ -14,12 +13,13 @@ const schema = z.object({ partnership: z.string().regex(/^[a-z0-9-]{1,80}$/), re
  * the Content-Security-Policy's form-action 'self' would (rightly) stop a form's redirect to
  * another site. What it starts is one row that expires in ten minutes, limited per address.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
   const url = new URL(request.url);
   const parsed = schema.safeParse({ partnership: url.searchParams.get("partnership"), redirectTo: url.searchParams.get("redirectTo") });
   if (!parsed.success) return redirect("/sign-in?sso=no-provider");
   const started = await startSso(
-    getDb(),
+    args.context.db,
     env(),
     { partnershipSlug: parsed.data.partnership, redirectTo: safeRedirect(parsed.data.redirectTo), origin: linkOrigin(request), address: clientAddress(request) },
     new Date(),

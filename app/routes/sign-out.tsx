@@ -4,7 +4,6 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
 import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, ssoPartnershipOfSession } from "../auth/session.server";
-import { getDb } from "../db.server";
 import { auditSignOut } from "../services/auth.server";
 import { env, secureCookies } from "../env.server";
 import { linkOrigin } from "../services/panel-access.server";
@@ -25,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (await getOptionalUser(args)) return json({ provider: null });
   const url = new URL(args.request.url);
   const slug = providerParam.safeParse(url.searchParams.get("provider"));
-  const provider = slug.success ? await providerSignOut(getDb(), env(), slug.data, `${linkOrigin(args.request)}/?signedOut=1`, new Date()) : null;
+  const provider = slug.success ? await providerSignOut(args.context.db, env(), slug.data, `${linkOrigin(args.request)}/?signedOut=1`, new Date()) : null;
   if (!provider) throw redirect("/");
   return json({ provider }, { headers: { "Referrer-Policy": "no-referrer" } });
 }
@@ -41,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   const headers = { "Set-Cookie": serializeBlankSessionCookie(secureCookies()) };
   let providerSlug: string | null = null;
   if (user) {
-    const db = getDb();
+    const db = args.context.db;
     const ssoPartnershipId = await ssoPartnershipOfSession(db, user.sessionId);
     if (ssoPartnershipId !== null) providerSlug = await partnershipSlugOf(db, ssoPartnershipId);
     if (scope === "everywhere") await invalidateUserSessions(db, user.id);

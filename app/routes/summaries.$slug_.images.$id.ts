@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getOptionalUser } from "../auth/guards.server";
-import { getDb } from "../db.server";
 import { findConsultationBySlug } from "../services/consultations.server";
 import { hasRole } from "../services/admin.server";
 import { findImage, findPublicImage } from "../services/publication.server";
@@ -16,7 +15,7 @@ const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), id: z.coe
 export async function loader(args: LoaderFunctionArgs) {
   const p = params.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const db = getDb();
+  const db = args.context.db;
   const consultation = await findConsultationBySlug(db, p.data.slug, "en");
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const published = await findPublicImage(db, consultation.id, consultation.status, p.data.id);

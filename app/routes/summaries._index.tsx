@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listPublicConsultations } from "../services/consultations.server";
 import { latestPublishedVersions } from "../services/publication.server";
@@ -19,7 +18,7 @@ const query = z.object({ q: z.string().max(200).optional().catch(undefined) });
 export async function loader(args: LoaderFunctionArgs) {
   const locale = detectLocale(args.request);
   const q = (query.parse(Object.fromEntries(new URL(args.request.url).searchParams)).q ?? "").trim().replace(/\s+/g, " ");
-  const db = getDb();
+  const db = args.context.db;
   const all = await listPublicConsultations(db, locale);
   const published = await latestPublishedVersions(
     db,
