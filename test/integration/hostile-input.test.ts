@@ -166,7 +166,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
 
 it("moderation actions (panel) answer hostile values safely", async () => {
   const { submitTextAnswers } = await import("../helpers/moderation");
-  const [proposal, freeText] = submitTextAnswers(server.dbPath, [
+  const [proposal, freeText] = await submitTextAnswers(server.dbPath, [
     { kind: "propose-outcome", text: "<b>bold</b> proposal", group: "carer" },
     { kind: "free-text", text: "\"><img src=x onerror=alert(1)> free text" },
   ]);

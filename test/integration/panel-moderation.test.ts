@@ -24,7 +24,7 @@ beforeAll(async () => {
   server = await startServer();
   db = new Database(server.dbPath);
   db.pragma("busy_timeout = 5000");
-  ids = submitTextAnswers(server.dbPath, [
+  ids = await submitTextAnswers(server.dbPath, [
     { kind: "propose-outcome", text: "i want to be able to get my medicines without waiting days", group: "service-user" },
     { kind: "propose-outcome", text: "Staff should talk to each other so I only tell my story once", group: "carer" },
     { kind: "propose-outcome", text: "Free parking at every hospital", group: "citizen" },

@@ -24,7 +24,7 @@ let themeIds: number[];
 
 beforeAll(async () => {
   server = await startServer();
-  const answerIds = submitTextAnswers(server.dbPath, PLAN.map(([group], i) => ({ kind: "free-text", text: `Answer ${i} about care`, group })));
+  const answerIds = await submitTextAnswers(server.dbPath, PLAN.map(([group], i) => ({ kind: "free-text", text: `Answer ${i} about care`, group })));
   const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
   const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
   const officerId = (sqlite.prepare("select id from users where email = ?").get(DEMO.officer.email) as { id: number }).id;
@@ -109,7 +109,7 @@ describe("the published summary's themes by group", () => {
   it("applies the small-number rule: a group count of 3 is shown as fewer than 8, 8 as 10", async () => {
     // Theme 0 carries 3 carers' answers above; 7 more citizens' proposals make 8 citizens, and 2
     // professionals' a second small cell (with one alone, secondary suppression would hide the 8 too).
-    const more = submitTextAnswers(server.dbPath, [...Array.from({ length: 7 }, () => "citizen" as const), "professional" as const, "professional" as const].map((group, i) => ({ kind: "propose-outcome" as const, text: `Proposal ${i}`, group })));
+    const more = await submitTextAnswers(server.dbPath, [...Array.from({ length: 7 }, () => "citizen" as const), "professional" as const, "professional" as const].map((group, i) => ({ kind: "propose-outcome" as const, text: `Proposal ${i}`, group })));
     const db = new Database(server.dbPath);
     db.pragma("busy_timeout = 5000");
     for (const id of more) db.prepare("insert into answer_themes (answer_id, theme_id, tagged_at) values (?, ?, ?)").run(id, themeIds[0], Date.now());

@@ -37,7 +37,7 @@ beforeAll(async () => {
   server = await startServer();
   db = new Database(server.dbPath);
   db.pragma("busy_timeout = 5000");
-  ids = submitTextAnswers(server.dbPath, [
+  ids = await submitTextAnswers(server.dbPath, [
     { kind: "free-text", text: "The carers who come to my mother's home are rushed and never the same person.", group: "carer" },
     { kind: "free-text", text: "I waited three weeks for a care package after leaving hospital.", group: "service-user" },
     { kind: "free-text", text: "Nobody asks the family carers how they are coping.", group: "carer" },
@@ -45,7 +45,7 @@ beforeAll(async () => {
     { kind: "free-text", text: "Home visits from the district nurse made all the difference." },
     { kind: "free-text", text: "n/a", group: "professional" },
   ]);
-  [proposal] = submitTextAnswers(server.dbPath, [{ kind: "propose-outcome", text: "Free parking", group: "citizen" }]);
+  [proposal] = await submitTextAnswers(server.dbPath, [{ kind: "propose-outcome", text: "Free parking", group: "citizen" }]);
   questionId = (db.prepare("select question_id as q from answers where id = ?").get(ids[0]) as { q: number }).q;
   R = `${C}/themes/${questionId}/review`;
   const c = db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };

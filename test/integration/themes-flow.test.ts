@@ -50,7 +50,7 @@ beforeAll(async () => {
   db = new Database(server.dbPath);
   db.pragma("busy_timeout = 5000");
   const sample = parseCsv(readFileSync("test/fixtures/reference/themes_sample.csv", "utf8")).rows.map((r) => r.values.text);
-  answerIds = submitTextAnswers(
+  answerIds = await submitTextAnswers(
     server.dbPath,
     sample.map((text, i) => ({ kind: "free-text" as const, text, group: GROUPS[i % GROUPS.length] })),
   );
