@@ -69,9 +69,9 @@ describe("outcome sets", () => {
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("Select at least one organisation that must sign");
     expect((await officer.post(page, { organisations: ["999999"] })).status).toBe(400);
-    const provider = organisationIds(server.dbPath, ["Circle Partners"]);
+    const provider = await organisationIds(server.dbPath, ["Circle Partners"]);
     expect((await officer.post(page, { organisations: provider })).status).toBe(400);
-    const ids = organisationIds(server.dbPath, ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"]);
+    const ids = await organisationIds(server.dbPath, ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"]);
     const saved = await officer.post(page, { organisations: ids });
     expect(saved.status).toBe(302);
     const commissioner = await signedIn(DEMO.commissioner);
@@ -91,7 +91,7 @@ describe("outcome sets", () => {
     expect(await noResult.text()).toContain("Calculate results before starting the outcome set");
     expect((await (await signedIn(DEMO.officer)).post(`${C}/results`, COMET)).status).toBe(302);
     expect((await claire.post(F, { intent: "start" })).headers.get("location")).toBe(`${F}?notice=started`);
-    const set = currentSet(server.dbPath);
+    const set = await currentSet(server.dbPath);
     const inCodes = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
     expect(inCodes.length).toBeGreaterThan(1);
     const notIn = set.content.outcomes.find((o) => !o.included)!;
@@ -147,13 +147,13 @@ describe("outcome sets", () => {
     expect((await claire.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=signed`);
     expect((await claire.post(F, { intent: "sign", version: "1" })).status).toBe(409);
     expect((await david.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=agreed`);
-    expect(currentSet(server.dbPath).status).toBe("agreed");
+    expect((await currentSet(server.dbPath)).status).toBe("agreed");
     // The agreed version cannot be edited over HTTP.
     expect((await claire.post(`${F}/weights`, { ...weights, ...reasons, pot: "1", margin: "5" })).status).toBe(409);
     expect((await claire.post(`${F}/outcomes/${codes[0]}`, { intent: "reword", statement: "changed" })).status).toBe(409);
     expect((await claire.post(F, { intent: "move", version: "1", code: codes[0], direction: "down" })).status).toBe(409);
     expect((await claire.post(F, { intent: "withdraw", version: "1" })).status).toBe(409);
-    expect(currentSet(server.dbPath).content.outcomes.find((o) => o.code === codes[1])).toBeTruthy();
+    expect((await currentSet(server.dbPath)).content.outcomes.find((o) => o.code === codes[1])).toBeTruthy();
 
     // Exports: JSON against its schema, INDIGO against its schema, CSV and XLSX with the same content.
     const jsonRes = await claire.get(`${F}/1/export.json`);

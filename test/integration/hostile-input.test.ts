@@ -122,7 +122,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
   await commissioner.signIn(DEMO.commissioner.email, DEMO.commissioner.password);
   const F = "/consultations/joined-up-care/framework";
   expect((await commissioner.post(F, { intent: "start" })).status).toBe(302);
-  const set = currentSet(server.dbPath);
+  const set = await currentSet(server.dbPath);
   const code = set.content.outcomes.find((o) => o.included)!.code;
   const forms: Array<{ client: Client; path: string; fields: string[]; extra?: Record<string, string> }> = [
     { client: officer, path: "/consultations/joined-up-care/signatories", fields: ["organisations"] },

@@ -190,7 +190,7 @@ describe("translations and the rating questions that follow them", () => {
 
 describe("once a round has answers, and retiring", () => {
   it("fixes the code and the words already asked, fills gaps, and retires an outcome out of new rounds only", async () => {
-    insertResponses(server.dbPath, roundId(1), 3, () => 7);
+    await insertResponses(server.dbPath, roundId(1), 3, () => 7);
     const a1 = outcome("A1");
     const a2 = outcome("A2");
     const page = await (await officer.get(`${LIB}/A1`)).text();

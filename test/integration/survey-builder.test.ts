@@ -162,7 +162,7 @@ describe("running round 1 and setting up round 2", () => {
     expect((await officer.post(C, { intent: "status", to: "open" })).status).toBe(302);
     expect(sql("select status from rounds where id = ?", roundId(1))).toEqual([{ status: "open" }]);
     // Scores: A1 everyone 9 (consensus in), A2 everyone 2 (out), J1 split (no consensus), J2 mostly 5.
-    insertResponses(server.dbPath, roundId(1), 20, (code, k) => (code === "A1" ? 9 : code === "A2" ? 2 : code === "J1" ? (k % 2 ? 9 : 2) : k === 0 ? "U" : 5));
+    await insertResponses(server.dbPath, roundId(1), 20, (code, k) => (code === "A1" ? 9 : code === "A2" ? 2 : code === "J1" ? (k % 2 ? 9 : 2) : k === 0 ? "U" : 5));
     const page = await (await officer.get(R1)).text();
     expect(page).toContain("This round has responses, so its questions are locked.");
     expect(page).not.toContain('value="add-ratings"');
