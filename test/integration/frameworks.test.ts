@@ -1,7 +1,6 @@
 // Outcome sets over HTTP against the real server: who may do what, validation,
 // the agreement path, and the exports (JSON Schema, INDIGO, CSV, XLSX) agreeing.
 import Ajv from "ajv";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
 import { addOtherPartnershipCommissioner, addUnnamedOrganisationCommissioner, CCG_COMMISSIONER, CITY_COMMISSIONER, COMET, currentSet, INDICATOR, organisationIds, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,9 +56,9 @@ describe("outcome sets", () => {
       for (const c of others) expect((await c.post(page, form)).status, page).toBe(403);
     }
     // Nothing was created by any of them.
-    const db = new Database(server.dbPath, { readonly: true });
-    expect((db.prepare("select count(*) n from outcome_sets").get() as { n: number }).n).toBe(0);
-    db.close();
+    const db = openTestDb(server.dbPath);
+    expect((await db.get<{ n: number }>("select count(*) n from outcome_sets"))!.n).toBe(0);
+    await db.close();
   });
 
   it("officers name the organisations that sign; commissioners see them; others cannot", async () => {
@@ -215,9 +215,9 @@ describe("outcome sets", () => {
     expect((await claire.get(`${F}/2/schedule`)).status).toBe(200);
 
     // Every state change was audited.
-    const db = new Database(server.dbPath, { readonly: true });
-    const actions = (db.prepare("select action from audit_log where entity_type = 'outcome_set'").all() as Array<{ action: string }>).map((a) => a.action);
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const actions = (await db.all<{ action: string }>("select action from audit_log where entity_type = 'outcome_set'")).map((a) => a.action);
+    await db.close();
     expect(actions).toEqual(expect.arrayContaining(["outcome_set.started", "outcome_set.included", "outcome_set.indicator_added", "outcome_set.weights_set", "outcome_set.proposed", "outcome_set.signed", "outcome_set.agreed", "outcome_set.version_started", "outcome_set.reworded"]));
   });
 });
