@@ -1,5 +1,7 @@
 import { openTestDb } from "./test-database";
 
+// `returning <key>` on inserts into tables without an `id` column: openTestDb adds `returning id` to other inserts on PostgreSQL.
+
 /**
  * Submits `count` responses to a round directly in the database, as the citizen
  * journey would store them: a participant per advisory group member (or anonymous
@@ -23,7 +25,7 @@ export async function insertResponses(dbPath: string, roundId: number, count: nu
       const existing = member ? await db.get<{ id: number }>("select id from participants where consultation_id = ? and member_id = ?", consultationId, member.id) : undefined;
       const participantId = existing?.id ?? (await db.run("insert into participants (consultation_id, member_id) values (?, ?)", consultationId, member?.id ?? null)).lastInsertRowid;
       if (!existing) {
-        await db.run("insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, ?, ?)", participantId, member?.stakeholder_group ?? "citizen", new Date());
+        await db.run("insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, ?, ?) returning participant_id", participantId, member?.stakeholder_group ?? "citizen", new Date());
       }
       const responseId = (await db.run("insert into responses (round_id, participant_id, reference, submitted_at) values (?, ?, ?, ?)", roundId, participantId, `T${roundId}-${k}-${Date.now()}`, new Date())).lastInsertRowid;
       for (const q of questions) {

@@ -193,7 +193,7 @@ describe("running round 1 and setting up round 2", () => {
     const db = openTestDb(server.dbPath);
     const consultationId = (await db.get<{ id: number }>("select id from consultations where slug = ?", SLUG))!.id;
     const p1 = (await db.run("insert into candidate_outcomes (consultation_id, code, source, position) values (?, 'P1', 'Proposed by a participant', 99)", consultationId)).lastInsertRowid;
-    await db.run("insert into candidate_outcome_translations (outcome_id, locale, statement) values (?, 'en', 'I can choose where I am cared for')", p1);
+    await db.run("insert into candidate_outcome_translations (outcome_id, locale, statement) values (?, 'en', 'I can choose where I am cared for') returning outcome_id", p1);
     await db.run("insert into candidate_outcomes (consultation_id, code, source, status, position) values (?, 'P2', 'Proposed by a participant', 'rejected', 100)", consultationId);
     await db.close();
 
