@@ -3,7 +3,7 @@
  * of `npm test`. Figures go to standard output.
  */
 import { formatAggregationReport, runAggregationBench } from "./aggregation.bench";
-import { formatLoadReport, runLoadBench } from "./load.bench";
+import { formatLoadComparison, formatLoadReport, loadConfigs, runLoadBench, stopBenchPostgres, type LoadReport } from "./load.bench";
 import { formatPublicationReport, runPublicationBench } from "./publication.bench";
 import { formatFaultReport, runFaultScenario } from "../helpers/faults";
 import { formatThemesReport, runThemesBench } from "./themes.bench";
@@ -14,9 +14,18 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 if (wanted("aggregation")) console.log(formatAggregationReport(await runAggregationBench()));
 if (wanted("publication")) console.log(formatPublicationReport(await runPublicationBench()));
 if (wanted("load")) {
-  const report = await runLoadBench();
-  console.log(formatLoadReport(report));
-  if (report.verification.problems.length) process.exitCode = 1;
+  const reports: LoadReport[] = [];
+  try {
+    for (const config of loadConfigs()) {
+      const report = await runLoadBench(config);
+      reports.push(report);
+      console.log(formatLoadReport(report));
+      if (report.verification.problems.length) process.exitCode = 1;
+    }
+  } finally {
+    await stopBenchPostgres();
+  }
+  if (reports.length > 1) console.log(formatLoadComparison(reports));
 }
 if (wanted("themes")) console.log(formatThemesReport(runThemesBench()));
 if (wanted("faults")) {

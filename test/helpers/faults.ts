@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { rmSync } from "node:fs";
 import { Client } from "./client";
 import { checkLedgers, participantToken, type Ledger } from "./ledger";
+import { openTestDb } from "./test-database";
 import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "./server";
 import { mulberry32 } from "../../app/domain/themes/prng";
 
@@ -119,9 +120,11 @@ export async function runFaultScenario(options: { participants: number; kills: n
     server.child.kill("SIGTERM");
     await stopped;
 
-    const db = new Database(dbPath);
-    const integrity = String(db.pragma("integrity_check", { simple: true }));
-    const checked = checkLedgers(
+    const sqlite = new Database(dbPath);
+    const integrity = String(sqlite.pragma("integrity_check", { simple: true }));
+    sqlite.close();
+    const db = openTestDb(dbPath);
+    const checked = await checkLedgers(
       db,
       round,
       proposeId,
@@ -130,7 +133,7 @@ export async function runFaultScenario(options: { participants: number; kills: n
     );
     problems.push(...checked.problems);
     const { acknowledgedAnswers, leftAsDrafts } = checked;
-    db.close();
+    await db.close();
     return {
       kills: stats.kills,
       participants: options.participants,

@@ -1,9 +1,9 @@
 /**
- * What a simulated participant was told (their ledger) checked against SQLite afterwards: every
+ * What a simulated participant was told (their ledger) checked against the database afterwards (SQLite or PostgreSQL, through openTestDb): every
  * acknowledged start, answer, proposal and submission stored exactly once, drafts intact for
  * those who did not submit. Shared by the load benchmark and the SIGKILL fault scenario.
  */
-import type Database from "better-sqlite3";
+import type { TestDb } from "./test-database";
 import { hashTokenHex } from "../../app/auth/tokens.server";
 
 export interface Ledger {
@@ -27,42 +27,42 @@ export function participantToken(cookies: Map<string, string>): string | null {
   return [...cookies].find(([name]) => name.startsWith("ocd_p"))?.[1] ?? null;
 }
 
-export function checkLedgers(db: Database.Database, roundId: number, proposeId: number, ledgers: readonly Ledger[]): LedgerCheck {
-  const byToken = db.prepare("select id from participants where resume_token_hash = ?");
-  const responsesOf = db.prepare("select id from responses where participant_id = ? and round_id = ?");
-  const answersOf = db.prepare("select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?");
-  const draftOf = db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?");
+export async function checkLedgers(db: TestDb, roundId: number, proposeId: number, ledgers: readonly Ledger[]): Promise<LedgerCheck> {
+  const byToken = { get: (hash: string) => db.get<{ id: number }>("select id from participants where resume_token_hash = ?", hash) };
+  const responsesOf = { all: (p: number, r: number) => db.all<{ id: number }>("select id from responses where participant_id = ? and round_id = ?", p, r) };
+  const answersOf = { all: (r: number) => db.all<{ q: number; v: number | null; t: string | null }>("select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?", r) };
+  const draftOf = { get: (p: number, r: number) => db.get<{ answers: string }>("select answers from response_drafts where participant_id = ? and round_id = ?", p, r) };
   const problems: string[] = [];
   const out = { participants: 0, acknowledgedAnswers: 0, acknowledgedSubmissions: 0, leftAsDrafts: 0 };
   for (const [k, ledger] of ledgers.entries()) {
     if (!ledger.token) continue; // never started
     out.participants++;
     out.acknowledgedAnswers += ledger.acked.size + (ledger.proposal ? 1 : 0);
-    const participant = byToken.get(hashTokenHex(ledger.token)) as { id: number } | undefined;
+    const participant = await byToken.get(hashTokenHex(ledger.token));
     if (!participant) {
       problems.push(`participant ${k}: an acknowledged start is not stored`);
       continue;
     }
-    const responses = responsesOf.all(participant.id, roundId) as Array<{ id: number }>;
+    const responses = await responsesOf.all(participant.id, roundId);
     if (ledger.submitted) {
       out.acknowledgedSubmissions++;
       if (responses.length !== 1) {
         problems.push(`participant ${k}: ${responses.length} responses`);
         continue;
       }
-      const stored = new Map((answersOf.all(responses[0].id) as Array<{ q: number; v: number | null; t: string | null }>).map((a) => [a.q, a]));
+      const stored = new Map((await answersOf.all(responses[0].id)).map((a) => [a.q, a]));
       for (const [q, v] of ledger.acked) if (stored.get(q)?.v !== v) problems.push(`participant ${k} question ${q}: stored ${stored.get(q)?.v}, acknowledged ${v}`);
       if (ledger.proposal && stored.get(proposeId)?.t !== ledger.proposal) problems.push(`participant ${k}: proposal lost`);
     } else {
       out.leftAsDrafts++;
       if (responses.length) problems.push(`participant ${k}: a response that was never acknowledged`);
-      const draft = draftOf.get(participant.id, roundId) as { answers: string } | undefined;
+      const draft = await draftOf.get(participant.id, roundId);
       const saved = draft ? (JSON.parse(draft.answers) as Record<string, { score?: number; text?: string }>) : {};
       for (const [q, v] of ledger.acked) if (saved[String(q)]?.score !== v) problems.push(`participant ${k} draft question ${q}`);
       if (ledger.proposal && saved[String(proposeId)]?.text !== ledger.proposal) problems.push(`participant ${k}: draft proposal lost`);
     }
   }
-  const duplicates = db.prepare("select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1)").get(roundId) as { n: number };
+  const duplicates = (await db.get<{ n: number }>("select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1) as d", roundId))!;
   if (duplicates.n) problems.push(`${duplicates.n} participants with more than one response`);
   return { ...out, problems };
 }

@@ -6,15 +6,20 @@
  * starting, and one server SIGKILLed mid-load while the other keeps serving, after which every
  * acknowledged answer and submission is stored exactly once.
  *
- * Today the shared database is the SQLite file (separate processes on one machine); serving
- * from PostgreSQL, across machines, is what the asynchronous data layer is still missing.
+ * The same file runs twice: on the SQLite file (separate processes on one machine) and, in the
+ * `postgres` project, on one PostgreSQL database, as servers on several machines would share it.
+ * There it also checks that sign-offs and invitation completions sent through both servers at
+ * once are recorded exactly once.
  */
 import Database from "better-sqlite3";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashTokenHex, randomToken } from "../../app/auth/tokens.server";
 import { Client, DEMO } from "../helpers/client";
+import { CCG_COMMISSIONER, COMET, INDICATOR } from "../helpers/framework";
 import { checkLedgers, participantToken, type Ledger } from "../helpers/ledger";
 import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "../helpers/server";
+import { openTestDb, testDialect, type TestDb } from "../helpers/test-database";
 
 const BASE = "/s/joined-up-care";
 let dir: string;
@@ -24,16 +29,17 @@ let b: LaunchedServer;
 let round: number;
 let ratingIds: number[];
 let proposeId: number;
+/** The tests' own reads and fixtures, on whichever database the servers share. */
+let db: TestDb;
 
 const ENV = { EMAIL_CAPTURE: "false", JOURNEY_START_LIMIT: "100000", JOURNEY_POST_LIMIT: "1000000", JOURNEY_POST_PARTICIPANT_LIMIT: "100000" };
 
 beforeAll(async () => {
   ({ dir, dbPath } = await makeSeededDatabase());
-  const setup = new Database(dbPath, { readonly: true });
-  round = (setup.prepare("select id from rounds where number = 1 and survey_id = (select s.id from surveys s join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care')").get() as { id: number }).id;
-  ratingIds = (setup.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map((r) => r.id);
-  proposeId = (setup.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
-  setup.close();
+  db = openTestDb(dbPath);
+  round = (await db.get<{ id: number }>("select id from rounds where number = 1 and survey_id = (select s.id from surveys s join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care')"))!.id;
+  ratingIds = (await db.all<{ id: number }>("select id from questions where round_id = ? and type = 'rating' order by position", round)).map((r) => r.id);
+  proposeId = (await db.get<{ id: number }>("select id from questions where round_id = ? and type = 'propose-outcome'", round))!.id;
   [a, b] = await Promise.all([launchServer(dbPath, await freePort(), ENV), launchServer(dbPath, await freePort(), ENV)]);
 }, 120_000);
 afterAll(async () => {
@@ -44,6 +50,7 @@ afterAll(async () => {
       await exited;
     }
   }
+  await db?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,9 +77,7 @@ describe("two servers, one database", () => {
     expect(check).toContain("An outcome proposed across two servers");
     const done = await p.onB.post(`${BASE}/check`, { website: "" });
     expect(done.headers.get("Location")).toBe(`${BASE}/done`);
-    const db = new Database(dbPath, { readonly: true });
-    const result = checkLedgers(db, round, proposeId, [{ token: participantToken(p.onA.jar), acked, proposal: "An outcome proposed across two servers", submitted: true }]);
-    db.close();
+    const result = await checkLedgers(db, round, proposeId, [{ token: participantToken(p.onA.jar), acked, proposal: "An outcome proposed across two servers", submitted: true }]);
     expect(result.problems).toEqual([]);
     expect(result.acknowledgedSubmissions).toBe(1);
   });
@@ -101,9 +106,7 @@ describe("two servers, one database", () => {
     const before = await (await new Client(b.url).get(BASE)).text(); // B has the page cached now
     const officer = new Client(a.url);
     expect((await officer.signIn(DEMO.officer.email, DEMO.officer.password)).status).toBe(302);
-    const db = new Database(dbPath, { readonly: true });
-    const text = db.prepare("select t.title, t.summary, t.briefing, t.privacy_notice as privacyNotice from consultation_translations t join consultations c on c.id = t.consultation_id where c.slug = 'joined-up-care' and t.locale = 'en'").get() as Record<string, string | null>;
-    db.close();
+    const text = (await db.get<Record<string, string | null>>("select t.title, t.summary, t.briefing, t.privacy_notice as \"privacyNotice\" from consultation_translations t join consultations c on c.id = t.consultation_id where c.slug = 'joined-up-care' and t.locale = 'en'"))!;
     expect(before).toContain(text.title!);
     const saved = await officer.post("/consultations/joined-up-care/edit/en", { title: "Joined-up care, retitled on server A", summary: text.summary ?? "", briefing: text.briefing ?? "", privacyNotice: text.privacyNotice ?? "" });
     expect(saved.status).toBe(302);
@@ -119,26 +122,81 @@ describe("two servers, one database", () => {
     expect((await p.onB.post(`${BASE}/q/${proposeId}`, { answer: "Submitted twice at once" })).status).toBe(302);
     const answers = await Promise.all([p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" })]);
     expect(answers.map((r) => r.status)).toEqual([302, 302, 302, 302]);
-    const db = new Database(dbPath, { readonly: true });
-    const n = db.prepare("select count(*) as n from responses r join participants p on p.id = r.participant_id join answers x on x.response_id = r.id where x.text_value = 'Submitted twice at once'").get() as { n: number };
-    db.close();
+    const n = (await db.get<{ n: number }>("select count(*) as n from responses r join participants p on p.id = r.participant_id join answers x on x.response_id = r.id where x.text_value = 'Submitted twice at once'"))!;
     expect(n.n).toBe(1);
   });
 
+  it("complete an invitation once when its member submits through both servers at the same moment", async () => {
+    const member = (await db.get<{ id: number }>("select id from advisory_group_members where left_at is null order by id desc limit 1"))!;
+    const consultationId = (await db.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
+    const token = randomToken();
+    const invitation = (await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, member.id, round, hashTokenHex(token))).lastInsertRowid;
+    const p = browser("10.88.0.5");
+    expect((await p.onA.get(`/invite/${token}`)).headers.get("Location")).toBe(BASE);
+    for (const [i, id] of ratingIds.entries()) expect((await p.at(i).post(`${BASE}/q/${id}`, { answer: "7" })).status).toBe(302);
+    expect((await p.onA.post(`${BASE}/q/${proposeId}`, { answer: "Invited, submitted twice at once" })).status).toBe(302);
+    const answers = await Promise.all([p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onA.post(`${BASE}/check`, { website: "" })]);
+    expect(answers.map((r) => r.status)).toEqual([302, 302, 302, 302]);
+    const participants = await db.all<{ id: number }>("select id from participants where member_id = ? and consultation_id = ?", member.id, consultationId);
+    expect(participants).toHaveLength(1);
+    expect(await db.get("select count(*) as n from responses where participant_id = ? and round_id = ?", participants[0].id, round)).toEqual({ n: 1 });
+    const completed = (await db.get<{ completed_at: number | null }>("select completed_at from invitations where id = ?", invitation))!;
+    expect(completed.completed_at).toBeGreaterThan(0);
+  });
+
+  it("record one signature per organisation when a commissioner signs through both servers at the same moment", { timeout: 90_000 }, async () => {
+    const signedIn = async (url: string, account: { email: string; password: string }) => {
+      const c = new Client(url);
+      expect((await c.signIn(account.email, account.password)).status, account.email).toBe(302);
+      return c;
+    };
+    const C = "/consultations/joined-up-care";
+    const F = `${C}/framework`;
+    const officer = await signedIn(a.url, DEMO.officer);
+    const names = ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"];
+    const organisations = await Promise.all(names.map(async (n) => String((await db.get<{ id: number }>("select id from organisations where name = ?", n))!.id)));
+    expect((await officer.post(`${C}/signatories`, { organisations })).status).toBe(302);
+    expect((await officer.post(`${C}/results`, COMET)).status).toBe(302);
+    // Claire works through A, David through B, as a balancer might send them.
+    const claire = await signedIn(a.url, DEMO.commissioner);
+    const claireOnB = new Client(b.url, {}, claire.jar);
+    const david = await signedIn(b.url, CCG_COMMISSIONER);
+    const davidOnA = new Client(a.url, {}, david.jar);
+    expect((await claire.post(F, { intent: "start" })).headers.get("location")).toBe(`${F}?notice=started`);
+    const set = (await db.get<{ version: number; content: string }>("select version, content from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') order by version desc limit 1"))!;
+    const codes = (JSON.parse(set.content) as { outcomes: Array<{ code: string; included: boolean }> }).outcomes.filter((o) => o.included).map((o) => o.code);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const code of codes) expect((await claireOnB.post(`${F}/outcomes/${code}/indicators/new`, INDICATOR)).status).toBe(302);
+    const even = (100 / codes.length).toFixed(2);
+    const weights = Object.fromEntries(codes.map((c, k) => [`weight-${c}`, k === 0 ? (100 - Number(even) * (codes.length - 1)).toFixed(2) : even]));
+    const reasons = Object.fromEntries(codes.map((c) => [`reason-${c}`, "Equal shares agreed by the commissioning board"]));
+    expect((await claire.post(`${F}/weights`, { ...weights, ...reasons, pot: "250000", margin: "5" })).status).toBe(302);
+    const version = String(set.version);
+    expect((await claireOnB.post(F, { intent: "propose", version })).headers.get("location")).toBe(`${F}?notice=proposed`);
+
+    const claireSigns = await Promise.all([claire.post(F, { intent: "sign", version }), claireOnB.post(F, { intent: "sign", version }), claire.post(F, { intent: "sign", version }), claireOnB.post(F, { intent: "sign", version })]);
+    expect(claireSigns.filter((r) => r.headers.get("location") === `${F}?notice=signed`)).toHaveLength(1);
+    expect(claireSigns.filter((r) => r.status === 409)).toHaveLength(3);
+    const davidSigns = await Promise.all([david.post(F, { intent: "sign", version }), davidOnA.post(F, { intent: "sign", version })]);
+    expect(davidSigns.filter((r) => r.headers.get("location") === `${F}?notice=agreed`)).toHaveLength(1);
+    expect(davidSigns.filter((r) => r.status === 409)).toHaveLength(1);
+    const signatures = await db.all<{ organisation_id: number }>("select organisation_id from outcome_set_signatures where set_id = (select id from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?) and signed_at is not null order by organisation_id", set.version);
+    expect(signatures.map((r) => String(r.organisation_id)).sort()).toEqual([...organisations].sort());
+    expect((await db.get<{ status: string }>("select status from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?", set.version))!.status).toBe("agreed");
+    expect(await db.get("select count(*) as n from audit_log where action = 'outcome_set.agreed'")).toEqual({ n: 1 });
+  });
+
   it("leave an email another server is sending alone when a server starts (no second send)", async () => {
-    const db = new Database(dbPath);
-    db.pragma("busy_timeout = 5000");
-    const now = Date.now();
-    const busy = Number(db.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'x@cag.example', 'Being sent by A', 'body', 'sending', ?, ?)").run(now, now).lastInsertRowid);
+    const now = new Date();
+    const busy = (await db.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'x@cag.example', 'Being sent by A', 'body', 'sending', ?, ?)", now, now)).lastInsertRowid;
     const c = await launchServer(dbPath, await freePort(), ENV);
     try {
       await new Promise((r) => setTimeout(r, 500));
-      expect((db.prepare("select status from email_outbox where id = ?").get(busy) as { status: string }).status).toBe("sending");
+      expect((await db.get<{ status: string }>("select status from email_outbox where id = ?", busy))!.status).toBe("sending");
     } finally {
       const exited = new Promise((r) => c.child.once("exit", r));
       c.child.kill("SIGTERM");
       await exited;
-      db.close();
     }
   });
 
@@ -193,10 +251,12 @@ describe("two servers, one database", () => {
     await killer;
     expect(killed).toBe(true);
     expect(servers[1].child.exitCode).toBeNull();
-    const db = new Database(dbPath, { readonly: true });
-    const result = checkLedgers(db, round, proposeId, ledgers);
-    expect(String(db.pragma("integrity_check", { simple: true }))).toBe("ok");
-    db.close();
+    const result = await checkLedgers(db, round, proposeId, ledgers);
+    if (testDialect === "sqlite") {
+      const file = new Database(dbPath, { readonly: true });
+      expect(String(file.pragma("integrity_check", { simple: true }))).toBe("ok");
+      file.close();
+    }
     expect(result.problems).toEqual([]);
     expect(result.acknowledgedSubmissions).toBe(6);
     expect(result.leftAsDrafts).toBe(2);
