@@ -13,5 +13,5 @@ export function openAppDb(target: string): { db: DB; close: () => Promise<void> 
     return { db, close: () => pool.end() };
   }
   const { db, sqlite } = openDatabase(target, "db/migrations");
-  return { db, close: async () => sqlite.close() };
+  return { db, close: async () => void sqlite.close() };
 }

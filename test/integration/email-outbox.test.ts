@@ -35,7 +35,7 @@ beforeAll(async () => {
     const file = path.join(dir, "app.db");
     const { db: sqliteDb, sqlite } = openDatabase(file, "db/migrations");
     db = sqliteDb;
-    closeDb = async () => sqlite.close();
+    closeDb = async () => void sqlite.close();
     outbox = openTestDb(file);
   }
 });
