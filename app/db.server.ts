@@ -48,7 +48,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): { db:
   // `tx` it was given) joins the transaction instead of waiting on its locks from another connection.
   const db: DB = new Proxy(base, {
     get(target, prop) {
-      const active = pgTransaction.getStore();
+      const active = openScope();
       const on = active && active.root === target ? active.tx : target;
       const value = Reflect.get(on, prop, on) as unknown;
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(on) : value;
@@ -176,6 +176,24 @@ export async function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Prom
 interface PgScope {
   root: DB;
   tx: DB;
+  /** False once the transaction (or savepoint) has ended: timers and callbacks created inside it keep the async context, and must then reach the pool, not the finished transaction. */
+  open: boolean;
+}
+
+/** The transaction scope of this async context, if its transaction is still open. */
+function openScope(): PgScope | undefined {
+  const scope = pgTransaction.getStore();
+  return scope?.open ? scope : undefined;
+}
+
+/** Runs `fn` with `tx` as this async context's open transaction, closing the scope when it settles. */
+async function withScope<T>(root: DB, tx: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  const scope: PgScope = { root, tx, open: true };
+  try {
+    return await pgTransaction.run(scope, () => fn(tx));
+  } finally {
+    scope.open = false;
+  }
 }
 const pgTransaction = new AsyncLocalStorage<PgScope>();
 type PgTransactional = { transaction<T>(fn: (tx: DB) => Promise<T>, config?: { isolationLevel: "serializable" }): Promise<T> };
@@ -193,12 +211,12 @@ const ATTEMPTS = 8;
  * already the rule on SQLite. Nested, it opens a savepoint on the outer transaction.
  */
 async function inPostgresTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
-  const outer = pgTransaction.getStore();
-  if (outer) return (outer.tx as unknown as PgTransactional).transaction((sp) => pgTransaction.run({ root: outer.root, tx: sp }, () => fn(sp)));
+  const outer = openScope();
+  if (outer) return (outer.tx as unknown as PgTransactional).transaction((sp) => withScope(outer.root, sp, fn));
   const root = rootOf(db);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await (root as unknown as PgTransactional).transaction((tx) => pgTransaction.run({ root, tx }, () => fn(tx)), { isolationLevel: "serializable" });
+      return await (root as unknown as PgTransactional).transaction((tx) => withScope(root, tx, fn), { isolationLevel: "serializable" });
     } catch (error) {
       if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));

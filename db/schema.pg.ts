@@ -5,6 +5,7 @@
  * `db/schema-parity.test.ts` compares the two so they cannot drift; change both together.
  * The value lists (roles, statuses…) are defined once, in `db/schema.ts`.
  */
+import { sql } from "drizzle-orm";
 import { customType, bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { LICENCES } from "../app/domain/publication/summary";
 import { OUTCOME_STATUSES } from "../app/domain/outcome-form";
@@ -26,7 +27,9 @@ import {
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
-const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow();
+// statement_timestamp(), not now(): now() is the transaction's start, so every row a transaction
+// makes would share one instant, where SQLite's default is taken per statement.
+const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().default(sql`statement_timestamp()`);
 
 
 // ── Organisations and partnerships ───────────────────────────────────────────

@@ -2,10 +2,12 @@
  * Fixed-window rate limits. Keys are namespaced by the caller, e.g. "sign-in:ip:…".
  * The application's counters live in the database (`rate_limit_hits`), so a limit holds whichever
  * server or process answers (decision 0017; before, one process kept them in memory, which a
- * second server beside it could not see). The memory store serves unit tests.
+ * second server beside it could not see): `SqliteRateLimitStore` or `PostgresRateLimitStore`, by the
+ * database the process runs on. The memory store serves unit tests.
  */
 import type Database from "better-sqlite3";
-import { isStorageUnavailable } from "../db.server";
+import type pg from "pg";
+import { dialect, isStorageUnavailable, poolOf, type DB } from "../db.server";
 
 /** A store answers at once (in memory) or once the database has (a Promise): callers await either. */
 export interface RateLimitStore {
@@ -90,6 +92,48 @@ export class SqliteRateLimitStore implements RateLimitStore {
   }
 }
 
+/**
+ * The same counters in PostgreSQL: one statement per hit, an upsert that returns the new count,
+ * atomic under concurrent hits from any server (the conflicting row is locked until the statement
+ * ends). It runs on the pool, outside any transaction of the request.
+ */
+export class PostgresRateLimitStore implements RateLimitStore {
+  private lastSweep = -Infinity;
+  /** Counts kept here while the database cannot take a write (unreachable, out of connections): see `hit`. */
+  private readonly fallback = new MemoryRateLimitStore();
+
+  /** `pool` is asked for each time, so a database closed and opened again (tests) is followed. */
+  constructor(private readonly pool: () => pg.Pool) {}
+
+  async hit(key: string, now: number, windowMs: number): Promise<{ count: number; resetAt: number }> {
+    try {
+      if (now - this.lastSweep >= 60_000) {
+        this.lastSweep = now;
+        await this.pool().query("delete from rate_limit_hits where reset_at <= $1", [now]);
+      }
+      // In SET, the table's name (h) reads the row's values before the update, as on SQLite.
+      const result = await this.pool().query<{ count: number; resetAt: number }>(
+        `insert into rate_limit_hits as h (key, count, reset_at) values ($1, 1, $3::bigint)
+         on conflict (key) do update set
+           count = case when h.reset_at <= $2::bigint then 1 else h.count + 1 end,
+           reset_at = case when h.reset_at <= $2::bigint then $3::bigint else h.reset_at end
+         returning count, reset_at as "resetAt"`,
+        [key, now, now + windowMs],
+      );
+      const row = result.rows[0];
+      return { count: Number(row.count), resetAt: Number(row.resetAt) };
+    } catch (error) {
+      // As on SQLite: the hit is counted in this process, and the request goes on to its own save.
+      if (!isStorageUnavailable(error)) throw error;
+      return this.fallback.hit(key, now, windowMs);
+    }
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.pool().query("delete from rate_limit_hits where key = $1", [key]);
+  }
+}
+
 export class RateLimiter {
   constructor(
     private readonly limit: number,
@@ -109,7 +153,8 @@ export class RateLimiter {
   }
 }
 
-/** The store for the app's limiters: the database, shared by every server and process. */
-export function rateLimitStore(sqlite: () => Database.Database): RateLimitStore {
-  return new SqliteRateLimitStore(sqlite());
+/** The store for the app's limiters: the database (`db()`, this process's), shared by every server and process. */
+export function rateLimitStore(db: () => DB): RateLimitStore {
+  if (dialect === "postgres") return new PostgresRateLimitStore(() => poolOf(db()));
+  return new SqliteRateLimitStore(db().$client);
 }

@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 import { newSplitToken, readCookie, secretMatches, splitToken } from "./tokens.server";
 
 export const SESSION_COOKIE = "session";
@@ -86,7 +86,7 @@ export async function invalidateSession(db: DB, sessionId: string): Promise<void
 }
 
 export async function invalidateUserSessions(db: DB, userId: number): Promise<number> {
-  return (await db.delete(sessions).where(eq(sessions.userId, userId)).run()).changes;
+  return changedRows(await db.delete(sessions).where(eq(sessions.userId, userId)));
 }
 
 export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { advisoryGroupMembers, advisoryGroups } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 import type { MemberInput } from "../domain/panel/members";
 
 export async function listGroups(db: DB, partnershipId: number) {
@@ -9,7 +9,9 @@ export async function listGroups(db: DB, partnershipId: number) {
       id: advisoryGroups.id,
       name: advisoryGroups.name,
       description: advisoryGroups.description,
-      members: sql<number>`(select count(*) from advisory_group_members m where m.group_id = ${advisoryGroups.id} and m.left_at is null)`,
+      // Named in full: drizzle writes a one-table select's columns unqualified ("id"), which inside
+      // this subquery would be the member's id.
+      members: sql<number>`(select count(*) from advisory_group_members m where m.group_id = advisory_groups.id and m.left_at is null)`,
     })
     .from(advisoryGroups)
     .where(eq(advisoryGroups.partnershipId, partnershipId))
@@ -111,24 +113,22 @@ export async function insertMember(db: DB, groupId: number, m: MemberInput, now:
 
 export async function updateMember(db: DB, groupId: number, memberId: number, m: MemberInput, previousConsentAt: Date | null, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(advisoryGroupMembers)
         .set(memberValues(m, now, previousConsentAt))
-        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt))),
+    ) > 0
   );
 }
 
 export async function markMemberLeft(db: DB, groupId: number, memberId: number, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(advisoryGroupMembers)
         .set({ leftAt: now })
-        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(advisoryGroupMembers.id, memberId), eq(advisoryGroupMembers.groupId, groupId), isNull(advisoryGroupMembers.leftAt))),
+    ) > 0
   );
 }

@@ -19,7 +19,7 @@ import {
   surveys,
   users,
 } from "../../db/tables";
-import type { DB } from "../db.server";
+import { row, rows, type DB } from "../db.server";
 import type { ConsultationStatus, RoundStatus } from "../domain/consultation/lifecycle";
 
 export type ConsultationSettings = {
@@ -82,7 +82,9 @@ export async function listConsultationTranslations(db: DB, consultationId: numbe
       privacyNotice: consultationTranslations.privacyNotice,
     })
     .from(consultationTranslations)
-    .where(eq(consultationTranslations.consultationId, consultationId));
+    .where(eq(consultationTranslations.consultationId, consultationId))
+    // The primary key's order, in which SQLite reads them.
+    .orderBy(asc(consultationTranslations.locale));
 }
 
 export async function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
@@ -154,26 +156,27 @@ export async function listRoundOverviews(db: DB, consultationIds: number[]): Pro
  */
 export async function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: number | null) {
   const members = advisoryGroupId
-    ? await db.all<{ group: string; n: number }>(sql`
+    ? await rows<{ group: string; n: number }>(db, sql`
         SELECT stakeholder_group AS "group", count(*) AS n FROM ${advisoryGroupMembers}
          WHERE group_id = ${advisoryGroupId} AND left_at IS NULL GROUP BY stakeholder_group`)
     : [];
   const responded = advisoryGroupId
-    ? await db.all<{ group: string; n: number }>(sql`
+    ? await rows<{ group: string; n: number }>(db, sql`
         SELECT m.stakeholder_group AS "group", count(DISTINCT r.participant_id) AS n
           FROM responses r JOIN participants p ON p.id = r.participant_id
           JOIN advisory_group_members m ON m.id = p.member_id
          WHERE r.round_id = ${roundId} AND m.group_id = ${advisoryGroupId} AND m.left_at IS NULL
          GROUP BY m.stakeholder_group`)
     : [];
-  const publicResponses = await db.all<{ group: string | null; n: number }>(sql`
+  const publicResponses = await rows<{ group: string | null; n: number }>(db, sql`
       SELECT pp.stakeholder_group AS "group", count(*) AS n
         FROM responses r JOIN participants p ON p.id = r.participant_id
         LEFT JOIN participant_profiles pp ON pp.participant_id = p.id
        WHERE r.round_id = ${roundId}
          AND (p.member_id IS NULL
               OR p.member_id NOT IN (SELECT id FROM advisory_group_members WHERE group_id = ${advisoryGroupId ?? -1} AND left_at IS NULL))
-       GROUP BY pp.stakeholder_group`);
+       GROUP BY pp.stakeholder_group
+       ORDER BY pp.stakeholder_group ASC NULLS FIRST`);
   return { members, responded, publicResponses };
 }
 
@@ -184,7 +187,7 @@ export async function listLifecycleHistory(db: DB, consultationId: number, round
         roundIds.map((id) => sql`${String(id)}`),
         sql`, `,
       )}))`
-    : sql`0`;
+    : sql`1 = 0`;
   return await db
     .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details, actor: users.displayName })
     .from(auditLog)
@@ -205,23 +208,23 @@ export async function listLifecycleHistory(db: DB, consultationId: number, round
  * in it; with the totals.
  */
 export async function translationCounts(db: DB, consultationId: number) {
-  const byLocale = await db.all<{ locale: string; rating: number; other: number }>(sql`
-    SELECT qt.locale AS locale, sum(q.type = 'rating') AS rating, sum(q.type <> 'rating') AS other FROM ${questionTranslations} qt
+  const byLocale = await rows<{ locale: string; rating: number; other: number }>(db, sql`
+    SELECT qt.locale AS locale, sum(CASE WHEN q.type = 'rating' THEN 1 ELSE 0 END) AS rating, sum(CASE WHEN q.type <> 'rating' THEN 1 ELSE 0 END) AS other FROM ${questionTranslations} qt
       JOIN ${questions} q ON q.id = qt.question_id
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id
      WHERE s.consultation_id = ${consultationId} AND trim(qt.text) <> ''
      GROUP BY qt.locale`);
-  const statements = await db.all<{ locale: string; n: number }>(sql`
+  const statements = await rows<{ locale: string; n: number }>(db, sql`
     SELECT ot.locale AS locale, count(*) AS n FROM ${candidateOutcomeTranslations} ot
       JOIN ${candidateOutcomes} o ON o.id = ot.outcome_id
      WHERE o.consultation_id = ${consultationId} AND o.status = 'active' AND trim(ot.statement) <> ''
      GROUP BY ot.locale`);
-  const totals = (await db.get<{ rating: number; other: number }>(sql`
-    SELECT coalesce(sum(q.type = 'rating'), 0) AS rating, coalesce(sum(q.type <> 'rating'), 0) AS other
+  const totals = (await row<{ rating: number; other: number }>(db, sql`
+    SELECT coalesce(sum(CASE WHEN q.type = 'rating' THEN 1 ELSE 0 END), 0) AS rating, coalesce(sum(CASE WHEN q.type <> 'rating' THEN 1 ELSE 0 END), 0) AS other
       FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
      WHERE s.consultation_id = ${consultationId}`)) ?? { rating: 0, other: 0 };
-  const outcomes = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`))?.n ?? 0;
+  const outcomes = (await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`))?.n ?? 0;
   return {
     totals: { ratingQuestions: totals.rating, otherQuestions: totals.other, statements: outcomes },
     of: (locale: string) => {

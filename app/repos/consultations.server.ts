@@ -23,7 +23,7 @@ function withText(db: DB, locale: string) {
       partnershipSlug: partnerships.slug,
       title: sql<string>`coalesce(${local}, ${en}, '')`,
       summary: sql<string>`coalesce(${localSummary}, ${enSummary}, '')`,
-      lang: sql<string>`CASE WHEN ${local} IS NOT NULL THEN ${locale} ELSE 'en' END`,
+      lang: sql<string>`CASE WHEN ${local} IS NOT NULL THEN cast(${locale} AS text) ELSE 'en' END`,
     })
     .from(consultations)
     .innerJoin(partnerships, eq(partnerships.id, consultations.partnershipId));
@@ -33,14 +33,16 @@ function withText(db: DB, locale: string) {
 export async function listPublicConsultations(db: DB, locale: string) {
   return await withText(db, locale)
     .where(inArray(consultations.status, ["open", "closed", "published"]))
-    .orderBy(consultations.closesAt);
+    // No closing date first, as SQLite orders NULLs (PostgreSQL would put them last); ties in the order they were made.
+    .orderBy(sql`${consultations.closesAt} asc nulls first`, consultations.id);
 }
 
 export async function listConsultationsForPartnerships(db: DB, partnershipIds: number[], locale: string) {
   if (partnershipIds.length === 0) return [];
   return await withText(db, locale)
     .where(inArray(consultations.partnershipId, partnershipIds))
-    .orderBy(partnerships.name, consultations.createdAt);
+    // Ties (PostgreSQL stamps rows made in one transaction with one instant) in the order they were made.
+    .orderBy(partnerships.name, consultations.createdAt, consultations.id);
 }
 
 export async function findConsultationBySlug(db: DB, slug: string, locale: string) {

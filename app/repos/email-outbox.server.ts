@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { emailOutbox, invitations, type EmailStatus } from "../../db/tables";
-import { type DB, inTransaction } from "../db.server";
+import { changedRows, dialect, type DB, inTransaction, instant } from "../db.server";
 
 export interface NewEmail {
   to: string;
@@ -48,11 +48,28 @@ export const RECEIPT_KIND = "receipt";
 
 /** Deletes the email if it is a receipt; returns whether it did. */
 async function forgetIfReceipt(tx: DB, id: number): Promise<boolean> {
-  return (await tx.delete(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.kind, RECEIPT_KIND))).run()).changes > 0;
+  return changedRows(await tx.delete(emailOutbox).where(and(eq(emailOutbox.id, id), eq(emailOutbox.kind, RECEIPT_KIND)))) > 0;
 }
 
-/** Takes the next due email and marks it "sending", atomically (one writer at a time in SQLite). */
+/**
+ * Takes the next due email and marks it "sending", atomically, so two senders (two servers) never
+ * take the same one: on SQLite one writer at a time; on PostgreSQL one statement that locks the
+ * row it takes and skips rows another sender has locked (`for update skip locked`).
+ */
 export async function claimNextDue(db: DB, now: Date): Promise<OutboxRow | undefined> {
+  if (dialect === "postgres") {
+    const [claimed] = await db
+      .update(emailOutbox)
+      .set({ status: "sending", updatedAt: now })
+      .where(
+        eq(
+          emailOutbox.id,
+          sql`(select o.id from email_outbox o where o.status = 'queued' and o.next_attempt_at <= ${instant(now)} order by o.next_attempt_at, o.id limit 1 for update skip locked)`,
+        ),
+      )
+      .returning();
+    return claimed;
+  }
   return await inTransaction(db, async (tx) => {
     const [row] = await tx
       .select()
@@ -102,25 +119,23 @@ export async function markFailedAttempt(db: DB, id: number, outcome: { status: E
 
 /** Emails left "sending" by a process that stopped mid-send go back to the queue (delivery is at least once). */
 export async function requeueStale(db: DB, olderThan: Date, now: Date): Promise<number> {
-  return (
+  return changedRows(
     await db
       .update(emailOutbox)
       .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
-      .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.updatedAt, olderThan)))
-      .run()
-  ).changes;
+      .where(and(eq(emailOutbox.status, "sending"), lte(emailOutbox.updatedAt, olderThan))),
+  );
 }
 
 /** Officer asks to try a failed or bounced email again. */
 export async function requeueEmail(db: DB, id: number, consultationId: number, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(emailOutbox)
         .set({ status: "queued", nextAttemptAt: now, attempts: 0, updatedAt: now })
-        .where(and(eq(emailOutbox.id, id), eq(emailOutbox.consultationId, consultationId), inArray(emailOutbox.status, ["failed", "bounced"])))
-        .run()
-    ).changes > 0
+        .where(and(eq(emailOutbox.id, id), eq(emailOutbox.consultationId, consultationId), inArray(emailOutbox.status, ["failed", "bounced"]))),
+    ) > 0
   );
 }
 

@@ -11,7 +11,7 @@ import {
   surveys,
   users,
 } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, rows, type DB } from "../db.server";
 import { citizenWeights, contentSchema, ordered, type OutcomeSetContent, type OutcomeSetStatus } from "../domain/framework";
 
 // ── Signatories ──────────────────────────────────────────────────────────────
@@ -72,9 +72,10 @@ export async function findLatestResult(db: DB, consultationId: number) {
 
 /** Candidate outcomes with their English statement and domain, for the framework (contract documents are in English). */
 export async function outcomeCatalogue(db: DB, consultationId: number) {
-  return await db.all<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(sql`
+  // The camel-case aliases are quoted: PostgreSQL folds unquoted names to lower case.
+  return await rows<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(db, sql`
     SELECT co.id AS id, co.code AS code, coalesce(oe.statement, co.code) AS statement,
-           coalesce(d.code, '') AS domainCode, coalesce(de.name, '') AS domainName, coalesce(d.position, 1000000) AS domainPosition
+           coalesce(d.code, '') AS "domainCode", coalesce(de.name, '') AS "domainName", coalesce(d.position, 1000000) AS "domainPosition"
       FROM candidate_outcomes co
       LEFT JOIN outcome_domains d ON d.id = co.domain_id
       LEFT JOIN outcome_domain_translations de ON de.domain_id = d.id AND de.locale = 'en'
@@ -149,23 +150,21 @@ export async function insertOutcomeSet(
 
 /** Saves a draft's content; only a draft (the WHERE clause, and the triggers, refuse anything else). Returns rows changed. */
 export async function updateDraftContent(db: DB, id: number, content: OutcomeSetContent, byName: string, now: Date): Promise<number> {
-  // `.run().changes` is SQLite's count of rows changed (kept as is: the PostgreSQL port needs its own).
-  const result = await db
-    .update(outcomeSets)
-    .set({ content: content as unknown as Record<string, unknown>, updatedAt: now, updatedByName: byName })
-    .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, "draft")))
-    .run();
-  return result.changes;
+  return changedRows(
+    await db
+      .update(outcomeSets)
+      .set({ content: content as unknown as Record<string, unknown>, updatedAt: now, updatedByName: byName })
+      .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, "draft"))),
+  );
 }
 
 export async function setOutcomeSetStatus(db: DB, id: number, from: OutcomeSetStatus, to: OutcomeSetStatus, now: Date): Promise<number> {
-  // SQLite-only: `.run().changes` (see updateDraftContent).
-  const result = await db
-    .update(outcomeSets)
-    .set({ status: to, ...(to === "proposed" ? { proposedAt: now } : {}), ...(to === "agreed" ? { agreedAt: now } : {}), ...(to === "draft" ? { proposedAt: null } : {}) })
-    .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, from)))
-    .run();
-  return result.changes;
+  return changedRows(
+    await db
+      .update(outcomeSets)
+      .set({ status: to, ...(to === "proposed" ? { proposedAt: now } : {}), ...(to === "agreed" ? { agreedAt: now } : {}), ...(to === "draft" ? { proposedAt: null } : {}) })
+      .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, from))),
+  );
 }
 
 export async function listSignatures(db: DB, setId: number) {
@@ -185,13 +184,12 @@ export async function deleteSignatureRows(db: DB, setId: number): Promise<void> 
 }
 
 export async function recordSignature(db: DB, setId: number, organisationId: number, userId: number, signerName: string, now: Date): Promise<number> {
-  // SQLite-only: `.run().changes` (see updateDraftContent).
-  const result = await db
-    .update(outcomeSetSignatures)
-    .set({ userId, signerName, signedAt: now })
-    .where(and(eq(outcomeSetSignatures.setId, setId), eq(outcomeSetSignatures.organisationId, organisationId), sql`${outcomeSetSignatures.signedAt} IS NULL`))
-    .run();
-  return result.changes;
+  return changedRows(
+    await db
+      .update(outcomeSetSignatures)
+      .set({ userId, signerName, signedAt: now })
+      .where(and(eq(outcomeSetSignatures.setId, setId), eq(outcomeSetSignatures.organisationId, organisationId), sql`${outcomeSetSignatures.signedAt} IS NULL`)),
+  );
 }
 
 export interface AgreedOutcomeSet {

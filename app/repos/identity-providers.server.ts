@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { identityProviders, memberships, partnerships, ssoAttempts, userIdentities, userInvitations, users } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 
 export type IdentityProvider = typeof identityProviders.$inferSelect;
 
@@ -32,7 +32,7 @@ export async function saveIdentityProvider(db: DB, values: Omit<IdentityProvider
 }
 
 export async function deleteIdentityProvider(db: DB, partnershipId: number): Promise<boolean> {
-  return (await db.delete(identityProviders).where(eq(identityProviders.partnershipId, partnershipId)).run()).changes > 0;
+  return changedRows(await db.delete(identityProviders).where(eq(identityProviders.partnershipId, partnershipId))) > 0;
 }
 
 /** Whether every partnership the user belongs to requires single sign-on (then a password is refused). */

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, getTableColumns, gte, isNull, lt, or, sql } from "drizzle-orm";
 import * as s from "../../db/tables";
-import type { DB } from "../db.server";
+import { dialect, type DB } from "../db.server";
 
 /**
  * Every page of the journey runs these reads, so they are prepared once per database
@@ -15,7 +15,8 @@ function preparedPer<T>(build: (db: DB) => T): (db: DB) => T {
   const byConnection = new WeakMap<object, T>();
   return (db) => {
     // A transaction object is new each time but runs on the same connection: key by the
-    // connection, so statements are not prepared again inside every transaction.
+    // connection, so statements are not prepared again inside every transaction. (PostgreSQL:
+    // the pool outside a transaction, the transaction's pooled connection inside one.)
     const connection = (db as unknown as { session?: { client?: object } }).session?.client ?? db;
     let statements = byConnection.get(connection);
     if (!statements) {
@@ -27,87 +28,128 @@ function preparedPer<T>(build: (db: DB) => T): (db: DB) => T {
 }
 const ph = sql.placeholder;
 
+/** A prepared read: its rows, or its first row, for the placeholders' values. */
+interface Read<R> {
+  all(params?: Record<string, unknown>): Promise<R[]>;
+  get(params?: Record<string, unknown>): Promise<R | undefined>;
+}
+
+/**
+ * Prepares a select. SQLite: better-sqlite3's statement, compiled once. PostgreSQL: a named
+ * statement (`journey_<name>`), which node-postgres parses once on each pooled connection.
+ */
+function prepared<Q extends PromiseLike<unknown[]>>(query: Q, name: string): Read<Awaited<Q>[number]> {
+  type R = Awaited<Q>[number];
+  if (dialect === "postgres") {
+    const statement = (query as unknown as { prepare(name: string): { execute(params?: Record<string, unknown>): Promise<R[]> } }).prepare(`journey_${name}`);
+    return { all: (params) => statement.execute(params), get: async (params) => (await statement.execute(params))[0] };
+  }
+  const statement = (query as unknown as { prepare(): { all(params?: Record<string, unknown>): R[]; get(params?: Record<string, unknown>): R | undefined } }).prepare();
+  return { all: async (params) => statement.all(params), get: async (params) => statement.get(params) };
+}
+
 const reads = preparedPer((db: DB) => ({
-  contentVersion: db.select({ version: s.contentVersion.version }).from(s.contentVersion).where(eq(s.contentVersion.id, 1)).prepare(),
-  consultationBySlug: db
-    .select({
-      id: s.consultations.id,
-      slug: s.consultations.slug,
-      status: s.consultations.status,
-      audience: s.consultations.audience,
-      opensAt: s.consultations.opensAt,
-      closesAt: s.consultations.closesAt,
-      contactEmail: s.consultations.contactEmail,
-      partnershipId: s.consultations.partnershipId,
-      partnershipName: s.partnerships.name,
-    })
-    .from(s.consultations)
-    .innerJoin(s.partnerships, eq(s.partnerships.id, s.consultations.partnershipId))
-    .where(eq(s.consultations.slug, ph("slug")))
-    .prepare(),
-  consultationTexts: db
-    .select()
-    .from(s.consultationTranslations)
-    .where(and(eq(s.consultationTranslations.consultationId, ph("consultationId")), or(eq(s.consultationTranslations.locale, ph("locale")), eq(s.consultationTranslations.locale, "en"))))
-    .prepare(),
-  rounds: db
-    .select({
-      id: s.rounds.id,
-      number: s.rounds.number,
-      status: s.rounds.status,
-      opensAt: s.rounds.opensAt,
-      closesAt: s.rounds.closesAt,
-      showFeedback: s.rounds.showFeedback,
-      feedbackBy: s.rounds.feedbackBy,
-      allowNewParticipants: s.rounds.allowNewParticipants,
-    })
-    .from(s.rounds)
-    .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
-    .where(eq(s.surveys.consultationId, ph("consultationId")))
-    .orderBy(asc(s.rounds.number))
-    .prepare(),
-  questions: db
-    .select({
-      id: s.questions.id,
-      position: s.questions.position,
-      type: s.questions.type,
-      required: s.questions.required,
-      outcomeId: s.questions.outcomeId,
-      config: s.questions.config,
-      conditionQuestionId: s.questions.conditionQuestionId,
-      conditionValue: s.questions.conditionValue,
-    })
-    .from(s.questions)
-    .where(eq(s.questions.roundId, ph("roundId")))
-    .orderBy(asc(s.questions.position), asc(s.questions.id))
-    .prepare(),
-  questionTexts: db
-    .select(getTableColumns(s.questionTranslations))
-    .from(s.questionTranslations)
-    .innerJoin(s.questions, eq(s.questions.id, s.questionTranslations.questionId))
-    .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.questionTranslations.locale, ph("locale")), eq(s.questionTranslations.locale, "en"))))
-    .prepare(),
-  outcomeTexts: db
-    .selectDistinct(getTableColumns(s.candidateOutcomeTranslations))
-    .from(s.candidateOutcomeTranslations)
-    .innerJoin(s.questions, eq(s.questions.outcomeId, s.candidateOutcomeTranslations.outcomeId))
-    .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.candidateOutcomeTranslations.locale, ph("locale")), eq(s.candidateOutcomeTranslations.locale, "en"))))
-    .prepare(),
-  participantByTokenHash: db
-    .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId })
-    .from(s.participants)
-    .where(and(eq(s.participants.consultationId, ph("consultationId")), eq(s.participants.resumeTokenHash, ph("tokenHash"))))
-    .prepare(),
-  draft: db
-    .select({ answers: s.responseDrafts.answers, locale: s.responseDrafts.locale, updatedAt: s.responseDrafts.updatedAt })
-    .from(s.responseDrafts)
-    .where(and(eq(s.responseDrafts.roundId, ph("roundId")), eq(s.responseDrafts.participantId, ph("participantId"))))
-    .prepare(),
-  response: db
-    .select({ id: s.responses.id, reference: s.responses.reference, submittedAt: s.responses.submittedAt, locale: s.responses.locale })
-    .from(s.responses)
-    .where(and(eq(s.responses.roundId, ph("roundId")), eq(s.responses.participantId, ph("participantId"))))
-    .prepare(),
+  contentVersion: prepared(
+    db.select({ version: s.contentVersion.version }).from(s.contentVersion).where(eq(s.contentVersion.id, 1)),
+    "contentVersion",
+  ),
+  consultationBySlug: prepared(
+    db
+      .select({
+        id: s.consultations.id,
+        slug: s.consultations.slug,
+        status: s.consultations.status,
+        audience: s.consultations.audience,
+        opensAt: s.consultations.opensAt,
+        closesAt: s.consultations.closesAt,
+        contactEmail: s.consultations.contactEmail,
+        partnershipId: s.consultations.partnershipId,
+        partnershipName: s.partnerships.name,
+      })
+      .from(s.consultations)
+      .innerJoin(s.partnerships, eq(s.partnerships.id, s.consultations.partnershipId))
+      .where(eq(s.consultations.slug, ph("slug"))),
+    "consultationBySlug",
+  ),
+  consultationTexts: prepared(
+    db
+      .select()
+      .from(s.consultationTranslations)
+      .where(and(eq(s.consultationTranslations.consultationId, ph("consultationId")), or(eq(s.consultationTranslations.locale, ph("locale")), eq(s.consultationTranslations.locale, "en")))),
+    "consultationTexts",
+  ),
+  rounds: prepared(
+    db
+      .select({
+        id: s.rounds.id,
+        number: s.rounds.number,
+        status: s.rounds.status,
+        opensAt: s.rounds.opensAt,
+        closesAt: s.rounds.closesAt,
+        showFeedback: s.rounds.showFeedback,
+        feedbackBy: s.rounds.feedbackBy,
+        allowNewParticipants: s.rounds.allowNewParticipants,
+      })
+      .from(s.rounds)
+      .innerJoin(s.surveys, eq(s.surveys.id, s.rounds.surveyId))
+      .where(eq(s.surveys.consultationId, ph("consultationId")))
+      .orderBy(asc(s.rounds.number)),
+    "rounds",
+  ),
+  questions: prepared(
+    db
+      .select({
+        id: s.questions.id,
+        position: s.questions.position,
+        type: s.questions.type,
+        required: s.questions.required,
+        outcomeId: s.questions.outcomeId,
+        config: s.questions.config,
+        conditionQuestionId: s.questions.conditionQuestionId,
+        conditionValue: s.questions.conditionValue,
+      })
+      .from(s.questions)
+      .where(eq(s.questions.roundId, ph("roundId")))
+      .orderBy(asc(s.questions.position), asc(s.questions.id)),
+    "questions",
+  ),
+  questionTexts: prepared(
+    db
+      .select(getTableColumns(s.questionTranslations))
+      .from(s.questionTranslations)
+      .innerJoin(s.questions, eq(s.questions.id, s.questionTranslations.questionId))
+      .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.questionTranslations.locale, ph("locale")), eq(s.questionTranslations.locale, "en")))),
+    "questionTexts",
+  ),
+  outcomeTexts: prepared(
+    db
+      .selectDistinct(getTableColumns(s.candidateOutcomeTranslations))
+      .from(s.candidateOutcomeTranslations)
+      .innerJoin(s.questions, eq(s.questions.outcomeId, s.candidateOutcomeTranslations.outcomeId))
+      .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.candidateOutcomeTranslations.locale, ph("locale")), eq(s.candidateOutcomeTranslations.locale, "en")))),
+    "outcomeTexts",
+  ),
+  participantByTokenHash: prepared(
+    db
+      .select({ id: s.participants.id, memberId: s.participants.memberId, consultationId: s.participants.consultationId })
+      .from(s.participants)
+      .where(and(eq(s.participants.consultationId, ph("consultationId")), eq(s.participants.resumeTokenHash, ph("tokenHash")))),
+    "participantByTokenHash",
+  ),
+  draft: prepared(
+    db
+      .select({ answers: s.responseDrafts.answers, locale: s.responseDrafts.locale, updatedAt: s.responseDrafts.updatedAt })
+      .from(s.responseDrafts)
+      .where(and(eq(s.responseDrafts.roundId, ph("roundId")), eq(s.responseDrafts.participantId, ph("participantId")))),
+    "draft",
+  ),
+  response: prepared(
+    db
+      .select({ id: s.responses.id, reference: s.responses.reference, submittedAt: s.responses.submittedAt, locale: s.responses.locale })
+      .from(s.responses)
+      .where(and(eq(s.responses.roundId, ph("roundId")), eq(s.responses.participantId, ph("participantId")))),
+    "response",
+  ),
 }));
 
 export type JourneyConsultation = NonNullable<Awaited<ReturnType<typeof findJourneyConsultation>>>;

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, epochMs, groupConcat, rows, type DB } from "../db.server";
 import { countThemes } from "../domain/panel/moderation";
 import { recordPersonCoding } from "./themes.server";
 
@@ -23,17 +23,17 @@ export interface ModerationItem {
 
 /** Free-text and proposed-outcome answers of submitted responses to the consultation's rounds. */
 async function itemsQuery(db: DB, consultationId: number, locale: string, extra: ReturnType<typeof sql>) {
-  return await db.all<Record<string, unknown>>(sql`
+  return await rows<Record<string, unknown>>(db, sql`
     select a.id as answer_id, q.type as kind, r.number as round_number,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as question_text,
-      a.text_value as text, s.submitted_at,
+      a.text_value as text, ${epochMs(sql`s.submitted_at`)} as submitted_at,
       coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp,
       d.decision, d.reason, co.code as outcome_code,
       coalesce((select ot.statement from candidate_outcome_translations ot where ot.outcome_id = co.id and ot.locale = ${locale}),
                (select ot.statement from candidate_outcome_translations ot where ot.outcome_id = co.id and ot.locale = 'en')) as outcome_statement,
       (select qt.text from approved_quotes qt where qt.answer_id = a.id and qt.withdrawn_at is null) as quote,
-      (select group_concat(at.theme_id) from answer_themes at where at.answer_id = a.id) as theme_ids
+      (select ${groupConcat(sql`at.theme_id`, ",")} from answer_themes at where at.answer_id = a.id) as theme_ids
     from answers a
     join questions q on q.id = a.question_id
     join rounds r on r.id = q.round_id
@@ -65,7 +65,8 @@ function toItem(x: Record<string, unknown>): ModerationItem {
     outcomeCode: (x.outcome_code as string | null) ?? null,
     outcomeStatement: (x.outcome_statement as string | null) ?? null,
     quote: (x.quote as string | null) ?? null,
-    themeIds: x.theme_ids ? String(x.theme_ids).split(",").map(Number) : [],
+    // Ascending, as SQLite's group_concat gives them (it reads answer_themes by its key); PostgreSQL's string_agg has no set order.
+    themeIds: x.theme_ids ? String(x.theme_ids).split(",").map(Number).sort((p, q) => p - q) : [],
   };
 }
 
@@ -84,7 +85,7 @@ export async function countPending(db: DB, consultationId: number): Promise<numb
 }
 
 export async function insertDecision(db: DB, v: typeof moderationDecisions.$inferInsert): Promise<boolean> {
-  return (await db.insert(moderationDecisions).values(v).onConflictDoNothing().run()).changes > 0;
+  return changedRows(await db.insert(moderationDecisions).values(v).onConflictDoNothing()) > 0;
 }
 
 export async function upsertQuote(db: DB, v: { consultationId: number; answerId: number; text: string; approvedBy: number; approvedAt: Date }): Promise<void> {
@@ -95,13 +96,12 @@ export async function upsertQuote(db: DB, v: { consultationId: number; answerId:
 
 export async function withdrawQuote(db: DB, consultationId: number, answerId: number, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(approvedQuotes)
         .set({ withdrawnAt: now })
-        .where(and(eq(approvedQuotes.consultationId, consultationId), eq(approvedQuotes.answerId, answerId), isNull(approvedQuotes.withdrawnAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(approvedQuotes.consultationId, consultationId), eq(approvedQuotes.answerId, answerId), isNull(approvedQuotes.withdrawnAt))),
+    ) > 0
   );
 }
 
@@ -141,7 +141,7 @@ export async function insertTheme(db: DB, consultationId: number, name: string, 
 }
 
 export async function updateTheme(db: DB, consultationId: number, id: number, name: string, description: string): Promise<boolean> {
-  return (await db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))).run()).changes > 0;
+  return changedRows(await db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)))) > 0;
 }
 
 /** Deletes one of the consultation's themes (its tags go with it); the number of answers it was tagged on, or null if missing. */
@@ -202,7 +202,7 @@ export async function listPublishedThemes(db: DB, consultationId: number): Promi
 
 /** The consultation's outcome domains (for "accept as a new candidate outcome"), named in `locale`, English otherwise. */
 export async function listDomains(db: DB, consultationId: number, locale: string) {
-  return await db.all<{ id: number; name: string }>(sql`
+  return await rows<{ id: number; name: string }>(db, sql`
     select d.id as id, coalesce(l.name, e.name, d.code) as name
     from outcome_domains d
     left join outcome_domain_translations l on l.domain_id = d.id and l.locale = ${locale}

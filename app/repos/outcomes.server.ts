@@ -10,7 +10,7 @@ import {
   rounds,
   surveys,
 } from "../../db/tables";
-import type { DB } from "../db.server";
+import { rows, type DB } from "../db.server";
 import type { OutcomeStatus } from "../domain/outcome-form";
 
 export interface LibraryOutcome {
@@ -24,7 +24,7 @@ export interface LibraryOutcome {
 
 /** The library in `locale`, English where a translation is missing, domains in order. */
 export async function listLibrary(db: DB, consultationId: number, locale: string): Promise<LibraryOutcome[]> {
-  return await db.all<LibraryOutcome>(sql`
+  return await rows<LibraryOutcome>(db, sql`
     SELECT co.code AS code,
            coalesce(dl.name, de.name, '') AS domain,
            coalesce(ol.statement, oe.statement, '') AS statement,
@@ -111,7 +111,7 @@ export async function codeTaken(db: DB, consultationId: number, code: string, ex
   const [row] = await db
     .select({ id: candidateOutcomes.id })
     .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? sql`1` : ne(candidateOutcomes.id, exceptId)))
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? undefined : ne(candidateOutcomes.id, exceptId)))
     .limit(1);
   return Boolean(row);
 }
@@ -187,8 +187,8 @@ export async function setRatingWording(db: DB, consultationId: number, locale: s
 
 /** Every rating question of the consultation (all rounds), with its round and its text in `locale` (null when it has none). */
 export async function listRatingQuestions(db: DB, consultationId: number, locale: string) {
-  return await db.all<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(sql`
-    SELECT q.id AS questionId, q.outcome_id AS outcomeId, r.id AS roundId, r.number AS roundNumber, qt.text AS text, qt.hint AS hint
+  return await rows<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(db, sql`
+    SELECT q.id AS "questionId", q.outcome_id AS "outcomeId", r.id AS "roundId", r.number AS "roundNumber", qt.text AS text, qt.hint AS hint
       FROM ${questions} q
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { consultations, publicationDrafts, publicationImages, publicationTexts, publicationVersions } from "../../db/tables";
-import type { DB } from "../db.server";
+import { rows, type DB } from "../db.server";
 
 export async function findDraft(db: DB, consultationId: number) {
   const [row] = await db.select().from(publicationDrafts).where(eq(publicationDrafts.consultationId, consultationId));
@@ -97,7 +97,7 @@ export async function setConsultationStatus(db: DB, consultationId: number, stat
 export async function latestPublishedVersions(db: DB, consultationIds: number[]): Promise<Map<number, { version: number; publishedAt: Date }>> {
   if (consultationIds.length === 0) return new Map();
   const rows = await db
-    .select({ consultationId: publicationVersions.consultationId, version: sql<number>`max(${publicationVersions.version})`, publishedAt: sql<number>`max(${publicationVersions.publishedAt})` })
+    .select({ consultationId: publicationVersions.consultationId, version: sql<number>`max(${publicationVersions.version})`, publishedAt: sql<Date>`max(${publicationVersions.publishedAt})`.mapWith(publicationVersions.publishedAt) })
     .from(publicationVersions)
     .where(and(inArray(publicationVersions.consultationId, consultationIds), isNull(publicationVersions.withdrawnAt)))
     .groupBy(publicationVersions.consultationId);
@@ -107,7 +107,8 @@ export async function latestPublishedVersions(db: DB, consultationIds: number[])
 /** People who answered any of the rounds (each counted once), by stakeholder group and by locality. */
 export async function participationCountsAcrossRounds(db: DB, roundIds: readonly number[]): Promise<{ byGroup: Record<string, number>; byLocality: Record<string, number> }> {
   if (roundIds.length === 0) return { byGroup: {}, byLocality: {} };
-  const rows = await db.all<{ grp: string; locality: string; n: number }>(
+  const found = await rows<{ grp: string; locality: string; n: number }>(
+    db,
     sql`SELECT coalesce(pp.stakeholder_group, 'not-stated') AS grp, coalesce(pp.locality, 'not-stated') AS locality, count(DISTINCT r.participant_id) AS n
           FROM responses r LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
          WHERE r.round_id IN (${sql.join(
@@ -118,7 +119,7 @@ export async function participationCountsAcrossRounds(db: DB, roundIds: readonly
   );
   const byGroup: Record<string, number> = {};
   const byLocality: Record<string, number> = {};
-  for (const r of rows) {
+  for (const r of found) {
     byGroup[r.grp] = (byGroup[r.grp] ?? 0) + r.n;
     byLocality[r.locality] = (byLocality[r.locality] ?? 0) + r.n;
   }
@@ -127,10 +128,8 @@ export async function participationCountsAcrossRounds(db: DB, roundIds: readonly
 
 /** A consultation's title in every locale it has. */
 export async function consultationTitles(db: DB, consultationId: number): Promise<Record<string, string>> {
-  const rows = await db.all<{ locale: string; title: string }>(
-    sql`SELECT locale, title FROM consultation_translations WHERE consultation_id = ${consultationId}`,
-  );
-  return Object.fromEntries(rows.map((r) => [r.locale, r.title]));
+  const found = await rows<{ locale: string; title: string }>(db, sql`SELECT locale, title FROM consultation_translations WHERE consultation_id = ${consultationId}`);
+  return Object.fromEntries(found.map((r) => [r.locale, r.title]));
 }
 
 export async function contactEmailOf(db: DB, consultationId: number): Promise<string | null> {

@@ -1,7 +1,7 @@
 /** Queries for responses imported from other channels (paper, phone, event…) into a round. */
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import * as s from "../../db/tables";
-import type { DB } from "../db.server";
+import { rows, type DB } from "../db.server";
 import type { ImportQuestion } from "../domain/survey/response-import";
 
 /** A round's questions in order, numbered as on the round page, with the outcome each rating rates. */
@@ -63,7 +63,8 @@ export async function listImports(db: DB, roundId: number) {
 
 /** Submitted responses of each round of a consultation, counted per channel. */
 export async function countResponsesByChannel(db: DB, consultationId: number): Promise<Array<{ round: number; channel: string; count: number }>> {
-  return await db.all<{ round: number; channel: string; count: number }>(
+  return await rows<{ round: number; channel: string; count: number }>(
+    db,
     sql`SELECT ro.number AS round, r.channel AS channel, count(*) AS count
           FROM ${s.responses} r
           JOIN ${s.rounds} ro ON ro.id = r.round_id

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { aggregationResults, populationMargins, rounds, surveys } from "../../db/tables";
-import type { DB } from "../db.server";
+import { dialect, instant, row, rows, type DB } from "../db.server";
 
 export interface RatingAnswerRow {
   participantId: number;
@@ -14,14 +14,23 @@ export interface RatingAnswerRow {
   unable: number;
 }
 
+/** Rows per page when PostgreSQL reads a round's ratings (see iterateRatingAnswers). */
+const RATING_PAGE_ROWS = 5000;
+
 /**
- * Streams the submitted rating answers of a round, ordered by participant,
- * without loading them all into memory (better-sqlite3's iterate(), raw and SQLite-only).
+ * Streams the submitted rating answers of a round, ordered by participant (then outcome code,
+ * in byte order), without loading them all into memory, as batches of rows. On SQLite one batch:
+ * better-sqlite3's iterate() over the whole read. On PostgreSQL keyset pages of a few thousand
+ * rows: the next participants of the round (by id) whose answers make about RATING_PAGE_ROWS
+ * rows, each page one query, so a response submitted while the pages are read is counted or not
+ * by where its participant falls (the result records the responses it read, and the study page
+ * flags a round whose responses changed since).
  */
-export async function iterateRatingAnswers(db: DB, roundId: number): Promise<IterableIterator<RatingAnswerRow>> {
-  return db.$client
-    .prepare(
-      `SELECT r.participant_id AS participantId, pp.stakeholder_group AS stakeholderGroup, pp.age_band AS ageBand,
+export async function* iterateRatingAnswers(db: DB, roundId: number): AsyncIterable<Iterable<RatingAnswerRow>> {
+  if (dialect !== "postgres") {
+    yield db.$client
+      .prepare(
+        `SELECT r.participant_id AS participantId, pp.stakeholder_group AS stakeholderGroup, pp.age_band AS ageBand,
               pp.sex AS sex, pp.locality AS locality, pp.ethnicity AS ethnicity,
               co.code AS code, a.numeric_value AS value, a.unable AS unable
          FROM responses r
@@ -31,17 +40,47 @@ export async function iterateRatingAnswers(db: DB, roundId: number): Promise<Ite
          LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
         WHERE r.round_id = ?
         ORDER BY r.participant_id, co.code`,
-    )
-    .iterate(roundId) as IterableIterator<RatingAnswerRow>;
+      )
+      .iterate(roundId) as IterableIterator<RatingAnswerRow>;
+    return;
+  }
+  const rated = (await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM questions WHERE round_id = ${roundId} AND type = 'rating'`))?.n ?? 0;
+  if (rated === 0) return;
+  const participantsPerPage = Math.max(1, Math.floor(RATING_PAGE_ROWS / rated));
+  for (let after = -1; ; ) {
+    const page = await rows<{ id: number }>(
+      db,
+      sql`SELECT participant_id AS id FROM responses WHERE round_id = ${roundId} AND participant_id > ${after} ORDER BY participant_id LIMIT ${participantsPerPage}`,
+    );
+    if (page.length === 0) return;
+    const first = page[0].id;
+    const last = page[page.length - 1].id;
+    yield await rows<RatingAnswerRow>(
+      db,
+      sql`SELECT r.participant_id AS "participantId", pp.stakeholder_group AS "stakeholderGroup", pp.age_band AS "ageBand",
+                 pp.sex AS sex, pp.locality AS locality, pp.ethnicity AS ethnicity,
+                 co.code AS code, a.numeric_value AS value, CASE WHEN a.unable THEN 1 ELSE 0 END AS unable
+            FROM responses r
+            JOIN answers a ON a.response_id = r.id
+            JOIN questions q ON q.id = a.question_id AND q.type = 'rating'
+            JOIN candidate_outcomes co ON co.id = q.outcome_id
+            LEFT JOIN participant_profiles pp ON pp.participant_id = r.participant_id
+           WHERE r.round_id = ${roundId} AND r.participant_id BETWEEN ${first} AND ${last}
+           ORDER BY r.participant_id, co.code COLLATE "C"`,
+    );
+    if (page.length < participantsPerPage) return;
+    after = last;
+  }
 }
 
 /** Outcome codes rated in a round, in question order. */
 export async function ratedOutcomeCodes(db: DB, roundId: number): Promise<string[]> {
-  const rows = await db.all<{ code: string }>(
+  const found = await rows<{ code: string }>(
+    db,
     sql`SELECT co.code AS code FROM questions q JOIN candidate_outcomes co ON co.id = q.outcome_id
          WHERE q.round_id = ${roundId} AND q.type = 'rating' ORDER BY q.position`,
   );
-  return rows.map((r) => r.code);
+  return found.map((r) => r.code);
 }
 
 /** A consultation's rounds, in order. */
@@ -56,14 +95,15 @@ export async function listRounds(db: DB, consultationId: number) {
 
 /** Statement of each outcome code in `locale`, English where not translated. */
 export async function outcomeStatements(db: DB, consultationId: number, locale: string): Promise<Record<string, string>> {
-  const rows = await db.all<{ code: string; statement: string }>(
+  const found = await rows<{ code: string; statement: string }>(
+    db,
     sql`SELECT co.code AS code, coalesce(l.statement, e.statement, co.code) AS statement
           FROM candidate_outcomes co
           LEFT JOIN candidate_outcome_translations l ON l.outcome_id = co.id AND l.locale = ${locale}
           LEFT JOIN candidate_outcome_translations e ON e.outcome_id = co.id AND e.locale = 'en'
          WHERE co.consultation_id = ${consultationId}`,
   );
-  return Object.fromEntries(rows.map((r) => [r.code, r.statement]));
+  return Object.fromEntries(found.map((r) => [r.code, r.statement]));
 }
 
 export async function insertMargins(db: DB, values: typeof populationMargins.$inferInsert): Promise<number> {
@@ -130,10 +170,7 @@ export async function findResult(db: DB, roundId: number, version?: number) {
 
 /** Submitted responses to a round, and how many of them were submitted after `since`. */
 export async function roundResponseCounts(db: DB, roundId: number, since: Date | null): Promise<{ total: number; newer: number }> {
-  const at = since ? since.getTime() : null;
-  const row = await db.get<{ total: number; newer: number }>(
-    sql`SELECT count(*) AS total, coalesce(sum(CASE WHEN ${at} IS NOT NULL AND submitted_at > ${at} THEN 1 ELSE 0 END), 0) AS newer
-          FROM responses WHERE round_id = ${roundId}`,
-  );
-  return { total: row?.total ?? 0, newer: row?.newer ?? 0 };
+  const newer = since ? sql`coalesce(sum(CASE WHEN submitted_at > ${instant(since)} THEN 1 ELSE 0 END), 0)` : sql`0`;
+  const counts = await row<{ total: number; newer: number }>(db, sql`SELECT count(*) AS total, ${newer} AS newer FROM responses WHERE round_id = ${roundId}`);
+  return { total: counts?.total ?? 0, newer: counts?.newer ?? 0 };
 }

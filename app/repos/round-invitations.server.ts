@@ -1,16 +1,15 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { invitations, rounds, surveys } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, epochMs, rows as allRows, type DB } from "../db.server";
 
 /** Revokes a member's invitations that are neither completed nor revoked. Returns how many. */
 export async function revokeOpenInvitationsOfMember(db: DB, memberId: number, now: Date): Promise<number> {
-  return (
+  return changedRows(
     await db
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.memberId, memberId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
-      .run()
-  ).changes;
+      .where(and(eq(invitations.memberId, memberId), isNull(invitations.completedAt), isNull(invitations.revokedAt))),
+  );
 }
 
 export interface TrackingRow {
@@ -40,10 +39,13 @@ const date = (v: unknown) => (v == null ? null : new Date(Number(v)));
 /** Every current member of the group with their newest invitation to the round and how far they got. */
 export async function listRoundTracking(db: DB, input: { consultationId: number; roundId: number; groupId: number }): Promise<TrackingRow[]> {
   const { consultationId: c, roundId: r, groupId: g } = input;
-  const rows = await db.all<Record<string, unknown>>(sql`
+  // Instants as epoch milliseconds on both databases (epochMs); the exists() flags are 1/0 on SQLite,
+  // booleans on PostgreSQL (Boolean() below). lower() sorts as SQLite's NOCASE did (ASCII case folding).
+  const rows = await allRows<Record<string, unknown>>(db, sql`
     select m.id as member_id, m.display_name, m.email, m.stakeholder_group, m.locality, m.preferred_locale,
-      i.id as invitation_id, i.created_at as invited_at, i.sent_at, i.reminded_at, coalesce(i.reminder_count, 0) as reminder_count, i.revoked_at, i.completed_at,
-      (select max(i2.reminded_at) from invitations i2 where i2.member_id = m.id) as last_reminder_at,
+      i.id as invitation_id, ${epochMs(sql`i.created_at`)} as invited_at, ${epochMs(sql`i.sent_at`)} as sent_at, ${epochMs(sql`i.reminded_at`)} as reminded_at,
+      coalesce(i.reminder_count, 0) as reminder_count, ${epochMs(sql`i.revoked_at`)} as revoked_at, ${epochMs(sql`i.completed_at`)} as completed_at,
+      (select ${epochMs(sql`max(i2.reminded_at)`)} from invitations i2 where i2.member_id = m.id) as last_reminder_at,
       exists (select 1 from participants p join response_drafts d on d.participant_id = p.id where p.member_id = m.id and p.consultation_id = ${c} and d.round_id = ${r}) as has_draft,
       exists (select 1 from participants p join responses s on s.participant_id = p.id where p.member_id = m.id and p.consultation_id = ${c} and s.round_id = ${r}) as has_response,
       (select e.status from email_outbox e where e.related_id = i.id and e.kind in ('invitation', 'reminder') order by e.id desc limit 1) as email_status,
@@ -51,7 +53,7 @@ export async function listRoundTracking(db: DB, input: { consultationId: number;
     from advisory_group_members m
     left join invitations i on i.id = (select max(x.id) from invitations x where x.member_id = m.id and x.round_id = ${r} and x.consultation_id = ${c})
     where m.group_id = ${g} and m.left_at is null
-    order by m.display_name collate nocase, m.id`);
+    order by lower(m.display_name), m.id`);
   return rows.map((x) => ({
     memberId: Number(x.member_id),
     displayName: String(x.display_name),
@@ -92,13 +94,12 @@ export async function markReminded(db: DB, id: number, tokenHash: string, now: D
 
 export async function revokeInvitation(db: DB, id: number, consultationId: number, now: Date): Promise<boolean> {
   return (
-    (
+    changedRows(
       await db
         .update(invitations)
         .set({ revokedAt: now })
-        .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId), isNull(invitations.completedAt), isNull(invitations.revokedAt)))
-        .run()
-    ).changes > 0
+        .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId), isNull(invitations.completedAt), isNull(invitations.revokedAt))),
+    ) > 0
   );
 }
 

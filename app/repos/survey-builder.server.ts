@@ -88,7 +88,9 @@ export async function listQuestionTranslationsOfRound(db: DB, roundId: number): 
     .select({ questionId: questionTranslations.questionId, locale: questionTranslations.locale, text: questionTranslations.text, hint: questionTranslations.hint, options: questionTranslations.options })
     .from(questionTranslations)
     .innerJoin(questions, eq(questions.id, questionTranslations.questionId))
-    .where(eq(questions.roundId, roundId));
+    .where(eq(questions.roundId, roundId))
+    // Questions in order, each one's languages by code: the order SQLite reads them in (its indexes).
+    .orderBy(asc(questions.position), asc(questions.id), asc(questionTranslations.locale));
 }
 
 export type QuestionValues = Omit<QuestionRow, "id" | "position">;

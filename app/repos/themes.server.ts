@@ -2,9 +2,9 @@
  * Queries for theming free text (issue 13): the answers a question's themes are drawn from, the
  * engine's background runs, and the machine's and people's codings of those answers.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, THEME_RUN_KINDS } from "../../db/tables";
-import { type DB, inTransaction } from "../db.server";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { agreementSampleItems, agreementSamples, answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, users, THEME_RUN_KINDS } from "../../db/tables";
+import { changedRows, dialect, type DB, inTransaction, instant, rows as rawRows } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */
 export const THEMABLE_TYPES = ["free-text", "propose-outcome"] as const;
@@ -20,7 +20,7 @@ export interface ThemableQuestion {
 
 /** The consultation's free-text and proposed-outcome questions, round by round, with answers and how many a person has reviewed. */
 export async function themableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
-  const rows = await db.all<Record<string, unknown>>(sql`
+  const rows = await rawRows<Record<string, unknown>>(db, sql`
     select q.id, r.number as round_number, q.type,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as text,
@@ -61,7 +61,7 @@ export interface ThemableAnswer {
 export async function themableAnswers(db: DB, consultationId: number, questionId: number, answerIds?: readonly number[]): Promise<ThemableAnswer[]> {
   if (answerIds && answerIds.length === 0) return [];
   const only = answerIds ? sql`and a.id in (${sql.join(answerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-  const rows = await db.all<Record<string, unknown>>(sql`
+  const rows = await rawRows<Record<string, unknown>>(db, sql`
     select a.id as answer_id, a.text_value as text, s.channel, s.locale,
       coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp
     from answers a
@@ -169,7 +169,12 @@ export async function personCodingsFor(db: DB, answerIds: readonly number[]): Pr
     const chunk = answerIds.slice(i, i + 500);
     for (const r of await db.select().from(codingReviews).where(inArray(codingReviews.answerId, chunk)))
       out.set(r.answerId, { themeIds: [], reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt });
-    for (const r of await db.select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt }).from(answerThemes).where(inArray(answerThemes.answerId, chunk))) {
+    // In key order, as SQLite reads them (PostgreSQL would give them in the order they were stored).
+    for (const r of await db
+      .select({ answerId: answerThemes.answerId, themeId: answerThemes.themeId, taggedBy: answerThemes.taggedBy, taggedAt: answerThemes.taggedAt })
+      .from(answerThemes)
+      .where(inArray(answerThemes.answerId, chunk))
+      .orderBy(asc(answerThemes.answerId), asc(answerThemes.themeId))) {
       // Tags made on the moderation page before review existed count as a person's review.
       const c = out.get(r.answerId) ?? { themeIds: [], reviewedBy: r.taggedBy, reviewedAt: r.taggedAt };
       c.themeIds.push(r.themeId);
@@ -191,6 +196,8 @@ export async function recordPersonCoding(db: DB, consultationId: number, answerI
             .select({ id: codebookThemes.id })
             .from(codebookThemes)
             .where(and(eq(codebookThemes.consultationId, consultationId), inArray(codebookThemes.id, [...themeIds])))
+            // By name, the order SQLite reads them in (its (consultation, name) index); PostgreSQL has no set order otherwise.
+            .orderBy(asc(codebookThemes.name))
         ).map((r) => r.id)
       : [];
     await tx.delete(answerThemes).where(eq(answerThemes.answerId, answerId));
@@ -204,12 +211,21 @@ export async function recordPersonCoding(db: DB, consultationId: number, answerI
 }
 
 // ── Runs: claiming and progress (the background runner) ───────────────────────
-/** Claims the oldest queued run (one claimant wins: the update is a single statement). */
+/**
+ * Claims the oldest queued run; one claimant wins each run (the update is a single statement that
+ * re-checks `status = 'queued'`). On PostgreSQL several servers' runners may claim at once: the
+ * oldest queued run is picked `FOR UPDATE SKIP LOCKED`, so a runner passes over a run another is
+ * claiming that moment and takes the next one (or none), never the same one.
+ */
 export async function claimThemeRun(db: DB, now: Date): Promise<ThemeRun | undefined> {
+  const oldest =
+    dialect === "postgres"
+      ? sql`(select id from theme_runs where status = 'queued' order by id limit 1 for update skip locked)`
+      : sql`(select id from theme_runs where status = 'queued' order by id limit 1)`;
   const [row] = await db
     .update(themeRuns)
     .set({ status: "running", startedAt: now, heartbeatAt: now, phase: "starting" })
-    .where(and(eq(themeRuns.status, "queued"), eq(themeRuns.id, sql`(select id from theme_runs where status = 'queued' order by id limit 1)`)))
+    .where(and(eq(themeRuns.status, "queued"), eq(themeRuns.id, oldest)))
     .returning();
   return row;
 }
@@ -222,21 +238,19 @@ export async function themeRunsWaiting(db: DB, staleBefore: Date): Promise<boole
   const [row] = await db
     .select({ id: themeRuns.id })
     .from(themeRuns)
-    .where(sql`${themeRuns.status} = 'queued' or (${themeRuns.status} = 'running' and ${themeRuns.heartbeatAt} < ${staleBefore.getTime()})`)
+    .where(sql`${themeRuns.status} = 'queued' or (${themeRuns.status} = 'running' and ${themeRuns.heartbeatAt} < ${instant(staleBefore)})`)
     .limit(1);
   return !!row;
 }
 
 /** Runs whose process stopped sending heartbeats (it died) go back to the queue. */
 export async function requeueStaleThemeRuns(db: DB, staleBefore: Date): Promise<number> {
-  // .run() for its `changes` count (SQLite only).
-  return (
+  return changedRows(
     await db
       .update(themeRuns)
       .set({ status: "queued", phase: "", processed: 0 })
-      .where(and(eq(themeRuns.status, "running"), sql`${themeRuns.heartbeatAt} < ${staleBefore.getTime()}`))
-      .run()
-  ).changes;
+      .where(and(eq(themeRuns.status, "running"), sql`${themeRuns.heartbeatAt} < ${instant(staleBefore)}`)),
+  );
 }
 
 export async function updateThemeRun(db: DB, id: number, set: Partial<typeof themeRuns.$inferInsert>): Promise<void> {
@@ -275,8 +289,7 @@ export async function findSuggestion(db: DB, consultationId: number, questionId:
 
 export async function decideSuggestions(db: DB, ids: readonly number[], v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date }): Promise<number> {
   if (!ids.length) return 0;
-  // .run() for its `changes` count (SQLite only).
-  return (await db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))).run()).changes;
+  return changedRows(await db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))));
 }
 
 /** Runs of a kind queued or running for the question. */
@@ -310,7 +323,7 @@ export async function codingsOf(db: DB, consultationId: number, questionId: numb
   const ids = (await themableAnswers(db, consultationId, questionId)).map((a) => a.answerId);
   if (!ids.length) return [];
   const names = new Map((await db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId))).map((t) => [t.id, t.name]));
-  const staff = new Map((await db.all<{ id: number; name: string }>(sql`select id, display_name as name from users`)).map((u) => [Number(u.id), String(u.name)]));
+  const staff = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const out: CodingRow[] = [];
   for (const [answerId, list] of await machineCodingsFor(db, ids))
     for (const m of list) if (names.has(m.themeId)) out.push({ answerId, theme: names.get(m.themeId)!, source: "machine", coder: null, confidence: m.confidence, codedAt: m.codedAt });
@@ -319,14 +332,15 @@ export async function codingsOf(db: DB, consultationId: number, questionId: numb
     for (const r of await db.select().from(answerThemes).where(inArray(answerThemes.answerId, chunk)))
       if (names.has(r.themeId)) out.push({ answerId: r.answerId, theme: names.get(r.themeId)!, source: "person", coder: r.taggedBy === null ? null : (staff.get(r.taggedBy) ?? null), confidence: null, codedAt: r.taggedAt });
   }
-  const seconds = await db.all<{ answer_id: number; theme_ids: string | null; coded_at: number; coder_id: number | null }>(sql`
-    select i.answer_id, i.theme_ids, i.coded_at, s.coder_id
-    from agreement_sample_items i join agreement_samples s on s.id = i.sample_id
-    where s.consultation_id = ${consultationId} and s.question_id = ${questionId} and i.coded_at is not null
-    order by s.id, i.position`);
+  const seconds = await db
+    .select({ answerId: agreementSampleItems.answerId, themeIds: agreementSampleItems.themeIds, codedAt: agreementSampleItems.codedAt, coderId: agreementSamples.coderId })
+    .from(agreementSampleItems)
+    .innerJoin(agreementSamples, eq(agreementSamples.id, agreementSampleItems.sampleId))
+    .where(and(eq(agreementSamples.consultationId, consultationId), eq(agreementSamples.questionId, questionId), isNotNull(agreementSampleItems.codedAt)))
+    .orderBy(asc(agreementSamples.id), asc(agreementSampleItems.position));
   for (const r of seconds)
-    for (const themeId of (JSON.parse(r.theme_ids ?? "[]") as number[]))
-      if (names.has(themeId)) out.push({ answerId: Number(r.answer_id), theme: names.get(themeId)!, source: "second-coder", coder: r.coder_id === null ? null : (staff.get(Number(r.coder_id)) ?? null), confidence: null, codedAt: new Date(Number(r.coded_at)) });
+    for (const themeId of r.themeIds ?? [])
+      if (names.has(themeId)) out.push({ answerId: r.answerId, theme: names.get(themeId)!, source: "second-coder", coder: r.coderId === null ? null : (staff.get(r.coderId) ?? null), confidence: null, codedAt: r.codedAt! });
   const order = { machine: 0, person: 1, "second-coder": 2 } as const;
   return out.sort((a, b) => a.answerId - b.answerId || order[a.source] - order[b.source] || a.codedAt.getTime() - b.codedAt.getTime() || a.theme.localeCompare(b.theme));
 }

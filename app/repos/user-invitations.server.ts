@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { partnerships, userInvitations, type Role } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 
 export async function insertUserInvitation(
   db: DB,
@@ -37,15 +37,7 @@ export async function findUsableInvitation(db: DB, tokenHash: string, now: Date)
 }
 
 export async function markInvitationAccepted(db: DB, id: number, now: Date): Promise<boolean> {
-  return (
-    (
-      await db
-        .update(userInvitations)
-        .set({ acceptedAt: now })
-        .where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt)))
-        .run()
-    ).changes === 1
-  );
+  return changedRows(await db.update(userInvitations).set({ acceptedAt: now }).where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt)))) === 1;
 }
 
 export async function listPendingInvitations(db: DB, partnershipId: number, now: Date) {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { memberships, partnerships, users, type Role } from "../../db/tables";
-import type { DB } from "../db.server";
+import { changedRows, type DB } from "../db.server";
 
 export async function findUserForSignIn(db: DB, email: string) {
   const [row] = await db
@@ -67,7 +67,8 @@ export async function listPartnershipPeople(db: DB, partnershipId: number) {
       email: users.email,
       role: memberships.role,
       membershipId: memberships.id,
-      activated: sql<number>`${users.passwordHash} IS NOT NULL`,
+      // 1/0 on both databases (PostgreSQL answers a boolean).
+      activated: sql<number>`${users.passwordHash} IS NOT NULL`.mapWith(Number),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -76,9 +77,7 @@ export async function listPartnershipPeople(db: DB, partnershipId: number) {
 }
 
 export async function addMembership(db: DB, userId: number, partnershipId: number, role: Role): Promise<boolean> {
-  return (
-    (await db.insert(memberships).values({ userId, partnershipId, role }).onConflictDoNothing().run()).changes > 0
-  );
+  return changedRows(await db.insert(memberships).values({ userId, partnershipId, role }).onConflictDoNothing()) > 0;
 }
 
 export async function removeMembership(db: DB, membershipId: number, partnershipId: number) {

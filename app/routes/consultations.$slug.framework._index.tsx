@@ -1,3 +1,4 @@
+import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
@@ -111,7 +112,7 @@ const newVersionSchema = z.object({
     .trim()
     .min(1, "errors.changeReason")
     .max(2000, "errors.changeReason")
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "errors.changeReason"),
+    .refine((s) => !CONTROL.test(s), "errors.changeReason"),
 });
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,3 +1,4 @@
+import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { provenanceByCode } from "../services/themes.server";
@@ -36,7 +37,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome, provenance });
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const reasonText = z
   .string()
   .max(2000, "errors.reasonLength")

@@ -1,3 +1,4 @@
+import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
@@ -47,7 +48,6 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export async function action(args: ActionFunctionArgs) {
   const { scope, actor, set, base } = await load(args);

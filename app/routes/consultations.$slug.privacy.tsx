@@ -8,7 +8,7 @@ import { MAX_RETENTION_DAYS } from "../domain/privacy/retention";
 import { consultationPrivacy, deleteConsultationPersonalData, retentionDateProblem, setRetentionDate } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { Checkboxes, DateInput, TextInput } from "../ui/fields";
+import { Checkboxes, DateInput } from "../ui/fields";
 import { formatDate } from "../ui/format.server";
 import type { RouteHandle } from "../ui/title";
 import { dateField } from "../utils/consultation-form";

@@ -1,3 +1,4 @@
+import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -34,7 +35,6 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const textField = z
   .string()
   .optional()

@@ -13,7 +13,7 @@ import { addRatingsForAllOutcomes, reorderQuestion, saveRoundSettings } from "..
 import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
 import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { DateInput, TextInput } from "../ui/fields";
+import { DateInput } from "../ui/fields";
 import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
 import { dayOf } from "../utils/consultation-form";

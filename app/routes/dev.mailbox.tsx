@@ -48,7 +48,7 @@ export default function Mailbox() {
           <p className="govuk-body-s">
             {t("mailbox.to")} {m.to} · {m.receivedAt}
           </p>
-          <pre className="app-mail-text" tabIndex={0} aria-label={t("mailbox.body", { subject: m.subject })}>
+          <pre className="app-mail-text" role="region" tabIndex={0} aria-label={t("mailbox.body", { subject: m.subject })}>
             {m.text}
           </pre>
         </section>

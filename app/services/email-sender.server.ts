@@ -5,6 +5,7 @@
  * (app/domain/email/delivery.ts). When the SMTP server cannot be reached the rest of the
  * batch waits for the next try instead of each failing in turn.
  */
+import { AsyncResource } from "node:async_hooks";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "../db.server";
 import { afterFailure, classifySmtpFailure, STALE_SENDING_MS, type RetryPolicy } from "../domain/email/delivery";
@@ -134,7 +135,12 @@ export async function startEmailSender(db: DB, config: SenderConfig, clock: () =
       });
   }
 
-  onEmailQueued(() => schedule(0));
+  // A wake comes from the request that queued the email, often from inside its transaction, and
+  // timers keep the async context they were made in: the loop goes back to its own (the one it was
+  // started in) so its queries never run as part of that request's transaction (on PostgreSQL,
+  // getDb() inside a transaction's context answers with the transaction's connection).
+  const home = new AsyncResource("email-sender");
+  onEmailQueued(() => home.runInAsyncScope(() => schedule(0)));
   schedule(0);
 
   return {

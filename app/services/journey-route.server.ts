@@ -85,7 +85,7 @@ let participantLimiter: RateLimiter | undefined;
  */
 export async function limitPosts(request: Request, kind: "start" | "post", participantId?: number | null, now = Date.now()) {
   const e = env();
-  const store = () => rateLimitStore(() => getDb().$client);
+  const store = () => rateLimitStore(getDb);
   startLimiter ??= new RateLimiter(e.JOURNEY_START_LIMIT, e.JOURNEY_START_WINDOW_SECONDS * 1000, store());
   postLimiter ??= new RateLimiter(e.JOURNEY_POST_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
   participantLimiter ??= new RateLimiter(e.JOURNEY_POST_PARTICIPANT_LIMIT, e.JOURNEY_POST_WINDOW_SECONDS * 1000, store());
@@ -115,11 +115,15 @@ export function journeyHeaders({ loaderHeaders, actionHeaders, errorHeaders }: {
   return out;
 }
 
+/** The journey's form fields as strings (at most 60 per field, 20,000 characters each), without NUL characters, which PostgreSQL's text cannot hold. */
 export function formInput(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     if (key.length > 60) continue;
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 20_000));
+    const values = form
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.slice(0, 20_000).replaceAll("\u0000", ""));
     out[key] = values.length > 1 ? values.slice(0, 60) : (values[0] ?? "");
   }
   return out;

@@ -19,7 +19,7 @@ import {
   type JourneyQuestion,
 } from "../domain/survey/journey";
 import { fromStoredAnswer, parseQuestionConfig, toStoredAnswer, type DraftAnswer } from "../domain/survey/questions";
-import { type DB, inTransaction } from "../db.server";
+import { type DB, inTransaction, isUniqueViolation } from "../db.server";
 import { secureCookies } from "../env.server";
 import type { Locale } from "../i18n/config";
 import * as repo from "../repos/journey.server";
@@ -302,8 +302,10 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
       return { kind: "submitted" as const, reference };
     });
   } catch (error) {
-    // Two submits racing past the first check: the unique index refused the second.
-    if (String((error as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) {
+    // Two submits racing past the first check: the unique index refused the second. (On PostgreSQL
+    // SERIALIZABLE usually fails the second with a serialisation failure first, and its retry
+    // finds the first response: "already".)
+    if (isUniqueViolation(error)) {
       const existing = await repo.findResponse(db, round.id, participant.id);
       if (existing) return { kind: "already", reference: existing.reference };
     }

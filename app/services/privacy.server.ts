@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import * as s from "../../db/tables";
-import { type DB, inTransaction } from "../db.server";
+import { changedRows, type DB, inTransaction } from "../db.server";
 import { checkRetentionDate, isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";
 import { personalDataHeld } from "../repos/privacy.server";
@@ -29,12 +29,12 @@ export async function deleteConsultationPersonalData(db: DB, consultationId: num
     const ids = (await t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.consultationId, consultationId))).map((r) => r.id);
     const counts: DeletionCounts = { participantsUnlinked: 0, profiles: 0, drafts: 0, invitations: 0, emails: 0 };
     if (ids.length) {
-      counts.profiles = (await t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)).run()).changes;
-      counts.drafts = (await t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)).run()).changes;
-      counts.participantsUnlinked = (await t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)).run()).changes;
+      counts.profiles = changedRows(await t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)));
+      counts.drafts = changedRows(await t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)));
+      counts.participantsUnlinked = changedRows(await t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)));
     }
-    counts.invitations = (await t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)).run()).changes;
-    counts.emails = (await t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)).run()).changes;
+    counts.invitations = changedRows(await t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)));
+    counts.emails = changedRows(await t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)));
     await t.update(s.consultations).set({ personalDataDeletedAt: now }).where(eq(s.consultations.id, consultationId));
     await appendAudit(t, { at: now, actorUserId, partnershipId: c.partnershipId, action: "privacy.consultation-data-deleted", entityType: "consultation", entityId: consultationId, details: { ...counts } });
     return counts;

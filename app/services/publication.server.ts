@@ -5,7 +5,7 @@
 import { publishedProvenance } from "./themes.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { type DB, inTransaction } from "../db.server";
+import { type DB, dialect, inTransaction } from "../db.server";
 import type { AggregateResult } from "../domain/aggregation";
 import { CONSULTATION_STATUSES, CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import {
@@ -334,8 +334,9 @@ export async function findPublished(db: DB, consultationId: number, status: stri
   if (!meta) return null;
   if (meta.withdrawnAt) return "withdrawn";
   const row = (await findVersion(db, consultationId, wanted))!;
+  const summary = row.snapshot as unknown as PublishedSummary;
   return {
-    summary: row.snapshot as unknown as PublishedSummary,
+    summary: dialect === "postgres" ? withListsInCodeOrder(summary) : summary,
     version: wanted,
     latest: live[0].version,
     publishedAt: row.publishedAt,
@@ -343,6 +344,24 @@ export async function findPublished(db: DB, consultationId: number, status: stri
     changeNoteLang: row.changeNoteLang,
     history: history.map((v) => ({ version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, changeNoteLang: v.changeNoteLang, withdrawn: Boolean(v.withdrawnAt) })),
   };
+}
+
+/**
+ * PostgreSQL keeps the snapshot as jsonb, which gives an object's keys back shortest first rather
+ * than as written. The published page lists a COS-STAR line's channels and stakeholder groups in
+ * key order, and they were written in code order (the queries behind them sort them so), which
+ * SQLite's JSON text keeps: put them back in that order.
+ */
+function withListsInCodeOrder(summary: PublishedSummary): PublishedSummary {
+  if (!summary.howDone) return summary;
+  const sorted = <T>(o: Record<string, T> | undefined) => o && Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const howDone = Object.fromEntries(
+    Object.entries(summary.howDone).map(([locale, items]) => [
+      locale,
+      items.map((item) => ({ ...item, lines: item.lines.map((line) => ({ ...line, ...(line.channels ? { channels: sorted(line.channels) } : {}), ...(line.groups ? { groups: sorted(line.groups) } : {}) })) })),
+    ]),
+  );
+  return { ...summary, howDone };
 }
 
 /** A picture is public when a live published version shows it; staff of the partnership see any of theirs. */

@@ -19,7 +19,7 @@ export const NOT_STATED = "not-stated";
 
 /**
  * Reads a round's submitted ratings into the engine's columns, streaming
- * them from SQLite, and hashes exactly what was read.
+ * them from the database, and hashes exactly what was read.
  */
 export async function loadRoundColumns(db: DB, roundId: number): Promise<{ columns: ResponseColumns; digest: string }> {
   const codes = await ratedOutcomeCodes(db, roundId);
@@ -28,24 +28,26 @@ export async function loadRoundColumns(db: DB, roundId: number): Promise<{ colum
   const perCode: number[][] = codes.map(() => []);
   const hashInput: string[] = [];
   let current = -1;
-  for (const row of await iterateRatingAnswers(db, roundId)) {
-    if (row.participantId !== current) {
-      current = row.participantId;
-      columns.respondentIds.push(String(row.participantId));
-      columns.groups.push(row.stakeholderGroup ?? NOT_STATED);
-      columns.profiles.push({
-        age_band: row.ageBand ?? NOT_STATED,
-        sex: row.sex ?? NOT_STATED,
-        locality: row.locality ?? NOT_STATED,
-        ethnicity: row.ethnicity ?? NOT_STATED,
-      });
-      for (const list of perCode) list.push(0);
+  for await (const batch of iterateRatingAnswers(db, roundId)) {
+    for (const row of batch) {
+      if (row.participantId !== current) {
+        current = row.participantId;
+        columns.respondentIds.push(String(row.participantId));
+        columns.groups.push(row.stakeholderGroup ?? NOT_STATED);
+        columns.profiles.push({
+          age_band: row.ageBand ?? NOT_STATED,
+          sex: row.sex ?? NOT_STATED,
+          locality: row.locality ?? NOT_STATED,
+          ethnicity: row.ethnicity ?? NOT_STATED,
+        });
+        for (const list of perCode) list.push(0);
+      }
+      const k = codeIndex.get(row.code);
+      if (k === undefined) continue;
+      const score = row.unable ? -1 : row.value !== null && row.value >= 1 && row.value <= 9 ? Math.round(row.value) : 0;
+      perCode[k][perCode[k].length - 1] = score;
+      hashInput.push(`${row.participantId}|${row.stakeholderGroup}|${row.ageBand}|${row.sex}|${row.locality}|${row.code}|${score}`);
     }
-    const k = codeIndex.get(row.code);
-    if (k === undefined) continue;
-    const score = row.unable ? -1 : row.value !== null && row.value >= 1 && row.value <= 9 ? Math.round(row.value) : 0;
-    perCode[k][perCode[k].length - 1] = score;
-    hashInput.push(`${row.participantId}|${row.stakeholderGroup}|${row.ageBand}|${row.sex}|${row.locality}|${row.code}|${score}`);
   }
   columns.rounds = new Int32Array(columns.respondentIds.length).fill(1);
   columns.scores = perCode.map((list) => Int8Array.from(list));

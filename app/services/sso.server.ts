@@ -93,7 +93,7 @@ export async function startSso(
   input: { partnershipSlug: string; redirectTo: string; origin: string; address: string },
   now: Date,
 ): Promise<{ ok: true; url: string; state: string } | { ok: false; reason: SsoFailure } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
-  startLimiter ??= new RateLimiter(START_LIMIT, START_WINDOW_MS, rateLimitStore(() => db.$client));
+  startLimiter ??= new RateLimiter(START_LIMIT, START_WINDOW_MS, rateLimitStore(() => db));
   const limited = await startLimiter.hit(`sso-start:${input.address}`, now.getTime());
   if (!limited.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
   const partnership = await findPartnershipBySlug(db, input.partnershipSlug);

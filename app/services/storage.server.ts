@@ -6,7 +6,7 @@
  */
 import { logger } from "../ops/log.server";
 export { isStorageUnavailable } from "../db.server";
-import { isStorageUnavailable } from "../db.server";
+import { isStorageUnavailable, sqlState } from "../db.server";
 
 export const storageUnavailableHeaders = { "Retry-After": "10", "Cache-Control": "private, no-store" };
 
@@ -16,7 +16,8 @@ export async function tryWrite<T>(write: () => Promise<T>): Promise<{ ok: true; 
     return { ok: true, value: await write() };
   } catch (error) {
     if (!isStorageUnavailable(error)) throw error;
-    logger.error({ code: (error as { code?: string }).code }, "storage unavailable");
+    // PostgreSQL's errors come wrapped by drizzle: its SQLSTATE is on the cause.
+    logger.error({ code: (error as { code?: string }).code ?? sqlState(error) }, "storage unavailable");
     return { ok: false };
   }
 }

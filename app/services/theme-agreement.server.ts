@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { agreementSampleItems, agreementSamples, users } from "../../db/tables";
-import { type DB, inTransaction } from "../db.server";
+import { changedRows, type DB, inTransaction } from "../db.server";
 import { agreementDocument } from "../domain/themes/agreement-report";
 import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/themes/agreement-intervals";
 import { appendAudit } from "../repos/audit.server";
@@ -61,14 +61,12 @@ export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number;
     if (sample.coderId !== a.actorUserId) return "not-coder";
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return "unknown-theme";
-    // .run() for its `changes` count (SQLite only).
-    const changed = (
+    const changed = changedRows(
       await tx
         .update(agreementSampleItems)
         .set({ themeIds: [...new Set(a.themeIds)].sort((x, y) => x - y), codedAt: now })
-        .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt)))
-        .run()
-    ).changes;
+        .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt))),
+    );
     if (!changed) {
       const [exists] = await tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId)));
       return exists ? "ok" : "missing"; // already coded: a repeated submit records nothing new

@@ -17,6 +17,8 @@ export function ErrorSummary({ errors, fieldIds = {} }: { errors: FieldErrors | 
   }, [key]);
   if (entries.length === 0) return null;
   return (
+    // GOV.UK's error summary pattern: focus moves to the summary when the page loads with errors.
+    // eslint-disable-next-line jsx-a11y/no-autofocus
     <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary" autoFocus>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{t("errors.summaryTitle")}</h2>

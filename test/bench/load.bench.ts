@@ -16,7 +16,6 @@
  * database spent per request (from /proc), which shows the cost of a step where two shared cores
  * cannot show scaling.
  */
-import Database from "better-sqlite3";
 import http from "node:http";
 import { rmSync } from "node:fs";
 import { checkLedgers, participantToken, type Ledger } from "../helpers/ledger";
@@ -211,7 +210,6 @@ export async function runLoadBench(config: LoadConfig = { database: "sqlite", se
   };
   const servers: LaunchedServer[] = [];
   for (let i = 0; i < config.servers; i++) servers.push(await launch());
-  const url = servers[0].url;
   const serverPids = () => servers.map((s) => s.child.pid!).filter(Boolean);
   try {
     const setup = openTestDb(dbPath);

@@ -16,8 +16,9 @@ export const CONSENSUS = ["in", "out", "none"] as const;
 /** Default margin, in percentage points, beyond which a final weight needs a reason. */
 export const DEFAULT_WEIGHT_MARGIN = 5;
 
-// Control characters other than tab and newlines are refused in every text field.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters other than tab and newlines, refused in every text field (they are invisible and break exports). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (max: number, key: string, required = true) =>
   z
     .string({ error: key })

@@ -28,7 +28,6 @@ import {
   sign,
   toIndigo,
   type ExportContext,
-  type Indicator,
   type OutcomeSetContent,
 } from "./index";
 

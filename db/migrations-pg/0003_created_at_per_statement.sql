@@ -1,0 +1,27 @@
+ALTER TABLE "advisory_group_members" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "advisory_groups" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "aggregation_results" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "agreement_samples" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "candidate_outcomes" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "codebook_themes" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "consultation_signatories" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "consultations" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "email_outbox" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "invitations" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "memberships" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "organisations" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "outcome_provenance" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "outcome_sets" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "participants" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "partnerships" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "population_margins" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "publication_images" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "questions" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "response_imports" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "rounds" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "sessions" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "surveys" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "trusted_devices" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "user_identities" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "user_invitations" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();--> statement-breakpoint
+ALTER TABLE "users" ALTER COLUMN "created_at" SET DEFAULT statement_timestamp();
