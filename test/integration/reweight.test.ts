@@ -2,7 +2,7 @@
 // priority (exactly 100.00, largest remainder), or to set them by hand; over HTTP, audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largestRemainder } from "../../app/domain/aggregation";
-import { Client, DEMO, signedInClient } from "../helpers/client";
+import { DEMO, signedInClient } from "../helpers/client";
 import { addOtherPartnershipCommissioner, COMET, currentSet, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 import { openTestDb } from "../helpers/test-database";
