@@ -69,7 +69,7 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await page.waitForSelector("[data-testid=set-status]");
     expect(await page.textContent("[data-testid=set-status]")).toContain("Draft");
     await expectAccessible(page, "framework draft with problems");
-    const set = currentSet(server.dbPath);
+    const set = await currentSet(server.dbPath);
     included = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
     expect(included.length).toBeGreaterThan(2);
 

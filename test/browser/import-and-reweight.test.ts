@@ -63,7 +63,7 @@ for (const javaScriptEnabled of [true, false]) {
       });
 
       it("a commissioner includes an outcome with no weight and shares the weights out by priority", async () => {
-        const code = currentSet(server.dbPath).content.outcomes.find((o) => !o.included)!.code;
+        const code = (await currentSet(server.dbPath)).content.outcomes.find((o) => !o.included)!.code;
         const context = await newContext(browser, server.url, javaScriptEnabled, locale);
         const page = await context.newPage();
         await signInAs(page, server.url, DEMO.commissioner);
@@ -85,7 +85,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.waitForSelector(".govuk-notification-banner--success");
         expect(new URL(page.url()).pathname).toBe(`${F}/weights`);
         await expectAccessible(page, "weights after sharing them out");
-        const included = currentSet(server.dbPath).content.outcomes.filter((o) => o.included);
+        const included = (await currentSet(server.dbPath)).content.outcomes.filter((o) => o.included);
         expect(included.every((o) => o.finalWeight !== null)).toBe(true);
         expect(included.reduce((a, o) => a + Math.round(o.finalWeight! * 100), 0)).toBe(10000);
 

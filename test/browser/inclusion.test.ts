@@ -22,9 +22,9 @@ let server: TestServer;
 let browser: Browser;
 let fixture: Fixture;
 const contexts: BrowserContext[] = [];
-withServerAndBrowser((s, b) => {
+withServerAndBrowser(async (s, b) => {
   [server, browser] = [s, b];
-  fixture = createFixture(server.dbPath);
+  fixture = await createFixture(server.dbPath);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
@@ -45,8 +45,8 @@ async function englishBrowser(javaScriptEnabled: boolean): Promise<Page> {
 const path = (page: Page) => new URL(page.url()).pathname;
 
 /** Question and outcome wording that exists in English but not in `locale` (shown as an English fallback). */
-function englishOnly(locale: Locale): string[] {
-  const rows = sql<{ text: string }>(
+async function englishOnly(locale: Locale): Promise<string[]> {
+  const rows = await sql<{ text: string }>(
     server.dbPath,
     `select text from question_translations q where locale = 'en' and not exists (select 1 from question_translations o where o.question_id = q.question_id and o.locale = ?)
      union select statement from candidate_outcome_translations c where locale = 'en' and not exists (select 1 from candidate_outcome_translations o where o.outcome_id = c.outcome_id and o.locale = ?)`,
@@ -75,7 +75,7 @@ async function expectLanguage(page: Page, locale: Locale, label: string) {
       const texts = [...document.querySelectorAll("main h1 span, main h1 label, main label, main legend")].filter((el) => el.children.length === 0);
       return texts.filter((el) => own(el) === lng && english.includes(el.textContent!.trim())).map((el) => el.textContent);
     },
-    { lng: locale, english: englishOnly(locale) },
+    { lng: locale, english: await englishOnly(locale) },
   );
   expect(unmarked ?? [], `${label}: English text labelled ${locale}`).toEqual([]);
 }
@@ -131,7 +131,7 @@ describe("the language chosen by a ?lng= link holds for the whole journey", () =
   }
 
   it("an invitation link with ?lng=pl, and the resume page with ?lng=ur", async () => {
-    const token = invite(server.dbPath, fixture, fixture.members.carer, fixture.round1);
+    const token = await invite(server.dbPath, fixture, fixture.members.carer, fixture.round1);
     const member = await englishBrowser(false);
     await member.goto(`${server.url}/invite/${token}?lng=pl`);
     expect(path(member)).toBe(`/s/${FIXTURE_SLUG}`);

@@ -16,9 +16,9 @@ let browser: Browser;
 let f: Fixture;
 const contexts: BrowserContext[] = [];
 
-withServerAndBrowser((s, b) => {
+withServerAndBrowser(async (s, b) => {
   [server, browser] = [s, b];
-  f = createFixture(server.dbPath);
+  f = await createFixture(server.dbPath);
 });
 // Runs before the fixture's own afterAll (hooks run last-registered first), while the browser is open.
 afterAll(async () => {
@@ -55,12 +55,12 @@ interface Stored {
   unable: number;
   text_value: string | null;
 }
-function storedAnswers(memberOrToken: { memberId?: number; participantId?: number }, roundId: number): Record<number, Stored> {
-  const pid = memberOrToken.participantId ?? (sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", memberOrToken.memberId, f.consultationId)[0]?.id as number);
-  const rows = sql<Stored>(server.dbPath, "select a.question_id, a.numeric_value, a.unable, a.text_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and r.round_id = ?", pid, roundId);
+async function storedAnswers(memberOrToken: { memberId?: number; participantId?: number }, roundId: number): Promise<Record<number, Stored>> {
+  const pid = memberOrToken.participantId ?? ((await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", memberOrToken.memberId, f.consultationId))[0]?.id as number);
+  const rows = await sql<Stored>(server.dbPath, "select a.question_id, a.numeric_value, a.unable, a.text_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and r.round_id = ?", pid, roundId);
   return Object.fromEntries(rows.map((r) => [r.question_id, r]));
 }
-const responsesOf = (pid: number, roundId: number) => sql<{ reference: string }>(server.dbPath, "select reference from responses where participant_id = ? and round_id = ?", pid, roundId);
+const responsesOf = async (pid: number, roundId: number) => (await sql<{ reference: string }>(server.dbPath, "select reference from responses where participant_id = ? and round_id = ?", pid, roundId));
 
 let anonymousParticipant = 0;
 let anonymousPage: Page;
@@ -157,10 +157,10 @@ describe("a two-round survey, three participants", () => {
     await other.fill("#email", "a.participant@example.org");
     await clickContinue(other);
     expect(await other.textContent(".govuk-notification-banner")).toBeTruthy();
-    const pid = sql<{ participant_id: number }>(server.dbPath, "select participant_id from responses where reference = ?", reference)[0].participant_id;
+    const pid = (await sql<{ participant_id: number }>(server.dbPath, "select participant_id from responses where reference = ?", reference))[0].participant_id;
     anonymousParticipant = pid;
     anonymousPage = other;
-    const stored = storedAnswers({ participantId: pid }, f.round1);
+    const stored = await storedAnswers({ participantId: pid }, f.round1);
     expect(stored[f.q.r1[0]]).toMatchObject({ numeric_value: 9, unable: 0 });
     expect(stored[f.q.r1[1]]).toMatchObject({ numeric_value: null, unable: 1 });
     expect(stored[f.q.r1[2]]).toMatchObject({ numeric_value: 5 });
@@ -171,12 +171,12 @@ describe("a two-round survey, three participants", () => {
     expect(stored[f.q.idea].text_value).toBe("Help with transport to appointments");
     expect(stored[f.q.group]).toBeUndefined();
     expect(Object.keys(stored)).toHaveLength(8);
-    expect(sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "citizen" }]);
-    expect(sql(server.dbPath, "select count(*) as n from email_outbox where kind = 'receipt' and to_address = 'a.participant@example.org'")).toEqual([{ n: 1 }]);
+    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "citizen" }]);
+    expect(await sql(server.dbPath, "select count(*) as n from email_outbox where kind = 'receipt' and to_address = 'a.participant@example.org'")).toEqual([{ n: 1 }]);
   }, 240_000);
 
   it("participant B: a carer by invitation, JavaScript off, submitting twice (double click and a second tab)", async () => {
-    const token = invite(server.dbPath, f, f.members.carer, f.round1);
+    const token = await invite(server.dbPath, f, f.members.carer, f.round1);
     const page = await open(false, "en");
     await page.goto(`${server.url}/invite/${token}`);
     expect(path(page)).toBe(BASE);
@@ -227,9 +227,9 @@ describe("a two-round survey, three participants", () => {
     await page.goBack();
     await page.waitForLoadState("load");
     expect(path(page)).toBe(`${BASE}/done`);
-    const pid = sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.carer, f.consultationId)[0].id;
-    expect(responsesOf(pid, f.round1)).toEqual([{ reference }]);
-    const stored = storedAnswers({ participantId: pid }, f.round1);
+    const pid = (await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.carer, f.consultationId))[0].id;
+    expect(await responsesOf(pid, f.round1)).toEqual([{ reference }]);
+    const stored = await storedAnswers({ participantId: pid }, f.round1);
     expect(stored[f.q.r1[0]].numeric_value).toBe(7);
     expect(stored[f.q.r1[1]].numeric_value).toBe(6);
     expect(stored[f.q.r1[2]].numeric_value).toBe(8);
@@ -238,12 +238,12 @@ describe("a two-round survey, three participants", () => {
     expect(JSON.parse(stored[f.q.multi].text_value!)).toEqual(["letter"]);
     expect(Object.keys(stored)).toHaveLength(6);
     // The carer's stakeholder group comes from the advisory group, with consent given there.
-    expect(sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "carer" }]);
-    expect(sql<{ completed_at: number | null }>(server.dbPath, "select completed_at from invitations where member_id = ? and round_id = ?", f.members.carer, f.round1)[0].completed_at).toBeGreaterThan(0);
+    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "carer" }]);
+    expect((await sql<{ completed_at: number | null }>(server.dbPath, "select completed_at from invitations where member_id = ? and round_id = ?", f.members.carer, f.round1))[0].completed_at).toBeGreaterThan(0);
   }, 240_000);
 
   it("participant C: a professional by invitation, in Polish, using only the keyboard", async () => {
-    const token = invite(server.dbPath, f, f.members.professional, f.round1);
+    const token = await invite(server.dbPath, f, f.members.professional, f.round1);
     const page = await open(true, "pl");
     await page.goto(`${server.url}/invite/${token}`);
     await keyboardRound1(page);
@@ -317,8 +317,8 @@ async function keyboardRound1(page: Page) {
   await keyEnter(page, CONTINUE);
   expect(path(page)).toBe(`${BASE}/done`);
   await step(page, "C confirmation");
-  const pid = sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.professional, f.consultationId)[0].id;
-  const stored = storedAnswers({ participantId: pid }, f.round1);
+  const pid = (await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.professional, f.consultationId))[0].id;
+  const stored = await storedAnswers({ participantId: pid }, f.round1);
   expect([stored[f.q.r1[0]].numeric_value, stored[f.q.r1[1]].numeric_value, stored[f.q.r1[2]].numeric_value]).toEqual([3, 9, 4]);
   expect(JSON.parse(stored[f.q.rank].text_value!)).toEqual(["T1", "T2", "T3"]);
   expect(stored[f.q.pair].text_value).toBe("T2");
@@ -336,7 +336,7 @@ describe("round 1 closes, round 2 opens with feedback", () => {
     await d.goto(`${server.url}${BASE}/q/${f.q.r1[0]}`);
     await d.check('input[name=answer][value="4"]');
     await clickContinue(d);
-    sql(server.dbPath, "update rounds set status = 'closed' where id = ?", f.round1);
+    await sql(server.dbPath, "update rounds set status = 'closed' where id = ?", f.round1);
     await d.goto(`${server.url}${BASE}/q/${f.q.r1[1]}`);
     expect(path(d)).toBe(BASE);
     expect(await d.textContent("[data-testid=closed]")).toContain("closed");
@@ -351,7 +351,7 @@ describe("round 1 closes, round 2 opens with feedback", () => {
   }, 120_000);
 
   it("in round 2 each participant sees their own score and the groups' scores, and answers again", async () => {
-    sql(server.dbPath, "update rounds set status = 'open' where id = ?", f.round2);
+    await sql(server.dbPath, "update rounds set status = 'open' where id = ?", f.round2);
     // A: the same anonymous participant, by cookie, still in Urdu.
     const a = anonymousPage;
     await a.goto(`${server.url}${BASE}`);
@@ -372,15 +372,15 @@ describe("round 1 closes, round 2 opens with feedback", () => {
     }
     await clickContinue(a);
     expect(path(a)).toBe(`${BASE}/done`);
-    const stored = storedAnswers({ participantId: anonymousParticipant }, f.round2);
+    const stored = await storedAnswers({ participantId: anonymousParticipant }, f.round2);
     expect([stored[f.q.r2[0]].numeric_value, stored[f.q.r2[1]].unable, stored[f.q.r2[2]].numeric_value]).toEqual([9, 1, 6]);
     expect(Object.keys(stored)).toHaveLength(3);
     // Round 1's answers are untouched.
-    expect(storedAnswers({ participantId: anonymousParticipant }, f.round1)[f.q.r1[0]].numeric_value).toBe(9);
+    expect((await storedAnswers({ participantId: anonymousParticipant }, f.round1))[f.q.r1[0]].numeric_value).toBe(9);
 
     // B: invited again, JavaScript off.
     const b = await open(false, "en");
-    await b.goto(`${server.url}/invite/${invite(server.dbPath, f, f.members.carer, f.round2)}`);
+    await b.goto(`${server.url}/invite/${await invite(server.dbPath, f, f.members.carer, f.round2)}`);
     await follow(b, "[data-testid=resume]");
     await follow(b, "[data-testid=briefing-continue]");
     await follow(b, "[data-testid=briefing-continue]");
@@ -391,12 +391,12 @@ describe("round 1 closes, round 2 opens with feedback", () => {
       await clickContinue(b);
     }
     await clickContinue(b);
-    const bStored = storedAnswers({ memberId: f.members.carer }, f.round2);
+    const bStored = await storedAnswers({ memberId: f.members.carer }, f.round2);
     expect([bStored[f.q.r2[0]].numeric_value, bStored[f.q.r2[1]].numeric_value, bStored[f.q.r2[2]].numeric_value]).toEqual([8, 6, 8]);
 
     // C: invited again, keyboard only.
     const c = await open(true, "pl");
-    await c.goto(`${server.url}/invite/${invite(server.dbPath, f, f.members.professional, f.round2)}`);
+    await c.goto(`${server.url}/invite/${await invite(server.dbPath, f, f.members.professional, f.round2)}`);
     await c.waitForLoadState("networkidle");
     await keyEnter(c, "[data-testid=resume]");
     await keyEnter(c, "[data-testid=briefing-continue]");
@@ -410,10 +410,10 @@ describe("round 1 closes, round 2 opens with feedback", () => {
     }
     await keyEnter(c, CONTINUE);
     expect(path(c)).toBe(`${BASE}/done`);
-    const cStored = storedAnswers({ memberId: f.members.professional }, f.round2);
+    const cStored = await storedAnswers({ memberId: f.members.professional }, f.round2);
     expect([cStored[f.q.r2[0]].numeric_value, cStored[f.q.r2[1]].numeric_value, cStored[f.q.r2[2]].numeric_value]).toEqual([5, 5, 5]);
     // Exactly one response per participant per round.
-    expect(sql(server.dbPath, "select round_id, count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ? and r.reference not like 'TEST-%' group by round_id order by round_id", f.consultationId)).toEqual([
+    expect(await sql(server.dbPath, "select round_id, count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ? and r.reference not like 'TEST-%' group by round_id order by round_id", f.consultationId)).toEqual([
       { round_id: f.round1, n: 3 },
       { round_id: f.round2, n: 3 },
     ]);

@@ -172,7 +172,7 @@ for (const run of RUNS) {
       await expectAccessible(page, "overview, open");
 
       // Responses arrive (as the citizen journey stores them); questions lock.
-      insertResponses(server.dbPath, roundIdOf(slug, 1), 20, (code, k) => (code === "H1" ? 9 : code === "H2" ? 2 : k % 2 ? 9 : 3));
+      await insertResponses(server.dbPath, roundIdOf(slug, 1), 20, (code, k) => (code === "H1" ? 9 : code === "H2" ? 2 : k % 2 ? 9 : 3));
       await page.goto(`${server.url}${base}/rounds/1`);
       await page.waitForSelector(".govuk-inset-text");
       expect(await page.locator("form:has(input[value=add-ratings])").count()).toBe(0);

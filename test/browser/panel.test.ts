@@ -18,7 +18,7 @@ let answerIds: number[];
 beforeAll(async () => {
   smtp = await startTestSmtp();
   [server, browser] = await Promise.all([startServer(smtpEnv(smtp.port)), launchBrowser()]);
-  answerIds = submitTextAnswers(server.dbPath, [
+  answerIds = await submitTextAnswers(server.dbPath, [
     { kind: "propose-outcome", text: "I can see my own care records online", group: "service-user" },
     { kind: "free-text", text: "The district nurses were wonderful, but I had to repeat my story to the GP.", group: "carer" },
   ]);

@@ -19,7 +19,7 @@ const QUOTE = "I only want to tell my story once, not five times";
 
 describe("outcomes from citizens' words on the published summary", () => {
   it("shows the theme, its answers and the chosen quote, in Urdu right to left, accessible at 320 px", async () => {
-    const [answerId] = submitTextAnswers(server.dbPath, [{ kind: "free-text", text: QUOTE, group: "carer" }]);
+    const [answerId] = await submitTextAnswers(server.dbPath, [{ kind: "free-text", text: QUOTE, group: "carer" }]);
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
     expect((await officer.post(`${C}/codebook`, { intent: "create", name: "Telling my story once" })).status).toBe(302);

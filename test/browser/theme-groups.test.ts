@@ -16,7 +16,7 @@ let url: string;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const groups = ["carer", "carer", "carer", "citizen", "citizen", "citizen", "professional", "service-user"] as const;
-  const ids = submitTextAnswers(server.dbPath, groups.map((group, i) => ({ kind: "free-text" as const, text: `Answer ${i}`, group })));
+  const ids = await submitTextAnswers(server.dbPath, groups.map((group, i) => ({ kind: "free-text" as const, text: `Answer ${i}`, group })));
   const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
   const questionId = (sqlite.prepare("select question_id from answers where id = ?").get(ids[0]) as { question_id: number }).question_id;
   url = `${server.url}/consultations/joined-up-care/themes/${questionId}/groups`;

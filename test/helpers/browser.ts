@@ -86,12 +86,12 @@ export async function signInAs(page: Page, url: string, account: { email: string
  * For a browser test file: starts the production server (fresh seeded database) and Chromium
  * before its tests, hands both to `receive`, and stops both after them.
  */
-export function withServerAndBrowser(receive: (server: TestServer, browser: Browser) => void, env: Record<string, string> = {}): void {
+export function withServerAndBrowser(receive: (server: TestServer, browser: Browser) => unknown, env: Record<string, string> = {}): void {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
-    receive(server, browser);
+    await receive(server, browser);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { hashPassword } from "../../app/auth/password.server";
+import { openTestDb } from "./test-database";
 
 export const CCG_COMMISSIONER = { email: "commissioner.ccg@south-notts.example", password: "demo-commissioner-2026" };
 export const OTHER_COMMISSIONER = { email: "commissioner@mid-notts.example", password: "other-commissioner-2026" };
@@ -16,30 +16,37 @@ export function addOtherPartnershipCommissioner(dbPath: string): Promise<void> {
 }
 
 async function addCommissioner(dbPath: string, c: { partnership: string; organisation: string; displayName: string; account: { email: string; password: string } }): Promise<void> {
-  const db = new Database(dbPath);
-  db.pragma("busy_timeout = 5000");
-  const partnership = db.prepare("select id from partnerships where slug = ?").get(c.partnership) as { id: number };
-  const organisation = db.prepare("select id from organisations where name = ?").get(c.organisation) as { id: number };
-  const user = Number(
-    db.prepare("insert into users (email, display_name, password_hash, organisation_id) values (?, ?, ?, ?)").run(c.account.email, c.displayName, await hashPassword(c.account.password), organisation.id).lastInsertRowid,
-  );
-  db.prepare("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')").run(user, partnership.id);
-  db.close();
+  const db = openTestDb(dbPath);
+  try {
+    const partnership = (await db.get<{ id: number }>("select id from partnerships where slug = ?", c.partnership))!;
+    const organisation = (await db.get<{ id: number }>("select id from organisations where name = ?", c.organisation))!;
+    const user = (await db.run("insert into users (email, display_name, password_hash, organisation_id) values (?, ?, ?, ?)", c.account.email, c.displayName, await hashPassword(c.account.password), organisation.id)).lastInsertRowid;
+    await db.run("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')", user, partnership.id);
+  } finally {
+    await db.close();
+  }
 }
 
-export function organisationIds(dbPath: string, names: string[]): string[] {
-  const db = new Database(dbPath, { readonly: true });
-  const ids = names.map((n) => String((db.prepare("select id from organisations where name = ?").get(n) as { id: number }).id));
-  db.close();
-  return ids;
+export async function organisationIds(dbPath: string, names: string[]): Promise<string[]> {
+  const db = openTestDb(dbPath);
+  try {
+    const ids: string[] = [];
+    for (const n of names) ids.push(String((await db.get<{ id: number }>("select id from organisations where name = ?", n))!.id));
+    return ids;
+  } finally {
+    await db.close();
+  }
 }
 
-/** The working outcome set's content, read straight from the database. */
-export function currentSet(dbPath: string): { version: number; status: string; content: { outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { consensus: string } }> } } {
-  const db = new Database(dbPath, { readonly: true });
-  const row = db.prepare("select version, status, content from outcome_sets order by version desc limit 1").get() as { version: number; status: string; content: string };
-  db.close();
-  return { ...row, content: JSON.parse(row.content) };
+/** The working outcome set's content, read straight from the database (either database). */
+export async function currentSet(dbPath: string): Promise<{ version: number; status: string; content: { outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { consensus: string } }> } }> {
+  const db = openTestDb(dbPath);
+  try {
+    const row = (await db.get<{ version: number; status: string; content: string }>("select version, status, content from outcome_sets order by version desc limit 1"))!;
+    return { ...row, content: JSON.parse(row.content) };
+  } finally {
+    await db.close();
+  }
 }
 
 export const INDICATOR = {

@@ -1,9 +1,9 @@
 // End to end over HTTP against the production build: sign-in, roles, CSRF,
 // security headers, sessions, invitations and language.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -120,9 +120,9 @@ describe("sessions", () => {
     const client = new Client(server.url);
     await client.signIn(DEMO.admin.email, DEMO.admin.password);
     const [id, secret] = client.cookie("session")!.split(".");
-    const sqlite = new Database(server.dbPath, { readonly: true });
-    const row = sqlite.prepare("select * from sessions where id = ?").get(id) as Record<string, unknown>;
-    sqlite.close();
+    const db = openTestDb(server.dbPath);
+    const row = (await db.get<Record<string, unknown>>("select * from sessions where id = ?", id))!;
+    await db.close();
     expect(row).toBeTruthy();
     expect(JSON.stringify(row)).not.toContain(secret);
     expect((row.secret_hash as Buffer).length).toBe(32);
@@ -191,9 +191,9 @@ describe("roles", () => {
     // The link works once.
     expect((await new Client(server.url).get(link!)).status).toBe(404);
     // And the audit log recorded the invitation and its acceptance.
-    const sqlite = new Database(server.dbPath, { readonly: true });
-    const actions = (sqlite.prepare("select action from audit_log").all() as Array<{ action: string }>).map((r) => r.action);
-    sqlite.close();
+    const db = openTestDb(server.dbPath);
+    const actions = (await db.all<{ action: string }>("select action from audit_log")).map((r) => r.action);
+    await db.close();
     expect(actions).toEqual(expect.arrayContaining(["user.invited", "invitation.accepted", "sign-in"]));
   });
 
@@ -202,11 +202,9 @@ describe("roles", () => {
     await admin.signIn(DEMO.admin.email, DEMO.admin.password);
     const res = await admin.post(adminPage, { intent: "invite", displayName: "Owen Price", email: DEMO.officer.email, role: "commissioner" });
     expect(await text(res)).toContain("has been given the role");
-    const sqlite = new Database(server.dbPath, { readonly: true });
-    const adminMembership = sqlite
-      .prepare("select m.id from memberships m join users u on u.id = m.user_id where u.email = ? and m.role = 'administrator'")
-      .get(DEMO.admin.email) as { id: number };
-    sqlite.close();
+    const db = openTestDb(server.dbPath);
+    const adminMembership = (await db.get<{ id: number }>("select m.id from memberships m join users u on u.id = m.user_id where u.email = ? and m.role = 'administrator'", DEMO.admin.email))!;
+    await db.close();
     const remove = await admin.post(adminPage, { intent: "remove", membershipId: String(adminMembership.id) });
     expect(remove.status).toBe(409);
     expect(await text(remove)).toContain("You cannot remove the last administrator");

@@ -1,9 +1,9 @@
 // Officers create and edit consultations and move them through their lifecycle;
 // other partnerships get 403, commissioners read but cannot change.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -19,12 +19,12 @@ async function signedIn(account: { email: string; password: string }) {
   return c;
 }
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
+async function sql<T>(query: string, ...params: unknown[]): Promise<T[]> {
+  const db = openTestDb(server.dbPath);
   try {
-    return db.prepare(query).all(...params) as T[];
+    return await db.all<T>(query, ...params);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -55,12 +55,12 @@ describe("creating a consultation", () => {
     const html = await page.text();
     expect(html).toContain("Care at home: what matters?");
     expect(html).toContain("Draft");
-    const [row] = sql<{ status: string; contact_email: string; closes_at: number }>("select status, contact_email, closes_at from consultations where slug = ?", "care-at-home-what-matters");
+    const [row] = await sql<{ status: string; contact_email: string; closes_at: number }>("select status, contact_email, closes_at from consultations where slug = ?", "care-at-home-what-matters");
     expect(row).toMatchObject({ status: "draft", contact_email: "engage@south-notts.example" });
     expect(new Date(row.closes_at).toISOString()).toBe("2099-01-31T23:59:59.000Z");
-    const rounds = sql<{ number: number; status: string }>("select r.number, r.status from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ?", "care-at-home-what-matters");
+    const rounds = await sql<{ number: number; status: string }>("select r.number, r.status from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ?", "care-at-home-what-matters");
     expect(rounds).toEqual([{ number: 1, status: "draft" }]);
-    const audit = sql<{ action: string }>("select action from audit_log where action in ('consultation.created', 'round.created') order by id");
+    const audit = await sql<{ action: string }>("select action from audit_log where action in ('consultation.created', 'round.created') order by id");
     expect(audit.length).toBeGreaterThanOrEqual(4);
   });
 });
@@ -76,7 +76,7 @@ describe("editing", () => {
     const bad = await officer.post(`${base}/edit`, { ...SETTINGS, opensAt: "2027-03-01", closesAt: "2027-02-01" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("The closing date must be after the opening date");
-    const ok = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "group", advisoryGroupId: String(sql<{ id: number }>("select id from advisory_groups where name like 'South%'")[0].id) });
+    const ok = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "group", advisoryGroupId: String((await sql<{ id: number }>("select id from advisory_groups where name like 'South%'"))[0].id) });
     expect(ok.status).toBe(302);
     html = await (await officer.get(base)).text();
     expect(html).toContain("Advisory group members only");
@@ -89,7 +89,7 @@ describe("editing", () => {
     expect(noTitleHtml).toContain("## Case for change");
     expect((await officer.post(`${base}/edit/en`, { title: "Translations test", summary: "S", briefing: "## Case for change\r\n\r\nText", privacyNotice: "P" })).status).toBe(302);
     expect((await officer.post(`${base}/edit/cy`, { title: "Prawf cyfieithu", summary: "C", briefing: "## Yr achos\n\nTestun", privacyNotice: "" })).status).toBe(302);
-    const cy = sql<{ title: string; briefing: string }>("select title, briefing from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'");
+    const cy = await sql<{ title: string; briefing: string }>("select title, briefing from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'");
     expect(cy).toEqual([{ title: "Prawf cyfieithu", briefing: "## Yr achos\n\nTestun" }]);
     html = await (await officer.get(base)).text();
     expect(html).toMatch(/Cymraeg<\/th><td class="govuk-table__cell">Privacy notice<\/td>/);
@@ -98,13 +98,13 @@ describe("editing", () => {
     const blank = await officer.post(`${base}/edit/cy`, { title: "", summary: "", briefing: "", privacyNotice: "" });
     expect(blank.status).toBe(400);
     expect(await blank.text()).toContain("Enter a title");
-    expect(sql("select title from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([{ title: "Prawf cyfieithu" }]);
+    expect(await sql("select title from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([{ title: "Prawf cyfieithu" }]);
     // Removing asks on its own page first; then the Welsh text is gone. English cannot be removed.
     const confirm = await (await officer.get(`${base}/edit/cy/remove`)).text();
     expect(confirm).toContain("Are you sure you want to remove the Cymraeg text?");
     expect(confirm).toMatch(/<form method="post"[^>]*>/);
     expect((await officer.post(`${base}/edit/cy/remove`, {})).status).toBe(302);
-    expect(sql("select 1 from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([]);
+    expect(await sql("select 1 from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([]);
     expect((await officer.get(`${base}/edit/cy/remove`)).status).toBe(404);
     expect((await officer.get(`${base}/edit/en/remove`)).status).toBe(404);
     expect((await officer.post(`${base}/edit/en`, { title: "", summary: "", briefing: "", privacyNotice: "" })).status).toBe(400);
@@ -121,20 +121,20 @@ describe("lifecycle", () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Add questions to the first round before opening the consultation.");
     // A question added directly (the builder is tested elsewhere).
-    const db = new Database(server.dbPath);
-    db.prepare("insert into questions (round_id, position, type, config) select r.id, 0, 'free-text', '{}' from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test'").run();
-    db.close();
+    const db = openTestDb(server.dbPath);
+    await db.run("insert into questions (round_id, position, type, config) select r.id, 0, 'free-text', '{}' from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test'");
+    await db.close();
     expect((await officer.post(base, { intent: "status", to: "open" })).status).toBe(302);
-    expect(sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "open", round: "open" }]);
+    expect(await sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "open", round: "open" }]);
     expect((await officer.post(base, { intent: "status", to: "published" })).status).toBe(400);
     expect((await officer.post(base, { intent: "status", to: "closed" })).status).toBe(302);
-    expect(sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "closed", round: "closed" }]);
+    expect(await sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "closed", round: "closed" }]);
     expect((await officer.post(base, { intent: "status", to: "open" })).status).toBe(302);
     const audience = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "public" });
     expect(audience.status).toBe(400);
     expect(await audience.text()).toContain("Who can take part cannot change once the consultation has opened");
     expect((await officer.post(`${base}/edit`, { ...SETTINGS, contactEmail: "new@south-notts.example" })).status).toBe(302);
-    const history = sql<{ action: string; details: string; actor_user_id: number }>(
+    const history = await sql<{ action: string; details: string; actor_user_id: number }>(
       "select action, details, actor_user_id from audit_log where action in ('consultation.status-changed', 'round.status-changed') and entity_id in (select cast(id as text) from consultations where slug = 'lifecycle-test' union select cast(r.id as text) from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test') order by id",
     );
     expect(history.map((h) => [h.action, JSON.parse(h.details).to])).toEqual([
@@ -171,7 +171,7 @@ describe("access", () => {
       expect((await other.post(path, form)).status, path).toBe(403);
       expect((await anonymous.post(path, form)).status, path).toBe(302);
     }
-    expect(sql("select status from consultations where slug = ?", slug)).toEqual([{ status: "open" }]);
+    expect(await sql("select status from consultations where slug = ?", slug)).toEqual([{ status: "open" }]);
   });
 
   it("commissioners read the overview but cannot change anything or create", async () => {

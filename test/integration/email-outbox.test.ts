@@ -3,28 +3,45 @@
  * bounces, temporary refusals, SMTP down then back (nothing lost), and the sender that
  * server.js starts in the production server.
  */
-import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "../../app/db.server";
+import { migratePostgres, openDatabase, openPostgres, type DB } from "../../app/db.server";
 import { enqueueEmail } from "../../app/services/email.server";
 import { startEmailSender, type SenderConfig } from "../../app/services/email-sender.server";
 import { STALE_SENDING_MS } from "../../app/domain/email/delivery";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { smtpEnv, startTestSmtp } from "../helpers/smtp";
+import { createPostgresDatabase, openTestDb, testDialect, type TestDb } from "../helpers/test-database";
 
 let dir: string;
 let db: DB;
-let sqlite: Database.Database;
+let closeDb: () => Promise<void>;
+/** Our own reads and writes of the sender's database. */
+let outbox: TestDb;
 
-beforeAll(() => {
+// An empty, migrated database for the in-process sender: a SQLite file, or on PostgreSQL a new database on the test cluster.
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "ocd-email-"));
-  ({ db, sqlite } = openDatabase(path.join(dir, "app.db"), "db/migrations"));
+  if (testDialect === "postgres") {
+    const url = await createPostgresDatabase({ seeded: false });
+    const { db: pgDb, pool } = openPostgres(url, { max: 4 });
+    await migratePostgres(pool, "db/migrations-pg");
+    db = pgDb;
+    closeDb = () => pool.end();
+    outbox = openTestDb(url);
+  } else {
+    const file = path.join(dir, "app.db");
+    const { db: sqliteDb, sqlite } = openDatabase(file, "db/migrations");
+    db = sqliteDb;
+    closeDb = async () => void sqlite.close();
+    outbox = openTestDb(file);
+  }
 });
-afterAll(() => {
-  sqlite.close();
+afterAll(async () => {
+  await outbox?.close();
+  await closeDb?.();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -38,19 +55,19 @@ function config(port: number, over: Partial<SenderConfig> = {}): SenderConfig {
   };
 }
 
-function row(id: number) {
-  return sqlite.prepare("select status, attempts, last_error, sent_at, message_id from email_outbox where id = ?").get(id) as {
+async function row(id: number) {
+  return (await outbox.get<{
     status: string;
     attempts: number;
     last_error: string | null;
     sent_at: number | null;
     message_id: string | null;
-  };
+  }>("select status, attempts, last_error, sent_at, message_id from email_outbox where id = ?", id))!;
 }
 
-async function until(check: () => boolean, timeoutMs = 10_000) {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -65,7 +82,7 @@ describe("the sender", () => {
       const bounce = await enqueueEmail(db, { to: "nobody@cag.example", subject: "Bounce", text: "x", kind: "test" });
       const busy = await enqueueEmail(db, { to: "busy@cag.example", subject: "Busy", text: "x", kind: "test" });
       await smtp.waitFor((m) => m.length >= 1);
-      await until(() => row(ok).status === "sent" && row(bounce).status === "bounced" && row(busy).status === "failed");
+      await until(async () => (await row(ok)).status === "sent" && (await row(bounce)).status === "bounced" && (await row(busy)).status === "failed");
       expect(smtp.messages).toHaveLength(1);
       const mail = smtp.messages[0];
       expect(mail.to).toEqual(["member01@cag.example"]);
@@ -74,13 +91,13 @@ describe("the sender", () => {
       expect(mail.headers.get("bcc")).toBeUndefined();
       expect(mail.text).toContain("http://localhost/invite/abc");
       expect(mail.headers.get("x-outbox-id")).toBe(String(ok));
-      expect(row(ok)).toMatchObject({ attempts: 1, last_error: null });
-      expect(row(ok).message_id).toBeTruthy();
-      expect(row(bounce)).toMatchObject({ status: "bounced", attempts: 1 });
-      expect(row(bounce).last_error).toMatch(/550/);
+      expect(await row(ok)).toMatchObject({ attempts: 1, last_error: null });
+      expect((await row(ok)).message_id).toBeTruthy();
+      expect(await row(bounce)).toMatchObject({ status: "bounced", attempts: 1 });
+      expect((await row(bounce)).last_error).toMatch(/550/);
       // 451 is retried with backoff up to maxAttempts (3), then failed.
-      expect(row(busy)).toMatchObject({ status: "failed", attempts: 3 });
-      expect(row(busy).last_error).toMatch(/451/);
+      expect(await row(busy)).toMatchObject({ status: "failed", attempts: 3 });
+      expect((await row(busy)).last_error).toMatch(/451/);
     } finally {
       await sender.stop();
       await smtp.close();
@@ -95,12 +112,12 @@ describe("the sender", () => {
       const started = performance.now();
       const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueEmail(db, { to: `member${i}@cag.example`, subject: `Down ${i}`, text: "x", kind: "test" })));
       expect(performance.now() - started).toBeLessThan(100);
-      await until(() => row(ids[0]).attempts >= 2);
-      for (const id of ids) expect(row(id).status).toBe("queued");
-      expect(row(ids[0]).last_error).toMatch(/ECONNECTION|ECONNREFUSED/);
+      await until(async () => (await row(ids[0])).attempts >= 2);
+      for (const id of ids) expect((await row(id)).status).toBe("queued");
+      expect((await row(ids[0])).last_error).toMatch(/ECONNECTION|ECONNREFUSED/);
       smtp = await startTestSmtp({ port });
       await smtp.waitFor((m) => m.length >= 5);
-      await until(() => ids.every((id) => row(id).status === "sent"));
+      await until(async () => (await Promise.all(ids.map(row))).every((r) => r.status === "sent"));
       expect(smtp.messages.map((m) => m.subject).sort()).toEqual(["Down 0", "Down 1", "Down 2", "Down 3", "Down 4"]);
     } finally {
       await sender.stop();
@@ -111,17 +128,17 @@ describe("the sender", () => {
   it("puts mail that a stopped process left 'sending' back in the queue, but not mail another live server is sending", async () => {
     const id = await enqueueEmail(db, { to: "restart@cag.example", subject: "Restart", text: "x", kind: "test" });
     // Left "sending" by a sender that died longer ago than STALE_SENDING_MS …
-    sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now() - STALE_SENDING_MS - 1000, id);
+    await outbox.run("update email_outbox set status = 'sending', updated_at = ? where id = ?", new Date(Date.now() - STALE_SENDING_MS - 1000), id);
     // … and one claimed a moment ago by a sender in another server that is still up.
     const busy = await enqueueEmail(db, { to: "elsewhere@cag.example", subject: "Being sent elsewhere", text: "x", kind: "test" });
-    sqlite.prepare("update email_outbox set status = 'sending', updated_at = ? where id = ?").run(Date.now(), busy);
+    await outbox.run("update email_outbox set status = 'sending', updated_at = ? where id = ?", new Date(), busy);
     const smtp = await startTestSmtp();
     const sender = await startEmailSender(db, config(smtp.port));
     try {
-      await until(() => row(id).status === "sent");
+      await until(async () => (await row(id)).status === "sent");
       await new Promise((r) => setTimeout(r, 300));
       expect(smtp.messages.map((m) => m.subject)).toEqual(["Restart"]);
-      expect(row(busy).status).toBe("sending");
+      expect((await row(busy)).status).toBe("sending");
     } finally {
       await sender.stop();
       await smtp.close();
@@ -142,17 +159,12 @@ describe("the production server", () => {
   });
 
   it("runs the sender loop: a row queued in its database is delivered", async () => {
-    const other = new Database(server.dbPath);
-    other.pragma("busy_timeout = 5000");
-    const now = Date.now();
-    const id = Number(
-      other
-        .prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'member02@cag.example', 'From the server', 'body', 'queued', ?, ?)")
-        .run(now, now).lastInsertRowid,
-    );
+    const other = openTestDb(server.dbPath);
+    const now = new Date();
+    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'member02@cag.example', 'From the server', 'body', 'queued', ?, ?)", now, now)).lastInsertRowid;
     await smtp.waitFor((m) => m.some((x) => x.subject === "From the server"));
-    await until(() => (other.prepare("select status from email_outbox where id = ?").get(id) as { status: string }).status === "sent");
-    other.close();
+    await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "sent");
+    await other.close();
   });
 });
 
@@ -169,16 +181,11 @@ describe("the email log and the development mailbox over HTTP", () => {
   });
 
   it("shows officers of the partnership each email's state, lets them retry a bounce, and refuses everyone else", async () => {
-    const other = new Database(server.dbPath);
-    other.pragma("busy_timeout = 5000");
-    const consultationId = (other.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-    const now = Date.now();
-    const id = Number(
-      other
-        .prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'nobody@cag.example', 'Bounce me', 'body', 'queued', ?, ?, ?)")
-        .run(now, now, consultationId).lastInsertRowid,
-    );
-    await until(() => (other.prepare("select status from email_outbox where id = ?").get(id) as { status: string }).status === "bounced");
+    const other = openTestDb(server.dbPath);
+    const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
+    const now = new Date();
+    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'nobody@cag.example', 'Bounce me', 'body', 'queued', ?, ?, ?)", now, now, consultationId)).lastInsertRowid;
+    await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "bounced");
     const page = "/consultations/joined-up-care/invitations/emails";
 
     const { Client, DEMO } = await import("../helpers/client");
@@ -203,12 +210,12 @@ describe("the email log and the development mailbox over HTTP", () => {
     expect((await officer.post(page, { intent: "retry", id: "999999" })).status).toBe(404);
     const retried = await officer.post(page, { intent: "retry", id: String(id) });
     expect(retried.status).toBe(302);
-    await until(() => (other.prepare("select attempts from email_outbox where id = ?").get(id) as { attempts: number }).attempts === 1 && (other.prepare("select status from email_outbox where id = ?").get(id) as { status: string }).status === "bounced");
-    const audit = other.prepare("select count(*) as n from audit_log where action = 'email.retried' and entity_id = ?").get(String(id)) as { n: number };
+    await until(async () => (await other.get<{ attempts: number }>("select attempts from email_outbox where id = ?", id))!.attempts === 1 && (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "bounced");
+    const audit = (await other.get<{ n: number }>("select count(*) as n from audit_log where action = 'email.retried' and entity_id = ?", String(id)))!;
     expect(audit.n).toBe(1);
     // Without mail capture the development mailbox does not exist.
     expect((await officer.get("/dev/mailbox")).status).toBe(404);
-    other.close();
+    await other.close();
   });
 });
 
@@ -222,17 +229,12 @@ describe("the development mailbox", () => {
   });
 
   it("captures mail in-process and shows it only to staff of the consultation's partnership", async () => {
-    const other = new Database(server.dbPath);
-    other.pragma("busy_timeout = 5000");
-    const consultationId = (other.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-    const now = Date.now();
-    const id = Number(
-      other
-        .prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'member03@cag.example', 'Captured <b>mail</b>', 'Open http://x/invite/abc', 'queued', ?, ?, ?)")
-        .run(now, now, consultationId).lastInsertRowid,
-    );
-    await until(() => (other.prepare("select status from email_outbox where id = ?").get(id) as { status: string }).status === "sent");
-    other.close();
+    const other = openTestDb(server.dbPath);
+    const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
+    const now = new Date();
+    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'member03@cag.example', 'Captured <b>mail</b>', 'Open http://x/invite/abc', 'queued', ?, ?, ?)", now, now, consultationId)).lastInsertRowid;
+    await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "sent");
+    await other.close();
     const { Client, DEMO } = await import("../helpers/client");
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
@@ -251,14 +253,13 @@ describe("the development mailbox", () => {
   });
 
   it("lists every captured email, 20 to a page, newest first, with GOV.UK pagination", async () => {
-    const other = new Database(server.dbPath);
-    other.pragma("busy_timeout = 5000");
-    const consultationId = (other.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-    const insert = other.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)");
+    const other = openTestDb(server.dbPath);
+    const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
+    const insert = "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)";
     // With the email of the test before: 45 in all.
-    for (let k = 1; k <= 44; k++) insert.run(`member${k}@cag.example`, `Paged email ${String(k).padStart(2, "0")}`, Date.now() + k, Date.now(), consultationId);
-    await until(() => (other.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n === 45);
-    other.close();
+    for (let k = 1; k <= 44; k++) await other.run(insert, `member${k}@cag.example`, `Paged email ${String(k).padStart(2, "0")}`, new Date(Date.now() + k), new Date(), consultationId);
+    await until(async () => (await other.get<{ n: number }>("select count(*) as n from email_outbox where status = 'sent'"))!.n === 45);
+    await other.close();
     const { Client, DEMO } = await import("../helpers/client");
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);

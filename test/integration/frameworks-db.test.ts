@@ -1,19 +1,22 @@
-// The outcome-set service against a real migrated, seeded SQLite database:
+// The outcome-set service against a real migrated, seeded database (SQLite, or PostgreSQL under TEST_DATABASE=postgres):
 // the whole agreement path, and immutability enforced by the database itself.
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DB } from "../../app/db.server";
+import type { DB } from "../../app/db.server";
 import { putIndicator } from "../../app/domain/framework";
 import { findLatestAgreedOutcomeSet, findOutcomeSet, listCommissioningOrganisations, replaceSignatories } from "../../app/repos/frameworks.server";
 import { editDraft, proposeOutcomeSet, signOutcomeSet, startFramework, startNewVersion } from "../../app/services/frameworks.server";
 import { computeRoundResult } from "../../app/services/results.server";
 import { INDICATOR_ENTRY } from "../helpers/indicator";
+import { openAppDb } from "../helpers/app-db";
 import { makeSeededDatabase } from "../helpers/server";
-import type Database from "better-sqlite3";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 let dir: string;
 let db: DB;
-let sqlite: Database.Database;
+let closeDb: () => Promise<void>;
+/** Raw SQL beside the service, as the database itself sees it. */
+let raw: TestDb;
 const now = new Date("2026-11-25T10:00:00Z");
 
 const indicator = INDICATOR_ENTRY;
@@ -21,25 +24,27 @@ const indicator = INDICATOR_ENTRY;
 beforeAll(async () => {
   const made = await makeSeededDatabase();
   dir = made.dir;
-  ({ db, sqlite } = openDatabase(made.dbPath, "db/migrations"));
+  ({ db, close: closeDb } = openAppDb(made.dbPath));
+  raw = openTestDb(made.dbPath);
 });
-afterAll(() => {
-  sqlite?.close();
+afterAll(async () => {
+  await raw?.close();
+  await closeDb?.();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function userId(email: string) {
-  return (sqlite.prepare("select id from users where email = ?").get(email) as { id: number }).id;
+async function userId(email: string) {
+  return (await raw.get<{ id: number }>("select id from users where email = ?", email))!.id;
 }
 
 describe("outcome sets in the database", () => {
   it("goes from the aggregated result to an agreed set signed by two organisations, then refuses any change", async () => {
-    const consultation = sqlite.prepare("select id, partnership_id from consultations where slug = 'joined-up-care'").get() as { id: number; partnership_id: number };
+    const consultation = (await raw.get<{ id: number; partnership_id: number }>("select id, partnership_id from consultations where slug = 'joined-up-care'"))!;
     const scope = { consultationId: consultation.id, partnershipId: consultation.partnership_id };
-    const claire = { id: userId("commissioner@south-notts.example"), displayName: "Claire Boateng" };
-    const david = { id: userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis" };
+    const claire = { id: await userId("commissioner@south-notts.example"), displayName: "Claire Boateng" };
+    const david = { id: await userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis" };
     expect(await startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "no-result" });
-    const round = sqlite.prepare("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1").get(consultation.id) as { id: number };
+    const round = (await raw.get<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1", consultation.id))!;
     const computed = await computeRoundResult(
       db,
       { consultationId: consultation.id, partnershipId: scope.partnershipId, roundId: round.id, actorUserId: claire.id, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
@@ -60,8 +65,8 @@ describe("outcome sets in the database", () => {
     await replaceSignatories(db, consultation.id, named, claire.id);
     expect(await proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true });
     // Proposed content is frozen in the database too.
-    expect(() => sqlite.prepare("update outcome_sets set content = '{}' where consultation_id = ?").run(consultation.id)).toThrow(/proposed outcome set cannot be edited/);
-    expect(() => sqlite.prepare("update outcome_sets set status = 'agreed' where consultation_id = ?").run(consultation.id)).toThrow(/every required organisation has signed/);
+    await expect(raw.run("update outcome_sets set content = '{}' where consultation_id = ?", consultation.id)).rejects.toThrow(/proposed outcome set cannot be edited/);
+    await expect(raw.run("update outcome_sets set status = 'agreed' where consultation_id = ?", consultation.id)).rejects.toThrow(/every required organisation has signed/);
     expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true, agreed: false });
     expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "already-signed" });
     expect(await signOutcomeSet(db, scope, david, 1, now)).toEqual({ ok: true, agreed: true });
@@ -74,14 +79,14 @@ describe("outcome sets in the database", () => {
     expect(agreed.outcomes.reduce((a, o) => a + Math.round(o.finalWeight * 100), 0)).toBe(10000);
 
     // The database refuses every change to the agreed version and its signatures.
-    const id = (sqlite.prepare("select id from outcome_sets where consultation_id = ? and version = 1").get(consultation.id) as { id: number }).id;
-    expect(() => sqlite.prepare("update outcome_sets set content = '{}' where id = ?").run(id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update outcome_sets set status = 'draft' where id = ?").run(id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("delete from outcome_sets where id = ?").run(id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("update outcome_set_signatures set signer_name = 'Someone else' where set_id = ?").run(id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("delete from outcome_set_signatures where set_id = ?").run(id)).toThrow(/immutable/);
-    expect(() => sqlite.prepare("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')").run(id)).toThrow(/proposed/);
-    expect(() => sqlite.prepare("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')").run(consultation.id)).toThrow(/sign-off/);
+    const id = (await raw.get<{ id: number }>("select id from outcome_sets where consultation_id = ? and version = 1", consultation.id))!.id;
+    await expect(raw.run("update outcome_sets set content = '{}' where id = ?", id)).rejects.toThrow(/immutable/);
+    await expect(raw.run("update outcome_sets set status = 'draft' where id = ?", id)).rejects.toThrow(/immutable/);
+    await expect(raw.run("delete from outcome_sets where id = ?", id)).rejects.toThrow(/immutable/);
+    await expect(raw.run("update outcome_set_signatures set signer_name = 'Someone else' where set_id = ?", id)).rejects.toThrow(/immutable/);
+    await expect(raw.run("delete from outcome_set_signatures where set_id = ?", id)).rejects.toThrow(/immutable/);
+    await expect(raw.run("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')", id)).rejects.toThrow(/proposed/);
+    await expect(raw.run("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')", consultation.id)).rejects.toThrow(/sign-off/);
     // The service refuses to edit it as well, and a change makes version 2.
     expect(await editDraft(db, scope, claire, 1, "x", {}, (c) => ({ ok: true, content: c }), now)).toEqual({ ok: false, conflict: true });
     expect(await startNewVersion(db, scope, claire, "Add a measure for carers", now)).toEqual({ ok: true, version: 2 });

@@ -1,7 +1,6 @@
 // Outcome sets over HTTP against the real server: who may do what, validation,
 // the agreement path, and the exports (JSON Schema, INDIGO, CSV, XLSX) agreeing.
 import Ajv from "ajv";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +9,7 @@ import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
 import { addOtherPartnershipCommissioner, addUnnamedOrganisationCommissioner, CCG_COMMISSIONER, CITY_COMMISSIONER, COMET, currentSet, INDICATOR, organisationIds, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -56,9 +56,9 @@ describe("outcome sets", () => {
       for (const c of others) expect((await c.post(page, form)).status, page).toBe(403);
     }
     // Nothing was created by any of them.
-    const db = new Database(server.dbPath, { readonly: true });
-    expect((db.prepare("select count(*) n from outcome_sets").get() as { n: number }).n).toBe(0);
-    db.close();
+    const db = openTestDb(server.dbPath);
+    expect((await db.get<{ n: number }>("select count(*) n from outcome_sets"))!.n).toBe(0);
+    await db.close();
   });
 
   it("officers name the organisations that sign; commissioners see them; others cannot", async () => {
@@ -69,9 +69,9 @@ describe("outcome sets", () => {
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("Select at least one organisation that must sign");
     expect((await officer.post(page, { organisations: ["999999"] })).status).toBe(400);
-    const provider = organisationIds(server.dbPath, ["Circle Partners"]);
+    const provider = await organisationIds(server.dbPath, ["Circle Partners"]);
     expect((await officer.post(page, { organisations: provider })).status).toBe(400);
-    const ids = organisationIds(server.dbPath, ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"]);
+    const ids = await organisationIds(server.dbPath, ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"]);
     const saved = await officer.post(page, { organisations: ids });
     expect(saved.status).toBe(302);
     const commissioner = await signedIn(DEMO.commissioner);
@@ -91,7 +91,7 @@ describe("outcome sets", () => {
     expect(await noResult.text()).toContain("Calculate results before starting the outcome set");
     expect((await (await signedIn(DEMO.officer)).post(`${C}/results`, COMET)).status).toBe(302);
     expect((await claire.post(F, { intent: "start" })).headers.get("location")).toBe(`${F}?notice=started`);
-    const set = currentSet(server.dbPath);
+    const set = await currentSet(server.dbPath);
     const inCodes = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
     expect(inCodes.length).toBeGreaterThan(1);
     const notIn = set.content.outcomes.find((o) => !o.included)!;
@@ -147,13 +147,13 @@ describe("outcome sets", () => {
     expect((await claire.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=signed`);
     expect((await claire.post(F, { intent: "sign", version: "1" })).status).toBe(409);
     expect((await david.post(F, { intent: "sign", version: "1" })).headers.get("location")).toBe(`${F}?notice=agreed`);
-    expect(currentSet(server.dbPath).status).toBe("agreed");
+    expect((await currentSet(server.dbPath)).status).toBe("agreed");
     // The agreed version cannot be edited over HTTP.
     expect((await claire.post(`${F}/weights`, { ...weights, ...reasons, pot: "1", margin: "5" })).status).toBe(409);
     expect((await claire.post(`${F}/outcomes/${codes[0]}`, { intent: "reword", statement: "changed" })).status).toBe(409);
     expect((await claire.post(F, { intent: "move", version: "1", code: codes[0], direction: "down" })).status).toBe(409);
     expect((await claire.post(F, { intent: "withdraw", version: "1" })).status).toBe(409);
-    expect(currentSet(server.dbPath).content.outcomes.find((o) => o.code === codes[1])).toBeTruthy();
+    expect((await currentSet(server.dbPath)).content.outcomes.find((o) => o.code === codes[1])).toBeTruthy();
 
     // Exports: JSON against its schema, INDIGO against its schema, CSV and XLSX with the same content.
     const jsonRes = await claire.get(`${F}/1/export.json`);
@@ -215,9 +215,9 @@ describe("outcome sets", () => {
     expect((await claire.get(`${F}/2/schedule`)).status).toBe(200);
 
     // Every state change was audited.
-    const db = new Database(server.dbPath, { readonly: true });
-    const actions = (db.prepare("select action from audit_log where entity_type = 'outcome_set'").all() as Array<{ action: string }>).map((a) => a.action);
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const actions = (await db.all<{ action: string }>("select action from audit_log where entity_type = 'outcome_set'")).map((a) => a.action);
+    await db.close();
     expect(actions).toEqual(expect.arrayContaining(["outcome_set.started", "outcome_set.included", "outcome_set.indicator_added", "outcome_set.weights_set", "outcome_set.proposed", "outcome_set.signed", "outcome_set.agreed", "outcome_set.version_started", "outcome_set.reworded"]));
   });
 });

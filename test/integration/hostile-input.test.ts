@@ -122,7 +122,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
   await commissioner.signIn(DEMO.commissioner.email, DEMO.commissioner.password);
   const F = "/consultations/joined-up-care/framework";
   expect((await commissioner.post(F, { intent: "start" })).status).toBe(302);
-  const set = currentSet(server.dbPath);
+  const set = await currentSet(server.dbPath);
   const code = set.content.outcomes.find((o) => o.included)!.code;
   const forms: Array<{ client: Client; path: string; fields: string[]; extra?: Record<string, string> }> = [
     { client: officer, path: "/consultations/joined-up-care/signatories", fields: ["organisations"] },
@@ -166,7 +166,7 @@ it("outcome-set forms and parameters (commissioners) answer hostile values safel
 
 it("moderation actions (panel) answer hostile values safely", async () => {
   const { submitTextAnswers } = await import("../helpers/moderation");
-  const [proposal, freeText] = submitTextAnswers(server.dbPath, [
+  const [proposal, freeText] = await submitTextAnswers(server.dbPath, [
     { kind: "propose-outcome", text: "<b>bold</b> proposal", group: "carer" },
     { kind: "free-text", text: "\"><img src=x onerror=alert(1)> free text" },
   ]);

@@ -3,9 +3,9 @@
 // page past a limit is translated and says when to try again (429 and Retry-After kept), and a
 // ?lng= link sets the language cookie that keeps it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
 import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 const BASE = "/s/joined-up-care";
 let server: TestServer;
@@ -91,9 +91,9 @@ describe("?lng= keeps the language", () => {
 
 describe("forms that must not destroy data", () => {
   it("a blank Save on an open consultation's details keeps its dates and contact email, with the error pattern", async () => {
-    const db = new Database(server.dbPath, { readonly: true });
-    const read = () => db.prepare("select audience, advisory_group_id, opens_at, closes_at, contact_email from consultations where slug = 'joined-up-care'").get() as Record<string, unknown>;
-    const before = read();
+    const db = openTestDb(server.dbPath);
+    const read = async () => (await db.get<Record<string, unknown>>("select audience, advisory_group_id, opens_at, closes_at, contact_email from consultations where slug = 'joined-up-care'"))!;
+    const before = await read();
     expect(before.closes_at).not.toBeNull();
     expect(before.contact_email).not.toBeNull();
     const officer = new Client(server.url, { "x-forwarded-for": "10.16.2.1" });
@@ -104,7 +104,7 @@ describe("forms that must not destroy data", () => {
     expect(html).toContain("govuk-error-summary");
     expect(html).toContain("Enter the closing date: a consultation that has opened keeps its dates");
     expect(html).toContain("Enter the contact email address");
-    expect(read()).toEqual(before);
+    expect(await read()).toEqual(before);
     // Dates use the GOV.UK date input (day, month, year), never type=date; saving through it keeps the date.
     const page = await (await officer.get("/consultations/joined-up-care/edit")).text();
     expect(page).not.toContain('type="date"');
@@ -115,10 +115,10 @@ describe("forms that must not destroy data", () => {
     const opens = before.opens_at == null ? null : new Date(Number(before.opens_at));
     const saved = await officer.post("/consultations/joined-up-care/edit", { audience: String(before.audience), ...parts("opensAt", opens), ...parts("closesAt", closes), contactEmail: String(before.contact_email), advisoryGroupId: String(before.advisory_group_id ?? "none") });
     expect(saved.status).toBe(302);
-    const after = read();
+    const after = await read();
     const day = (ms: unknown) => (ms == null ? null : new Date(Number(ms)).toISOString().slice(0, 10));
     expect([day(after.opens_at), day(after.closes_at), after.contact_email]).toEqual([day(before.opens_at), day(before.closes_at), before.contact_email]);
-    db.close();
+    await db.close();
   });
 });
 

@@ -1,24 +1,23 @@
 /** Citizen's Advisory Group members over HTTP against the real server: list, add, edit, remove, import, export, and who may do it. */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 let G: string;
 let groupId: number;
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  groupId = (db.prepare("select id from advisory_groups order by id limit 1").get() as { id: number }).id;
+  db = openTestDb(server.dbPath);
+  groupId = ((await db.get("select id from advisory_groups order by id limit 1")) as { id: number }).id;
   G = `/partnerships/south-nottinghamshire/groups/${groupId}`;
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -51,7 +50,7 @@ const member = (over: Record<string, string> = {}) => ({
 
 describe("who may use the advisory group pages", () => {
   it("refuses officers of another partnership, commissioners and administrators on every page and action, and sends strangers to sign in", async () => {
-    const memberId = (db.prepare("select id from advisory_group_members where group_id = ? limit 1").get(groupId) as { id: number }).id;
+    const memberId = ((await db.get("select id from advisory_group_members where group_id = ? limit 1", groupId)) as { id: number }).id;
     const pages = ["/partnerships/south-nottinghamshire/groups", G, `${G}/members/new`, `${G}/members/${memberId}`, `${G}/members.csv`];
     const posts: Array<[string, Record<string, string>]> = [
       ["/partnerships/south-nottinghamshire/groups", { intent: "create", name: "Sneaky group" }],
@@ -67,14 +66,14 @@ describe("who may use the advisory group pages", () => {
     }
     const stranger = new Client(server.url);
     for (const p of pages) expect((await stranger.get(p)).status).toBe(302);
-    expect(db.prepare("select count(*) as n from advisory_group_members where email like 'sneaky%' or email = 'x@cag.example'").get()).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from advisory_groups where name = 'Sneaky group'").get()).toEqual({ n: 0 });
-    expect(db.prepare("select left_at from advisory_group_members where id = ?").get(memberId)).toEqual({ left_at: null });
+    expect(await db.get("select count(*) as n from advisory_group_members where email like 'sneaky%' or email = 'x@cag.example'")).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from advisory_groups where name = 'Sneaky group'")).toEqual({ n: 0 });
+    expect(await db.get("select left_at from advisory_group_members where id = ?", memberId)).toEqual({ left_at: null });
   });
 
   it("answers 404 for another partnership's group, an unknown member and malformed ids", async () => {
     const officer = await signedIn(DEMO.officer);
-    const otherGroup = Number(db.prepare("insert into advisory_groups (partnership_id, name) values ((select id from partnerships where slug = 'mid-nottinghamshire'), 'Mid Notts panel') returning id").pluck().get());
+    const otherGroup = Number((await db.get<{ id: number }>("insert into advisory_groups (partnership_id, name) values ((select id from partnerships where slug = 'mid-nottinghamshire'), 'Mid Notts panel') returning id"))!.id);
     expect((await officer.get(`/partnerships/south-nottinghamshire/groups/${otherGroup}`)).status).toBe(404);
     expect((await (await signedIn(DEMO.otherOfficer)).get(`/partnerships/mid-nottinghamshire/groups/${otherGroup}`)).status).toBe(200);
     expect((await (await signedIn(DEMO.otherOfficer)).get(`/partnerships/south-nottinghamshire/groups/${otherGroup}`)).status).toBe(403);
@@ -100,7 +99,7 @@ describe("groups and members", () => {
     const again = await officer.post("/partnerships/south-nottinghamshire/groups", { intent: "create", name: "young CARERS panel" });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("There is already a group with this name");
-    expect(db.prepare("select count(*) as n from audit_log where action = 'advisory-group.created'").get()).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'advisory-group.created'")).toEqual({ n: 1 });
   });
 
   it("adds, edits and removes a member; duplicates by email are refused; profile data only with consent", async () => {
@@ -120,7 +119,7 @@ describe("groups and members", () => {
     const ok = await officer.post(`${G}/members/new`, member());
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`${G}?added=1`);
-    const row = db.prepare("select * from advisory_group_members where email = 'ffion.jones@cag.example'").get() as Record<string, unknown>;
+    const row = (await db.get("select * from advisory_group_members where email = 'ffion.jones@cag.example'")) as Record<string, unknown>;
     expect(row).toMatchObject({ display_name: "Ffion Jones", stakeholder_group: "carer", preferred_locale: "cy", age_band: "35-49", locality: "Rushcliffe", left_at: null });
     expect(row.profile_consent_at).toBeTypeOf("number");
     const id = row.id as number;
@@ -129,20 +128,20 @@ describe("groups and members", () => {
     // Withdrawing consent removes the profile data.
     const edit = await officer.post(`${G}/members/${id}`, { ...member({ profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "", displayName: "Ffion J." }), intent: "save" });
     expect(edit.status).toBe(302);
-    expect(db.prepare("select display_name, age_band, locality, profile_consent_at from advisory_group_members where id = ?").get(id)).toEqual({ display_name: "Ffion J.", age_band: null, locality: null, profile_consent_at: null });
+    expect(await db.get("select display_name, age_band, locality, profile_consent_at from advisory_group_members where id = ?", id)).toEqual({ display_name: "Ffion J.", age_band: null, locality: null, profile_consent_at: null });
     const clash = await officer.post(`${G}/members/${id}`, { ...member({ email: "member02@cag.example", profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "" }), intent: "save" });
     expect(clash.status).toBe(400);
 
     // An open invitation is withdrawn when the member leaves.
-    const consultationId = (db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-    db.prepare("insert into invitations (consultation_id, member_id, token_hash) values (?, ?, 'h-ffion')").run(consultationId, id);
+    const consultationId = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
+    await db.run("insert into invitations (consultation_id, member_id, token_hash) values (?, ?, 'h-ffion')", consultationId, id);
     const removed = await officer.post(`${G}/members/${id}`, { intent: "remove" });
     expect(removed.status).toBe(302);
-    expect((db.prepare("select left_at from advisory_group_members where id = ?").get(id) as { left_at: number | null }).left_at).toBeTypeOf("number");
-    expect((db.prepare("select revoked_at from invitations where token_hash = 'h-ffion'").get() as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
+    expect(((await db.get("select left_at from advisory_group_members where id = ?", id)) as { left_at: number | null }).left_at).toBeTypeOf("number");
+    expect(((await db.get("select revoked_at from invitations where token_hash = 'h-ffion'")) as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
     expect((await officer.get(`${G}/members/${id}`)).status).toBe(404);
     expect(await (await officer.get(G)).text()).not.toContain("Ffion J.");
-    const actions = db.prepare("select action, details from audit_log where entity_id = ? and entity_type = 'advisory-group-member' order by id").all(String(id)) as Array<{ action: string; details: string }>;
+    const actions = (await db.all("select action, details from audit_log where entity_id = ? and entity_type = 'advisory-group-member' order by id", String(id))) as Array<{ action: string; details: string }>;
     expect(actions.map((a) => a.action)).toEqual(["advisory-group.member-added", "advisory-group.member-edited", "advisory-group.member-removed"]);
     expect(actions.map((a) => a.details).join(" ")).not.toContain("ffion");
     // Having left, the same person can be added again.
@@ -151,7 +150,7 @@ describe("groups and members", () => {
 
   it("imports all or nothing, reporting each problem by line and column, and exports safely", async () => {
     const officer = await signedIn(DEMO.officer);
-    const before = (db.prepare("select count(*) as n from advisory_group_members where group_id = ?").get(groupId) as { n: number }).n;
+    const before = ((await db.get("select count(*) as n from advisory_group_members where group_id = ?", groupId)) as { n: number }).n;
     const bad = await upload(
       officer,
       G,
@@ -169,7 +168,7 @@ describe("groups and members", () => {
     expect(report).toMatch(/<th scope="row" class="govuk-table__header">3<\/th><td class="govuk-table__cell govuk-table__cell--numeric">3<\/td>/);
     expect(report).toContain("good1@cag.example is also on line 2");
     expect(report).toContain("member03@cag.example is already a member of this group");
-    expect((db.prepare("select count(*) as n from advisory_group_members where group_id = ?").get(groupId) as { n: number }).n).toBe(before);
+    expect(((await db.get("select count(*) as n from advisory_group_members where group_id = ?", groupId)) as { n: number }).n).toBe(before);
 
     const broken = await upload(officer, G, 'name,email,stakeholder_group\n"unclosed,x@cag.example,citizen\n');
     expect(broken.status).toBe(400);
@@ -179,7 +178,7 @@ describe("groups and members", () => {
     const good = await upload(officer, G, `name,email,stakeholder_group,locality,profile_consent\n"=HYPERLINK(""http://evil"")",formula@cag.example,citizen,@SUM(A1),yes\nPlain Person,plain@cag.example,professional,,no\n`);
     expect(good.status).toBe(302);
     expect(good.headers.get("Location")).toBe(`${G}?imported=2`);
-    expect((db.prepare("select count(*) as n from advisory_group_members where group_id = ?").get(groupId) as { n: number }).n).toBe(before + 2);
+    expect(((await db.get("select count(*) as n from advisory_group_members where group_id = ?", groupId)) as { n: number }).n).toBe(before + 2);
 
     const csv = await officer.get(`${G}/members.csv`);
     expect(csv.status).toBe(200);

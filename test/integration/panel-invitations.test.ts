@@ -2,12 +2,12 @@
  * Invitations, reminders and tracking over HTTP against the real server, with email
  * delivered over SMTP to a real smtp-server (test/helpers/smtp.ts).
  */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashTokenHex } from "../../app/auth/tokens.server";
 import { Client, DEMO } from "../helpers/client";
 import { freePort, startServer, type TestServer } from "../helpers/server";
 import { inviteLink, smtpEnv, startTestSmtp, type TestSmtp } from "../helpers/smtp";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 const P = "/consultations/joined-up-care/invitations";
 
@@ -17,9 +17,9 @@ async function signedIn(server: TestServer, account: { email: string; password: 
   return c;
 }
 
-async function until(check: () => boolean, timeoutMs = 15_000) {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -28,23 +28,22 @@ async function until(check: () => boolean, timeoutMs = 15_000) {
 describe("invitations and reminders", () => {
   let server: TestServer;
   let smtp: TestSmtp;
-  let db: Database.Database;
+  let db: TestDb;
   let officer: Client;
 
   beforeAll(async () => {
     smtp = await startTestSmtp({ refuseRecipient: (a) => (a.startsWith("nobody@") ? 550 : undefined) });
     server = await startServer(smtpEnv(smtp.port));
-    db = new Database(server.dbPath);
-    db.pragma("busy_timeout = 5000");
+    db = openTestDb(server.dbPath);
     // One member reads Welsh; one has an address the mail server refuses.
-    db.prepare("update advisory_group_members set preferred_locale = 'cy' where email = 'member25@cag.example'").run();
-    db.prepare("update advisory_group_members set preferred_locale = 'pl' where email = 'member28@cag.example'").run();
-    db.prepare("update advisory_group_members set preferred_locale = 'ur' where email = 'member29@cag.example'").run();
-    db.prepare("update advisory_group_members set email = 'nobody@cag.example' where email = 'member30@cag.example'").run();
+    await db.run("update advisory_group_members set preferred_locale = 'cy' where email = 'member25@cag.example'");
+    await db.run("update advisory_group_members set preferred_locale = 'pl' where email = 'member28@cag.example'");
+    await db.run("update advisory_group_members set preferred_locale = 'ur' where email = 'member29@cag.example'");
+    await db.run("update advisory_group_members set email = 'nobody@cag.example' where email = 'member30@cag.example'");
     officer = await signedIn(server, DEMO.officer);
   });
   afterAll(async () => {
-    db?.close();
+    await db?.close();
     await server?.stop();
     await smtp?.close();
   });
@@ -61,8 +60,8 @@ describe("invitations and reminders", () => {
     expect((await (await signedIn(server, DEMO.otherOfficer)).get("/consultations/joined-up-care/participation")).status).toBe(403);
     expect((await (await signedIn(server, DEMO.commissioner)).get("/consultations/joined-up-care/participation")).status).toBe(200);
     expect((await new Client(server.url).get(P)).status).toBe(302);
-    expect(db.prepare("select count(*) as n from invitations").get()).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from email_outbox").get()).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from invitations")).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from email_outbox")).toEqual({ n: 0 });
   });
 
   it("shows every member's progress before anyone is invited; refuses bad input", async () => {
@@ -82,13 +81,13 @@ describe("invitations and reminders", () => {
     const res = await officer.post(P, { intent: "invite", round: "1", who: "not-invited" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`${P}?round=1&invited=6&resent=0&noEmail=0`);
-    const invitations = db.prepare("select i.id, i.token_hash, i.round_id, m.email from invitations i join advisory_group_members m on m.id = i.member_id").all() as Array<{ id: number; token_hash: string; round_id: number; email: string }>;
+    const invitations = (await db.all("select i.id, i.token_hash, i.round_id, m.email from invitations i join advisory_group_members m on m.id = i.member_id")) as Array<{ id: number; token_hash: string; round_id: number; email: string }>;
     expect(invitations).toHaveLength(6);
-    const round1 = (db.prepare("select id from rounds where number = 1").get() as { id: number }).id;
+    const round1 = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
     for (const i of invitations) expect(i.round_id).toBe(round1);
 
     await smtp.waitFor((m) => m.length >= 5);
-    await until(() => (db.prepare("select count(*) as n from email_outbox where status in ('sent', 'bounced')").get() as { n: number }).n === 6);
+    await until(async () => ((await db.get("select count(*) as n from email_outbox where status in ('sent', 'bounced')")) as { n: number }).n === 6);
     const delivered = smtp.messages.filter((m) => /invitation|gwahoddiad|Zaproszenie|دعوت نامہ/i.test(m.subject));
     expect(delivered.map((m) => m.to[0]).sort()).toEqual(["member25@cag.example", "member26@cag.example", "member27@cag.example", "member28@cag.example", "member29@cag.example"]);
     for (const mail of delivered) {
@@ -114,7 +113,7 @@ describe("invitations and reminders", () => {
     expect(english.text).not.toContain("?lng=");
     expect(delivered.find((m) => m.to[0] === "member29@cag.example")!.subject).toMatch(/^آپ کا دعوت نامہ: /);
     // Once delivered, the outbox no longer holds the personal link.
-    const stored = db.prepare("select text from email_outbox where to_address = 'member26@cag.example'").get() as { text: string };
+    const stored = (await db.get("select text from email_outbox where to_address = 'member26@cag.example'")) as { text: string };
     expect(stored.text).toContain("/invite/[removed after sending]");
     expect(stored.text).not.toContain(inviteLink(english)!.split("/invite/")[1]);
     // The bounce is visible per member.
@@ -124,8 +123,8 @@ describe("invitations and reminders", () => {
     expect(page).toMatch(/550/);
     // Inviting "not yet invited" again sends nothing new.
     expect((await officer.post(P, { intent: "invite", round: "1", who: "not-invited" })).headers.get("Location")).toBe(`${P}?round=1&invited=0&resent=0&noEmail=0`);
-    expect(db.prepare("select count(*) as n from invitations").get()).toEqual({ n: 6 });
-    expect(db.prepare("select count(*) as n from audit_log where action = 'invitations.sent'").get()).toEqual({ n: 2 });
+    expect(await db.get("select count(*) as n from invitations")).toEqual({ n: 6 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'invitations.sent'")).toEqual({ n: 2 });
   });
 
   it("reminds those who have not completed, never twice within 24 hours (even when asked twice at once)", async () => {
@@ -134,12 +133,12 @@ describe("invitations and reminders", () => {
     const locations = [a.headers.get("Location"), b.headers.get("Location")].sort();
     expect(locations).toEqual([`${P}?round=1&reminded=0&tooSoon=6`, `${P}?round=1&reminded=6&tooSoon=0`]);
     await smtp.waitFor((m) => m.length >= before + 5);
-    await until(() => (db.prepare("select count(*) as n from email_outbox where kind = 'reminder' and status in ('sent', 'bounced')").get() as { n: number }).n === 6);
+    await until(async () => ((await db.get("select count(*) as n from email_outbox where kind = 'reminder' and status in ('sent', 'bounced')")) as { n: number }).n === 6);
     const reminders = smtp.messages.slice(before);
     expect(reminders.every((m) => /Reminder|Nodyn atgoffa|Przypomnienie|یاد دہانی/.test(m.subject))).toBe(true);
     // The reminder's link is the live one: the invitation's link was replaced.
     const mail = reminders.find((m) => m.to[0] === "member27@cag.example")!;
-    const hash = (db.prepare("select i.token_hash from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member27@cag.example'").get() as { token_hash: string }).token_hash;
+    const hash = ((await db.get("select i.token_hash from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member27@cag.example'")) as { token_hash: string }).token_hash;
     expect(hashTokenHex(inviteLink(mail)!.split("/invite/")[1])).toBe(hash);
     // The citizen journey opens the newest link; the invitation's original link no longer works.
     const original = smtp.messages.find((m) => m.to[0] === "member27@cag.example" && /invitation/i.test(m.subject))!;
@@ -154,29 +153,29 @@ describe("invitations and reminders", () => {
 
     // 24 hours later (moved back in the database), reminders may go again, once.
     const day = 24 * 60 * 60 * 1000;
-    db.prepare("update invitations set reminded_at = reminded_at - ?").run(day + 1000);
+    await db.run(db.dialect === "postgres" ? "update invitations set reminded_at = reminded_at - ? * interval '1 millisecond'" : "update invitations set reminded_at = reminded_at - ?", day + 1000);
     // One member finishes in the meantime and is not reminded.
-    db.prepare("update invitations set completed_at = ? where member_id = (select id from advisory_group_members where email = 'member28@cag.example')").run(Date.now());
+    await db.run("update invitations set completed_at = ? where member_id = (select id from advisory_group_members where email = 'member28@cag.example')", new Date());
     const later = await officer.post(P, { intent: "remind", round: "1" });
     expect(later.headers.get("Location")).toBe(`${P}?round=1&reminded=5&tooSoon=0`);
-    const perMember = db.prepare("select m.email, i.reminder_count from invitations i join advisory_group_members m on m.id = i.member_id order by m.email").all();
+    const perMember = await db.all("select m.email, i.reminder_count from invitations i join advisory_group_members m on m.id = i.member_id order by m.email");
     expect(perMember).toContainEqual({ email: "member28@cag.example", reminder_count: 1 });
     expect(perMember).toContainEqual({ email: "member27@cag.example", reminder_count: 2 });
   });
 
   it("withdraws an invitation (its link stops being valid), and 'all members' sends fresh links to the unfinished", async () => {
-    const inv = db.prepare("select i.id from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member29@cag.example'").get() as { id: number };
+    const inv = (await db.get("select i.id from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member29@cag.example'")) as { id: number };
     const res = await officer.post(P, { intent: "revoke", round: "1", invitationId: String(inv.id) });
     expect(res.status).toBe(302);
-    expect((db.prepare("select revoked_at from invitations where id = ?").get(inv.id) as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
+    expect(((await db.get("select revoked_at from invitations where id = ?", inv.id)) as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
     expect((await officer.post(P, { intent: "revoke", round: "1", invitationId: String(inv.id) })).status).toBe(404);
     expect(await (await officer.get(P)).text()).toContain("Withdrawn");
-    expect(db.prepare("select count(*) as n from audit_log where action = 'invitation.revoked' and entity_id = ?").get(String(inv.id))).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'invitation.revoked' and entity_id = ?", String(inv.id))).toEqual({ n: 1 });
 
     const all = await officer.post(P, { intent: "invite", round: "1", who: "all" });
     // member29 gets a new invitation; 25, 26, 27, 30 get fresh links; 28 finished.
     expect(all.headers.get("Location")).toBe(`${P}?round=1&invited=1&resent=4&noEmail=0`);
-    expect(db.prepare("select count(*) as n from invitations where member_id = (select id from advisory_group_members where email = 'member29@cag.example')").get()).toEqual({ n: 2 });
+    expect(await db.get("select count(*) as n from invitations where member_id = (select id from advisory_group_members where email = 'member29@cag.example')")).toEqual({ n: 2 });
   });
 
   it("shows participation by stakeholder group and locality against the group's make-up", async () => {
@@ -192,13 +191,13 @@ describe("invitations and reminders", () => {
   });
 
   it("sends nothing for a round that is not open", async () => {
-    db.prepare("update rounds set status = 'closed' where number = 1").run();
+    await db.run("update rounds set status = 'closed' where number = 1");
     try {
       expect((await officer.post(P, { intent: "invite", round: "1", who: "all" })).status).toBe(409);
       expect((await officer.post(P, { intent: "remind", round: "1" })).status).toBe(409);
       expect(await (await officer.get(P)).text()).toContain("Invitations and reminders can be sent while the consultation and this round are open.");
     } finally {
-      db.prepare("update rounds set status = 'open' where number = 1").run();
+      await db.run("update rounds set status = 'open' where number = 1");
     }
   });
 });
@@ -208,7 +207,7 @@ describe("when the SMTP server is down", () => {
     const port = await freePort();
     const server = await startServer(smtpEnv(port));
     let smtp: TestSmtp | null = null;
-    const db = new Database(server.dbPath);
+    const db = openTestDb(server.dbPath);
     try {
       const officer = await signedIn(server, DEMO.officer);
       const started = performance.now();
@@ -216,8 +215,8 @@ describe("when the SMTP server is down", () => {
       const elapsed = performance.now() - started;
       expect(res.status).toBe(302);
       expect(elapsed).toBeLessThan(2000);
-      await until(() => (db.prepare("select min(attempts) as n from email_outbox").get() as { n: number }).n >= 1);
-      expect(db.prepare("select distinct status from email_outbox").all()).toEqual([{ status: "queued" }]);
+      await until(async () => ((await db.get("select min(attempts) as n from email_outbox")) as { n: number }).n >= 1);
+      expect(await db.all("select distinct status from email_outbox")).toEqual([{ status: "queued" }]);
       const page = await (await officer.get(P)).text();
       expect((page.match(/>Queued</g) ?? []).length).toBe(6);
       const log = await (await officer.get(`${P}/emails`)).text();
@@ -225,11 +224,11 @@ describe("when the SMTP server is down", () => {
 
       smtp = await startTestSmtp({ port });
       await smtp.waitFor((m) => m.length >= 6, 20_000);
-      await until(() => (db.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n === 6);
+      await until(async () => ((await db.get("select count(*) as n from email_outbox where status = 'sent'")) as { n: number }).n === 6);
       expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(6);
       expect((((await (await officer.get(P)).text()).match(/>Sent</g) ?? []).length)).toBe(6);
     } finally {
-      db.close();
+      await db.close();
       await server.stop();
       await smtp?.close();
     }

@@ -1,16 +1,16 @@
 /** Moderation queue and codebook over HTTP against the real server; answers stand in for the citizen journey (test/helpers/moderation.ts). */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../app/db.server";
 import { listPublishedThemes } from "../../app/repos/moderation.server";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers } from "../helpers/moderation";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 const M = "/consultations/joined-up-care/moderation";
 const CB = "/consultations/joined-up-care/codebook";
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 let officer: Client;
 let ids: number[];
 
@@ -22,9 +22,8 @@ async function signedIn(account: { email: string; password: string }) {
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  ids = submitTextAnswers(server.dbPath, [
+  db = openTestDb(server.dbPath);
+  ids = await submitTextAnswers(server.dbPath, [
     { kind: "propose-outcome", text: "i want to be able to get my medicines without waiting days", group: "service-user" },
     { kind: "propose-outcome", text: "Staff should talk to each other so I only tell my story once", group: "carer" },
     { kind: "propose-outcome", text: "Free parking at every hospital", group: "citizen" },
@@ -35,7 +34,7 @@ beforeAll(async () => {
   officer = await signedIn(DEMO.officer);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -57,15 +56,15 @@ describe("who may moderate", () => {
     const page = await (await commissioner.get(`${M}/${ids[0]}`)).text();
     expect(page).not.toContain("Accept as a candidate outcome");
     for (const p of pages) expect((await new Client(server.url).get(p)).status).toBe(302);
-    expect(db.prepare("select count(*) as n from moderation_decisions").get()).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from codebook_themes").get()).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from moderation_decisions")).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from codebook_themes")).toEqual({ n: 0 });
   });
 
   it("answers 404 for an answer of another consultation or a malformed id", async () => {
     expect((await officer.get(`${M}/999999`)).status).toBe(404);
     expect((await officer.get(`${M}/abc`)).status).toBe(404);
     // A rating answer is not in the queue.
-    const rating = db.prepare("select a.id from answers a join questions q on q.id = a.question_id where q.type = 'rating' limit 1").get() as { id: number };
+    const rating = (await db.get("select a.id from answers a join questions q on q.id = a.question_id where q.type = 'rating' limit 1")) as { id: number };
     expect((await officer.get(`${M}/${rating.id}`)).status).toBe(404);
   });
 });
@@ -97,14 +96,14 @@ describe("the queue", () => {
     const otherDomain = await officer.post(page, { intent: "accept", statement: "I get my medicines without waiting", domain: "999999" });
     expect(otherDomain.status).toBe(400);
 
-    const domain = db.prepare("select d.id from outcome_domains d join outcome_domain_translations t on t.domain_id = d.id and t.locale = 'en' where t.name = 'Staying well and independent'").get() as { id: number };
+    const domain = (await db.get("select d.id from outcome_domains d join outcome_domain_translations t on t.domain_id = d.id and t.locale = 'en' where t.name = 'Staying well and independent'")) as { id: number };
     const ok = await officer.post(page, { intent: "accept", statement: "I get my medicines without waiting days", description: "From a participant in round 1.", domain: String(domain.id) });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`${M}?done=accepted&code=P1`);
-    const outcome = db.prepare("select co.id, co.source, co.status, co.domain_id, t.statement from candidate_outcomes co join candidate_outcome_translations t on t.outcome_id = co.id and t.locale = 'en' where co.code = 'P1'").get();
+    const outcome = await db.get("select co.id, co.source, co.status, co.domain_id, t.statement from candidate_outcomes co join candidate_outcome_translations t on t.outcome_id = co.id and t.locale = 'en' where co.code = 'P1'");
     expect(outcome).toMatchObject({ source: "Proposed by a participant", status: "active", domain_id: domain.id, statement: "I get my medicines without waiting days" });
-    expect(db.prepare("select decision, outcome_id is not null as linked from moderation_decisions where answer_id = ?").get(ids[0])).toEqual({ decision: "accepted", linked: 1 });
-    expect(db.prepare("select count(*) as n from audit_log where action = 'moderation.accepted' and entity_id = ?").get(String(ids[0]))).toEqual({ n: 1 });
+    expect(await db.get("select decision, outcome_id is not null as linked from moderation_decisions where answer_id = ?", ids[0])).toEqual({ decision: "accepted", linked: 1 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'moderation.accepted' and entity_id = ?", String(ids[0]))).toEqual({ n: 1 });
     const again = await officer.post(page, { intent: "accept", statement: "Twice", domain: String(domain.id) });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("Someone has already decided on this answer");
@@ -115,14 +114,14 @@ describe("the queue", () => {
     expect((await officer.post(`${M}/${ids[1]}`, { intent: "merge", outcome: "NOPE" })).status).toBe(400);
     const merged = await officer.post(`${M}/${ids[1]}`, { intent: "merge", outcome: "O1" });
     expect(merged.headers.get("Location")).toBe(`${M}?done=merged&code=O1`);
-    expect(db.prepare("select d.decision, co.code from moderation_decisions d join candidate_outcomes co on co.id = d.outcome_id where d.answer_id = ?").get(ids[1])).toEqual({ decision: "merged", code: "O1" });
+    expect(await db.get("select d.decision, co.code from moderation_decisions d join candidate_outcomes co on co.id = d.outcome_id where d.answer_id = ?", ids[1])).toEqual({ decision: "merged", code: "O1" });
 
     const noReason = await officer.post(`${M}/${ids[2]}`, { intent: "reject", reason: "" });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Enter the reason for rejecting the proposal");
     expect((await officer.post(`${M}/${ids[2]}`, { intent: "reject", reason: "Parking charges are outside these contracts." })).status).toBe(302);
-    expect(db.prepare("select decision, reason from moderation_decisions where answer_id = ?").get(ids[2])).toEqual({ decision: "rejected", reason: "Parking charges are outside these contracts." });
-    expect(db.prepare("select count(*) as n from audit_log where action in ('moderation.merged', 'moderation.rejected')").get()).toEqual({ n: 2 });
+    expect(await db.get("select decision, reason from moderation_decisions where answer_id = ?", ids[2])).toEqual({ decision: "rejected", reason: "Parking charges are outside these contracts." });
+    expect(await db.get("select count(*) as n from audit_log where action in ('moderation.merged', 'moderation.rejected')")).toEqual({ n: 2 });
     // Actions that do not fit the kind of answer are refused.
     expect((await officer.post(`${M}/${ids[3]}`, { intent: "merge", outcome: "O1" })).status).toBe(400);
     expect((await officer.post(`${M}/${ids[0]}`, { intent: "quote", quote: "i want" })).status).toBe(400);
@@ -138,8 +137,8 @@ describe("the queue", () => {
     expect(inventedHtml).toContain("I had to tell my story ten times</textarea>");
     const quote = "I had to tell my story five times to different people at [the hospital] […] and nobody talked to each other.";
     expect((await officer.post(page, { intent: "quote", quote })).status).toBe(302);
-    expect(db.prepare("select text, withdrawn_at from approved_quotes where answer_id = ?").get(ids[3])).toEqual({ text: quote, withdrawn_at: null });
-    expect(db.prepare("select decision from moderation_decisions where answer_id = ?").get(ids[3])).toEqual({ decision: "reviewed" });
+    expect(await db.get("select text, withdrawn_at from approved_quotes where answer_id = ?", ids[3])).toEqual({ text: quote, withdrawn_at: null });
+    expect(await db.get("select decision from moderation_decisions where answer_id = ?", ids[3])).toEqual({ decision: "reviewed" });
     expect((await officer.post(page, { intent: "withdraw-quote" })).status).toBe(302);
     expect((await officer.post(page, { intent: "withdraw-quote" })).status).toBe(404);
     expect((await officer.post(page, { intent: "quote", quote })).status).toBe(302);
@@ -155,13 +154,13 @@ describe("the codebook", () => {
     const dup = await officer.post(CB, { intent: "create", name: "transport" });
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain("There is already a theme with this name");
-    const themes = db.prepare("select id, name from codebook_themes order by id").all() as Array<{ id: number; name: string }>;
+    const themes = (await db.all("select id, name from codebook_themes order by id")) as Array<{ id: number; name: string }>;
     const [story, together, transport] = themes.map((t) => String(t.id));
     expect((await officer.post(`${M}/${ids[3]}`, { intent: "tag", themes: [story, together] })).status).toBe(302);
     expect((await officer.post(`${M}/${ids[1]}`, { intent: "tag", themes: [story] })).status).toBe(302);
     expect((await officer.post(`${M}/${ids[5]}`, { intent: "tag", themes: [transport, "999999"] })).status).toBe(302);
     expect((await officer.post(`${M}/${ids[4]}`, { intent: "tag", themes: ["x"] })).status).toBe(400);
-    expect(db.prepare("select count(*) as n from answer_themes").get()).toEqual({ n: 4 });
+    expect(await db.get("select count(*) as n from answer_themes")).toEqual({ n: 4 });
     // Renaming keeps the tags.
     expect((await officer.post(CB, { intent: "edit", themeId: transport, name: "Getting to appointments", description: "Buses, parking, hospital transport" })).status).toBe(302);
 
@@ -169,9 +168,9 @@ describe("the codebook", () => {
     expect(html).toContain("Getting to appointments");
     expect(html).toContain("[the hospital]");
 
-    const { db: drizzleDb, sqlite } = openDatabase(server.dbPath, "db/migrations");
+    const { db: drizzleDb, close } = openAppDb(server.dbPath);
     try {
-      const consultationId = (sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
+      const consultationId = (await db.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
       const published = await listPublishedThemes(drizzleDb, consultationId);
       expect(published.themes.map((t) => [t.name, t.count, t.byGroup])).toEqual([
         ["Getting to appointments", 1, { "not-stated": 1 }],
@@ -181,16 +180,16 @@ describe("the codebook", () => {
       expect(published.quotes).toEqual([{ id: expect.any(Number), text: "I had to tell my story five times to different people at [the hospital] […] and nobody talked to each other.", roundNumber: 1, themeIds: [Number(story), Number(together)] }]);
       expect(JSON.stringify(published)).not.toMatch(/Queen's|participant|member/i);
     } finally {
-      sqlite.close();
+      await close();
     }
   });
 
   it("deletes a theme after a confirmation: its tags go, the answers stay, and it is audited", async () => {
-    const story = db.prepare("select id from codebook_themes where name = 'Telling my story once'").get() as { id: number };
+    const story = (await db.get("select id from codebook_themes where name = 'Telling my story once'")) as { id: number };
     const confirm = await (await officer.get(`${CB}?delete=${story.id}`)).text();
     expect(confirm).toContain("Delete the theme “Telling my story once”?");
     expect(confirm).toContain("Answers tagged with it: 2.");
-    const answersBefore = (db.prepare("select count(*) as n from answers").get() as { n: number }).n;
+    const answersBefore = ((await db.get("select count(*) as n from answers")) as { n: number }).n;
     // Only the consultation's officers; only real themes.
     const commissioner = await signedIn(DEMO.commissioner);
     expect((await commissioner.post(CB, { intent: "delete", themeId: String(story.id) })).status).toBe(403);
@@ -198,17 +197,17 @@ describe("the codebook", () => {
     expect([403, 404]).toContain((await otherOfficer.post(CB, { intent: "delete", themeId: String(story.id) })).status);
     expect((await officer.post(CB, { intent: "delete", themeId: "x" })).status).toBe(400);
     expect((await officer.post(CB, { intent: "delete", themeId: "999999" })).status).toBe(404);
-    expect(db.prepare("select count(*) as n from codebook_themes where id = ?").get(story.id)).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from codebook_themes where id = ?", story.id)).toEqual({ n: 1 });
 
     const deleted = await officer.post(CB, { intent: "delete", themeId: String(story.id) });
     expect(deleted.status).toBe(302);
     expect(deleted.headers.get("Location")).toBe(`${CB}?deleted=1`);
     expect(await (await officer.get(`${CB}?deleted=1`)).text()).toContain("The theme has been deleted.");
-    expect(db.prepare("select count(*) as n from codebook_themes where id = ?").get(story.id)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from answer_themes where theme_id = ?").get(story.id)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from answer_themes").get()).toEqual({ n: 2 });
-    expect((db.prepare("select count(*) as n from answers").get() as { n: number }).n).toBe(answersBefore);
-    const audit = db.prepare("select details from audit_log where action = 'codebook.theme-deleted'").get() as { details: string };
+    expect(await db.get("select count(*) as n from codebook_themes where id = ?", story.id)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from answer_themes where theme_id = ?", story.id)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from answer_themes")).toEqual({ n: 2 });
+    expect(((await db.get("select count(*) as n from answers")) as { n: number }).n).toBe(answersBefore);
+    const audit = (await db.get("select details from audit_log where action = 'codebook.theme-deleted'")) as { details: string };
     expect(JSON.parse(audit.details)).toMatchObject({ name: "Telling my story once", taggedAnswers: 2 });
   });
 });

@@ -1,22 +1,22 @@
 // Personal data: retention per consultation, a member's data on request, erasure; all audited;
 // anonymous answers and stored results survive.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashTokenHex, randomToken } from "../../app/auth/tokens.server";
 import { Client, DEMO } from "../helpers/client";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 const C = "/consultations/joined-up-care";
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
+  db = openTestDb(server.dbPath);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -27,17 +27,16 @@ async function officer() {
 }
 
 /** A member of the demo group with a submitted response, a profile and an invitation. */
-function memberWithResponse(): { memberId: number; participantId: number; responseId: number; email: string } {
-  const row = db
-    .prepare(
-      `select m.id as memberId, m.email as email, p.id as participantId, r.id as responseId from advisory_group_members m
+async function memberWithResponse(): Promise<{ memberId: number; participantId: number; responseId: number; email: string }> {
+  // Quoted aliases: PostgreSQL folds unquoted names to lower case.
+  const row = (await db.get<{ memberId: number; participantId: number; responseId: number; email: string }>(
+    `select m.id as "memberId", m.email as email, p.id as "participantId", r.id as "responseId" from advisory_group_members m
        join participants p on p.member_id = m.id join responses r on r.participant_id = p.id where m.email is not null order by m.id limit 1`,
-    )
-    .get() as { memberId: number; participantId: number; responseId: number; email: string };
-  const consultation = (db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-  const round = (db.prepare("select id from rounds where number = 1").get() as { id: number }).id;
-  db.prepare("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)").run(consultation, row.memberId, round, hashTokenHex(randomToken()));
-  db.prepare("insert or ignore into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, 'carer', ?)").run(row.participantId, Date.now());
+  ))!;
+  const consultation = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
+  const round = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
+  await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultation, row.memberId, round, hashTokenHex(randomToken()));
+  await db.run("insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, 'carer', ?) on conflict do nothing returning participant_id", row.participantId, new Date());
   return row;
 }
 
@@ -55,8 +54,8 @@ describe("personal data", () => {
 
   it("gives a member's data on request and erases it, keeping their answers anonymous", async () => {
     const o = await officer();
-    const m = memberWithResponse();
-    const group = (db.prepare("select group_id as g from advisory_group_members where id = ?").get(m.memberId) as { g: number }).g;
+    const m = await memberWithResponse();
+    const group = ((await db.get("select group_id as g from advisory_group_members where id = ?", m.memberId)) as { g: number }).g;
     const base = `/partnerships/south-nottinghamshire/groups/${group}/members/${m.memberId}`;
 
     const exported = await o.get(`${base}/data.json`);
@@ -74,18 +73,18 @@ describe("personal data", () => {
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.text()).toContain("Confirm that you want to erase this person’s data");
 
-    const answersBefore = (db.prepare("select count(*) as n from answers where response_id = ?").get(m.responseId) as { n: number }).n;
+    const answersBefore = ((await db.get("select count(*) as n from answers where response_id = ?", m.responseId)) as { n: number }).n;
     const erased = await o.post(`${base}/privacy`, { intent: "erase", confirm: "yes" });
     expect(erased.status).toBe(302);
-    const member = db.prepare("select display_name, email, age_band, left_at from advisory_group_members where id = ?").get(m.memberId) as Record<string, unknown>;
+    const member = (await db.get("select display_name, email, age_band, left_at from advisory_group_members where id = ?", m.memberId)) as Record<string, unknown>;
     expect(member.email).toBeNull();
     expect(member.display_name).toBe(`Erased member ${m.memberId}`);
     expect(member.left_at).not.toBeNull();
-    expect(db.prepare("select count(*) as n from invitations where member_id = ?").get(m.memberId)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from participant_profiles where participant_id = ?").get(m.participantId)).toEqual({ n: 0 });
-    expect(db.prepare("select member_id from participants where id = ?").get(m.participantId)).toEqual({ member_id: null });
-    expect(db.prepare("select count(*) as n from answers where response_id = ?").get(m.responseId)).toEqual({ n: answersBefore });
-    const audit = db.prepare("select action, details from audit_log where entity_id = ? and action like 'privacy.%' order by id").all(String(m.memberId)) as Array<{ action: string; details: string }>;
+    expect(await db.get("select count(*) as n from invitations where member_id = ?", m.memberId)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from participant_profiles where participant_id = ?", m.participantId)).toEqual({ n: 0 });
+    expect(await db.get("select member_id from participants where id = ?", m.participantId)).toEqual({ member_id: null });
+    expect(await db.get("select count(*) as n from answers where response_id = ?", m.responseId)).toEqual({ n: answersBefore });
+    const audit = (await db.all("select action, details from audit_log where entity_id = ? and action like 'privacy.%' order by id", String(m.memberId))) as Array<{ action: string; details: string }>;
     expect(audit.map((a) => a.action)).toEqual(["privacy.member-data-exported", "privacy.member-erased"]);
     for (const a of audit) expect(a.details).not.toContain(m.email);
     expect(await (await o.get(`${base}/privacy`)).text()).toContain("This person’s data has been erased.");
@@ -97,7 +96,7 @@ describe("personal data", () => {
     expect(page).toContain("No date is set");
     // Dates are checked: not a date, and before the consultation closes.
     expect((await o.post(`${C}/privacy`, { intent: "retention", retainUntil: "31/02/2027" })).status).toBe(400);
-    db.prepare("update consultations set closes_at = ? where slug = 'joined-up-care'").run(Date.parse("2027-01-31T23:59:59Z"));
+    await db.run("update consultations set closes_at = ? where slug = 'joined-up-care'", new Date("2027-01-31T23:59:59Z"));
     const early = await o.post(`${C}/privacy`, { intent: "retention", retainUntil: "2027-01-01" });
     expect(early.status).toBe(400);
     const earlyHtml = await early.text();
@@ -111,22 +110,21 @@ describe("personal data", () => {
     // The date passes: the sweep (run by the server at start and hourly) deletes; here the
     // service runs with a clock past the date, against the same database file.
     const { applyDueRetention } = await import("../../app/services/privacy.server");
-    const { openDatabase } = await import("../../app/db.server");
-    const { db: app, sqlite } = openDatabase(server.dbPath, "db/migrations");
-    const consultation = (db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
+    const { db: app, close } = openAppDb(server.dbPath);
+    const consultation = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
     // An imported response's respondent id (issue 14) is the officer's reference for a person: it goes too.
-    db.prepare("update participants set external_id = 'PAPER-1' where id = (select id from participants where consultation_id = ? limit 1)").run(consultation);
-    const responsesBefore = (db.prepare("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?").get(consultation) as { n: number }).n;
+    await db.run("update participants set external_id = 'PAPER-1' where id = (select id from participants where consultation_id = ? limit 1)", consultation);
+    const responsesBefore = ((await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)) as { n: number }).n;
     expect(await applyDueRetention(app, new Date("2027-06-29T12:00:00Z"))).toEqual([]);
     expect(await applyDueRetention(app, new Date("2027-07-01T00:00:00Z"))).toEqual([consultation]);
     expect(await applyDueRetention(app, new Date("2027-07-02T00:00:00Z"))).toEqual([]); // once only
-    sqlite.close();
-    expect(db.prepare("select count(*) as n from participants where consultation_id = ? and (member_id is not null or resume_token_hash is not null or external_id is not null)").get(consultation)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from invitations where consultation_id = ?").get(consultation)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from participant_profiles pp join participants p on p.id = pp.participant_id where p.consultation_id = ?").get(consultation)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?").get(consultation)).toEqual({ n: responsesBefore });
+    await close();
+    expect(await db.get("select count(*) as n from participants where consultation_id = ? and (member_id is not null or resume_token_hash is not null or external_id is not null)", consultation)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from invitations where consultation_id = ?", consultation)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from participant_profiles pp join participants p on p.id = pp.participant_id where p.consultation_id = ?", consultation)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)).toEqual({ n: responsesBefore });
     const after = await (await o.get(`${C}/privacy`)).text();
     expect(after).toContain("Personal data was deleted on");
-    expect(db.prepare("select count(*) as n from audit_log where action = 'privacy.consultation-data-deleted' and entity_id = ?").get(String(consultation))).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'privacy.consultation-data-deleted' and entity_id = ?", String(consultation))).toEqual({ n: 1 });
   });
 });

@@ -1,11 +1,11 @@
 // Publishing a consultation's summary over HTTP against the real server: the
 // officer-only workflow, disclosure control in pages and downloads, versions,
 // and the cache (ETag, Cache-Control, 304).
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers } from "../helpers/moderation";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -86,14 +86,14 @@ describe("publishing workflow", () => {
     const saved = await o.post(BASE, draft());
     expect(saved.status).toBe(302);
     // Free text coded into a theme with an approved quote (the panel's moderation and codebook).
-    const answers = submitTextAnswers(server.dbPath, [
+    const answers = await submitTextAnswers(server.dbPath, [
       { kind: "free-text", text: "I had to tell my story five times and nobody talked to each other.", group: "carer" },
       { kind: "free-text", text: "Please make staff share my notes so I only tell my story once.", group: "citizen" },
     ]);
     expect((await o.post(`/consultations/${SLUG}/codebook`, { intent: "create", name: "Telling my story once", description: "" })).status).toBe(302);
-    const db0 = new Database(server.dbPath, { readonly: true });
-    const theme = String((db0.prepare("SELECT id FROM codebook_themes WHERE name = ?").get("Telling my story once") as { id: number }).id);
-    db0.close();
+    const db0 = openTestDb(server.dbPath);
+    const theme = String((await db0.get<{ id: number }>("SELECT id FROM codebook_themes WHERE name = ?", "Telling my story once"))!.id);
+    await db0.close();
     for (const id of answers) expect((await o.post(`/consultations/${SLUG}/moderation/${id}`, { intent: "tag", themes: [theme] })).status).toBe(302);
     expect((await o.post(`/consultations/${SLUG}/moderation/${answers[0]}`, { intent: "quote", quote: "I had to tell my story five times" })).status).toBe(302);
     // An Easy Read picture: the type comes from the bytes, not the name.
@@ -118,10 +118,10 @@ describe("publishing workflow", () => {
     const published = await o.post(BASE, { intent: "publish", changeNote: "" });
     expect(published.status).toBe(302);
     expect(published.headers.get("location")).toContain("version=1");
-    const db = new Database(server.dbPath, { readonly: true });
-    expect(db.prepare("SELECT status FROM consultations WHERE slug = ?").get(SLUG)).toEqual({ status: "published" });
-    const audit = db.prepare("SELECT action FROM audit_log WHERE action LIKE 'publication.%' ORDER BY id").all();
-    db.close();
+    const db = openTestDb(server.dbPath);
+    expect(await db.get("SELECT status FROM consultations WHERE slug = ?", SLUG)).toEqual({ status: "published" });
+    const audit = await db.all("SELECT action FROM audit_log WHERE action LIKE 'publication.%' ORDER BY id");
+    await db.close();
     expect(audit.map((a) => (a as { action: string }).action)).toEqual(["publication.draft-saved", "publication.image-uploaded", "publication.published"]);
   });
 

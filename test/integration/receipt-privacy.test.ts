@@ -1,21 +1,21 @@
 // A citizen's email receipt, against the real server and a real SMTP server: while it waits,
 // staff never see it; once sent (or failed for good) nothing in email_outbox ties the address
 // to the answer set, and the development mailbox never shows it to staff.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { startServer, type TestServer } from "../helpers/server";
 import { smtpEnv, startTestSmtp, type TestSmtp } from "../helpers/smtp";
+import { openTestDb } from "../helpers/test-database";
 
 const BASE = "/s/joined-up-care";
 let ip = 0;
 
 /** One citizen through round 1 of the demo consultation, then a receipt to `email`; returns their reference. */
 async function submitWithReceipt(server: TestServer, email: string): Promise<string> {
-  const db = new Database(server.dbPath, { readonly: true });
-  const round = (db.prepare("select id from rounds where number = 1").get() as { id: number }).id;
-  const questions = db.prepare("select id, type from questions where round_id = ? order by position").all(round) as Array<{ id: number; type: string }>;
-  db.close();
+  const db = openTestDb(server.dbPath);
+  const round = (await db.get<{ id: number }>("select id from rounds where number = 1"))!.id;
+  const questions = await db.all<{ id: number; type: string }>("select id, type from questions where round_id = ? order by position", round);
+  await db.close();
   const c = new Client(server.url, { "x-forwarded-for": `10.18.0.${++ip}` });
   expect((await c.post(BASE, { website: "" })).status).toBe(302);
   for (const q of questions) expect((await c.post(`${BASE}/q/${q.id}`, { answer: q.type === "rating" ? "7" : "Getting there by bus" })).status).toBe(302);
@@ -27,12 +27,12 @@ async function submitWithReceipt(server: TestServer, email: string): Promise<str
   return reference;
 }
 
-function outboxRows(dbPath: string) {
-  const db = new Database(dbPath, { readonly: true });
+async function outboxRows(dbPath: string) {
+  const db = openTestDb(dbPath);
   try {
-    return db.prepare("select * from email_outbox").all() as Array<Record<string, unknown>>;
+    return await db.all<Record<string, unknown>>("select * from email_outbox");
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -69,7 +69,7 @@ describe("receipts through SMTP", () => {
   it("staff never see a waiting receipt; once sent or bounced, no outbox row holds the address, the reference or the response", async () => {
     const delivered = await submitWithReceipt(server, "a.citizen@example.org");
     const bounced = await submitWithReceipt(server, "nobody@example.org");
-    const waiting = outboxRows(server.dbPath).filter((r) => r.kind === "receipt");
+    const waiting = (await outboxRows(server.dbPath)).filter((r) => r.kind === "receipt");
     expect(waiting).toHaveLength(2);
     for (const row of waiting) expect(row.status).toMatch(/^(queued|sending)$/);
     // Queued, the row names no response.
@@ -83,8 +83,8 @@ describe("receipts through SMTP", () => {
     const [mail] = await smtp.waitFor((m) => m.length >= 1);
     expect(mail.to).toEqual(["a.citizen@example.org"]);
     expect(mail.text).toContain(delivered);
-    await until(() => !outboxRows(server.dbPath).some((r) => r.kind === "receipt"));
-    const rows = JSON.stringify(outboxRows(server.dbPath));
+    await until(async () => !(await outboxRows(server.dbPath)).some((r) => r.kind === "receipt"));
+    const rows = JSON.stringify(await outboxRows(server.dbPath));
     for (const text of ["a.citizen@example.org", "nobody@example.org", delivered, bounced]) expect(rows).not.toContain(text);
     expect((await (await officer.get("/consultations/joined-up-care/invitations/emails")).text())).not.toContain("example.org");
   });
@@ -101,7 +101,7 @@ describe("receipts in the development mailbox", () => {
 
   it("is never shown to officers or administrators, and leaves no outbox row", async () => {
     const reference = await submitWithReceipt(server, "b.citizen@example.org");
-    await until(() => !outboxRows(server.dbPath).some((r) => r.kind === "receipt"));
+    await until(async () => !(await outboxRows(server.dbPath)).some((r) => r.kind === "receipt"));
     for (const account of [DEMO.officer, DEMO.admin]) {
       const mailbox = await (await signedIn(server, account)).get("/dev/mailbox");
       expect(mailbox.status).toBe(200);

@@ -1,13 +1,13 @@
 // Issue 14: an officer imports a round's paper (phone, event…) responses from CSV: all or
 // nothing, a report by line and column, marked with their channel, counted in the round and
 // its results, audited, and never imported twice.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../app/db.server";
 import { responsesByChannel } from "../../app/services/response-imports.server";
 import { Client, DEMO, signedInClient } from "../helpers/client";
 import { COMET, OTHER_COMMISSIONER, addOtherPartnershipCommissioner } from "../helpers/framework";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, testDialect } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -30,18 +30,18 @@ function upload(client: Client, csv: string, channel: string | null = "paper", n
   return client.request(PAGE, { method: "POST", body: form, headers: { Origin: server.url } });
 }
 
-function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
+async function query<T>(sql: string, ...args: unknown[]): Promise<T[]> {
+  const db = openTestDb(server.dbPath);
   try {
-    return db.prepare(sql).all(...args) as T[];
+    return await db.all<T>(sql, ...args);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 /** Round 1's rated outcome codes and its proposal question's number, from the database. */
-function roundShape() {
-  const qs = query<{ type: string; code: string | null }>(
+async function roundShape() {
+  const qs = await query<{ type: string; code: string | null }>(
     `select q.type, co.code from questions q join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id
       left join candidate_outcomes co on co.id = q.outcome_id where c.slug = 'joined-up-care' and r.number = 1 order by q.position, q.id`,
   );
@@ -50,16 +50,16 @@ function roundShape() {
 
 /** The service's counts per round and channel, read through a connection of our own. */
 async function channelCounts(round: number) {
-  const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
+  const { db, close } = openAppDb(server.dbPath);
   try {
-    const id = query<{ id: number }>("select id from consultations where slug = 'joined-up-care'")[0].id;
+    const id = (await query<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))[0].id;
     return (await responsesByChannel(db, id)).find((r) => r.round === round)!;
   } finally {
-    sqlite.close();
+    await close();
   }
 }
 
-const countResponses = () => query<{ n: number }>("select count(*) n from responses")[0].n;
+const countResponses = async () => (await query<{ n: number }>("select count(*) n from responses"))[0].n;
 
 describe("importing paper and other responses", () => {
   it("is for the consultation's officers only", async () => {
@@ -73,13 +73,13 @@ describe("importing paper and other responses", () => {
 
   it("reports every problem by line and column and imports nothing; then imports a good file once, by channel, counted and audited", async () => {
     const officer = await signedIn(DEMO.officer);
-    const { codes, proposal } = roundShape();
+    const { codes, proposal } = await roundShape();
     expect(codes.length).toBeGreaterThan(3);
     expect(proposal).toBeGreaterThan(0);
     const page = await (await officer.get(PAGE)).text();
     for (const code of codes) expect(page).toContain(`<code>${code}</code>`);
     expect(page).toContain(`<code>q${proposal}</code>`);
-    const before = countResponses();
+    const before = await countResponses();
     const onlineBefore = (await channelCounts(1)).channels.online ?? 0;
 
     // Nothing chosen: two errors, 400.
@@ -106,15 +106,15 @@ describe("importing paper and other responses", () => {
     ] as const) {
       expect(html).toMatch(new RegExp(`<th[^>]*>${line}</th><td[^>]*>${column}</td><td[^>]*>${text.replace(/[()]/g, "\\$&")}`));
     }
-    expect(countResponses()).toBe(before);
+    expect(await countResponses()).toBe(before);
 
     // A good file: three responses, one by phone.
     const good = [header, `P1,1,carer,Gedling,9,8,7,A named worker,`, `P2,,service-user,Rushcliffe,U,6,,,phone`, `P3,1,citizen,,7,7,7,,`].join("\r\n") + "\r\n";
     const done = await upload(officer, good);
     expect(done.status).toBe(302);
     expect(done.headers.get("location")).toBe(`${PAGE}?imported=3`);
-    expect(countResponses()).toBe(before + 3);
-    const stored = query<{ external_id: string; channel: string; import_id: number; stakeholder_group: string | null; n: number }>(
+    expect(await countResponses()).toBe(before + 3);
+    const stored = await query<{ external_id: string; channel: string; import_id: number; stakeholder_group: string | null; n: number }>(
       `select p.external_id, r.channel, r.import_id, pp.stakeholder_group, (select count(*) from answers a where a.response_id = r.id) n
          from responses r join participants p on p.id = r.participant_id left join participant_profiles pp on pp.participant_id = p.id
         where p.external_id is not null order by p.external_id`,
@@ -124,16 +124,16 @@ describe("importing paper and other responses", () => {
       ["P2", "phone", "service-user", 2],
       ["P3", "paper", "citizen", 3],
     ]);
-    const imports = query<{ id: number; file_name: string; response_count: number; imported_by: number }>("select * from response_imports");
+    const imports = await query<{ id: number; file_name: string; response_count: number; imported_by: number }>("select * from response_imports");
     expect(imports).toHaveLength(1);
     expect(imports[0]).toMatchObject({ file_name: "round-1-paper.csv", response_count: 3 });
     expect(new Set(stored.map((r) => r.import_id))).toEqual(new Set([imports[0].id]));
-    const audit = query<{ actor_user_id: number; details: string }>("select actor_user_id, details from audit_log where action = 'responses.imported'");
+    const audit = await query<{ actor_user_id: number; details: string }>("select actor_user_id, details from audit_log where action = 'responses.imported'");
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_user_id).toBe(imports[0].imported_by);
     expect(JSON.parse(audit[0].details)).toMatchObject({ fileName: "round-1-paper.csv", count: 3, round: 1, channels: { paper: 2, phone: 1 } });
     // The proposal goes to moderation like any other.
-    expect(query<{ n: number }>("select count(*) n from answers where text_value = 'A named worker'")[0].n).toBe(1);
+    expect((await query<{ n: number }>("select count(*) n from answers where text_value = 'A named worker'"))[0].n).toBe(1);
 
     // The page: success, counts by channel, the file in the history.
     const after = await (await officer.get(`${PAGE}?imported=3`)).text();
@@ -158,12 +158,12 @@ describe("importing paper and other responses", () => {
     // Two submits of a new file at the same moment: one import.
     const twice = await Promise.all([upload(officer, `${header}\nP9,1,carer,,8,8,8,,\n`), upload(officer, `${header}\nP9,1,carer,,8,8,8,,\n`)]);
     expect(twice.map((r) => r.status).sort()).toEqual([302, 409]);
-    expect(query<{ n: number }>("select count(*) n from response_imports")[0].n).toBe(2);
-    expect(countResponses()).toBe(before + 4);
+    expect((await query<{ n: number }>("select count(*) n from response_imports"))[0].n).toBe(2);
+    expect(await countResponses()).toBe(before + 4);
 
     // Results count them: the calculated result has every response.
     expect((await officer.post(`${C}/results`, COMET)).status).toBe(302);
-    const result = query<{ response_count: number }>("select response_count from aggregation_results order by id desc limit 1")[0];
+    const result = (await query<{ response_count: number }>("select response_count from aggregation_results order by id desc limit 1"))[0];
     expect(result.response_count).toBe(onlineBefore + 4);
   });
 
@@ -180,7 +180,7 @@ describe("importing paper and other responses", () => {
   it("matches a respondent across rounds by respondent_id, and waits for a round to open", async () => {
     const officer = await signedIn(DEMO.officer);
     expect((await officer.post(`${C}/rounds/1`, { intent: "status", to: "closed" })).status).toBe(302);
-    const ids = query<{ id: number }>("select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = 'joined-up-care' and co.code in ('O1', 'O2') order by co.code");
+    const ids = await query<{ id: number }>("select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = 'joined-up-care' and co.code in ('O1', 'O2') order by co.code");
     const created = await officer.post(`${C}/rounds/new`, { outcomeIds: ids.map((r) => String(r.id)), showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "no" });
     expect(created.status).toBe(302);
     const R2 = `${C}/rounds/2/import`;
@@ -196,8 +196,8 @@ describe("importing paper and other responses", () => {
     expect((await send()).status).toBe(409);
     expect((await officer.post(`${C}/rounds/2`, { intent: "status", to: "open" })).status).toBe(302);
     expect((await send()).status).toBe(302);
-    const people = query<{ external_id: string; rounds: string }>(
-      `select p.external_id, group_concat(ro.number, ',') rounds from participants p join responses r on r.participant_id = p.id join rounds ro on ro.id = r.round_id
+    const people = await query<{ external_id: string; rounds: string }>(
+      `select p.external_id, ${testDialect === "postgres" ? "string_agg(cast(ro.number as text), ',' order by ro.number)" : "group_concat(ro.number, ',')"} rounds from participants p join responses r on r.participant_id = p.id join rounds ro on ro.id = r.round_id
         where p.external_id in ('P1', 'P7') group by p.id order by p.external_id`,
     );
     expect(people).toEqual([{ external_id: "P1", rounds: "1,2" }, { external_id: "P7", rounds: "2" }]);

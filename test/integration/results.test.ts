@@ -1,10 +1,10 @@
 // Results pages over HTTP: roles, computing versions, caching by input hash,
 // population margins upload and weighting.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { addSecondRound } from "../helpers/rounds";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -60,10 +60,10 @@ describe("results", () => {
     expect(other.headers.get("location")).toMatch(/version=2&notice=computed$/);
     // Version 1 is still there, unchanged.
     expect(await (await officer.get(`${PAGE}?round=1&version=1`)).text()).toContain("at least 70% of people");
-    const db = new Database(server.dbPath, { readonly: true });
-    const stored = db.prepare("select version, response_count from aggregation_results order by version").all();
-    const audit = db.prepare("select count(*) n from audit_log where action = 'aggregation.computed'").get() as { n: number };
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const stored = await db.all("select version, response_count from aggregation_results order by version");
+    const audit = (await db.get<{ n: number }>("select count(*) n from audit_log where action = 'aggregation.computed'"))!;
+    await db.close();
     expect(stored).toEqual([
       { version: 1, response_count: 24 },
       { version: 2, response_count: 24 },
@@ -122,14 +122,14 @@ describe("results", () => {
   it("shows what changed since the previous round: who answered again and how scores moved", async () => {
     // Round 2 with the same rating questions; 20 of the 24 round-1 participants answer, O1 all moved to 9.
     const { r1, r2 } = await addSecondRound(server.dbPath);
-    const db = new Database(server.dbPath, { readonly: true });
-    const byGroup = db
-      .prepare(
-        `select pp.stakeholder_group g, count(*) n, sum(case when r.participant_id in (select participant_id from responses where round_id = ?) then 1 else 0 end) kept
-           from responses r join participant_profiles pp on pp.participant_id = r.participant_id where r.round_id = ? group by g`,
-      )
-      .all(r2, r1) as Array<{ g: string; n: number; kept: number }>;
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const byGroup = await db.all<{ g: string; n: number; kept: number }>(
+      `select pp.stakeholder_group g, count(*) n, sum(case when r.participant_id in (select participant_id from responses where round_id = ?) then 1 else 0 end) kept
+         from responses r join participant_profiles pp on pp.participant_id = r.participant_id where r.round_id = ? group by g`,
+      r2,
+      r1,
+    );
+    await db.close();
     const html = await (await (await signedIn(DEMO.commissioner)).get(`${PAGE}?round=2`)).text();
     expect(html).toContain("Changes since round 1");
     const groupLabel: Record<string, string> = { citizen: "Citizens", carer: "Carers", "service-user": "Service users", professional: "Professionals" };

@@ -1,11 +1,11 @@
 // Issue 14: including an outcome that has no weight offers to share the weights out again by
 // priority (exactly 100.00, largest remainder), or to set them by hand; over HTTP, audited.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largestRemainder } from "../../app/domain/aggregation";
 import { DEMO, signedInClient } from "../helpers/client";
 import { addOtherPartnershipCommissioner, COMET, currentSet, OTHER_COMMISSIONER } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,14 +21,14 @@ const F = "/consultations/joined-up-care/framework";
 const signedIn = (account: { email: string; password: string }) => signedInClient(server.url, account);
 
 type Entry = { code: string; included: boolean; finalWeight: number | null; weightReason: string; evidence: { consensus: string; priority: number | null } };
-const entries = () => currentSet(server.dbPath).content.outcomes as unknown as Entry[];
+const entries = async () => (await currentSet(server.dbPath)).content.outcomes as unknown as Entry[];
 
 describe("sharing the weights out again by priority", () => {
   it("offers the choice after an outcome without a weight is included, and shares the weights to exactly 100.00", async () => {
     expect((await (await signedIn(DEMO.officer)).post("/consultations/joined-up-care/results", COMET)).status).toBe(302);
     const claire = await signedIn(DEMO.commissioner);
     expect((await claire.post(F, { intent: "start" })).status).toBe(302);
-    const before = entries();
+    const before = await entries();
     const added = before.find((o) => !o.included && o.evidence.priority !== null && o.evidence.priority > 0)!;
     expect(added, "the demo has an outcome without consensus in").toBeTruthy();
 
@@ -64,25 +64,25 @@ describe("sharing the weights out again by priority", () => {
     // By hand: back to the weights page, nothing changed.
     const byHand = await claire.post(`${F}/reweight`, { choice: "hand" });
     expect(byHand.headers.get("location")).toBe(`${F}/weights`);
-    expect(entries().find((o) => o.code === added.code)!.finalWeight).toBeNull();
+    expect((await entries()).find((o) => o.code === added.code)!.finalWeight).toBeNull();
 
     // By priority: every included outcome weighted, exactly 100.00, by largest remainder over priority.
     const shared = await claire.post(`${F}/reweight`, { choice: "priority" });
     expect(shared.status).toBe(302);
     expect(shared.headers.get("location")).toBe(`${F}/weights?notice=shared`);
-    const after = entries().filter((o) => o.included);
+    const after = (await entries()).filter((o) => o.included);
     expect(after.map((o) => o.code).sort()).toEqual([...inCodes, added.code].sort());
     const expected = largestRemainder(after.map((o) => o.evidence.priority ?? 0));
     expect(after.map((o) => o.finalWeight)).toEqual(expected);
     expect(after.reduce((a, o) => a + Math.round(o.finalWeight! * 100), 0)).toBe(10000);
     expect(after.every((o) => o.weightReason === "")).toBe(true);
     expect(await (await claire.get(`${F}/weights?notice=shared`)).text()).toContain("Weights shared out by priority. They add up to exactly 100%.");
-    const set = currentSet(server.dbPath) as unknown as { content: { incentivePotPence: number | null } };
+    const set = (await currentSet(server.dbPath)) as unknown as { content: { incentivePotPence: number | null } };
     expect(set.content.incentivePotPence).toBe(100_000_00);
 
-    const db = new Database(server.dbPath, { readonly: true });
-    const audit = db.prepare("select details from audit_log where action = 'outcome_set.weights_shared_by_priority'").all() as Array<{ details: string }>;
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const audit = await db.all<{ details: string }>("select details from audit_log where action = 'outcome_set.weights_shared_by_priority'");
+    await db.close();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].details).weights[added.code]).toBe(after.find((o) => o.code === added.code)!.finalWeight);
 

@@ -2,11 +2,11 @@
 // production server and openid-client on one side, a test provider signing RS256 ID tokens with
 // jose on the other. Success, every refusal the issue lists, invitations, roles that stay ours,
 // "require SSO", and sign-out offering the provider's end-session.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/client";
 import { startTestOidcProvider, type Fault, type TestIdentity, type TestOidcProvider } from "../helpers/oidc-provider";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 const PARTNERSHIP = "south-nottinghamshire";
 let server: TestServer;
@@ -24,12 +24,12 @@ afterAll(async () => {
   await idp?.close();
 });
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(server.dbPath);
+async function sql<T>(query: string, ...params: unknown[]): Promise<T[]> {
+  const db = openTestDb(server.dbPath);
   try {
-    return db.prepare(query).all(...params) as T[];
+    return await db.all<T>(query, ...params);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -72,8 +72,8 @@ describe("configuring the provider", () => {
     const after = await (await admin.get(`/partnerships/${PARTNERSHIP}/sign-in`)).text();
     expect(after).not.toContain(idp.clientSecret);
     expect(after).toContain("south-notts.example\nnhs.net");
-    expect(sql("select action from audit_log where action like 'identity-provider.%'")).toEqual([{ action: "identity-provider.added" }]);
-    expect(JSON.stringify(sql("select details from audit_log where action like 'identity-provider.%'"))).not.toContain(idp.clientSecret);
+    expect(await sql("select action from audit_log where action like 'identity-provider.%'")).toEqual([{ action: "identity-provider.added" }]);
+    expect(JSON.stringify(await sql("select details from audit_log where action like 'identity-provider.%'"))).not.toContain(idp.clientSecret);
     // Others may not touch it.
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
@@ -101,9 +101,9 @@ describe("signing in", () => {
     expect(location).toBe("/dashboard");
     const dashboard = await (await browser.get("/dashboard")).text();
     expect(dashboard).toContain("Signed in as");
-    expect(sql("select subject from user_identities")).toEqual([{ subject: "idp-officer-1" }]);
+    expect(await sql("select subject from user_identities")).toEqual([{ subject: "idp-officer-1" }]);
     // The session is an ordinary one: revocable, and marked as signed in by the provider.
-    expect(sql<{ n: number }>("select count(*) as n from sessions where sso_partnership_id is not null")[0].n).toBe(1);
+    expect((await sql<{ n: number }>("select count(*) as n from sessions where sso_partnership_id is not null"))[0].n).toBe(1);
   });
 
   it("never takes a role from the provider: the roles stay the ones given here", async () => {
@@ -159,7 +159,7 @@ describe("signing in", () => {
       expect((await ssoSignIn(browser, identity)).location, reason).toBe(`/sign-in?sso=${reason}`);
       expect(browser.cookie("session"), reason).toBeUndefined();
     }
-    expect(sql("select count(*) as n from users where email = 'stranger@south-notts.example'")).toEqual([{ n: 0 }]);
+    expect(await sql("select count(*) as n from users where email = 'stranger@south-notts.example'")).toEqual([{ n: 0 }]);
   });
 
   it("lets an invited person in with the role the administrator chose, without a password", async () => {
@@ -167,10 +167,10 @@ describe("signing in", () => {
     expect(invited.status).toBe(200);
     const browser = new Client(server.url);
     expect((await ssoSignIn(browser, { sub: "idp-nia", email: "Nia.Newstarter@south-notts.example", email_verified: true })).location).toBe("/dashboard");
-    expect(sql("select u.display_name, u.password_hash, m.role from users u join memberships m on m.user_id = u.id where u.email = 'nia.newstarter@south-notts.example'")).toEqual([
+    expect(await sql("select u.display_name, u.password_hash, m.role from users u join memberships m on m.user_id = u.id where u.email = 'nia.newstarter@south-notts.example'")).toEqual([
       { display_name: "Nia Newstarter", password_hash: null, role: "commissioner" },
     ]);
-    expect(sql("select count(*) as n from user_invitations where email = 'nia.newstarter@south-notts.example' and accepted_at is not null")).toEqual([{ n: 1 }]);
+    expect(await sql("select count(*) as n from user_invitations where email = 'nia.newstarter@south-notts.example' and accepted_at is not null")).toEqual([{ n: 1 }]);
   });
 });
 
@@ -211,10 +211,10 @@ describe("requiring single sign-on and signing out", () => {
   });
 
   it("a provider that cannot be reached gives a clear message, not a 500", async () => {
-    const db = new Database(server.dbPath);
-    const mid = (db.prepare("select id from partnerships where slug = 'mid-nottinghamshire'").get() as { id: number }).id;
-    db.prepare("insert into identity_providers (partnership_id, issuer, client_id, client_secret, allowed_domains, updated_at) values (?, 'http://127.0.0.1:1', 'x', 'y', '[\"mid-notts.example\"]', 0)").run(mid);
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const mid = (await db.get<{ id: number }>("select id from partnerships where slug = 'mid-nottinghamshire'"))!.id;
+    await db.run("insert into identity_providers (partnership_id, issuer, client_id, client_secret, allowed_domains, updated_at) values (?, 'http://127.0.0.1:1', 'x', 'y', '[\"mid-notts.example\"]', ?) returning partnership_id", mid, new Date(0));
+    await db.close();
     const start = await new Client(server.url).get("/sign-in/sso?partnership=mid-nottinghamshire");
     expect(start.headers.get("location")).toBe("/sign-in?sso=provider-unavailable");
     expect(await (await new Client(server.url).get("/sign-in?sso=provider-unavailable")).text()).toContain("cannot be reached");

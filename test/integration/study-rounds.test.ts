@@ -2,13 +2,13 @@
 // outcomes that reach consensus in round 1 and are not asked again must reach the outcome set,
 // the published summary, the trace page and the command line's framework, with round-1
 // figures, beside the outcomes decided in round 2, with weights summing to exactly 100.00.
-import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../app/cli/main";
 import { Client, DEMO } from "../helpers/client";
 import { currentSet } from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 import { POOLED, prepareTwoRoundStudy, STUDY_SLUG, studySql, UNDECIDED_AFTER_ROUND_1 } from "../helpers/study";
 
 let server: TestServer;
@@ -58,7 +58,7 @@ describe("a two-round study", () => {
     expect(before).toContain("It will be built from round 1 (result version 1, 13 responses) and round 2 (result version 1, 9 responses).");
     expect(before).not.toContain('data-testid="stale-rounds"');
     expect((await commissioner.post(`${C}/framework`, { intent: "start" })).status).toBe(302);
-    const set = currentSet(server.dbPath) as unknown as {
+    const set = (await currentSet(server.dbPath)) as unknown as {
       content: {
         basis: { rounds: Array<{ roundNumber: number; responseCount: number }> };
         outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { round: number; n: number; percentCritical: number; consensus: string; history: Array<{ round: number }> } }>;
@@ -103,8 +103,8 @@ describe("a two-round study", () => {
     expect(o3).toContain("groupWeighting: pooled");
   });
 
-  it("the command line's framework agrees with the outcome set, from the same responses", () => {
-    const rows = sql<{ participant: number; round: number; grp: string; code: string; value: number | null; unable: number }>(
+  it("the command line's framework agrees with the outcome set, from the same responses", async () => {
+    const rows = await sql<{ participant: number; round: number; grp: string; code: string; value: number | null; unable: number }>(
       `select r.participant_id participant, rd.number round, coalesce(pp.stakeholder_group, 'not-stated') grp, c.code code, a.numeric_value value, a.unable unable
          from responses r join rounds rd on rd.id = r.round_id join answers a on a.response_id = r.id
          join questions q on q.id = a.question_id join candidate_outcomes c on c.id = q.outcome_id
@@ -132,7 +132,7 @@ describe("a two-round study", () => {
     expect(f.O4).toMatchObject({ round: 1, consensus: "out", included: false });
     expect(out.framework.reduce((a, e) => a + Math.round(e.proposedWeight * 100), 0)).toBe(10000);
     // The same numbers as the outcome set the app built.
-    const set = currentSet(server.dbPath) as unknown as { content: { outcomes: Array<{ code: string; evidence: { proposedWeight: number; round: number; priority: number } }> } };
+    const set = (await currentSet(server.dbPath)) as unknown as { content: { outcomes: Array<{ code: string; evidence: { proposedWeight: number; round: number; priority: number } }> } };
     for (const o of set.content.outcomes) {
       expect(f[o.code].proposedWeight, o.code).toBe(o.evidence.proposedWeight);
       expect(f[o.code].round, o.code).toBe(o.evidence.round);
@@ -141,14 +141,14 @@ describe("a two-round study", () => {
   });
 
   it("warns before proposing when a round has responses newer than its latest calculation", async () => {
-    const [{ id: r2 }] = sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 2", SLUG);
-    const db = new Database(server.dbPath);
-    const pid = Number(db.prepare("insert into participants (consultation_id) values ((select id from consultations where slug = ?))").run(SLUG).lastInsertRowid);
-    db.prepare("insert into responses (round_id, participant_id, reference, submitted_at) values (?, ?, 'LATE-1', ?)").run(r2, pid, Date.now() + 1000);
-    db.close();
+    const [{ id: r2 }] = await sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 2", SLUG);
+    const db = openTestDb(server.dbPath);
+    const pid = (await db.run("insert into participants (consultation_id) values ((select id from consultations where slug = ?))", SLUG)).lastInsertRowid;
+    await db.run("insert into responses (round_id, participant_id, reference, submitted_at) values (?, ?, 'LATE-1', ?)", r2, pid, new Date(Date.now() + 1000));
+    await db.close();
     const html = await text(await officer.get(`${C}/results/study`));
     expect(html).toContain("Round 2: 1 responses arrived after its latest results were calculated (from 9 responses)");
-    sql("delete from responses where reference = 'LATE-1'");
+    await sql("delete from responses where reference = 'LATE-1'");
   });
 
   it("the COS-STAR report answers from the data, lists what the officer must write, and saves what they write", async () => {
@@ -173,7 +173,7 @@ describe("a two-round study", () => {
     expect(after).toContain("Funded by the South Nottinghamshire partnership");
     const stillToWrite = after.slice(after.indexOf('data-testid="to-write"'), after.indexOf("</div>", after.indexOf('data-testid="to-write"')));
     expect(stillToWrite).not.toContain("17. Funding");
-    expect(sql<{ n: number }>("select count(*) n from audit_log where action = 'study_report.texts_saved'")[0].n).toBe(1);
+    expect((await sql<{ n: number }>("select count(*) n from audit_log where action = 'study_report.texts_saved'"))[0].n).toBe(1);
     const csv = await officer.get(`${C}/results/report.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await csv.arrayBuffer());

@@ -1,13 +1,13 @@
 /** Themes by stakeholder group over HTTP: the page's figures are the engine's on the same codings, for both bases; who may read it. */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../app/db.server";
 import { themesByGroup } from "../../app/domain/themes";
 import { recordPersonCoding, replaceMachineCodings } from "../../app/repos/themes.server";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers, type SubmittedText } from "../helpers/moderation";
 import { publishDemo } from "../helpers/publication";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb } from "../helpers/test-database";
 
 let server: TestServer;
 let officer: Client;
@@ -24,16 +24,19 @@ let themeIds: number[];
 
 beforeAll(async () => {
   server = await startServer();
-  const answerIds = submitTextAnswers(server.dbPath, PLAN.map(([group], i) => ({ kind: "free-text", text: `Answer ${i} about care`, group })));
-  const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
-  const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
-  const officerId = (sqlite.prepare("select id from users where email = ?").get(DEMO.officer.email) as { id: number }).id;
-  questionId = (sqlite.prepare("select question_id from answers where id = ?").get(answerIds[0]) as { question_id: number }).question_id;
-  themeIds = THEMES.map((name) => Number(sqlite.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now()).lastInsertRowid));
-  const runId = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)").run(c.id, questionId, Date.now()).lastInsertRowid);
+  const answerIds = await submitTextAnswers(server.dbPath, PLAN.map(([group], i) => ({ kind: "free-text", text: `Answer ${i} about care`, group })));
+  const { db, close } = openAppDb(server.dbPath);
+  const sqlite = openTestDb(server.dbPath);
+  const c = (await sqlite.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!;
+  const officerId = (await sqlite.get<{ id: number }>("select id from users where email = ?", DEMO.officer.email))!.id;
+  questionId = (await sqlite.get<{ question_id: number }>("select question_id from answers where id = ?", answerIds[0]))!.question_id;
+  themeIds = [];
+  for (const name of THEMES) themeIds.push((await sqlite.run("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)", c.id, name, new Date())).lastInsertRowid);
+  const runId = (await sqlite.run("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)", c.id, questionId, new Date())).lastInsertRowid;
   await replaceMachineCodings(db, runId, PLAN.map(([, , m], i) => ({ answerId: answerIds[i], themes: m.map((k) => ({ themeId: themeIds[k], confidence: 0.8 })) })), new Date());
   for (const [i, [, p]] of PLAN.entries()) if (p) await recordPersonCoding(db, c.id, answerIds[i], p.map((k) => themeIds[k]), officerId, new Date());
-  sqlite.close();
+  await sqlite.close();
+  await close();
   officer = new Client(server.url);
   expect((await officer.signIn(DEMO.officer.email, DEMO.officer.password)).status).toBe(302);
   base = `/consultations/joined-up-care/themes/${questionId}/groups`;
@@ -98,9 +101,9 @@ describe("themes by stakeholder group", () => {
     expect((await new Client(server.url).get(base)).status).toBe(302);
     expect((await officer.get(`/consultations/joined-up-care/themes/abc/groups`)).status).toBe(404);
     expect((await officer.get(`/consultations/joined-up-care/themes/999999/groups`)).status).toBe(404);
-    const db = new Database(server.dbPath);
-    const rating = db.prepare("select id from questions where type not in ('free-text','propose-outcome') limit 1").get() as { id: number } | undefined;
-    db.close();
+    const db = openTestDb(server.dbPath);
+    const rating = await db.get<{ id: number }>("select id from questions where type not in ('free-text','propose-outcome') limit 1");
+    await db.close();
     if (rating) expect((await officer.get(`/consultations/joined-up-care/themes/${rating.id}/groups`)).status).toBe(404);
   });
 });
@@ -109,11 +112,11 @@ describe("the published summary's themes by group", () => {
   it("applies the small-number rule: a group count of 3 is shown as fewer than 8, 8 as 10", async () => {
     // Theme 0 carries 3 carers' answers above; 7 more citizens' proposals make 8 citizens, and 2
     // professionals' a second small cell (with one alone, secondary suppression would hide the 8 too).
-    const more = submitTextAnswers(server.dbPath, [...Array.from({ length: 7 }, () => "citizen" as const), "professional" as const, "professional" as const].map((group, i) => ({ kind: "propose-outcome" as const, text: `Proposal ${i}`, group })));
-    const db = new Database(server.dbPath);
-    db.pragma("busy_timeout = 5000");
-    for (const id of more) db.prepare("insert into answer_themes (answer_id, theme_id, tagged_at) values (?, ?, ?)").run(id, themeIds[0], Date.now());
-    db.close();
+    const more = await submitTextAnswers(server.dbPath, [...Array.from({ length: 7 }, () => "citizen" as const), "professional" as const, "professional" as const].map((group, i) => ({ kind: "propose-outcome" as const, text: `Proposal ${i}`, group })));
+    const db = openTestDb(server.dbPath);
+    // `returning`: answer_themes has no id column (openTestDb adds `returning id` on PostgreSQL otherwise).
+    for (const id of more) await db.run("insert into answer_themes (answer_id, theme_id, tagged_at) values (?, ?, ?) returning answer_id", id, themeIds[0], new Date());
+    await db.close();
     const path = await publishDemo(server.url);
     const html = await (await new Client(server.url).get(path)).text();
     const section = html.slice(html.indexOf(">Telling my story once<"));

@@ -4,18 +4,18 @@
  * order is known; the server's runner may re-score after each confirmation, which later
  * assertions allow for.
  */
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
-import { openDatabase } from "../../app/db.server";
 import { replaceMachineCodings } from "../../app/repos/themes.server";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers } from "../helpers/moderation";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 const C = "/consultations/joined-up-care";
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 let officer: Client;
 let ids: number[];
 let proposal: number;
@@ -35,9 +35,8 @@ const ticked = (html: string, value: string | number) => [...html.matchAll(/<inp
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  ids = submitTextAnswers(server.dbPath, [
+  db = openTestDb(server.dbPath);
+  ids = await submitTextAnswers(server.dbPath, [
     { kind: "free-text", text: "The carers who come to my mother's home are rushed and never the same person.", group: "carer" },
     { kind: "free-text", text: "I waited three weeks for a care package after leaving hospital.", group: "service-user" },
     { kind: "free-text", text: "Nobody asks the family carers how they are coping.", group: "carer" },
@@ -45,16 +44,16 @@ beforeAll(async () => {
     { kind: "free-text", text: "Home visits from the district nurse made all the difference." },
     { kind: "free-text", text: "n/a", group: "professional" },
   ]);
-  [proposal] = submitTextAnswers(server.dbPath, [{ kind: "propose-outcome", text: "Free parking", group: "citizen" }]);
-  questionId = (db.prepare("select question_id as q from answers where id = ?").get(ids[0]) as { q: number }).q;
+  [proposal] = await submitTextAnswers(server.dbPath, [{ kind: "propose-outcome", text: "Free parking", group: "citizen" }]);
+  questionId = ((await db.get("select question_id as q from answers where id = ?", ids[0])) as { q: number }).q;
   R = `${C}/themes/${questionId}/review`;
-  const c = db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
-  const theme = (name: string) => Number(db.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now()).lastInsertRowid);
-  themes = { care: theme("Care at home"), carers: theme("Carers"), cmd: theme("=cmd|' /C calc'!A0") };
-  officerName = (db.prepare("select display_name as n from users where email = ?").get(DEMO.officer.email) as { n: string }).n;
-  const { db: d, sqlite } = openDatabase(server.dbPath, "db/migrations");
+  const c = (await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number };
+  const theme = async (name: string) => Number((await db.run("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)", c.id, name, new Date())).lastInsertRowid);
+  themes = { care: await theme("Care at home"), carers: await theme("Carers"), cmd: await theme("=cmd|' /C calc'!A0") };
+  officerName = ((await db.get("select display_name as n from users where email = ?", DEMO.officer.email)) as { n: string }).n;
+  const { db: d, close } = openAppDb(server.dbPath);
   try {
-    const run = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, parameters, requested_at, finished_at) values (?, ?, 'assign', 'done', '{}', ?, ?)").run(c.id, questionId, Date.now(), Date.now()).lastInsertRowid);
+    const run = (await db.run("insert into theme_runs (consultation_id, question_id, kind, status, parameters, requested_at, finished_at) values (?, ?, 'assign', 'done', '{}', ?, ?)", c.id, questionId, new Date(), new Date())).lastInsertRowid;
     await replaceMachineCodings(
       d,
       run,
@@ -67,12 +66,12 @@ beforeAll(async () => {
       new Date("2026-12-03T10:12:00Z"),
     );
   } finally {
-    sqlite.close();
+    await close();
   }
   officer = await signedIn(DEMO.officer);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -90,7 +89,7 @@ describe("who may review", () => {
     for (const p of [`${R}?answer=abc`, `${R}?answer=${proposal}`, `${R}?answer=999999`, `${C}/themes/abc/review`, `${C}/themes/abc/codings.csv`, `${C}/themes/999999/codings.csv`]) expect((await officer.get(p)).status, p).toBe(404);
     // An answer to another question may not be confirmed through this one.
     expect((await officer.post(R, { answerId: String(proposal), themes: "none" })).status).toBe(404);
-    expect(db.prepare("select count(*) as n from coding_reviews").get()).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from coding_reviews")).toEqual({ n: 0 });
   });
 });
 
@@ -130,7 +129,7 @@ describe("the queue", () => {
     expect((await officer.post(R, { answerId: String(ids[1]), themes: "999999" })).status).toBe(400);
     expect((await officer.post(R, { answerId: String(ids[1]), themes: "x" })).status).toBe(400);
     expect((await officer.post(R, { answerId: "abc", themes: "none" })).status).toBe(400);
-    expect(db.prepare("select count(*) as n from coding_reviews").get()).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from coding_reviews")).toEqual({ n: 0 });
   });
 
   it("confirms once however often it is sent, queues one re-scoring, and shows the next", async () => {
@@ -138,17 +137,17 @@ describe("the queue", () => {
     const first = await officer.post(R, form);
     expect(first.status).toBe(302);
     expect((await officer.post(R, form)).status).toBe(302);
-    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(ids[1])).toEqual({ n: 1 });
-    expect((db.prepare("select theme_id from answer_themes where answer_id = ? order by theme_id").all(ids[1]) as Array<{ theme_id: number }>).map((r) => r.theme_id)).toEqual([themes.care, themes.carers].sort((a, b) => a - b));
+    expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", ids[1])).toEqual({ n: 1 });
+    expect(((await db.all("select theme_id from answer_themes where answer_id = ? order by theme_id", ids[1])) as Array<{ theme_id: number }>).map((r) => r.theme_id)).toEqual([themes.care, themes.carers].sort((a, b) => a - b));
     // Each confirmation asks for a re-scoring; one already waiting is reused.
-    const assign = db.prepare("select status, count(*) as n from theme_runs where kind = 'assign' and requested_by is not null group by status").all() as Array<{ status: string; n: number }>;
+    const assign = (await db.all("select status, count(*) as n from theme_runs where kind = 'assign' and requested_by is not null group by status")) as Array<{ status: string; n: number }>;
     expect(assign.reduce((s, r) => s + r.n, 0)).toBeGreaterThanOrEqual(1);
     expect(assign.find((r) => r.status === "queued")?.n ?? 0).toBeLessThanOrEqual(1);
-    expect(db.prepare("select count(*) as n from audit_log where action = 'themes.answer-coded' and entity_id = ?").get(String(ids[1]))).toEqual({ n: 2 });
+    expect(await db.get("select count(*) as n from audit_log where action = 'themes.answer-coded' and entity_id = ?", String(ids[1]))).toEqual({ n: 2 });
     const next = await (await officer.get(first.headers.get("location")!)).text();
     expect(next).toContain("1 of 6 answers reviewed");
     expect(shown(next)).not.toBe(ids[1]);
-    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(shown(next))).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", shown(next))).toEqual({ n: 0 });
   });
 
   it("opens a reviewed answer with the person's themes ticked and who confirmed it, and corrects it", async () => {
@@ -158,8 +157,8 @@ describe("the queue", () => {
     expect(ticked(html, themes.care)).toBe(true);
     expect(ticked(html, themes.carers)).toBe(true);
     expect((await officer.post(R, { answerId: String(ids[1]), themes: "none" })).status).toBe(302);
-    expect(db.prepare("select count(*) as n from answer_themes where answer_id = ?").get(ids[1])).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(ids[1])).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from answer_themes where answer_id = ?", ids[1])).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", ids[1])).toEqual({ n: 1 });
     expect(ticked(await (await officer.get(`${R}?answer=${ids[1]}`)).text(), "none")).toBe(true);
   });
 
@@ -182,10 +181,11 @@ describe("the queue", () => {
 describe("the codings export", () => {
   it("has one row per coding with its source, coder, confidence and time, formula-safe, and no participant data", async () => {
     // A blind second coder's coding of one answer.
-    const c = db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
-    const user = db.prepare("select id from users where email = ?").get(DEMO.officer.email) as { id: number };
-    const sample = Number(db.prepare("insert into agreement_samples (consultation_id, question_id, coder_id, seed, size, created_by, created_at) values (?, ?, ?, 7, 1, ?, ?)").run(c.id, questionId, user.id, user.id, Date.now()).lastInsertRowid);
-    db.prepare("insert into agreement_sample_items (sample_id, answer_id, position, theme_ids, coded_at) values (?, ?, 0, ?, ?)").run(sample, ids[0], JSON.stringify([themes.carers]), Date.parse("2026-12-03T11:00:00Z"));
+    const c = (await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number };
+    const user = (await db.get("select id from users where email = ?", DEMO.officer.email)) as { id: number };
+    const sample = Number((await db.run("insert into agreement_samples (consultation_id, question_id, coder_id, seed, size, created_by, created_at) values (?, ?, ?, 7, 1, ?, ?)", c.id, questionId, user.id, user.id, new Date())).lastInsertRowid);
+    // `returning`: agreement_sample_items has no id column (openTestDb adds `returning id` on PostgreSQL otherwise).
+    await db.run("insert into agreement_sample_items (sample_id, answer_id, position, theme_ids, coded_at) values (?, ?, 0, ?, ?) returning sample_id", sample, ids[0], JSON.stringify([themes.carers]), new Date("2026-12-03T11:00:00Z"));
     const res = await officer.get(`${C}/themes/${questionId}/codings.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");

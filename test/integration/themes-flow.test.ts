@@ -5,18 +5,19 @@
  * at a time; a theme becomes a candidate outcome with its provenance. Answers are the public
  * reference sample (test/fixtures/reference/themes_sample.csv), submitted with stakeholder groups.
  */
-import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
 import { submitTextAnswers } from "../helpers/moderation";
+import { openAppDb } from "../helpers/app-db";
 import { startServer, type TestServer } from "../helpers/server";
+import { openTestDb, type TestDb } from "../helpers/test-database";
 
 const C = "/consultations/joined-up-care";
 const GROUPS = ["citizen", "carer", "service-user", "professional"] as const;
 let server: TestServer;
-let db: Database.Database;
+let db: TestDb;
 let officer: Client;
 let answerIds: number[];
 let questionId: number;
@@ -33,33 +34,32 @@ async function until<T>(what: string, check: () => T | undefined | false | Promi
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; server said:\n${server.output().slice(-2000)}\nruns: ${JSON.stringify(db.prepare("select id, kind, status, phase, error from theme_runs").all())}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; server said:\n${server.output().slice(-2000)}\nruns: ${JSON.stringify(await db.all("select id, kind, status, phase, error from theme_runs"))}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 const runDone = (kind: string) =>
-  until(`${kind} run`, () => {
-    const r = db.prepare("select status from theme_runs where kind = ? order by id desc limit 1").get(kind) as { status: string } | undefined;
+  until(`${kind} run`, async () => {
+    const r = (await db.get("select status from theme_runs where kind = ? order by id desc limit 1", kind)) as { status: string } | undefined;
     if (r?.status === "failed") throw new Error(`${kind} run failed`);
     return r?.status === "done";
   });
 
 beforeAll(async () => {
   server = await startServer();
-  db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
+  db = openTestDb(server.dbPath);
   const sample = parseCsv(readFileSync("test/fixtures/reference/themes_sample.csv", "utf8")).rows.map((r) => r.values.text);
-  answerIds = submitTextAnswers(
+  answerIds = await submitTextAnswers(
     server.dbPath,
     sample.map((text, i) => ({ kind: "free-text" as const, text, group: GROUPS[i % GROUPS.length] })),
   );
-  questionId = (db.prepare("select question_id as q from answers where id = ?").get(answerIds[0]) as { q: number }).q;
+  questionId = ((await db.get("select question_id as q from answers where id = ?", answerIds[0])) as { q: number }).q;
   Q = `${C}/themes/${questionId}`;
   officer = await signedIn(DEMO.officer);
 });
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   await server?.stop();
 });
 
@@ -72,9 +72,9 @@ describe("who may theme", () => {
     const other = await signedIn(DEMO.otherOfficer);
     for (const p of [`${C}/themes`, Q, `${Q}/review`]) expect((await other.get(p)).status, p).toBe(403);
     expect((await new Client(server.url).get(Q)).status).toBe(302);
-    const rating = db.prepare("select q.id from questions q where q.type = 'rating' limit 1").get() as { id: number };
+    const rating = (await db.get("select q.id from questions q where q.type = 'rating' limit 1")) as { id: number };
     for (const p of [`${C}/themes/${rating.id}`, `${C}/themes/abc`, `${C}/themes/999999/review`, `${Q}/review?answer=999999`]) expect((await officer.get(p)).status, p).toBe(404);
-    expect(db.prepare("select count(*) as n from theme_runs").get()).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from theme_runs")).toEqual({ n: 0 });
   });
 });
 
@@ -96,22 +96,22 @@ describe("suggestions, the codebook and the review", () => {
   it("queues suggestions without doing the work in the request, then shows them with keywords and example answers", async () => {
     const res = await officer.post(Q, { intent: "suggest", k: "6" });
     expect(res.status).toBe(302);
-    const run = db.prepare("select status, kind from theme_runs order by id desc limit 1").get() as { status: string; kind: string };
+    const run = (await db.get("select status, kind from theme_runs order by id desc limit 1")) as { status: string; kind: string };
     expect(run.kind).toBe("suggest");
     expect(["queued", "running"]).toContain(run.status);
     await runDone("suggest");
-    const open = db.prepare("select * from theme_suggestions where status = 'open' order by size desc").all() as Array<{ id: number; label: string; size: number; member_answer_ids: string; exemplar_answer_ids: string }>;
+    const open = (await db.all("select * from theme_suggestions where status = 'open' order by size desc")) as Array<{ id: number; label: string; size: number; member_answer_ids: string; exemplar_answer_ids: string }>;
     expect(open.length).toBe(6);
     expect(open.reduce((s, o) => s + o.size, 0)).toBe(65);
     const html = await (await officer.get(Q)).text();
     expect(html).toContain("Suggestions waiting for a decision: 6");
-    const example = db.prepare("select text_value as t from answers where id = ?").get(JSON.parse(open[0].exemplar_answer_ids)[0]) as { t: string };
+    const example = (await db.get("select text_value as t from answers where id = ?", JSON.parse(open[0].exemplar_answer_ids)[0])) as { t: string };
     expect(html).toContain(example.t.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;").slice(0, 30));
   });
 
   it("accepts with a new name, refuses a clash keeping the typed name, merges, discards and splits", async () => {
-    const open = () => db.prepare("select id, size from theme_suggestions where status = 'open' order by size desc, id").all() as Array<{ id: number; size: number }>;
-    const [a, b, c, d] = open();
+    const open = async () => (await db.all("select id, size from theme_suggestions where status = 'open' order by size desc, id")) as Array<{ id: number; size: number }>;
+    const [a, b, c, d] = await open();
     expect((await officer.post(Q, { intent: "accept", suggestionId: String(a.id), name: "Joined-up services" })).status).toBe(302);
     const clash = await officer.post(Q, { intent: "accept", suggestionId: String(b.id), name: "joined-up SERVICES" });
     expect(clash.status).toBe(400);
@@ -120,24 +120,24 @@ describe("suggestions, the codebook and the review", () => {
     expect(html).toContain('value="joined-up SERVICES"');
     expect((await officer.post(Q, { intent: "merge", merge: [String(b.id), String(c.id)], mergeName: "Getting help" })).status).toBe(302);
     expect((await officer.post(Q, { intent: "discard", suggestionId: String(d.id) })).status).toBe(302);
-    const themes = db.prepare("select name from codebook_themes order by name").all();
+    const themes = await db.all("select name from codebook_themes order by name");
     expect(themes).toEqual([{ name: "Getting help" }, { name: "Joined-up services" }]);
-    const states = db.prepare("select id, status from theme_suggestions where id in (?, ?, ?, ?) order by id").all(a.id, b.id, c.id, d.id) as Array<{ id: number; status: string }>;
+    const states = (await db.all("select id, status from theme_suggestions where id in (?, ?, ?, ?) order by id", a.id, b.id, c.id, d.id)) as Array<{ id: number; status: string }>;
     expect(Object.fromEntries(states.map((s) => [s.id, s.status]))).toEqual({ [a.id]: "accepted", [b.id]: "accepted", [c.id]: "merged", [d.id]: "discarded" });
     // A decided suggestion cannot be decided again.
     expect((await officer.post(Q, { intent: "discard", suggestionId: String(a.id) })).status).toBe(404);
-    const big = open().find((s) => s.size >= 4)!;
+    const big = (await open()).find((s) => s.size >= 4)!;
     expect((await officer.post(Q, { intent: "split", suggestionId: String(big.id) })).status).toBe(302);
-    await until("split run", () => (db.prepare("select count(*) as n from theme_runs where kind = 'suggest' and status = 'done'").get() as { n: number }).n === 2);
-    const halves = db.prepare("select size from theme_suggestions s join theme_runs r on r.id = s.run_id where r.parameters like '%splitOf%'").all() as Array<{ size: number }>;
+    await until("split run", async () => ((await db.get("select count(*) as n from theme_runs where kind = 'suggest' and status = 'done'")) as { n: number }).n === 2);
+    const halves = (await db.all("select size from theme_suggestions s join theme_runs r on r.id = s.run_id where cast(r.parameters as text) like '%splitOf%'")) as Array<{ size: number }>;
     expect(halves.length).toBe(2);
     expect(halves[0].size + halves[1].size).toBe(big.size);
-    expect(db.prepare("select status from theme_suggestions where id = ?").get(big.id)).toEqual({ status: "split" });
+    expect(await db.get("select status from theme_suggestions where id = ?", big.id)).toEqual({ status: "split" });
   });
 
   it("codes every answer against the codebook in the background", async () => {
     await runDone("assign");
-    const coded = db.prepare("select count(distinct answer_id) as n from machine_codings").get() as { n: number };
+    const coded = (await db.get("select count(distinct answer_id) as n from machine_codings")) as { n: number };
     expect(coded.n).toBeGreaterThan(30);
     expect(coded.n).toBeLessThanOrEqual(65);
     const html = await (await officer.get(Q)).text();
@@ -145,13 +145,11 @@ describe("suggestions, the codebook and the review", () => {
   });
 
   it("reviews one answer at a time, least confident first, with the machine's themes ticked", async () => {
-    const least = db
-      .prepare("select answer_id, min(confidence) as c from (select answer_id, max(confidence) as confidence from machine_codings group by answer_id) group by answer_id order by c, answer_id limit 1")
-      .get() as { answer_id: number };
+    const least = (await db.get("select answer_id, min(confidence) as c from (select answer_id, max(confidence) as confidence from machine_codings group by answer_id) as best group by answer_id order by c, answer_id limit 1")) as { answer_id: number };
     const page = await (await officer.get(`${Q}/review`)).text();
     expect(page).toContain("0 of 65 answers reviewed");
     expect(page).toContain(`name="answerId" value="${least.answer_id}"`);
-    const suggested = db.prepare("select theme_id from machine_codings where answer_id = ? order by rank").all(least.answer_id) as Array<{ theme_id: number }>;
+    const suggested = (await db.all("select theme_id from machine_codings where answer_id = ? order by rank", least.answer_id)) as Array<{ theme_id: number }>;
     expect(page).toContain(`checked="" value="${suggested[0].theme_id}"`);
     expect(page).toMatch(/Suggested: \d+% confident/);
     // Nothing ticked: an error that says what to do.
@@ -160,14 +158,14 @@ describe("suggestions, the codebook and the review", () => {
     expect(await empty.text()).toContain("Select the themes this answer is about, or None of these");
     const unknown = await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: "999999" });
     expect(unknown.status).toBe(400);
-    const theme = (db.prepare("select id from codebook_themes where name = 'Getting help'").get() as { id: number }).id;
-    const runsBefore = (db.prepare("select count(*) as n from theme_runs where kind = 'assign'").get() as { n: number }).n;
+    const theme = ((await db.get("select id from codebook_themes where name = 'Getting help'")) as { id: number }).id;
+    const runsBefore = ((await db.get("select count(*) as n from theme_runs where kind = 'assign'")) as { n: number }).n;
     expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: String(theme) })).status).toBe(302);
     expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: String(theme) })).status).toBe(302);
-    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(least.answer_id)).toEqual({ n: 1 });
-    expect(db.prepare("select theme_id from answer_themes where answer_id = ?").all(least.answer_id)).toEqual([{ theme_id: theme }]);
+    expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", least.answer_id)).toEqual({ n: 1 });
+    expect(await db.all("select theme_id from answer_themes where answer_id = ?", least.answer_id)).toEqual([{ theme_id: theme }]);
     // The confirmation asks the machine to re-score (one queued run, however many confirmations).
-    expect((db.prepare("select count(*) as n from theme_runs where kind = 'assign'").get() as { n: number }).n).toBeGreaterThan(runsBefore);
+    expect(((await db.get("select count(*) as n from theme_runs where kind = 'assign'")) as { n: number }).n).toBeGreaterThan(runsBefore);
     const next = await (await officer.get(`${Q}/review`)).text();
     expect(next).toContain("1 of 65 answers reviewed");
     expect(next).not.toContain(`name="answerId" value="${least.answer_id}"`);
@@ -175,25 +173,25 @@ describe("suggestions, the codebook and the review", () => {
     const again = await (await officer.get(`${Q}/review?answer=${least.answer_id}`)).text();
     expect(again).toContain("Confirmed by a person:");
     expect((await officer.post(`${Q}/review`, { answerId: String(least.answer_id), themes: "none" })).status).toBe(302);
-    expect(db.prepare("select count(*) as n from answer_themes where answer_id = ?").get(least.answer_id)).toEqual({ n: 0 });
-    expect(db.prepare("select count(*) as n from coding_reviews where answer_id = ?").get(least.answer_id)).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from answer_themes where answer_id = ?", least.answer_id)).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", least.answer_id)).toEqual({ n: 1 });
   });
 });
 
 describe("a candidate outcome from a theme", () => {
   it("pre-fills the statement, offers the theme's approved quotes, and records where the outcome came from", async () => {
-    const theme = db.prepare("select id from codebook_themes where name = 'Joined-up services'").get() as { id: number };
+    const theme = (await db.get("select id from codebook_themes where name = 'Joined-up services'")) as { id: number };
     // Two answers tagged by a person, one with an approved quote.
     const [x, y] = answerIds.slice(10, 12);
     for (const a of [x, y]) expect((await officer.post(`${Q}/review`, { answerId: String(a), themes: String(theme.id) })).status).toBe(302);
-    const text = (db.prepare("select text_value as t from answers where id = ?").get(x) as { t: string }).t;
+    const text = ((await db.get("select text_value as t from answers where id = ?", x)) as { t: string }).t;
     expect((await officer.post(`${C}/moderation/${x}`, { intent: "quote", quote: text })).status).toBe(302);
-    const quote = db.prepare("select id from approved_quotes where answer_id = ?").get(x) as { id: number };
+    const quote = (await db.get("select id from approved_quotes where answer_id = ?", x)) as { id: number };
     const form = `${C}/codebook/${theme.id}/outcome`;
     const page = await (await officer.get(form)).text();
     expect(page).toContain("Joined-up services</textarea>");
     expect(page).toContain(`value="${quote.id}"`);
-    const domain = (db.prepare("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1").get() as { id: number }).id;
+    const domain = ((await db.get("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1")) as { id: number }).id;
     const bad = await officer.post(form, { code: "T1", domain: String(domain), statement: "", quotes: "999999" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
@@ -203,8 +201,8 @@ describe("a candidate outcome from a theme", () => {
     const res = await officer.post(form, { code: "T1", domain: String(domain), statement: "Services talk to each other so I tell my story once", quotes: String(quote.id) });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toContain("/outcomes?added=T1");
-    const outcome = db.prepare("select id from candidate_outcomes where code = 'T1'").get() as { id: number };
-    expect(db.prepare("select theme_name, answer_count, quote_ids from outcome_provenance where outcome_id = ?").get(outcome.id)).toEqual({ theme_name: "Joined-up services", answer_count: 2, quote_ids: `[${quote.id}]` });
+    const outcome = (await db.get("select id from candidate_outcomes where code = 'T1'")) as { id: number };
+    expect(await db.get("select theme_name, answer_count, quote_ids from outcome_provenance where outcome_id = ?", outcome.id)).toEqual({ theme_name: "Joined-up services", answer_count: 2, quote_ids: `[${quote.id}]` });
     const edit = await (await officer.get(`${C}/outcomes/T1`)).text();
     expect(edit).toContain("From citizens&#x27; words");
     expect(edit).toContain("Written from the theme “Joined-up services”. Answers that carried it: 2.");
@@ -221,18 +219,18 @@ describe("the blind second coder", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Enter a number of answers from 2 to 65");
     const { seededSample } = await import("../../app/domain/themes/agreement-intervals");
-    const all = (db.prepare("select a.id from answers a where a.question_id = ? order by a.id").all(questionId) as Array<{ id: number }>).map((r) => r.id);
-    const themes = (db.prepare("select id from codebook_themes order by id").all() as Array<{ id: number }>).map((r) => r.id);
+    const all = ((await db.all("select a.id from answers a where a.question_id = ? order by a.id", questionId)) as Array<{ id: number }>).map((r) => r.id);
+    const themes = ((await db.all("select id from codebook_themes order by id")) as Array<{ id: number }>).map((r) => r.id);
     // The first reviewer codes half of what seed 3 will draw, so both people have coded some of the sample.
     for (const [k, a] of seededSample(all, 12, 3).slice(0, 6).entries())
       expect((await officer.post(`${Q}/review`, { answerId: String(a), themes: String(themes[k % themes.length]) })).status).toBe(302);
-    const reviewedIds = (db.prepare("select answer_id from coding_reviews").all() as Array<{ answer_id: number }>).map((r) => r.answer_id);
+    const reviewedIds = ((await db.all("select answer_id from coding_reviews")) as Array<{ answer_id: number }>).map((r) => r.answer_id);
     const start = await officer.post(A, { size: "12", seed: "3" });
     expect(start.status).toBe(302);
     expect(start.headers.get("location")).toBe(`${A}/code`);
-    const sample = db.prepare("select id, seed, size from agreement_samples order by id desc limit 1").get() as { id: number; seed: number; size: number };
+    const sample = (await db.get("select id, seed, size from agreement_samples order by id desc limit 1")) as { id: number; seed: number; size: number };
     expect(sample).toMatchObject({ seed: 3, size: 12 });
-    const drawn = (db.prepare("select answer_id from agreement_sample_items where sample_id = ? order by position").all(sample.id) as Array<{ answer_id: number }>).map((r) => r.answer_id);
+    const drawn = ((await db.all("select answer_id from agreement_sample_items where sample_id = ? order by position", sample.id)) as Array<{ answer_id: number }>).map((r) => r.answer_id);
     expect(drawn).toEqual(seededSample(all, 12, 3));
     // Only the sample's coder codes it; commissioners and other partnerships are refused.
     expect((await (await signedIn(DEMO.commissioner)).get(`${A}/code`)).status).toBe(403);
@@ -249,17 +247,16 @@ describe("the blind second coder", () => {
     }
     // A repeated submit records nothing new; when all are coded the code page sends back to the results.
     expect((await officer.post(`${A}/code`, { answerId: String(drawn[0]), themes: "none" })).status).toBe(302);
-    expect(db.prepare("select theme_ids from agreement_sample_items where sample_id = ? and answer_id = ?").get(sample.id, drawn[0])).toEqual({ theme_ids: `[${themes[0]}]` });
+    expect(await db.get("select theme_ids from agreement_sample_items where sample_id = ? and answer_id = ?", sample.id, drawn[0])).toEqual({ theme_ids: `[${themes[0]}]` });
     expect((await officer.get(`${A}/code`)).status).toBe(302);
     // The reviews above queued re-scoring; let it finish so the page and the check see the same machine codings.
-    await until("re-scoring", () => (db.prepare("select count(*) as n from theme_runs where status in ('queued', 'running')").get() as { n: number }).n === 0);
+    await until("re-scoring", async () => ((await db.get("select count(*) as n from theme_runs where status in ('queued', 'running')")) as { n: number }).n === 0);
     const html = await (await officer.get(A)).text();
     expect(html).toContain("Latest sample: 12 of 12 answers coded by");
-    const { openDatabase } = await import("../../app/db.server");
     const { latestSample, sampleAgreement } = await import("../../app/services/theme-agreement.server");
-    const { db: drizzleDb, sqlite } = openDatabase(server.dbPath, "db/migrations");
+    const { db: drizzleDb, close } = openAppDb(server.dbPath);
     try {
-      const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
+      const c = (await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number };
       const expected = await sampleAgreement(drizzleDb, (await latestSample(drizzleDb, c.id, questionId))!);
       const two = (x: number) => x.toFixed(2);
       expect(expected.alpha?.alpha).not.toBeNull();
@@ -269,7 +266,7 @@ describe("the blind second coder", () => {
       if (expected.machine?.macro != null) expect(html).toContain(`Macro-F1 ${two(expected.machine.macro)}`);
       expect(expected.bothPeople).toBe(drawn.filter((id) => reviewedIds.includes(id)).length);
     } finally {
-      sqlite.close();
+      await close();
     }
   });
 });
