@@ -120,7 +120,7 @@ export function formatThemesReport(r: ThemesReport): string {
   const f = (x: number) => x.toFixed(2);
   const signed = (x: number) => (Math.abs(x) < 0.005 ? "0.00" : `${x > 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`);
   return [
-    "## Free-text themes (methods §7) on the public labelled sample",
+    `## Free-text themes (methods §7) on ${process.env.BENCH_THEMES_DIR ? `the labelled sample in ${dir}` : "the public labelled sample"} (${sample.length} answers)`,
     "",
     "| confirmed codings per theme | answers scored | macro-F1 of the top theme | 95% interval | Brier score of the top confidence | expected calibration error |",
     "| --- | --- | --- | --- | --- | --- |",
