@@ -18,6 +18,17 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 const RUNS_WITH_ANY_BODY = new Set(["/sign-out"]);
 
+/**
+ * NUL characters (`%00`, or a raw 0 byte) are dropped from url-encoded form bodies before any action
+ * reads them: no one types them, PostgreSQL's text cannot hold them, and every form field would
+ * otherwise need its own check. Multipart bodies are left alone (files are bytes).
+ */
+export function withoutNul(body, contentType) {
+  if (mediaType(contentType ?? "") !== "application/x-www-form-urlencoded") return body;
+  if (!body.includes(0) && !body.includes("%00")) return body;
+  return Buffer.from(body.toString("latin1").replaceAll("%00", "").replaceAll("\u0000", ""), "latin1");
+}
+
 export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, bodyTimeoutMs }) {
   const handle = createRequestHandler(build, mode);
 
@@ -50,7 +61,7 @@ export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, 
           if (!RUNS_WITH_ANY_BODY.has(req.path)) return await sendErrorPage(req, res, problem);
           body = Buffer.alloc(0);
           headers.set("Content-Type", "application/x-www-form-urlencoded");
-        } else body = res.locals.body;
+        } else body = withoutNul(res.locals.body, headers.get("content-type"));
         for (const name of ["content-length", "transfer-encoding"]) headers.delete(name);
         headers.set("Content-Length", String(body.length));
       }
