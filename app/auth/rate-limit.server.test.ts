@@ -2,14 +2,37 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { openDatabase } from "../db.server";
-import { MemoryRateLimitStore, RateLimiter, SqliteRateLimitStore, type RateLimitStore } from "./rate-limit.server";
+import type pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { postgresUnavailable, startPostgres, type Postgres } from "../../test/helpers/postgres";
+import { migratePostgres, openDatabase, openPostgres } from "../db.server";
+import { MemoryRateLimitStore, PostgresRateLimitStore, RateLimiter, SqliteRateLimitStore, type RateLimitStore } from "./rate-limit.server";
 
 const stores: Array<[string, () => RateLimitStore]> = [
   ["in memory", () => new MemoryRateLimitStore()],
   ["in SQLite", () => new SqliteRateLimitStore(openDatabase(":memory:", "db/migrations").sqlite)],
 ];
+
+// The same cases on a real PostgreSQL (a throwaway cluster), where PostgreSQL is installed; the
+// table is emptied before each case, as a new in-memory SQLite database is.
+const noPostgres = postgresUnavailable();
+let cluster: Postgres | undefined;
+let pgPool: pg.Pool | undefined;
+if (!noPostgres) stores.push(["in PostgreSQL", () => new PostgresRateLimitStore(() => pgPool!)]);
+beforeAll(async () => {
+  if (noPostgres) return;
+  cluster = await startPostgres();
+  const { pool } = openPostgres(cluster.url, { max: 4 });
+  await migratePostgres(pool, "db/migrations-pg");
+  pgPool = pool;
+}, 60_000);
+beforeEach(async () => {
+  await pgPool?.query("delete from rate_limit_hits");
+});
+afterAll(async () => {
+  await pgPool?.end();
+  await cluster?.stop();
+});
 
 describe.each(stores)("rate limits %s", (_name, makeStore) => {
   it("allows the limit within a window, refuses the next, and recovers after the window", async () => {
