@@ -23,10 +23,8 @@ import { openTestDb } from "../helpers/test-database";
 import { BenchClient, type BenchResponse } from "./http-client";
 import { freePort, launchServer, makeSeededDatabase, type LaunchedServer } from "../helpers/server";
 import { readdirSync, readFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import pg from "pg";
 import { startPostgres, type Postgres } from "../helpers/postgres";
-import { createPostgresDatabase, TEMPLATE_DATABASE } from "../helpers/test-database";
+import { createPostgresDatabase, createSeededTemplate } from "../helpers/test-database";
 
 const SLUG = "joined-up-care";
 const BASE = `/s/${SLUG}`;
@@ -122,14 +120,7 @@ async function postgresDatabase(): Promise<string> {
   if (!cluster) {
     cluster = await startPostgres();
     process.env.TEST_POSTGRES_URL = cluster.url;
-    const client = new pg.Client({ connectionString: cluster.url });
-    await client.connect();
-    await client.query(`create database ${TEMPLATE_DATABASE}`);
-    await client.end();
-    const template = new URL(cluster.url);
-    template.pathname = `/${TEMPLATE_DATABASE}`;
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed.ts"], { encoding: "utf8", env: { ...process.env, NODE_ENV: "test", DATABASE_URL: template.toString() } });
-    if (seeded.status !== 0) throw new Error(`seeding PostgreSQL failed:\n${seeded.stderr || seeded.stdout}`);
+    await createSeededTemplate(cluster.url);
   }
   return createPostgresDatabase();
 }

@@ -13,6 +13,7 @@
  * instants as Date objects (milliseconds on SQLite, timestamptz on PostgreSQL).
  */
 import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
 import pg from "pg";
 
 export type TestDialect = "sqlite" | "postgres";
@@ -31,6 +32,19 @@ function databaseUrl(cluster: string, name: string): string {
   const u = new URL(cluster);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** Creates the template database on a cluster and migrates and seeds it (`db/seed.ts` on DATABASE_URL, in a child process, so this process's dialect does not matter). */
+export async function createSeededTemplate(cluster: string): Promise<void> {
+  const client = new pg.Client({ connectionString: cluster });
+  await client.connect();
+  try {
+    await client.query(`create database ${TEMPLATE_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed.ts"], { encoding: "utf8", env: { ...process.env, NODE_ENV: "test", DATABASE_URL: databaseUrl(cluster, TEMPLATE_DATABASE) } });
+  if (seeded.status !== 0) throw new Error(`seeding the PostgreSQL template failed:\n${seeded.stderr || seeded.stdout}`);
 }
 
 let made = 0;
