@@ -99,6 +99,24 @@ describe.skipIf(skip)(`inTransaction on PostgreSQL${skip ? ` (skipped: ${skip})`
     expect(await later).toBe(5);
   });
 
+  it("runs what afterCommit was given once the transaction has committed, and never after a rollback", async () => {
+    const seen: string[] = [];
+    await m.inTransaction(db, async (tx) => {
+      await m.execute(tx, sql`update counter set n = 9 where id = 1`);
+      m.afterCommit(() => seen.push("committed"));
+      await m.inTransaction(tx, async () => m.afterCommit(() => seen.push("from a savepoint")));
+      expect(seen).toEqual([]);
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual(["committed", "from a savepoint"]);
+    await m.inTransaction(db, async () => {
+      m.afterCommit(() => seen.push("rolled back"));
+      throw new Error("no");
+    }).catch(() => undefined);
+    await new Promise((r) => setImmediate(r));
+    expect(seen).not.toContain("rolled back");
+  });
+
   it("counts changed rows and reads counts as numbers", async () => {
     expect(await m.execute(db, sql`update counter set n = n where id = 1`)).toBe(1);
     expect(await m.row(db, sql`select count(*) as c from counter`)).toEqual({ c: 1 });

@@ -176,6 +176,8 @@ export async function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Prom
 interface PgScope {
   root: DB;
   tx: DB;
+  /** Run once the outermost transaction has committed (shared by its savepoints). */
+  committed: Array<() => void>;
   /** False once the transaction (or savepoint) has ended: timers and callbacks created inside it keep the async context, and must then reach the pool, not the finished transaction. */
   open: boolean;
 }
@@ -187,8 +189,8 @@ function openScope(): PgScope | undefined {
 }
 
 /** Runs `fn` with `tx` as this async context's open transaction, closing the scope when it settles. */
-async function withScope<T>(root: DB, tx: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
-  const scope: PgScope = { root, tx, open: true };
+async function withScope<T>(root: DB, tx: DB, committed: Array<() => void>, fn: (tx: DB) => Promise<T>): Promise<T> {
+  const scope: PgScope = { root, tx, committed, open: true };
   try {
     return await pgTransaction.run(scope, () => fn(tx));
   } finally {
@@ -212,16 +214,31 @@ const ATTEMPTS = 8;
  */
 async function inPostgresTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
   const outer = openScope();
-  if (outer) return (outer.tx as unknown as PgTransactional).transaction((sp) => withScope(outer.root, sp, fn));
+  if (outer) return (outer.tx as unknown as PgTransactional).transaction((sp) => withScope(outer.root, sp, outer.committed, fn));
   const root = rootOf(db);
   for (let attempt = 1; ; attempt++) {
+    // Each attempt collects its own: what a failed attempt asked for is asked again by the re-run.
+    const committed: Array<() => void> = [];
     try {
-      return await (root as unknown as PgTransactional).transaction((tx) => withScope(root, tx, fn), { isolationLevel: "serializable" });
+      const result = await (root as unknown as PgTransactional).transaction((tx) => withScope(root, tx, committed, fn), { isolationLevel: "serializable" });
+      for (const then of committed) setImmediate(then);
+      return result;
     } catch (error) {
       if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
     }
   }
+}
+
+/**
+ * Runs `then` once this async context's transaction has committed, never if it rolls back; with no
+ * transaction open, on the next turn of the event loop. On SQLite a transaction's callback awaits
+ * only the database, so it has ended before the next turn: the next turn is after its commit.
+ */
+export function afterCommit(then: () => void): void {
+  const scope = dialect === "postgres" ? openScope() : undefined;
+  if (scope) scope.committed.push(then);
+  else setImmediate(then);
 }
 
 /** The unproxied drizzle database behind `db` (the proxy would hand back an open transaction). */
@@ -230,12 +247,17 @@ function rootOf(db: DB): DB {
   return roots.get(db) ?? db;
 }
 
+/** An error and the causes it wraps (drizzle wraps the driver's error), outermost first, at most 4. */
+function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+  const chain: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
+  for (let e = error as (typeof chain)[number] | undefined; e && typeof e === "object" && chain.length < 4 && !chain.includes(e); e = e.cause as typeof e) chain.push(e);
+  return chain;
+}
+
 /** The SQLSTATE of a PostgreSQL error (also when drizzle wraps it), or undefined. */
 export function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
+  const found = causeChain(error).find((e) => typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code));
+  return found?.code as string | undefined;
 }
 
 declare global {
@@ -291,29 +313,22 @@ const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EN
 
 /** The database cannot take a write just now (locked past the busy timeout, full, an I/O error, unreachable): the caller keeps what it has and says so. */
 export function isStorageUnavailable(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const code = String((error as { code?: unknown }).code);
-  if (UNAVAILABLE.test(code) || NETWORK.has(code)) return true;
   const state = sqlState(error);
   if (state && PG_UNAVAILABLE.test(state)) return true;
-  const cause = (error as { cause?: unknown }).cause;
-  if (cause && cause !== error && isStorageUnavailable(cause)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect/.test(String((error as { message?: unknown }).message));
+  return causeChain(error).some((e) => {
+    const code = String(e.code);
+    return UNAVAILABLE.test(code) || NETWORK.has(code) || /Connection terminated|timeout exceeded when trying to connect/.test(String(e.message));
+  });
 }
 
 /** A unique or primary-key constraint refused the write (SQLite or PostgreSQL). */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
-  }
-  return false;
+  return causeChain(error).some((e) => e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY");
 }
 
 /** Throws unless the database answers a trivial query. */
 export async function ping(): Promise<void> {
-  const db = getDb();
-  if (dialect === "postgres") await poolOf(db).query("select 1");
-  else db.$client.prepare("select 1").get();
+  await row(getDb(), sql`select 1`);
 }
 
 export interface Readiness {
@@ -333,11 +348,10 @@ export async function readiness(): Promise<Readiness> {
     const db = getDb();
     const journal = JSON.parse(readFileSync(path.resolve(migrationsDir(), "meta/_journal.json"), "utf8")) as { entries: Array<{ when: number }> };
     const expected = Math.max(...journal.entries.map((e) => e.when));
-    const row =
-      dialect === "postgres"
-        ? ((await poolOf(db).query("select max(created_at) as last from drizzle.__drizzle_migrations")).rows[0] as { last: number | null } | undefined)
-        : (db.$client.prepare("select max(created_at) as last from __drizzle_migrations").get() as { last: number | null } | undefined);
-    const last = row?.last == null ? null : Number(row.last);
+    // drizzle keeps its journal in the `drizzle` schema on PostgreSQL, in the main database on SQLite.
+    const journalTable = sql.raw(dialect === "postgres" ? "drizzle.__drizzle_migrations" : "__drizzle_migrations");
+    const applied = await row<{ last: number | null }>(db, sql`select max(created_at) as last from ${journalTable}`);
+    const last = applied?.last == null ? null : Number(applied.last);
     const migrations = last === null ? "behind" : last === expected ? "current" : last < expected ? "behind" : "ahead";
     return { ready: migrations === "current", database: "reachable", migrations };
   } catch {
@@ -389,9 +403,4 @@ export function epochMs(expression: SQL | AnyColumn): SQL<number | null> {
 /** `group_concat(expr, sep)` on SQLite, `string_agg` on PostgreSQL. */
 export function groupConcat(expression: SQL | AnyColumn, separator: string): SQL<string | null> {
   return dialect === "postgres" ? sql<string | null>`string_agg(${expression}::text, ${separator})` : sql<string | null>`group_concat(${expression}, ${separator})`;
-}
-
-/** A boolean column compared in raw SQL: `1`/`0` on SQLite, `true`/`false` on PostgreSQL. */
-export function bool(value: boolean): SQL {
-  return dialect === "postgres" ? (value ? sql`true` : sql`false`) : value ? sql`1` : sql`0`;
 }

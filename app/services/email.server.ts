@@ -5,7 +5,7 @@
  * SMTP with retries. If SMTP is down the row stays queued and is retried: nothing is lost
  * and nobody waits.
  */
-import { dialect, type DB } from "../db.server";
+import { afterCommit, type DB } from "../db.server";
 import { insertEmail, type NewEmail } from "../repos/email-outbox.server";
 
 export type { NewEmail };
@@ -17,9 +17,6 @@ export function isEmailAddress(value: string): boolean {
 }
 
 let wakeSender: (() => void) | null = null;
-/** PostgreSQL: when to wake the sender again after an email is queued (most transactions have committed by then). */
-const POSTGRES_WAKE_AGAIN_MS = 250;
-let wakeAgain: NodeJS.Timeout | null = null;
 
 /** Called by the sender loop so that new mail is picked up at once rather than at the next poll. */
 export function onEmailQueued(wake: (() => void) | null): void {
@@ -38,22 +35,8 @@ export async function enqueueEmail(db: DB, email: NewEmail, now: Date = new Date
     },
     now,
   );
-  // After the caller's transaction has committed: on SQLite it awaits only the database, so it ends
-  // before this turn of the event loop does, and setImmediate runs after that turn. On PostgreSQL
-  // the transaction goes on over the network, so the sender is woken again a moment later (else
-  // the email would wait for the next poll); a pass that finds nothing due costs one query.
-  if (wakeSender) {
-    setImmediate(wakeSender);
-    if (dialect === "postgres") {
-      // One timer, POSTGRES_WAKE_AGAIN_MS after the last email queued (a batch of invitations queues many).
-      if (wakeAgain) clearTimeout(wakeAgain);
-      wakeAgain = setTimeout(() => {
-        wakeAgain = null;
-        wakeSender?.();
-      }, POSTGRES_WAKE_AGAIN_MS);
-      wakeAgain.unref();
-    }
-  }
+  // Once the caller's transaction has committed (at once when there is none), so the sender finds it.
+  if (wakeSender) afterCommit(wakeSender);
   return id;
 }
 
