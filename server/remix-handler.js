@@ -4,7 +4,7 @@
 // form, a broken multipart) with the app's error page and a 4xx, never a 500 from deep inside
 // `request.formData()`. Responses that set no Cache-Control get `private, no-store`.
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
-import { BodyError, mediaType, multipartParses, readBody, unsupportedBody } from "./request-body.js";
+import { BodyError, mediaType, parseMultipart, readBody, unsupportedBody } from "./request-body.js";
 
 /** Pages and data that do not say otherwise are personal or behind sign-in: never stored by a browser or proxy. */
 export const DEFAULT_CACHE_CONTROL = "private, no-store";
@@ -19,14 +19,28 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const RUNS_WITH_ANY_BODY = new Set(["/sign-out"]);
 
 /**
- * NUL characters (`%00`, or a raw 0 byte) are dropped from url-encoded form bodies before any action
- * reads them: no one types them, PostgreSQL's text cannot hold them, and every form field would
- * otherwise need its own check. Multipart bodies are left alone (files are bytes).
+ * NUL characters are dropped from every form field before any action reads it: no one types them,
+ * PostgreSQL's text cannot hold them, and every form would otherwise need its own check. Url-encoded
+ * bodies lose `%00` (and raw 0 bytes); a multipart body whose text fields hold one is encoded again
+ * without it, its files untouched. `form` is the multipart body already parsed. Resolves to the
+ * body and its content type (a new boundary when re-encoded).
+ * @param {Buffer} body
+ * @param {string | null | undefined} contentType
+ * @param {FormData | null} [form]
  */
-export function withoutNul(body, contentType) {
-  if (mediaType(contentType ?? "") !== "application/x-www-form-urlencoded") return body;
-  if (!body.includes(0) && !body.includes("%00")) return body;
-  return Buffer.from(body.toString("latin1").replaceAll("%00", "").replaceAll("\u0000", ""), "latin1");
+export async function withoutNul(body, contentType, form = null) {
+  const type = mediaType(contentType ?? "");
+  if (type === "application/x-www-form-urlencoded") {
+    if (!body.includes(0) && !body.includes("%00")) return { body, contentType };
+    return { body: Buffer.from(body.toString("latin1").replaceAll("%00", "").replaceAll("\u0000", ""), "latin1"), contentType };
+  }
+  if (type !== "multipart/form-data" || !form) return { body, contentType };
+  const entries = [...form.entries()];
+  if (!entries.some(([, v]) => typeof v === "string" && v.includes("\u0000"))) return { body, contentType };
+  const clean = new FormData();
+  for (const [k, v] of entries) clean.append(k, typeof v === "string" ? v.replaceAll("\u0000", "") : v);
+  const encoded = new Response(clean);
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get("content-type") };
 }
 
 export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, bodyTimeoutMs }) {
@@ -61,7 +75,11 @@ export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, 
           if (!RUNS_WITH_ANY_BODY.has(req.path)) return await sendErrorPage(req, res, problem);
           body = Buffer.alloc(0);
           headers.set("Content-Type", "application/x-www-form-urlencoded");
-        } else body = withoutNul(res.locals.body, headers.get("content-type"));
+        } else {
+          const clean = await withoutNul(res.locals.body, headers.get("content-type"), res.locals.form);
+          body = clean.body;
+          if (clean.contentType) headers.set("Content-Type", clean.contentType);
+        }
         for (const name of ["content-length", "transfer-encoding"]) headers.delete(name);
         headers.set("Content-Length", String(body.length));
       }
@@ -83,7 +101,10 @@ export function createRemixHandler({ build, mode, getLoadContext, maxBodyBytes, 
       if (error.status !== 400) closeAfterResponse(req, res);
       return error.status;
     }
-    if (mediaType(req.headers["content-type"]) === "multipart/form-data" && !(await multipartParses(res.locals.body, req.headers["content-type"]))) return 400;
+    if (mediaType(req.headers["content-type"]) === "multipart/form-data") {
+      res.locals.form = await parseMultipart(res.locals.body, req.headers["content-type"]);
+      if (!res.locals.form) return 400;
+    }
     return null;
   }
 }

@@ -91,12 +91,11 @@ export function readBody(req, { maxBytes, timeoutMs }) {
   });
 }
 
-/** Whether a multipart body parses (undici's parser would otherwise throw inside an action: a 500). */
-export async function multipartParses(body, contentType) {
+/** A multipart body's form, or null when it does not parse (undici's parser would otherwise throw inside an action: a 500). */
+export async function parseMultipart(body, contentType) {
   try {
-    await new Response(body, { headers: { "Content-Type": contentType } }).formData();
-    return true;
+    return await new Response(body, { headers: { "Content-Type": contentType } }).formData();
   } catch {
-    return false;
+    return null;
   }
 }

@@ -115,15 +115,12 @@ export function journeyHeaders({ loaderHeaders, actionHeaders, errorHeaders }: {
   return out;
 }
 
-/** The journey's form fields as strings (at most 60 per field, 20,000 characters each), without NUL characters, which PostgreSQL's text cannot hold. */
+/** The journey's form fields as strings (at most 60 per field, 20,000 characters each); server/remix-handler.js has already dropped NUL characters. */
 export function formInput(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     if (key.length > 60) continue;
-    const values = form
-      .getAll(key)
-      .filter((v): v is string => typeof v === "string")
-      .map((v) => v.slice(0, 20_000).replaceAll("\u0000", ""));
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 20_000));
     out[key] = values.length > 1 ? values.slice(0, 60) : (values[0] ?? "");
   }
   return out;

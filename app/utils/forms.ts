@@ -23,13 +23,8 @@ export function datePartsValue(formData: FormData, name: string): string | null 
   return `${year}-${month}-${day}`;
 }
 
-/** NUL characters are dropped from what forms send: PostgreSQL's text cannot hold them (and no one types them). */
-function withoutNul<T>(value: T): T {
-  return (typeof value === "string" ? value.replaceAll("\u0000", "") : value) as T;
-}
-
 function fieldValue(formData: FormData, key: string): FormDataEntryValue | null {
-  return withoutNul(datePartsValue(formData, key) ?? formData.get(key));
+  return datePartsValue(formData, key) ?? formData.get(key);
 }
 
 /** Plain string values of a form, for redisplay after a validation error (files and extras dropped). */
@@ -51,7 +46,7 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fi
   for (const key of fields) {
     const date = datePartsValue(formData, key);
     const all = formData.getAll(key);
-    raw[key] = date ?? (all.length > 1 ? all.map(withoutNul) : withoutNul(all[0]));
+    raw[key] = date ?? (all.length > 1 ? all : all[0]);
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
