@@ -400,6 +400,15 @@ export function epochMs(expression: SQL | AnyColumn): SQL<number | null> {
   return dialect === "postgres" ? sql<number | null>`(extract(epoch from ${expression}) * 1000)::bigint` : sql<number | null>`${expression}`;
 }
 
+/**
+ * Ends the subquery that picks the next job for a claim (`update … where id = (select … limit 1 <here>)`):
+ * on PostgreSQL it locks the row it picks and passes over rows another server is claiming that
+ * moment; on SQLite, whose one writer makes the single statement atomic already, it is empty.
+ */
+export function skipLocked(): SQL {
+  return dialect === "postgres" ? sql` for update skip locked` : sql``;
+}
+
 /** `group_concat(expr, sep)` on SQLite, `string_agg` on PostgreSQL. */
 export function groupConcat(expression: SQL | AnyColumn, separator: string): SQL<string | null> {
   return dialect === "postgres" ? sql<string | null>`string_agg(${expression}::text, ${separator})` : sql<string | null>`group_concat(${expression}, ${separator})`;

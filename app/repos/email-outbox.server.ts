@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { emailOutbox, invitations, type EmailStatus } from "../../db/tables";
-import { changedRows, dialect, type DB, inTransaction, instant } from "../db.server";
+import { changedRows, type DB, inTransaction, instant, skipLocked } from "../db.server";
 
 export interface NewEmail {
   to: string;
@@ -53,34 +53,21 @@ async function forgetIfReceipt(tx: DB, id: number): Promise<boolean> {
 
 /**
  * Takes the next due email and marks it "sending", atomically, so two senders (two servers) never
- * take the same one: on SQLite one writer at a time; on PostgreSQL one statement that locks the
- * row it takes and skips rows another sender has locked (`for update skip locked`).
+ * take the same one: one statement, atomic under SQLite's one writer; on PostgreSQL it also locks
+ * the row it picks and passes over rows another sender is claiming (`skipLocked`).
  */
 export async function claimNextDue(db: DB, now: Date): Promise<OutboxRow | undefined> {
-  if (dialect === "postgres") {
-    const [claimed] = await db
-      .update(emailOutbox)
-      .set({ status: "sending", updatedAt: now })
-      .where(
-        eq(
-          emailOutbox.id,
-          sql`(select o.id from email_outbox o where o.status = 'queued' and o.next_attempt_at <= ${instant(now)} order by o.next_attempt_at, o.id limit 1 for update skip locked)`,
-        ),
-      )
-      .returning();
-    return claimed;
-  }
-  return await inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, now)))
-      .orderBy(asc(emailOutbox.nextAttemptAt), asc(emailOutbox.id))
-      .limit(1);
-    if (!row) return undefined;
-    await tx.update(emailOutbox).set({ status: "sending", updatedAt: now }).where(eq(emailOutbox.id, row.id));
-    return { ...row, status: "sending" as const };
-  });
+  const [claimed] = await db
+    .update(emailOutbox)
+    .set({ status: "sending", updatedAt: now })
+    .where(
+      and(
+        eq(emailOutbox.status, "queued"),
+        eq(emailOutbox.id, sql`(select o.id from email_outbox o where o.status = 'queued' and o.next_attempt_at <= ${instant(now)} order by o.next_attempt_at, o.id limit 1${skipLocked()})`),
+      ),
+    )
+    .returning();
+  return claimed;
 }
 
 export async function markSent(db: DB, id: number, messageId: string | null, now: Date): Promise<void> {

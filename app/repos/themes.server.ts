@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { agreementSampleItems, agreementSamples, answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, users, THEME_RUN_KINDS } from "../../db/tables";
-import { changedRows, dialect, type DB, inTransaction, instant, rows as rawRows } from "../db.server";
+import { changedRows, type DB, inTransaction, instant, rows as rawRows, skipLocked } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */
 export const THEMABLE_TYPES = ["free-text", "propose-outcome"] as const;
@@ -218,10 +218,7 @@ export async function recordPersonCoding(db: DB, consultationId: number, answerI
  * claiming that moment and takes the next one (or none), never the same one.
  */
 export async function claimThemeRun(db: DB, now: Date): Promise<ThemeRun | undefined> {
-  const oldest =
-    dialect === "postgres"
-      ? sql`(select id from theme_runs where status = 'queued' order by id limit 1 for update skip locked)`
-      : sql`(select id from theme_runs where status = 'queued' order by id limit 1)`;
+  const oldest = sql`(select id from theme_runs where status = 'queued' order by id limit 1${skipLocked()})`;
   const [row] = await db
     .update(themeRuns)
     .set({ status: "running", startedAt: now, heartbeatAt: now, phase: "starting" })
