@@ -14,5 +14,5 @@ export async function requireOutcomeOfficer(args: { request: Request; context: A
   if (!p.success) throw new Response("Not Found", { status: 404 });
   const editing = await outcomeForEditing(getDb(), access.consultation.id, p.data.code, access.locale);
   if (!editing) throw new Response("Not Found", { status: 404 });
-  return { ...access, ...editing, actor: { userId: access.user.id, partnershipId: access.consultation.partnershipId } };
+  return { ...access, ...editing };
 }

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "../db.server";
 import { findGroup } from "../repos/advisory-groups.server";
+import { actorOf } from "../domain/actor";
 import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { requireRole } from "./guards.server";
 
@@ -16,7 +17,7 @@ export async function requirePartnershipOfficer(args: Args) {
   const partnership = await findPartnershipBySlug(getDb(), p.data.slug);
   if (!partnership) throw new Response("Not Found", { status: 404 });
   const user = await requireRole(args, partnership.id, ["officer"]);
-  return { partnership, user, groupId: p.data.groupId ? Number(p.data.groupId) : null, memberId: p.data.memberId ? Number(p.data.memberId) : null };
+  return { partnership, user, actor: actorOf(user, partnership.id), groupId: p.data.groupId ? Number(p.data.groupId) : null, memberId: p.data.memberId ? Number(p.data.memberId) : null };
 }
 
 /** The advisory group named by :groupId within the partnership named by :slug, for one of its officers; 404 when it is another partnership's. */

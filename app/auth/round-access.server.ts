@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Role } from "../../db/schema";
 import { getDb } from "../db.server";
-import { findRound } from "../services/survey-builder.server";
+import { listRoundOverviews } from "../repos/consultation-admin.server";
 import { requireConsultationRole } from "./consultation-access.server";
 
 const roundParams = z.object({ number: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number) });
@@ -12,9 +12,9 @@ export async function requireRoundRole(args: { request: Request; context: AppLoa
   const access = await requireConsultationRole(args, roles);
   const p = roundParams.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const round = await findRound(getDb(), access.consultation.id, p.data.number);
+  const round = (await listRoundOverviews(getDb(), [access.consultation.id])).find((r) => r.number === p.data.number);
   if (!round) throw new Response("Not Found", { status: 404 });
-  return { ...access, round, actor: { userId: access.user.id, partnershipId: access.consultation.partnershipId } };
+  return { ...access, round };
 }
 
 export function isOfficerOf(user: { memberships: Array<{ partnershipId: number; role: string }> }, partnershipId: number): boolean {

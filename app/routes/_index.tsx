@@ -5,7 +5,7 @@ import { getOptionalUser } from "../auth/guards.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listPublicConsultations } from "../services/consultations.server";
 import { NotificationBanner, Tag } from "../ui/components";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("home.title") };

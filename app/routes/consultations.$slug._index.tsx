@@ -9,7 +9,7 @@ import { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsulta
 import { participationByGroup, transitionConsultation } from "../services/consultations.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -69,11 +69,11 @@ export async function loader(args: LoaderFunctionArgs) {
 const statusSchema = z.object({ intent: z.literal("status"), to: z.enum(["open", "closed"]) });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = statusSchema.safeParse({ intent: form.get("intent"), to: form.get("to") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const result = await transitionConsultation(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, to: parsed.data.to }, new Date());
+  const result = await transitionConsultation(args.context.db, { actor, consultationId: consultation.id, to: parsed.data.to }, new Date());
   if (!result.ok) return json({ errors: { status: `lifecycle.refusal.${result.reason}` } }, { status: 409 });
   return redirect(`/consultations/${consultation.slug}?status=${parsed.data.to}`);
 }

@@ -7,7 +7,7 @@ import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
 import { listConsultationTranslations } from "../services/consultations.server";
 import { saveTranslation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Markdown } from "../ui/Markdown";
 import { TextInput, Textarea } from "../ui/fields";
@@ -47,9 +47,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, target } = await load(args);
+  const { consultation, actor, target } = await load(args);
   const form = await args.request.formData();
-  const actor = { userId: user.id, partnershipId: consultation.partnershipId };
   // A blank Save is an error (the title is required), never a removal: removing asks first (edit.$locale_.remove).
   const parsed = parseForm(form, textSchema, TEXT_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -61,7 +60,7 @@ export default function EditText() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? data.values;
   const english = data.english;
   const reference = (field: "title" | "summary" | "briefing" | "privacyNotice") =>

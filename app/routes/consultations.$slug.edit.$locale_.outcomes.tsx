@@ -7,7 +7,7 @@ import { parseTranslationForm, translationFields } from "../domain/outcome-form"
 import { isLocale, LOCALE_NAMES, type Locale } from "../i18n/config";
 import { outcomeTranslationsForm, saveOutcomeTranslations } from "../services/outcomes.server";
 import { BackLink, Button, Tag } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -47,14 +47,14 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, target, form: view } = await load(args);
+  const { consultation, actor, target, form: view } = await load(args);
   const form = await args.request.formData();
   const fieldIds = ids(view);
   const fields = translationFields(fieldIds.outcomes, fieldIds.domains);
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
   const parsed = parseTranslationForm(raw, fieldIds);
   if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  await saveOutcomeTranslations(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
+  await saveOutcomeTranslations(args.context.db, { actor, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?translated=${target}`);
 }
 
@@ -64,7 +64,7 @@ export default function TranslateOutcomes() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? data.values;
   const language = data.languageName;
   const lng = data.target;

@@ -39,8 +39,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   await args.request.formData();
-  const { consultation, user, target } = await load(args);
-  await saveTranslation(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, locale: target, text: null }, new Date());
+  const { consultation, actor, target } = await load(args);
+  await saveTranslation(args.context.db, { actor, consultationId: consultation.id, locale: target, text: null }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }
 

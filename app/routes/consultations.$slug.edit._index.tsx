@@ -6,7 +6,8 @@ import { checkAudienceChange } from "../domain/consultation/lifecycle";
 import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { updateSettings } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
-import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import type { RouteHandle } from "../ui/title";
 import { dayOf, SETTINGS_FIELDS, settingsSchema } from "../utils/consultation-form";
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -51,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
   if (parsed.data.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).some((g) => g.id === parsed.data.advisoryGroupId)) {
     return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
   }
-  await updateSettings(db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, settings: parsed.data }, new Date());
+  await updateSettings(db, { actor, consultationId: consultation.id, settings: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}`);
 }
 
@@ -59,7 +60,7 @@ export default function EditSettings() {
   const { t } = useTranslation("officer");
   const { consultation, groups, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>

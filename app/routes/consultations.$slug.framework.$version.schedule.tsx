@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { formatDate, formatDateTime } from "../ui/format.server";
+import { formatDate, formatDateTime } from "../i18n/format.server";
 import { loadExport } from "../services/framework-export.server";
 import { Table, TableScroll } from "../ui/components";
 import { DraftMark, formatPounds, formatWeight } from "../ui/framework";

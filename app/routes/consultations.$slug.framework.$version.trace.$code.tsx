@@ -6,9 +6,9 @@ import { useTranslation } from "../i18n/use-translation";
 import { basisRounds, citizenWeights, decidingRound, isDeparture } from "../domain/framework";
 import { findOutcomeSet, listOutcomeSetVersions, listSignatures } from "../services/frameworks.server";
 import { listRounds } from "../services/results.server";
-import { codeParam, requireCommissioner, versionParam } from "../services/framework-access.server";
+import { codeParam, requireCommissioner, versionParam } from "../auth/framework-access.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { formatDateTime } from "../ui/format.server";
+import { formatDateTime } from "../i18n/format.server";
 import { ConsensusTag, DraftMark, formatPercent, formatWeight, StatusTag } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 

@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { listVersionHistory } from "../services/frameworks.server";
-import { requireCommissioner, versionParam } from "../services/framework-access.server";
+import { requireCommissioner, versionParam } from "../auth/framework-access.server";
 import { compareVersions } from "../services/frameworks.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { formatDateTime } from "../ui/format.server";
+import { formatDateTime } from "../i18n/format.server";
 import { StatusTag } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 

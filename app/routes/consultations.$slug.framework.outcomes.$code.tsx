@@ -7,7 +7,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { isDeparture, outcomesWithoutWeight, removeIndicator, reword, setInclusion } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
-import { codeParam, requireCommissioner } from "../services/framework-access.server";
+import { codeParam, requireCommissioner } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, putIndicator, VALIDATION_METHODS } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
-import { codeParam, requireCommissioner } from "../services/framework-access.server";
+import { codeParam, requireCommissioner } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button } from "../ui/components";
 import { NotEditable } from "../ui/framework";

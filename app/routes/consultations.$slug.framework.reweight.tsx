@@ -4,7 +4,7 @@ import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { ordered, outcomesWithoutWeight, shareWeightsByPriority, weightsByPriority } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
-import { requireCommissioner } from "../services/framework-access.server";
+import { requireCommissioner } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

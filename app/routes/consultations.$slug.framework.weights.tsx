@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { citizenWeights, ordered, outcomesWithoutWeight, setWeights } from "../domain/framework";
 import { findOutcomeSet } from "../services/frameworks.server";
-import { requireCommissioner } from "../services/framework-access.server";
+import { requireCommissioner } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -7,7 +7,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { countByStatus, listEmails } from "../services/email.server";
 import { retryEmail } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
-import { formatDateTime } from "../ui/format.server";
+import { formatDateTime } from "../i18n/format.server";
 import { EmailStatusTag, PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
 

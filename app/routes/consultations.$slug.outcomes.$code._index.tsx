@@ -7,7 +7,7 @@ import { reinstateOutcome, updateOutcome } from "../services/outcomes.server";
 import { provenanceOf } from "../services/themes.server";
 import { ProvenanceNote } from "../ui/provenance";
 import { BackLink, Button, Tag } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { OutcomeFields, useRoundList } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
@@ -66,7 +66,7 @@ export default function EditOutcome() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const rounds = useRoundList();
   const { consultation, outcome } = data;
   const base = `/consultations/${consultation.slug}/outcomes`;

@@ -5,7 +5,7 @@ import { requireOutcomeOfficer } from "../auth/outcome-access.server";
 import { RETIRE_FIELDS, retireFormSchema } from "../domain/outcome-form";
 import { retireOutcome } from "../services/outcomes.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { useRoundList } from "../ui/outcomes";
@@ -45,7 +45,7 @@ export default function RetireOutcome() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const rounds = useRoundList();
   const { consultation, outcome } = data;
   const back = `/consultations/${consultation.slug}/outcomes/${encodeURIComponent(outcome.code)}`;

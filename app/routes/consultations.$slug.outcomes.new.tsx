@@ -5,7 +5,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { createOutcome, listDomainChoices } from "../services/outcomes.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { OutcomeFields } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
@@ -23,11 +23,11 @@ export async function loader(args: LoaderFunctionArgs) {
 const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], domain: ["domain", "outcomeForm.errors.domainRequired"] } as const;
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await createOutcome(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, form: parsed.data }, new Date());
+  const result = await createOutcome(args.context.db, { actor, consultationId: consultation.id, form: parsed.data }, new Date());
   if (!result.ok) {
     const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
     return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: result.reason === "code-taken" ? 409 : 400 });
@@ -39,7 +39,7 @@ export default function NewOutcome() {
   const { t } = useTranslation("officer");
   const { consultation, domains } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/outcomes`}>{t("common:common.back")}</BackLink>

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { participationBreakdown, type ParticipationRow } from "../domain/panel/participation";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listRoundTracking } from "../services/panel-invitations.server";
-import { loadConsultationRounds } from "../services/panel-access.server";
+import { loadConsultationRounds } from "../auth/consultation-rounds.server";
 import { BackLink, Table } from "../ui/components";
 import { PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";

@@ -8,7 +8,7 @@ import { consultationPrivacy, deleteConsultationPersonalData, retentionDateProbl
 import { BackLink, Button, NotificationBanner, SummaryList } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, DateInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 import { dateField } from "../utils/consultation-form";
 import { formValues, parseForm } from "../utils/forms";

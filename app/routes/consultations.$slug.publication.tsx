@@ -23,7 +23,7 @@ import { BackLink, Button, NotificationBanner, Tag, WarningText } from "../ui/co
 import { defaultPictureHref } from "../ui/publication/EasyReadView";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload, Radios, Textarea, TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 import { formValues, parseForm } from "../utils/forms";
 

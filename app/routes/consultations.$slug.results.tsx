@@ -13,7 +13,7 @@ import { DistributionBar } from "../ui/DistributionBar";
 import { EqualGroupsNote, ResultsNav } from "../ui/results";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload, Radios, TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 import { formValues, parseForm } from "../utils/forms";
 

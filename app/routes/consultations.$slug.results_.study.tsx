@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { studyView } from "../services/study.server";
 import { BackLink, Table, Tag } from "../ui/components";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import { ConsensusTag, formatPercent, formatWeight, RoundPath, StaleRoundsWarning } from "../ui/framework";
 import { ResultsNav } from "../ui/results";
 import type { RouteHandle } from "../ui/title";

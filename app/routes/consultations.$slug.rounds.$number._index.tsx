@@ -10,7 +10,7 @@ import { listOutcomesForBuilder, listQuestionsOfRound, listQuestionTranslationsO
 import { transitionRound } from "../services/consultations.server";
 import { addRatingsForAllOutcomes, reorderQuestion, saveRoundSettings } from "../services/survey-builder.server";
 import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { DateInput } from "../ui/fields";
 import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
@@ -146,7 +146,7 @@ export default function RoundPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const { consultation, round, canEdit } = data;
   const base = `/consultations/${consultation.slug}/rounds/${round.number}`;
   const editable = canEdit && data.locked === null;

@@ -12,7 +12,7 @@ import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ImportReport } from "../ui/ImportReport";
 import { FileUpload, Radios } from "../ui/fields";
-import { formatDateTime } from "../ui/format.server";
+import { formatDateTime } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 /**

@@ -8,7 +8,7 @@ import { parseQuestionForm, questionFormFields, questionFormValues } from "../do
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { questionFormData, removeQuestion, saveQuestion } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { QuestionForm } from "../ui/QuestionForm";
 import { useConditionOptions } from "../ui/question-conditions";
@@ -71,7 +71,7 @@ export default function EditQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const conditionOptions = useConditionOptions(data.conditionChoices);
   return (
     <>

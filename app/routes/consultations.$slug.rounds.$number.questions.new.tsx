@@ -9,7 +9,7 @@ import { PROFILE_FIELDS, QUESTION_TYPES } from "../domain/survey/questions";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { profileQuestionDefaults, questionFormData, saveQuestion } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
 import { QuestionForm } from "../ui/QuestionForm";
@@ -76,7 +76,7 @@ export default function NewQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined));
+  const errors = useTranslatedErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined));
   const conditionOptions = useConditionOptions(data.conditionChoices);
   const postedType = actionData?.values?.type;
   const type = data.type ?? (QUESTION_TYPES as readonly string[]).find((x) => x === postedType) ?? null;

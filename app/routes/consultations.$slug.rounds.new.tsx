@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { createNextRound, planNextRound } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
-import { useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, Radios } from "../ui/fields";
 import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
@@ -36,13 +36,13 @@ const schema = z.object({
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, schema, FIELDS);
   const selected = form.getAll("outcomeIds").filter((v): v is string => typeof v === "string").slice(0, 500);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, selected }, { status: 400 });
   const { outcomeIds, copyOtherQuestions, ...settings } = parsed.data;
-  const created = await createNextRound(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
+  const created = await createNextRound(args.context.db, { actor, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
   if (!created.ok) {
     const field = created.reason === "none-selected" || created.reason === "unknown-outcome" ? "outcomeIds" : "form";
     return json({ errors: { [field]: `nextRound.errors.${created.reason}` }, values: formValues(form, FIELDS), selected }, { status: field === "form" ? 409 : 400 });
@@ -54,7 +54,7 @@ export default function NextRound() {
   const { t } = useTranslation("officer");
   const { consultation, plan, refusal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? {};
   const base = `/consultations/${consultation.slug}`;
   const selected = actionData ? actionData.selected : plan?.outcomes.filter((o) => o.include).map((o) => String(o.id)) ?? [];

@@ -33,10 +33,10 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") !== "first-round") throw new Response("Bad Request", { status: 400 });
-  await createFirstRound(args.context.db, { actor: { userId: user.id, partnershipId: consultation.partnershipId }, consultationId: consultation.id }, new Date());
+  await createFirstRound(args.context.db, { actor, consultationId: consultation.id }, new Date());
   return redirect(`/consultations/${consultation.slug}/rounds/1`);
 }
 

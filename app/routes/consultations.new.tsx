@@ -5,7 +5,8 @@ import { requireRole, requireUser, forbidden } from "../auth/guards.server";
 import { listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { createConsultation } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
-import { ConsultationSettingsFields, useOfficerErrors } from "../ui/ConsultationSettingsFields";
+import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput, Textarea } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -54,7 +55,7 @@ export default function NewConsultation() {
   const { t } = useTranslation("officer");
   const { partnerships, preselected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useOfficerErrors(actionData?.errors);
+  const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? {};
   const chosen = partnerships.find((p) => p.slug === (values.partnership ?? preselected)) ?? partnerships[0];
   const groups = partnerships.length === 1 ? partnerships[0].groups : partnerships.flatMap((p) => p.groups.map((g) => ({ ...g, name: `${g.name} (${p.name})` })));

@@ -8,7 +8,7 @@ import { listConsultationsForPartnerships } from "../services/consultations.serv
 import { findConsultationSettings, listRoundOverviews } from "../services/consultations.server";
 import { participationByGroup } from "../services/consultations.server";
 import { Table, Tag } from "../ui/components";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("dashboard.title") };

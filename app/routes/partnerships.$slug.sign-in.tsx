@@ -5,7 +5,7 @@ import { requireRole } from "../auth/guards.server";
 import { parseDomains } from "../domain/auth/sso-identity";
 import { env } from "../env.server";
 import { useTranslation } from "../i18n/use-translation";
-import { linkOrigin } from "../services/panel-access.server";
+import { linkOrigin } from "../auth/consultation-rounds.server";
 import { partnershipFromParams } from "../services/admin.server";
 import { providerSettings, removeProvider, saveProviderSettings, ssoCallbackUrl } from "../services/sso.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";

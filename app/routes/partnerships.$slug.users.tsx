@@ -10,7 +10,7 @@ import { inviteOrAssign, removeRole, partnershipFromParams } from "../services/a
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 import { parseForm } from "../utils/forms";
 import { pageLocale } from "../i18n/i18n.server";

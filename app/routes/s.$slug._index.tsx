@@ -8,7 +8,7 @@ import { secureCookies } from "../env.server";
 import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
 import { Button } from "../ui/components";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 import { Name, PARTNERSHIP_LANG, withNames } from "../ui/Names";

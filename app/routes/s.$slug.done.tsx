@@ -10,7 +10,7 @@ import { isEmailAddress } from "../services/email.server";
 import { Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import { Honeypot, PreviewBanner } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 

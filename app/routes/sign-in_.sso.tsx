@@ -3,7 +3,7 @@ import { z } from "zod";
 import { safeRedirect } from "../auth/guards.server";
 import { env, secureCookies } from "../env.server";
 import { clientAddress } from "../utils/client-address.server";
-import { linkOrigin } from "../services/panel-access.server";
+import { linkOrigin } from "../auth/consultation-rounds.server";
 import { serializeSsoStateCookie, startSso } from "../services/sso.server";
 
 const schema = z.object({ partnership: z.string().regex(/^[a-z0-9-]{1,80}$/), redirectTo: z.string().max(2000).nullable() });

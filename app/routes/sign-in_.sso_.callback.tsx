@@ -2,7 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { safeRedirect } from "../auth/guards.server";
 import { serializeSessionCookie } from "../auth/session.server";
 import { env, secureCookies } from "../env.server";
-import { linkOrigin } from "../services/panel-access.server";
+import { linkOrigin } from "../auth/consultation-rounds.server";
 import { clearSsoStateCookie, finishSso, readSsoState } from "../services/sso.server";
 
 /**

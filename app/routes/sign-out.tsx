@@ -6,7 +6,7 @@ import { getOptionalUser } from "../auth/guards.server";
 import { invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, ssoPartnershipOfSession } from "../auth/session.server";
 import { auditSignOut } from "../services/auth.server";
 import { env, secureCookies } from "../env.server";
-import { linkOrigin } from "../services/panel-access.server";
+import { linkOrigin } from "../auth/consultation-rounds.server";
 import { partnershipSlugOf, providerSignOut } from "../services/sso.server";
 import { Button } from "../ui/components";
 import type { RouteHandle } from "../ui/title";

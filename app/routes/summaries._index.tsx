@@ -7,7 +7,7 @@ import { listPublicConsultations } from "../services/consultations.server";
 import { latestPublishedVersions } from "../services/publication.server";
 import { Button, Tag } from "../ui/components";
 import { TextInput } from "../ui/fields";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("publication:index.heading") };

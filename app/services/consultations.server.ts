@@ -33,13 +33,12 @@ import {
 } from "../repos/consultation-admin.server";
 import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
 import { invalidatePublished } from "./published-cache.server";
+import type { Actor as StaffActor } from "../domain/actor";
 
 type Tx = DB;
 
-export interface Actor {
-  userId: number;
-  partnershipId: number;
-}
+/** Who acts: the guards' `Actor`, of which these services need only the person and the partnership. */
+export type Actor = Pick<StaffActor, "userId" | "partnershipId">;
 
 /** A new draft consultation with its English text, its survey and an empty first round. */
 export async function createConsultation(

@@ -8,7 +8,7 @@ import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-ru
 import ExcelJS from "exceljs";
 import { getDb } from "../db.server";
 import { csvChunks, jsonChunks, toIndigo, type ExportDocument } from "../domain/framework";
-import { requireCommissioner, versionParam } from "./framework-access.server";
+import { requireCommissioner, versionParam } from "../auth/framework-access.server";
 import { buildExport } from "./frameworks.server";
 import { appendAudit } from "../repos/audit.server";
 

@@ -12,7 +12,7 @@ import { serverI18n } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { insertInvitation, listRoundTracking, markReminded, replaceInvitationToken, revokeInvitation as revokeRow, type TrackingRow } from "../repos/round-invitations.server";
-import { formatDate } from "../ui/format.server";
+import { formatDate } from "../i18n/format.server";
 import { enqueueEmail } from "./email.server";
 
 export interface RoundContext {

@@ -55,9 +55,3 @@ export function ConsultationSettingsFields({
     </>
   );
 }
-
-/** Translated error messages from an action's `{ errors }` (keys in the officer namespace). */
-export function useOfficerErrors(errors: Record<string, string> | undefined): Record<string, string> {
-  const { t } = useTranslation("officer");
-  return Object.fromEntries(Object.entries(errors ?? {}).map(([k, v]) => [k, t(v)]));
-}

@@ -29,3 +29,20 @@ describe("date input parts", () => {
     expect(partial.ok).toBe(false);
   });
 });
+
+describe("the form protocol", () => {
+  it("reads the fields from the schema, through refinements and transforms, in the schema's order", async () => {
+    const { schemaFields, fail } = await import("./forms");
+    const base = z.object({ title: z.string(), count: z.coerce.number(), tags: z.array(z.string()).optional() });
+    expect(schemaFields(base)).toEqual(["title", "count", "tags"]);
+    expect(schemaFields(base.refine((v) => v.count > 0, { message: "x", path: ["count"] }))).toEqual(["title", "count", "tags"]);
+    expect(schemaFields(base.transform((v) => v.title))).toEqual(["title", "count", "tags"]);
+    expect(schemaFields(z.string())).toEqual([]);
+    const parsed = parseForm(form({ title: "Hi", count: "x", extra: "dropped" }), base.refine((v) => v.count > 0, { message: "errors.count", path: ["count"] }));
+    expect(parsed).toEqual({ ok: false, errors: { count: expect.any(String) }, values: { title: "Hi", count: "x" } });
+    const refused = fail({ title: "errors.title" }, { title: "" }, 409, { detail: "d" });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ errors: { title: "errors.title" }, values: { title: "" }, detail: "d" });
+    expect(fail({ a: "b" }).status).toBe(400);
+  });
+});

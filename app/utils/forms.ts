@@ -1,3 +1,4 @@
+import { json, type TypedResponse } from "@remix-run/node";
 import type { z } from "zod";
 
 export type FormErrors = Record<string, string>;
@@ -38,10 +39,28 @@ export function formValues(formData: FormData, keep: readonly string[]): Record<
 }
 
 /**
- * Validates a form with zod. Error messages are translation keys (set in the
- * schema); the first error per field wins, in the schema's field order.
+ * The field names of an object schema, in its order: the form fields `parseForm` reads and the
+ * values it gives back for redisplay. Refinements, transforms and pipes around the object are
+ * looked through; anything else has no fields.
  */
-export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fields: readonly string[]): ParsedForm<z.infer<S>> {
+export function schemaFields(schema: z.ZodType): string[] {
+  let s: unknown = schema;
+  for (let depth = 0; depth < 10 && s && typeof s === "object"; depth++) {
+    const def = (s as { def?: Record<string, unknown> }).def;
+    if (!def) break;
+    if (def.type === "object") return Object.keys(def.shape as Record<string, unknown>);
+    // a pipe (transform, preprocess) validates its input side first
+    s = def.type === "pipe" ? def.in : def.innerType ?? def.schema;
+  }
+  return [];
+}
+
+/**
+ * Validates a form with zod. The fields are the schema's own keys unless `fields` names them
+ * (forms whose field names are built at run time). Error messages are translation keys set in
+ * the schema; the first error per field wins, in field order.
+ */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fields: readonly string[] = schemaFields(schema)): ParsedForm<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of fields) {
     const date = datePartsValue(formData, key);
@@ -58,4 +77,24 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fi
   const ordered: FormErrors = {};
   for (const key of fields) if (errors[key]) ordered[key] = errors[key];
   return { ok: false, errors: ordered, values: formValues(formData, fields) };
+}
+
+/** What an action returns when a form is refused: the errors (translation keys by field) and what was typed. */
+export interface FormFailure {
+  errors: FormErrors;
+  values: Record<string, string>;
+}
+
+/**
+ * The one way an action refuses a form: a 4xx (400 unless told) carrying `errors` (translation
+ * keys by field, shown in the error summary and beside each field) and `values` (what was typed,
+ * shown again), plus anything the page needs besides (`extra`).
+ */
+export function fail<E extends Record<string, unknown> = Record<never, never>>(
+  errors: FormErrors,
+  values: Record<string, string> = {},
+  status = 400,
+  extra?: E,
+): TypedResponse<FormFailure & E> {
+  return json({ ...(extra as E), errors, values }, { status });
 }

@@ -1,15 +1,16 @@
 /**
- * The consultation and round lifecycle (issue 3). Pure rules, no I/O: callers pass
+ * The consultation and round lifecycle. Pure rules, no I/O: callers pass
  * in the facts (statuses, counts, dates) and "now", and store what the rules allow.
  *
  *   consultation: draft → open → closed → published   (closed → open re-opens;
- *                 published → closed withdraws a publication; publishing itself is issue 7)
+ *                 published → closed withdraws a publication)
  *   round:        draft → open → closed               (the latest round may re-open)
  *
  * Questions of a round cannot change once it has responses (start a new round
  * instead); a closed consultation or round accepts no answers. The citizen
  * journey calls `canAcceptAnswers` before saving or submitting anything.
  */
+import { allowed, refuse, type Decision } from "../decision";
 
 export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -30,10 +31,9 @@ export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatu
   closed: ["open"],
 };
 
-export type Decision<R extends string> = { ok: true } | { ok: false; reason: R };
+export type { Decision };
 
-const allow = { ok: true } as const;
-const refuse = <R extends string>(reason: R) => ({ ok: false, reason }) as const;
+const allow = allowed;
 
 export type ConsultationTransitionRefusal =
   | "not-allowed"

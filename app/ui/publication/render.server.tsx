@@ -15,7 +15,7 @@ import type { Locale } from "../../i18n/config";
 import { findConsultationBySlug } from "../../repos/consultations.server";
 import { cachedPage, currentVersion, makeEntry, notModified, storePublished, type CachedPage } from "../../services/published-cache.server";
 import { findPublished, type PublishedView } from "../../services/publication.server";
-import { formatDate } from "../format.server";
+import { formatDate } from "../../i18n/format.server";
 import { EasyReadView } from "./EasyReadView";
 import { PublicDocument } from "./PublicDocument";
 import { SummaryView, type SummaryMeta } from "./SummaryView";

@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { requireConsultationRole } from "../auth/consultation-access.server";
+import { requireConsultationRole } from "./consultation-access.server";
 import type { Role } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env } from "../env.server";

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { requireConsultationRole } from "../auth/consultation-access.server";
-import type { Actor, Scope } from "./frameworks.server";
+import { requireConsultationRole } from "./consultation-access.server";
+import type { Actor, Scope } from "../services/frameworks.server";
 
 /**
  * Every outcome-set page and download: commissioners of the consultation's

@@ -1,0 +1,13 @@
+/**
+ * The signed-in member of staff a service acts for, as the guards in app/auth build it: who
+ * (for the audit trail and signatures) and in which partnership (the scope of every change).
+ */
+export interface Actor {
+  userId: number;
+  displayName: string;
+  partnershipId: number;
+}
+
+export function actorOf(user: { id: number; displayName: string }, partnershipId: number): Actor {
+  return { userId: user.id, displayName: user.displayName, partnershipId };
+}
