@@ -46,3 +46,17 @@ describe("the form protocol", () => {
     expect(fail({ a: "b" }).status).toBe(400);
   });
 });
+
+describe("intents", () => {
+  it("runs the handler named by the form's intent, and answers 400 for any other", async () => {
+    const { runIntent } = await import("./forms");
+    const handlers = { save: (_f: FormData, c: { n: number }) => new Response(String(c.n + 1)), remove: async () => new Response("removed") };
+    expect(await (await runIntent(form({ intent: "save" }), handlers, { n: 1 })).text()).toBe("2");
+    expect(await (await runIntent(form({ intent: "remove" }), handlers, { n: 1 })).text()).toBe("removed");
+    for (const bad of [form({ intent: "toString" }), form({ intent: "other" }), form({})]) {
+      const thrown = await runIntent(bad, handlers, { n: 1 }).catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(400);
+    }
+  });
+});

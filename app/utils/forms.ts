@@ -98,3 +98,15 @@ export function fail<E extends Record<string, unknown> = Record<never, never>>(
 ): TypedResponse<FormFailure & E> {
   return json({ ...(extra as E), errors, values }, { status });
 }
+
+/**
+ * An action with several buttons as a map from each button's `intent` (its `name="intent"`
+ * value) to the handler that does it. A request with an intent the page does not offer is a
+ * 400, never a 500.
+ */
+export async function runIntent<C>(form: FormData, handlers: Record<string, (form: FormData, context: C) => Promise<Response> | Response>, context: C): Promise<Response> {
+  const intent = form.get("intent");
+  const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
+  if (!handler) throw new Response("Bad Request", { status: 400 });
+  return await handler(form, context);
+}
