@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL twin of `db/schema.ts` (issue 15): the same tables, columns, nullability,
+ * The PostgreSQL twin of `db/schema.ts`: the same tables, columns, nullability,
  * keys and indexes, in PostgreSQL's types — identity ids, `timestamptz(3)` for instants,
  * `boolean`, `double precision`, `bytea`, `jsonb`, `bigint` for millisecond counters.
  * `db/schema-parity.test.ts` compares the two so they cannot drift; change both together.
@@ -435,7 +435,7 @@ export const responseDrafts = pgTable(
 
 /**
  * A file of responses collected another way (paper, phone, event…) that an officer imported
- * into a round (issue 14). One file once per round: the file's SHA-256 is unique per round.
+ * into a round. One file once per round: the file's SHA-256 is unique per round.
  */
 export const responseImports = pgTable(
   "response_imports",
@@ -499,7 +499,7 @@ export const auditLog = pgTable(
   (t) => [index("audit_partnership_at").on(t.partnershipId, t.at)],
 );
 
-// ── Aggregation (issue 5) ────────────────────────────────────────────────────
+// ── Aggregation ────────────────────────────────────────────────────
 /** Population margins an officer uploaded (CSV variable,category,target), kept as uploaded and parsed. */
 export const populationMargins = pgTable("population_margins", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -533,7 +533,7 @@ export const aggregationResults = pgTable(
   (t) => [uniqueIndex("results_round_version").on(t.roundId, t.version), index("results_round_hash").on(t.roundId, t.inputHash)],
 );
 
-// ── Outcome sets (issue 6): framework, agreement, versions ───────────────────
+// ── Outcome sets: framework, agreement, versions ───────────────────
 /** The commissioning organisations that must sign a consultation's outcome set (named by an officer). */
 export const consultationSignatories = pgTable(
   "consultation_signatories",
@@ -591,7 +591,7 @@ export const outcomeSetSignatures = pgTable(
   (t) => [uniqueIndex("outcome_set_signatures_set_org").on(t.setId, t.organisationId)],
 );
 
-// ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──
+// ── Email outbox: written in the caller's transaction, delivered by the sender loop ──
 
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -622,7 +622,7 @@ export const emailOutbox = pgTable(
   ],
 );
 
-// ── Publication (issue 7) ────────────────────────────────────────────────────
+// ── Publication ────────────────────────────────────────────────────
 
 /** The officer's working copy of a consultation's published summary: what it is built from. */
 export const publicationDrafts = pgTable("publication_drafts", {
@@ -708,7 +708,7 @@ export const publicationVersions = pgTable(
   (t) => [uniqueIndex("publication_versions_consultation_version").on(t.consultationId, t.version)],
 );
 
-// ── Moderation and codebook (issue 3) ────────────────────────────────────────
+// ── Moderation and codebook ────────────────────────────────────────
 /**
  * An officer's decision on a submitted free-text or proposed-outcome answer. The queue is
  * every such answer without a decision. Proposals are accepted (a new candidate outcome),
@@ -768,7 +768,7 @@ export const answerThemes = pgTable(
   (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("answer_themes_theme").on(t.themeId)],
 );
 
-// ── Theming citizens' free text (issue 13) ──────────────────────────────────
+// ── Theming citizens' free text ──────────────────────────────────
 /**
  * A background run of the themes engine (app/domain/themes) over one question's free-text or
  * proposed-outcome answers: `suggest` clusters without a codebook, `assign` scores every answer

@@ -73,7 +73,7 @@ describe("database", () => {
   });
 });
 
-describe("migration 0015 (issue 18)", () => {
+describe("migration 0015", () => {
   it("deletes receipts already sent or failed for good, and unlinks waiting ones from their response", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "ocd-migration-"));
     try {

@@ -432,7 +432,7 @@ export const responseDrafts = sqliteTable(
 
 /**
  * A file of responses collected another way (paper, phone, event…) that an officer imported
- * into a round (issue 14). One file once per round: the file's SHA-256 is unique per round.
+ * into a round. One file once per round: the file's SHA-256 is unique per round.
  */
 export const responseImports = sqliteTable(
   "response_imports",
@@ -496,7 +496,7 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_partnership_at").on(t.partnershipId, t.at)],
 );
 
-// ── Aggregation (issue 5) ────────────────────────────────────────────────────
+// ── Aggregation ────────────────────────────────────────────────────
 /** Population margins an officer uploaded (CSV variable,category,target), kept as uploaded and parsed. */
 export const populationMargins = sqliteTable("population_margins", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -530,7 +530,7 @@ export const aggregationResults = sqliteTable(
   (t) => [uniqueIndex("results_round_version").on(t.roundId, t.version), index("results_round_hash").on(t.roundId, t.inputHash)],
 );
 
-// ── Outcome sets (issue 6): framework, agreement, versions ───────────────────
+// ── Outcome sets: framework, agreement, versions ───────────────────
 /** The commissioning organisations that must sign a consultation's outcome set (named by an officer). */
 export const consultationSignatories = sqliteTable(
   "consultation_signatories",
@@ -589,7 +589,7 @@ export const outcomeSetSignatures = sqliteTable(
   (t) => [uniqueIndex("outcome_set_signatures_set_org").on(t.setId, t.organisationId)],
 );
 
-// ── Email outbox (issue 3): written in the caller's transaction, delivered by the sender loop ──
+// ── Email outbox: written in the caller's transaction, delivered by the sender loop ──
 import { EMAIL_STATUSES, type EmailStatus } from "../app/domain/email/delivery";
 export { EMAIL_STATUSES, type EmailStatus };
 
@@ -622,7 +622,7 @@ export const emailOutbox = sqliteTable(
   ],
 );
 
-// ── Publication (issue 7) ────────────────────────────────────────────────────
+// ── Publication ────────────────────────────────────────────────────
 
 /** The officer's working copy of a consultation's published summary: what it is built from. */
 export const publicationDrafts = sqliteTable("publication_drafts", {
@@ -708,7 +708,7 @@ export const publicationVersions = sqliteTable(
   (t) => [uniqueIndex("publication_versions_consultation_version").on(t.consultationId, t.version)],
 );
 
-// ── Moderation and codebook (issue 3) ────────────────────────────────────────
+// ── Moderation and codebook ────────────────────────────────────────
 /**
  * An officer's decision on a submitted free-text or proposed-outcome answer. The queue is
  * every such answer without a decision. Proposals are accepted (a new candidate outcome),
@@ -769,7 +769,7 @@ export const answerThemes = sqliteTable(
   (t) => [primaryKey({ columns: [t.answerId, t.themeId] }), index("answer_themes_theme").on(t.themeId)],
 );
 
-// ── Theming citizens' free text (issue 13) ──────────────────────────────────
+// ── Theming citizens' free text ──────────────────────────────────
 /**
  * A background run of the themes engine (app/domain/themes) over one question's free-text or
  * proposed-outcome answers: `suggest` clusters without a codebook, `assign` scores every answer

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the aggregation engine (issue 5): a synthetic panel of 100,000
+ * Benchmark of the aggregation engine: a synthetic panel of 100,000
  * respondents × 40 outcomes × 2 rounds; times raking on three margins and the
  * full aggregate (median of several runs), peak memory, and, when R with the
  * survey package is installed, the same raking through calibrate(..., calfun =

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the published summary page (issue 7): the real production
+ * Benchmark of the published summary page: the real production
  * server (node server.js on a fresh seeded database, the demo summary
  * published) against a bare Node HTTP server sending the same bytes, in one
  * run, on loopback, with a bounded load generator (autocannon: a fixed number

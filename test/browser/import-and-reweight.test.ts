@@ -1,4 +1,4 @@
-// Issue 14 in real Chromium, axe-core with and without JavaScript, in English and Welsh:
+// In real Chromium, axe-core with and without JavaScript, in English and Welsh:
 // an officer imports paper responses (the page, an error, a problem report, the result), and a
 // commissioner includes an outcome with no weight and shares the weights out by priority.
 import type { Browser, Page } from "playwright-core";

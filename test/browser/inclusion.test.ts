@@ -1,4 +1,4 @@
-// Issue 16: what an accessibility and language audit by hand found, each as a browser assertion
+// What an accessibility and language audit by hand found, each as a browser assertion
 // in real Chromium (axe-core as everywhere else, plus the specific check): the language chosen by
 // a ?lng= link holds for the whole journey (JavaScript on and off), staff screens never label
 // English as Polish or Urdu, English names in Urdu sentences, the Urdu font, focus after
@@ -165,7 +165,7 @@ describe("the language chosen by a ?lng= link holds for the whole journey", () =
   });
 });
 
-describe("resuming on a second device (issue 16: once seen landing on the start page)", () => {
+describe("resuming on a second device (once seen landing on the start page)", () => {
   for (const js of [true, false]) {
     it(`JavaScript ${js ? "on" : "off"}: the resume code always leads on to the first unanswered question, three times over`, async () => {
       for (let run = 0; run < 3; run++) {

@@ -1,4 +1,4 @@
-// Issue 4 "done when": a two-round survey completed in Chromium by three participants from
+// A two-round survey completed in Chromium by three participants from
 // different stakeholder groups — one anonymous by the public link (in Urdu, leaving and
 // resuming on another device, an error, a change from check your answers), two by invitation
 // (one with JavaScript off and a double submit; one by keyboard alone, in Polish) — with the

@@ -113,7 +113,7 @@ export async function waitForNavigationOf(page: Page, javaScriptEnabled: boolean
   }
   // Hydrated, not merely loaded: a click before hydration is a plain browser navigation that the
   // router never sees, and the wait below would return before it has finished (this was the
-  // "landed on the start page" flake of issue 16).
+  // "landed on the start page" flake).
   await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
   await page.evaluate(() => {
     const w = window as RemixWindow;

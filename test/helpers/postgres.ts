@@ -1,5 +1,5 @@
 /**
- * A throwaway PostgreSQL cluster for tests (issue 15): `initdb` + `pg_ctl` in a temporary
+ * A throwaway PostgreSQL cluster for tests: `initdb` + `pg_ctl` in a temporary
  * directory, listening on 127.0.0.1 on a free port, trust authentication, no locale (byte order
  * collation like SQLite's), fsync off (the data is thrown away). PostgreSQL refuses to run as
  * root, so under root the cluster is owned by and run as the `postgres` system user (Debian's

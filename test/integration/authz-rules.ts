@@ -112,7 +112,7 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok", commissioner: "ok" }),
     post: all("noaction"),
   },
-  // ── Officers (issue 3): consultations, lifecycle, survey builder, rounds ──
+  // ── Officers: consultations, lifecycle, survey builder, rounds ──
   "consultations.new": {
     path: "/consultations/new",
     get: { signedOut: "signin", citizen: "signin", officerA: "ok", officerB: "ok", commissioner: "deny", admin: "deny" },
@@ -165,7 +165,7 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
-  // ── Panel (issue 3): advisory groups, invitations, email, moderation, codebook ──
+  // ── Panel: advisory groups, invitations, email, moderation, codebook ──
   /** Only when mail capture is on (development); the matrix server runs without it. */
   "dev.mailbox": { path: "/dev/mailbox", get: all("missing"), post: all("noaction") },
   "partnerships.$slug.groups._index": {
@@ -188,7 +188,7 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
-  // ── Personal data (issue 8): retention, subject access, erasure: officers only ──
+  // ── Personal data: retention, subject access, erasure: officers only ──
   "partnerships.$slug.groups.$groupId.members.$memberId_.privacy": {
     path: "/partnerships/south-nottinghamshire/groups/1/members/1/privacy",
     get: partnership({ officer: "ok" }),
@@ -283,7 +283,7 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ officer: "ok" }),
     post: partnership({ officer: "refused" }),
   },
-  // ── Commissioners (issue 6): signatories, outcome sets, exports. The matrix's fresh database has no
+  // ── Commissioners: signatories, outcome sets, exports. The matrix's fresh database has no
   // outcome set yet, so pages of a version answer 404 to the commissioner (everyone else is refused first).
   "consultations.$slug.signatories": {
     path: `${C}/signatories`,
@@ -310,7 +310,7 @@ export const RULES: Record<string, RouteRule> = {
   "consultations.$slug.framework.$version.export[.]csv": { path: `${C}/framework/1/export.csv`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
   "consultations.$slug.framework.$version.export[.]xlsx": { path: `${C}/framework/1/export.xlsx`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
   "consultations.$slug.framework.$version.indigo[.]json": { path: `${C}/framework/1/indigo.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  // ── Citizens (issue 4): the journey is public; a participant is whoever holds the journey cookie.
+  // ── Citizens: the journey is public; a participant is whoever holds the journey cookie.
   // The POST to the start page (run first, in alphabetical order) makes every actor a participant, so
   // later rules see a participant with an empty draft: pages ahead of the first question redirect to it.
   "s.$slug._index": { path: S, get: all("ok"), post: all("redirect") },
@@ -334,7 +334,7 @@ export const RULES: Record<string, RouteRule> = {
   "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
   "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
   "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
-  // ── Publication (issue 7): public summaries (nothing published in the matrix's fresh demo) ──
+  // ── Publication: public summaries (nothing published in the matrix's fresh demo) ──
   "summaries._index": { path: "/summaries?q=care", get: all("ok"), post: all("noaction") },
   "summaries.$slug": { path: "/summaries/joined-up-care", get: all("missing"), post: all("noaction") },
   "summaries.$slug_.easy-read": { path: "/summaries/joined-up-care/easy-read", get: all("missing"), post: all("noaction") },

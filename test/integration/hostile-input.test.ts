@@ -57,7 +57,7 @@ const FORMS: Array<{ path: string; fields: string[]; extra?: Record<string, stri
   { path: "/consultations/joined-up-care/publication", fields: ["changeNote"], extra: { intent: "publish" } },
   { path: "/consultations/joined-up-care/publication", fields: ["point"], extra: { intent: "remove-image" } },
   { path: "/consultations/joined-up-care/publication", fields: ["intent"] },
-  // Panel (issue 3): advisory groups and the email log.
+  // Panel: advisory groups and the email log.
   { path: "/partnerships/south-nottinghamshire/groups", fields: ["name", "description", "intent"], extra: { intent: "create" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/new", fields: ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"], extra: { displayName: "A", email: "a@b.example", stakeholderGroup: "carer" } },
   { path: "/partnerships/south-nottinghamshire/groups/1/members/2", fields: ["displayName", "email", "stakeholderGroup", "profileConsent", "locality", "intent"], extra: { intent: "save", displayName: "A", email: "member02@cag.example", stakeholderGroup: "carer" } },

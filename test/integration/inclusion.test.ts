@@ -1,4 +1,4 @@
-// Issue 16 over HTTP against the real server: the journey's rate limits count answers per
+// Over HTTP against the real server: the journey's rate limits count answers per
 // participant under a higher ceiling per address (a room on one wifi is not locked out), the
 // page past a limit is translated and says when to try again (429 and Retry-After kept), and a
 // ?lng= link sets the language cookie that keeps it.

@@ -112,7 +112,7 @@ describe("personal data", () => {
     const { applyDueRetention } = await import("../../app/services/privacy.server");
     const { db: app, close } = openAppDb(server.dbPath);
     const consultation = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
-    // An imported response's respondent id (issue 14) is the officer's reference for a person: it goes too.
+    // An imported response's respondent id is the officer's reference for a person: it goes too.
     await db.run("update participants set external_id = 'PAPER-1' where id = (select id from participants where consultation_id = ? limit 1)", consultation);
     const responsesBefore = ((await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)) as { n: number }).n;
     expect(await applyDueRetention(app, new Date("2027-06-29T12:00:00Z"))).toEqual([]);

@@ -1,4 +1,4 @@
-// Issue 14: an officer imports a round's paper (phone, event…) responses from CSV: all or
+// An officer imports a round's paper (phone, event…) responses from CSV: all or
 // nothing, a report by line and column, marked with their channel, counted in the round and
 // its results, audited, and never imported twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

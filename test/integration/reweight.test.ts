@@ -1,4 +1,4 @@
-// Issue 14: including an outcome that has no weight offers to share the weights out again by
+// Including an outcome that has no weight offers to share the weights out again by
 // priority (exactly 100.00, largest remainder), or to set them by hand; over HTTP, audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { largestRemainder } from "../../app/domain/aggregation";
