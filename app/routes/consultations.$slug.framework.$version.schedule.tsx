@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../i18n/format.server";
-import { loadExport } from "../services/framework-export.server";
+import { requireOutcomeSetExport } from "../auth/framework-access.server";
 import { Table, TableScroll } from "../ui/components";
 import { DraftMark, formatPounds, formatWeight } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
@@ -14,7 +14,7 @@ export const handle: RouteHandle = {
 
 /** "Schedule: outcomes and incentive payments": the export model as a printable A4 page. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { doc, locale } = await loadExport(args, "schedule");
+  const { doc, locale } = await requireOutcomeSetExport(args, "schedule");
   return json({
     doc,
     dates: {
