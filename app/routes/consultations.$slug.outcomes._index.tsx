@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     outcomes: await listLibrary(args.context.db, consultation.id, locale),
-    canImport: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canImport: isOfficerOf(user, consultation.partnershipId),
   });
 }
 

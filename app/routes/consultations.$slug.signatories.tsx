@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -23,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     consultation: { slug: consultation.slug, title: consultation.title },
     organisations: await listCommissioningOrganisations(db, consultation.partnershipId),
     selected: (await listSignatories(db, consultation.id)).map((s) => String(s.organisationId)),
-    canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canEdit: isOfficerOf(user, consultation.partnershipId),
   });
 }
 
