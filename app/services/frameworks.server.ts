@@ -1,28 +1,29 @@
 /**
  * Outcome sets: start from the latest aggregated result, edit a draft, propose,
- * sign off, start a new version, compare, export. Each state change runs in one
- * transaction with its audit entry; the rules are in app/domain/framework.
+ * sign off, start a new version, compare, export; and what the outcome-set pages
+ * show. Each state change runs in one transaction with its audit entry, for the
+ * guard's `Actor`, and answers with a `Decision`; the rules are in app/domain/framework.
  */
 import { type DB, inTransaction } from "../db.server";
 import {
   amountsPence,
   assertCanStartVersion,
   basisRounds,
+  canPropose,
   citizenWeights,
   decidingRound,
-  ordered,
-  proposalProblems,
-  canPropose,
   diffContents,
   exportDocument,
   initialContent,
   isDeparture,
+  ordered,
   OutcomeSetError,
+  proposalProblems,
   sign,
   type Edit,
-  type Problems,
   type ExportDocument,
   type OutcomeSetContent,
+  type Problems,
 } from "../domain/framework";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision, type Refusal } from "../domain/decision";
