@@ -1,6 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { getDb } from "../db.server";
 import { OUTCOME_CODE } from "../domain/outcome-import";
 import { outcomeForEditing } from "../services/outcomes.server";
 import { requireConsultationRole } from "./consultation-access.server";
@@ -12,7 +11,7 @@ export async function requireOutcomeOfficer(args: { request: Request; context: A
   const access = await requireConsultationRole(args, ["officer"]);
   const p = codeParam.safeParse(args.params);
   if (!p.success) throw new Response("Not Found", { status: 404 });
-  const editing = await outcomeForEditing(getDb(), access.consultation.id, p.data.code, access.locale);
+  const editing = await outcomeForEditing(args.context.db, access.consultation.id, p.data.code, access.locale);
   if (!editing) throw new Response("Not Found", { status: 404 });
   return { ...access, ...editing };
 }

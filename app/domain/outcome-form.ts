@@ -37,7 +37,6 @@ export const outcomeFormSchema = z
   });
 export type OutcomeForm = z.infer<typeof outcomeFormSchema>;
 
-export const RETIRE_FIELDS = ["reason"] as const;
 export const retireFormSchema = z.object({
   reason: required("reasonRequired").min(1, `${E}reasonRequired`).max(LIMITS.reason, `${E}reasonTooLong`),
 });

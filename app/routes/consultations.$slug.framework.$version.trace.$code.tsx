@@ -1,14 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { provenanceByCode } from "../services/themes.server";
 import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
-import { basisRounds, citizenWeights, decidingRound, isDeparture } from "../domain/framework";
-import { findOutcomeSet, listOutcomeSetVersions, listSignatures } from "../services/frameworks.server";
-import { listRounds } from "../services/results.server";
+import { tracePage } from "../services/frameworks.server";
 import { codeParam, requireCommissioner, versionParam } from "../auth/framework-access.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { formatDateTime } from "../i18n/format.server";
 import { ConsensusTag, DraftMark, formatPercent, formatWeight, StatusTag } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 
@@ -16,63 +12,14 @@ export const handle: RouteHandle = {
   title: (t, data) => t("commissioner:trace.title", { code: (data as { outcome?: { code: string } } | undefined)?.outcome?.code ?? "" }),
 };
 
-/** Where one outcome of one version came from: consultation, rounds, numbers, method, and every recorded departure. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireCommissioner(args);
   const params = args.params as { version?: string; code?: string };
   const version = versionParam(params.version);
   const code = codeParam(params.code);
-  const db = args.context.db;
-  const set = await findOutcomeSet(db, consultation.id, version);
-  const outcome = set?.content.outcomes.find((o) => o.code === code);
-  if (!set || !outcome) throw new Response("Not Found", { status: 404 });
-  const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
-  // Reasons recorded for this outcome in this and every earlier version.
-  const history = [];
-  for (const v of (await listOutcomeSetVersions(db, consultation.id)).filter((v) => v.version <= version)) {
-    const s = v.version === version ? set : (await findOutcomeSet(db, consultation.id, v.version))!;
-    const o = s.content.outcomes.find((x) => x.code === code);
-    history.push({
-      version: v.version,
-      changeReason: v.changeReason,
-      inclusion: o && isDeparture(o) ? o.inclusionReason : "",
-      included: o?.included ?? false,
-      weightReason: o?.weightReason ?? "",
-      reworded: o && o.statement !== o.citizenStatement ? o.statement : "",
-    });
-  }
-  // Every round the outcome was rated in, each with the calculation it came from (methods §4, "Across rounds").
-  const bases = basisRounds(set.content.basis);
-  const round = decidingRound(outcome, set.content.basis);
-  const e = outcome.evidence;
-  const ratedIn = e.history?.length
-    ? e.history
-    : [{ round, n: e.n, percentCritical: e.percentCritical, ci95: e.ci95, median: e.median, consensus: e.consensus, change: null }];
-  const calculation = (n: number) => {
-    const b = bases.find((x) => x.roundNumber === n);
-    return b
-      ? { version: b.resultVersion, responseCount: b.responseCount, at: formatDateTime(b.computedAt, locale), method: `${b.method.name} ${b.method.version}`, parameters: b.method.parameters, weighting: b.weighting, marginsName: b.marginsName }
-      : null;
-  };
-  const lastRound = Math.max(...bases.map((b) => b.roundNumber));
-  return json({
-    provenance: (await provenanceByCode(db, consultation.id)).get(code) ?? null,
-    consultation: { slug: consultation.slug, title: consultation.title },
-    set: {
-      version: set.version,
-      status: set.status,
-      agreedAt: when(set.agreedAt),
-      signatures: (await listSignatures(db, set.id)).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt) })),
-    },
-    rounds: (await listRounds(db, consultation.id)).map((r) => ({ number: r.number, status: r.status })),
-    round,
-    deciding: calculation(round),
-    notAskedAgain: round < lastRound,
-    roundsRated: ratedIn.map((h) => ({ ...h, calculation: calculation(h.round) })),
-    citizenWeight: outcome.included ? citizenWeights(set.content).get(code) ?? 0 : null,
-    outcome,
-    history,
-  });
+  const page = await tracePage(args.context.db, { consultation, locale, version, code });
+  if (!page) throw new Response("Not Found", { status: 404 });
+  return json(page);
 }
 
 const parametersText = (p: Record<string, unknown>) =>

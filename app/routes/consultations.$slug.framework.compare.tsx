@@ -1,11 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { listVersionHistory } from "../services/frameworks.server";
 import { requireCommissioner, versionParam } from "../auth/framework-access.server";
-import { compareVersions } from "../services/frameworks.server";
+import { comparisonPage } from "../services/frameworks.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { formatDateTime } from "../i18n/format.server";
 import { StatusTag } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
 
@@ -17,34 +15,13 @@ export const handle: RouteHandle = {
 };
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { consultation, locale, scope } = await requireCommissioner(args);
+  const { consultation, locale } = await requireCommissioner(args);
   const q = new URL(args.request.url).searchParams;
   const from = versionParam(q.get("from"));
   const to = versionParam(q.get("to"));
-  const result = await compareVersions(args.context.db, consultation.id, from, to);
-  if (!result) throw new Response("Not Found", { status: 404 });
-  const when = (d: Date | null) => (d ? formatDateTime(d.toISOString(), locale) : null);
-  const meta = (m: typeof result.from) => ({ ...m, createdAt: when(m.createdAt), updatedAt: when(m.updatedAt), agreedAt: when(m.agreedAt) });
-  const history = async (version: number) =>
-    (await listVersionHistory(args.context.db, scope.partnershipId, consultation.id, version)).map((h) => {
-      const d = h.details as { code?: unknown; reason?: unknown; organisation?: unknown };
-      return {
-        at: formatDateTime(h.at.toISOString(), locale),
-        name: h.name ?? "",
-        action: h.action.replace(/^outcome_set\./, ""),
-        code: typeof d.code === "string" ? d.code : "",
-        detail: typeof d.reason === "string" ? d.reason : typeof d.organisation === "string" ? d.organisation : "",
-      };
-    });
-  const histories = [];
-  for (const v of new Set([from, to])) histories.push({ version: v, entries: await history(v) });
-  return json({
-    consultation: { slug: consultation.slug, title: consultation.title },
-    from: meta(result.from),
-    to: meta(result.to),
-    changes: result.changes,
-    histories,
-  });
+  const page = await comparisonPage(args.context.db, { consultation, locale, from, to });
+  if (!page) throw new Response("Not Found", { status: 404 });
+  return json(page);
 }
 
 export default function Compare() {

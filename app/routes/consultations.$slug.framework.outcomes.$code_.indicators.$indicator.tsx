@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, putIndicator, VALIDATION_METHODS } from "../domain/framework";
-import { findOutcomeSet } from "../services/frameworks.server";
-import { codeParam, requireCommissioner } from "../auth/framework-access.server";
+import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, problemKeys, putIndicator, VALIDATION_METHODS } from "../domain/framework";
+import { requireLatestOutcome } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button } from "../ui/components";
 import { NotEditable } from "../ui/framework";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -21,21 +21,16 @@ export const handle: RouteHandle = {
   },
 };
 
+/** The working draft's outcome and which of its indicators (:indicator, 1-based; "new" adds one). */
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireCommissioner(args);
-  const params = args.params as { code?: string; indicator?: string };
-  const code = codeParam(params.code);
-  const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = await findOutcomeSet(args.context.db, access.consultation.id);
-  const outcome = set?.content.outcomes.find((o) => o.code === code);
-  if (!set || !outcome) throw new Response("Not Found", { status: 404 });
+  const access = await requireLatestOutcome(args);
+  const param = (args.params as { indicator?: string }).indicator;
   let index: number | null = null;
-  if (params.indicator !== "new") {
-    if (!/^[1-9]\d{0,2}$/.test(params.indicator ?? "") || Number(params.indicator) > outcome.indicators.length)
-      throw new Response("Not Found", { status: 404 });
-    index = Number(params.indicator);
+  if (param !== "new") {
+    if (!/^[1-9]\d{0,2}$/.test(param ?? "") || Number(param) > access.outcome.indicators.length) throw new Response("Not Found", { status: 404 });
+    index = Number(param);
   }
-  return { ...access, set, outcome, index, base };
+  return { ...access, index };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -51,24 +46,24 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, outcome, index, base } = await load(args);
+  const { consultation, actor, set, outcome, index, base } = await load(args);
   const form = await args.request.formData();
-  if (set.status !== "draft" || !outcome.included)
-    return json({ errors: { name: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
-  const parsed = parseForm(form, indicatorInput, INDICATOR_FIELDS);
-  if (!parsed.ok)
-    return json({ errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, `errors.${v}`])), values: parsed.values }, { status: 400 });
+  if (set.status !== "draft" || !outcome.included) return fail({ name: "errors.conflict" }, {}, 409);
+  const parsed = parseForm(form, indicatorInput);
+  if (!parsed.ok) return fail(problemKeys(parsed.errors), parsed.values);
   const r = await editDraft(
     args.context.db,
-    scope,
-    actor,
-    set.version,
-    index ? "outcome_set.indicator_changed" : "outcome_set.indicator_added",
-    { code: outcome.code, indicator: parsed.data.name },
-    (c) => putIndicator(c, outcome.code, index ? index - 1 : null, parsed.data),
-    new Date()
+    {
+      actor,
+      consultationId: consultation.id,
+      version: set.version,
+      action: index ? "outcome_set.indicator_changed" : "outcome_set.indicator_added",
+      details: { code: outcome.code, indicator: parsed.data.name },
+      edit: (c) => putIndicator(c, outcome.code, index ? index - 1 : null, parsed.data),
+    },
+    new Date(),
   );
-  if (!r.ok) return json({ errors: { name: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
+  if (!r.ok) return fail({ name: "errors.conflict" }, {}, 409);
   return redirect(`${base}/outcomes/${outcome.code}`);
 }
 
@@ -76,7 +71,7 @@ export default function IndicatorForm() {
   const { t } = useTranslation("commissioner");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
+  const errors = useTranslatedErrors(actionData?.errors, "commissioner");
   const values: Record<string, string | undefined> = { ...data.values, ...(actionData?.values ?? {}) };
   const back = `/consultations/${data.consultation.slug}/framework/outcomes/${data.outcome.code}`;
   return (

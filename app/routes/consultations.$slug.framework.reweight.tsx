@@ -3,15 +3,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
 import { ordered, outcomesWithoutWeight, shareWeightsByPriority, weightsByPriority } from "../domain/framework";
-import { findOutcomeSet } from "../services/frameworks.server";
-import { requireCommissioner } from "../auth/framework-access.server";
+import { requireLatestOutcomeSet } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
 import { formatPercent, formatWeight, NotEditable } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm } from "../utils/forms";
 
 /**
  * The choice offered after commissioners include an outcome that has no weight: share every
@@ -19,15 +19,8 @@ import { parseForm } from "../utils/forms";
  */
 export const handle: RouteHandle = { title: (t) => t("commissioner:reweight.title") };
 
-async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireCommissioner(args);
-  const set = await findOutcomeSet(args.context.db, access.consultation.id);
-  if (!set) throw new Response("Not Found", { status: 404 });
-  return { ...access, set, base: `/consultations/${access.consultation.slug}/framework` };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { consultation, set } = await load(args);
+  const { consultation, set } = await requireLatestOutcomeSet(args);
   const statements = new Map(ordered(set.content.outcomes).map((o) => [o.code, o.statement]));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -41,24 +34,26 @@ export async function loader(args: LoaderFunctionArgs) {
 const choiceSchema = z.object({ choice: z.enum(["priority", "hand"], { error: "errors.reweightChoice" }) });
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, base } = await load(args);
+  const { consultation, actor, set, base } = await requireLatestOutcomeSet(args);
   const form = await args.request.formData();
-  const parsed = parseForm(form, choiceSchema, ["choice"]);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const parsed = parseForm(form, choiceSchema);
+  if (!parsed.ok) return fail(parsed.errors);
   if (parsed.data.choice === "hand") return redirect(`${base}/weights`);
-  if (set.status !== "draft") return json({ errors: { choice: "errors.conflict" } }, { status: 409 });
+  if (set.status !== "draft") return fail({ choice: "errors.conflict" }, {}, 409);
   const r = await editDraft(
     args.context.db,
-    scope,
-    actor,
-    set.version,
-    "outcome_set.weights_shared_by_priority",
-    { weights: Object.fromEntries(weightsByPriority(set.content).map((w) => [w.code, w.byPriority])) },
-    shareWeightsByPriority,
+    {
+      actor,
+      consultationId: consultation.id,
+      version: set.version,
+      action: "outcome_set.weights_shared_by_priority",
+      details: { weights: Object.fromEntries(weightsByPriority(set.content).map((w) => [w.code, w.byPriority])) },
+      edit: shareWeightsByPriority,
+    },
     new Date(),
   );
-  if ("conflict" in r) return json({ errors: { choice: "errors.conflict" } }, { status: 409 });
-  if (!r.ok) return json({ errors: { choice: `errors.${r.errors.choice}` } }, { status: 400 });
+  if (!r.ok && r.reason === "conflict") return fail({ choice: "errors.conflict" }, {}, 409);
+  if (!r.ok) return fail({ choice: `errors.${r.errors.choice}` });
   return redirect(`${base}/weights?notice=shared`);
 }
 
@@ -66,7 +61,7 @@ export default function Reweight() {
   const { t } = useTranslation("commissioner");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "commissioner");
   const base = `/consultations/${data.consultation.slug}/framework`;
   return (
     <div className="govuk-grid-row">

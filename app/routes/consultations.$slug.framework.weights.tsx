@@ -2,29 +2,20 @@ import { CONTROL } from "../domain/framework/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { citizenWeights, ordered, outcomesWithoutWeight, setWeights } from "../domain/framework";
-import { findOutcomeSet } from "../services/frameworks.server";
-import { requireCommissioner } from "../auth/framework-access.server";
+import { citizenWeights, ordered, outcomesWithoutWeight, problemKeys, setWeights } from "../domain/framework";
+import { requireLatestOutcomeSet } from "../auth/framework-access.server";
 import { editDraft } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { formatWeight, NotEditable } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
-import { formValues } from "../utils/forms";
+import { fail, formValues } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("commissioner:weights.title") };
 
-async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireCommissioner(args);
-  const base = `/consultations/${access.consultation.slug}/framework`;
-  const set = await findOutcomeSet(args.context.db, access.consultation.id);
-  if (!set) throw new Response("Not Found", { status: 404 });
-  return { ...access, set, base };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { consultation, set } = await load(args);
+  const { consultation, set } = await requireLatestOutcomeSet(args);
   const citizen = citizenWeights(set.content);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
@@ -49,10 +40,10 @@ const WEIGHT = /^\d{1,3}(\.\d{1,2})?$/;
 const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 
 export async function action(args: ActionFunctionArgs) {
-  const { scope, actor, set, base } = await load(args);
+  const { consultation, actor, set, base } = await requireLatestOutcomeSet(args);
   const form = await args.request.formData();
   if (set.status !== "draft")
-    return json({ errors: { total: "errors.conflict" } as Record<string, string>, values: {} as Record<string, string> }, { status: 409 });
+    return fail({ total: "errors.conflict" }, {}, 409);
   const included = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
   const fields = [...included.flatMap((c) => [`weight-${c}`, `reason-${c}`]), "pot", "margin"];
   const values = formValues(form, fields);
@@ -71,21 +62,24 @@ export async function action(args: ActionFunctionArgs) {
   if (pot !== "" && !MONEY.test(pot)) errors.pot = "errors.pot";
   const margin = (values.margin ?? "").trim();
   if (!/^\d{1,2}(\.\d{1,2})?$/.test(margin) || Number(margin) > 50) errors.margin = "errors.margin";
-  if (Object.keys(errors).length) return json({ errors, values }, { status: 400 });
+  if (Object.keys(errors).length) return fail(errors, values);
+  const incentivePotPence = pot === "" ? null : Math.round(Number(pot) * 100);
   const r = await editDraft(
     args.context.db,
-    scope,
-    actor,
-    set.version,
-    "outcome_set.weights_set",
-    { weights, pot: pot === "" ? null : pot, margin: Number(margin) },
-    (c) => setWeights(c, { weights, reasons, incentivePotPence: pot === "" ? null : Math.round(Number(pot) * 100), weightMargin: Number(margin) }),
-    new Date()
+    {
+      actor,
+      consultationId: consultation.id,
+      version: set.version,
+      action: "outcome_set.weights_set",
+      details: { weights, pot: pot === "" ? null : pot, margin: Number(margin) },
+      edit: (c) => setWeights(c, { weights, reasons, incentivePotPence, weightMargin: Number(margin) }),
+    },
+    new Date(),
   );
-  if ("conflict" in r) return json({ errors: { total: "errors.conflict" } as Record<string, string>, values }, { status: 409 });
+  if (!r.ok && r.reason === "conflict") return fail({ total: "errors.conflict" }, values, 409);
   if (!r.ok) {
     const total = included.reduce((a, c) => a + Math.round((weights[c] ?? 0) * 100), 0) / 100;
-    return json({ errors: Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, `errors.${v}`])), values, total }, { status: 400 });
+    return fail(problemKeys(r.errors), values, 400, { total });
   }
   return redirect(`${base}?notice=weights`);
 }
@@ -96,6 +90,7 @@ export default function Weights() {
   const actionData = useActionData<typeof action>();
   const total = actionData && "total" in actionData ? Number(actionData.total) : undefined;
   const values: Record<string, string | undefined> = actionData?.values ?? {};
+  // Each weight's message names its own outcome, so the keys are translated here field by field.
   const errors = Object.fromEntries(
     Object.entries(actionData?.errors ?? {}).map(([k, v]) => {
       const code = k.replace(/^(weight|reason)-/, "");

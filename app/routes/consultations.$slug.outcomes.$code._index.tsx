@@ -11,7 +11,7 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { OutcomeFields, useRoundList } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
-import { formValues, parseForm } from "../utils/forms";
+import { fail, formValues, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -51,15 +51,15 @@ export async function action(args: ActionFunctionArgs) {
   }
   // Once asked about, the code is not part of the form: it stays what it is.
   if (askedInRounds.length > 0) form.set("code", outcome.code);
-  const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = parseForm(form, outcomeFormSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
   const result = await updateOutcome(db, { actor, consultationId: consultation.id, code: outcome.code, form: parsed.data }, new Date());
   if (!result.ok) {
     if (result.reason === "no-outcome") throw new Response("Not Found", { status: 404 });
     const [field, key] = REFUSALS[result.reason] ?? ["code", "outcomeForm.errors.codeTaken"];
-    return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: 409 });
+    return fail({ [field]: key }, formValues(form, OUTCOME_FIELDS), 409);
   }
-  return redirect(`${library}?saved=${encodeURIComponent(result.code)}`);
+  return redirect(`${library}?saved=${encodeURIComponent(result.value.code)}`);
 }
 
 export default function EditOutcome() {

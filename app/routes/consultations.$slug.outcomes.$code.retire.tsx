@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireOutcomeOfficer } from "../auth/outcome-access.server";
-import { RETIRE_FIELDS, retireFormSchema } from "../domain/outcome-form";
+import { retireFormSchema } from "../domain/outcome-form";
 import { retireOutcome } from "../services/outcomes.server";
 import { BackLink, Button } from "../ui/components";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -10,7 +10,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { useRoundList } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -34,10 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor, outcome } = await requireOutcomeOfficer(args);
   const form = await args.request.formData();
-  const parsed = parseForm(form, retireFormSchema, RETIRE_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = parseForm(form, retireFormSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
   const result = await retireOutcome(args.context.db, { actor, consultationId: consultation.id, code: outcome.code, reason: parsed.data.reason }, new Date());
-  if (!result.ok) return json({ errors: { reason: "outcomeForm.errors.notActive" }, values: parsed.data }, { status: 409 });
+  if (!result.ok) return fail({ reason: "outcomeForm.errors.notActive" }, parsed.data, 409);
   return redirect(`/consultations/${consultation.slug}/outcomes?retired=${encodeURIComponent(outcome.code)}`);
 }
 

@@ -2,16 +2,18 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
-import { listLibrary } from "../services/outcomes.server";
-import { importOutcomes } from "../services/outcomes.server";
+import { importOutcomes, listLibrary } from "../services/outcomes.server";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ImportReport } from "../ui/ImportReport";
 import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("outcomes.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -24,17 +26,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     outcomes: await listLibrary(args.context.db, consultation.id, locale),
-    canImport: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canImport: isOfficerOf(user, consultation.partnershipId),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
   const file = form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return json({ errors: { file: "outcomes.import.errors.file" }, problems: [] as ImportProblem[] }, { status: 400 });
-  if (file.size > MAX_BYTES) return json({ errors: { file: "outcomes.import.errors.fileTooBig" }, problems: [] as ImportProblem[] }, { status: 413 });
+  if (!file || typeof file === "string" || file.size === 0) return fail({ file: "outcomes.import.errors.file" }, {}, 400, { problems: [] as ImportProblem[] });
+  if (file.size > MAX_BYTES) return fail({ file: "outcomes.import.errors.fileTooBig" }, {}, 413, { problems: [] as ImportProblem[] });
   let problems: ImportProblem[];
   let rows;
   try {
@@ -43,8 +45,8 @@ export async function action(args: ActionFunctionArgs) {
     if (!(e instanceof CsvError)) throw e;
     problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
   }
-  if (problems.length > 0 || !rows) return json({ errors: { file: "outcomes.import.errors.report" }, problems }, { status: 400 });
-  const { created, updated } = await importOutcomes(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, rows }, new Date());
+  if (problems.length > 0 || !rows) return fail({ file: "outcomes.import.errors.report" }, {}, 400, { problems });
+  const { created, updated } = await importOutcomes(args.context.db, { actor, consultationId: consultation.id, rows }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?created=${created}&updated=${updated}`);
 }
 
@@ -54,7 +56,7 @@ export default function OutcomeLibrary() {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const problems = actionData?.problems ?? [];
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { count: problems.length })]));
+  const errors = useTranslatedErrors(actionData?.errors, "common", { count: problems.length });
   const created = search.get("created");
   const base = `/consultations/${consultation.slug}/outcomes`;
   const translated = search.get("translated");

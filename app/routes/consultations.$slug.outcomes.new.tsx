@@ -9,7 +9,7 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { OutcomeFields } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
-import { formValues, parseForm } from "../utils/forms";
+import { fail, formValues, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("officer:outcomeForm.newTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -25,12 +25,12 @@ const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
-  const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = parseForm(form, outcomeFormSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
   const result = await createOutcome(args.context.db, { actor, consultationId: consultation.id, form: parsed.data }, new Date());
   if (!result.ok) {
     const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
-    return json({ errors: { [field]: key }, values: formValues(form, OUTCOME_FIELDS) }, { status: result.reason === "code-taken" ? 409 : 400 });
+    return fail({ [field]: key }, formValues(form, OUTCOME_FIELDS), result.reason === "code-taken" ? 409 : 400);
   }
   return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.code)}`);
 }

@@ -3,11 +3,13 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/frameworks.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 
 export const handle: RouteHandle = {
   title: (t, data) =>
@@ -22,12 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
     consultation: { slug: consultation.slug, title: consultation.title },
     organisations: await listCommissioningOrganisations(db, consultation.partnershipId),
     selected: (await listSignatories(db, consultation.id)).map((s) => String(s.organisationId)),
-    canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canEdit: isOfficerOf(user, consultation.partnershipId),
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const db = args.context.db;
   const allowed = new Set((await listCommissioningOrganisations(db, consultation.partnershipId)).map((o) => String(o.id)));
   const form = await args.request.formData();
@@ -38,10 +40,11 @@ export async function action(args: ActionFunctionArgs) {
   const raw = form.getAll("organisations").map(String);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
+    // Not fail(): what was ticked goes back as a list (checkboxes), not as one typed string.
     return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
   }
   const ids = [...new Set(parsed.data.map(Number))];
-  await setSignatories(db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, ids, new Date());
+  await setSignatories(db, { actor, consultationId: consultation.id, organisationIds: ids }, new Date());
   return redirect(`/consultations/${consultation.slug}/signatories?notice=saved`);
 }
 
@@ -50,7 +53,7 @@ export default function Signatories() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
+  const errors = useTranslatedErrors(actionData?.errors, "commissioner");
   const selected = actionData?.values.organisations ?? data.selected;
   const names = data.organisations.filter((o) => data.selected.includes(String(o.id))).map((o) => o.name);
   return (

@@ -4,48 +4,54 @@
  * "DRAFT – not agreed" mark in each.
  */
 import { Readable, PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { getDb } from "../db.server";
+import type { DB } from "../db.server";
+import type { Actor } from "../domain/actor";
 import { csvChunks, jsonChunks, toIndigo, type ExportDocument } from "../domain/framework";
-import { requireCommissioner, versionParam } from "../auth/framework-access.server";
 import { buildExport } from "./frameworks.server";
 import { appendAudit } from "../repos/audit.server";
 
-export async function loadExport(args: { request: Request; context: AppLoadContext; params: unknown }, format: string) {
-  const { consultation, scope, actor, locale } = await requireCommissioner(args);
-  const version = versionParam((args.params as { version?: string }).version);
-  const now = new Date();
-  const built = await buildExport(getDb(), { id: consultation.id, slug: consultation.slug, title: consultation.title, partnershipName: consultation.partnershipName }, version, now);
-  if (!built) throw new Response("Not Found", { status: 404 });
-  await appendAudit(getDb(), { at: now, actorUserId: actor.id, partnershipId: scope.partnershipId, action: "outcome_set.exported", entityType: "outcome_set", entityId: `${consultation.id}:${version}`, details: { format } });
-  const name = `${consultation.slug}-outcome-set-v${version}${built.doc.watermark ? "-DRAFT" : ""}`;
-  return { doc: built.doc, name, locale };
+export type ExportFormat = "json" | "csv" | "xlsx" | "indigo" | "schedule";
+
+/**
+ * One version's export model, for `format`, with the file name it is downloaded as (drafts say
+ * so in it); every export is audited. Null when the version does not exist.
+ */
+export async function exportOutcomeSet(
+  db: DB,
+  input: { actor: Actor; consultation: { id: number; slug: string; title: string; partnershipName: string }; version: number; format: ExportFormat },
+  now: Date,
+): Promise<{ doc: ExportDocument; name: string } | null> {
+  const { actor, consultation, version } = input;
+  const built = await buildExport(db, consultation, version, now);
+  if (!built) return null;
+  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "outcome_set.exported", entityType: "outcome_set", entityId: `${consultation.id}:${version}`, details: { format: input.format } });
+  return { doc: built.doc, name: `${consultation.slug}-outcome-set-v${version}${built.doc.watermark ? "-DRAFT" : ""}` };
 }
 
-function headers(contentType: string, filename: string) {
-  return {
-    "Content-Type": contentType,
-    "Content-Disposition": `attachment; filename="${filename}"`,
-    "Cache-Control": "private, no-store",
-    "X-Content-Type-Options": "nosniff",
-  };
+/** A file to download: its bytes as a stream, its type and its name. */
+export interface ExportFile {
+  body: ReadableStream;
+  contentType: string;
+  filename: string;
 }
 
 const stream = (chunks: Iterable<string>) => createReadableStreamFromReadable(Readable.from(chunks, { objectMode: false }));
 
-export function jsonResponse(doc: ExportDocument, name: string) {
-  return new Response(stream(jsonChunks(doc)), { headers: headers("application/json; charset=utf-8", `${name}.json`) });
-}
-
-export function indigoResponse(doc: ExportDocument, name: string) {
-  // Only INDIGO pipeline fields: a draft says so in `notes` and in the file name.
-  const body = JSON.stringify(toIndigo(doc), null, 2);
-  return new Response(stream([body, "\n"]), { headers: headers("application/json; charset=utf-8", `${name}-indigo.json`) });
-}
-
-export function csvResponse(doc: ExportDocument, name: string) {
-  return new Response(stream(csvChunks(doc)), { headers: headers("text/csv; charset=utf-8", `${name}.csv`) });
+/** The export model as one of the download formats (XLSX is written while it is sent). */
+export function exportFile(doc: ExportDocument, name: string, format: Exclude<ExportFormat, "schedule">): ExportFile {
+  switch (format) {
+    case "json":
+      return { body: stream(jsonChunks(doc)), contentType: "application/json; charset=utf-8", filename: `${name}.json` };
+    case "indigo":
+      // Only INDIGO pipeline fields: a draft says so in `notes` and in the file name.
+      return { body: stream([JSON.stringify(toIndigo(doc), null, 2), "\n"]), contentType: "application/json; charset=utf-8", filename: `${name}-indigo.json` };
+    case "csv":
+      return { body: stream(csvChunks(doc)), contentType: "text/csv; charset=utf-8", filename: `${name}.csv` };
+    case "xlsx":
+      return { body: xlsxStream(doc), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: `${name}.xlsx` };
+  }
 }
 
 type Cell = string | number | null;
@@ -158,7 +164,7 @@ export function xlsxSheets(doc: ExportDocument): SheetSpec[] {
  * says which version (and "DRAFT" for drafts), row 2 holds the headers; both stay
  * frozen when scrolling.
  */
-export function xlsxResponse(doc: ExportDocument, name: string) {
+function xlsxStream(doc: ExportDocument): ReadableStream {
   const out = new PassThrough();
   const write = async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -179,5 +185,5 @@ export function xlsxResponse(doc: ExportDocument, name: string) {
     await workbook.commit();
   };
   write().catch((e) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-  return new Response(createReadableStreamFromReadable(out), { headers: headers("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", `${name}.xlsx`) });
+  return createReadableStreamFromReadable(out);
 }

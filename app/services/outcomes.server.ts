@@ -24,13 +24,14 @@ import {
   upsertOutcome,
 } from "../repos/outcomes.server";
 import { deleteQuestion, listOutcomesForBuilder } from "../repos/survey-builder.server";
-import type { Actor } from "./consultations.server";
+import type { Actor as StaffActor } from "../domain/actor";
+import { allow, allowed, refuse, type Decision, type Refusal } from "../domain/decision";
 import { ratingWordings, standardRatingWording } from "./survey-builder.server";
 
 /** Imports validated rows in one transaction: all or nothing. Text is stored as English. */
 export async function importOutcomes(
   db: DB,
-  input: { consultationId: number; partnershipId: number; actorUserId: number; rows: OutcomeImportRow[] },
+  input: { actor: Actor; consultationId: number; rows: OutcomeImportRow[] },
   now: Date,
 ): Promise<{ created: number; updated: number }> {
   return await inTransaction(db, async (tx) => {
@@ -48,8 +49,8 @@ export async function importOutcomes(
     await syncRatingTexts(tx, input.consultationId, "en", before);
     await appendAudit(tx, {
       at: now,
-      actorUserId: input.actorUserId,
-      partnershipId: input.partnershipId,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
       action: "candidate-outcomes.imported",
       entityType: "consultation",
       entityId: input.consultationId,
@@ -61,8 +62,10 @@ export async function importOutcomes(
 
 // ── One outcome at a time: add, change, retire, reinstate; and translations ─────────────
 
+/** Who acts: the guards' `Actor`, of which these services need only the person and the partnership. */
+export type Actor = Pick<StaffActor, "userId" | "partnershipId">;
+
 export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "domain" | "not-active" | "not-retired";
-type Result<T = object> = ({ ok: true } & T) | { ok: false; reason: OutcomeRefusal };
 
 
 async function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>): Promise<void> {
@@ -116,13 +119,17 @@ async function ratingTextState(db: DB, consultationId: number, locale: string): 
   return { wording: (await ratingWordings(db, consultationId))[locale] ?? null, statements };
 }
 
-/** Adds one candidate outcome (English text) at the end of the library. */
-export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<Result<{ code: string }>> {
+/**
+ * Adds one candidate outcome (English text) at the end of the library. The code it was added
+ * under is the result's own `code` (not a Decision `value`): the codebook's "outcome from a theme"
+ * service reads it so.
+ */
+export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<{ ok: true; code: string } | Refusal<"code-taken" | "domain">> {
   return await inTransaction(db, async (t) => {
     const { form } = input;
-    if (await codeTaken(t, input.consultationId, form.code, null)) return { ok: false, reason: "code-taken" } as const;
+    if (await codeTaken(t, input.consultationId, form.code, null)) return refuse("code-taken");
     const domainId = await resolveDomain(t, input.consultationId, form);
-    if (domainId === null) return { ok: false, reason: "domain" } as const;
+    if (domainId === null) return refuse("domain");
     const id = await insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: await countOutcomes(t, input.consultationId) });
     await setOutcomeText(t, id, "en", form.statement, form.description);
     await audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
@@ -135,17 +142,17 @@ export async function createOutcome(db: DB, input: { actor: Actor; consultationI
  * fixed once a round has asked about the outcome (results, outcome sets and published
  * summaries name it). Rating questions still being built follow a changed statement.
  */
-export async function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Promise<Result<{ code: string; questionsUpdated: number }>> {
+export async function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Promise<Decision<"no-outcome" | "code-locked" | "code-taken" | "domain", { code: string; questionsUpdated: number }>> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
-    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
+    if (!outcome) return refuse("no-outcome");
     const { form } = input;
     if (form.code !== outcome.code) {
-      if ((await roundsRating(t, input.consultationId, outcome.id)).asked.length > 0) return { ok: false, reason: "code-locked" } as const;
-      if (await codeTaken(t, input.consultationId, form.code, outcome.id)) return { ok: false, reason: "code-taken" } as const;
+      if ((await roundsRating(t, input.consultationId, outcome.id)).asked.length > 0) return refuse("code-locked");
+      if (await codeTaken(t, input.consultationId, form.code, outcome.id)) return refuse("code-taken");
     }
     const domainId = await resolveDomain(t, input.consultationId, form);
-    if (domainId === null) return { ok: false, reason: "domain" } as const;
+    if (domainId === null) return refuse("domain");
     const before = await ratingTextState(t, input.consultationId, "en");
     const previous = (await listOutcomeTexts(t, input.consultationId)).find((x) => x.outcomeId === outcome.id && x.locale === "en");
     await updateOutcomeRow(t, input.consultationId, outcome.id, { code: form.code, domainId, source: form.source });
@@ -159,7 +166,7 @@ export async function updateOutcome(db: DB, input: { actor: Actor; consultationI
       form.source !== outcome.source && "source",
     ].filter(Boolean);
     await audit(t, input.actor, now, "candidate-outcome.updated", outcome.id, { code: form.code, previousCode: outcome.code, changed, questionsUpdated });
-    return { ok: true, code: form.code, questionsUpdated } as const;
+    return allow({ code: form.code, questionsUpdated });
   });
 }
 
@@ -174,29 +181,29 @@ export async function retirementEffects(db: DB, consultationId: number, outcomeI
  * taken out of rounds whose questions may still change, and rounds that asked it keep it
  * (answers, results and outcome sets are untouched).
  */
-export async function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Promise<Result<{ removedFromRounds: number[] }>> {
+export async function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Promise<Decision<"no-outcome" | "not-active", { removedFromRounds: number[] }>> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
-    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
-    if (outcome.status !== "active") return { ok: false, reason: "not-active" } as const;
+    if (!outcome) return refuse("no-outcome");
+    if (outcome.status !== "active") return refuse("not-active");
     const { asked, pending } = await roundsRating(t, input.consultationId, outcome.id);
     for (const p of pending) await deleteQuestion(t, p.roundId, p.questionId);
     await updateOutcomeRow(t, input.consultationId, outcome.id, { status: "retired" });
     const removedFromRounds = pending.map((p) => p.roundNumber);
     await audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, { code: outcome.code, reason: input.reason, removedFromRounds, keptInRounds: asked });
-    return { ok: true, removedFromRounds } as const;
+    return allow({ removedFromRounds });
   });
 }
 
 /** Brings a retired outcome back into the library (it is offered again for new rounds). */
-export async function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Promise<Result> {
+export async function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Promise<Decision<"no-outcome" | "not-retired">> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
-    if (!outcome) return { ok: false, reason: "no-outcome" } as const;
-    if (outcome.status !== "retired") return { ok: false, reason: "not-retired" } as const;
+    if (!outcome) return refuse("no-outcome");
+    if (outcome.status !== "retired") return refuse("not-retired");
     await updateOutcomeRow(t, input.consultationId, outcome.id, { status: "active" });
     await audit(t, input.actor, now, "candidate-outcome.reinstated", outcome.id, { code: outcome.code });
-    return { ok: true } as const;
+    return allowed;
   });
 }
 

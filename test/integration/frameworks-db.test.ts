@@ -41,35 +41,36 @@ describe("outcome sets in the database", () => {
   it("goes from the aggregated result to an agreed set signed by two organisations, then refuses any change", async () => {
     const consultation = (await raw.get<{ id: number; partnership_id: number }>("select id, partnership_id from consultations where slug = 'joined-up-care'"))!;
     const scope = { consultationId: consultation.id, partnershipId: consultation.partnership_id };
-    const claire = { id: await userId("commissioner@south-notts.example"), displayName: "Claire Boateng" };
-    const david = { id: await userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis" };
-    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "no-result" });
+    const claire = { userId: await userId("commissioner@south-notts.example"), displayName: "Claire Boateng", partnershipId: scope.partnershipId };
+    const david = { userId: await userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis", partnershipId: scope.partnershipId };
+    const as = (actor: typeof claire) => ({ actor, consultationId: consultation.id });
+    expect(await startFramework(db, as(claire), now)).toEqual({ ok: false, reason: "no-result" });
     const round = (await raw.get<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1", consultation.id))!;
     const computed = await computeRoundResult(
       db,
-      { consultationId: consultation.id, partnershipId: scope.partnershipId, roundId: round.id, actorUserId: claire.id, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
+      { consultationId: consultation.id, partnershipId: scope.partnershipId, roundId: round.id, actorUserId: claire.userId, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
       now,
     );
     expect(computed.ok).toBe(true);
-    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: true, version: 1 });
-    expect(await startFramework(db, scope, claire, now)).toEqual({ ok: false, reason: "exists" });
+    expect(await startFramework(db, as(claire), now)).toEqual({ ok: true, value: { version: 1 } });
+    expect(await startFramework(db, as(claire), now)).toEqual({ ok: false, reason: "exists" });
     const set = (await findOutcomeSet(db, consultation.id))!;
     expect(set.content.basis.responseCount).toBe(24);
     for (const o of set.content.outcomes.filter((x) => x.included)) {
-      expect((await editDraft(db, scope, claire, 1, "outcome_set.indicator_added", { code: o.code }, (c) => putIndicator(c, o.code, null, indicator), now)).ok).toBe(true);
+      expect((await editDraft(db, { ...as(claire), version: 1, action: "outcome_set.indicator_added", details: { code: o.code }, edit: (c) => putIndicator(c, o.code, null, indicator) }, now)).ok).toBe(true);
     }
-    expect(await proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "no-signatories" });
+    expect(await proposeOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: false, reason: "no-signatories" });
     const orgs = await listCommissioningOrganisations(db, scope.partnershipId);
     const named = orgs.filter((o) => o.name === "Nottinghamshire County Council" || o.name === "Rushcliffe Clinical Commissioning Group").map((o) => o.id);
     expect(named).toHaveLength(2);
-    await replaceSignatories(db, consultation.id, named, claire.id);
-    expect(await proposeOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true });
+    await replaceSignatories(db, consultation.id, named, claire.userId);
+    expect(await proposeOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: true });
     // Proposed content is frozen in the database too.
     await expect(raw.run("update outcome_sets set content = '{}' where consultation_id = ?", consultation.id)).rejects.toThrow(/proposed outcome set cannot be edited/);
     await expect(raw.run("update outcome_sets set status = 'agreed' where consultation_id = ?", consultation.id)).rejects.toThrow(/every required organisation has signed/);
-    expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: true, agreed: false });
-    expect(await signOutcomeSet(db, scope, claire, 1, now)).toEqual({ ok: false, reason: "already-signed" });
-    expect(await signOutcomeSet(db, scope, david, 1, now)).toEqual({ ok: true, agreed: true });
+    expect(await signOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: true, value: { agreed: false } });
+    expect(await signOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: false, reason: "already-signed" });
+    expect(await signOutcomeSet(db, { ...as(david), version: 1 }, now)).toEqual({ ok: true, value: { agreed: true } });
     const agreed = (await findLatestAgreedOutcomeSet(db, consultation.id))!;
     expect(agreed.version).toBe(1);
     expect(agreed.signatures.map((s) => [s.organisation, s.signer])).toEqual([
@@ -88,9 +89,9 @@ describe("outcome sets in the database", () => {
     await expect(raw.run("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')", id)).rejects.toThrow(/proposed/);
     await expect(raw.run("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')", consultation.id)).rejects.toThrow(/sign-off/);
     // The service refuses to edit it as well, and a change makes version 2.
-    expect(await editDraft(db, scope, claire, 1, "x", {}, (c) => ({ ok: true, content: c }), now)).toEqual({ ok: false, conflict: true });
-    expect(await startNewVersion(db, scope, claire, "Add a measure for carers", now)).toEqual({ ok: true, version: 2 });
-    expect(await startNewVersion(db, scope, claire, "again", now)).toEqual({ ok: false, reason: "conflict" });
+    expect(await editDraft(db, { ...as(claire), version: 1, action: "x", details: {}, edit: (c) => ({ ok: true, content: c }) }, now)).toEqual({ ok: false, reason: "conflict" });
+    expect(await startNewVersion(db, { ...as(claire), reason: "Add a measure for carers" }, now)).toEqual({ ok: true, value: { version: 2 } });
+    expect(await startNewVersion(db, { ...as(claire), reason: "again" }, now)).toEqual({ ok: false, reason: "conflict" });
     expect((await findOutcomeSet(db, consultation.id))!.status).toBe("draft");
     expect((await findLatestAgreedOutcomeSet(db, consultation.id))!.version).toBe(1);
   });

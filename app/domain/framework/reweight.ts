@@ -1,5 +1,5 @@
 /**
- * Sharing the weights out again by priority (issue 14): when commissioners include an outcome
+ * Sharing the weights out again by priority: when commissioners include an outcome
  * that has no weight yet (citizens left it out by consensus, or it had no consensus), they may
  * set every included outcome's final weight to its citizen-derived weight, i.e. proportional to
  * priority over the outcomes now included, exactly 100.00 in total (largest remainder, the

@@ -8,6 +8,11 @@ import { DEFAULT_WEIGHT_MARGIN, ordered, type Indicator, type OutcomeEntry, type
 export type Problems = Record<string, string>;
 export type Edit = { ok: true; content: OutcomeSetContent } | { ok: false; errors: Problems };
 
+/** An edit's problems as the translation keys pages show them (under `errors.` in the commissioner namespace). */
+export function problemKeys(problems: Problems): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, `errors.${key}`]));
+}
+
 export interface CatalogueOutcome {
   id: number;
   code: string;

@@ -1,0 +1,6 @@
+import type { SerializeFrom } from "@remix-run/node";
+import type { OutcomeSetPage } from "../../services/frameworks.server";
+
+/** The outcome set page's data as the browser receives it. */
+export type OutcomeSetPageData = SerializeFrom<OutcomeSetPage>;
+export type OutcomeSetView = NonNullable<OutcomeSetPageData["set"]>;
