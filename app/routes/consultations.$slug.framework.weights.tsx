@@ -10,6 +10,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { formatWeight, NotEditable } from "../ui/framework";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, formValues } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("commissioner:weights.title") };
@@ -90,13 +91,12 @@ export default function Weights() {
   const actionData = useActionData<typeof action>();
   const total = actionData && "total" in actionData ? Number(actionData.total) : undefined;
   const values: Record<string, string | undefined> = actionData?.values ?? {};
-  // Each weight's message names its own outcome, so the keys are translated here field by field.
-  const errors = Object.fromEntries(
-    Object.entries(actionData?.errors ?? {}).map(([k, v]) => {
-      const code = k.replace(/^(weight|reason)-/, "");
-      return [k, t(v, { total: total?.toFixed(2) ?? "", code, margin: values.margin ?? data.margin })];
-    })
-  );
+  // Each weight's message names its own outcome.
+  const errors = useTranslatedErrors(actionData?.errors, "commissioner", (field) => ({
+    total: total?.toFixed(2) ?? "",
+    code: field.replace(/^(weight|reason)-/, ""),
+    margin: values.margin ?? data.margin,
+  }));
   const base = `/consultations/${data.consultation.slug}/framework`;
   const [search] = useSearchParams();
   return (

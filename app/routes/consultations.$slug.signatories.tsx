@@ -10,6 +10,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) =>
@@ -40,8 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   const raw = form.getAll("organisations").map(String);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    // Not fail(): what was ticked goes back as a list (checkboxes), not as one typed string.
-    return json({ errors: { organisations: parsed.error.issues[0].message }, values: { organisations: raw.filter((v) => allowed.has(v)) } }, { status: 400 });
+    return fail({ organisations: parsed.error.issues[0].message }, { organisations: raw.filter((v) => allowed.has(v)) });
   }
   const ids = [...new Set(parsed.data.map(Number))];
   await setSignatories(db, { actor, consultationId: consultation.id, organisationIds: ids }, new Date());

@@ -80,22 +80,22 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, fi
 }
 
 /** What an action returns when a form is refused: the errors (translation keys by field) and what was typed. */
-export interface FormFailure {
+export interface FormFailure<V = Record<string, string>> {
   errors: FormErrors;
-  values: Record<string, string>;
+  values: V;
 }
 
 /**
  * The one way an action refuses a form: a 4xx (400 unless told) carrying `errors` (translation
  * keys by field, shown in the error summary and beside each field) and `values` (what was typed,
- * shown again), plus anything the page needs besides (`extra`).
+ * shown again; a list for a group of checkboxes), plus anything the page needs besides (`extra`).
  */
-export function fail<E extends Record<string, unknown> = Record<never, never>>(
+export function fail<E extends Record<string, unknown> = Record<never, never>, V extends Record<string, string | string[]> = Record<string, string>>(
   errors: FormErrors,
-  values: Record<string, string> = {},
+  values: V = {} as V,
   status = 400,
   extra?: E,
-): TypedResponse<FormFailure & E> {
+): TypedResponse<FormFailure<V> & E> {
   return json({ ...(extra as E), errors, values }, { status });
 }
 
