@@ -1,10 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { PROFILE_FIELDS, type QuestionType } from "../domain/survey/questions";
+import { PROFILE_FIELDS, questionTypeOf, type QuestionType } from "../domain/survey/questions";
 import { Button } from "./components";
 import { Checkboxes, Radios, Select, TextInput, Textarea } from "./fields";
-
-const CHOICE_TYPES: readonly QuestionType[] = ["single-choice", "multiple-choice", "ranking", "pairwise", "profile"];
 
 export interface QuestionFormProps {
   type: QuestionType;
@@ -19,7 +17,8 @@ export interface QuestionFormProps {
 /** The survey builder's question form, for every question type; works without JavaScript. */
 export function QuestionForm({ type, values, errors, locales, outcomes, conditionOptions, submitLabel }: QuestionFormProps) {
   const { t } = useTranslation("officer");
-  const hasChoices = CHOICE_TYPES.includes(type);
+  // Choice types say so in the registry, with the hint under the English choices.
+  const choices = questionTypeOf(type).builder.choices;
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -100,19 +99,11 @@ export function QuestionForm({ type, values, errors, locales, outcomes, conditio
             optional={l.code !== "en" || type === "rating"}
           />
           <Textarea name={`hint-${l.code}`} label={t("question.hint", { language: l.name })} error={errors[`hint-${l.code}`]} defaultValue={values[`hint-${l.code}`]} rows={2} optional />
-          {hasChoices ? (
+          {choices ? (
             <Textarea
               name={`choices-${l.code}`}
               label={t("question.choices", { language: l.name })}
-              hint={
-                l.code === "en"
-                  ? type === "profile"
-                    ? t("question.choicesHintProfile")
-                    : type === "pairwise"
-                      ? t("question.choicesHintPairwise")
-                      : t("question.choicesHint")
-                  : t("question.choicesHintOther")
-              }
+              hint={l.code === "en" ? t(choices.hint) : t("question.choicesHintOther")}
               error={errors[`choices-${l.code}`]}
               defaultValue={values[`choices-${l.code}`]}
               rows={5}
