@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { openInvitation, participantCookie } from "../services/journey.server";
-import { limitPosts } from "../services/journey-route.server";
+import { limitPosts } from "../auth/journey-route.server";
 
 /**
  * A personal invitation link (/invite/<token>, sent by the panel): opens the journey as

@@ -3,14 +3,14 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { normaliseResumeCode } from "../domain/survey/journey";
 import { findByResumeCode, participantCookie } from "../services/journey.server";
-import { checkHoneypot, formInput, limitPosts } from "../services/journey-route.server";
+import { checkHoneypot, formInput, limitPosts } from "../auth/journey-route.server";
 import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
 import { Honeypot } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:resume.title") };
 

@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
+import { formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
 import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
 import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
-import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
+import { checkHoneypot, limitPosts, privateHeaders, requireJourney, resumePath } from "../auth/journey-route.server";
 import { Button } from "../ui/components";
 import { formatDate } from "../i18n/format.server";
 import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
@@ -14,7 +14,7 @@ import type { RouteHandle } from "../ui/title";
 import { Name, PARTNERSHIP_LANG, withNames } from "../ui/Names";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (_t, data) => (data as { title?: string } | undefined)?.title ?? "" };
 
@@ -55,7 +55,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const resume =
     j.participant || j.mode === "preview"
       ? hasDraft || j.sections.length === 0
-        ? stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state))
+        ? resumePath(j)
         : `${j.base}/briefing/1`
       : null;
   const ratingCount = j.questions.filter((q) => q.type === "rating").length;
@@ -100,16 +100,16 @@ export async function action(args: ActionFunctionArgs) {
   const now = new Date();
   const j = await requireJourney(args, now);
   checkHoneypot(form);
-  if (j.mode === "preview") throw redirect(j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  if (j.mode === "preview") throw redirect(j.sections.length ? `${j.base}/briefing/1` : resumePath(j));
   const status = statusOf(j, now);
   if (status !== "open") throw redirect(j.base);
   if (j.response) throw redirect(`${j.base}/done`);
-  if (j.participant) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  if (j.participant) throw redirect(resumePath(j));
   await limitPosts(args.request, "start");
   const started = await tryWrite(() => startAnonymous(args.context.db, j.consultation.id));
   if (!started.ok) throw new Response("Service Unavailable", { status: 503, headers: storageUnavailableHeaders });
   const { token } = started.value;
-  const first = j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state));
+  const first = j.sections.length ? `${j.base}/briefing/1` : resumePath(j);
   return redirect(first, { headers: { "Set-Cookie": participantCookie(j.consultation.id, token) } });
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formatResumeCode } from "../domain/survey/journey";
 import { serverI18n } from "../i18n/i18n.server";
 import { queueReceipt, readParticipantToken } from "../services/journey.server";
-import { checkHoneypot, limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
+import { checkHoneypot, limitPosts, privateHeaders, requireJourney } from "../auth/journey-route.server";
 import { isEmailAddress } from "../services/email.server";
 import { Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -14,7 +14,7 @@ import { formatDate } from "../i18n/format.server";
 import { Honeypot, PreviewBanner } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:done.title") };
 

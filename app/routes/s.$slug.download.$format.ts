@@ -3,7 +3,7 @@ import { z } from "zod";
 import { toCsv } from "../domain/csv";
 import { toStoredAnswer } from "../domain/survey/questions";
 import { ownAnswers } from "../services/journey.server";
-import { requireJourney } from "../services/journey-route.server";
+import { requireJourney } from "../auth/journey-route.server";
 
 const params = z.object({ format: z.enum(["csv", "json"]) });
 

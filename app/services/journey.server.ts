@@ -2,7 +2,7 @@
  * The citizen journey: who the participant is (a random token in a cookie, only
  * its hash stored), their draft (saved on every Continue), submitting exactly
  * once, withdrawing, and the previous round's feedback. Staff previews use the
- * same pages with answers held in memory only (never in drafts or responses).
+ * same pages with answers kept in `preview_sessions` (never in drafts or responses).
  */
 import { RECEIPT_KIND } from "../repos/email-outbox.server";
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
@@ -10,12 +10,14 @@ import type { BriefingSection } from "../domain/markdown";
 import {
   acceptsAnswers,
   answersToSubmit,
+  createJourney,
   formatReference,
   isReadyToSubmit,
   profileToSubmit,
   readDraft,
   writeDraft,
   type DraftState,
+  type JourneyFlow,
   type JourneyQuestion,
 } from "../domain/survey/journey";
 import { fromStoredAnswer, parseQuestionConfig, toStoredAnswer, type DraftAnswer } from "../domain/survey/questions";
@@ -49,6 +51,8 @@ export interface Journey {
   open: boolean;
   participant: Participant | null;
   state: DraftState;
+  /** The steps for this state and which may be visited (domain/survey/journey's createJourney). */
+  flow: JourneyFlow;
   response: { id: number; reference: string; submittedAt: Date } | null;
   /** Round 2+ closed to people who did not take part before. */
   excluded: boolean;
@@ -180,6 +184,7 @@ export async function loadJourney(db: DB, o: LoadOptions): Promise<Journey | nul
     open,
     participant,
     state,
+    flow: createJourney(journeyQuestions, sections.length, state),
     response,
     excluded,
     previewKey,

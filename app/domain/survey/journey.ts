@@ -152,6 +152,46 @@ export function afterContinue(current: Step, changing: boolean, questions: reado
   return nextStep(current, questions, briefingSections, state);
 }
 
+/**
+ * The journey for one participant's answers so far, built once per request: its steps and the
+ * verbs above without passing the questions, the briefing's length and the state each time.
+ */
+export interface JourneyFlow {
+  readonly steps: readonly Step[];
+  /** Questions shown for these answers, in order (profile questions only with consent). */
+  readonly shown: readonly JourneyQuestion[];
+  canVisit(step: Step): boolean;
+  isComplete(step: Step): boolean;
+  next(step: Step): Step;
+  previous(step: Step): Step | null;
+  firstIncomplete(): Step;
+  afterContinue(step: Step, changing: boolean): Step;
+  readyToSubmit(): boolean;
+  /** The same journey after the answers change (a Continue saves a new state). */
+  withState(state: DraftState): JourneyFlow;
+}
+
+export function createJourney(questions: readonly JourneyQuestion[], briefingSections: number, state: DraftState): JourneyFlow {
+  let steps: Step[] | undefined;
+  let shown: JourneyQuestion[] | undefined;
+  return {
+    get steps() {
+      return (steps ??= stepsOf(questions, briefingSections, state));
+    },
+    get shown() {
+      return (shown ??= shownQuestions(questions, state));
+    },
+    canVisit: (step) => canVisit(step, questions, briefingSections, state),
+    isComplete: (step) => isStepComplete(step, questions, state),
+    next: (step) => nextStep(step, questions, briefingSections, state),
+    previous: (step) => previousStep(step, questions, briefingSections, state),
+    firstIncomplete: () => firstIncompleteStep(questions, briefingSections, state),
+    afterContinue: (step, changing) => afterContinue(step, changing, questions, briefingSections, state),
+    readyToSubmit: () => isReadyToSubmit(questions, state),
+    withState: (next) => createJourney(questions, briefingSections, next),
+  };
+}
+
 /** Answers to store on submit: only questions shown, never profile answers (those go to participant_profiles). */
 export function answersToSubmit(questions: readonly JourneyQuestion[], state: DraftState): Array<{ question: JourneyQuestion; answer: DraftAnswer }> {
   return shownQuestions(questions, state)
