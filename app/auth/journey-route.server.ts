@@ -96,9 +96,9 @@ export function continuePath(j: Journey, step: Step, changing: boolean, state: D
 }
 
 /** A journey form refused: `fail()`'s payload, never cached; 503 when the answers could not be saved. */
-export function failStep(errors: FormErrors, values: Record<string, string | string[]>, status = 400): TypedResponse<{ errors: FormErrors; values: Record<string, string | string[]> }> {
-  // A journey page's values keep a repeated field (checkboxes) as a list.
-  const response = fail(errors, values as Record<string, string>, status) as TypedResponse<{ errors: FormErrors; values: Record<string, string | string[]> }>;
+export function failStep<V extends Record<string, string | string[]>>(errors: FormErrors, values: V, status = 400): TypedResponse<{ errors: FormErrors; values: V }> {
+  // A question page's values keep a repeated field (checkboxes) as a list.
+  const response = fail(errors, values as Record<string, string>, status) as TypedResponse<{ errors: FormErrors; values: V }>;
   const headers = status === 503 ? { ...privateHeaders, ...storageUnavailableHeaders } : privateHeaders;
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   return response;

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
@@ -7,9 +7,9 @@ import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
 import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, resumePath } from "../auth/journey-route.server";
-import { Button } from "../ui/components";
 import { formatDate } from "../i18n/format.server";
-import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
+import { PreviewBanner, type QuestionView } from "../ui/journey";
+import { SavedAnswers, StartActions } from "../ui/journey/start";
 import type { RouteHandle } from "../ui/title";
 import { Name, PARTNERSHIP_LANG, withNames } from "../ui/Names";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
@@ -180,67 +180,9 @@ export default function StartPage() {
         ) : null}
         <p className="govuk-body">{t("start.privacyGeneral")}</p>
 
-        {d.savedAnswers.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t("start.savedAnswersHeading")}</h2>
-            <dl className="govuk-summary-list" data-testid="saved-answers">
-              {d.savedAnswers.map(({ q, answer }) => (
-                <div className="govuk-summary-list__row" key={q.id}>
-                  <dt className="govuk-summary-list__key" lang={other(questionLabel(q).lang)}>
-                    {questionLabel(q).text}
-                  </dt>
-                  <dd className="govuk-summary-list__value">
-                    <AnswerText q={q} answer={answer} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-            <p className="govuk-body">
-              <a className="govuk-link" href={`${d.base}/download/json`} download>
-                {t("done.downloadJson")}
-              </a>
-            </p>
-          </>
-        ) : null}
+        <SavedAnswers answers={d.savedAnswers} base={d.base} locale={d.locale} />
 
-        {d.status === "open" ? (
-          d.submitted ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`${d.base}/done`}>
-                {t("start.alreadySubmitted", { reference: d.submitted.reference })}
-              </Link>
-            </p>
-          ) : d.started && d.resume && !d.hasDraft ? (
-            // Someone invited who has saved nothing yet starts, rather than being welcomed back.
-            <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
-              {t("start.start")}
-            </Link>
-          ) : d.started && d.resume ? (
-            <>
-              <p className="govuk-body">{t("start.welcomeBack")}</p>
-              <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
-                {t("start.resume")}
-              </Link>
-              {d.hasBriefing ? (
-                <p className="govuk-body">
-                  <Link className="govuk-link" to={`${d.base}/briefing/1`}>
-                    {t("start.readBriefing")}
-                  </Link>
-                </p>
-              ) : null}
-              {d.resumeCode ? (
-                <p className="govuk-body">
-                  {t("start.resumeCodeIntro")} <strong className="app-resume-code">{d.resumeCode}</strong>
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <Form method="post">
-              <Honeypot />
-              <Button>{t("start.start")}</Button>
-            </Form>
-          )
-        ) : null}
+        {d.status === "open" ? <StartActions d={d} /> : null}
         {d.mode === "live" && !d.started ? (
           <p className="govuk-body">
             <Link className="govuk-link" to="/resume">

@@ -52,8 +52,7 @@ export async function action(args: ActionFunctionArgs) {
   // The draft is untouched (the submit is one transaction): say so, and offer Submit again.
   if (!attempt.ok) return failStep({ submit: "storage.submitUnavailable" }, {}, 503);
   const result = attempt.value;
-  if (result.kind === "incomplete") throw redirect(resumePath(j));
-  if (result.kind === "closed") throw redirect(j.base);
+  if (!result.ok) throw redirect(result.reason === "incomplete" ? resumePath(j) : j.base);
   return redirect(`${j.base}/done`);
 }
 

@@ -23,7 +23,7 @@ export async function action(args: ActionFunctionArgs) {
   const j = await requireJourney(args);
   await limitPosts(args.request, "post", j.participant?.id);
   const result = await withdraw(args.context.db, j);
-  if (result === "closed") throw redirect(`${j.base}/withdraw`);
+  if (!result.ok && result.reason === "closed") throw redirect(`${j.base}/withdraw`);
   return redirect(`${j.base}/withdrawn`);
 }
 
