@@ -87,6 +87,16 @@ export function questionFormFields(locales: readonly string[]): string[] {
   ];
 }
 
+/** The posted question form as `parseQuestionForm` reads it: each field's value, a repeated one as a list (refused there). */
+export function questionFormInput(form: Pick<FormData, "getAll">, locales: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    questionFormFields(locales).map((f) => {
+      const values = form.getAll(f);
+      return [f, values.length > 1 ? values : (values[0] ?? undefined)];
+    }),
+  );
+}
+
 /**
  * Parses the posted question form. `raw` holds each field's single string value
  * (repeated fields and files are refused as invalid).
