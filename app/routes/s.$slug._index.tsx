@@ -1,11 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
 import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
-import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
+import { participantCookie, publicLinkAllowed, resetPreview, resumeCodeOf, startAnonymous, type Journey } from "../services/journey.server";
 import { checkHoneypot, limitPosts, privateHeaders, requireJourney, resumePath } from "../auth/journey-route.server";
 import { formatDate } from "../i18n/format.server";
 import { PreviewBanner, type QuestionView } from "../ui/journey";
@@ -50,7 +49,6 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   const status = statusOf(j, now);
   const hasDraft = Object.keys(j.state.answers).length > 0 || j.state.meta.seen.length > 0;
-  const token = j.mode === "live" && j.participant && j.participant.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   // Someone who has not answered anything yet starts with the briefing; otherwise the first unanswered question.
   const resume =
     j.participant || j.mode === "preview"
@@ -83,7 +81,7 @@ export async function loader(args: LoaderFunctionArgs) {
       hasDraft,
       submitted: j.response ? { reference: j.response.reference } : null,
       resume,
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       // When the round is closed, the participant can still read what they saved.
       savedAnswers:
         status === "closed" && hasDraft

@@ -2,9 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { formatResumeCode } from "../domain/survey/journey";
 import { serverI18n } from "../i18n/i18n.server";
-import { queueReceipt, readParticipantToken } from "../services/journey.server";
+import { queueReceipt, resumeCodeOf } from "../services/journey.server";
 import { checkHoneypot, failStep, limitPosts, privateHeaders, requireJourney } from "../auth/journey-route.server";
 import { isEmailAddress } from "../services/email.server";
 import { Button, NotificationBanner } from "../ui/components";
@@ -24,7 +23,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const j = await requireJourney(args);
   if (!j.response) throw redirect(j.base);
   const url = new URL(args.request.url);
-  const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   const closes = j.round?.closesAt ?? j.consultation.closesAt;
   return json(
     {
@@ -35,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
       open: j.open,
       closes: closes ? formatDate(closes.toISOString(), j.locale) : null,
       sent: url.searchParams.get("receipt") === "sent",
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       title: j.consultation.title.value,
     },
     { headers: privateHeaders },

@@ -2,9 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { answerFromForm, formatResumeCode, formFromAnswer, type Step } from "../domain/survey/journey";
+import { answerFromForm, formFromAnswer, type Step } from "../domain/survey/journey";
 import { answerSchema } from "../domain/survey/questions";
-import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
+import { feedbackFor, resumeCodeOf, saveState, withAnswer, type Journey } from "../services/journey.server";
 import { tryWrite } from "../services/storage.server";
 import { backPath, continuePath, failStep, formInput, isChanging, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep } from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
@@ -35,7 +35,6 @@ export async function loader(args: LoaderFunctionArgs) {
   // "Question n of m" counts the questions this person is shown (conditions applied), not profile questions.
   const counted = j.flow.shown.filter((q) => q.type !== "profile");
   const shownIndex = counted.findIndex((q) => q.id === question.id);
-  const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   return json(
     {
       pageTitle: question.outcomeStatement ?? question.text,
@@ -51,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
       roundNumber: j.round?.number ?? null,
       number: shownIndex >= 0 ? shownIndex + 1 : null,
       total: counted.length,
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       invited: j.participant?.memberId != null,
     },
     { headers: privateHeaders },

@@ -12,6 +12,7 @@ import {
   answersToSubmit,
   createJourney,
   formatReference,
+  formatResumeCode,
   isReadyToSubmit,
   profileToSubmit,
   readDraft,
@@ -68,6 +69,12 @@ export function readParticipantToken(request: Request, consultationId: number): 
   const cookie = request.headers.get("Cookie") ?? "";
   const m = new RegExp(`(?:^|;\\s*)${participantCookieName(consultationId)}=([a-z2-7]{16,40})(?:;|$)`).exec(cookie);
   return m ? m[1] : null;
+}
+
+/** The resume code an anonymous participant is shown (their cookie's token, grouped); none for invited members, who have their link, or in a preview. */
+export function resumeCodeOf(request: Request, j: Journey): string | null {
+  const token = j.mode === "live" && j.participant && j.participant.memberId == null ? readParticipantToken(request, j.consultation.id) : null;
+  return token ? formatResumeCode(token) : null;
 }
 
 export function participantCookie(consultationId: number, token: string): string {
