@@ -49,6 +49,8 @@ describe("the question-type registry", () => {
   it("keeps profile answers out of the answers table", () => {
     expect(questionTypes.profile.storedIn).toBe("profile");
     expect(() => questionTypes.profile.toStored({ text: "x" })).toThrow();
+    // The participant's own download still shows a profile choice as text.
+    expect(questionTypes.profile.toStored({ choice: "25-34" })).toEqual({ numericValue: null, unable: false, textValue: "25-34" });
     expect(QUESTION_TYPES.filter((t) => questionTypeOf(t).storedIn === "profile")).toEqual(["profile"]);
   });
 
