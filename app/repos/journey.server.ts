@@ -154,12 +154,12 @@ const reads = preparedPer((db: DB) => ({
 
 export type JourneyConsultation = NonNullable<Awaited<ReturnType<typeof findJourneyConsultation>>>;
 
-/** The consultation with its text in `locale`, each field falling back to English. */
 /** Moved by triggers whenever journey content changes (migration 0010); see journey-cache.server. */
 export async function contentVersion(db: DB): Promise<number | null> {
   return (await reads(db).contentVersion.get())?.version ?? null;
 }
 
+/** The consultation with its text in `locale`, each field falling back to English. */
 export async function findJourneyConsultation(db: DB, slug: string, locale: string) {
   const row = await reads(db).consultationBySlug.get({ slug });
   if (!row) return undefined;

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireRoundRole } from "../auth/round-access.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
-import { parseQuestionForm, questionFormFields, questionFormValues } from "../domain/survey/question-form";
+import { parseQuestionForm, questionFormFields, questionFormInput, questionFormValues } from "../domain/survey/question-form";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { questionFormData, removeQuestion, saveQuestion } from "../services/survey-builder.server";
 import { BackLink, Button } from "../ui/components";
@@ -13,7 +13,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { QuestionForm } from "../ui/QuestionForm";
 import { useConditionOptions } from "../ui/question-conditions";
 import type { RouteHandle } from "../ui/title";
-import { formValues } from "../utils/forms";
+import { fail, formValues, runIntent, type FormFailure } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("officer:question.editTitle") };
 
@@ -48,29 +48,35 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const back = `/consultations/${consultation.slug}/rounds/${round.number}`;
   const lock = checkQuestionsEditable(round);
-  if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
+  if (!lock.ok) return fail({ type: `builder.refusal.${lock.reason}` }, {}, 409);
   const fields = questionFormFields(SUPPORTED_LOCALES);
   const db = args.context.db;
-  const intent = form.get("intent");
-  if (intent === "delete") {
-    const removed = await removeQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id }, new Date());
-    if (!removed.ok) return json({ errors: { type: `builder.refusal.${removed.reason}` }, values: formValues(form, fields) }, { status: 409 });
-    return redirect(`${back}?deleted=1`);
-  }
-  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
-  const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
-  // The type is fixed once a question exists (delete it and add another to change it).
-  const parsed = parseQuestionForm({ ...raw, type: question.type }, { locales: SUPPORTED_LOCALES, ...data.context });
-  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id, question: parsed.question }, new Date());
-  if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
-  return redirect(`${back}?saved=${question.id}#question-${question.id}`);
+  const target = { actor, consultationId: consultation.id, roundNumber: round.number, questionId: question.id };
+  return runIntent(
+    form,
+    {
+      delete: async () => {
+        const removed = await removeQuestion(db, target, new Date());
+        if (!removed.ok) return fail({ type: `builder.refusal.${removed.reason}` }, formValues(form, fields), 409);
+        return redirect(`${back}?deleted=1`);
+      },
+      save: async () => {
+        // The type is fixed once a question exists (delete it and add another to change it).
+        const parsed = parseQuestionForm({ ...questionFormInput(form, SUPPORTED_LOCALES), type: question.type }, { locales: SUPPORTED_LOCALES, ...data.context });
+        if (!parsed.ok) return fail(parsed.errors, formValues(form, fields));
+        const saved = await saveQuestion(db, { ...target, question: parsed.question }, new Date());
+        if (!saved.ok) return fail({ type: `builder.refusal.${saved.reason}` }, formValues(form, fields), 409);
+        return redirect(`${back}?saved=${question.id}#question-${question.id}`);
+      },
+    },
+    null,
+  );
 }
 
 export default function EditQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const errors = useTranslatedErrors(actionData?.errors);
   const conditionOptions = useConditionOptions(data.conditionChoices);
   return (

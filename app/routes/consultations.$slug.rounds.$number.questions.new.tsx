@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireRoundRole } from "../auth/round-access.server";
 import { checkQuestionsEditable } from "../domain/consultation/lifecycle";
-import { parseQuestionForm, questionFormFields } from "../domain/survey/question-form";
+import { parseQuestionForm, questionFormFields, questionFormInput } from "../domain/survey/question-form";
 import { PROFILE_FIELDS, QUESTION_TYPES } from "../domain/survey/questions";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
 import { profileQuestionDefaults, questionFormData, saveQuestion } from "../services/survey-builder.server";
@@ -15,7 +15,7 @@ import { Radios } from "../ui/fields";
 import { QuestionForm } from "../ui/QuestionForm";
 import { useConditionOptions } from "../ui/question-conditions";
 import type { RouteHandle } from "../ui/title";
-import { formValues } from "../utils/forms";
+import { fail, formValues, runIntent, type FormFailure } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("officer:question.addTitle") };
 
@@ -46,36 +46,43 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, locale, actor } = await requireRoundRole(args, ["officer"]);
-  const form = await args.request.formData();
-  if (form.get("intent") === "choose") {
+type Access = Awaited<ReturnType<typeof requireRoundRole>> & { db: ActionFunctionArgs["context"]["db"] };
+
+/** The page's three buttons: choose a type, choose a profile question's field, save the question. */
+const intents = {
+  choose: (form: FormData, { consultation, round }: Access) => {
     const chosen = typeQuery.safeParse(form.get("type"));
-    if (!chosen.success) return json({ errors: { type: "question.errors.type" }, values: {} as Record<string, string> }, { status: 400 });
+    if (!chosen.success) return fail({ type: "question.errors.type" });
     return redirect(`/consultations/${consultation.slug}/rounds/${round.number}/questions/new?type=${chosen.data}`);
-  }
-  if (form.get("intent") === "choose-field") {
+  },
+  "choose-field": (form: FormData, { consultation, round }: Access) => {
     const chosen = fieldQuery.safeParse(form.get("profileField"));
-    if (!chosen.success) return json({ errors: { profileField: "question.errors.profileField" }, values: {} as Record<string, string> }, { status: 400 });
+    if (!chosen.success) return fail({ profileField: "question.errors.profileField" });
     return redirect(`/consultations/${consultation.slug}/rounds/${round.number}/questions/new?type=profile&field=${chosen.data}`);
-  }
-  const lock = checkQuestionsEditable(round);
-  if (!lock.ok) return json({ errors: { type: `builder.refusal.${lock.reason}` }, values: {} as Record<string, string> }, { status: 409 });
-  const fields = questionFormFields(SUPPORTED_LOCALES);
-  const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
-  const db = args.context.db;
-  const data = await questionFormData(db, consultation.id, round.id, null, locale);
-  const parsed = parseQuestionForm(raw, { locales: SUPPORTED_LOCALES, ...data.context });
-  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
-  const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
-  if (!saved.ok) return json({ errors: { type: `builder.refusal.${saved.reason}` }, values: formValues(form, fields) }, { status: 409 });
-  return redirect(`/consultations/${consultation.slug}/rounds/${round.number}?added=${saved.value}#question-${saved.value}`);
+  },
+  save: async (form: FormData, { consultation, round, locale, actor, db }: Access) => {
+    const lock = checkQuestionsEditable(round);
+    if (!lock.ok) return fail({ type: `builder.refusal.${lock.reason}` }, {}, 409);
+    const fields = questionFormFields(SUPPORTED_LOCALES);
+    const data = await questionFormData(db, consultation.id, round.id, null, locale);
+    const parsed = parseQuestionForm(questionFormInput(form, SUPPORTED_LOCALES), { locales: SUPPORTED_LOCALES, ...data.context });
+    if (!parsed.ok) return fail(parsed.errors, formValues(form, fields));
+    const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
+    if (!saved.ok) return fail({ type: `builder.refusal.${saved.reason}` }, formValues(form, fields), 409);
+    return redirect(`/consultations/${consultation.slug}/rounds/${round.number}?added=${saved.value}#question-${saved.value}`);
+  },
+};
+
+export async function action(args: ActionFunctionArgs) {
+  const access = await requireRoundRole(args, ["officer"]);
+  const form = await args.request.formData();
+  return runIntent(form, intents, { ...access, db: args.context.db });
 }
 
 export default function NewQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const errors = useTranslatedErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined));
   const conditionOptions = useConditionOptions(data.conditionChoices);
   const postedType = actionData?.values?.type;

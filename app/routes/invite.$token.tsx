@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { openInvitation, participantCookie } from "../services/journey.server";
-import { limitPosts } from "../services/journey-route.server";
+import { limitPosts } from "../auth/journey-route.server";
 
 /**
  * A personal invitation link (/invite/<token>, sent by the panel): opens the journey as
@@ -12,8 +12,9 @@ export async function loader(args: LoaderFunctionArgs) {
   // Guessing invitation tokens is rate limited like starting anew.
   await limitPosts(request, "start");
   const result = await openInvitation(args.context.db, String(params.token ?? ""));
-  if (result.kind !== "ok") throw new Response("Not Found", { status: 404 });
-  return redirect(`/s/${result.slug}`, { headers: { "Set-Cookie": participantCookie(result.consultationId, result.token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  if (!result.ok) throw new Response("Not Found", { status: 404 });
+  const { slug, consultationId, token } = result.value;
+  return redirect(`/s/${slug}`, { headers: { "Set-Cookie": participantCookie(consultationId, token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 
 /**

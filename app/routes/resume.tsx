@@ -3,14 +3,16 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { normaliseResumeCode } from "../domain/survey/journey";
 import { findByResumeCode, participantCookie } from "../services/journey.server";
-import { checkHoneypot, formInput, limitPosts } from "../services/journey-route.server";
+import { checkHoneypot, formInput, limitPosts } from "../auth/journey-route.server";
 import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 import { TextInput } from "../ui/fields";
 import { Honeypot } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:resume.title") };
 
@@ -31,10 +33,10 @@ export async function action(args: ActionFunctionArgs) {
   const form = formInput(raw);
   const typed = typeof form.code === "string" ? form.code : "";
   const code = normaliseResumeCode(typed);
-  if (code === "") return json({ errors: { code: "resume.errorRequired" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
+  if (code === "") return fail({ code: "resume.errorRequired" }, { code: typed.slice(0, 100) });
   const db = args.context.db;
   const participant = await findByResumeCode(db, code);
-  if (!participant) return json({ errors: { code: "resume.errorWrong" }, values: { code: typed.slice(0, 100) } }, { status: 400 });
+  if (!participant) return fail({ code: "resume.errorWrong" }, { code: typed.slice(0, 100) });
   // The code is the participant's token: this device now holds it too.
   return redirect(`/s/${participant.slug}`, { headers: { "Set-Cookie": participantCookie(participant.consultationId, code) } });
 }
@@ -42,11 +44,12 @@ export async function action(args: ActionFunctionArgs) {
 export default function ResumePage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("citizen");
-  const error = actionData?.errors?.code ? t(actionData.errors.code) : undefined;
+  const errors = useTranslatedErrors(actionData?.errors, "citizen");
+  const error = errors.code;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? { code: error } : undefined} />
+        <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
           <Honeypot />
           <TextInput

@@ -1,20 +1,19 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { firstIncompleteStep, formatResumeCode } from "../domain/survey/journey";
 import { isLocale } from "../i18n/config";
 import { previewLocaleCookie } from "../i18n/preview-path";
 import { secureCookies } from "../env.server";
-import { participantCookie, publicLinkAllowed, readParticipantToken, resetPreview, startAnonymous, type Journey } from "../services/journey.server";
-import { checkHoneypot, limitPosts, privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
-import { Button } from "../ui/components";
+import { participantCookie, publicLinkAllowed, resetPreview, resumeCodeOf, startAnonymous, type Journey } from "../services/journey.server";
+import { checkHoneypot, limitPosts, privateHeaders, requireJourney, resumePath } from "../auth/journey-route.server";
 import { formatDate } from "../i18n/format.server";
-import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
+import { PreviewBanner, type QuestionView } from "../ui/journey";
+import { SavedAnswers, StartActions } from "../ui/journey/start";
 import type { RouteHandle } from "../ui/title";
 import { Name, PARTNERSHIP_LANG, withNames } from "../ui/Names";
 import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (_t, data) => (data as { title?: string } | undefined)?.title ?? "" };
 
@@ -50,12 +49,11 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   const status = statusOf(j, now);
   const hasDraft = Object.keys(j.state.answers).length > 0 || j.state.meta.seen.length > 0;
-  const token = j.mode === "live" && j.participant && j.participant.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   // Someone who has not answered anything yet starts with the briefing; otherwise the first unanswered question.
   const resume =
     j.participant || j.mode === "preview"
       ? hasDraft || j.sections.length === 0
-        ? stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state))
+        ? resumePath(j)
         : `${j.base}/briefing/1`
       : null;
   const ratingCount = j.questions.filter((q) => q.type === "rating").length;
@@ -83,7 +81,7 @@ export async function loader(args: LoaderFunctionArgs) {
       hasDraft,
       submitted: j.response ? { reference: j.response.reference } : null,
       resume,
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       // When the round is closed, the participant can still read what they saved.
       savedAnswers:
         status === "closed" && hasDraft
@@ -100,16 +98,16 @@ export async function action(args: ActionFunctionArgs) {
   const now = new Date();
   const j = await requireJourney(args, now);
   checkHoneypot(form);
-  if (j.mode === "preview") throw redirect(j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  if (j.mode === "preview") throw redirect(j.sections.length ? `${j.base}/briefing/1` : resumePath(j));
   const status = statusOf(j, now);
   if (status !== "open") throw redirect(j.base);
   if (j.response) throw redirect(`${j.base}/done`);
-  if (j.participant) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
+  if (j.participant) throw redirect(resumePath(j));
   await limitPosts(args.request, "start");
   const started = await tryWrite(() => startAnonymous(args.context.db, j.consultation.id));
   if (!started.ok) throw new Response("Service Unavailable", { status: 503, headers: storageUnavailableHeaders });
   const { token } = started.value;
-  const first = j.sections.length ? `${j.base}/briefing/1` : stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state));
+  const first = j.sections.length ? `${j.base}/briefing/1` : resumePath(j);
   return redirect(first, { headers: { "Set-Cookie": participantCookie(j.consultation.id, token) } });
 }
 
@@ -180,67 +178,9 @@ export default function StartPage() {
         ) : null}
         <p className="govuk-body">{t("start.privacyGeneral")}</p>
 
-        {d.savedAnswers.length > 0 ? (
-          <>
-            <h2 className="govuk-heading-m">{t("start.savedAnswersHeading")}</h2>
-            <dl className="govuk-summary-list" data-testid="saved-answers">
-              {d.savedAnswers.map(({ q, answer }) => (
-                <div className="govuk-summary-list__row" key={q.id}>
-                  <dt className="govuk-summary-list__key" lang={other(questionLabel(q).lang)}>
-                    {questionLabel(q).text}
-                  </dt>
-                  <dd className="govuk-summary-list__value">
-                    <AnswerText q={q} answer={answer} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-            <p className="govuk-body">
-              <a className="govuk-link" href={`${d.base}/download/json`} download>
-                {t("done.downloadJson")}
-              </a>
-            </p>
-          </>
-        ) : null}
+        <SavedAnswers answers={d.savedAnswers} base={d.base} locale={d.locale} />
 
-        {d.status === "open" ? (
-          d.submitted ? (
-            <p className="govuk-body">
-              <Link className="govuk-link" to={`${d.base}/done`}>
-                {t("start.alreadySubmitted", { reference: d.submitted.reference })}
-              </Link>
-            </p>
-          ) : d.started && d.resume && !d.hasDraft ? (
-            // Someone invited who has saved nothing yet starts, rather than being welcomed back.
-            <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
-              {t("start.start")}
-            </Link>
-          ) : d.started && d.resume ? (
-            <>
-              <p className="govuk-body">{t("start.welcomeBack")}</p>
-              <Link to={d.resume} className="govuk-button govuk-button--start" draggable={false} role="button" data-testid="resume">
-                {t("start.resume")}
-              </Link>
-              {d.hasBriefing ? (
-                <p className="govuk-body">
-                  <Link className="govuk-link" to={`${d.base}/briefing/1`}>
-                    {t("start.readBriefing")}
-                  </Link>
-                </p>
-              ) : null}
-              {d.resumeCode ? (
-                <p className="govuk-body">
-                  {t("start.resumeCodeIntro")} <strong className="app-resume-code">{d.resumeCode}</strong>
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <Form method="post">
-              <Honeypot />
-              <Button>{t("start.start")}</Button>
-            </Form>
-          )
-        ) : null}
+        {d.status === "open" ? <StartActions d={d} /> : null}
         {d.mode === "live" && !d.started ? (
           <p className="govuk-body">
             <Link className="govuk-link" to="/resume">

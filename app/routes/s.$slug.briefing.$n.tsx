@@ -2,14 +2,13 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { firstIncompleteStep } from "../domain/survey/journey";
-import { privateHeaders, requireJourney, stepPath } from "../services/journey-route.server";
+import { privateHeaders, requireJourney, resumePath } from "../auth/journey-route.server";
 import { BackLink } from "../ui/components";
 import { PreviewBanner } from "../ui/journey";
 import { Markdown } from "../ui/Markdown";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (_t, data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "" };
 
@@ -31,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const next =
     n < j.sections.length
       ? `${j.base}/briefing/${n + 1}${keep}`
-      : (returnTo ?? (started && j.round ? stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)) : j.base));
+      : (returnTo ?? (started && j.round ? resumePath(j) : j.base));
   return json(
     {
       pageTitle: section.title ?? j.consultation.title.value,

@@ -1,28 +1,28 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { canVisit, firstIncompleteStep, shownQuestions, stepsOf } from "../domain/survey/journey";
 import { submit } from "../services/journey.server";
-import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
-import { checkHoneypot, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
+import { tryWrite } from "../services/storage.server";
+import { checkHoneypot, failStep, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep, resumePath, stepPath } from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { AnswerText, Honeypot, PreviewBanner, questionLabel, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:check.title") };
 
 export async function loader(args: LoaderFunctionArgs) {
   const j = await requireJourney(args);
   requireAnswering(j);
-  if (!canVisit({ kind: "check" }, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
-  const shown = new Set(shownQuestions(j.journeyQuestions, j.state).map((q) => q.id));
+  requireStep(j, { kind: "check" });
+  const shown = new Set(j.flow.shown.map((q) => q.id));
   const rows = j.questions
     .filter((q) => shown.has(q.id))
     .map((q) => ({ q: q as unknown as QuestionView, answer: j.state.answers[String(q.id)] ?? null, change: stepPath(j, { kind: "question", id: q.id }, true) }));
-  const steps = stepsOf(j.journeyQuestions, j.sections.length, j.state);
+  const steps = j.flow.steps;
   const hasAboutYou = steps.some((s) => s.kind === "about-you");
   return json(
     {
@@ -50,10 +50,9 @@ export async function action(args: ActionFunctionArgs) {
   requireAnswering(j);
   const attempt = await tryWrite(() => submit(args.context.db, j, now));
   // The draft is untouched (the submit is one transaction): say so, and offer Submit again.
-  if (!attempt.ok) return json({ errors: { submit: "storage.submitUnavailable" } }, { status: 503, headers: storageUnavailableHeaders });
+  if (!attempt.ok) return failStep({ submit: "storage.submitUnavailable" }, {}, 503);
   const result = attempt.value;
-  if (result.kind === "incomplete") throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
-  if (result.kind === "closed") throw redirect(j.base);
+  if (!result.ok) throw redirect(result.reason === "incomplete" ? resumePath(j) : j.base);
   return redirect(`${j.base}/done`);
 }
 
@@ -61,6 +60,7 @@ export default function CheckPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("citizen");
+  const errors = useTranslatedErrors(actionData?.errors, "citizen");
   const other = (lang: string) => (lang === d.locale ? undefined : lang);
   return (
     <>
@@ -68,7 +68,7 @@ export default function CheckPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
-          <ErrorSummary errors={actionData?.errors ? { submit: t(actionData.errors.submit) } : undefined} fieldIds={{ submit: "submit-answers" }} />
+          <ErrorSummary errors={errors} fieldIds={{ submit: "submit-answers" }} />
           <h1 className="govuk-heading-l">{t("check.title")}</h1>
           <h2 className="govuk-heading-m">{t("check.answersHeading")}</h2>
           <dl className="govuk-summary-list" data-testid="check-answers">

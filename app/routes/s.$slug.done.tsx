@@ -2,19 +2,20 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { formatResumeCode } from "../domain/survey/journey";
 import { serverI18n } from "../i18n/i18n.server";
-import { queueReceipt, readParticipantToken } from "../services/journey.server";
-import { checkHoneypot, limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
+import { queueReceipt, resumeCodeOf } from "../services/journey.server";
+import { checkHoneypot, failStep, limitPosts, privateHeaders, requireJourney } from "../auth/journey-route.server";
 import { isEmailAddress } from "../services/email.server";
 import { Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { parseForm } from "../utils/forms";
 import { TextInput } from "../ui/fields";
 import { formatDate } from "../i18n/format.server";
 import { Honeypot, PreviewBanner } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:done.title") };
 
@@ -22,7 +23,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const j = await requireJourney(args);
   if (!j.response) throw redirect(j.base);
   const url = new URL(args.request.url);
-  const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   const closes = j.round?.closesAt ?? j.consultation.closesAt;
   return json(
     {
@@ -33,14 +33,17 @@ export async function loader(args: LoaderFunctionArgs) {
       open: j.open,
       closes: closes ? formatDate(closes.toISOString(), j.locale) : null,
       sent: url.searchParams.get("receipt") === "sent",
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       title: j.consultation.title.value,
     },
     { headers: privateHeaders },
   );
 }
 
-const emailSchema = z.string().trim().min(1, "done.receipt.errorRequired").max(254, "done.receipt.errorFormat").refine(isEmailAddress, "done.receipt.errorFormat");
+const receiptSchema = z.object({
+  // No field at all reads as an empty one.
+  email: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().min(1, "done.receipt.errorRequired").max(254, "done.receipt.errorFormat").refine(isEmailAddress, "done.receipt.errorFormat")),
+});
 
 /** The optional receipt by email: the address is used for this one email and not kept with the answers. */
 export async function action(args: ActionFunctionArgs) {
@@ -50,9 +53,8 @@ export async function action(args: ActionFunctionArgs) {
   await limitPosts(args.request, "post", j.participant?.id);
   if (!j.response) throw redirect(j.base);
   checkHoneypot(form);
-  const raw = form.get("email");
-  const parsed = emailSchema.safeParse(typeof raw === "string" ? raw : "");
-  if (!parsed.success) return json({ errors: { email: parsed.error.issues[0].message }, values: { email: typeof raw === "string" ? raw.slice(0, 300) : "" } }, { status: 400, headers: privateHeaders });
+  const parsed = parseForm(form, receiptSchema);
+  if (!parsed.ok) return failStep(parsed.errors, parsed.values);
   const t = serverI18n(j.locale).getFixedT(j.locale, "citizen");
   const lines = [
     t("receipt.greeting"),
@@ -64,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
     "",
     t("receipt.signoff", { partnership: j.consultation.partnershipName }),
   ];
-  await queueReceipt(args.context.db, j, parsed.data, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
+  await queueReceipt(args.context.db, j, parsed.data.email, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
   return redirect(`${j.base}/done?receipt=sent`);
 }
 
@@ -72,12 +74,13 @@ export default function DonePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("citizen");
-  const error = actionData?.errors?.email ? t(actionData.errors.email) : undefined;
+  const errors = useTranslatedErrors(actionData?.errors, "citizen");
+  const error = errors.email;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
-        <ErrorSummary errors={error ? { email: error } : undefined} />
+        <ErrorSummary errors={errors} />
         {d.sent ? (
           <NotificationBanner title={t("common:common.success")} success>
             <p className="govuk-notification-banner__heading">{t("done.receipt.sent")}</p>

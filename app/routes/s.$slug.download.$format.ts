@@ -3,7 +3,7 @@ import { z } from "zod";
 import { toCsv } from "../domain/csv";
 import { toStoredAnswer } from "../domain/survey/questions";
 import { ownAnswers } from "../services/journey.server";
-import { requireJourney } from "../services/journey-route.server";
+import { requireJourney } from "../auth/journey-route.server";
 
 const params = z.object({ format: z.enum(["csv", "json"]) });
 
@@ -18,7 +18,8 @@ export async function loader(args: LoaderFunctionArgs) {
     .filter((q) => answers[String(q.id)])
     .map((q) => {
       const a = answers[String(q.id)];
-      const stored = q.type === "profile" && "choice" in a ? { numericValue: null, unable: false, textValue: a.choice } : toStoredAnswer(q.type, a);
+      // A profile answer's stored form too: the registry gives its choice as text.
+      const stored = toStoredAnswer(q.type, a);
       return {
         question: q.outcomeStatement ?? q.text,
         type: q.type,

@@ -2,17 +2,18 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { afterContinue, answerFromForm, canVisit, firstIncompleteStep, formatResumeCode, formFromAnswer, previousStep, shownQuestions, type Step } from "../domain/survey/journey";
+import { answerFromForm, formFromAnswer, type Step } from "../domain/survey/journey";
 import { answerSchema } from "../domain/survey/questions";
-import { feedbackFor, readParticipantToken, saveState, withAnswer, type Journey } from "../services/journey.server";
-import { storageUnavailableHeaders, tryWrite } from "../services/storage.server";
-import { formInput, limitPosts, privateHeaders, requireAnswering, requireJourney, stepPath } from "../services/journey-route.server";
+import { feedbackFor, resumeCodeOf, saveState, withAnswer, type Journey } from "../services/journey.server";
+import { tryWrite } from "../services/storage.server";
+import { backPath, continuePath, failStep, formInput, isChanging, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep } from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { BriefingLink, PreviewBanner, QuestionField, RoundFeedback, type QuestionView } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (_t, data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "" };
 
@@ -25,29 +26,22 @@ function findStep(args: LoaderFunctionArgs, j: Journey): { step: Step; question:
   return { step: { kind: "question", id: question.id }, question };
 }
 
-function backOf(j: Journey, step: Step, changing: boolean): string {
-  if (changing) return `${j.base}/check`;
-  const prev = previousStep(step, j.journeyQuestions, j.sections.length, j.state);
-  return prev ? stepPath(j, prev) : j.base;
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const j = await requireJourney(args);
   requireAnswering(j);
   const { step, question } = findStep(args, j);
-  if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
-  const changing = new URL(args.request.url).searchParams.get("change") === "1";
+  requireStep(j, step);
+  const changing = isChanging(args.request);
   // "Question n of m" counts the questions this person is shown (conditions applied), not profile questions.
-  const counted = shownQuestions(j.journeyQuestions, j.state).filter((q) => q.type !== "profile");
+  const counted = j.flow.shown.filter((q) => q.type !== "profile");
   const shownIndex = counted.findIndex((q) => q.id === question.id);
-  const token = j.mode === "live" && j.participant?.memberId == null ? readParticipantToken(args.request, j.consultation.id) : null;
   return json(
     {
       pageTitle: question.outcomeStatement ?? question.text,
       question: question as unknown as QuestionView,
       values: formFromAnswer(question, j.state.answers[String(question.id)]),
       feedback: question.type === "rating" ? await feedbackFor(args.context.db, j, question.outcomeId) : null,
-      back: backOf(j, step, changing),
+      back: backPath(j, step, changing),
       changing,
       base: j.base,
       hasBriefing: j.sections.length > 0,
@@ -56,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
       roundNumber: j.round?.number ?? null,
       number: shownIndex >= 0 ? shownIndex + 1 : null,
       total: counted.length,
-      resumeCode: token ? formatResumeCode(token) : null,
+      resumeCode: resumeCodeOf(args.request, j),
       invited: j.participant?.memberId != null,
     },
     { headers: privateHeaders },
@@ -70,8 +64,8 @@ export async function action(args: ActionFunctionArgs) {
   await limitPosts(args.request, "post", j.participant?.id);
   requireAnswering(j);
   const { step, question } = findStep(args, j);
-  if (!canVisit(step, j.journeyQuestions, j.sections.length, j.state)) throw redirect(stepPath(j, firstIncompleteStep(j.journeyQuestions, 0, j.state)));
-  const changing = new URL(args.request.url).searchParams.get("change") === "1";
+  requireStep(j, step);
+  const changing = isChanging(args.request);
   const candidate = answerFromForm(question, form);
   let error: string | null = null;
   let state = j.state;
@@ -83,21 +77,18 @@ export async function action(args: ActionFunctionArgs) {
     if (parsed.success) state = withAnswer(j.state, question.id, parsed.data);
     else error = parsed.error.issues[0]?.message ?? "answer.invalid";
   }
-  if (error) return json({ errors: { answer: error }, values: form }, { status: 400, headers: privateHeaders });
-  if (!(await tryWrite(() => saveState(args.context.db, j, state, now))).ok) {
-    return json({ errors: { answer: "storage.unavailable" }, values: form }, { status: 503, headers: { ...privateHeaders, ...storageUnavailableHeaders } });
-  }
-  const next = afterContinue(step, changing, j.journeyQuestions, j.sections.length, state);
-  return redirect(stepPath(j, next, changing && next.kind !== "check"));
+  if (error) return failStep({ answer: error }, form);
+  if (!(await tryWrite(() => saveState(args.context.db, j, state, now))).ok) return failStep({ answer: "storage.unavailable" }, form, 503);
+  return redirect(continuePath(j, step, changing, state));
 }
 
 export default function QuestionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("citizen");
-  const errorKey = actionData?.errors?.answer;
   const max = Number((d.question.config as { maxLength?: number }).maxLength ?? 1000);
-  const error = errorKey ? t(errorKey, { max }) : undefined;
+  const errors = useTranslatedErrors(actionData?.errors, "citizen", { max });
+  const error = errors.answer;
   const values = actionData?.values ?? d.values;
   return (
     <>
@@ -105,7 +96,7 @@ export default function QuestionPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
-          <ErrorSummary errors={error ? { answer: error } : undefined} />
+          <ErrorSummary errors={errors} />
           {/* Keyed by question: moving to the next question must not keep the last one's choices in the DOM. */}
           <Form method="post" noValidate key={d.question.id}>
             <QuestionField

@@ -2,12 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { withdraw } from "../services/journey.server";
-import { limitPosts, privateHeaders, requireJourney } from "../services/journey-route.server";
+import { limitPosts, privateHeaders, requireJourney } from "../auth/journey-route.server";
 import { BackLink, Button, WarningText } from "../ui/components";
 import { PreviewBanner } from "../ui/journey";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:withdraw.title") };
 
@@ -23,7 +23,7 @@ export async function action(args: ActionFunctionArgs) {
   const j = await requireJourney(args);
   await limitPosts(args.request, "post", j.participant?.id);
   const result = await withdraw(args.context.db, j);
-  if (result === "closed") throw redirect(`${j.base}/withdraw`);
+  if (!result.ok && result.reason === "closed") throw redirect(`${j.base}/withdraw`);
   return redirect(`${j.base}/withdrawn`);
 }
 

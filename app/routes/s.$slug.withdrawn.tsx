@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { privateHeaders, requireJourney } from "../services/journey-route.server";
+import { privateHeaders, requireJourney } from "../auth/journey-route.server";
 import type { RouteHandle } from "../ui/title";
 
-export { journeyHeaders as headers } from "../services/journey-route.server";
+export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("citizen:withdrawn.title") };
 

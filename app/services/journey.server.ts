@@ -2,7 +2,7 @@
  * The citizen journey: who the participant is (a random token in a cookie, only
  * its hash stored), their draft (saved on every Continue), submitting exactly
  * once, withdrawing, and the previous round's feedback. Staff previews use the
- * same pages with answers held in memory only (never in drafts or responses).
+ * same pages with answers kept in `preview_sessions` (never in drafts or responses).
  */
 import { RECEIPT_KIND } from "../repos/email-outbox.server";
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
@@ -10,16 +10,20 @@ import type { BriefingSection } from "../domain/markdown";
 import {
   acceptsAnswers,
   answersToSubmit,
+  createJourney,
   formatReference,
+  formatResumeCode,
   isReadyToSubmit,
   profileToSubmit,
   readDraft,
   writeDraft,
   type DraftState,
+  type JourneyFlow,
   type JourneyQuestion,
 } from "../domain/survey/journey";
 import { fromStoredAnswer, parseQuestionConfig, toStoredAnswer, type DraftAnswer } from "../domain/survey/questions";
 import { type DB, inTransaction, isUniqueViolation } from "../db.server";
+import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { secureCookies } from "../env.server";
 import type { Locale } from "../i18n/config";
 import * as repo from "../repos/journey.server";
@@ -49,6 +53,8 @@ export interface Journey {
   open: boolean;
   participant: Participant | null;
   state: DraftState;
+  /** The steps for this state and which may be visited (domain/survey/journey's createJourney). */
+  flow: JourneyFlow;
   response: { id: number; reference: string; submittedAt: Date } | null;
   /** Round 2+ closed to people who did not take part before. */
   excluded: boolean;
@@ -63,6 +69,12 @@ export function readParticipantToken(request: Request, consultationId: number): 
   const cookie = request.headers.get("Cookie") ?? "";
   const m = new RegExp(`(?:^|;\\s*)${participantCookieName(consultationId)}=([a-z2-7]{16,40})(?:;|$)`).exec(cookie);
   return m ? m[1] : null;
+}
+
+/** The resume code an anonymous participant is shown (their cookie's token, grouped); none for invited members, who have their link, or in a preview. */
+export function resumeCodeOf(request: Request, j: Journey): string | null {
+  const token = j.mode === "live" && j.participant && j.participant.memberId == null ? readParticipantToken(request, j.consultation.id) : null;
+  return token ? formatResumeCode(token) : null;
 }
 
 export function participantCookie(consultationId: number, token: string): string {
@@ -180,6 +192,7 @@ export async function loadJourney(db: DB, o: LoadOptions): Promise<Journey | nul
     open,
     participant,
     state,
+    flow: createJourney(journeyQuestions, sections.length, state),
     response,
     excluded,
     previewKey,
@@ -205,24 +218,22 @@ export async function findByResumeCode(db: DB, code: string) {
   return await repo.findParticipantByResumeHash(db, hashTokenHex(code));
 }
 
-export type InvitationResult =
-  | { kind: "ok"; slug: string; consultationId: number; token: string }
-  | { kind: "invalid" };
+export type InvitationResult = Decision<"invalid", { slug: string; consultationId: number; token: string }>;
 
 /**
  * Opens an invitation link: the member's participant for this consultation is created or
  * reused (one per member), and given a fresh cookie token (the invitation link stays their way back).
  */
 export async function openInvitation(db: DB, token: string): Promise<InvitationResult> {
-  if (!/^[a-z2-7]{16,40}$/.test(token)) return { kind: "invalid" };
+  if (!/^[a-z2-7]{16,40}$/.test(token)) return refuse("invalid");
   const invitation = await repo.findInvitationByTokenHash(db, hashTokenHex(token));
-  if (!invitation || invitation.revokedAt) return { kind: "invalid" };
+  if (!invitation || invitation.revokedAt) return refuse("invalid");
   return await inTransaction(db, async (tx) => {
     const cookieToken = randomToken(10);
     const existing = await repo.findParticipantOfMember(tx, invitation.consultationId, invitation.memberId);
     if (existing) await repo.setParticipantTokenHash(tx, existing.id, hashTokenHex(cookieToken));
     else await repo.insertParticipant(tx, invitation.consultationId, hashTokenHex(cookieToken), invitation.memberId);
-    return { kind: "ok" as const, slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken };
+    return allow({ slug: invitation.slug, consultationId: invitation.consultationId, token: cookieToken });
   });
 }
 
@@ -246,7 +257,8 @@ export function withAnswer(state: DraftState, questionId: number, answer: DraftA
 }
 
 // ── Submitting ───────────────────────────────────────────────────────────────
-export type SubmitResult = { kind: "submitted" | "already"; reference: string } | { kind: "closed" } | { kind: "incomplete" };
+/** Submitted (or found submitted before: `already`), with the reference; or refused because the round closed or an answer is missing. */
+export type SubmitResult = Decision<"closed" | "incomplete", { reference: string; already: boolean }>;
 
 /** A new response reference, unique across responses (also for imported ones). */
 export async function newReference(db: DB): Promise<string> {
@@ -265,23 +277,23 @@ export async function newReference(db: DB): Promise<string> {
  */
 export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResult> {
   if (j.mode === "preview") {
-    if (!isReadyToSubmit(j.journeyQuestions, j.state)) return { kind: "incomplete" };
+    if (!j.flow.readyToSubmit()) return refuse("incomplete");
     const entry = await previewEntry(db, j.previewKey!, now);
     const reference = entry.reference ?? "PREV-IEW0-0000";
     await storePreview(db, j.previewKey!, { ...entry, reference }, now);
-    return { kind: "submitted", reference };
+    return allow({ reference, already: false });
   }
-  if (!j.participant || !j.round) return { kind: "incomplete" };
+  if (!j.participant || !j.round) return refuse("incomplete");
   const participant = j.participant;
   const round = j.round;
   try {
-    return await inTransaction(db, async (tx) => {
+    return await inTransaction(db, async (tx): Promise<SubmitResult> => {
       const existing = await repo.findResponse(tx, round.id, participant.id);
-      if (existing) return { kind: "already" as const, reference: existing.reference };
-      if (!j.open) return { kind: "closed" as const };
+      if (existing) return allow({ reference: existing.reference, already: true });
+      if (!j.open) return refuse("closed");
       const draft = await repo.findDraft(tx, round.id, participant.id);
       const state = readDraft(draft?.answers ?? {});
-      if (!isReadyToSubmit(j.journeyQuestions, state)) return { kind: "incomplete" as const };
+      if (!isReadyToSubmit(j.journeyQuestions, state)) return refuse("incomplete");
       const reference = await newReference(tx);
       const responseId = await repo.insertResponse(tx, { roundId: round.id, participantId: participant.id, reference, locale: j.locale, submittedAt: now });
       await repo.insertAnswers(
@@ -299,7 +311,7 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
       }
       if (participant.memberId != null) await repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);
       await repo.deleteDraft(tx, round.id, participant.id);
-      return { kind: "submitted" as const, reference };
+      return allow({ reference, already: false });
     });
   } catch (error) {
     // Two submits racing past the first check: the unique index refused the second. (On PostgreSQL
@@ -307,7 +319,7 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
     // finds the first response: "already".)
     if (isUniqueViolation(error)) {
       const existing = await repo.findResponse(db, round.id, participant.id);
-      if (existing) return { kind: "already", reference: existing.reference };
+      if (existing) return allow({ reference: existing.reference, already: true });
     }
     throw error;
   }
@@ -317,13 +329,13 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
  * Withdraws (deletes) the participant's response while the round is open. The answers go
  * with it; the profile too if no other response of theirs remains; an invitation opens again.
  */
-export async function withdraw(db: DB, j: Journey): Promise<"withdrawn" | "closed" | "none"> {
+export async function withdraw(db: DB, j: Journey): Promise<Decision<"closed" | "none">> {
   if (j.mode === "preview") {
     await resetPreview(db, j.previewKey!, j.round?.number ?? null, new Date());
-    return "withdrawn";
+    return allowed;
   }
-  if (!j.participant || !j.round || !j.response) return "none";
-  if (!j.open) return "closed";
+  if (!j.participant || !j.round || !j.response) return refuse("none");
+  if (!j.open) return refuse("closed");
   const { participant, round, response } = j;
   await inTransaction(db, async (tx) => {
     await repo.deleteResponse(tx, response.id, participant.id);
@@ -331,7 +343,7 @@ export async function withdraw(db: DB, j: Journey): Promise<"withdrawn" | "close
     if ((await repo.countResponsesOfParticipant(tx, participant.id)) === 0) await repo.deleteProfile(tx, participant.id);
     if (participant.memberId != null) await repo.setInvitationsCompleted(tx, participant.memberId, round.id, null);
   });
-  return "withdrawn";
+  return allowed;
 }
 
 /** The participant's answers: the submitted response if there is one, else the draft. */

@@ -1,10 +1,9 @@
+import type { ComponentType } from "react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { PROFILE_FIELDS, type QuestionType } from "../domain/survey/questions";
+import { PROFILE_FIELDS, questionTypeOf, type QuestionType } from "../domain/survey/questions";
 import { Button } from "./components";
 import { Checkboxes, Radios, Select, TextInput, Textarea } from "./fields";
-
-const CHOICE_TYPES: readonly QuestionType[] = ["single-choice", "multiple-choice", "ranking", "pairwise", "profile"];
 
 export interface QuestionFormProps {
   type: QuestionType;
@@ -16,10 +15,82 @@ export interface QuestionFormProps {
   submitLabel: string;
 }
 
+type SettingsProps = Pick<QuestionFormProps, "values" | "errors" | "outcomes">;
+
+function RatingSettings({ values, errors, outcomes }: SettingsProps) {
+  const { t } = useTranslation("officer");
+  return (
+    <>
+      <Select
+        name="outcomeId"
+        label={t("question.outcome")}
+        hint={t("question.outcomeHint")}
+        error={errors.outcomeId}
+        defaultValue={values.outcomeId}
+        options={[{ value: "", label: t("question.chooseOutcome") }, ...outcomes.map((o) => ({ value: String(o.id), label: `${o.domain ? `${o.domain} – ` : ""}${o.code}: ${o.statement}` }))]}
+      />
+      <Checkboxes
+        name="allowUnable"
+        legend={t("question.allowUnableLegend")}
+        small
+        defaultValues={values.allowUnable === "yes" || values.type === undefined ? ["yes"] : []}
+        items={[{ value: "yes", label: t("question.allowUnable") }]}
+      />
+    </>
+  );
+}
+
+function ProfileSettings({ values, errors }: SettingsProps) {
+  const { t } = useTranslation("officer");
+  return (
+    <Radios
+      name="profileField"
+      legend={t("question.profileField")}
+      hint={t("question.profileFieldHint")}
+      error={errors.profileField}
+      defaultValue={values.profileField}
+      items={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`profileField.${f}`) }))}
+    />
+  );
+}
+
+function SelectionLimits({ values, errors }: SettingsProps) {
+  const { t } = useTranslation("officer");
+  return (
+    <>
+      <TextInput name="minSelected" label={t("question.minSelected")} error={errors.minSelected} defaultValue={values.minSelected} inputMode="numeric" width="3" optional />
+      <TextInput name="maxSelected" label={t("question.maxSelected")} error={errors.maxSelected} defaultValue={values.maxSelected} inputMode="numeric" width="3" optional />
+    </>
+  );
+}
+
+function TextLimit({ values, errors }: SettingsProps) {
+  const { t } = useTranslation("officer");
+  return <TextInput name="maxLength" label={t("question.maxLength")} hint={t("question.maxLengthHint")} error={errors.maxLength} defaultValue={values.maxLength} inputMode="numeric" width="4" optional />;
+}
+
+/**
+ * Each type's own settings, keyed like the registry (app/domain/survey/question-types.ts, whose
+ * builder part reads them): `before` the "required" question, `after` it.
+ */
+const TYPE_SETTINGS: Record<QuestionType, { before?: ComponentType<SettingsProps>; after?: ComponentType<SettingsProps> }> = {
+  rating: { before: RatingSettings },
+  likert: {},
+  "single-choice": {},
+  "multiple-choice": { after: SelectionLimits },
+  ranking: {},
+  pairwise: {},
+  "free-text": { after: TextLimit },
+  "propose-outcome": { after: TextLimit },
+  profile: { before: ProfileSettings },
+};
+
 /** The survey builder's question form, for every question type; works without JavaScript. */
 export function QuestionForm({ type, values, errors, locales, outcomes, conditionOptions, submitLabel }: QuestionFormProps) {
   const { t } = useTranslation("officer");
-  const hasChoices = CHOICE_TYPES.includes(type);
+  // Choice types say so in the registry, with the hint under the English choices.
+  const choices = questionTypeOf(type).builder.choices;
+  const Settings = TYPE_SETTINGS[type];
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="save" />
@@ -28,35 +99,7 @@ export function QuestionForm({ type, values, errors, locales, outcomes, conditio
         {t("question.typeLabel")} <strong>{t(`questionType.${type}`)}</strong>
       </p>
       <p className="govuk-hint">{t(`questionTypeHint.${type}`)}</p>
-      {type === "rating" ? (
-        <>
-          <Select
-            name="outcomeId"
-            label={t("question.outcome")}
-            hint={t("question.outcomeHint")}
-            error={errors.outcomeId}
-            defaultValue={values.outcomeId}
-            options={[{ value: "", label: t("question.chooseOutcome") }, ...outcomes.map((o) => ({ value: String(o.id), label: `${o.domain ? `${o.domain} – ` : ""}${o.code}: ${o.statement}` }))]}
-          />
-          <Checkboxes
-            name="allowUnable"
-            legend={t("question.allowUnableLegend")}
-            small
-            defaultValues={values.allowUnable === "yes" || values.type === undefined ? ["yes"] : []}
-            items={[{ value: "yes", label: t("question.allowUnable") }]}
-          />
-        </>
-      ) : null}
-      {type === "profile" ? (
-        <Radios
-          name="profileField"
-          legend={t("question.profileField")}
-          hint={t("question.profileFieldHint")}
-          error={errors.profileField}
-          defaultValue={values.profileField}
-          items={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`profileField.${f}`) }))}
-        />
-      ) : null}
+      {Settings.before ? <Settings.before values={values} errors={errors} outcomes={outcomes} /> : null}
       <Radios
         name="required"
         legend={t("question.requiredLegend")}
@@ -68,15 +111,7 @@ export function QuestionForm({ type, values, errors, locales, outcomes, conditio
           { value: "no", label: t("question.requiredNo") },
         ]}
       />
-      {type === "multiple-choice" ? (
-        <>
-          <TextInput name="minSelected" label={t("question.minSelected")} error={errors.minSelected} defaultValue={values.minSelected} inputMode="numeric" width="3" optional />
-          <TextInput name="maxSelected" label={t("question.maxSelected")} error={errors.maxSelected} defaultValue={values.maxSelected} inputMode="numeric" width="3" optional />
-        </>
-      ) : null}
-      {type === "free-text" || type === "propose-outcome" ? (
-        <TextInput name="maxLength" label={t("question.maxLength")} hint={t("question.maxLengthHint")} error={errors.maxLength} defaultValue={values.maxLength} inputMode="numeric" width="4" optional />
-      ) : null}
+      {Settings.after ? <Settings.after values={values} errors={errors} outcomes={outcomes} /> : null}
       <Select
         name="condition"
         label={t("question.condition")}
@@ -100,19 +135,11 @@ export function QuestionForm({ type, values, errors, locales, outcomes, conditio
             optional={l.code !== "en" || type === "rating"}
           />
           <Textarea name={`hint-${l.code}`} label={t("question.hint", { language: l.name })} error={errors[`hint-${l.code}`]} defaultValue={values[`hint-${l.code}`]} rows={2} optional />
-          {hasChoices ? (
+          {choices ? (
             <Textarea
               name={`choices-${l.code}`}
               label={t("question.choices", { language: l.name })}
-              hint={
-                l.code === "en"
-                  ? type === "profile"
-                    ? t("question.choicesHintProfile")
-                    : type === "pairwise"
-                      ? t("question.choicesHintPairwise")
-                      : t("question.choicesHint")
-                  : t("question.choicesHintOther")
-              }
+              hint={l.code === "en" ? t(choices.hint) : t("question.choicesHintOther")}
               error={errors[`choices-${l.code}`]}
               defaultValue={values[`choices-${l.code}`]}
               rows={5}

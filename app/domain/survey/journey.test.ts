@@ -6,6 +6,7 @@ import {
   answerFromForm,
   answersToSubmit,
   canVisit,
+  createJourney,
   firstIncompleteStep,
   formatReference,
   formatResumeCode,
@@ -178,5 +179,46 @@ describe("rules and codes", () => {
     expect(ref).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     expect(formatResumeCode("abcdefghijklmnop")).toBe("abcd-efgh-ijkl-mnop");
     expect(normaliseResumeCode(" ABCD-efgh ijkl-MNOP ")).toBe("abcdefghijklmnop");
+  });
+});
+
+describe("the journey object", () => {
+  const qs: JourneyQuestion[] = [
+    { id: 1, type: "single-choice", required: true, config: { choices: ["yes", "no"] }, conditionQuestionId: null, conditionValue: null },
+    { id: 2, type: "free-text", required: false, config: { maxLength: 100 }, conditionQuestionId: 1, conditionValue: "yes" },
+    { id: 3, type: "likert", required: true, config: {}, conditionQuestionId: null, conditionValue: null },
+  ];
+  const empty: DraftState = { answers: {}, meta: { seen: [] } };
+
+  it("gives the same answers as the functions it wraps", () => {
+    const state: DraftState = { answers: { "1": { choice: "yes" } }, meta: { seen: [1] } };
+    const flow = createJourney(qs, 2, state);
+    expect(flow.steps).toEqual(stepsOf(qs, 2, state));
+    expect(flow.shown.map((q) => q.id)).toEqual([1, 2, 3]);
+    expect(flow.firstIncomplete()).toEqual(firstIncompleteStep(qs, 0, state));
+    expect(flow.firstIncomplete()).toEqual({ kind: "question", id: 2 });
+    expect(flow.canVisit({ kind: "question", id: 2 })).toBe(true);
+    expect(flow.canVisit({ kind: "question", id: 3 })).toBe(false);
+    expect(flow.canVisit({ kind: "briefing", n: 2 })).toBe(true);
+    expect(flow.canVisit({ kind: "briefing", n: 3 })).toBe(false);
+    expect(flow.next({ kind: "question", id: 1 })).toEqual({ kind: "question", id: 2 });
+    expect(flow.previous({ kind: "question", id: 1 })).toEqual({ kind: "briefing", n: 2 });
+    expect(flow.previous({ kind: "briefing", n: 1 })).toBeNull();
+    expect(flow.isComplete({ kind: "question", id: 1 })).toBe(true);
+    expect(flow.readyToSubmit()).toBe(false);
+  });
+
+  it("follows a condition: answering no removes the question it shows", () => {
+    const flow = createJourney(qs, 0, { answers: { "1": { choice: "no" } }, meta: { seen: [1] } });
+    expect(flow.shown.map((q) => q.id)).toEqual([1, 3]);
+    expect(flow.next({ kind: "question", id: 1 })).toEqual({ kind: "question", id: 3 });
+  });
+
+  it("after a Continue: on to the next step, or back to check your answers when changing and nothing is missing", () => {
+    const done = createJourney(qs, 0, empty).withState({ answers: { "1": { choice: "no" }, "3": { score: 4 } }, meta: { seen: [1, 3] } });
+    expect(done.readyToSubmit()).toBe(true);
+    expect(done.afterContinue({ kind: "question", id: 1 }, true)).toEqual({ kind: "check" });
+    expect(done.afterContinue({ kind: "question", id: 1 }, false)).toEqual({ kind: "question", id: 3 });
+    expect(createJourney(qs, 0, empty).firstIncomplete()).toEqual({ kind: "question", id: 1 });
   });
 });

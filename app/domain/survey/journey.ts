@@ -9,7 +9,7 @@
  * consent; declining skips them) → check your answers.
  */
 import { canAcceptAnswers } from "../consultation/lifecycle";
-import { answerSchema, isQuestionShown, parseQuestionConfig, type DraftAnswer, type QuestionType } from "./questions";
+import { answerSchema, isQuestionShown, parseQuestionConfig, questionTypeOf, type DraftAnswer, type FormInput, type QuestionType } from "./questions";
 
 export interface JourneyQuestion {
   id: number;
@@ -152,6 +152,46 @@ export function afterContinue(current: Step, changing: boolean, questions: reado
   return nextStep(current, questions, briefingSections, state);
 }
 
+/**
+ * The journey for one participant's answers so far, built once per request: its steps and the
+ * verbs above without passing the questions, the briefing's length and the state each time.
+ */
+export interface JourneyFlow {
+  readonly steps: readonly Step[];
+  /** Questions shown for these answers, in order (profile questions only with consent). */
+  readonly shown: readonly JourneyQuestion[];
+  canVisit(step: Step): boolean;
+  isComplete(step: Step): boolean;
+  next(step: Step): Step;
+  previous(step: Step): Step | null;
+  firstIncomplete(): Step;
+  afterContinue(step: Step, changing: boolean): Step;
+  readyToSubmit(): boolean;
+  /** The same journey after the answers change (a Continue saves a new state). */
+  withState(state: DraftState): JourneyFlow;
+}
+
+export function createJourney(questions: readonly JourneyQuestion[], briefingSections: number, state: DraftState): JourneyFlow {
+  let steps: Step[] | undefined;
+  let shown: JourneyQuestion[] | undefined;
+  return {
+    get steps() {
+      return (steps ??= stepsOf(questions, briefingSections, state));
+    },
+    get shown() {
+      return (shown ??= shownQuestions(questions, state));
+    },
+    canVisit: (step) => canVisit(step, questions, briefingSections, state),
+    isComplete: (step) => isStepComplete(step, questions, state),
+    next: (step) => nextStep(step, questions, briefingSections, state),
+    previous: (step) => previousStep(step, questions, briefingSections, state),
+    firstIncomplete: () => firstIncompleteStep(questions, briefingSections, state),
+    afterContinue: (step, changing) => afterContinue(step, changing, questions, briefingSections, state),
+    readyToSubmit: () => isReadyToSubmit(questions, state),
+    withState: (next) => createJourney(questions, briefingSections, next),
+  };
+}
+
 /** Answers to store on submit: only questions shown, never profile answers (those go to participant_profiles). */
 export function answersToSubmit(questions: readonly JourneyQuestion[], state: DraftState): Array<{ question: JourneyQuestion; answer: DraftAnswer }> {
   return shownQuestions(questions, state)
@@ -173,10 +213,7 @@ export function profileToSubmit(questions: readonly JourneyQuestion[], state: Dr
   return out;
 }
 
-export type FormInput = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+export type { FormInput };
 
 /**
  * Turns a question page's form into a candidate answer (validated afterwards with
@@ -184,52 +221,12 @@ const all = (v: string | string[] | undefined) => (v === undefined ? [] : Array.
  * checkboxes, text) and `rank-<choice>` (a position per item for ranking).
  */
 export function answerFromForm(q: Pick<JourneyQuestion, "type" | "config">, form: FormInput): unknown {
-  switch (q.type) {
-    case "rating":
-    case "likert": {
-      const value = first(form.answer).trim();
-      if (value === "") return null;
-      if (value === "unable" && q.type === "rating") return { unable: true };
-      return /^\d{1,2}$/.test(value) ? { score: Number(value) } : { score: Number.NaN };
-    }
-    case "single-choice":
-    case "pairwise":
-    case "profile": {
-      const value = first(form.answer);
-      return value === "" ? null : { choice: value };
-    }
-    case "multiple-choice": {
-      const values = all(form.answer).filter((v) => v !== "");
-      return values.length === 0 ? null : { choices: values };
-    }
-    case "ranking": {
-      const { choices } = parseQuestionConfig("ranking", q.config);
-      const positions = choices.map((key) => ({ key, position: first(form[`rank-${key}`]).trim() }));
-      if (positions.every((p) => p.position === "")) return null;
-      // A full order: every item has a different position from 1 to n.
-      const numbers = positions.map((p) => Number(p.position));
-      const valid = numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= choices.length) && new Set(numbers).size === choices.length;
-      if (!valid) return { order: [] };
-      return { order: [...positions].sort((a, b) => Number(a.position) - Number(b.position)).map((p) => p.key) };
-    }
-    case "free-text":
-    case "propose-outcome": {
-      const value = first(form.answer);
-      return value.trim() === "" ? null : { text: value };
-    }
-  }
+  return questionTypeOf(q.type).answerFromForm(q.config, form);
 }
 
 /** The form values that show an answer again (to prefill a page). */
 export function formFromAnswer(q: Pick<JourneyQuestion, "type" | "config">, answer: DraftAnswer | undefined): Record<string, string | string[]> {
-  if (!answer) return {};
-  if ("unable" in answer) return { answer: "unable" };
-  if ("score" in answer) return { answer: String(answer.score) };
-  if ("choice" in answer) return { answer: answer.choice };
-  if ("choices" in answer) return { answer: answer.choices };
-  if ("text" in answer) return { answer: answer.text };
-  if ("order" in answer && q.type === "ranking") return Object.fromEntries(answer.order.map((key, i) => [`rank-${key}`, String(i + 1)]));
-  return {};
+  return answer ? questionTypeOf(q.type).formFromAnswer(answer) : {};
 }
 
 export interface RoundWindow {

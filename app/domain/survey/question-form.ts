@@ -8,20 +8,10 @@
  * same number of lines in the same order, or none (English is then shown).
  */
 import { z } from "zod";
-import {
-  choiceKey,
-  LIKERT_POINTS,
-  parseQuestionConfig,
-  PROFILE_FIELDS,
-  questionConfigSchemas,
-  QUESTION_TYPES,
-  STAKEHOLDER_GROUPS,
-  type QuestionType,
-} from "./questions";
-import { ratingQuestionText, type RatingWording } from "./rating-wording";
+import { choiceKey, parseQuestionConfig, QUESTION_TYPES, type QuestionType } from "./questions";
+import { CONDITION_SOURCE_TYPES, questionTypeOf, type BuilderContext, type BuilderSettings } from "./question-types";
 
-/** Types whose answers can drive a display condition, with the values offered. */
-export const CONDITION_SOURCE_TYPES: readonly QuestionType[] = ["single-choice", "multiple-choice", "pairwise", "likert", "profile"];
+export { CONDITION_SOURCE_TYPES };
 
 export interface EarlierQuestion {
   id: number;
@@ -31,11 +21,7 @@ export interface EarlierQuestion {
 
 /** The values a condition on this earlier question may test: choice keys, or Likert points. */
 export function conditionValuesFor(q: EarlierQuestion): string[] {
-  if (!CONDITION_SOURCE_TYPES.includes(q.type)) return [];
-  if (q.type === "likert") return LIKERT_POINTS.map(String);
-  const parsed = questionConfigSchemas[q.type].safeParse(q.config ?? {});
-  if (!parsed.success) return [];
-  return [...((parsed.data as { choices?: readonly string[] }).choices ?? [])];
+  return questionTypeOf(q.type).conditionValues?.(q.config) ?? [];
 }
 
 /** A choice key from a label: lower-case letters, digits and hyphens; `choice-N` when nothing is left. */
@@ -62,19 +48,11 @@ export function splitLines(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export interface QuestionFormContext {
+export interface QuestionFormContext extends BuilderContext {
   /** Locales offered, English first. */
   locales: readonly string[];
-  /** Active outcome ids of the consultation (for rating questions). */
-  outcomeIds: readonly number[];
   /** Questions before this one in the round. */
   earlier: readonly EarlierQuestion[];
-  /** Outcomes already rated by another question of the round (each outcome is rated once per round). */
-  takenOutcomeIds?: readonly number[];
-  /** The consultation's rating question wording per locale; used when the text is left blank. */
-  ratingWording?: Readonly<Record<string, RatingWording>>;
-  /** The outcome's statement per locale, by outcome id (for the default rating text). */
-  statements?: Readonly<Record<number, Readonly<Record<string, string>>>>;
 }
 
 export interface QuestionDraft {
@@ -88,14 +66,6 @@ export interface QuestionDraft {
 }
 
 export type QuestionFormResult = { ok: true; question: QuestionDraft } | { ok: false; errors: Record<string, string> };
-
-const CHOICE_LIMITS: Partial<Record<QuestionType, [number, number]>> = {
-  "single-choice": [2, 50],
-  "multiple-choice": [2, 50],
-  ranking: [2, 20],
-  pairwise: [2, 2],
-  profile: [1, 50],
-};
 
 const MAX_TEXT = 1000;
 const MAX_HINT = 2000;
@@ -117,12 +87,15 @@ export function questionFormFields(locales: readonly string[]): string[] {
   ];
 }
 
-const optionalInt = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => v === "" || (/^\d{1,6}$/.test(v) && Number(v) >= min && Number(v) <= max))
-    .transform((v) => (v === "" ? undefined : Number(v)));
+/** The posted question form as `parseQuestionForm` reads it: each field's value, a repeated one as a list (refused there). */
+export function questionFormInput(form: Pick<FormData, "getAll">, locales: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    questionFormFields(locales).map((f) => {
+      const values = form.getAll(f);
+      return [f, values.length > 1 ? values : (values[0] ?? undefined)];
+    }),
+  );
+}
 
 /**
  * Parses the posted question form. `raw` holds each field's single string value
@@ -147,35 +120,24 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
   if (requiredRaw !== "yes" && requiredRaw !== "no") errors.required ??= "question.errors.required";
   const required = requiredRaw !== "no";
 
-  // Text per locale: English required (except rating, which has a default from the outcome).
-  const translations: QuestionDraft["translations"] = [];
-  let outcomeId: number | null = null;
-  if (type === "rating") {
-    const id = Number(str("outcomeId"));
-    if (!Number.isInteger(id) || !ctx.outcomeIds.includes(id)) errors.outcomeId = "question.errors.outcome";
-    else if (ctx.takenOutcomeIds?.includes(id)) errors.outcomeId = "question.errors.outcomeTaken";
-    else outcomeId = id;
-  }
+  // What the type reads first (a rating's outcome, a profile question's field).
+  const entry = questionTypeOf(type).builder;
+  const settings: BuilderSettings = { outcomeId: null, ...entry.settings?.(str, ctx, errors) };
+  const { outcomeId } = settings;
 
   // Choices: English lines give the keys.
-  const limits = CHOICE_LIMITS[type];
+  const limits = entry.choices;
   let keys: string[] = [];
   const labelsByLocale: Record<string, string[]> = {};
-  let profileField: (typeof PROFILE_FIELDS)[number] | undefined;
-  if (type === "profile") {
-    const pf = z.enum(PROFILE_FIELDS).safeParse(str("profileField"));
-    if (!pf.success) errors.profileField = "question.errors.profileField";
-    else profileField = pf.data;
-  }
   if (limits) {
     const english = splitLines(str("choices-en"));
-    if (english.length < limits[0] || english.length > limits[1]) errors["choices-en"] = type === "pairwise" ? "question.errors.pairwise" : "question.errors.choiceCount";
+    if (english.length < limits.min || english.length > limits.max) errors["choices-en"] = limits.countError;
     else if (english.some((l) => l.length > MAX_LABEL)) errors["choices-en"] = "question.errors.choiceLength";
     else if (new Set(english.map((l) => l.toLowerCase())).size !== english.length) errors["choices-en"] = "question.errors.choiceDuplicate";
-    else if (profileField === "stakeholderGroup" && english.length !== STAKEHOLDER_GROUPS.length) errors["choices-en"] = "question.errors.stakeholderChoices";
+    else if (settings.fixedKeys && english.length !== settings.fixedKeys.length) errors["choices-en"] = "question.errors.stakeholderChoices";
     if (!errors["choices-en"]) {
       const taken = new Set<string>();
-      keys = profileField === "stakeholderGroup" ? [...STAKEHOLDER_GROUPS] : english.map((l, i) => choiceKeyOf(l, i, taken));
+      keys = settings.fixedKeys ? [...settings.fixedKeys] : english.map((l, i) => choiceKeyOf(l, i, taken));
       labelsByLocale.en = english;
       for (const locale of ctx.locales.filter((l) => l !== "en")) {
         const lines = splitLines(str(`choices-${locale}`));
@@ -187,21 +149,22 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
     }
   }
 
+  // Text per locale: English required (unless the type has a default, as a rating has from its outcome).
+  const translations: QuestionDraft["translations"] = [];
   for (const locale of ctx.locales) {
     let text = (str(`text-${locale}`) ?? "").trim();
     let hint = (str(`hint-${locale}`) ?? "").trim();
     if (text.length > MAX_TEXT) errors[`text-${locale}`] = "question.errors.textLength";
     if (hint.length > MAX_HINT) errors[`hint-${locale}`] = "question.errors.hintLength";
-    if (!text && type === "rating" && outcomeId !== null) {
-      const statement = ctx.statements?.[outcomeId]?.[locale];
-      const wording = ctx.ratingWording?.[locale];
-      if (statement && wording) {
-        text = ratingQuestionText(wording, statement);
-        if (!hint) hint = wording.hint;
+    if (!text) {
+      const fallback = entry.defaultText?.(locale, settings, ctx);
+      if (fallback) {
+        text = fallback.text;
+        if (!hint) hint = fallback.hint;
       }
     }
     if (!text) {
-      if (locale === "en" && !(type === "rating" && errors.outcomeId)) errors["text-en"] = "question.errors.text";
+      if (locale === "en" && (entry.needsText?.(errors) ?? true)) errors["text-en"] = "question.errors.text";
       if (hint && locale !== "en") errors[`text-${locale}`] = "question.errors.textForHint";
       continue;
     }
@@ -210,42 +173,7 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
   }
 
   // Type-specific settings, checked again by the shared contract.
-  let config: Record<string, unknown> = {};
-  switch (type) {
-    case "rating":
-      config = { scale: "grade-1-9", allowUnable: str("allowUnable") === "yes" };
-      break;
-    case "likert":
-      break;
-    case "single-choice":
-    case "ranking":
-    case "pairwise":
-      config = { choices: keys };
-      break;
-    case "multiple-choice": {
-      const min = optionalInt(0, 50).safeParse(str("minSelected") ?? "");
-      const max = optionalInt(1, 50).safeParse(str("maxSelected") ?? "");
-      if (!min.success) errors.minSelected = "question.errors.minSelected";
-      if (!max.success) errors.maxSelected = "question.errors.maxSelected";
-      const minV = min.success ? min.data : undefined;
-      const maxV = max.success ? max.data : undefined;
-      if (keys.length && maxV !== undefined && maxV > keys.length) errors.maxSelected = "question.errors.maxSelected";
-      if (minV !== undefined && maxV !== undefined && minV > maxV) errors.minSelected = "question.errors.minAboveMax";
-      if (keys.length && minV !== undefined && minV > keys.length) errors.minSelected = "question.errors.minSelected";
-      config = { choices: keys, ...(minV !== undefined ? { minSelected: minV } : {}), ...(maxV !== undefined ? { maxSelected: maxV } : {}) };
-      break;
-    }
-    case "free-text":
-    case "propose-outcome": {
-      const ml = optionalInt(1, 5000).safeParse(str("maxLength") ?? "");
-      if (!ml.success) errors.maxLength = "question.errors.maxLength";
-      config = { maxLength: (ml.success ? ml.data : undefined) ?? 1000 };
-      break;
-    }
-    case "profile":
-      config = { field: profileField, choices: keys };
-      break;
-  }
+  let config = entry.config(str, keys, settings, errors);
 
   // Display condition on an earlier answer: "none" or "<questionId>:<value>".
   let conditionQuestionId: number | null = null;

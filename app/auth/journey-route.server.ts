@@ -4,18 +4,20 @@
  * staff preview, check the role), and apply the public rate limits.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { z } from "zod";
-import { requireRole } from "../auth/guards.server";
-import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
+import { requireRole } from "./guards.server";
+import { RateLimiter, rateLimitStore } from "./rate-limit.server";
 import { getDb } from "../db.server";
-import type { Step } from "../domain/survey/journey";
+import type { DraftState, Step } from "../domain/survey/journey";
 import { env } from "../env.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { previewSlugOf } from "../i18n/preview-path";
 import { findJourneyConsultation } from "../repos/journey.server";
 import { clientAddress } from "../utils/client-address.server";
-import { loadJourney, type Journey, type Mode } from "./journey.server";
+import { loadJourney, type Journey, type Mode } from "../services/journey.server";
+import { storageUnavailableHeaders } from "../services/storage.server";
+import { fail, type FormErrors } from "../utils/forms";
 
 export interface RouteArgs {
   request: Request;
@@ -63,6 +65,43 @@ export function stepPath(j: Pick<Journey, "base">, step: Step, change = false): 
     case "check":
       return `${j.base}/check`;
   }
+}
+
+/** Where this participant carries on: the first step not yet done. */
+export function resumePath(j: Journey): string {
+  return stepPath(j, j.flow.firstIncomplete());
+}
+
+/** A step this participant may not visit yet (they would skip a question): to the first step not done. */
+export function requireStep(j: Journey, step: Step): void {
+  if (!j.flow.canVisit(step)) throw redirect(resumePath(j));
+}
+
+/** Whether the page was opened from check your answers ("Change"), which it returns to. */
+export function isChanging(request: Request): boolean {
+  return new URL(request.url).searchParams.get("change") === "1";
+}
+
+/** A step's back link: check your answers when changing, else the step before (the start page before the first). */
+export function backPath(j: Journey, step: Step, changing: boolean): string {
+  if (changing) return `${j.base}/check`;
+  const prev = j.flow.previous(step);
+  return prev ? stepPath(j, prev) : j.base;
+}
+
+/** Where a Continue goes once `state` is saved; a change carries on changing until check your answers. */
+export function continuePath(j: Journey, step: Step, changing: boolean, state: DraftState): string {
+  const next = j.flow.withState(state).afterContinue(step, changing);
+  return stepPath(j, next, changing && next.kind !== "check");
+}
+
+/** A journey form refused: `fail()`'s payload, never cached; 503 when the answers could not be saved. */
+export function failStep<V extends Record<string, string | string[]>>(errors: FormErrors, values: V, status = 400): TypedResponse<{ errors: FormErrors; values: V }> {
+  // A question page's values keep a repeated field (checkboxes) as a list.
+  const response = fail(errors, values as Record<string, string>, status) as TypedResponse<{ errors: FormErrors; values: V }>;
+  const headers = status === 503 ? { ...privateHeaders, ...storageUnavailableHeaders } : privateHeaders;
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  return response;
 }
 
 /** Pages that need a participant who may answer now; otherwise back to the start page, which explains. */
