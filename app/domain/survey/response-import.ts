@@ -1,6 +1,6 @@
 /**
  * Responses collected another way (on paper, by phone, at an event…) imported by an officer
- * into one round (issue 14). The file has the columns of the command line's `aggregate --responses`
+ * into one round. The file has the columns of the command line's `aggregate --responses`
  * input (README: `respondent_id`, optional `round`, `group`, the profile columns, one column per
  * outcome code holding 1–9, U or empty) plus one column per free-text or "propose an outcome"
  * question, headed `q` and its number in the round (`q14`), and an optional `channel` column.
