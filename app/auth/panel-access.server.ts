@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "../db.server";
-import { findGroup } from "../repos/advisory-groups.server";
+import { findGroup, findMember } from "../repos/advisory-groups.server";
 import { actorOf } from "../domain/actor";
 import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { requireRole } from "./guards.server";
@@ -37,4 +37,12 @@ export async function requireGroupOfficer(args: Args) {
   const group = await findGroup(getDb(), access.partnership.id, access.groupId);
   if (!group) throw new Response("Not Found", { status: 404 });
   return { ...access, group };
+}
+
+/** The member named by :memberId in the advisory group named by :groupId, for one of the partnership's officers; 404 when not in that group (or, with `current`, when they have left it). */
+export async function requireGroupMember(args: Args, { current = false } = {}) {
+  const access = await requireGroupOfficer(args);
+  const member = access.memberId == null ? undefined : await findMember(getDb(), access.group.id, access.memberId);
+  if (!member || (current && member.leftAt)) throw new Response("Not Found", { status: 404 });
+  return { ...access, member };
 }

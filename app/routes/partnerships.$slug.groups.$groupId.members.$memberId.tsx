@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireGroupOfficer } from "../auth/panel-access.server";
-import { editMember, findMember, removeMember } from "../services/panel.server";
+import { requireGroupMember } from "../auth/panel-access.server";
+import { editMember, removeMember } from "../services/panel.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { MemberFields } from "../ui/panel";
@@ -15,12 +15,7 @@ export const handle: RouteHandle = {
   title: (t, data) => t("panel:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
 };
 
-async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : await findMember(args.context.db, access.group.id, access.memberId);
-  if (!member || member.leftAt) throw new Response("Not Found", { status: 404 });
-  return { ...access, member };
-}
+const loadMember = (args: LoaderFunctionArgs | ActionFunctionArgs) => requireGroupMember(args, { current: true });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnership, group, member } = await loadMember(args);
