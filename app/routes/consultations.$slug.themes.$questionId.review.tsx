@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
-import { codingChoice, NONE } from "../domain/themes/coding-choice";
+import { codingChoice, NONE } from "../domain/panel/coding-choice";
 import { useTranslation } from "../i18n/use-translation";
 import { confirmCoding, requireThemableQuestion, reviewPage } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";

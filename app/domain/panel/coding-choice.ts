@@ -1,7 +1,8 @@
 /**
- * What a person ticked when coding one answer (the review queue and the blind second coding
- * share the form): some of the codebook's themes, or "none" when the answer has no real
- * content. Never both, never nothing.
+ * What a person ticked when coding one answer against the codebook (the themes review queue and
+ * the blind second coding share the form): some of the codebook's themes, or "none" when the
+ * answer has no real content. Never both, never nothing. Kept out of app/domain/themes, whose
+ * engine imports no validation library.
  */
 import { z } from "zod";
 import { allow, refuse, type Decision } from "../decision";
