@@ -1,5 +1,5 @@
 /**
- * Queries for theming free text (issue 13): the answers a question's themes are drawn from, the
+ * Queries for theming free text: the answers a question's themes are drawn from, the
  * engine's background runs, and the machine's and people's codings of those answers.
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";

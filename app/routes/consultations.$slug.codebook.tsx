@@ -3,15 +3,17 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
+import type { Actor } from "../domain/actor";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
-import { listPublishedThemes } from "../services/moderation.server";
-import { createTheme, deleteTheme, editTheme } from "../services/moderation.server";
+import { createTheme, deleteTheme, editTheme, listPublishedThemes } from "../services/moderation.server";
 import { BackLink, Button, NotificationBanner, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { PanelNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -27,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const deleteId = Number(search.get("delete"));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    canEdit: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canEdit: isOfficerOf(user, consultation.partnershipId),
     themes,
     quotes: quotes.map((q) => ({ ...q, themes: q.themeIds.map((id) => themes.find((t) => t.id === id)?.name).filter(Boolean) as string[] })),
     editing: themes.find((t) => t.id === editId) ?? null,
@@ -35,47 +37,55 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const FIELDS = ["name", "description"] as const;
 const schema = z.object({
   name: z.string({ error: "panel:codebook.errors.nameRequired" }).trim().min(1, "panel:codebook.errors.nameRequired").max(80, "panel:codebook.errors.nameTooLong"),
   description: z.string().trim().max(500, "panel:codebook.errors.descriptionTooLong").optional().default(""),
 });
+const themeIdOf = (form: FormData) => {
+  const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
+  if (!id.success) throw new Response("Bad Request", { status: 400 });
+  return id.data;
+};
+const notFound = () => new Response("Not Found", { status: 404 });
+
+type Context = { db: ActionFunctionArgs["context"]["db"]; target: { actor: Actor; consultationId: number }; base: string };
+
+/** Creating and editing share one form: its errors come back with the intent so the page knows which form to show them in. */
+function saveTheme(intent: "create" | "edit") {
+  return async (form: FormData, c: Context) => {
+    const themeId = intent === "edit" ? themeIdOf(form) : null;
+    const parsed = parseForm(form, schema);
+    if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { intent });
+    const now = new Date();
+    const r = themeId ? await editTheme(c.db, { ...c.target, ...parsed.data, themeId }, now) : await createTheme(c.db, { ...c.target, ...parsed.data }, now);
+    if (!r.ok && r.reason === "missing") throw notFound();
+    if (!r.ok) return fail({ name: "panel:codebook.errors.nameTaken" }, parsed.data as Record<string, string>, 400, { intent });
+    return redirect(`${c.base}?${themeId ? "saved" : "created"}=1`);
+  };
+}
+
+const handlers = {
+  create: saveTheme("create"),
+  edit: saveTheme("edit"),
+  async delete(form: FormData, c: Context) {
+    const r = await deleteTheme(c.db, { ...c.target, themeId: themeIdOf(form) }, new Date());
+    if (!r.ok) throw notFound();
+    return redirect(`${c.base}?deleted=1`);
+  },
+};
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
-  const form = await args.request.formData();
-  const intent = form.get("intent");
-  const base = `/consultations/${consultation.slug}/codebook`;
-  if (intent === "delete") {
-    const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
-    if (!id.success) throw new Response("Bad Request", { status: 400 });
-    const r = await deleteTheme(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId: id.data }, new Date());
-    if (r === "missing") throw new Response("Not Found", { status: 404 });
-    return redirect(`${base}?deleted=1`);
-  }
-  if (intent !== "create" && intent !== "edit") throw new Response("Bad Request", { status: 400 });
-  const themeId = intent === "edit" ? z.coerce.number().int().positive().safeParse(form.get("themeId")) : null;
-  if (themeId && !themeId.success) throw new Response("Bad Request", { status: 400 });
-  const parsed = parseForm(form, schema, FIELDS);
-  if (!parsed.ok) return json({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const actor = { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, ...parsed.data };
-  if (themeId?.success) {
-    const r = await editTheme(args.context.db, { ...actor, themeId: themeId.data }, new Date());
-    if (r === "missing") throw new Response("Not Found", { status: 404 });
-    if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
-    return redirect(`${base}?saved=1`);
-  }
-  const r = await createTheme(args.context.db, actor, new Date());
-  if (r === "taken") return json({ intent, errors: { name: "panel:codebook.errors.nameTaken" }, values: parsed.data as Record<string, string> }, { status: 400 });
-  return redirect(`${base}?created=1`);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
+  const context: Context = { db: args.context.db, target: { actor, consultationId: consultation.id }, base: `/consultations/${consultation.slug}/codebook` };
+  return await runIntent(await args.request.formData(), handlers, context);
 }
 
 export default function Codebook() {
   const { t } = useTranslation("panel");
   const { consultation, canEdit, themes, quotes, editing, deleting } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>();
   const [search] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "panel");
   const values: Record<string, string> = actionData?.values ?? (editing ? { name: editing.name, description: editing.description } : {});
   const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : search.get("deleted") ? t("codebook.deleted") : null;
   return (

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
+import { outcomeFormSchema } from "../domain/outcome-form";
 import { useTranslation } from "../i18n/use-translation";
 import { listDomainChoices } from "../services/outcomes.server";
 import { createOutcomeFromTheme, outcomeFromThemeForm, themeForOutcome } from "../services/themes.server";
@@ -11,7 +11,8 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import { OutcomeFields } from "../ui/outcomes";
 import type { RouteHandle } from "../ui/title";
-import { formValues, parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, formValues, parseForm, schemaFields } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("themes:candidate.title", { theme: (data as { theme?: { name: string } } | undefined)?.theme?.name ?? "" }),
@@ -34,32 +35,32 @@ export async function loader(args: LoaderFunctionArgs) {
 const quotesSchema = z.array(z.coerce.number().int().positive()).max(3, "themes:candidate.errors.tooManyQuotes");
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const themeId = themeIdOf(args.params);
   const theme = await themeForOutcome(args.context.db, consultation.id, themeId);
   if (!theme) throw new Response("Not Found", { status: 404 });
   const form = await args.request.formData();
-  const values = { ...formValues(form, OUTCOME_FIELDS), quotes: form.getAll("quotes").map(String).join(",") };
-  const parsed = parseForm(form, outcomeFormSchema, OUTCOME_FIELDS);
+  const values = { ...formValues(form, schemaFields(outcomeFormSchema)), quotes: form.getAll("quotes").map(String).join(",") };
+  const parsed = parseForm(form, outcomeFormSchema);
   const quotes = quotesSchema.safeParse(form.getAll("quotes"));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   if (!quotes.success) errors.quotes = quotes.error.issues[0]?.message.startsWith("themes:") ? quotes.error.issues[0].message : "themes:candidate.errors.quoteUnknown";
   else if (quotes.data.some((q) => !theme.quotes.some((x) => x.id === q))) errors.quotes = "themes:candidate.errors.quoteUnknown";
-  if (!parsed.ok || Object.keys(errors).length) return json({ errors, values }, { status: 400 });
-  const result = await createOutcomeFromTheme(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
+  if (!parsed.ok || Object.keys(errors).length) return fail(errors, values);
+  const result = await createOutcomeFromTheme(args.context.db, { actor, consultationId: consultation.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
   if (!result.ok) {
     if (result.reason === "missing") throw new Response("Not Found", { status: 404 });
-    const field = result.reason === "quote" ? { quotes: "themes:candidate.errors.quoteUnknown" } : result.reason === "domain" ? { domain: "officer:outcomeForm.errors.domainRequired" } : { code: "officer:outcomeForm.errors.codeTaken" };
-    return json({ errors: field, values }, { status: result.reason === "code-taken" ? 409 : 400 });
+    const field: Record<string, string> = result.reason === "quote" ? { quotes: "themes:candidate.errors.quoteUnknown" } : result.reason === "domain" ? { domain: "officer:outcomeForm.errors.domainRequired" } : { code: "officer:outcomeForm.errors.codeTaken" };
+    return fail(field, values, result.reason === "code-taken" ? 409 : 400);
   }
-  return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.code)}`);
+  return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.value.code)}`);
 }
 
 export default function OutcomeFromTheme() {
   const { t } = useTranslation("themes");
   const { consultation, theme, domains, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v).includes(":") ? String(v) : `officer:${v}`)]));
+  const errors = useTranslatedErrors(actionData?.errors, "officer");
   const values: Record<string, string> = actionData?.values ?? defaults;
   const chosen = (values.quotes ?? "").split(",").filter(Boolean);
   return (

@@ -38,11 +38,11 @@ export async function loader(args: LoaderFunctionArgs) {
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = retrySchema.safeParse({ intent: form.get("intent"), id: form.get("id") });
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const done = await retryEmail(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, emailId: parsed.data.id }, new Date());
+  const done = await retryEmail(args.context.db, { actor, consultationId: consultation.id, emailId: parsed.data.id }, new Date());
   if (!done) throw new Response("Not Found", { status: 404 });
   return redirect(`/consultations/${consultation.slug}/invitations/emails?retried=1`);
 }

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { listModerationItems, listThemes } from "../services/moderation.server";
 import { BackLink, NotificationBanner, Table, Tag } from "../ui/components";
 import { PanelNav } from "../ui/panel";
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const themes = new Map((await listThemes(db, consultation.id)).map((t) => [t.id, t.name]));
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    officer: isOfficerOf(user, consultation.partnershipId),
     show,
     pending: show === "pending" ? items.length : (await listModerationItems(db, consultation.id, locale, "pending")).length,
     items: items.map((i) => ({

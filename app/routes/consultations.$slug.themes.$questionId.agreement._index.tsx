@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { landisKoch } from "../domain/themes/agreement-intervals";
 import { useTranslation } from "../i18n/use-translation";
 import { latestSample, sampleAgreement, startSample } from "../services/theme-agreement.server";
@@ -11,6 +12,8 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
 import { ThemesNav } from "../ui/themes";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("themes:agreement.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -23,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const sample = await latestSample(db, consultation.id, question.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    officer: isOfficerOf(user, consultation.partnershipId),
     question: { id: question.id, text: question.text, roundNumber: question.roundNumber, answers: question.answers },
     sample: sample ? { id: sample.id, size: sample.size, seed: sample.seed, coded: sample.items.filter((i) => i.codedAt).length, coderName: sample.coderName, mine: sample.coderId === user.id } : null,
     results: sample && sample.items.some((i) => i.codedAt) ? await sampleAgreement(db, sample) : null,
@@ -31,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor, locale } = await requireConsultationRole(args, ["officer"]);
   const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
   const values = { size: String(form.get("size") ?? "").slice(0, 20), seed: String(form.get("seed") ?? "").slice(0, 20) };
@@ -41,16 +44,16 @@ export async function action(args: ActionFunctionArgs) {
   if (question.answers < 2) errors.size = "themes:agreement.errors.tooFew";
   else if (!size.success) errors.size = "themes:agreement.errors.size";
   if (!seed.success) errors.seed = "themes:agreement.errors.seed";
-  if (Object.keys(errors).length) return json({ errors, values, max: question.answers }, { status: 400 });
-  await startSample(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
+  if (Object.keys(errors).length) return fail(errors, values, 400, { max: question.answers });
+  await startSample(args.context.db, { actor, consultationId: consultation.id, questionId: question.id, size: size.data!, seed: seed.data! }, new Date());
   return redirect(`/consultations/${consultation.slug}/themes/${question.id}/agreement/code`);
 }
 
 export default function Agreement() {
   const { t, i18n } = useTranslation("themes");
   const { consultation, officer, question, sample, results } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { max: question.answers })]));
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>();
+  const errors = useTranslatedErrors(actionData?.errors, "themes", { max: question.answers });
   const num = new Intl.NumberFormat(i18n.language);
   const two = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const f = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : two.format(x));
@@ -117,8 +120,8 @@ export default function Agreement() {
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{t("agreement.startHeading")}</h2>
           <p className="govuk-body">{t("agreement.startIntro")}</p>
-          <TextInput name="size" label={t("agreement.size")} hint={t("agreement.sizeHint", { max: num.format(question.answers) })} width="4" inputMode="numeric" defaultValue={actionData?.values.size ?? String(Math.min(50, question.answers))} error={errors.size} />
-          <TextInput name="seed" label={t("agreement.seed")} hint={t("agreement.seedHint")} width="10" inputMode="numeric" defaultValue={actionData?.values.seed ?? "1"} error={errors.seed} />
+          <TextInput name="size" label={t("agreement.size")} hint={t("agreement.sizeHint", { max: num.format(question.answers) })} width="4" inputMode="numeric" defaultValue={actionData?.values?.size ?? String(Math.min(50, question.answers))} error={errors.size} />
+          <TextInput name="seed" label={t("agreement.seed")} hint={t("agreement.seedHint")} width="10" inputMode="numeric" defaultValue={actionData?.values?.seed ?? "1"} error={errors.seed} />
           <Button variant={sample ? "secondary" : "primary"}>{t("agreement.start")}</Button>
         </Form>
       ) : null}

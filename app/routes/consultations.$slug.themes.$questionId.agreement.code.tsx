@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { codingChoice, NONE } from "../domain/panel/coding-choice";
 import { useTranslation } from "../i18n/use-translation";
 import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
 import { codebookChoices, requireThemableQuestion } from "../services/themes.server";
@@ -9,12 +9,15 @@ import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("themes:agreement.codeTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-const NONE = "none";
+/** A refused code: the sample or answer gone, someone else's sample (blind coding is one person's), a theme not in the codebook. */
+const REFUSED = { missing: [404, "Not Found"], "not-coder": [403, "Forbidden"], "unknown-theme": [400, "Bad Request"] } as const;
 
 async function load(args: LoaderFunctionArgs, roles: Array<"officer" | "commissioner">) {
   const access = await requireConsultationRole(args, roles);
@@ -42,27 +45,22 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, question, sample } = await load(args, ["officer"]);
+  const { consultation, actor, question, sample } = await load(args, ["officer"]);
   const form = await args.request.formData();
-  const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
-  if (!answerId.success) throw new Response("Bad Request", { status: 400 });
   const ticked = form.getAll("themes").map(String);
-  const none = ticked.includes(NONE);
-  const ids = ticked.filter((v) => v !== NONE).map((v) => z.coerce.number().int().positive().max(2 ** 31).safeParse(v));
-  if (ids.some((r) => !r.success)) throw new Response("Bad Request", { status: 400 });
-  if ((!none && ids.length === 0) || (none && ids.length)) return json({ errors: { themes: none ? "themes:review.errors.noneAndThemes" : "themes:review.errors.choose" }, ticked }, { status: 400 });
-  const r = await codeBlindItem(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, sampleId: sample.id, answerId: answerId.data, themeIds: ids.map((x) => x.data!) }, new Date());
-  if (r === "missing") throw new Response("Not Found", { status: 404 });
-  if (r === "not-coder") throw new Response("Forbidden", { status: 403 });
-  if (r === "unknown-theme") throw new Response("Bad Request", { status: 400 });
+  const choice = codingChoice(form.get("answerId"), ticked);
+  if (!choice.ok && choice.reason === "bad-request") throw new Response("Bad Request", { status: 400 });
+  if (!choice.ok) return fail({ themes: `themes:review.errors.${choice.reason}` }, {}, 400, { ticked });
+  const r = await codeBlindItem(args.context.db, { actor, consultationId: consultation.id, sampleId: sample.id, ...choice.value }, new Date());
+  if (!r.ok) throw new Response(REFUSED[r.reason][1], { status: REFUSED[r.reason][0] });
   return redirect(`/consultations/${consultation.slug}/themes/${question.id}/agreement/code`);
 }
 
 export default function BlindCoding() {
   const { t, i18n } = useTranslation("themes");
   const { consultation, question, sample, item, themes } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const actionData = useActionData<{ errors?: Record<string, string>; ticked?: string[] }>();
+  const errors = useTranslatedErrors(actionData?.errors, "themes");
   const num = new Intl.NumberFormat(i18n.language);
   return (
     <>

@@ -1,19 +1,21 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
+import { codingChoice, NONE } from "../domain/panel/coding-choice";
 import { useTranslation } from "../i18n/use-translation";
 import { confirmCoding, requireThemableQuestion, reviewPage } from "../services/themes.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ThemesNav } from "../ui/themes";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("themes:review.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-const NONE = "none";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
@@ -24,35 +26,31 @@ export async function loader(args: LoaderFunctionArgs) {
   if (page === "missing") throw new Response("Not Found", { status: 404 });
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    officer: isOfficerOf(user, consultation.partnershipId),
     question: { id: question.id, text: question.text, roundNumber: question.roundNumber },
     ...page,
   });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor, locale } = await requireConsultationRole(args, ["officer"]);
   const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const form = await args.request.formData();
-  const answerId = z.coerce.number().int().positive().max(2 ** 31).safeParse(form.get("answerId"));
-  if (!answerId.success) throw new Response("Bad Request", { status: 400 });
   const ticked = form.getAll("themes").map(String);
-  const none = ticked.includes(NONE);
-  const ids = ticked.filter((v) => v !== NONE).map((v) => z.coerce.number().int().positive().max(2 ** 31).safeParse(v));
-  if (ids.some((r) => !r.success)) throw new Response("Bad Request", { status: 400 });
-  const themeIds = ids.map((r) => r.data!);
-  if (!none && themeIds.length === 0) return json({ errors: { themes: "themes:review.errors.choose" }, ticked }, { status: 400 });
-  if (none && themeIds.length) return json({ errors: { themes: "themes:review.errors.noneAndThemes" }, ticked }, { status: 400 });
-  const r = await confirmCoding(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId, actorUserId: user.id, questionId: question.id, answerId: answerId.data, themeIds }, new Date());
+  const choice = codingChoice(form.get("answerId"), ticked);
+  if (!choice.ok && choice.reason === "bad-request") throw new Response("Bad Request", { status: 400 });
+  if (!choice.ok) return fail({ themes: `themes:review.errors.${choice.reason}` }, {}, 400, { ticked });
+  const { answerId, themeIds } = choice.value;
+  const r = await confirmCoding(args.context.db, { actor, consultationId: consultation.id, questionId: question.id, answerId, themeIds }, new Date());
   if (!r.ok) throw new Response(r.reason === "missing" ? "Not Found" : "Bad Request", { status: r.reason === "missing" ? 404 : 400 });
-  return redirect(`/consultations/${consultation.slug}/themes/${question.id}/review?confirmed=${answerId.data}`);
+  return redirect(`/consultations/${consultation.slug}/themes/${question.id}/review?confirmed=${answerId}`);
 }
 
 export default function Review() {
   const { t, i18n } = useTranslation("themes");
   const { consultation, officer, question, themes, item, reviewed, total, reviewer } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const actionData = useActionData<{ errors?: Record<string, string>; ticked?: string[] }>();
+  const errors = useTranslatedErrors(actionData?.errors, "themes");
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
   const date = (iso: string) => new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(new Date(iso));

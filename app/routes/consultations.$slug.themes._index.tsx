@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { useTranslation } from "../i18n/use-translation";
 import { listThemableQuestions } from "../services/themes.server";
 import { BackLink, Table } from "../ui/components";
@@ -15,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    officer: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    officer: isOfficerOf(user, consultation.partnershipId),
     questions: await listThemableQuestions(args.context.db, consultation.id, locale),
   });
 }

@@ -11,7 +11,8 @@ import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("join.title") };
 
@@ -31,7 +32,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ email: invitation.email, displayName: invitation.displayName, role: invitation.role, partnershipName: invitation.partnershipName });
 }
 
-const FIELDS = ["displayName", "password", "confirmPassword"] as const;
 const schema = z
   .object({
     displayName: z.string({ error: "join.errors.nameRequired" }).trim().min(1, "join.errors.nameRequired").max(120, "join.errors.nameTooLong"),
@@ -43,8 +43,9 @@ const schema = z
 export async function action(args: ActionFunctionArgs) {
   const { params, request } = args;
   const { token } = await loadInvitation(args.context.db, params);
-  const parsed = parseForm(await request.formData(), schema, FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: { displayName: parsed.values.displayName ?? "" } }, { status: 400 });
+  const parsed = parseForm(await request.formData(), schema);
+  // only the name is shown again: never the passwords
+  if (!parsed.ok) return fail(parsed.errors, { displayName: parsed.values.displayName ?? "" });
   const result = await acceptUserInvitation(args.context.db, env(), { token, ...parsed.data }, new Date());
   if (!result.ok) throw new Response("Not Found", { status: 404 });
   return redirect("/dashboard", { headers: { "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) } });
@@ -53,8 +54,8 @@ export async function action(args: ActionFunctionArgs) {
 export default function Join() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>();
+  const errors = useTranslatedErrors(actionData?.errors, "common");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -4,13 +4,16 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireGroupOfficer } from "../auth/panel-access.server";
 import { CsvError, parseCsv } from "../domain/csv";
 import { validateMemberImport, type ImportProblem } from "../domain/panel/members";
-import { countMembersWhoLeft, currentMemberEmails, listMembers } from "../services/panel.server";
-import { importMembers } from "../services/panel.server";
+import { countMembersWhoLeft, currentMemberEmails, importMembers, listMembers } from "../services/panel.server";
+import type { DB } from "../db.server";
+import type { Actor } from "../domain/actor";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { ImportReport } from "../ui/ImportReport";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:members.title", { group: (data as { group?: { name: string } } | undefined)?.group?.name ?? "" }),
@@ -37,16 +40,18 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-type ImportResult = { errors: Record<string, string>; problems: ImportProblem[] };
+/** A refused file: the error beside the file field, and the problems found in it (line, column, what), reported in a table. */
+const refuseFile = (error: string, problems: ImportProblem[] = [], status = 400) => fail({ file: `panel:members.import.errors.${error}` }, {}, status, { problems });
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, user } = await requireGroupOfficer(args);
-  const form = await args.request.formData();
-  if (form.get("intent") !== "import") throw new Response("Bad Request", { status: 400 });
+  const { partnership, group, actor } = await requireGroupOfficer(args);
+  return await runIntent(await args.request.formData(), { import: (form) => importFile(args.context.db, form, { partnership, group, actor }) }, null);
+}
+
+async function importFile(db: DB, form: FormData, { partnership, group, actor }: { partnership: { slug: string }; group: { id: number }; actor: Actor }) {
   const file = form.get("file");
-  if (!file || typeof file === "string" || file.size === 0) return json<ImportResult>({ errors: { file: "panel:members.import.errors.file" }, problems: [] }, { status: 400 });
-  if (file.size > MAX_BYTES) return json<ImportResult>({ errors: { file: "panel:members.import.errors.fileTooBig" }, problems: [] }, { status: 413 });
-  const db = args.context.db;
+  if (!file || typeof file === "string" || file.size === 0) return refuseFile("file");
+  if (file.size > MAX_BYTES) return refuseFile("fileTooBig", [], 413);
   let problems: ImportProblem[];
   let rows;
   try {
@@ -55,22 +60,20 @@ export async function action(args: ActionFunctionArgs) {
     if (!(e instanceof CsvError)) throw e;
     problems = [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }];
   }
-  if (problems.length > 0 || !rows) return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems }, { status: 400 });
-  const result = await importMembers(db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, rows }, new Date());
-  if ("duplicate" in result) {
-    // Someone added the same person while the file was checked.
-    return json<ImportResult>({ errors: { file: "panel:members.import.errors.report" }, problems: [{ line: 1, column: 1, key: "emailDuplicateExisting", params: { email: result.duplicate } }] }, { status: 409 });
-  }
+  if (problems.length > 0 || !rows) return refuseFile("report", problems);
+  const result = await importMembers(db, { actor, groupId: group.id, rows }, new Date());
+  // Someone added the same person while the file was checked.
+  if ("duplicate" in result) return refuseFile("report", [{ line: 1, column: 1, key: "emailDuplicateExisting", params: { email: result.duplicate } }], 409);
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?imported=${result.created}`);
 }
 
 export default function GroupMembers() {
   const { t } = useTranslation("panel");
   const { partnership, group, members, left } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ errors?: Record<string, string>; problems?: ImportProblem[] }>();
   const [search] = useSearchParams();
   const problems = actionData?.problems ?? [];
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v), { count: problems.length })]));
+  const errors = useTranslatedErrors(actionData?.errors, "panel", { count: problems.length });
   const notice = search.get("imported") ? t("members.imported", { count: Number(search.get("imported")) }) : search.get("added") ? t("members.added") : search.get("removed") ? t("members.removed") : search.get("saved") ? t("members.saved") : search.get("created") ? t("groups.created") : null;
   const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
   return (

@@ -1,25 +1,21 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireGroupOfficer } from "../auth/panel-access.server";
-import { findMember } from "../services/panel.server";
+import { requireGroupMember } from "../auth/panel-access.server";
 import { editMember, removeMember } from "../services/panel.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { MemberFields } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
-import { memberFromForm } from "../utils/panel-forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, runIntent } from "../utils/forms";
+import { memberEmailTaken, memberFromForm } from "../utils/panel-forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
 };
 
-async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : await findMember(args.context.db, access.group.id, access.memberId);
-  if (!member || member.leftAt) throw new Response("Not Found", { status: 404 });
-  return { ...access, member };
-}
+const loadMember = (args: LoaderFunctionArgs | ActionFunctionArgs) => requireGroupMember(args, { current: true });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnership, group, member } = await loadMember(args);
@@ -45,29 +41,30 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, member, user } = await loadMember(args);
-  const form = await args.request.formData();
-  const intent = form.get("intent");
-  const db = args.context.db;
-  const actor = { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, memberId: member.id };
-  if (intent === "remove") {
-    await removeMember(db, actor, new Date());
-    return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?removed=1`);
-  }
-  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
-  const parsed = memberFromForm(form);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await editMember(db, { ...actor, member: parsed.member }, new Date());
-  if (result === "missing") throw new Response("Not Found", { status: 404 });
-  if (result === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
-  return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?saved=1`);
+  const { partnership, group, member, actor } = await loadMember(args);
+  const target = { actor, groupId: group.id, memberId: member.id };
+  const back = `/partnerships/${partnership.slug}/groups/${group.id}`;
+  return await runIntent(await args.request.formData(), {
+    async remove() {
+      await removeMember(args.context.db, target, new Date());
+      return redirect(`${back}?removed=1`);
+    },
+    async save(form) {
+      const parsed = memberFromForm(form);
+      if (!parsed.ok) return fail(parsed.errors, parsed.values);
+      const edited = await editMember(args.context.db, { ...target, member: parsed.member }, new Date());
+      if (!edited.ok && edited.reason === "missing") throw new Response("Not Found", { status: 404 });
+      if (!edited.ok) return memberEmailTaken(parsed.member);
+      return redirect(`${back}?saved=1`);
+    },
+  }, null);
 }
 
 export default function EditMember() {
   const { t } = useTranslation("panel");
   const { partnership, group, member } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "panel");
   return (
     <>
       <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>

@@ -2,26 +2,19 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { requireGroupOfficer } from "../auth/panel-access.server";
-import { findMember } from "../services/panel.server";
+import { requireGroupMember } from "../auth/panel-access.server";
 import { eraseMember } from "../services/privacy.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("privacy:member.title") };
 
-async function loadMember(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const access = await requireGroupOfficer(args);
-  const member = access.memberId == null ? undefined : await findMember(args.context.db, access.group.id, access.memberId);
-  if (!member) throw new Response("Not Found", { status: 404 });
-  return { ...access, member };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { partnership, group, member } = await loadMember(args);
+  const { partnership, group, member } = await requireGroupMember(args);
   const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
   return json({
     groupPath: base,
@@ -36,20 +29,20 @@ const eraseSchema = z.object({ confirm: z.literal("yes", { error: "member.errors
 
 export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
-  const { partnership, group, member, user } = await loadMember(args);
-  if (form.get("intent") !== "erase") return json({ errors: { confirm: "member.errors.confirm" } }, { status: 400 });
-  const parsed = parseForm(form, eraseSchema, ["confirm"]);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
-  await eraseMember(args.context.db, member.id, partnership.id, new Date(), user.id);
+  const { partnership, group, member, actor } = await requireGroupMember(args);
+  if (form.get("intent") !== "erase") return fail({ confirm: "member.errors.confirm" });
+  const parsed = parseForm(form, eraseSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  await eraseMember(args.context.db, { actor, memberId: member.id }, new Date());
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}/members/${member.id}/privacy?erased=1`);
 }
 
 export default function MemberPrivacy() {
   const d = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>();
+  const a = useActionData<{ errors?: Record<string, string> }>();
   const { t } = useTranslation("privacy");
   const [params] = useSearchParams();
-  const errors = a?.errors ? { confirm: t(a.errors.confirm) } : undefined;
+  const errors = useTranslatedErrors(a?.errors, "privacy");
   return (
     <>
       <BackLink to={d.left ? d.groupPath : d.memberPath}>{t("common:common.back")}</BackLink>

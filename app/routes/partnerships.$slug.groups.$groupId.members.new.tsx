@@ -7,7 +7,9 @@ import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { MemberFields } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
-import { memberFromForm } from "../utils/panel-forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
+import { memberEmailTaken, memberFromForm } from "../utils/panel-forms";
 
 export const handle: RouteHandle = { title: (t) => t("panel:members.new.title") };
 
@@ -17,11 +19,11 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, group, user } = await requireGroupOfficer(args);
+  const { partnership, group, actor } = await requireGroupOfficer(args);
   const parsed = memberFromForm(await args.request.formData());
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = await addMember(args.context.db, { partnershipId: partnership.id, actorUserId: user.id, groupId: group.id, member: parsed.member }, new Date());
-  if (id === "duplicate") return json({ errors: { email: "panel:members.errors.emailTaken" }, values: Object.fromEntries(Object.entries(parsed.member).map(([k, v]) => [k, v == null ? "" : String(v)])) }, { status: 400 });
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  const added = await addMember(args.context.db, { actor, groupId: group.id, member: parsed.member }, new Date());
+  if (!added.ok) return memberEmailTaken(parsed.member);
   return redirect(`/partnerships/${partnership.slug}/groups/${group.id}?added=1`);
 }
 
@@ -29,7 +31,7 @@ export default function NewMember() {
   const { t } = useTranslation("panel");
   const { partnership, group } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "panel");
   return (
     <>
       <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>

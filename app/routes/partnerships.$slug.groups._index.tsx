@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requirePartnershipOfficer } from "../auth/panel-access.server";
-import { listGroups } from "../services/panel.server";
-import { createGroup } from "../services/panel.server";
+import { createGroup, listGroups } from "../services/panel.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("panel:groups.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
@@ -20,21 +20,22 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ partnership, groups: await listGroups(args.context.db, partnership.id) });
 }
 
-const FIELDS = ["name", "description"] as const;
 const schema = z.object({
   name: z.string({ error: "panel:groups.errors.nameRequired" }).trim().min(1, "panel:groups.errors.nameRequired").max(120, "panel:groups.errors.nameTooLong"),
   description: z.string().trim().max(2000, "panel:groups.errors.descriptionTooLong").optional().default(""),
 });
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnership, user } = await requirePartnershipOfficer(args);
-  const form = await args.request.formData();
-  if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
-  const parsed = parseForm(form, schema, FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const id = await createGroup(args.context.db, { partnershipId: partnership.id, actorUserId: user.id, ...parsed.data }, new Date());
-  if (id === "taken") return json({ errors: { name: "panel:groups.errors.nameTaken" }, values: { name: parsed.data.name, description: parsed.data.description } }, { status: 400 });
-  return redirect(`/partnerships/${partnership.slug}/groups/${id}?created=1`);
+  const { partnership, actor } = await requirePartnershipOfficer(args);
+  return await runIntent(await args.request.formData(), {
+    async create(form) {
+      const parsed = parseForm(form, schema);
+      if (!parsed.ok) return fail(parsed.errors, parsed.values);
+      const created = await createGroup(args.context.db, { actor, ...parsed.data }, new Date());
+      if (!created.ok) return fail({ name: "panel:groups.errors.nameTaken" }, { name: parsed.data.name, description: parsed.data.description });
+      return redirect(`/partnerships/${partnership.slug}/groups/${created.value}?created=1`);
+    },
+  }, null);
 }
 
 export default function Groups() {
@@ -42,7 +43,7 @@ export default function Groups() {
   const { partnership, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "panel");
   const values: Record<string, string> = actionData?.values ?? {};
   return (
     <>

@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { requireRole } from "../auth/guards.server";
 import { parseDomains } from "../domain/auth/sso-identity";
 import { env } from "../env.server";
 import { useTranslation } from "../i18n/use-translation";
 import { linkOrigin } from "../auth/consultation-rounds.server";
-import { partnershipFromParams } from "../services/admin.server";
+import { requirePartnershipAdministrator } from "../auth/panel-access.server";
 import { providerSettings, removeProvider, saveProviderSettings, ssoCallbackUrl } from "../services/sso.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm, schemaFields } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("admin.signIn.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
@@ -20,8 +20,7 @@ export const handle: RouteHandle = {
 
 /** Administrators of the partnership set up its staff's single sign-on (decision 0025). */
 export async function loader(args: LoaderFunctionArgs) {
-  const partnership = await partnershipFromParams(args.context.db, args.params);
-  await requireRole(args, partnership.id, "administrator");
+  const { partnership } = await requirePartnershipAdministrator(args);
   const settings = await providerSettings(args.context.db, partnership.id);
   return json({
     partnership,
@@ -30,7 +29,6 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const FIELDS = ["issuer", "clientId", "clientSecret", "allowedDomains", "emailClaim", "requireSso"] as const;
 function schema(allowHttp: boolean) {
   return z.object({
     issuer: z
@@ -63,26 +61,26 @@ function schema(allowHttp: boolean) {
   });
 }
 
+/** What was typed, shown again, but never the client secret: it is not sent back to the browser. */
+function withoutSecret(values: Record<string, string>): Record<string, string> {
+  const { clientSecret: _secret, ...rest } = values;
+  return rest;
+}
+
 export async function action(args: ActionFunctionArgs) {
-  const partnership = await partnershipFromParams(args.context.db, args.params);
-  const user = await requireRole(args, partnership.id, "administrator");
+  const { partnership, actor } = await requirePartnershipAdministrator(args);
   const form = await args.request.formData();
   const db = args.context.db;
   const now = new Date();
   if (form.get("intent") === "remove") {
-    await removeProvider(db, user.id, partnership.id, now);
+    await removeProvider(db, actor, now);
     return redirect(`/partnerships/${partnership.slug}/sign-in?removed=1`);
   }
-  const parsed = parseForm(form, schema(env().SSO_ALLOW_HTTP_ISSUER), FIELDS);
-  if (!parsed.ok) {
-    const { clientSecret: _secret, ...values } = parsed.values;
-    return json({ errors: parsed.errors, values }, { status: 400 });
-  }
-  const saved = await saveProviderSettings(db, user.id, partnership.id, parsed.data, now);
-  if (!saved.ok) {
-    const { clientSecret: _secret, ...values } = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
-    return json({ errors: { clientSecret: "admin.signIn.errors.clientSecret" }, values }, { status: 400 });
-  }
+  const providerSchema = schema(env().SSO_ALLOW_HTTP_ISSUER);
+  const parsed = parseForm(form, providerSchema);
+  if (!parsed.ok) return fail(parsed.errors, withoutSecret(parsed.values));
+  const saved = await saveProviderSettings(db, actor, parsed.data, now);
+  if (!saved.ok) return fail({ clientSecret: "admin.signIn.errors.clientSecret" }, withoutSecret(Object.fromEntries(schemaFields(providerSchema).map((f) => [f, String(form.get(f) ?? "")]))));
   return redirect(`/partnerships/${partnership.slug}/sign-in?saved=1`);
 }
 
@@ -91,7 +89,7 @@ export default function PartnershipSignIn() {
   const { partnership, settings, callbackUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "common");
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const value = (field: string, stored: string | undefined) => values[field] ?? stored;
   return (

@@ -3,16 +3,15 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { ROLES } from "../domain/auth/roles";
-import { requireRole } from "../auth/guards.server";
-import { listPendingInvitations } from "../services/admin.server";
-import { listPartnershipPeople } from "../services/admin.server";
-import { inviteOrAssign, removeRole, partnershipFromParams } from "../services/admin.server";
+import { requirePartnershipAdministrator } from "../auth/panel-access.server";
+import { inviteOrAssign, listPartnershipPeople, listPendingInvitations, removeRole } from "../services/admin.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput } from "../ui/fields";
 import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm, runIntent } from "../utils/forms";
 import { pageLocale } from "../i18n/i18n.server";
 
 export const handle: RouteHandle = {
@@ -20,8 +19,7 @@ export const handle: RouteHandle = {
 };
 
 export async function loader(args: LoaderFunctionArgs) {
-  const partnership = await partnershipFromParams(args.context.db, args.params);
-  await requireRole(args, partnership.id, "administrator");
+  const { partnership } = await requirePartnershipAdministrator(args);
   const db = args.context.db;
   const people = await listPartnershipPeople(db, partnership.id);
   const locale = pageLocale(args.request);
@@ -29,7 +27,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ partnership, people, pending });
 }
 
-const INVITE_FIELDS = ["displayName", "email", "role"] as const;
 const inviteSchema = z.object({
   displayName: z.string({ error: "admin.users.errors.nameRequired" }).trim().min(1, "admin.users.errors.nameRequired").max(120, "admin.users.errors.nameTooLong"),
   email: z
@@ -43,42 +40,35 @@ const inviteSchema = z.object({
 const removeSchema = z.object({ membershipId: z.coerce.number().int().positive() });
 
 export async function action(args: ActionFunctionArgs) {
-  const partnership = await partnershipFromParams(args.context.db, args.params);
-  const user = await requireRole(args, partnership.id, "administrator");
-  const form = await args.request.formData();
-  const intent = form.get("intent");
+  const { partnership, actor } = await requirePartnershipAdministrator(args);
   const db = args.context.db;
-  if (intent === "invite") {
-    const parsed = parseForm(form, inviteSchema, INVITE_FIELDS);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, invited: null }, { status: 400 });
-    const result = await inviteOrAssign(db, user.id, partnership.id, parsed.data, new Date());
-    if (result.kind === "invited") {
-      const origin = new URL(args.request.url).origin;
-      return json({ errors: {}, values: {}, invited: { link: `${origin}/join/${result.token}`, email: parsed.data.email, kind: result.kind } });
-    }
-    return json({ errors: {}, values: {}, invited: { link: null, email: parsed.data.email, kind: result.kind } });
-  }
-  if (intent === "remove") {
-    const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
-    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    const result = await removeRole(db, user.id, partnership.id, parsed.data.membershipId, new Date());
-    if (!result.ok) {
-      return json(
-        { errors: { people: result.reason === "last-administrator" ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" }, values: {}, invited: null },
-        { status: result.reason === "not-found" ? 404 : 409 },
-      );
-    }
-    return redirect(`/partnerships/${partnership.slug}/users?removed=1`);
-  }
-  throw new Response("Bad Request", { status: 400 });
+  return await runIntent(await args.request.formData(), {
+    async invite(form) {
+      const parsed = parseForm(form, inviteSchema);
+      if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { invited: null });
+      const result = await inviteOrAssign(db, { actor, ...parsed.data }, new Date());
+      const invited = !result.ok ? { kind: result.reason, link: null } : result.value.kind === "invited" ? { kind: result.value.kind, link: `${new URL(args.request.url).origin}/join/${result.value.token}` } : { kind: result.value.kind, link: null };
+      return json({ errors: {}, values: {}, invited: { link: invited.link, email: parsed.data.email, kind: invited.kind } });
+    },
+    async remove(form) {
+      const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
+      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+      const result = await removeRole(db, { actor, membershipId: parsed.data.membershipId }, new Date());
+      if (!result.ok) {
+        const lastAdministrator = result.reason === "last-administrator";
+        return fail({ people: lastAdministrator ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" }, {}, lastAdministrator ? 409 : 404, { invited: null });
+      }
+      return redirect(`/partnerships/${partnership.slug}/users?removed=1`);
+    },
+  }, null);
 }
 
 export default function PartnershipUsers() {
   const { t } = useTranslation();
   const { partnership, people, pending } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string>; invited?: { link: string | null; email: string; kind: "invited" | "role-added" | "already-has-role" } | null }>();
   const [params] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(String(v))]));
+  const errors = useTranslatedErrors(actionData?.errors, "common");
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   return (
     <>

@@ -13,12 +13,12 @@ import { Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { parseForm } from "../utils/forms";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail, parseForm } from "../utils/forms";
 import { clientAddress } from "../utils/client-address.server";
 
 export const handle: RouteHandle = { title: (t) => t("signIn.title") };
 
-const FIELDS = ["email", "password", "redirectTo"] as const;
 const schema = z.object({
   email: z
     .string({ error: "signIn.errors.emailRequired" })
@@ -50,21 +50,19 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { request } = args;
   const formData = await request.formData();
-  const parsed = parseForm(formData, schema, FIELDS);
-  if (!parsed.ok) {
-    return json({ errors: parsed.errors, values: { email: parsed.values.email ?? "" } }, { status: 400 });
-  }
+  const parsed = parseForm(formData, schema);
+  // only the email is shown again: never the password
+  if (!parsed.ok) return fail(parsed.errors, { email: parsed.values.email ?? "" });
   const { email, password, redirectTo } = parsed.data;
   const result = await signIn(args.context.db, env(), { email, password, ip: clientAddress(request), deviceToken: readDeviceToken(request) }, new Date());
   if (!result.ok) {
     if (result.reason === "rate-limited") {
-      return json(
-        { errors: { email: "signIn.errors.rateLimited" }, values: { email }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
-        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-      );
+      const limited = fail({ email: "signIn.errors.rateLimited" }, { email }, 429, { retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) });
+      limited.headers.set("Retry-After", String(result.retryAfterSeconds));
+      return limited;
     }
-    if (result.reason === "sso-required") return json({ errors: { sso: "signIn.errors.ssoRequired" }, values: { email } }, { status: 403 });
-    return json({ errors: { email: "signIn.errors.invalid" }, values: { email } }, { status: 400 });
+    if (result.reason === "sso-required") return fail({ sso: "signIn.errors.ssoRequired" }, { email }, 403);
+    return fail({ email: "signIn.errors.invalid" }, { email });
   }
   const headers = new Headers({ "Set-Cookie": serializeSessionCookie(result.token, result.expiresAt, secureCookies()) });
   if (result.device) headers.append("Set-Cookie", serializeDeviceCookie(result.device.token, result.device.expiresAt, secureCookies()));
@@ -74,12 +72,9 @@ export async function action(args: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation();
   const { providers, ssoError } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string>; retryAfterMinutes?: number }>();
   const [params] = useSearchParams();
-  const minutes = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : undefined;
-  const errors: Record<string, string> = Object.fromEntries(
-    Object.entries(actionData?.errors ?? {}).map(([field, key]) => [field, t(key, { minutes })]),
-  );
+  const errors = useTranslatedErrors(actionData?.errors, "common", { minutes: actionData?.retryAfterMinutes });
   if (ssoError && !actionData) errors.sso = t(`signIn.sso.failed.${ssoError}`);
   const redirectTo = params.get("redirectTo") ?? "";
   return (

@@ -5,14 +5,17 @@
  */
 import { randomToken, hashTokenHex } from "../auth/tokens.server";
 import { type DB, inTransaction } from "../db.server";
-import { canAcceptAnswers, type Decision } from "../domain/consultation/lifecycle";
-import { canRemind, planInvitations, type InviteWho } from "../domain/panel/invitations";
+import { canAcceptAnswers } from "../domain/consultation/lifecycle";
+import type { Actor } from "../domain/actor";
+import { allow, allowed, refuse, type Decision } from "../domain/decision";
+import type { EmailStatus } from "../domain/email/delivery";
+import { canRemind, memberRoundStatus, nextReminderAllowedAt, planInvitations, type InviteWho, type MemberRoundStatus } from "../domain/panel/invitations";
 import { isLocale, type Locale } from "../i18n/config";
 import { serverI18n } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { insertInvitation, listRoundTracking, markReminded, replaceInvitationToken, revokeInvitation as revokeRow, type TrackingRow } from "../repos/round-invitations.server";
-import { formatDate } from "../i18n/format.server";
+import { formatDate, formatDateTime } from "../i18n/format.server";
 import { enqueueEmail } from "./email.server";
 
 export interface RoundContext {
@@ -20,7 +23,7 @@ export interface RoundContext {
   round: { id: number; number: number; status: string; opensAt: Date | null; closesAt: Date | null };
   /** Origin for links: APP_ORIGIN, else the request's origin. */
   origin: string;
-  actorUserId: number;
+  actor: Actor;
 }
 
 export type InviteRefusal = "round-not-open";
@@ -63,14 +66,14 @@ async function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind
 }
 
 function roundOpen(ctx: RoundContext, now: Date): Decision<InviteRefusal> {
-  return canAcceptAnswers(ctx.consultation, ctx.round, now).ok ? { ok: true } : { ok: false, reason: "round-not-open" };
+  return canAcceptAnswers(ctx.consultation, ctx.round, now).ok ? allowed : refuse("round-not-open");
 }
 
 export async function inviteMembers(
   db: DB,
   ctx: RoundContext & { who: InviteWho },
   now: Date,
-): Promise<Decision<InviteRefusal> & { created?: number; resent?: number; skippedNoEmail?: number; skippedCompleted?: number }> {
+): Promise<Decision<InviteRefusal, { created: number; resent: number; skippedNoEmail: number; skippedCompleted: number }>> {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
   return await inTransaction(db, async (tx) => {
@@ -98,14 +101,14 @@ export async function inviteMembers(
     }
     await appendAudit(tx, {
       at: now,
-      actorUserId: ctx.actorUserId,
+      actorUserId: ctx.actor.userId,
       partnershipId: ctx.consultation.partnershipId,
       action: "invitations.sent",
       entityType: "round",
       entityId: ctx.round.id,
       details: { who: ctx.who, created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted },
     });
-    return { ok: true as const, created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted };
+    return allow({ created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted });
   });
 }
 
@@ -114,7 +117,7 @@ export async function inviteMembers(
  * the last 24 hours (for any invitation). The reminder carries a fresh link (only hashes are
  * stored, so the old link cannot be re-sent); the old link stops working.
  */
-export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promise<Decision<InviteRefusal> & { sent?: number; tooSoon?: number }> {
+export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promise<Decision<InviteRefusal, { sent: number; tooSoon: number }>> {
   const open = roundOpen(ctx, now);
   if (!open.ok) return open;
   return await inTransaction(db, async (tx) => {
@@ -139,17 +142,55 @@ export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promi
       await enqueueEmail(tx, { to: m.email!, ...mail, kind: "reminder", consultationId: ctx.consultation.id, relatedId: m.invitationId }, now);
       sent++;
     }
-    await appendAudit(tx, { at: now, actorUserId: ctx.actorUserId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
-    return { ok: true as const, sent, tooSoon };
+    await appendAudit(tx, { at: now, actorUserId: ctx.actor.userId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
+    return allow({ sent, tooSoon });
   });
 }
 
-export async function revokeInvitation(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; invitationId: number }, now: Date): Promise<boolean> {
+export async function revokeInvitation(db: DB, input: { actor: Actor; consultationId: number; invitationId: number }, now: Date): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
     if (!(await revokeRow(tx, input.invitationId, input.consultationId, now))) return false;
-    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
+    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
     return true;
   });
+}
+
+export interface InvitationRow {
+  invitationId: number | null;
+  name: string;
+  email: string | null;
+  stakeholderGroup: string;
+  status: MemberRoundStatus;
+  emailStatus: EmailStatus | null;
+  emailError: string | null;
+  revocable: boolean;
+  remindedAt: string | null;
+  nextReminder: string | null;
+}
+
+/** The invitations page for one round: each current member's progress and email, and how many are at each stage. */
+export async function roundInvitationsPage(db: DB, input: { consultationId: number; roundId: number; groupId: number; locale: string }, now: Date) {
+  const rows = await listRoundTracking(db, { consultationId: input.consultationId, roundId: input.roundId, groupId: input.groupId });
+  const when = (d: Date) => formatDateTime(d.toISOString(), input.locale);
+  const members: InvitationRow[] = rows.map((m) => {
+    const status = memberRoundStatus({ invitation: m.invitationId == null ? null : { completedAt: m.completedAt, revokedAt: m.revokedAt, reminderCount: m.reminderCount }, hasDraft: m.hasDraft, hasResponse: m.hasResponse });
+    const next = nextReminderAllowedAt(m.lastReminderAt, now);
+    return {
+      invitationId: m.invitationId,
+      name: m.displayName,
+      email: m.email,
+      stakeholderGroup: m.stakeholderGroup,
+      status,
+      emailStatus: m.emailStatus as EmailStatus | null,
+      emailError: m.emailStatus === "failed" || m.emailStatus === "bounced" ? m.emailError : null,
+      revocable: m.invitationId != null && !m.revokedAt && status !== "completed",
+      remindedAt: m.remindedAt ? when(m.remindedAt) : null,
+      nextReminder: next && status !== "completed" && status !== "revoked" && status !== "not-invited" ? when(next) : null,
+    };
+  });
+  const counts: Record<MemberRoundStatus, number> = { "not-invited": 0, invited: 0, reminded: 0, started: 0, completed: 0, revoked: 0 };
+  for (const m of members) counts[m.status]++;
+  return { members, counts };
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.

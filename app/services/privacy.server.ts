@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import * as s from "../../db/tables";
 import { changedRows, type DB, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
 import { checkRetentionDate, isRetentionDue } from "../domain/privacy/retention";
 import { appendAudit } from "../repos/audit.server";
 import { personalDataHeld } from "../repos/privacy.server";
@@ -77,9 +78,10 @@ export async function setRetentionDate(db: DB, consultationId: number, partnersh
 }
 
 /** A member's data for their subject access request, with the export recorded in the audit log. */
-export async function exportMemberData(db: DB, memberId: number, actor: { actorUserId: number; partnershipId: number }, now: Date) {
+export async function exportMemberData(db: DB, input: { actor: Actor; memberId: number }, now: Date) {
+  const { actor, memberId } = input;
   const data = await memberDataExport(db, memberId);
-  await appendAudit(db, { at: now, actorUserId: actor.actorUserId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
+  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
   return data;
 }
 
@@ -143,7 +145,8 @@ export async function memberDataExport(db: DB, memberId: number) {
  * Erases a member: name, email and profile go; they leave the group; their invitations and the
  * emails sent to them are deleted; their answers stay only as anonymous answers (unlinked).
  */
-export async function eraseMember(db: DB, memberId: number, partnershipId: number, now: Date, actorUserId: number): Promise<boolean> {
+export async function eraseMember(db: DB, input: { actor: Actor; memberId: number }, now: Date): Promise<boolean> {
+  const { actor, memberId } = input;
   return await inTransaction(db, async (t) => {
     const [member] = await t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId));
     if (!member) return false;
@@ -159,7 +162,7 @@ export async function eraseMember(db: DB, memberId: number, partnershipId: numbe
       .update(s.advisoryGroupMembers)
       .set({ displayName: `Erased member ${memberId}`, email: null, ageBand: null, sex: null, locality: null, ethnicity: null, profileConsentAt: null, leftAt: now })
       .where(eq(s.advisoryGroupMembers.id, memberId));
-    await appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
+    await appendAudit(t, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
     return true;
   });
 }

@@ -7,6 +7,8 @@
  */
 import * as oidc from "openid-client";
 import { type DB, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
+import { allowed, refuse, type Decision } from "../domain/decision";
 import type { Env } from "../env.server";
 import { RateLimiter, rateLimitStore } from "../auth/rate-limit.server";
 import { createSession } from "../auth/session.server";
@@ -238,28 +240,30 @@ export interface ProviderInput {
 }
 
 /** Saves (audited, without the secret); a new provider needs a secret. */
-export async function saveProviderSettings(db: DB, adminId: number, partnershipId: number, input: ProviderInput, now: Date): Promise<{ ok: true } | { ok: false; reason: "secret-required" }> {
+export async function saveProviderSettings(db: DB, actor: Actor, input: ProviderInput, now: Date): Promise<Decision<"secret-required">> {
+  const partnershipId = actor.partnershipId;
   return await inTransaction(db, async (tx) => {
     const existing = await findIdentityProvider(tx, partnershipId);
-    if (!existing && !input.clientSecret) return { ok: false as const, reason: "secret-required" as const };
-    await saveIdentityProvider(tx, { partnershipId, ...input, updatedBy: adminId, updatedAt: now });
+    if (!existing && !input.clientSecret) return refuse("secret-required");
+    await saveIdentityProvider(tx, { partnershipId, ...input, updatedBy: actor.userId, updatedAt: now });
     await appendAudit(tx, {
       at: now,
-      actorUserId: adminId,
+      actorUserId: actor.userId,
       partnershipId,
       action: existing ? "identity-provider.updated" : "identity-provider.added",
       entityType: "partnership",
       entityId: partnershipId,
       details: { issuer: input.issuer, clientId: input.clientId, allowedDomains: input.allowedDomains, emailClaim: input.emailClaim, requireSso: input.requireSso, secretChanged: input.clientSecret !== null },
     });
-    return { ok: true as const };
+    return allowed;
   });
 }
 
-export async function removeProvider(db: DB, adminId: number, partnershipId: number, now: Date): Promise<boolean> {
+export async function removeProvider(db: DB, actor: Actor, now: Date): Promise<boolean> {
+  const partnershipId = actor.partnershipId;
   return await inTransaction(db, async (tx) => {
     if (!(await deleteIdentityProvider(tx, partnershipId))) return false;
-    await appendAudit(tx, { at: now, actorUserId: adminId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
     return true;
   });
 }

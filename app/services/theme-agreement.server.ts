@@ -8,6 +8,7 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { agreementSampleItems, agreementSamples, users } from "../../db/tables";
 import { changedRows, type DB, inTransaction } from "../db.server";
+import { allowed, refuse, type Decision } from "../domain/decision";
 import { agreementDocument } from "../domain/themes/agreement-report";
 import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/themes/agreement-intervals";
 import { appendAudit } from "../repos/audit.server";
@@ -37,11 +38,11 @@ export async function startSample(db: DB, a: ThemesActor & { questionId: number;
     const chosen = seededSample(ids, a.size, a.seed);
     const [inserted] = await tx
       .insert(agreementSamples)
-      .values({ consultationId: a.consultationId, questionId: a.questionId, coderId: a.actorUserId, seed: a.seed, size: chosen.length, createdBy: a.actorUserId, createdAt: now })
+      .values({ consultationId: a.consultationId, questionId: a.questionId, coderId: a.actor.userId, seed: a.seed, size: chosen.length, createdBy: a.actor.userId, createdAt: now })
       .returning({ id: agreementSamples.id });
     const id = inserted!.id;
     for (const [position, answerId] of chosen.entries()) await tx.insert(agreementSampleItems).values({ sampleId: id, answerId, position });
-    await appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
+    await appendAudit(tx, { at: now, actorUserId: a.actor.userId, partnershipId: a.actor.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
     return id;
   });
 }
@@ -54,13 +55,13 @@ export async function nextBlindItem(db: DB, consultationId: number, sample: Samp
   return answer ? { answerId: answer.answerId, text: answer.text } : null;
 }
 
-export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): Promise<"ok" | "missing" | "not-coder" | "unknown-theme"> {
-  return await inTransaction(db, async (tx): Promise<"ok" | "missing" | "not-coder" | "unknown-theme"> => {
+export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> {
+  return await inTransaction(db, async (tx): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> => {
     const [sample] = await tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId)));
-    if (!sample) return "missing";
-    if (sample.coderId !== a.actorUserId) return "not-coder";
+    if (!sample) return refuse("missing");
+    if (sample.coderId !== a.actor.userId) return refuse("not-coder");
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
-    if (a.themeIds.some((id) => !own.has(id))) return "unknown-theme";
+    if (a.themeIds.some((id) => !own.has(id))) return refuse("unknown-theme");
     const changed = changedRows(
       await tx
         .update(agreementSampleItems)
@@ -69,9 +70,9 @@ export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number;
     );
     if (!changed) {
       const [exists] = await tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId)));
-      return exists ? "ok" : "missing"; // already coded: a repeated submit records nothing new
+      return exists ? allowed : refuse("missing"); // already coded: a repeated submit records nothing new
     }
-    return "ok";
+    return allowed;
   });
 }
 

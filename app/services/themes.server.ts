@@ -7,6 +7,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
+import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import type { OutcomeForm } from "../domain/outcome-form";
 import { appendAudit } from "../repos/audit.server";
 import { createOutcome } from "./outcomes.server";
@@ -28,14 +30,14 @@ import {
   type ThemeRun,
 } from "../repos/themes.server";
 
+/** Who acts, on which consultation (the consultation's partnership is the actor's). */
 export interface ThemesActor {
+  actor: Actor;
   consultationId: number;
-  partnershipId: number;
-  actorUserId: number;
 }
 
 async function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  await appendAudit(tx, { at: now, actorUserId: a.actorUserId, partnershipId: a.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
+  await appendAudit(tx, { at: now, actorUserId: a.actor.userId, partnershipId: a.actor.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
 }
 
 export async function listThemableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
@@ -90,62 +92,62 @@ export async function questionThemesPage(db: DB, consultationId: number, questio
 export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): Promise<number> {
   return await inTransaction(db, async (tx) => {
     // A fresh set of suggestions replaces the ones not yet decided.
-    await closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actorUserId);
-    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
+    await closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actor.userId);
+    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actor.userId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
     await audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
     return id;
   });
 }
 
-export async function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): Promise<number | "no-codebook"> {
-  return await inTransaction(db, async (tx): Promise<number | "no-codebook"> => {
-    if ((await listThemes(tx, a.consultationId)).length === 0) return "no-codebook";
-    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
+export async function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): Promise<Decision<"no-codebook", number>> {
+  return await inTransaction(db, async (tx): Promise<Decision<"no-codebook", number>> => {
+    if ((await listThemes(tx, a.consultationId)).length === 0) return refuse("no-codebook");
+    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
     await audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
-    return id;
+    return allow(id);
   });
 }
 
-type Decision = "ok" | "missing" | "taken";
+type SuggestionDecision = Decision<"missing" | "taken">;
 
 /** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
-export async function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Promise<Decision> {
-  return await inTransaction(db, async (tx): Promise<Decision> => {
+export async function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Promise<SuggestionDecision> {
+  return await inTransaction(db, async (tx): Promise<SuggestionDecision> => {
     const found: Awaited<ReturnType<typeof findSuggestion>>[] = [];
     for (const id of a.suggestionIds) found.push(await findSuggestion(tx, a.consultationId, a.questionId, id));
-    if (found.length === 0 || found.some((s) => !s || s.status !== "open")) return "missing";
-    if (await themeNameTaken(tx, a.consultationId, a.name)) return "taken";
+    if (found.length === 0 || found.some((s) => !s || s.status !== "open")) return refuse("missing");
+    if (await themeNameTaken(tx, a.consultationId, a.name)) return refuse("taken");
     const keywords = [...new Set(found.flatMap((s) => s!.keywords))].slice(0, 12);
     const themeId = await insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
-    await decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actorUserId, decidedAt: now });
-    await decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actorUserId, decidedAt: now });
+    await decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actor.userId, decidedAt: now });
+    await decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actor.userId, decidedAt: now });
     await audit(tx, a, a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted", "codebook-theme", themeId, { name: a.name, suggestionIds: a.suggestionIds }, now);
     // The machine codes every answer against the codebook now that it has grown.
-    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
-    return "ok";
+    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
+    return allowed;
   });
 }
 
-export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision> {
-  return await inTransaction(db, async (tx): Promise<Decision> => {
+export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision<"missing">> {
+  return await inTransaction(db, async (tx): Promise<Decision<"missing">> => {
     const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
-    if (!s || s.status !== "open") return "missing";
-    await decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
+    if (!s || s.status !== "open") return refuse("missing");
+    await decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actor.userId, decidedAt: now });
     await audit(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
-    return "ok";
+    return allowed;
   });
 }
 
 /** Splits a suggestion in two: a new run clusters just its answers into two themes. */
-export async function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision | "too-small"> {
-  return await inTransaction(db, async (tx): Promise<Decision | "too-small"> => {
+export async function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision<"missing" | "too-small">> {
+  return await inTransaction(db, async (tx): Promise<Decision<"missing" | "too-small">> => {
     const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
-    if (!s || s.status !== "open") return "missing";
-    if (s.memberAnswerIds.length < 4) return "too-small";
-    await decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actorUserId, decidedAt: now });
-    const runId = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actorUserId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
+    if (!s || s.status !== "open") return refuse("missing");
+    if (s.memberAnswerIds.length < 4) return refuse("too-small");
+    await decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actor.userId, decidedAt: now });
+    const runId = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actor.userId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
     await audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
-    return "ok";
+    return allowed;
   });
 }
 
@@ -220,15 +222,15 @@ export async function codebookChoices(db: DB, consultationId: number): Promise<{
 }
 
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
-export async function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): Promise<{ ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" }> {
-  return await inTransaction(db, async (tx): Promise<{ ok: true; themeIds: number[] } | { ok: false; reason: "missing" | "unknown-theme" }> => {
-    if (!(await themableAnswers(tx, a.consultationId, a.questionId, [a.answerId])).length) return { ok: false, reason: "missing" };
+export async function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing" | "unknown-theme", number[]>> {
+  return await inTransaction(db, async (tx): Promise<Decision<"missing" | "unknown-theme", number[]>> => {
+    if (!(await themableAnswers(tx, a.consultationId, a.questionId, [a.answerId])).length) return refuse("missing");
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
-    if (a.themeIds.some((id) => !own.has(id))) return { ok: false, reason: "unknown-theme" };
-    const set = await recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actorUserId, now);
+    if (a.themeIds.some((id) => !own.has(id))) return refuse("unknown-theme");
+    const set = await recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actor.userId, now);
     await audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
-    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actorUserId, parameters: { seed: 1 } }, now);
-    return { ok: true, themeIds: set };
+    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
+    return allow(set);
   });
 }
 
@@ -288,6 +290,8 @@ async function codesOf(db: DB, outcomeIds: number[]): Promise<string[]> {
   ).map((r) => r.code);
 }
 
+type OutcomeFromThemeRefusal = "missing" | "quote" | "code-taken" | "domain";
+
 /**
  * Writes a candidate outcome from a codebook theme: the outcome through the library's own
  * creation (code, domain, text, audit, content version), and its provenance — the theme and its
@@ -297,19 +301,19 @@ export async function createOutcomeFromTheme(
   db: DB,
   a: ThemesActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
   now: Date,
-): Promise<{ ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" }> {
-  return await inTransaction(db, async (tx): Promise<{ ok: true; code: string } | { ok: false; reason: "missing" | "quote" | "code-taken" | "domain" }> => {
+): Promise<Decision<OutcomeFromThemeRefusal, { code: string }>> {
+  return await inTransaction(db, async (tx): Promise<Decision<OutcomeFromThemeRefusal, { code: string }>> => {
     const theme = await themeForOutcome(tx, a.consultationId, a.themeId);
-    if (!theme) return { ok: false, reason: "missing" };
-    const allowed = new Set(theme.quotes.map((q) => q.id));
+    if (!theme) return refuse("missing");
+    const quotable = new Set(theme.quotes.map((q) => q.id));
     const quoteIds = [...new Set(a.quoteIds)];
-    if (quoteIds.length > 3 || quoteIds.some((id) => !allowed.has(id))) return { ok: false, reason: "quote" };
-    const r = await createOutcome(tx, { actor: { userId: a.actorUserId, partnershipId: a.partnershipId }, consultationId: a.consultationId, form: a.form }, now);
-    if (!r.ok) return { ok: false, reason: r.reason === "domain" ? "domain" : "code-taken" };
+    if (quoteIds.length > 3 || quoteIds.some((id) => !quotable.has(id))) return refuse("quote");
+    const r = await createOutcome(tx, { actor: a.actor, consultationId: a.consultationId, form: a.form }, now);
+    if (!r.ok) return refuse(r.reason === "domain" ? "domain" : "code-taken");
     const [outcome] = await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.code)));
-    await tx.insert(outcomeProvenance).values({ outcomeId: outcome!.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actorUserId, createdAt: now });
+    await tx.insert(outcomeProvenance).values({ outcomeId: outcome!.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actor.userId, createdAt: now });
     await audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome!.id, { code: r.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
-    return { ok: true, code: r.code };
+    return allow({ code: r.code });
   });
 }
 

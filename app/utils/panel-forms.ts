@@ -1,5 +1,5 @@
 import { MEMBER_FIELDS, validateMember, type MemberInput } from "../domain/panel/members";
-import { formValues, type FormErrors } from "./forms";
+import { fail, formValues, type FormErrors } from "./forms";
 
 /** A member from the add/edit form, or the errors (translation keys) and what was typed. */
 export function memberFromForm(form: FormData): { ok: true; member: MemberInput } | { ok: false; errors: FormErrors; values: Record<string, string> } {
@@ -10,4 +10,9 @@ export function memberFromForm(form: FormData): { ok: true; member: MemberInput 
   const errors: FormErrors = {};
   for (const p of problems) errors[p.field] ??= `panel:members.errors.${p.key}`;
   return { ok: false, errors, values };
+}
+
+/** The add and edit forms' refusal when another current member of the group has that email: the member as validated is shown again. */
+export function memberEmailTaken(member: MemberInput) {
+  return fail({ email: "panel:members.errors.emailTaken" }, Object.fromEntries(Object.entries(member).map(([k, v]) => [k, v == null ? "" : String(v)])));
 }

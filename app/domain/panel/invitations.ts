@@ -3,7 +3,7 @@
  */
 import type { Decision } from "../consultation/lifecycle";
 
-/** Nobody gets two reminders within this long (issue 3: "nobody gets two reminders in a day"). */
+/** Nobody gets two reminders within this long: a day, so a member is never pressed more than once a day. */
 export const REMINDER_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface InvitationFacts {
