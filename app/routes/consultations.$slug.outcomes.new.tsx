@@ -32,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
     const [field, key] = REFUSAL_FIELD[result.reason as keyof typeof REFUSAL_FIELD] ?? ["code", "outcomeForm.errors.codeTaken"];
     return fail({ [field]: key }, formValues(form, OUTCOME_FIELDS), result.reason === "code-taken" ? 409 : 400);
   }
-  return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.code)}`);
+  return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.value.code)}`);
 }
 
 export default function NewOutcome() {

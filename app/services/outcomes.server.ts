@@ -25,7 +25,7 @@ import {
 } from "../repos/outcomes.server";
 import { deleteQuestion, listOutcomesForBuilder } from "../repos/survey-builder.server";
 import type { Actor as StaffActor } from "../domain/actor";
-import { allow, allowed, refuse, type Decision, type Refusal } from "../domain/decision";
+import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { ratingWordings, standardRatingWording } from "./survey-builder.server";
 
 /** Imports validated rows in one transaction: all or nothing. Text is stored as English. */
@@ -119,12 +119,8 @@ async function ratingTextState(db: DB, consultationId: number, locale: string): 
   return { wording: (await ratingWordings(db, consultationId))[locale] ?? null, statements };
 }
 
-/**
- * Adds one candidate outcome (English text) at the end of the library. The code it was added
- * under is the result's own `code` (not a Decision `value`): the codebook's "outcome from a theme"
- * service reads it so.
- */
-export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<{ ok: true; code: string } | Refusal<"code-taken" | "domain">> {
+/** Adds one candidate outcome (English text) at the end of the library; its code is the value. */
+export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<Decision<"code-taken" | "domain", { code: string }>> {
   return await inTransaction(db, async (t) => {
     const { form } = input;
     if (await codeTaken(t, input.consultationId, form.code, null)) return refuse("code-taken");
@@ -133,7 +129,7 @@ export async function createOutcome(db: DB, input: { actor: Actor; consultationI
     const id = await insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: await countOutcomes(t, input.consultationId) });
     await setOutcomeText(t, id, "en", form.statement, form.description);
     await audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
-    return { ok: true, code: form.code } as const;
+    return allow({ code: form.code });
   });
 }
 

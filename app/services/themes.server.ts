@@ -310,10 +310,10 @@ export async function createOutcomeFromTheme(
     if (quoteIds.length > 3 || quoteIds.some((id) => !quotable.has(id))) return refuse("quote");
     const r = await createOutcome(tx, { actor: a.actor, consultationId: a.consultationId, form: a.form }, now);
     if (!r.ok) return refuse(r.reason === "domain" ? "domain" : "code-taken");
-    const [outcome] = await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.code)));
+    const [outcome] = await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.value.code)));
     await tx.insert(outcomeProvenance).values({ outcomeId: outcome!.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actor.userId, createdAt: now });
-    await audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome!.id, { code: r.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
-    return allow({ code: r.code });
+    await audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome!.id, { code: r.value.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
+    return allow({ code: r.value.code });
   });
 }
 
