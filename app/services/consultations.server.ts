@@ -33,12 +33,17 @@ import {
 } from "../repos/consultation-admin.server";
 import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
 import { invalidatePublished } from "./published-cache.server";
-import type { Actor as StaffActor } from "../domain/actor";
+import type { Actor } from "../domain/actor";
 
 type Tx = DB;
 
-/** Who acts: the guards' `Actor`, of which these services need only the person and the partnership. */
-export type Actor = Pick<StaffActor, "userId" | "partnershipId">;
+/**
+ * outcomes.server and survey-builder.server take their actor type from here, and themes.server
+ * hands outcomes only the person and the partnership: this narrower type stays until they take
+ * app/domain/actor's Actor. This file's own services take the guards' Actor.
+ */
+type ActorScope = Pick<Actor, "userId" | "partnershipId">;
+export type { ActorScope as Actor };
 
 /** A new draft consultation with its English text, its survey and an empty first round. */
 export async function createConsultation(
