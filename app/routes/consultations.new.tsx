@@ -2,8 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireOfficerPartnerships, requirePartnershipActor } from "../auth/consultation-access.server";
-import { listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
-import { createConsultation } from "../services/consultations.server";
+import { advisoryGroupAllowed, createConsultation, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -36,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return fail(parsed.errors, { ...parsed.values, partnership: partnership.slug });
   const { title, summary, ...settings } = parsed.data;
   const db = args.context.db;
-  if (settings.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, partnership.id)).some((g) => g.id === settings.advisoryGroupId)) {
+  if (!(await advisoryGroupAllowed(db, partnership.id, settings.advisoryGroupId))) {
     return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug });
   }
   const created = await createConsultation(db, { actor, settings, english: { title, summary } }, new Date());

@@ -5,7 +5,9 @@
 import { type DB, inTransaction } from "../db.server";
 import {
   checkConsultationTransition,
+  checkQuestionsEditable,
   checkRoundTransition,
+  ROUND_TRANSITIONS,
   roundsToCloseWithConsultation,
   roundToOpenWithConsultation,
   type ConsultationStatus,
@@ -21,6 +23,7 @@ import {
   ensureSurvey,
   findConsultationSettings,
   insertConsultation,
+  listAdvisoryGroupsOfPartnership,
   listConsultationTranslations,
   listRoundOverviews,
   responseRateByGroup,
@@ -29,9 +32,12 @@ import {
   updateConsultationSettings,
   upsertConsultationTranslation,
   type ConsultationSettings,
+  type RoundOverview,
   type TranslationText,
 } from "../repos/consultation-admin.server";
-import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
+import { insertRound, listOutcomesForBuilder, listQuestionsOfRound, listQuestionTranslationsOfRound, setRoundStatus } from "../repos/survey-builder.server";
+import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
+import { dayOf } from "../utils/consultation-form";
 import { invalidatePublished } from "./published-cache.server";
 import type { Actor } from "../domain/actor";
 
@@ -223,5 +229,65 @@ export async function participationByGroup(
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+/**
+ * A round's page: its status and settings, whether its questions are locked, the moves its
+ * lifecycle allows, and its questions in order (text in `locale`, English otherwise; the outcome
+ * and domain a rating is about; the earlier question and answer a question depends on).
+ */
+export async function roundPage(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string }; round: RoundOverview; locale: string; canEdit: boolean },
+) {
+  const { consultation, round, locale } = input;
+  const questions = await listQuestionsOfRound(db, round.id);
+  const texts = await listQuestionTranslationsOfRound(db, round.id);
+  const outcomes = await listOutcomesForBuilder(db, consultation.id);
+  const settings = (await findConsultationSettings(db, consultation.id))!;
+  const lock = checkQuestionsEditable(round);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
+    canEdit: input.canEdit,
+    round: {
+      number: round.number,
+      status: round.status,
+      responseCount: round.responseCount,
+      showFeedback: round.showFeedback,
+      feedbackBy: round.feedbackBy,
+      allowNewParticipants: round.allowNewParticipants,
+      opensAt: dayOf(round.opensAt),
+      closesAt: dayOf(round.closesAt),
+    },
+    locked: lock.ok ? null : lock.reason,
+    nextStatuses: ROUND_TRANSITIONS[round.status],
+    previewLocales: SUPPORTED_LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
+    questions: questions.map((q, i) => {
+      const own = texts.filter((x) => x.questionId === q.id);
+      const text = own.find((x) => x.locale === locale)?.text ?? own.find((x) => x.locale === "en")?.text ?? "";
+      const outcome = q.outcomeId ? outcomes.find((o) => o.id === q.outcomeId) : undefined;
+      const conditionIndex = q.conditionQuestionId ? questions.findIndex((x) => x.id === q.conditionQuestionId) : -1;
+      const conditionText = conditionIndex >= 0 ? (texts.find((x) => x.questionId === q.conditionQuestionId && x.locale === "en")?.options[q.conditionValue ?? ""] ?? q.conditionValue) : null;
+      return {
+        id: q.id,
+        number: i + 1,
+        type: q.type,
+        required: q.required,
+        text,
+        domain: outcome?.domainName ?? null,
+        outcomeCode: outcome?.code ?? null,
+        locales: own.map((x) => x.locale),
+        condition: conditionIndex >= 0 ? { number: conditionIndex + 1, value: conditionText ?? "" } : null,
+      };
+    }),
+    activeOutcomes: outcomes.filter((o) => o.status === "active").length,
+  };
+}
+
+export type RoundPage = Awaited<ReturnType<typeof roundPage>>;
+
+/** Whether a consultation of the partnership may be given this advisory group (or none): only its own groups. */
+export async function advisoryGroupAllowed(db: DB, partnershipId: number, groupId: number | null): Promise<boolean> {
+  return groupId === null || (await listAdvisoryGroupsOfPartnership(db, partnershipId)).some((g) => g.id === groupId);
+}
+
 export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../repos/consultation-admin.server";
 export { findConsultationBySlug, listConsultationsForPartnerships, listPublicConsultations } from "../repos/consultations.server";
