@@ -6,6 +6,7 @@ import { type DB, inTransaction } from "../db.server";
 import {
   checkConsultationTransition,
   checkQuestionsEditable,
+  CONSULTATION_TRANSITIONS,
   checkRoundTransition,
   ROUND_TRANSITIONS,
   roundsToCloseWithConsultation,
@@ -25,11 +26,13 @@ import {
   insertConsultation,
   listAdvisoryGroupsOfPartnership,
   listConsultationTranslations,
+  listLifecycleHistory,
   listRoundOverviews,
   responseRateByGroup,
   setConsultationStatus,
   slugTaken,
   updateConsultationSettings,
+  translationCounts,
   upsertConsultationTranslation,
   type ConsultationSettings,
   type RoundOverview,
@@ -37,7 +40,8 @@ import {
 } from "../repos/consultation-admin.server";
 import { insertRound, listOutcomesForBuilder, listQuestionsOfRound, listQuestionTranslationsOfRound, setRoundStatus } from "../repos/survey-builder.server";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
-import { dayOf } from "../utils/consultation-form";
+import { formatDate } from "../i18n/format.server";
+import { dayOf, TEXT_FIELDS } from "../utils/consultation-form";
 import { invalidatePublished } from "./published-cache.server";
 import type { Actor } from "../domain/actor";
 
@@ -230,6 +234,55 @@ export async function participationByGroup(
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
 /**
+ * A consultation's overview: its settings, the status changes open to it, how complete each
+ * language is, its rounds, who took part in the latest round, and its lifecycle history.
+ */
+export async function consultationOverview(db: DB, input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; canEdit: boolean }) {
+  const { consultation, locale } = input;
+  const settings = (await findConsultationSettings(db, consultation.id))!;
+  const translations = await listConsultationTranslations(db, consultation.id);
+  const counts = await translationCounts(db, consultation.id);
+  const rounds = await listRoundOverviews(db, [consultation.id]);
+  const group = settings.advisoryGroupId ? (await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).find((g) => g.id === settings.advisoryGroupId) : undefined;
+  const date = (d: Date | null) => (d ? formatDate(d.toISOString(), locale) : null);
+  const latest = [...rounds].reverse().find((r) => r.status !== "draft") ?? null;
+  const participation = latest ? { round: latest.number, ...(await participationByGroup(db, latest.id, settings.advisoryGroupId)) } : null;
+  const history = await listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id));
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
+    canEdit: input.canEdit,
+    settings: {
+      audience: settings.audience,
+      opensAt: date(settings.opensAt),
+      closesAt: date(settings.closesAt),
+      contactEmail: settings.contactEmail,
+      advisoryGroup: group?.name ?? null,
+    },
+    nextStatuses: CONSULTATION_TRANSITIONS[settings.status].filter((s) => s !== "published" && !(settings.status === "published" && s === "closed")),
+    translations: SUPPORTED_LOCALES.map((lng) => {
+      const row = translations.find((t) => t.locale === lng);
+      return {
+        locale: lng,
+        name: LOCALE_NAMES[lng],
+        missing: TEXT_FIELDS.filter((f) => !row || !row[f].trim()),
+        ...counts.of(lng),
+      };
+    }),
+    totals: counts.totals,
+    rounds: rounds.map((r) => ({ number: r.number, status: r.status, questionCount: r.questionCount, responseCount: r.responseCount })),
+    participation,
+    history: history.map((h) => ({
+      at: `${formatDate(h.at.toISOString(), locale)} ${h.at.toISOString().slice(11, 16)} UTC`,
+      action: h.action,
+      details: h.details as { from?: string; to?: string; number?: number },
+      actor: h.actor ?? "",
+    })),
+  };
+}
+
+export type ConsultationOverview = Awaited<ReturnType<typeof consultationOverview>>;
+
+/**
  * A round's page: its status and settings, whether its questions are locked, the moves its
  * lifecycle allows, and its questions in order (text in `locale`, English otherwise; the outcome
  * and domain a rating is about; the earlier question and answer a question depends on).
@@ -289,5 +342,5 @@ export async function advisoryGroupAllowed(db: DB, partnershipId: number, groupI
   return groupId === null || (await listAdvisoryGroupsOfPartnership(db, partnershipId)).some((g) => g.id === groupId);
 }
 
-export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../repos/consultation-admin.server";
+export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listRoundOverviews } from "../repos/consultation-admin.server";
 export { findConsultationBySlug, listConsultationsForPartnerships, listPublicConsultations } from "../repos/consultations.server";
