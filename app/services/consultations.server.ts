@@ -140,7 +140,7 @@ export async function transitionConsultation(
     );
     if (!decision.ok) return decision;
     await setConsultationStatus(tx, c.id, input.to, now);
-    // Leaving "published" takes the public summary down: drop its cached pages (issue 7).
+    // Leaving "published" takes the public summary down: drop its cached pages so no process serves it.
     if (c.status === "published" || input.to === "published") invalidatePublished(c.slug);
     await appendAudit(tx, {
       at: now,

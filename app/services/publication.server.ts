@@ -189,7 +189,7 @@ export async function assembleSummaryInput(db: DB, consultation: ConsultationRef
 }
 
 /**
- * The codebook's themes with the quotes officers approved (panel, CONTRACTS item 7). A quote
+ * The codebook's themes with the quotes officers approved in moderation. A quote
  * tagged with several themes is shown once, under the first of them that is published. Theme
  * names are the officer's (one language); a quote's language is not recorded, so it is marked
  * as unknown (lang="").
@@ -209,7 +209,7 @@ async function publishedThemes(db: DB, consultationId: number): Promise<ThemeInp
   }));
 }
 
-/** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */
+/** The latest outcome set the commissioners agreed and signed, as the summary shows it. */
 async function agreedOutcomeSet(db: DB, consultationId: number): Promise<OutcomeSetInput | null> {
   const agreed = await findLatestAgreedOutcomeSet(db, consultationId);
   if (!agreed) return null;
