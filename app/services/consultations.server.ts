@@ -38,12 +38,14 @@ import {
   type RoundOverview,
   type TranslationText,
 } from "../repos/consultation-admin.server";
+import { listConsultationsForPartnerships } from "../repos/consultations.server";
 import { insertRound, listOutcomesForBuilder, listQuestionsOfRound, listQuestionTranslationsOfRound, setRoundStatus } from "../repos/survey-builder.server";
 import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
 import { formatDate } from "../i18n/format.server";
 import { dayOf, TEXT_FIELDS } from "../utils/consultation-form";
 import { invalidatePublished } from "./published-cache.server";
 import type { Actor } from "../domain/actor";
+import type { Role } from "../domain/auth/roles";
 
 type Tx = DB;
 
@@ -232,7 +234,41 @@ export async function participationByGroup(
   return { groups, outside, outsideTotal: outside.reduce((s, o) => s + o.n, 0) };
 }
 
-// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
+/**
+ * The dashboard: each partnership the person belongs to, their roles in it, and its
+ * consultations with their dates, rounds and who took part in the latest round.
+ */
+export async function dashboardPartnerships(db: DB, memberships: ReadonlyArray<{ partnershipId: number; partnershipSlug: string; partnershipName: string; role: Role }>, locale: string) {
+  const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
+  for (const m of memberships) {
+    const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };
+    entry.roles.push(m.role);
+    byPartnership.set(m.partnershipId, entry);
+  }
+  const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
+  const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
+  const partnerships = [];
+  for (const [id, p] of byPartnership.entries()) {
+    const ownConsultations = [];
+    for (const c of consultations.filter((c) => c.partnershipId === id)) {
+      const own = rounds.filter((r) => r.consultationId === c.id);
+      const latest = [...own].reverse().find((r) => r.status !== "draft");
+      const advisoryGroupId = latest ? ((await findConsultationSettings(db, c.id))?.advisoryGroupId ?? null) : null;
+      ownConsultations.push({
+        slug: c.slug,
+        title: c.title,
+        status: c.status,
+        opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
+        closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
+        rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
+        participation: latest && advisoryGroupId ? { round: latest.number, groups: (await participationByGroup(db, latest.id, advisoryGroupId)).groups } : null,
+      });
+    }
+    partnerships.push({ ...p, consultations: ownConsultations });
+  }
+  return partnerships;
+}
+
 /**
  * A consultation's overview: its settings, the status changes open to it, how complete each
  * language is, its rounds, who took part in the latest round, and its lifecycle history.
@@ -342,5 +378,6 @@ export async function advisoryGroupAllowed(db: DB, partnershipId: number, groupI
   return groupId === null || (await listAdvisoryGroupsOfPartnership(db, partnershipId)).some((g) => g.id === groupId);
 }
 
+// Reads the routes use, passed through unchanged: services are the routes' only way to the data.
 export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listRoundOverviews } from "../repos/consultation-admin.server";
-export { findConsultationBySlug, listConsultationsForPartnerships, listPublicConsultations } from "../repos/consultations.server";
+export { findConsultationBySlug, listPublicConsultations } from "../repos/consultations.server";
