@@ -5,7 +5,7 @@ import { getDb } from "../db.server";
 import { pageLocale } from "../i18n/i18n.server";
 import { actorOf } from "../domain/actor";
 import { findConsultationBySlug } from "../repos/consultations.server";
-import { requireRole } from "./guards.server";
+import { forbidden, requireRole, requireUser } from "./guards.server";
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -22,4 +22,18 @@ export async function requireConsultationRole(args: { request: Request; context:
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const user = await requireRole(args, consultation.partnershipId, roles);
   return { consultation, user, locale, actor: actorOf(user, consultation.partnershipId) };
+}
+
+/** The partnerships where the signed-in person is an officer, where they may create a consultation: 403 when there are none. */
+export async function requireOfficerPartnerships(args: { request: Request; context: AppLoadContext }) {
+  const user = await requireUser(args);
+  const partnerships = user.memberships.filter((m) => m.role === "officer").map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
+  if (partnerships.length === 0) forbidden();
+  return { user, partnerships };
+}
+
+/** An officer of the partnership chosen in a form (sign-in redirect or 403 otherwise), as the actor services act for. */
+export async function requirePartnershipActor(args: { request: Request; context: AppLoadContext }, partnershipId: number) {
+  const user = await requireRole(args, partnershipId, "officer");
+  return { user, actor: actorOf(user, partnershipId) };
 }

@@ -12,8 +12,8 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Markdown } from "../ui/Markdown";
 import { TextInput, Textarea } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { TEXT_FIELDS, textSchema } from "../utils/consultation-form";
-import { parseForm } from "../utils/forms";
+import { textSchema } from "../utils/consultation-form";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -50,8 +50,8 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, actor, target } = await load(args);
   const form = await args.request.formData();
   // A blank Save is an error (the title is required), never a removal: removing asks first (edit.$locale_.remove).
-  const parsed = parseForm(form, textSchema, TEXT_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = parseForm(form, textSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
   await saveTranslation(args.context.db, { actor, consultationId: consultation.id, locale: target, text: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}?saved=${target}`);
 }

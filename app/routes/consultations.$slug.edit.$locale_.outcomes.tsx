@@ -11,7 +11,7 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
-import { formValues } from "../utils/forms";
+import { fail, formValues } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => {
@@ -53,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
   const fields = translationFields(fieldIds.outcomes, fieldIds.domains);
   const raw = Object.fromEntries(fields.map((f) => [f, form.getAll(f).length > 1 ? form.getAll(f) : (form.get(f) ?? undefined)]));
   const parsed = parseTranslationForm(raw, fieldIds);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: formValues(form, fields) }, { status: 400 });
+  if (!parsed.ok) return fail(parsed.errors, formValues(form, fields));
   await saveOutcomeTranslations(args.context.db, { actor, consultationId: consultation.id, locale: target, data: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}/outcomes?translated=${target}`);
 }

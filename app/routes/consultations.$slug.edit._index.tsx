@@ -3,15 +3,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { checkAudienceChange } from "../domain/consultation/lifecycle";
-import { findConsultationSettings, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
-import { updateSettings } from "../services/consultations.server";
+import { advisoryGroupAllowed, findConsultationSettings, listAdvisoryGroupsOfPartnership, updateSettings } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import type { RouteHandle } from "../ui/title";
-import { dayOf, SETTINGS_FIELDS, settingsSchema } from "../utils/consultation-form";
-import { formValues, parseForm } from "../utils/forms";
+import { dayOf, settingsSchema } from "../utils/consultation-form";
+import { fail, formValues, parseForm, schemaFields } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("officer:settings.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -37,21 +36,20 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
-  const parsed = parseForm(form, settingsSchema, SETTINGS_FIELDS);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = parseForm(form, settingsSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  const values = formValues(form, schemaFields(settingsSchema));
   const db = args.context.db;
   const current = (await findConsultationSettings(db, consultation.id))!;
   if (!checkAudienceChange(current.status, current.audience, parsed.data.audience).ok) {
-    return json({ errors: { audience: "form.errors.audienceFixed" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
+    return fail({ audience: "form.errors.audienceFixed" }, values);
   }
   // Once open, a consultation's dates and contact are what participants were told: a blank Save must not erase them.
   if (current.status !== "draft") {
     const kept = (["opensAt", "closesAt", "contactEmail"] as const).filter((f) => current[f] != null && parsed.data[f] == null);
-    if (kept.length) return json({ errors: Object.fromEntries(kept.map((f) => [f, `form.errors.${f}Kept`])), values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
+    if (kept.length) return fail(Object.fromEntries(kept.map((f) => [f, `form.errors.${f}Kept`])), values);
   }
-  if (parsed.data.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).some((g) => g.id === parsed.data.advisoryGroupId)) {
-    return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: formValues(form, SETTINGS_FIELDS) }, { status: 400 });
-  }
+  if (!(await advisoryGroupAllowed(db, consultation.partnershipId, parsed.data.advisoryGroupId))) return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, values);
   await updateSettings(db, { actor, consultationId: consultation.id, settings: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}`);
 }

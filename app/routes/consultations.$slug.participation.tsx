@@ -5,6 +5,7 @@ import { participationBreakdown, type ParticipationRow } from "../domain/panel/p
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { listRoundTracking } from "../services/panel-invitations.server";
 import { loadConsultationRounds } from "../auth/consultation-rounds.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { BackLink, Table } from "../ui/components";
 import { PanelNav, RoundsNav } from "../ui/panel";
 import type { RouteHandle } from "../ui/title";
@@ -16,7 +17,7 @@ export const handle: RouteHandle = {
 /** Aggregates only (no names): officers and commissioners of the partnership. */
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, settings, rounds, round, user } = await loadConsultationRounds(args, ["officer", "commissioner"]);
-  const officer = user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer");
+  const officer = isOfficerOf(user, consultation.partnershipId);
   const base = { officer, consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
   if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, byGroup: null, byLocality: null });
   const rows = await listRoundTracking(args.context.db, { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId });

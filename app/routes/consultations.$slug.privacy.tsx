@@ -11,7 +11,7 @@ import { Checkboxes, DateInput } from "../ui/fields";
 import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 import { dateField } from "../utils/consultation-form";
-import { formValues, parseForm } from "../utils/forms";
+import { fail, formValues, parseForm, schemaFields } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("privacy:consultation.title") };
 
@@ -37,23 +37,24 @@ export async function action(args: ActionFunctionArgs) {
   const now = new Date();
   const intent = form.get("intent");
   if (intent === "retention") {
-    const parsed = parseForm(form, retentionSchema, ["retainUntil"]);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const parsed = parseForm(form, retentionSchema);
+    if (!parsed.ok) return fail(parsed.errors, parsed.values);
     const date = parsed.data.retainUntil;
     if (date) {
       const problem = await retentionDateProblem(db, consultation.id, date, now);
-      if (problem) return json({ errors: { retainUntil: `consultation.errors.${problem}` }, values: formValues(form, ["retainUntil"]) }, { status: 400 });
+      if (problem) return fail({ retainUntil: `consultation.errors.${problem}` }, formValues(form, schemaFields(retentionSchema)));
     }
     await setRetentionDate(db, consultation.id, consultation.partnershipId, date, now, user.id);
     return redirect(`/consultations/${consultation.slug}/privacy?saved=retention`);
   }
   if (intent === "delete") {
-    const parsed = parseForm(form, deleteSchema, ["confirm"]);
-    if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const parsed = parseForm(form, deleteSchema);
+    if (!parsed.ok) return fail(parsed.errors, parsed.values);
     await deleteConsultationPersonalData(db, consultation.id, now, user.id);
     return redirect(`/consultations/${consultation.slug}/privacy?saved=deleted`);
   }
-  return json({ errors: { intent: "consultation.errors.intent" }, values: {} as Record<string, string> }, { status: 400 });
+  // An unknown button is refused like a form (the page shows why), not thrown as a bare 400.
+  return fail({ intent: "consultation.errors.intent" });
 }
 
 export default function ConsultationPrivacy() {

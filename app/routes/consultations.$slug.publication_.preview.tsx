@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = detectLocale(args.request);
   const view = new URL(args.request.url).searchParams.get("view") === "easy-read" ? "easy-read" : "page";
   const preview = await previewSummary(args.context.db, consultation);
-  return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.summary : null });
+  return json({ slug: consultation.slug, title: consultation.title, locale, view, summary: preview.ok ? preview.value : null });
 }
 
 export default function Preview() {

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
+import { isOfficerOf } from "../auth/round-access.server";
 import { OFFICER_ITEMS } from "../domain/publication/cos-star";
 import { useTranslation } from "../i18n/use-translation";
 import { listRoundNumbers } from "../services/results.server";
@@ -11,8 +12,10 @@ import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { CosStarList } from "../ui/publication/CosStar";
-import { ResultsNav } from "../ui/results";
+import { ResultsNav } from "../ui/results/ResultsNav";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("commissioner:report.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -30,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     items: report.items,
     statements: report.statements,
     texts: Object.fromEntries(OFFICER_ITEMS.map((id) => [id, report.texts[id]?.text ?? ""])),
-    canWrite: user.memberships.some((m) => m.partnershipId === consultation.partnershipId && m.role === "officer"),
+    canWrite: isOfficerOf(user, consultation.partnershipId),
   });
 }
 
@@ -43,17 +46,17 @@ const textField = z
 const schema = z.object(Object.fromEntries(OFFICER_ITEMS.map((id) => [`item-${id}`, textField])) as Record<string, typeof textField>);
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, user, locale } = await requireConsultationRole(args, ["officer"]);
+  const { consultation, actor, locale } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const raw = Object.fromEntries(OFFICER_ITEMS.map((id) => [`item-${id}`, form.get(`item-${id}`) ?? undefined]));
   if (Object.values(raw).some((v) => v !== undefined && typeof v !== "string")) throw new Response("Bad Request", { status: 400 });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    return json({ errors, values: raw as Record<string, string | undefined> }, { status: 400 });
+    return fail(errors, raw as Record<string, string>);
   }
   const texts = Object.fromEntries(OFFICER_ITEMS.map((id) => [id, parsed.data[`item-${id}`]]));
-  await saveReportTexts(args.context.db, { consultationId: consultation.id, partnershipId: consultation.partnershipId }, user.id, texts, locale, new Date());
+  await saveReportTexts(args.context.db, { consultationId: consultation.id, actor, texts, locale }, new Date());
   return redirect(`/consultations/${consultation.slug}/results/report?notice=saved#officer-items`);
 }
 
@@ -62,7 +65,7 @@ export default function StudyReport() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v)]));
+  const errors = useTranslatedErrors(actionData?.errors, "commissioner");
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const missing = data.items.filter((i) => i.missing);
   const base = `/consultations/${data.consultation.slug}/results/report`;

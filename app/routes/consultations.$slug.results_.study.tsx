@@ -6,7 +6,7 @@ import { studyView } from "../services/study.server";
 import { BackLink, Table, Tag } from "../ui/components";
 import { formatDate } from "../i18n/format.server";
 import { ConsensusTag, formatPercent, formatWeight, RoundPath, StaleRoundsWarning } from "../ui/framework";
-import { ResultsNav } from "../ui/results";
+import { ResultsNav } from "../ui/results/ResultsNav";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {

@@ -14,10 +14,12 @@ import { ImportReport } from "../ui/ImportReport";
 import { FileUpload, Radios } from "../ui/fields";
 import { formatDateTime } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
+import { fail } from "../utils/forms";
 
 /**
  * An officer imports a round's responses collected on paper, by phone, at an event…:
- * one CSV with the command line's `aggregate` columns plus free-text columns (issue 14).
+ * one CSV with the command line's `aggregate` columns plus free-text columns.
  */
 export const handle: RouteHandle = {
   title: (t, data) => t("officer:responseImport.title", { number: (data as { round?: { number: number } } | undefined)?.round?.number ?? "" }),
@@ -57,13 +59,14 @@ const channelSchema = z.object({ channel: z.enum(IMPORT_CHANNELS, { error: "resp
 const fileName = (name: string) => (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "responses.csv";
 
 type ActionData = { errors: Record<string, string>; problems: ImportProblem[]; params?: Record<string, string | number> };
+const noProblems: Pick<ActionData, "problems"> = { problems: [] };
 
 export async function action(args: ActionFunctionArgs) {
-  const { consultation, round, user, locale } = await requireRoundRole(args, ["officer"]);
+  const { consultation, round, actor, locale } = await requireRoundRole(args, ["officer"]);
   const db = args.context.db;
   const here = `/consultations/${consultation.slug}/rounds/${round.number}/import`;
   if (!canImport(round.status, (await findConsultationSettings(db, consultation.id))!.status)) {
-    return json<ActionData>({ errors: { file: "responseImport.errors.closed" }, problems: [] }, { status: 409 });
+    return fail({ file: "responseImport.errors.closed" }, {}, 409, noProblems);
   }
   const form = await args.request.formData();
   const errors: Record<string, string> = {};
@@ -71,23 +74,21 @@ export async function action(args: ActionFunctionArgs) {
   if (!channel.success) errors.channel = "responseImport.errors.channel";
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) errors.file = "responseImport.errors.file";
-  else if (file.size > MAX_BYTES) return json<ActionData>({ errors: { ...errors, file: "responseImport.errors.fileTooBig" }, problems: [] }, { status: 413 });
-  if (!channel.success || !file || typeof file === "string" || errors.file) return json<ActionData>({ errors, problems: [] }, { status: 400 });
+  else if (file.size > MAX_BYTES) return fail({ ...errors, file: "responseImport.errors.fileTooBig" }, {}, 413, noProblems);
+  if (!channel.success || !file || typeof file === "string" || errors.file) return fail(errors, {}, 400, noProblems);
   const result = await importRoundResponses(
     db,
-    { consultationId: consultation.id, partnershipId: consultation.partnershipId, round: { id: round.id, number: round.number }, actorUserId: user.id },
+    { consultationId: consultation.id, round: { id: round.id, number: round.number }, actor },
     { name: fileName(file.name), text: await file.text(), channel: channel.data.channel },
     new Date(),
   );
-  if (result.ok) return redirect(`${here}?imported=${result.count}`);
+  if (result.ok) return redirect(`${here}?imported=${result.value.count}`);
   if (result.reason === "already-imported") {
     const p = result.previous;
-    return json<ActionData>(
-      { errors: { file: "responseImport.errors.alreadyImported" }, problems: [], params: { file: p.fileName, date: formatDateTime(p.createdAt.toISOString(), locale), name: p.importedBy ?? "", count: p.responseCount } },
-      { status: 409 },
-    );
+    const params = { file: p.fileName, date: formatDateTime(p.createdAt.toISOString(), locale), name: p.importedBy ?? "", count: p.responseCount };
+    return fail({ file: "responseImport.errors.alreadyImported" }, {}, 409, { ...noProblems, params });
   }
-  return json<ActionData>({ errors: { file: "responseImport.errors.report" }, problems: result.problems, params: { count: result.problems.length } }, { status: 400 });
+  return fail({ file: "responseImport.errors.report" }, {}, 400, { problems: result.problems, params: { count: result.problems.length } });
 }
 
 export default function ImportResponses() {
@@ -96,7 +97,7 @@ export default function ImportResponses() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [search] = useSearchParams();
   const problems = actionData?.problems ?? [];
-  const errors = Object.fromEntries(Object.entries(actionData?.errors ?? {}).map(([k, v]) => [k, t(v, actionData?.params ?? {})]));
+  const errors = useTranslatedErrors(actionData?.errors, "officer", actionData?.params);
   const imported = search.get("imported");
   const roundPage = `/consultations/${data.consultation.slug}/rounds/${data.round.number}`;
   const channelRows = Object.entries(data.channels.channels);

@@ -10,7 +10,8 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, Radios } from "../ui/fields";
 import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
-import { formValues, parseForm } from "../utils/forms";
+import { roundFeedbackShape } from "../utils/consultation-form";
+import { fail, formValues, parseForm, schemaFields } from "../utils/forms";
 
 export const handle: RouteHandle = {
   title: (t, data) => t("officer:nextRound.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
@@ -22,30 +23,26 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ consultation: { slug: consultation.slug, title: consultation.title }, plan: plan.ok ? plan.plan : null, refusal: plan.ok ? null : plan.reason });
 }
 
-const FIELDS = ["outcomeIds", "showFeedback", "feedbackBy", "allowNewParticipants", "copyOtherQuestions"] as const;
-const yesNo = (message: string) => z.enum(["yes", "no"], { error: message }).transform((v) => v === "yes");
 const schema = z.object({
   outcomeIds: z
     .union([z.string(), z.array(z.string())], { error: "nextRound.errors.outcomes" })
     .transform((v) => [v].flat())
     .pipe(z.array(z.string().regex(/^[1-9]\d{0,11}$/, "nextRound.errors.outcomes").transform(Number)).min(1, "nextRound.errors.outcomes").max(500, "nextRound.errors.outcomes")),
-  showFeedback: yesNo("round.errors.showFeedback"),
-  feedbackBy: z.enum(["overall", "stakeholder-group"], { error: "round.errors.feedbackBy" }),
-  allowNewParticipants: yesNo("round.errors.allowNewParticipants"),
-  copyOtherQuestions: yesNo("nextRound.errors.copy"),
+  ...roundFeedbackShape,
+  copyOtherQuestions: z.enum(["yes", "no"], { error: "nextRound.errors.copy" }).transform((v) => v === "yes"),
 });
 
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
-  const parsed = parseForm(form, schema, FIELDS);
+  const parsed = parseForm(form, schema);
   const selected = form.getAll("outcomeIds").filter((v): v is string => typeof v === "string").slice(0, 500);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, selected }, { status: 400 });
+  if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { selected });
   const { outcomeIds, copyOtherQuestions, ...settings } = parsed.data;
   const created = await createNextRound(args.context.db, { actor, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
   if (!created.ok) {
     const field = created.reason === "none-selected" || created.reason === "unknown-outcome" ? "outcomeIds" : "form";
-    return json({ errors: { [field]: `nextRound.errors.${created.reason}` }, values: formValues(form, FIELDS), selected }, { status: field === "form" ? 409 : 400 });
+    return fail({ [field]: `nextRound.errors.${created.reason}` }, formValues(form, schemaFields(schema)), field === "form" ? 409 : 400, { selected });
   }
   return redirect(`/consultations/${consultation.slug}/rounds/${created.number}?created=1`);
 }

@@ -1,9 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireRole, requireUser, forbidden } from "../auth/guards.server";
-import { listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
-import { createConsultation } from "../services/consultations.server";
+import { requireOfficerPartnerships, requirePartnershipActor } from "../auth/consultation-access.server";
+import { advisoryGroupAllowed, createConsultation, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
 import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -11,43 +10,35 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput, Textarea } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
 import { CREATE_FIELDS, createSchema } from "../utils/consultation-form";
-import { parseForm } from "../utils/forms";
+import { fail, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("officer:create.title") };
 
-/** The partnerships where the user is an officer; `?partnership=slug` or the form picks one. */
-async function officerPartnerships(args: LoaderFunctionArgs | ActionFunctionArgs) {
-  const user = await requireUser(args);
-  const partnerships = user.memberships.filter((m) => m.role === "officer").map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
-  if (partnerships.length === 0) forbidden();
-  return { user, partnerships };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { partnerships } = await officerPartnerships(args);
+  const { partnerships } = await requireOfficerPartnerships(args);
   const db = args.context.db;
   const preselected = new URL(args.request.url).searchParams.get("partnership");
   return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: await Promise.all(partnerships.map(async (p) => ({ ...p, groups: await listAdvisoryGroupsOfPartnership(db, p.id) }))) });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { partnerships } = await officerPartnerships(args);
+  const { partnerships } = await requireOfficerPartnerships(args);
   const form = await args.request.formData();
   const slug = form.get("partnership");
   const partnership = partnerships.length === 1 ? partnerships[0] : partnerships.find((p) => p.slug === slug);
   const parsed = parseForm(form, createSchema, CREATE_FIELDS);
   if (!partnership) {
     const values = parsed.ok ? {} : parsed.values;
-    return json({ errors: { partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) }, values: { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" } }, { status: 400 });
+    return fail({ partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) }, { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" });
   }
-  const user = await requireRole(args, partnership.id, "officer");
-  if (!parsed.ok) return json({ errors: parsed.errors, values: { ...parsed.values, partnership: partnership.slug } }, { status: 400 });
+  const { actor } = await requirePartnershipActor(args, partnership.id);
+  if (!parsed.ok) return fail(parsed.errors, { ...parsed.values, partnership: partnership.slug });
   const { title, summary, ...settings } = parsed.data;
   const db = args.context.db;
-  if (settings.advisoryGroupId !== null && !(await listAdvisoryGroupsOfPartnership(db, partnership.id)).some((g) => g.id === settings.advisoryGroupId)) {
-    return json({ errors: { advisoryGroupId: "form.errors.advisoryGroup" }, values: { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug } }, { status: 400 });
+  if (!(await advisoryGroupAllowed(db, partnership.id, settings.advisoryGroupId))) {
+    return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug });
   }
-  const created = await createConsultation(db, { actor: { userId: user.id, partnershipId: partnership.id }, settings, english: { title, summary } }, new Date());
+  const created = await createConsultation(db, { actor, settings, english: { title, summary } }, new Date());
   return redirect(`/consultations/${created.slug}?created=1`);
 }
 

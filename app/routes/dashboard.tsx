@@ -1,50 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import type { Role } from "../domain/auth/roles";
 import { requireUser } from "../auth/guards.server";
 import { pageLocale } from "../i18n/i18n.server";
-import { listConsultationsForPartnerships } from "../services/consultations.server";
-import { findConsultationSettings, listRoundOverviews } from "../services/consultations.server";
-import { participationByGroup } from "../services/consultations.server";
+import { dashboardPartnerships } from "../services/consultations.server";
 import { Table, Tag } from "../ui/components";
-import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("dashboard.title") };
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
-  const locale = pageLocale(args.request);
-  const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
-  for (const m of user.memberships) {
-    const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };
-    entry.roles.push(m.role);
-    byPartnership.set(m.partnershipId, entry);
-  }
-  const db = args.context.db;
-  const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
-  const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
-  const partnerships = [];
-  for (const [id, p] of byPartnership.entries()) {
-    const ownConsultations = [];
-    for (const c of consultations.filter((c) => c.partnershipId === id)) {
-      const own = rounds.filter((r) => r.consultationId === c.id);
-      const latest = [...own].reverse().find((r) => r.status !== "draft");
-      const advisoryGroupId = latest ? ((await findConsultationSettings(db, c.id))?.advisoryGroupId ?? null) : null;
-      ownConsultations.push({
-        slug: c.slug,
-        title: c.title,
-        status: c.status,
-        opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
-        closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
-        rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
-        participation: latest && advisoryGroupId ? { round: latest.number, groups: (await participationByGroup(db, latest.id, advisoryGroupId)).groups } : null,
-      });
-    }
-    partnerships.push({ ...p, consultations: ownConsultations });
-  }
-  return json({ displayName: user.displayName, partnerships });
+  return json({ displayName: user.displayName, partnerships: await dashboardPartnerships(args.context.db, user.memberships, pageLocale(args.request)) });
 }
 
 export default function Dashboard() {

@@ -5,7 +5,10 @@
 import { type DB, inTransaction } from "../db.server";
 import {
   checkConsultationTransition,
+  checkQuestionsEditable,
+  CONSULTATION_TRANSITIONS,
   checkRoundTransition,
+  ROUND_TRANSITIONS,
   roundsToCloseWithConsultation,
   roundToOpenWithConsultation,
   type ConsultationStatus,
@@ -21,24 +24,38 @@ import {
   ensureSurvey,
   findConsultationSettings,
   insertConsultation,
+  listAdvisoryGroupsOfPartnership,
   listConsultationTranslations,
+  listLifecycleHistory,
   listRoundOverviews,
   responseRateByGroup,
   setConsultationStatus,
   slugTaken,
   updateConsultationSettings,
+  translationCounts,
   upsertConsultationTranslation,
   type ConsultationSettings,
+  type RoundOverview,
   type TranslationText,
 } from "../repos/consultation-admin.server";
-import { insertRound, setRoundStatus } from "../repos/survey-builder.server";
+import { listConsultationsForPartnerships } from "../repos/consultations.server";
+import { insertRound, listOutcomesForBuilder, listQuestionsOfRound, listQuestionTranslationsOfRound, setRoundStatus } from "../repos/survey-builder.server";
+import { SUPPORTED_LOCALES, LOCALE_NAMES } from "../i18n/config";
+import { formatDate } from "../i18n/format.server";
+import { dayOf, TEXT_FIELDS } from "../utils/consultation-form";
 import { invalidatePublished } from "./published-cache.server";
-import type { Actor as StaffActor } from "../domain/actor";
+import type { Actor } from "../domain/actor";
+import type { Role } from "../domain/auth/roles";
 
 type Tx = DB;
 
-/** Who acts: the guards' `Actor`, of which these services need only the person and the partnership. */
-export type Actor = Pick<StaffActor, "userId" | "partnershipId">;
+/**
+ * outcomes.server and survey-builder.server take their actor type from here, and themes.server
+ * hands outcomes only the person and the partnership: this narrower type stays until they take
+ * app/domain/actor's Actor. This file's own services take the guards' Actor.
+ */
+type ActorScope = Pick<Actor, "userId" | "partnershipId">;
+export type { ActorScope as Actor };
 
 /** A new draft consultation with its English text, its survey and an empty first round. */
 export async function createConsultation(
@@ -125,7 +142,7 @@ export async function transitionConsultation(
     );
     if (!decision.ok) return decision;
     await setConsultationStatus(tx, c.id, input.to, now);
-    // Leaving "published" takes the public summary down: drop its cached pages (issue 7).
+    // Leaving "published" takes the public summary down: drop its cached pages so no process serves it.
     if (c.status === "published" || input.to === "published") invalidatePublished(c.slug);
     await appendAudit(tx, {
       at: now,
@@ -217,6 +234,150 @@ export async function participationByGroup(
   return { groups, outside, outsideTotal: outside.reduce((s, o) => s + o.n, 0) };
 }
 
+/**
+ * The dashboard: each partnership the person belongs to, their roles in it, and its
+ * consultations with their dates, rounds and who took part in the latest round.
+ */
+export async function dashboardPartnerships(db: DB, memberships: ReadonlyArray<{ partnershipId: number; partnershipSlug: string; partnershipName: string; role: Role }>, locale: string) {
+  const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
+  for (const m of memberships) {
+    const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };
+    entry.roles.push(m.role);
+    byPartnership.set(m.partnershipId, entry);
+  }
+  const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
+  const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
+  const partnerships = [];
+  for (const [id, p] of byPartnership.entries()) {
+    const ownConsultations = [];
+    for (const c of consultations.filter((c) => c.partnershipId === id)) {
+      const own = rounds.filter((r) => r.consultationId === c.id);
+      const latest = [...own].reverse().find((r) => r.status !== "draft");
+      const advisoryGroupId = latest ? ((await findConsultationSettings(db, c.id))?.advisoryGroupId ?? null) : null;
+      ownConsultations.push({
+        slug: c.slug,
+        title: c.title,
+        status: c.status,
+        opens: c.opensAt ? formatDate(c.opensAt.toISOString(), locale) : null,
+        closes: c.closesAt ? formatDate(c.closesAt.toISOString(), locale) : null,
+        rounds: own.map((r) => ({ number: r.number, status: r.status, responses: r.responseCount })),
+        participation: latest && advisoryGroupId ? { round: latest.number, groups: (await participationByGroup(db, latest.id, advisoryGroupId)).groups } : null,
+      });
+    }
+    partnerships.push({ ...p, consultations: ownConsultations });
+  }
+  return partnerships;
+}
+
+/**
+ * A consultation's overview: its settings, the status changes open to it, how complete each
+ * language is, its rounds, who took part in the latest round, and its lifecycle history.
+ */
+export async function consultationOverview(db: DB, input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; canEdit: boolean }) {
+  const { consultation, locale } = input;
+  const settings = (await findConsultationSettings(db, consultation.id))!;
+  const translations = await listConsultationTranslations(db, consultation.id);
+  const counts = await translationCounts(db, consultation.id);
+  const rounds = await listRoundOverviews(db, [consultation.id]);
+  const group = settings.advisoryGroupId ? (await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).find((g) => g.id === settings.advisoryGroupId) : undefined;
+  const date = (d: Date | null) => (d ? formatDate(d.toISOString(), locale) : null);
+  const latest = [...rounds].reverse().find((r) => r.status !== "draft") ?? null;
+  const participation = latest ? { round: latest.number, ...(await participationByGroup(db, latest.id, settings.advisoryGroupId)) } : null;
+  const history = await listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id));
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
+    canEdit: input.canEdit,
+    settings: {
+      audience: settings.audience,
+      opensAt: date(settings.opensAt),
+      closesAt: date(settings.closesAt),
+      contactEmail: settings.contactEmail,
+      advisoryGroup: group?.name ?? null,
+    },
+    nextStatuses: CONSULTATION_TRANSITIONS[settings.status].filter((s) => s !== "published" && !(settings.status === "published" && s === "closed")),
+    translations: SUPPORTED_LOCALES.map((lng) => {
+      const row = translations.find((t) => t.locale === lng);
+      return {
+        locale: lng,
+        name: LOCALE_NAMES[lng],
+        missing: TEXT_FIELDS.filter((f) => !row || !row[f].trim()),
+        ...counts.of(lng),
+      };
+    }),
+    totals: counts.totals,
+    rounds: rounds.map((r) => ({ number: r.number, status: r.status, questionCount: r.questionCount, responseCount: r.responseCount })),
+    participation,
+    history: history.map((h) => ({
+      at: `${formatDate(h.at.toISOString(), locale)} ${h.at.toISOString().slice(11, 16)} UTC`,
+      action: h.action,
+      details: h.details as { from?: string; to?: string; number?: number },
+      actor: h.actor ?? "",
+    })),
+  };
+}
+
+export type ConsultationOverview = Awaited<ReturnType<typeof consultationOverview>>;
+
+/**
+ * A round's page: its status and settings, whether its questions are locked, the moves its
+ * lifecycle allows, and its questions in order (text in `locale`, English otherwise; the outcome
+ * and domain a rating is about; the earlier question and answer a question depends on).
+ */
+export async function roundPage(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string }; round: RoundOverview; locale: string; canEdit: boolean },
+) {
+  const { consultation, round, locale } = input;
+  const questions = await listQuestionsOfRound(db, round.id);
+  const texts = await listQuestionTranslationsOfRound(db, round.id);
+  const outcomes = await listOutcomesForBuilder(db, consultation.id);
+  const settings = (await findConsultationSettings(db, consultation.id))!;
+  const lock = checkQuestionsEditable(round);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
+    canEdit: input.canEdit,
+    round: {
+      number: round.number,
+      status: round.status,
+      responseCount: round.responseCount,
+      showFeedback: round.showFeedback,
+      feedbackBy: round.feedbackBy,
+      allowNewParticipants: round.allowNewParticipants,
+      opensAt: dayOf(round.opensAt),
+      closesAt: dayOf(round.closesAt),
+    },
+    locked: lock.ok ? null : lock.reason,
+    nextStatuses: ROUND_TRANSITIONS[round.status],
+    previewLocales: SUPPORTED_LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] })),
+    questions: questions.map((q, i) => {
+      const own = texts.filter((x) => x.questionId === q.id);
+      const text = own.find((x) => x.locale === locale)?.text ?? own.find((x) => x.locale === "en")?.text ?? "";
+      const outcome = q.outcomeId ? outcomes.find((o) => o.id === q.outcomeId) : undefined;
+      const conditionIndex = q.conditionQuestionId ? questions.findIndex((x) => x.id === q.conditionQuestionId) : -1;
+      const conditionText = conditionIndex >= 0 ? (texts.find((x) => x.questionId === q.conditionQuestionId && x.locale === "en")?.options[q.conditionValue ?? ""] ?? q.conditionValue) : null;
+      return {
+        id: q.id,
+        number: i + 1,
+        type: q.type,
+        required: q.required,
+        text,
+        domain: outcome?.domainName ?? null,
+        outcomeCode: outcome?.code ?? null,
+        locales: own.map((x) => x.locale),
+        condition: conditionIndex >= 0 ? { number: conditionIndex + 1, value: conditionText ?? "" } : null,
+      };
+    }),
+    activeOutcomes: outcomes.filter((o) => o.status === "active").length,
+  };
+}
+
+export type RoundPage = Awaited<ReturnType<typeof roundPage>>;
+
+/** Whether a consultation of the partnership may be given this advisory group (or none): only its own groups. */
+export async function advisoryGroupAllowed(db: DB, partnershipId: number, groupId: number | null): Promise<boolean> {
+  return groupId === null || (await listAdvisoryGroupsOfPartnership(db, partnershipId)).some((g) => g.id === groupId);
+}
+
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listLifecycleHistory, listRoundOverviews, translationCounts } from "../repos/consultation-admin.server";
-export { findConsultationBySlug, listConsultationsForPartnerships, listPublicConsultations } from "../repos/consultations.server";
+export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listRoundOverviews } from "../repos/consultation-admin.server";
+export { findConsultationBySlug, listPublicConsultations } from "../repos/consultations.server";

@@ -6,7 +6,9 @@ import { publishedProvenance } from "./themes.server";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { type DB, dialect, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
 import type { AggregateResult } from "../domain/aggregation";
+import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { CONSULTATION_STATUSES, CONSULTATION_TRANSITIONS, type ConsultationStatus } from "../domain/consultation/lifecycle";
 import {
   buildSummary,
@@ -21,7 +23,8 @@ import {
   type StudyInput,
   type SummaryInput,
 } from "../domain/publication/summary";
-import { SUPPORTED_LOCALES } from "../i18n/config";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "../i18n/config";
+import { formatDate } from "../i18n/format.server";
 import { appendAudit } from "../repos/audit.server";
 import {
   consultationTitles,
@@ -95,7 +98,24 @@ export async function marginChoices(db: DB, consultationId: number) {
   return (await listMargins(db, consultationId)).map((m) => ({ id: m.id, name: m.name }));
 }
 
-export type AssembleOutcome = { ok: true; input: SummaryInput } | { ok: false; reason: "no-result" };
+/** The officer's publication page: the draft, what it may choose from, and the versions published so far. */
+export async function publicationPage(db: DB, consultation: { id: number; slug: string; title: string; status: string }, locale: string) {
+  const draft = await loadDraft(db, consultation.id);
+  const versions = await listVersions(db, consultation.id);
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title, status: consultation.status },
+    locales: SUPPORTED_LOCALES.map((l) => ({ code: l, name: LOCALE_NAMES[l] })),
+    draft: { ...draft, updatedAt: draft.updatedAt ? formatDate(draft.updatedAt.toISOString(), locale) : null },
+    results: (await resultChoices(db, consultation.id)).map((r) => ({ number: r.number, versions: r.versions.map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })) })),
+    margins: await marginChoices(db, consultation.id),
+    versions: versions.map((v) => ({ version: v.version, changeNote: v.changeNote, publishedAt: formatDate(v.publishedAt.toISOString(), locale), withdrawn: Boolean(v.withdrawnAt) })),
+    canPublish: canPublish(consultation.status),
+  };
+}
+
+export type PublicationPage = Awaited<ReturnType<typeof publicationPage>>;
+
+export type AssembleOutcome = Decision<"no-result", SummaryInput>;
 
 /** Gathers everything a summary is built from, as the draft says. */
 export async function assembleSummaryInput(db: DB, consultation: ConsultationRef, draft: DraftState): Promise<AssembleOutcome> {
@@ -103,9 +123,9 @@ export async function assembleSummaryInput(db: DB, consultation: ConsultationRef
   const withResults = [];
   for (const r of rounds) if (await findResult(db, r.id)) withResults.push(r);
   const round = draft.roundNumber === null ? withResults.at(-1) : withResults.find((r) => r.number === draft.roundNumber);
-  if (!round) return { ok: false, reason: "no-result" };
+  if (!round) return refuse("no-result");
   const stored = await findResult(db, round.id, draft.resultVersion ?? undefined);
-  if (!stored) return { ok: false, reason: "no-result" };
+  if (!stored) return refuse("no-result");
   const result = stored.result as unknown as AggregateResult;
   const resultMargins = stored.marginsId ? await findMargins(db, stored.marginsId, consultation.id) : null;
   const populationMargins = draft.marginsId ? await findMargins(db, draft.marginsId, consultation.id) : resultMargins;
@@ -136,43 +156,40 @@ export async function assembleSummaryInput(db: DB, consultation: ConsultationRef
     narrative[locale] = Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, t[f]])) as Narrative;
   }
   const p = result.method.parameters;
-  return {
-    ok: true,
-    input: {
-      slug: consultation.slug,
-      partnershipName: consultation.partnershipName,
-      contactEmail: await contactEmailOf(db, consultation.id),
-      licence: draft.licence,
-      titles: await consultationTitles(db, consultation.id),
-      narrative,
-      round: round.number,
-      participation: await participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
-      population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
-      result: {
-        parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
-        weighting: result.weighting
-          ? { deff: result.weighting.deff, nEff: result.weighting.nEff, variables: [...new Set((resultMargins?.rows ?? []).map((r) => r.variable))], marginsName: resultMargins?.name ?? null }
-          : null,
-        items: result.items,
-      },
-      statements,
-      study,
-      howDone: await publicReports(db, consultation.id, SUPPORTED_LOCALES),
-      themes: await publishedThemes(db, consultation.id),
-      provenance: await publishedProvenance(db, consultation.id),
-      outcomeSet: await agreedOutcomeSet(db, consultation.id),
-      easyRead: Object.fromEntries(
-        EASY_READ_POINTS.map((point) => [
-          point,
-          { imageId: draft.images[point] ?? null, alt: Object.fromEntries(Object.entries(draft.texts).map(([l, t]) => [l, t.easyReadAlt?.[point] ?? ""])) },
-        ]),
-      ) as SummaryInput["easyRead"],
+  return allow({
+    slug: consultation.slug,
+    partnershipName: consultation.partnershipName,
+    contactEmail: await contactEmailOf(db, consultation.id),
+    licence: draft.licence,
+    titles: await consultationTitles(db, consultation.id),
+    narrative,
+    round: round.number,
+    participation: await participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
+    population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
+    result: {
+      parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
+      weighting: result.weighting
+        ? { deff: result.weighting.deff, nEff: result.weighting.nEff, variables: [...new Set((resultMargins?.rows ?? []).map((r) => r.variable))], marginsName: resultMargins?.name ?? null }
+        : null,
+      items: result.items,
     },
-  };
+    statements,
+    study,
+    howDone: await publicReports(db, consultation.id, SUPPORTED_LOCALES),
+    themes: await publishedThemes(db, consultation.id),
+    provenance: await publishedProvenance(db, consultation.id),
+    outcomeSet: await agreedOutcomeSet(db, consultation.id),
+    easyRead: Object.fromEntries(
+      EASY_READ_POINTS.map((point) => [
+        point,
+        { imageId: draft.images[point] ?? null, alt: Object.fromEntries(Object.entries(draft.texts).map(([l, t]) => [l, t.easyReadAlt?.[point] ?? ""])) },
+      ]),
+    ) as SummaryInput["easyRead"],
+  } satisfies SummaryInput);
 }
 
 /**
- * The codebook's themes with the quotes officers approved (panel, CONTRACTS item 7). A quote
+ * The codebook's themes with the quotes officers approved in moderation. A quote
  * tagged with several themes is shown once, under the first of them that is published. Theme
  * names are the officer's (one language); a quote's language is not recorded, so it is marked
  * as unknown (lang="").
@@ -192,7 +209,7 @@ async function publishedThemes(db: DB, consultationId: number): Promise<ThemeInp
   }));
 }
 
-/** The latest agreed outcome set (commissioners, CONTRACTS item 8), as the summary shows it. */
+/** The latest outcome set the commissioners agreed and signed, as the summary shows it. */
 async function agreedOutcomeSet(db: DB, consultationId: number): Promise<OutcomeSetInput | null> {
   const agreed = await findLatestAgreedOutcomeSet(db, consultationId);
   if (!agreed) return null;
@@ -205,10 +222,10 @@ async function agreedOutcomeSet(db: DB, consultationId: number): Promise<Outcome
 }
 
 /** The officer's preview: the summary as it would be published, with the exact figures kept beside. */
-export async function previewSummary(db: DB, consultation: ConsultationRef): Promise<{ ok: true; summary: PublishedSummary } | { ok: false; reason: "no-result" }> {
+export async function previewSummary(db: DB, consultation: ConsultationRef): Promise<Decision<"no-result", PublishedSummary>> {
   const assembled = await assembleSummaryInput(db, consultation, await loadDraft(db, consultation.id));
   if (!assembled.ok) return assembled;
-  return { ok: true, summary: buildSummary(assembled.input, { includeExact: true }) };
+  return allow(buildSummary(assembled.value, { includeExact: true }));
 }
 
 export interface DraftInput {
@@ -219,12 +236,17 @@ export interface DraftInput {
   texts: Record<string, Narrative & { easyReadAlt: Record<string, string> }>;
 }
 
-export async function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actorUserId: number, now: Date) {
+/** Saves the draft, refusing a result version or margins the consultation does not have. */
+export async function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actor: Actor, now: Date): Promise<Decision<"result" | "margins">> {
+  const { roundNumber, resultVersion, marginsId } = input;
+  if (roundNumber !== null && !(await resultChoices(db, consultation.id)).some((r) => r.number === roundNumber && r.versions.some((v) => v.version === resultVersion))) return refuse("result");
+  if (marginsId !== null && !(await marginChoices(db, consultation.id)).some((m) => m.id === marginsId)) return refuse("margins");
   await inTransaction(db, async (tx) => {
-    await upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actorUserId, updatedAt: now });
+    await upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actor.userId, updatedAt: now });
     for (const [locale, text] of Object.entries(input.texts)) await upsertText(tx, { consultationId: consultation.id, locale, ...text });
-    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
   });
+  return allowed;
 }
 
 export const IMAGE_TYPES = { "image/png": [0x89, 0x50, 0x4e, 0x47], "image/jpeg": [0xff, 0xd8, 0xff], "image/webp": [0x52, 0x49, 0x46, 0x46] } as const;
@@ -241,19 +263,19 @@ export function sniffImage(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
   return null;
 }
 
-export async function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actorUserId: number, now: Date): Promise<number> {
+export async function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actor: Actor, now: Date): Promise<number> {
   return await inTransaction(db, async (tx) => {
     await replaceImages(tx, consultation.id, point, now);
-    const id = await insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actorUserId, createdAt: now });
-    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
+    const id = await insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actor.userId, createdAt: now });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
     return id;
   });
 }
 
-export async function removeImage(db: DB, consultation: ConsultationRef, point: string, actorUserId: number, now: Date) {
+export async function removeImage(db: DB, consultation: ConsultationRef, point: string, actor: Actor, now: Date) {
   await inTransaction(db, async (tx) => {
     await replaceImages(tx, consultation.id, point, now);
-    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
   });
 }
 
@@ -266,43 +288,43 @@ export function canPublish(status: string): boolean {
   return (CONSULTATION_STATUSES as readonly string[]).includes(status) && CONSULTATION_TRANSITIONS[status as ConsultationStatus].includes("published");
 }
 
-export type PublishOutcome = { ok: true; version: number } | { ok: false; reason: "not-closed" | "no-result" | "change-note-needed" };
+export type PublishOutcome = Decision<"not-closed" | "no-result" | "change-note-needed", number>;
 
-export async function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actorUserId: number, now: Date): Promise<PublishOutcome> {
-  if (!canPublish(consultation.status)) return { ok: false, reason: "not-closed" };
+export async function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actor: Actor, now: Date): Promise<PublishOutcome> {
+  if (!canPublish(consultation.status)) return refuse("not-closed");
   const assembled = await assembleSummaryInput(db, consultation, await loadDraft(db, consultation.id));
   if (!assembled.ok) return assembled;
   const previous = await listVersions(db, consultation.id);
-  if (previous.length > 0 && input.changeNote.trim() === "") return { ok: false, reason: "change-note-needed" };
+  if (previous.length > 0 && input.changeNote.trim() === "") return refuse("change-note-needed");
   // Built without exact figures: the snapshot holds only what may be published.
-  const snapshot = buildSummary(assembled.input);
+  const snapshot = buildSummary(assembled.value);
   const version = await inTransaction(db, async (tx) => {
     const v = await insertVersion(tx, {
       consultationId: consultation.id,
       snapshot: snapshot as unknown as Record<string, unknown>,
       changeNote: input.changeNote.trim(),
       changeNoteLang: input.changeNoteLang,
-      publishedBy: actorUserId,
+      publishedBy: actor.userId,
       publishedAt: now,
     });
     await setConsultationStatus(tx, consultation.id, "published", now);
-    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
     return v;
   });
   invalidatePublished(consultation.slug);
-  return { ok: true, version };
+  return allow(version);
 }
 
-export async function unpublish(db: DB, consultation: ConsultationRef, actorUserId: number, now: Date): Promise<{ ok: true; version: number } | { ok: false; reason: "not-published" }> {
+export async function unpublish(db: DB, consultation: ConsultationRef, actor: Actor, now: Date): Promise<Decision<"not-published", number>> {
   const current = (await listVersions(db, consultation.id)).find((v) => !v.withdrawnAt);
-  if (!current || consultation.status !== "published") return { ok: false, reason: "not-published" };
+  if (!current || consultation.status !== "published") return refuse("not-published");
   await inTransaction(db, async (tx) => {
     await withdrawVersion(tx, consultation.id, current.version, now);
     await setConsultationStatus(tx, consultation.id, "closed", now);
-    await appendAudit(tx, { at: now, actorUserId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
+    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
   });
   invalidatePublished(consultation.slug);
-  return { ok: true, version: current.version };
+  return allow(current.version);
 }
 
 export { listVersions };

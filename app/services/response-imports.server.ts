@@ -1,10 +1,12 @@
 /**
  * Importing a round's responses collected another way (paper, phone, event…), all or nothing,
- * once per file; and counting every round's responses by channel (issue 14, decision 0029).
+ * once per file; and counting every round's responses by channel (decision 0029).
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { type DB, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
+import { allow, refuse, type Refusal } from "../domain/decision";
 import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
 import { validateResponseImport, type ImportChannel, type ImportProblem } from "../domain/survey/response-import";
 import { appendAudit } from "../repos/audit.server";
@@ -14,15 +16,15 @@ import { newReference } from "./journey.server";
 
 export interface ImportTarget {
   consultationId: number;
-  partnershipId: number;
   round: { id: number; number: number };
-  actorUserId: number;
+  actor: Actor;
 }
 
+/** The responses stored, or why not: the file's problems by line, or the earlier import of the same file. */
 export type ImportOutcome =
-  | { ok: true; count: number; fileName: string }
-  | { ok: false; reason: "problems"; problems: ImportProblem[] }
-  | { ok: false; reason: "already-imported"; previous: { fileName: string; responseCount: number; createdAt: Date; importedBy: string | null } };
+  | { ok: true; value: { count: number; fileName: string } }
+  | (Refusal<"problems"> & { problems: ImportProblem[] })
+  | (Refusal<"already-imported"> & { previous: { fileName: string; responseCount: number; createdAt: Date; importedBy: string | null } });
 
 const fileHash = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 
@@ -43,21 +45,21 @@ export async function importRoundResponses(db: DB, target: ImportTarget, file: {
     table = parseCsv(file.text);
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    return { ok: false, reason: "problems", problems: [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }] };
+    return { ...refuse("problems"), problems: [{ line: e.line, column: e.column, key: "csv", params: { message: e.message } }] };
   }
   // Checks and writes in one (immediate) transaction: two submits at once, of this file or of
   // another with the same respondents, cannot both pass the checks.
   return await inTransaction(db, async (tx): Promise<ImportOutcome> => {
     const previous = await findImportOfFile(tx, target.round.id, hash);
-    if (previous) return { ok: false, reason: "already-imported", previous };
+    if (previous) return { ...refuse("already-imported"), previous };
     const validated = validateResponseImport(table, {
       roundNumber: target.round.number,
       questions: await listImportQuestions(tx, target.round.id),
       channel: file.channel,
       alreadyResponded: await respondedExternalIds(tx, target.consultationId, target.round.id),
     });
-    if (validated.problems.length) return { ok: false, reason: "problems", problems: validated.problems };
-    const importId = await insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actorUserId, createdAt: now });
+    if (validated.problems.length) return { ...refuse("problems"), problems: validated.problems };
+    const importId = await insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actor.userId, createdAt: now });
     const channels: Partial<Record<ImportChannel, number>> = {};
     for (const row of validated.rows) {
       const participantId = await externalParticipant(tx, target.consultationId, row.respondentId);
@@ -69,14 +71,14 @@ export async function importRoundResponses(db: DB, target: ImportTarget, file: {
     }
     await appendAudit(tx, {
       at: now,
-      actorUserId: target.actorUserId,
-      partnershipId: target.partnershipId,
+      actorUserId: target.actor.userId,
+      partnershipId: target.actor.partnershipId,
       action: "responses.imported",
       entityType: "round",
       entityId: target.round.id,
       details: { importId, round: target.round.number, fileName: file.name, fileSha256: hash, count: validated.rows.length, channels },
     });
-    return { ok: true, count: validated.rows.length, fileName: file.name };
+    return allow({ count: validated.rows.length, fileName: file.name });
   });
 }
 

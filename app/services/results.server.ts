@@ -1,6 +1,8 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { type DB, inTransaction } from "../db.server";
+import type { Actor } from "../domain/actor";
+import { allow, refuse, type Decision, type Refusal } from "../domain/decision";
 import {
   aggregateColumns,
   compareRounds,
@@ -11,9 +13,23 @@ import {
   type ResponseColumns,
   type ResponseRow,
   type RoundComparison,
+  equalGroupsGaps,
 } from "../domain/aggregation";
+import { formatDate } from "../i18n/format.server";
 import { appendAudit } from "../repos/audit.server";
-import { findMargins, findResultByHash, insertMargins, insertResult, iterateRatingAnswers, listRounds, ratedOutcomeCodes } from "../repos/results.server";
+import {
+  findMargins,
+  findResult,
+  findResultByHash,
+  insertMargins,
+  insertResult,
+  iterateRatingAnswers,
+  listMargins,
+  listResultVersions,
+  listRounds,
+  outcomeStatements,
+  ratedOutcomeCodes,
+} from "../repos/results.server";
 
 export const NOT_STATED = "not-stated";
 
@@ -56,10 +72,8 @@ export async function loadRoundColumns(db: DB, roundId: number): Promise<{ colum
 
 export type ComputeParameters = Pick<AggregateOptions, "rule" | "thresholdIn" | "thresholdOut" | "bound" | "groups" | "groupWeighting">;
 
-export type ComputeOutcome =
-  | { ok: true; version: number; reused: boolean }
-  | { ok: false; reason: "no-responses" | "margins-not-found" }
-  | { ok: false; reason: "weighting-failed"; message: string };
+/** The stored version (`reused` when identical inputs had been computed before), or why not; a failed weighting says why in the engine's words. */
+export type ComputeOutcome = Decision<"no-responses" | "margins-not-found", { version: number; reused: boolean }> | (Refusal<"weighting-failed"> & { message: string });
 
 /**
  * Computes a round's result with the chosen parameters and margins and stores
@@ -67,23 +81,23 @@ export type ComputeOutcome =
  */
 export async function computeRoundResult(
   db: DB,
-  input: { consultationId: number; partnershipId: number; roundId: number; actorUserId: number; parameters: ComputeParameters; marginsId: number | null },
+  input: { consultationId: number; roundId: number; actor: Actor; parameters: ComputeParameters; marginsId: number | null },
   now: Date,
 ): Promise<ComputeOutcome> {
   const { columns, digest } = await loadRoundColumns(db, input.roundId);
-  if (columns.respondentIds.length === 0) return { ok: false, reason: "no-responses" };
+  if (columns.respondentIds.length === 0) return refuse("no-responses");
   const margins = input.marginsId === null ? null : await findMargins(db, input.marginsId, input.consultationId);
-  if (input.marginsId !== null && !margins) return { ok: false, reason: "margins-not-found" };
+  if (input.marginsId !== null && !margins) return refuse("margins-not-found");
   const inputHash = encodeHexLowerCase(
     sha256(new TextEncoder().encode(JSON.stringify({ digest, parameters: input.parameters, margins: margins?.rows ?? null }))),
   );
   const existing = await findResultByHash(db, input.roundId, inputHash);
-  if (existing) return { ok: true, version: existing.version, reused: true };
+  if (existing) return allow({ version: existing.version, reused: true });
   let result: AggregateResult;
   try {
     result = aggregateColumns(columns, { ...input.parameters, margins: margins ? marginsFromRows(margins.rows) : undefined });
   } catch (e) {
-    if (e instanceof RakingError) return { ok: false, reason: "weighting-failed", message: e.message };
+    if (e instanceof RakingError) return { ...refuse("weighting-failed"), message: e.message };
     throw e;
   }
   const version = await inTransaction(db, async (tx) => {
@@ -94,13 +108,13 @@ export async function computeRoundResult(
       parameters: { ...input.parameters, marginsName: margins?.name ?? null },
       result: result as unknown as Record<string, unknown>,
       responseCount: columns.respondentIds.length,
-      createdBy: input.actorUserId,
+      createdBy: input.actor.userId,
       createdAt: now,
     });
     await appendAudit(tx, {
       at: now,
-      actorUserId: input.actorUserId,
-      partnershipId: input.partnershipId,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
       action: "aggregation.computed",
       entityType: "round",
       entityId: input.roundId,
@@ -108,7 +122,7 @@ export async function computeRoundResult(
     });
     return v;
   });
-  return { ok: true, version, reused: false };
+  return allow({ version, reused: false });
 }
 
 /** Columns back to rows for the between-round report (small: one row per participant). */
@@ -137,13 +151,44 @@ export async function listRoundNumbers(db: DB, consultationId: number): Promise<
 }
 
 /** Stores uploaded population margins with their audit entry, in one transaction. */
-export async function saveMargins(db: DB, input: { consultationId: number; partnershipId: number; actorUserId: number; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): Promise<number> {
+export async function saveMargins(db: DB, input: { consultationId: number; actor: Actor; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): Promise<number> {
   return await inTransaction(db, async (tx) => {
-    const id = await insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actorUserId });
-    await appendAudit(tx, { at: now, actorUserId: input.actorUserId, partnershipId: input.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
+    const id = await insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actor.userId });
+    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
     return id;
   });
 }
 
+/**
+ * A round's results page: the stored result (the latest, or `version`), how it was computed, the
+ * change since the round before, the other versions and the margins to weight by. Null when the
+ * asked-for version does not exist.
+ */
+export async function resultsPage(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string }; rounds: ReadonlyArray<{ id: number; number: number }>; round: { id: number; number: number }; version?: number; locale: string; canCompute: boolean },
+) {
+  const { consultation, round, locale } = input;
+  const stored = await findResult(db, round.id, input.version);
+  if (input.version !== undefined && !stored) return null;
+  const previous = input.rounds.filter((r) => r.number < round.number).at(-1);
+  const result = stored ? (stored.result as unknown as AggregateResult) : null;
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    rounds: input.rounds.map((r) => r.number),
+    round: round.number,
+    canCompute: input.canCompute,
+    statements: await outcomeStatements(db, consultation.id, locale),
+    versions: (await listResultVersions(db, round.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })),
+    result: stored && result ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: result } : null,
+    gaps: result ? equalGroupsGaps(result) : [],
+    previousRound: previous?.number ?? null,
+    comparison: previous ? await compareWithPreviousRound(db, previous.id, previous.number, round.id, round.number) : [],
+    margins: (await listMargins(db, consultation.id)).map((m) => ({ id: m.id, name: m.name, variables: [...new Set(m.rows.map((r) => r.variable))] })),
+  };
+}
+
+export type ResultsPage = NonNullable<Awaited<ReturnType<typeof resultsPage>>>;
+
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
+export { listRounds, outcomeStatements } from "../repos/results.server";

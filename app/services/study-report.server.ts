@@ -3,6 +3,7 @@
  * the facts gathered from the whole study and the officer's texts for the items only
  * a person can write, saved with an audit entry.
  */
+import type { Actor } from "../domain/actor";
 import { type DB, inTransaction } from "../db.server";
 import { cosStarReport, OFFICER_ITEMS, type CosStarItem, type StudyFacts } from "../domain/publication/cos-star";
 import { appendAudit } from "../repos/audit.server";
@@ -88,21 +89,19 @@ export async function publicReports(db: DB, consultationId: number, locales: rea
 
 export async function saveReportTexts(
   db: DB,
-  scope: { consultationId: number; partnershipId: number },
-  actorUserId: number,
-  texts: Record<string, string>,
-  locale: string,
+  input: { consultationId: number; actor: Actor; texts: Record<string, string>; locale: string },
   now: Date,
 ): Promise<void> {
+  const { consultationId, actor, texts, locale } = input;
   await inTransaction(db, async (tx) => {
     const changed: string[] = [];
-    const before = await listReportTexts(tx, scope.consultationId);
+    const before = await listReportTexts(tx, consultationId);
     for (const item of OFFICER_ITEMS) {
       const text = texts[item] ?? "";
       if ((before[item]?.text ?? "") === text) continue;
-      await putReportText(tx, { consultationId: scope.consultationId, item, text, locale, updatedBy: actorUserId, updatedAt: now });
+      await putReportText(tx, { consultationId, item, text, locale, updatedBy: actor.userId, updatedAt: now });
       changed.push(item);
     }
-    if (changed.length) await appendAudit(tx, { at: now, actorUserId, partnershipId: scope.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: scope.consultationId, details: { items: changed } });
+    if (changed.length) await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: consultationId, details: { items: changed } });
   });
 }

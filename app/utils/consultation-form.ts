@@ -1,9 +1,10 @@
 /**
- * Input schemas for the consultation forms (create, settings, text per locale).
- * Messages are keys in the `officer` namespace.
+ * Input schemas for the consultation forms (create, settings, text per locale, a round's
+ * settings). Messages are keys in the `officer` namespace.
  */
 import { z } from "zod";
 import { AUDIENCES } from "../../db/tables";
+import { schemaFields } from "./forms";
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,7 +18,10 @@ export function dateField(message: string, endOfDay: boolean) {
     .transform((v) => (v === "" ? null : new Date(`${v}T${endOfDay ? "23:59:59" : "00:00:00"}Z`)));
 }
 
-export const SETTINGS_FIELDS = ["audience", "opensAt", "closesAt", "contactEmail", "advisoryGroupId"] as const;
+/** A closing date, when given with an opening date, is after it. */
+function closesAfterOpens(v: { opensAt: Date | null; closesAt: Date | null }, ctx: z.RefinementCtx) {
+  if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "form.errors.closesBeforeOpens" });
+}
 
 export const settingsSchema = z
   .object({
@@ -34,9 +38,7 @@ export const settingsSchema = z
       error: "form.errors.advisoryGroup",
     }),
   })
-  .superRefine((v, ctx) => {
-    if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "form.errors.closesBeforeOpens" });
-  });
+  .superRefine(closesAfterOpens);
 
 export const TEXT_FIELDS = ["title", "summary", "briefing", "privacyNotice"] as const;
 
@@ -49,8 +51,8 @@ export const textSchema = z.object({
   privacyNotice: text(20_000, "form.errors.privacyNoticeLength"),
 });
 
-/** Creating: settings plus the English title and summary. */
-export const CREATE_FIELDS = ["title", "summary", ...SETTINGS_FIELDS] as const;
+/** Creating: settings plus the English title and summary (an intersection, whose fields parseForm cannot read from the schema). */
+export const CREATE_FIELDS = ["title", "summary", ...schemaFields(settingsSchema)];
 export const createSchema = z.intersection(textSchema.pick({ title: true, summary: true }), settingsSchema);
 
 /** yyyy-mm-dd of a stored date, for the date input. */
@@ -58,3 +60,21 @@ export function dayOf(d: Date | string | null | undefined): string {
   if (!d) return "";
   return new Date(d).toISOString().slice(0, 10);
 }
+
+const yesNo = (message: string) => z.enum(["yes", "no"], { error: message }).transform((v) => v === "yes");
+
+/** A round's feedback and entry settings, as RoundFeedbackFields asks them (setting up the next round, changing a round). */
+export const roundFeedbackShape = {
+  showFeedback: yesNo("round.errors.showFeedback"),
+  feedbackBy: z.enum(["overall", "stakeholder-group"], { error: "round.errors.feedbackBy" }),
+  allowNewParticipants: yesNo("round.errors.allowNewParticipants"),
+};
+
+/** A round's settings: feedback and entry, and when it opens and closes. */
+export const roundSettingsSchema = z
+  .object({
+    ...roundFeedbackShape,
+    opensAt: dateField("form.errors.opensAt", false),
+    closesAt: dateField("form.errors.closesAt", true),
+  })
+  .superRefine(closesAfterOpens);

@@ -48,7 +48,7 @@ describe("outcome sets in the database", () => {
     const round = (await raw.get<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1", consultation.id))!;
     const computed = await computeRoundResult(
       db,
-      { consultationId: consultation.id, partnershipId: scope.partnershipId, roundId: round.id, actorUserId: claire.userId, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
+      { consultationId: consultation.id, roundId: round.id, actor: claire, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
       now,
     );
     expect(computed.ok).toBe(true);

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "../i18n/use-translation";
+import { useTranslation } from "../../i18n/use-translation";
 
 /** Links between each round's results, the whole study and the study report; the current page is not a link. */
 export function ResultsNav({ slug, rounds, current }: { slug: string; rounds: readonly number[]; current: number | "study" | "report" }) {
