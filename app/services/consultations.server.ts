@@ -49,13 +49,6 @@ import type { Role } from "../domain/auth/roles";
 
 type Tx = DB;
 
-/**
- * outcomes.server and survey-builder.server take their actor type from here, and themes.server
- * hands outcomes only the person and the partnership: this narrower type stays until they take
- * app/domain/actor's Actor. This file's own services take the guards' Actor.
- */
-type ActorScope = Pick<Actor, "userId" | "partnershipId">;
-export type { ActorScope as Actor };
 
 /** A new draft consultation with its English text, its survey and an empty first round. */
 export async function createConsultation(

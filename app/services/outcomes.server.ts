@@ -24,7 +24,7 @@ import {
   upsertOutcome,
 } from "../repos/outcomes.server";
 import { deleteQuestion, listOutcomesForBuilder } from "../repos/survey-builder.server";
-import type { Actor as StaffActor } from "../domain/actor";
+import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { ratingWordings, standardRatingWording } from "./survey-builder.server";
 
@@ -62,8 +62,6 @@ export async function importOutcomes(
 
 // ── One outcome at a time: add, change, retire, reinstate; and translations ─────────────
 
-/** Who acts: the guards' `Actor`, of which these services need only the person and the partnership. */
-export type Actor = Pick<StaffActor, "userId" | "partnershipId">;
 
 export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "domain" | "not-active" | "not-retired";
 

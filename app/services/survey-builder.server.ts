@@ -30,7 +30,7 @@ import {
   updateRoundSettings,
   type OutcomeForBuilder,
 } from "../repos/survey-builder.server";
-import type { Actor } from "./consultations.server";
+import type { Actor } from "../domain/actor";
 
 export type BuilderRefusal = QuestionLockReason | "no-round" | "no-question" | "condition-order" | "at-edge" | "no-outcomes";
 
