@@ -42,6 +42,8 @@ describe("queries", () => {
 
 /** Import specifiers of a source text (static imports and re-exports). */
 const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']/g)].map((m) => m[1]);
+/** The same, without type-only imports (`import type …`), which leave nothing in the running code. */
+const runtimeImportsOf = (text: string) => [...text.matchAll(/(?:import|export)(?!\s+type\b)[^'"]*?from\s*["']([^"']+)["']/g)].map((m) => m[1]);
 
 describe("layers", () => {
   it("app/domain imports nothing outside app/domain but a few pure packages (no framework, database, Node or i18n)", () => {
@@ -67,5 +69,45 @@ describe("layers", () => {
   it("routes never open the database: they take it from the load context (args.context.db) and hand it to services", () => {
     const opening = files.filter((f) => f.file.startsWith("routes/") && /\b(getDb|openDatabase|openPostgres|inTransaction)\(/.test(f.text)).map((f) => f.file);
     expect(opening).toEqual([]);
+  });
+});
+
+describe("route modules", () => {
+  const routes = files.filter((f) => f.file.startsWith("routes/"));
+
+  it("are small: loader, action and a short component (no module over 250 lines; markup lives in app/ui/<area>/)", () => {
+    const long = routes.filter((f) => f.text.split("\n").length > 250).map((f) => `${f.file}: ${f.text.split("\n").length} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it("refuse a form one way, through fail() (app/utils/forms.ts), never a hand-built json({ errors })", () => {
+    const handBuilt = routes.filter((f) => /json\(\s*\{\s*errors/.test(f.text)).map((f) => f.file);
+    expect(handBuilt).toEqual([]);
+  });
+
+  it("translate an action's errors through useTranslatedErrors (app/ui), not a copy of the map", () => {
+    const copies = routes.filter((f) => /Object\.entries\(\s*\w+(\?\.|\.)errors/.test(f.text)).map((f) => f.file);
+    expect(copies).toEqual([]);
+  });
+});
+
+describe("guards and views", () => {
+  it("services throw no HTTP responses: the guards that do live in app/auth", () => {
+    const throwing = files.filter((f) => f.file.startsWith("services/") && /throw (new Response|redirect\(|json\()/.test(f.text)).map((f) => f.file);
+    expect(throwing).toEqual([]);
+  });
+
+  it("app/ui renders what it is given: no repositories, services or database (their types aside)", () => {
+    const reaching = files
+      .filter((f) => f.file.startsWith("ui/") && runtimeImportsOf(f.text).some((spec) => /(^|\/)(repos|services)\/|db\.server|(^|\/)db\//.test(spec)))
+      .map((f) => f.file);
+    expect(reaching).toEqual([]);
+  });
+
+  it("services and app/auth import nothing from app/ui or app/routes", () => {
+    const reaching = files
+      .filter((f) => /^(services|auth|repos)\//.test(f.file) && importsOf(f.text).some((spec) => /(^|\/)(ui|routes)\//.test(spec)))
+      .map((f) => f.file);
+    expect(reaching).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ const createdAt = () =>
 
 import { ROLES, type Role } from "../app/domain/auth/roles";
 export { ROLES, type Role };
-export const AUDIENCES = ["public", "group", "both"] as const;
+import { AUDIENCES } from "../app/domain/consultation/lifecycle";
+export { AUDIENCES };
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = sqliteTable("organisations", {

@@ -10,6 +10,7 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, DateInput } from "../ui/fields";
 import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
+import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { dateField } from "../utils/consultation-form";
 import { fail, formValues, parseForm, schemaFields } from "../utils/forms";
 
@@ -63,7 +64,7 @@ export default function ConsultationPrivacy() {
   const { t } = useTranslation("privacy");
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const errors = a?.errors ? Object.fromEntries(Object.entries(a.errors).map(([k, v]) => [k, v ? t(v, { years: MAX_RETENTION_DAYS / 365 }) : undefined])) : undefined;
+  const errors = useTranslatedErrors(a?.errors, "privacy", { years: MAX_RETENTION_DAYS / 365 });
   const values = (a?.values ?? {}) as Record<string, string>;
   return (
     <>

@@ -3,16 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
-import {
-  acceptSuggestions,
-  discardSuggestion,
-  requireThemableQuestion,
-  questionThemesPage,
-  requestAssignment,
-  requestSuggestions,
-  splitSuggestion,
-  type ThemesActor,
-} from "../services/themes.server";
+import { requireThemableQuestion } from "../auth/theme-access.server";
+import { acceptSuggestions, discardSuggestion, questionThemesPage, requestAssignment, requestSuggestions, splitSuggestion, type ThemesActor } from "../services/themes.server";
 import { QuestionThemesView } from "../ui/themes/QuestionThemes";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";

@@ -6,7 +6,7 @@ import { isOfficerOf } from "../auth/round-access.server";
 import { landisKoch } from "../domain/themes/agreement-intervals";
 import { useTranslation } from "../i18n/use-translation";
 import { latestSample, sampleAgreement, startSample } from "../services/theme-agreement.server";
-import { requireThemableQuestion } from "../services/themes.server";
+import { requireThemableQuestion } from "../auth/theme-access.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { TextInput } from "../ui/fields";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { toCsv } from "../domain/csv";
+import { requireThemableQuestion } from "../auth/theme-access.server";
 import { codingsOf } from "../services/themes.server";
-import { requireThemableQuestion } from "../services/themes.server";
 
 /**
  * Every coding of one question's answers as CSV, one row per answer and theme: whether the

@@ -48,7 +48,8 @@ export async function action(args: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { invited: null });
       const result = await inviteOrAssign(db, { actor, ...parsed.data }, new Date());
       const invited = !result.ok ? { kind: result.reason, link: null } : result.value.kind === "invited" ? { kind: result.value.kind, link: `${new URL(args.request.url).origin}/join/${result.value.token}` } : { kind: result.value.kind, link: null };
-      return json({ errors: {}, values: {}, invited: { link: invited.link, email: parsed.data.email, kind: invited.kind } });
+      // Done, not refused: the page shows the invitation (or the link to send) and no errors.
+      return json({ invited: { link: invited.link, email: parsed.data.email, kind: invited.kind }, errors: {}, values: {} });
     },
     async remove(form) {
       const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });

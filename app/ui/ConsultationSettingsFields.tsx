@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/use-translation";
-import { AUDIENCES } from "../../db/tables";
+import { AUDIENCES } from "../domain/consultation/lifecycle";
 import { DateInput, Radios, Select, TextInput } from "./fields";
 
 export interface SettingsValues {

@@ -3,7 +3,7 @@
  * settings). Messages are keys in the `officer` namespace.
  */
 import { z } from "zod";
-import { AUDIENCES } from "../../db/tables";
+import { AUDIENCES } from "../domain/consultation/lifecycle";
 import { schemaFields } from "./forms";
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;

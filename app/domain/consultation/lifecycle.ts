@@ -12,6 +12,9 @@
  */
 import { allowed, refuse, type Decision } from "../decision";
 
+/** Who a consultation is for: the public, its advisory group only, or both. */
+export const AUDIENCES = ["public", "group", "both"] as const;
+
 export const CONSULTATION_STATUSES = ["draft", "open", "closed", "published"] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
