@@ -3,7 +3,7 @@ import enOfficer from "../../locales/en/officer.json";
 import enCitizen from "../../locales/en/citizen.json";
 import enCommissioner from "../../locales/en/commissioner.json";
 import enPublication from "../../locales/en/publication.json";
-import enPanel from "../../locales/en/panel.json";
+import enParticipation from "../../locales/en/participation.json";
 import enPrivacy from "../../locales/en/privacy.json";
 import enThemes from "../../locales/en/themes.json";
 import cyCommon from "../../locales/cy/common.json";
@@ -11,7 +11,7 @@ import cyOfficer from "../../locales/cy/officer.json";
 import cyCitizen from "../../locales/cy/citizen.json";
 import cyCommissioner from "../../locales/cy/commissioner.json";
 import cyPublication from "../../locales/cy/publication.json";
-import cyPanel from "../../locales/cy/panel.json";
+import cyParticipation from "../../locales/cy/participation.json";
 import cyPrivacy from "../../locales/cy/privacy.json";
 import cyThemes from "../../locales/cy/themes.json";
 import plCommon from "../../locales/pl/common.json";
@@ -21,8 +21,8 @@ import urCommon from "../../locales/ur/common.json";
 import urCitizen from "../../locales/ur/citizen.json";
 import urPublication from "../../locales/ur/publication.json";
 // Panel: only the invitation and reminder emails are translated into Polish and Urdu (members read them).
-import plPanel from "../../locales/pl/panel.json";
-import urPanel from "../../locales/ur/panel.json";
+import plParticipation from "../../locales/pl/participation.json";
+import urParticipation from "../../locales/ur/participation.json";
 
 /** Languages the interface is offered in; Urdu is written right to left. */
 export const SUPPORTED_LOCALES = ["en", "cy", "pl", "ur"] as const;
@@ -36,20 +36,20 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", cy: "Cymrae
 /**
  * Namespaces: `common` (layout, sign-in, shared words), `citizen` (the survey journey),
  * `publication` (public summaries): these three are complete in every supported locale.
- * `officer`, `panel` (advisory groups, invitations, moderation), `themes` (theming free text) and `commissioner` are staff screens: complete in English and Welsh; other
+ * `officer`, `participation` (advisory groups, invitations, moderation), `themes` (theming free text) and `commissioner` are staff screens: complete in English and Welsh; other
  * locales fall back to English there (decision 0007).
  */
-export const NAMESPACES = ["common", "officer", "panel", "citizen", "commissioner", "publication", "privacy", "themes"] as const;
-export const STAFF_NAMESPACES: readonly string[] = ["officer", "panel", "commissioner", "privacy", "themes"];
+export const NAMESPACES = ["common", "officer", "participation", "citizen", "commissioner", "publication", "privacy", "themes"] as const;
+export const STAFF_NAMESPACES: readonly string[] = ["officer", "participation", "commissioner", "privacy", "themes"];
 export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, panel: enPanel, privacy: enPrivacy, themes: enThemes },
-  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, panel: cyPanel, privacy: cyPrivacy, themes: cyThemes },
+  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, participation: enParticipation, privacy: enPrivacy, themes: enThemes },
+  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, participation: cyParticipation, privacy: cyPrivacy, themes: cyThemes },
   // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
-  pl: { common: plCommon, citizen: plCitizen, publication: plPublication, panel: plPanel },
-  ur: { common: urCommon, citizen: urCitizen, publication: urPublication, panel: urPanel },
+  pl: { common: plCommon, citizen: plCitizen, publication: plPublication, participation: plParticipation },
+  ur: { common: urCommon, citizen: urCitizen, publication: urPublication, participation: urParticipation },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

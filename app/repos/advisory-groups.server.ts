@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { advisoryGroupMembers, advisoryGroups } from "../../db/tables";
 import { changedRows, type DB } from "../db.server";
-import type { MemberInput } from "../domain/panel/members";
+import type { MemberInput } from "../domain/advisory-groups/members";
 
 export async function listGroups(db: DB, partnershipId: number) {
   return await db

@@ -49,3 +49,11 @@ export async function findConsultationBySlug(db: DB, slug: string, locale: strin
   const [row] = await withText(db, locale).where(eq(consultations.slug, slug));
   return row;
 }
+
+/** The partnership of each consultation named (for the mail capture's scoping). */
+export async function findConsultationPartnerships(db: DB, consultationIds: number[]): Promise<Map<number, number>> {
+  if (consultationIds.length === 0) return new Map();
+  return new Map(
+    (await db.select({ id: consultations.id, partnershipId: consultations.partnershipId }).from(consultations).where(inArray(consultations.id, consultationIds))).map((r) => [r.id, r.partnershipId]),
+  );
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, moderationDecisions } from "../../db/tables";
 import { changedRows, epochMs, groupConcat, rows, type DB } from "../db.server";
-import { countThemes } from "../domain/panel/moderation";
+import { countThemes } from "../domain/participation/moderation";
 import { recordPersonCoding } from "./themes.server";
 
 export interface ModerationItem {

@@ -34,7 +34,7 @@ export async function consultationWording(db: DB, consultationId: number, locale
 
 /** What the data holds about a consultation's study, beyond its results (for the COS-STAR report). */
 export async function studyReportData(db: DB, consultationId: number, locale: string) {
-  const consultation = (await row<{ audience: "panel" | "public" | "both"; groupId: number | null; partnership: string }>(db, sql`
+  const consultation = (await row<{ audience: "group" | "public" | "both"; groupId: number | null; partnership: string }>(db, sql`
     SELECT c.audience AS audience, c.advisory_group_id AS "groupId", p.name AS partnership
       FROM consultations c JOIN partnerships p ON p.id = c.partnership_id
      WHERE c.id = ${consultationId}`))!;

@@ -10,13 +10,13 @@ import { createTheme, deleteTheme, editTheme, listPublishedThemes } from "../ser
 import { BackLink, Button, NotificationBanner, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
-import { PanelNav } from "../ui/panel";
+import { ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, parseForm, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) => t("participation:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
@@ -38,8 +38,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  name: z.string({ error: "panel:codebook.errors.nameRequired" }).trim().min(1, "panel:codebook.errors.nameRequired").max(80, "panel:codebook.errors.nameTooLong"),
-  description: z.string().trim().max(500, "panel:codebook.errors.descriptionTooLong").optional().default(""),
+  name: z.string({ error: "participation:codebook.errors.nameRequired" }).trim().min(1, "participation:codebook.errors.nameRequired").max(80, "participation:codebook.errors.nameTooLong"),
+  description: z.string().trim().max(500, "participation:codebook.errors.descriptionTooLong").optional().default(""),
 });
 const themeIdOf = (form: FormData) => {
   const id = z.coerce.number().int().positive().safeParse(form.get("themeId"));
@@ -59,7 +59,7 @@ function saveTheme(intent: "create" | "edit") {
     const now = new Date();
     const r = themeId ? await editTheme(c.db, { ...c.target, ...parsed.data, themeId }, now) : await createTheme(c.db, { ...c.target, ...parsed.data }, now);
     if (!r.ok && r.reason === "missing") throw notFound();
-    if (!r.ok) return fail({ name: "panel:codebook.errors.nameTaken" }, parsed.data as Record<string, string>, 400, { intent });
+    if (!r.ok) return fail({ name: "participation:codebook.errors.nameTaken" }, parsed.data as Record<string, string>, 400, { intent });
     return redirect(`${c.base}?${themeId ? "saved" : "created"}=1`);
   };
 }
@@ -81,11 +81,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Codebook() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { consultation, canEdit, themes, quotes, editing, deleting } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string> }>();
   const [search] = useSearchParams();
-  const errors = useTranslatedErrors(actionData?.errors, "panel");
+  const errors = useTranslatedErrors(actionData?.errors, "participation");
   const values: Record<string, string> = actionData?.values ?? (editing ? { name: editing.name, description: editing.description } : {});
   const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : search.get("deleted") ? t("codebook.deleted") : null;
   return (
@@ -99,7 +99,7 @@ export default function Codebook() {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("codebook.heading")}</h1>
-      <PanelNav slug={consultation.slug} current="codebook" officer={canEdit} />
+      <ParticipationNav slug={consultation.slug} current="codebook" officer={canEdit} />
       <p className="govuk-body">{t("codebook.intro")}</p>
       {themes.length === 0 ? (
         <p className="govuk-body" data-testid="no-themes">

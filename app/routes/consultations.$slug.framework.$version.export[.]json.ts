@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { outcomeSetDownload } from "../auth/framework-access.server";
+import { outcomeSetDownload } from "../auth/outcome-set-access.server";
 
 /** One outcome-set version as JSON (commissioners of the partnership; streamed). */
 export async function loader(args: LoaderFunctionArgs) {

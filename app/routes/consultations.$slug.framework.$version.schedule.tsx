@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../i18n/format.server";
-import { requireOutcomeSetExport } from "../auth/framework-access.server";
+import { requireOutcomeSetExport } from "../auth/outcome-set-access.server";
 import { Table } from "../ui/components";
-import { DraftMark, formatPounds } from "../ui/framework";
-import { ScheduleMeasures, ScheduleTable } from "../ui/framework/Schedule";
+import { DraftMark, formatPounds } from "../ui/outcome-sets";
+import { ScheduleMeasures, ScheduleTable } from "../ui/outcome-sets/Schedule";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {

@@ -2,10 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProvenanceNote } from "../ui/provenance";
 import { useTranslation } from "../i18n/use-translation";
-import { tracePage } from "../services/frameworks.server";
-import { codeParam, requireCommissioner, versionParam } from "../auth/framework-access.server";
+import { tracePage } from "../services/outcome-sets.server";
+import { codeParam, requireCommissioner, versionParam } from "../auth/outcome-set-access.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { ConsensusTag, DraftMark, formatPercent, formatWeight, StatusTag } from "../ui/framework";
+import { ConsensusTag, DraftMark, formatPercent, formatWeight, StatusTag } from "../ui/outcome-sets";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireCommissioner, versionParam } from "../auth/framework-access.server";
-import { comparisonPage } from "../services/frameworks.server";
+import { requireCommissioner, versionParam } from "../auth/outcome-set-access.server";
+import { comparisonPage } from "../services/outcome-sets.server";
 import { BackLink, SummaryList, Table } from "../ui/components";
-import { StatusTag } from "../ui/framework";
+import { StatusTag } from "../ui/outcome-sets";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {

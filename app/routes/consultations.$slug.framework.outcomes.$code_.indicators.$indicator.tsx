@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, problemKeys, putIndicator, VALIDATION_METHODS } from "../domain/framework";
-import { requireLatestOutcome } from "../auth/framework-access.server";
-import { editDraft } from "../services/frameworks.server";
+import { FREQUENCIES, INDICATOR_FIELDS, indicatorInput, problemKeys, putIndicator, VALIDATION_METHODS } from "../domain/outcome-sets";
+import { requireLatestOutcome } from "../auth/outcome-set-access.server";
+import { editDraft } from "../services/outcome-sets.server";
 import { BackLink, Button } from "../ui/components";
-import { NotEditable } from "../ui/framework";
+import { NotEditable } from "../ui/outcome-sets";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";

@@ -2,13 +2,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "../i18n/use-translation";
-import { ordered, outcomesWithoutWeight, shareWeightsByPriority, weightsByPriority } from "../domain/framework";
-import { requireLatestOutcomeSet } from "../auth/framework-access.server";
-import { editDraft } from "../services/frameworks.server";
+import { ordered, outcomesWithoutWeight, shareWeightsByPriority, weightsByPriority } from "../domain/outcome-sets";
+import { requireLatestOutcomeSet } from "../auth/outcome-set-access.server";
+import { editDraft } from "../services/outcome-sets.server";
 import { BackLink, Button, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
-import { formatPercent, formatWeight, NotEditable } from "../ui/framework";
+import { formatPercent, formatWeight, NotEditable } from "../ui/outcome-sets";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, parseForm } from "../utils/forms";

@@ -3,14 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { linkOrigin, loadConsultationRounds } from "../auth/consultation-rounds.server";
 import { canAcceptAnswers } from "../domain/consultation/lifecycle";
-import { inviteMembers, remindMembers, revokeInvitation, roundInvitationsPage, type InvitationRow, type RoundContext } from "../services/panel-invitations.server";
-import { InvitationsView } from "../ui/panel/Invitations";
+import { inviteMembers, remindMembers, revokeInvitation, roundInvitationsPage, type InvitationRow, type RoundContext } from "../services/round-invitations.server";
+import { InvitationsView } from "../ui/participation/Invitations";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) => t("participation:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -105,5 +105,5 @@ export async function action(args: ActionFunctionArgs) {
 export default function Invitations() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors?: Record<string, string> }>();
-  return <InvitationsView {...data} errors={useTranslatedErrors(actionData?.errors, "panel")} />;
+  return <InvitationsView {...data} errors={useTranslatedErrors(actionData?.errors, "participation")} />;
 }

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { EMAIL_STATUSES } from "../domain/email/delivery";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { countByStatus, listEmails } from "../services/email.server";
-import { retryEmail } from "../services/panel.server";
+import { retryEmail } from "../services/advisory-groups.server";
 import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
 import { formatDateTime } from "../i18n/format.server";
-import { EmailStatusTag, PanelNav } from "../ui/panel";
+import { EmailStatusTag, ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:emails.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) => t("participation:emails.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EmailLog() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { consultation, counts, emails } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   return (
@@ -61,7 +61,7 @@ export default function EmailLog() {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("emails.heading")}</h1>
-      <PanelNav slug={consultation.slug} current="emails" officer />
+      <ParticipationNav slug={consultation.slug} current="emails" officer />
       <p className="govuk-body">{t("emails.intro")}</p>
       <SummaryList rows={EMAIL_STATUSES.map((s) => ({ key: <EmailStatusTag status={s} />, value: String(counts[s]) }))} />
       {emails.length === 0 ? (

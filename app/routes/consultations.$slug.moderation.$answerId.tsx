@@ -5,12 +5,12 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { useTranslation } from "../i18n/use-translation";
 import { acceptProposal, approveQuote, findModerationItem, markReviewed, mergeProposal, moderationItemPage, rejectProposal, tagAnswer, withdrawQuote } from "../services/moderation.server";
-import { ModerationItemView } from "../ui/panel/ModerationItem";
+import { ModerationItemView } from "../ui/participation/ModerationItem";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, formValues, parseForm, runIntent, schemaFields, type FormErrors } from "../utils/forms";
 
-export const handle: RouteHandle = { title: (t) => t("panel:moderation.item.title") };
+export const handle: RouteHandle = { title: (t) => t("participation:moderation.item.title") };
 
 const answerParam = z.object({ answerId: z.string().regex(/^[1-9][0-9]{0,9}$/) });
 
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const text = (max: number, required: string, tooLong: string) => z.string({ error: required }).trim().min(1, required).max(max, tooLong);
-const E = "panel:moderation.errors.";
+const E = "participation:moderation.errors.";
 const schemas = {
   accept: z.object({
     statement: text(300, `${E}statementRequired`, `${E}statementTooLong`),
@@ -119,11 +119,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ModerationItem() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ intent?: string; errors?: Record<string, string>; values?: Record<string, string> }>();
   const [search] = useSearchParams();
-  const errors = useTranslatedErrors(actionData?.errors, "panel");
+  const errors = useTranslatedErrors(actionData?.errors, "participation");
   const values = actionData?.values ?? {};
   const mine = (intent: string) => (actionData?.intent === intent ? values : {});
   const notice = search.get("quoted") ? t("moderation.done.quoted") : search.get("withdrawn") ? t("moderation.done.withdrawn") : search.get("tagged") ? t("moderation.done.tagged") : null;

@@ -5,11 +5,11 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { listModerationItems, listThemes } from "../services/moderation.server";
 import { BackLink, NotificationBanner, Table, Tag } from "../ui/components";
-import { PanelNav } from "../ui/panel";
+import { ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:moderation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) => t("participation:moderation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 const EXCERPT = 160;
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function ModerationQueue() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { consultation, officer, show, pending, items } = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const done = search.get("done");
@@ -57,7 +57,7 @@ export default function ModerationQueue() {
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("moderation.heading")}</h1>
       <p className="govuk-body">{t("moderation.intro")}</p>
-      <PanelNav slug={consultation.slug} current="moderation" officer={officer} />
+      <ParticipationNav slug={consultation.slug} current="moderation" officer={officer} />
       <nav aria-label={t("moderation.viewsNav")}>
         <ul className="govuk-list">
           <li>{show === "pending" ? <strong aria-current="page">{t("moderation.pendingView", { count: pending })}</strong> : <Link className="govuk-link" to={base}>{t("moderation.pendingView", { count: pending })}</Link>}</li>

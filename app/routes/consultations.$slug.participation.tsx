@@ -1,17 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { participationBreakdown, type ParticipationRow } from "../domain/panel/participation";
+import { participationBreakdown, type ParticipationRow } from "../domain/participation/participation";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
-import { listRoundTracking } from "../services/panel-invitations.server";
+import { listRoundTracking } from "../services/round-invitations.server";
 import { loadConsultationRounds } from "../auth/consultation-rounds.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { BackLink, Table } from "../ui/components";
-import { PanelNav, RoundsNav } from "../ui/panel";
+import { ParticipationNav, RoundsNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:participation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) => t("participation:participation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 /** Aggregates only (no names): officers and commissioners of the partnership. */
@@ -43,7 +43,7 @@ function diff(v: number | null) {
 }
 
 function BreakdownTable({ caption, firstColumn, data, label }: { caption: string; firstColumn: string; data: { rows: ParticipationRow[]; total: Omit<ParticipationRow, "key" | "difference"> }; label: (key: string | null) => string }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <Table
       caption={caption}
@@ -58,7 +58,7 @@ function BreakdownTable({ caption, firstColumn, data, label }: { caption: string
 }
 
 export default function Participation() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const data = useLoaderData<typeof loader>();
   const { consultation, round } = data;
   return (
@@ -66,7 +66,7 @@ export default function Participation() {
       <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("participation.heading")}</h1>
-      <PanelNav slug={consultation.slug} current="participation" officer={data.officer} />
+      <ParticipationNav slug={consultation.slug} current="participation" officer={data.officer} />
       {!data.hasGroup ? (
         <div className="govuk-inset-text">{t("invitations.noGroup")}</div>
       ) : !round || !data.byGroup || !data.byLocality ? (

@@ -1,4 +1,4 @@
-import { CONTROL } from "../domain/framework/content";
+import { CONTROL } from "../domain/outcome-sets/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";

@@ -5,7 +5,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { studyView } from "../services/study.server";
 import { BackLink, Table, Tag } from "../ui/components";
 import { formatDate } from "../i18n/format.server";
-import { ConsensusTag, formatPercent, formatWeight, RoundPath, StaleRoundsWarning } from "../ui/framework";
+import { ConsensusTag, formatPercent, formatWeight, RoundPath, StaleRoundsWarning } from "../ui/outcome-sets";
 import { ResultsNav } from "../ui/results/ResultsNav";
 import type { RouteHandle } from "../ui/title";
 

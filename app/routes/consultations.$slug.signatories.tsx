@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
-import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/frameworks.server";
+import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/outcome-sets.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireConsultationRole } from "../auth/consultation-access.server";
-import { codingChoice, NONE } from "../domain/panel/coding-choice";
+import { codingChoice, NONE } from "../domain/participation/coding-choice";
 import { useTranslation } from "../i18n/use-translation";
 import { codeBlindItem, latestSample, nextBlindItem } from "../services/theme-agreement.server";
 import { requireThemableQuestion } from "../auth/theme-access.server";

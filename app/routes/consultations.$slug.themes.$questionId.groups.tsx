@@ -29,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 function groupLabel(t: TFunction, g: string) {
-  return g === "not-stated" ? t("panel:participation.notRecorded") : t(`panel:stakeholderGroup.${g}`, { defaultValue: g });
+  return g === "not-stated" ? t("participation:participation.notRecorded") : t(`participation:stakeholderGroup.${g}`, { defaultValue: g });
 }
 
 export default function ThemeGroups() {

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
-import { codingChoice, NONE } from "../domain/panel/coding-choice";
+import { codingChoice, NONE } from "../domain/participation/coding-choice";
 import { useTranslation } from "../i18n/use-translation";
 import { requireThemableQuestion } from "../auth/theme-access.server";
 import { confirmCoding, reviewPage } from "../services/themes.server";
@@ -94,7 +94,7 @@ export default function Review() {
             {item.text}
           </blockquote>
           <p className="govuk-body-s">
-            {t("review.about", { group: item.group === "not-stated" ? t("panel:participation.notRecorded") : t(`panel:stakeholderGroup.${item.group}`, { defaultValue: item.group }), channel: t(`review.channel.${item.channel}`, { defaultValue: item.channel }) })}
+            {t("review.about", { group: item.group === "not-stated" ? t("participation:participation.notRecorded") : t(`participation:stakeholderGroup.${item.group}`, { defaultValue: item.group }), channel: t(`review.channel.${item.channel}`, { defaultValue: item.channel }) })}
           </p>
           {item.machine.length ? (
             <p className="govuk-body-s" data-testid="machine-coding">

@@ -5,7 +5,7 @@ import { isOfficerOf } from "../auth/round-access.server";
 import { useTranslation } from "../i18n/use-translation";
 import { listThemableQuestions } from "../services/themes.server";
 import { BackLink, Table } from "../ui/components";
-import { PanelNav } from "../ui/panel";
+import { ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -30,7 +30,7 @@ export default function ThemesQuestions() {
       <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("questions.heading")}</h1>
-      <PanelNav slug={consultation.slug} current="themes" officer={officer} />
+      <ParticipationNav slug={consultation.slug} current="themes" officer={officer} />
       <p className="govuk-body">{t("questions.intro")}</p>
       {questions.length === 0 ? (
         <p className="govuk-body" data-testid="no-questions">

@@ -17,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Dashboard() {
   const { t } = useTranslation();
   const { t: to } = useTranslation("officer");
-  const { t: tp } = useTranslation("panel");
+  const { t: tp } = useTranslation("participation");
   const { t: tc } = useTranslation("commissioner");
   const { displayName, partnerships } = useLoaderData<typeof loader>();
   return (

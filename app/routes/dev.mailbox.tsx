@@ -8,7 +8,7 @@ import { mailboxPage } from "../services/mail-capture.server";
 import { Pagination } from "../ui/components";
 import type { RouteHandle } from "../ui/title";
 
-export const handle: RouteHandle = { title: (t) => t("panel:mailbox.title") };
+export const handle: RouteHandle = { title: (t) => t("participation:mailbox.title") };
 
 /**
  * Development only (404 unless mail capture is on): the mail the in-process SMTP capture
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Mailbox() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { messages, total, page, pages, first, last } = useLoaderData<typeof loader>();
   const pagination = <Pagination page={page} pages={pages} href={(n) => `/dev/mailbox?page=${n}`} label={t("mailbox.pages")} />;
   return (

@@ -3,7 +3,7 @@ import { openInvitation, participantCookie } from "../services/journey.server";
 import { limitPosts } from "../auth/journey-route.server";
 
 /**
- * A personal invitation link (/invite/<token>, sent by the panel): opens the journey as
+ * A personal invitation link (/invite/<token>, sent to an advisory group member): opens the journey as
  * that advisory group member, on this device, and resumes their draft. The token is never
  * kept in the URL after this: the redirect goes to the consultation's own page.
  */

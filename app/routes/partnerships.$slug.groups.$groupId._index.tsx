@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireGroupOfficer } from "../auth/panel-access.server";
+import { requireGroupOfficer } from "../auth/advisory-group-access.server";
 import { CsvError, parseCsv } from "../domain/csv";
-import { validateMemberImport, type ImportProblem } from "../domain/panel/members";
-import { countMembersWhoLeft, currentMemberEmails, importMembers, listMembers } from "../services/panel.server";
+import { validateMemberImport, type ImportProblem } from "../domain/advisory-groups/members";
+import { countMembersWhoLeft, currentMemberEmails, importMembers, listMembers } from "../services/advisory-groups.server";
 import type { DB } from "../db.server";
 import type { Actor } from "../domain/actor";
 import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
@@ -16,7 +16,7 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:members.title", { group: (data as { group?: { name: string } } | undefined)?.group?.name ?? "" }),
+  title: (t, data) => t("participation:members.title", { group: (data as { group?: { name: string } } | undefined)?.group?.name ?? "" }),
 };
 
 const MAX_BYTES = 1_000_000;
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** A refused file: the error beside the file field, and the problems found in it (line, column, what), reported in a table. */
-const refuseFile = (error: string, problems: ImportProblem[] = [], status = 400) => fail({ file: `panel:members.import.errors.${error}` }, {}, status, { problems });
+const refuseFile = (error: string, problems: ImportProblem[] = [], status = 400) => fail({ file: `participation:members.import.errors.${error}` }, {}, status, { problems });
 
 export async function action(args: ActionFunctionArgs) {
   const { partnership, group, actor } = await requireGroupOfficer(args);
@@ -68,12 +68,12 @@ async function importFile(db: DB, form: FormData, { partnership, group, actor }:
 }
 
 export default function GroupMembers() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { partnership, group, members, left } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ errors?: Record<string, string>; problems?: ImportProblem[] }>();
   const [search] = useSearchParams();
   const problems = actionData?.problems ?? [];
-  const errors = useTranslatedErrors(actionData?.errors, "panel", { count: problems.length });
+  const errors = useTranslatedErrors(actionData?.errors, "participation", { count: problems.length });
   const notice = search.get("imported") ? t("members.imported", { count: Number(search.get("imported")) }) : search.get("added") ? t("members.added") : search.get("removed") ? t("members.removed") : search.get("saved") ? t("members.saved") : search.get("created") ? t("groups.created") : null;
   const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
   return (

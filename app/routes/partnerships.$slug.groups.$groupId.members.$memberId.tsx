@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireGroupMember } from "../auth/panel-access.server";
-import { editMember, removeMember } from "../services/panel.server";
+import { requireGroupMember } from "../auth/advisory-group-access.server";
+import { editMember, removeMember } from "../services/advisory-groups.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { MemberFields } from "../ui/panel";
+import { MemberFields } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, runIntent } from "../utils/forms";
-import { memberEmailTaken, memberFromForm } from "../utils/panel-forms";
+import { memberEmailTaken, memberFromForm } from "../utils/member-form";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
+  title: (t, data) => t("participation:members.edit.title", { name: (data as { member?: { displayName: string } } | undefined)?.member?.displayName ?? "" }),
 };
 
 const loadMember = (args: LoaderFunctionArgs | ActionFunctionArgs) => requireGroupMember(args, { current: true });
@@ -61,10 +61,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditMember() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { partnership, group, member } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useTranslatedErrors(actionData?.errors, "panel");
+  const errors = useTranslatedErrors(actionData?.errors, "participation");
   return (
     <>
       <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>

@@ -1,6 +1,6 @@
 // A member's subject access request: everything held about them, as JSON (officers only, audited).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireGroupMember } from "../auth/panel-access.server";
+import { requireGroupMember } from "../auth/advisory-group-access.server";
 import { exportMemberData } from "../services/privacy.server";
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
-import { requireGroupOfficer } from "../auth/panel-access.server";
-import { addMember } from "../services/panel.server";
+import { requireGroupOfficer } from "../auth/advisory-group-access.server";
+import { addMember } from "../services/advisory-groups.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { MemberFields } from "../ui/panel";
+import { MemberFields } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail } from "../utils/forms";
-import { memberEmailTaken, memberFromForm } from "../utils/panel-forms";
+import { memberEmailTaken, memberFromForm } from "../utils/member-form";
 
-export const handle: RouteHandle = { title: (t) => t("panel:members.new.title") };
+export const handle: RouteHandle = { title: (t) => t("participation:members.new.title") };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { partnership, group } = await requireGroupOfficer(args);
@@ -28,10 +28,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewMember() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { partnership, group } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = useTranslatedErrors(actionData?.errors, "panel");
+  const errors = useTranslatedErrors(actionData?.errors, "participation");
   return (
     <>
       <BackLink to={`/partnerships/${partnership.slug}/groups/${group.id}`}>{t("common:common.back")}</BackLink>

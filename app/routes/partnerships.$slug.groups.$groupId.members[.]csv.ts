@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireGroupOfficer } from "../auth/panel-access.server";
+import { requireGroupOfficer } from "../auth/advisory-group-access.server";
 import { toCsv } from "../domain/csv";
-import { EXPORT_HEADER } from "../domain/panel/members";
-import { listMembers } from "../services/panel.server";
+import { EXPORT_HEADER } from "../domain/advisory-groups/members";
+import { listMembers } from "../services/advisory-groups.server";
 
 /** The group's current members as CSV (the import's columns), safe against spreadsheet formulas. */
 export async function loader(args: LoaderFunctionArgs) {

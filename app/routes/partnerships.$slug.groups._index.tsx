@@ -2,8 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
-import { requirePartnershipOfficer } from "../auth/panel-access.server";
-import { createGroup, listGroups } from "../services/panel.server";
+import { requirePartnershipOfficer } from "../auth/advisory-group-access.server";
+import { createGroup, listGroups } from "../services/advisory-groups.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
@@ -12,7 +12,7 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, parseForm, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("panel:groups.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
+  title: (t, data) => t("participation:groups.title", { partnership: (data as { partnership?: { name: string } } | undefined)?.partnership?.name ?? "" }),
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -21,8 +21,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  name: z.string({ error: "panel:groups.errors.nameRequired" }).trim().min(1, "panel:groups.errors.nameRequired").max(120, "panel:groups.errors.nameTooLong"),
-  description: z.string().trim().max(2000, "panel:groups.errors.descriptionTooLong").optional().default(""),
+  name: z.string({ error: "participation:groups.errors.nameRequired" }).trim().min(1, "participation:groups.errors.nameRequired").max(120, "participation:groups.errors.nameTooLong"),
+  description: z.string().trim().max(2000, "participation:groups.errors.descriptionTooLong").optional().default(""),
 });
 
 export async function action(args: ActionFunctionArgs) {
@@ -32,18 +32,18 @@ export async function action(args: ActionFunctionArgs) {
       const parsed = parseForm(form, schema);
       if (!parsed.ok) return fail(parsed.errors, parsed.values);
       const created = await createGroup(args.context.db, { actor, ...parsed.data }, new Date());
-      if (!created.ok) return fail({ name: "panel:groups.errors.nameTaken" }, { name: parsed.data.name, description: parsed.data.description });
+      if (!created.ok) return fail({ name: "participation:groups.errors.nameTaken" }, { name: parsed.data.name, description: parsed.data.description });
       return redirect(`/partnerships/${partnership.slug}/groups/${created.value}?created=1`);
     },
   }, null);
 }
 
 export default function Groups() {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const { partnership, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const errors = useTranslatedErrors(actionData?.errors, "panel");
+  const errors = useTranslatedErrors(actionData?.errors, "participation");
   const values: Record<string, string> = actionData?.values ?? {};
   return (
     <>

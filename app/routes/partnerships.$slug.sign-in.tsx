@@ -5,7 +5,7 @@ import { parseDomains } from "../domain/auth/sso-identity";
 import { env } from "../env.server";
 import { useTranslation } from "../i18n/use-translation";
 import { linkOrigin } from "../auth/consultation-rounds.server";
-import { requirePartnershipAdministrator } from "../auth/panel-access.server";
+import { requirePartnershipAdministrator } from "../auth/advisory-group-access.server";
 import { providerSettings, removeProvider, saveProviderSettings, ssoCallbackUrl } from "../services/sso.server";
 import { BackLink, Button, NotificationBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { ROLES } from "../domain/auth/roles";
-import { requirePartnershipAdministrator } from "../auth/panel-access.server";
+import { requirePartnershipAdministrator } from "../auth/advisory-group-access.server";
 import { inviteOrAssign, listPartnershipPeople, listPendingInvitations, removeRole } from "../services/admin.server";
 import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import type { DB } from "../db.server";
 import { consultationsOfEmails } from "../repos/email-outbox.server";
-import { findConsultationPartnerships } from "../repos/panel.server";
+import { findConsultationPartnerships } from "../repos/consultations.server";
 import { pageWindow } from "../domain/pagination";
 
 export interface CapturedMail {

@@ -8,7 +8,7 @@ import { type DB, inTransaction } from "../db.server";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { domainCode } from "../domain/outcome-import";
-import { isFaithfulQuote, nextProposalCode, PROPOSED_SOURCE } from "../domain/panel/moderation";
+import { isFaithfulQuote, nextProposalCode, PROPOSED_SOURCE } from "../domain/participation/moderation";
 import { appendAudit } from "../repos/audit.server";
 import {
   findActiveOutcome,

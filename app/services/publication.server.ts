@@ -45,7 +45,7 @@ import {
   upsertText,
   withdrawVersion,
 } from "../repos/publication.server";
-import { findLatestAgreedOutcomeSet } from "../repos/frameworks.server";
+import { findLatestAgreedOutcomeSet } from "../repos/outcome-sets.server";
 import { listPublishedThemes } from "../repos/moderation.server";
 import { findMargins, findResult, listMargins, listResultVersions, listRounds, outcomeStatements } from "../repos/results.server";
 import { invalidatePublished } from "./published-cache.server";

@@ -7,7 +7,7 @@ import type { Actor } from "../domain/actor";
 import { type DB, inTransaction } from "../db.server";
 import { cosStarReport, OFFICER_ITEMS, type CosStarItem, type StudyFacts } from "../domain/publication/cos-star";
 import { appendAudit } from "../repos/audit.server";
-import { findOutcomeSet } from "../repos/frameworks.server";
+import { findOutcomeSet } from "../repos/outcome-sets.server";
 import { outcomeStatements } from "../repos/results.server";
 import { consultationWording, listReportTexts, putReportText, studyReportData } from "../repos/study-report.server";
 import { responsesByChannel } from "./response-imports.server";

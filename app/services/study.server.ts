@@ -6,7 +6,7 @@
  */
 import type { DB } from "../db.server";
 import { studyResult, type AggregateResult, type ItemResult, type StudyResult } from "../domain/aggregation";
-import type { RoundBasis } from "../domain/framework";
+import type { RoundBasis } from "../domain/outcome-sets";
 import { findMargins, findResult, listRounds, outcomeStatements, roundResponseCounts } from "../repos/results.server";
 
 export interface StudyRoundState {

@@ -1,5 +1,5 @@
 /** Shared UI for the themes area (one question's free-text theming). */
-import { SectionNav } from "./panel";
+import { SectionNav } from "./participation";
 import { useTranslation } from "../i18n/use-translation";
 
 export type ThemesSection = "suggest" | "review" | "agreement" | "groups";

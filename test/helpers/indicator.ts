@@ -1,4 +1,4 @@
-import type { Indicator } from "../../app/domain/framework";
+import type { Indicator } from "../../app/domain/outcome-sets";
 
 /** One complete indicator, as the domain stores it (unit tests of outcome sets and their exports). */
 export const INDICATOR_ENTRY: Indicator = {

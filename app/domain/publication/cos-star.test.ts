@@ -62,4 +62,12 @@ describe("COS-STAR report (Kirkham et al., PLoS Med 2016;13(10):e1002148, Table 
       { key: "ruleCometRound", params: { round: 2, in: 80, out: 15 } },
     ]);
   });
+
+  it("says where the public could take part only when the consultation was open to them (an advisory-group-only study has no public link)", () => {
+    const item5 = (audience: StudyFacts["audience"]) => cosStarReport({ ...facts, audience }, {}, { audience: "public" }).find((i) => i.id === "5")!;
+    const keys = (audience: StudyFacts["audience"]) => JSON.stringify(item5(audience));
+    expect(keys("both")).toContain("publicLink");
+    expect(keys("public")).toContain("publicLink");
+    expect(keys("group")).not.toContain("publicLink");
+  });
 });

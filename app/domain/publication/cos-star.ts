@@ -66,7 +66,8 @@ export interface StudyFacts {
   partnership: string;
   /** The consultation's summary as the officer wrote it, and its language. */
   summary: { text: string; lang: string } | null;
-  audience: "panel" | "public" | "both";
+  /** Who the consultation was for (`AUDIENCES`): "group" is its advisory group only, with no public link. */
+  audience: "group" | "public" | "both";
   advisoryGroup: { name: string; members: number; byGroup: Record<string, number> } | null;
   localities: string[];
   rounds: Array<{
@@ -159,7 +160,7 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
             },
           ]
         : []),
-      ...(facts.audience !== "panel" ? [{ key: "publicLink" }] : []),
+      ...(facts.audience !== "group" ? [{ key: "publicLink" }] : []),
       { key: calculated[0]?.method?.groupWeighting === "pooled" ? "groupsPooled" : "groupsEqual" },
     ],
     "6a": [

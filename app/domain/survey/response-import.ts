@@ -8,7 +8,7 @@
  */
 import type { CsvTable } from "../csv";
 import type { ImportProblem } from "../outcome-import";
-import { SEXES } from "../panel/members";
+import { SEXES } from "../advisory-groups/members";
 import { parseQuestionConfig, RATING_MAX, RATING_MIN, STAKEHOLDER_GROUPS, type QuestionType } from "./questions";
 
 /** How a response reached us; "online" is the journey, the others are import channels. */

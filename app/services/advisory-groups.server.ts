@@ -3,7 +3,7 @@ import { type DB, inTransaction } from "../db.server";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { appendAudit } from "../repos/audit.server";
-import type { MemberInput } from "../domain/panel/members";
+import type { MemberInput } from "../domain/advisory-groups/members";
 import { currentMemberEmails, findMember, groupNameTaken, insertGroup, insertMember, markMemberLeft, updateMember } from "../repos/advisory-groups.server";
 import { requeueEmail } from "../repos/email-outbox.server";
 import { revokeOpenInvitationsOfMember } from "../repos/round-invitations.server";

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
 import { Button, Table } from "../components";
 import { Textarea } from "../fields";
-import { StaleRoundsWarning } from "../framework";
+import { StaleRoundsWarning } from "./index";
 import type { OutcomeSetPageData, OutcomeSetView } from "./types";
 
 /** What can be done next with the version shown: what blocks proposal, propose, sign or withdraw, start a new version. */

@@ -1,6 +1,6 @@
 /**
  * Streamed downloads of one outcome-set version. Every format is built from the
- * same export model (app/domain/framework/export.ts); drafts carry the
+ * same export model (app/domain/outcome-sets/export.ts); drafts carry the
  * "DRAFT – not agreed" mark in each.
  */
 import { Readable, PassThrough } from "node:stream";
@@ -8,8 +8,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import type { DB } from "../db.server";
 import type { Actor } from "../domain/actor";
-import { csvChunks, jsonChunks, toIndigo, type ExportDocument } from "../domain/framework";
-import { buildExport } from "./frameworks.server";
+import { csvChunks, jsonChunks, toIndigo, type ExportDocument } from "../domain/outcome-sets";
+import { buildExport } from "./outcome-sets.server";
 import { appendAudit } from "../repos/audit.server";
 
 export type ExportFormat = "json" | "csv" | "xlsx" | "indigo" | "schedule";

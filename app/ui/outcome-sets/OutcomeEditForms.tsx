@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { isDeparture, type OutcomeEntry } from "../../domain/framework";
+import { isDeparture, type OutcomeEntry } from "../../domain/outcome-sets";
 import { useTranslation } from "../../i18n/use-translation";
 import { Button } from "../components";
 import { Radios, Textarea } from "../fields";

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
 import { Button } from "../components";
-import { RoundsBuiltFrom, StaleRoundsWarning } from "../framework";
+import { RoundsBuiltFrom, StaleRoundsWarning } from "./index";
 import type { OutcomeSetPageData } from "./types";
 
 /** Before there is an outcome set: start one from the study's result, or say there is none yet. */

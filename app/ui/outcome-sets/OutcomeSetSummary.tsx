@@ -1,6 +1,6 @@
 import { useTranslation } from "../../i18n/use-translation";
 import { SummaryList, WarningText } from "../components";
-import { DraftMark, formatPounds, RoundsBuiltFrom, StatusTag } from "../framework";
+import { DraftMark, formatPounds, RoundsBuiltFrom, StatusTag } from "./index";
 import type { OutcomeSetView } from "./types";
 
 /** One version's status, basis, authorship, signatories and pot, with the draft mark and any recalculated rounds. */

@@ -1,11 +1,11 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { EmailStatus } from "../../domain/email/delivery";
-import type { MemberRoundStatus } from "../../domain/panel/invitations";
+import type { MemberRoundStatus } from "../../domain/participation/invitations";
 import { useTranslation } from "../../i18n/use-translation";
 import { BackLink, Button, NotificationBanner, SummaryList, Table, Tag } from "../components";
 import { ErrorSummary } from "../ErrorSummary";
 import { Radios } from "../fields";
-import { EmailStatusTag, PanelNav, RoundsNav } from "../panel";
+import { EmailStatusTag, ParticipationNav, RoundsNav } from "./index";
 
 const STATUS_COLOURS: Record<MemberRoundStatus, "grey" | "blue" | "yellow" | "green" | "red" | "purple"> = {
   "not-invited": "grey",
@@ -42,7 +42,7 @@ export interface InvitationsProps {
 
 /** Inviting an advisory group to a round: each member's progress, invitations, reminders and withdrawals. */
 export function InvitationsView(props: InvitationsProps) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const [search] = useSearchParams();
   const { consultation, round, counts, errors } = props;
   const data = props;
@@ -75,7 +75,7 @@ export function InvitationsView(props: InvitationsProps) {
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("invitations.heading")}</h1>
-      <PanelNav slug={consultation.slug} current="invitations" officer />
+      <ParticipationNav slug={consultation.slug} current="invitations" officer />
       {!data.hasGroup ? (
         <div className="govuk-inset-text" data-testid="no-group">
           {t("invitations.noGroup")}{" "}
@@ -120,7 +120,7 @@ export function InvitationsView(props: InvitationsProps) {
 
 /** Invite the group (all, or those not yet invited) and remind those who have not finished. */
 function SendForms({ round }: { round: number }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-one-half">
@@ -161,7 +161,7 @@ function SendForms({ round }: { round: number }) {
 }
 
 function MembersTable({ round, members }: { round: number; members: InvitationMember[] }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return members.length === 0 ? (
     <p className="govuk-body">{t("invitations.noMembers")}</p>
   ) : (

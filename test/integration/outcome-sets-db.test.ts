@@ -3,9 +3,9 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../app/db.server";
-import { putIndicator } from "../../app/domain/framework";
-import { findLatestAgreedOutcomeSet, findOutcomeSet, listCommissioningOrganisations, replaceSignatories } from "../../app/repos/frameworks.server";
-import { editDraft, proposeOutcomeSet, signOutcomeSet, startFramework, startNewVersion } from "../../app/services/frameworks.server";
+import { putIndicator } from "../../app/domain/outcome-sets";
+import { findLatestAgreedOutcomeSet, findOutcomeSet, listCommissioningOrganisations, replaceSignatories } from "../../app/repos/outcome-sets.server";
+import { editDraft, proposeOutcomeSet, signOutcomeSet, startFramework, startNewVersion } from "../../app/services/outcome-sets.server";
 import { computeRoundResult } from "../../app/services/results.server";
 import { INDICATOR_ENTRY } from "../helpers/indicator";
 import { openAppDb } from "../helpers/app-db";

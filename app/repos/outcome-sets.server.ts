@@ -12,7 +12,7 @@ import {
   users,
 } from "../../db/tables";
 import { changedRows, rows, type DB } from "../db.server";
-import { citizenWeights, contentSchema, ordered, type OutcomeSetContent, type OutcomeSetStatus } from "../domain/framework";
+import { citizenWeights, contentSchema, ordered, type OutcomeSetContent, type OutcomeSetStatus } from "../domain/outcome-sets";
 
 // ── Signatories ──────────────────────────────────────────────────────────────
 /** The partnership's commissioning organisations, by name. */

@@ -9,7 +9,7 @@ import { canAcceptAnswers } from "../domain/consultation/lifecycle";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import type { EmailStatus } from "../domain/email/delivery";
-import { canRemind, memberRoundStatus, nextReminderAllowedAt, planInvitations, type InviteWho, type MemberRoundStatus } from "../domain/panel/invitations";
+import { canRemind, memberRoundStatus, nextReminderAllowedAt, planInvitations, type InviteWho, type MemberRoundStatus } from "../domain/participation/invitations";
 import { isLocale, type Locale } from "../i18n/config";
 import { serverI18n } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
@@ -28,7 +28,7 @@ export interface RoundContext {
 
 export type InviteRefusal = "round-not-open";
 
-/** Email text in the member's language (panel namespace; English where a language lacks it). */
+/** Email text in the member's language (participation namespace; English where a language lacks it). */
 async function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "invitation" | "reminder", token: string, cache: Map<string, { title: string; partnership: string }>) {
   const locale: Locale = isLocale(member.preferredLocale) ? member.preferredLocale : "en";
   let c = cache.get(locale);
@@ -37,7 +37,7 @@ async function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind
     c = { title: found?.title ?? "", partnership: found?.partnershipName ?? "" };
     cache.set(locale, c);
   }
-  const t = serverI18n(locale).getFixedT(locale, "panel");
+  const t = serverI18n(locale).getFixedT(locale, "participation");
   const closes = ctx.round.closesAt ?? ctx.consultation.closesAt;
   const params = {
     name: member.displayName,

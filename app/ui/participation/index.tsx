@@ -1,11 +1,11 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "../i18n/use-translation";
-import type { EmailStatus } from "../../db/schema";
-import { Tag } from "./components";
-import { AGE_BANDS, MEMBER_LOCALES, SEXES } from "../domain/panel/members";
-import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
-import { LOCALE_NAMES } from "../i18n/config";
-import { Radios, TextInput } from "./fields";
+import { useTranslation } from "../../i18n/use-translation";
+import type { EmailStatus } from "../../../db/schema";
+import { Tag } from "../components";
+import { AGE_BANDS, MEMBER_LOCALES, SEXES } from "../../domain/advisory-groups/members";
+import { STAKEHOLDER_GROUPS } from "../../domain/survey/questions";
+import { LOCALE_NAMES } from "../../i18n/config";
+import { Radios, TextInput } from "../fields";
 
 const EMAIL_COLOURS: Record<EmailStatus, "grey" | "blue" | "green" | "red" | "yellow"> = {
   queued: "grey",
@@ -16,14 +16,14 @@ const EMAIL_COLOURS: Record<EmailStatus, "grey" | "blue" | "green" | "red" | "ye
 };
 
 export function EmailStatusTag({ status }: { status: EmailStatus }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return <Tag colour={EMAIL_COLOURS[status]}>{t(`emailStatus.${status}`)}</Tag>;
 }
 
 
 /** The add/edit form's fields (the <Form> and buttons are the route's). Errors and values are by field name. */
 export function MemberFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <>
       <TextInput name="displayName" label={t("members.field.name")} defaultValue={values.displayName} error={errors.displayName} autoComplete="off" spellCheck={false} />
@@ -79,7 +79,7 @@ export function MemberFields({ values, errors }: { values: Record<string, string
   );
 }
 
-export type PanelSection = "invitations" | "participation" | "moderation" | "codebook" | "themes" | "emails";
+export type ParticipationSection = "invitations" | "participation" | "moderation" | "codebook" | "themes" | "emails";
 
 /** A row of links between sibling pages, the current one marked (not a link) for screen readers too. */
 export function SectionNav({ label, current, sections }: { label: string; current: string; sections: ReadonlyArray<{ id: string; href: string; text: string }> }) {
@@ -102,10 +102,10 @@ export function SectionNav({ label, current, sections }: { label: string; curren
   );
 }
 
-/** Links between the panel pages of one consultation; officers see all, commissioners the read-only ones. */
-export function PanelNav({ slug, current, officer }: { slug: string; current: PanelSection; officer: boolean }) {
-  const { t } = useTranslation("panel");
-  const sections: Array<{ id: PanelSection; href: string; officerOnly: boolean }> = [
+/** Links between the participation pages of one consultation (invitations, participation, moderation, codebook, themes, emails); officers see all, commissioners the read-only ones. */
+export function ParticipationNav({ slug, current, officer }: { slug: string; current: ParticipationSection; officer: boolean }) {
+  const { t } = useTranslation("participation");
+  const sections: Array<{ id: ParticipationSection; href: string; officerOnly: boolean }> = [
     { id: "invitations", href: `/consultations/${slug}/invitations`, officerOnly: true },
     { id: "participation", href: `/consultations/${slug}/participation`, officerOnly: false },
     { id: "moderation", href: `/consultations/${slug}/moderation`, officerOnly: false },
@@ -124,7 +124,7 @@ export function PanelNav({ slug, current, officer }: { slug: string; current: Pa
 
 /** Links between a consultation's rounds on the invitations and participation pages (none with one round). */
 export function RoundsNav({ rounds, current }: { rounds: ReadonlyArray<{ number: number; status: string }>; current: number }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   if (rounds.length <= 1) return null;
   return (
     <nav aria-label={t("invitations.roundsNav")}>

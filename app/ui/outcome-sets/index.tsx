@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "../i18n/use-translation";
-import { Tag, WarningText } from "./components";
+import { useTranslation } from "../../i18n/use-translation";
+import { Tag, WarningText } from "../components";
 
 /** Pence as pounds, "£12,345.67" (deterministic, so server and browser render the same). */
 export function formatPounds(pence: number): string {

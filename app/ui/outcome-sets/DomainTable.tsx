@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
 import { Table } from "../components";
-import { ConsensusTag, formatPercent, formatPounds, formatWeight, RoundPath } from "../framework";
+import { ConsensusTag, formatPercent, formatPounds, formatWeight, RoundPath } from "./index";
 import type { OutcomeSetView } from "./types";
 
 /** "Move up"/"Move down" within a domain: a plain form post, so it works without JavaScript. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ExportDocument } from "../domain/framework";
-import { exportFile } from "./framework-export.server";
+import type { ExportDocument } from "../domain/outcome-sets";
+import { exportFile } from "./outcome-set-export.server";
 
 // jsonChunks reads only the document's own fields: a small one is enough to check the file.
 const doc = { format: "outcome-set", formatVersion: "1", watermark: null, outcomes: [{ code: "A1" }, { code: "B2" }] } as unknown as ExportDocument;

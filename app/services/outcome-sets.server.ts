@@ -2,7 +2,7 @@
  * Outcome sets: start from the latest aggregated result, edit a draft, propose,
  * sign off, start a new version, compare, export; and what the outcome-set pages
  * show. Each state change runs in one transaction with its audit entry, for the
- * guard's `Actor`, and answers with a `Decision`; the rules are in app/domain/framework.
+ * guard's `Actor`, and answers with a `Decision`; the rules are in app/domain/outcome-sets.
  */
 import { type DB, inTransaction } from "../db.server";
 import {
@@ -24,7 +24,7 @@ import {
   type ExportDocument,
   type OutcomeSetContent,
   type Problems,
-} from "../domain/framework";
+} from "../domain/outcome-sets";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision, type Refusal } from "../domain/decision";
 import { formatDateTime } from "../i18n/format.server";
@@ -45,7 +45,7 @@ import {
   setOutcomeSetStatus,
   updateDraftContent,
   type OutcomeSetRow,
-} from "../repos/frameworks.server";
+} from "../repos/outcome-sets.server";
 import { listRounds } from "../repos/results.server";
 import { loadStudy, roundBases } from "./study.server";
 import { provenanceByCode } from "./themes.server";
@@ -397,4 +397,4 @@ export async function tracePage(db: DB, input: { consultation: { id: number; slu
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { findOutcomeSet, listCommissioningOrganisations, listSignatories } from "../repos/frameworks.server";
+export { findOutcomeSet, listCommissioningOrganisations, listSignatories } from "../repos/outcome-sets.server";

@@ -1,7 +1,7 @@
-import type { OutcomeEntry } from "../../domain/framework";
+import type { OutcomeEntry } from "../../domain/outcome-sets";
 import { useTranslation } from "../../i18n/use-translation";
 import { SummaryList } from "../components";
-import { ConsensusTag, formatPercent } from "../framework";
+import { ConsensusTag, formatPercent } from "./index";
 
 /** What the study found about one outcome: domain, citizens' wording, consensus, % critical, rank, responses. */
 export function OutcomeEvidence({ outcome }: { outcome: OutcomeEntry }) {

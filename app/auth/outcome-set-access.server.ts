@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { findOutcomeSet } from "../services/frameworks.server";
-import { exportFile, exportOutcomeSet, type ExportFile, type ExportFormat } from "../services/framework-export.server";
+import { findOutcomeSet } from "../services/outcome-sets.server";
+import { exportFile, exportOutcomeSet, type ExportFile, type ExportFormat } from "../services/outcome-set-export.server";
 import { requireConsultationRole } from "./consultation-access.server";
 
 type RouteArgs = { request: Request; context: AppLoadContext; params: unknown };

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { OutcomeEntry } from "../../domain/framework";
+import type { OutcomeEntry } from "../../domain/outcome-sets";
 import { useTranslation } from "../../i18n/use-translation";
 import { SummaryList } from "../components";
 

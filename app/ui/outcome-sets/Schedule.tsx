@@ -1,8 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { ExportDocument } from "../../domain/framework";
+import type { ExportDocument } from "../../domain/outcome-sets";
 import { useTranslation } from "../../i18n/use-translation";
 import { TableScroll } from "../components";
-import { formatPounds, formatWeight } from "../framework";
+import { formatPounds, formatWeight } from "./index";
 
 type Doc = SerializeFrom<ExportDocument>;
 

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { OutcomeSetPage } from "../../services/frameworks.server";
+import type { OutcomeSetPage } from "../../services/outcome-sets.server";
 
 /** The outcome set page's data as the browser receives it. */
 export type OutcomeSetPageData = SerializeFrom<OutcomeSetPage>;

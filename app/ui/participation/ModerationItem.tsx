@@ -41,7 +41,7 @@ export interface ModerationItemProps {
 
 /** One answer awaiting moderation: what it says, its status, and (for officers) the decisions open to it. */
 export function ModerationItemView({ consultation, canDecide, item, themes, domains, outcomes, errors, mine, notice }: ModerationItemProps) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   const undecided = !item.decision;
   return (
     <>
@@ -70,7 +70,7 @@ export function ModerationItemView({ consultation, canDecide, item, themes, doma
 }
 
 function ItemSummary({ item }: { item: ModerationItemData }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <SummaryList
       rows={[
@@ -96,7 +96,7 @@ function ItemSummary({ item }: { item: ModerationItemData }) {
 
 /** A proposed outcome: accept it as a new candidate, merge it into an existing one, or reject it. */
 function ProposalForms({ item, domains, outcomes, errors, mine }: Pick<ModerationItemProps, "item" | "domains" | "outcomes" | "errors" | "mine">) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <>
       <h2 className="govuk-heading-m">{t("moderation.accept.heading")}</h2>
@@ -136,7 +136,7 @@ function ProposalForms({ item, domains, outcomes, errors, mine }: Pick<Moderatio
 
 /** A free-text answer: approve (or reword) it as a quote, withdraw the quote, or mark it reviewed. */
 function QuoteForms({ item, errors, mine }: Pick<ModerationItemProps, "item" | "errors" | "mine">) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <>
       <h2 className="govuk-heading-m">{t("moderation.quote.heading")}</h2>
@@ -162,7 +162,7 @@ function QuoteForms({ item, errors, mine }: Pick<ModerationItemProps, "item" | "
 }
 
 function TagForm({ item, themes }: { item: ModerationItemData; themes: Theme[] }) {
-  const { t } = useTranslation("panel");
+  const { t } = useTranslation("participation");
   return (
     <>
       <h2 className="govuk-heading-m">{t("moderation.tag.heading")}</h2>
