@@ -31,6 +31,7 @@ import {
   type ResponseColumns,
 } from "../domain/aggregation";
 import { agreementDocument, themesDocument, type CodebookTheme, type Coding, type Language } from "../domain/themes";
+import { CONSENSUS_RULES } from "../domain/aggregation/consensus";
 
 export interface CliIo {
   readFile: (path: string) => string;
@@ -176,7 +177,7 @@ const PROFILE_COLUMNS = ["age_band", "sex", "locality", "ethnicity", "stakeholde
 const aggregateOptions = z.object({
   responses: z.string({ error: "--responses FILE is required" }),
   margins: z.string().optional(),
-  rule: z.enum(["comet", "median-iqr", "rand-ucla"], { error: "--rule must be comet, median-iqr or rand-ucla" }).default("comet"),
+  rule: z.enum(CONSENSUS_RULES, { error: `--rule must be ${CONSENSUS_RULES.join(", ").replace(/, ([^,]*)$/, " or $1")}` }).default("comet"),
   "threshold-in": num("threshold-in", 0, 100).default(70),
   "threshold-out": num("threshold-out", 0, 100).default(15),
   bound: z.enum(["strict", "inclusive"], { error: "--bound must be strict or inclusive" }).default("strict"),

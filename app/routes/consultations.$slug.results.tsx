@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isOfficerOf } from "../auth/round-access.server";
 import { requireResultsRound } from "../auth/consultation-rounds.server";
 import { CsvError } from "../domain/csv";
-import { parseMarginsCsv } from "../domain/aggregation";
+import { CONSENSUS_RULES, parseMarginsCsv } from "../domain/aggregation";
 import { computeRoundResult, resultsPage, saveMargins } from "../services/results.server";
 import { BackLink, NotificationBanner } from "../ui/components";
 import { ComputeForms } from "../ui/results/ComputeForms";
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const computeSchema = z.object({
-  rule: z.enum(["comet", "median-iqr", "rand-ucla"], { error: "results.errors.rule" }),
+  rule: z.enum(CONSENSUS_RULES, { error: "results.errors.rule" }),
   thresholdIn: z.coerce.number({ error: "results.errors.thresholdIn" }).min(50, "results.errors.thresholdIn").max(100, "results.errors.thresholdIn"),
   thresholdOut: z.coerce.number({ error: "results.errors.thresholdOut" }).min(0, "results.errors.thresholdOut").max(50, "results.errors.thresholdOut"),
   bound: z.enum(["strict", "inclusive"], { error: "results.errors.bound" }),

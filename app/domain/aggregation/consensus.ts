@@ -3,7 +3,13 @@ import type { Rating, RatingSummary } from "./ratings";
 import { histogramQuantile, summariseRatings } from "./ratings";
 
 export type ConsensusStatus = "in" | "out" | "none";
-export type ConsensusRule = "comet" | "median-iqr" | "rand-ucla";
+/**
+ * The consensus rules an officer can choose. Adding one: its status function in `STATUS_BY_RULE`
+ * below, then the wording maps TypeScript will point at (results page, published summary,
+ * COS-STAR report) and their translations.
+ */
+export const CONSENSUS_RULES = ["comet", "median-iqr", "rand-ucla"] as const;
+export type ConsensusRule = (typeof CONSENSUS_RULES)[number];
 export type GroupCombination = "overall" | "every-group" | "any-group";
 
 export interface ConsensusParameters {
@@ -99,11 +105,14 @@ function randUclaWith(q: Quantile): RandUclaResult | null {
 }
 
 /** Status under the chosen rule: COMET on the weighted sums, the others on the (unweighted) scores. */
+const STATUS_BY_RULE: Record<ConsensusRule, (summary: RatingSummary, p: ConsensusParameters) => ConsensusStatus> = {
+  comet: (summary, p) => cometStatus(summary.sums, p),
+  "median-iqr": (summary, p) => medianIqrWith((x) => histogramQuantile(summary.distribution, x), p),
+  "rand-ucla": (summary) => randUclaWith((x) => histogramQuantile(summary.distribution, x))?.status ?? "none",
+};
+
 export function statusOf(summary: RatingSummary, p: ConsensusParameters): ConsensusStatus {
-  if (p.rule === "comet") return cometStatus(summary.sums, p);
-  const q: Quantile = (x) => histogramQuantile(summary.distribution, x);
-  if (p.rule === "median-iqr") return medianIqrWith(q, p);
-  return randUclaWith(q)?.status ?? "none";
+  return STATUS_BY_RULE[p.rule](summary, p);
 }
 
 /** Status of one set of ratings under the chosen rule (weights apply to the COMET rule). */

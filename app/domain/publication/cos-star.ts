@@ -8,6 +8,7 @@
  * page renders them in its own language; lists of outcomes are codes, shown with
  * their statements. Pure: no framework, database or i18n imports.
  */
+import type { ConsensusRule as AggregationRule } from "../aggregation/consensus";
 
 export type CosStarSection = "title" | "introduction" | "methods" | "results" | "discussion" | "other";
 
@@ -123,9 +124,16 @@ export interface ReportOptions {
   audience: "staff" | "public";
 }
 
+/** The report's wording key for each consensus rule (TypeScript asks for one per rule). */
+const RULE_KEY: Record<AggregationRule, (m: ConsensusRule) => string> = {
+  comet: (m) => (m.bound === "inclusive" ? "ruleCometInclusive" : "ruleComet"),
+  "median-iqr": () => "ruleMedianIqr",
+  "rand-ucla": () => "ruleRandUcla",
+};
+
 function ruleLines(round: number | null, m: ConsensusRule): CosStarLine {
   const params = { round: round ?? "", in: m.thresholdIn, out: m.thresholdOut };
-  const key = m.rule === "comet" ? (m.bound === "inclusive" ? "ruleCometInclusive" : "ruleComet") : m.rule === "median-iqr" ? "ruleMedianIqr" : "ruleRandUcla";
+  const key = (RULE_KEY[m.rule as AggregationRule] ?? RULE_KEY["rand-ucla"])(m);
   return { key: round === null ? key : `${key}Round`, params };
 }
 

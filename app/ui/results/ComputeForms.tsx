@@ -3,6 +3,7 @@ import { useTranslation } from "../../i18n/use-translation";
 import { Button } from "../components";
 import { FileUpload, Radios, TextInput } from "../fields";
 import type { ResultsData } from "./types";
+import { CONSENSUS_RULES } from "../../domain/aggregation";
 
 type Parameters = NonNullable<ResultsData["result"]>["data"]["method"]["parameters"];
 
@@ -30,7 +31,7 @@ export function ComputeForms({
             legend={t("results.fields.rule")}
             defaultValue={values.rule ?? params?.rule ?? "comet"}
             error={errors.rule}
-            items={["comet", "median-iqr", "rand-ucla"].map((r) => ({ value: r, label: t(`results.rule.${r}`) }))}
+            items={CONSENSUS_RULES.map((r) => ({ value: r, label: t(`results.rule.${r}`) }))}
           />
           <TextInput name="thresholdIn" label={t("results.fields.thresholdIn")} hint={t("results.fields.thresholdInHint")} inputMode="decimal" width="3" defaultValue={values.thresholdIn ?? String(params?.thresholdIn ?? 70)} error={errors.thresholdIn} />
           <TextInput name="thresholdOut" label={t("results.fields.thresholdOut")} hint={t("results.fields.thresholdOutHint")} inputMode="decimal" width="3" defaultValue={values.thresholdOut ?? String(params?.thresholdOut ?? 15)} error={errors.thresholdOut} />

@@ -8,14 +8,18 @@ import { ConsensusStatusTag } from "./ConsensusStatusTag";
 import { EqualGroupsNote } from "./ResultsNav";
 import { fmt } from "./format";
 import type { ResultsData, StoredResult } from "./types";
+import type { ConsensusRule } from "../../domain/aggregation";
 
-function methodText(t: TFunction, p: AggregateResult["method"]["parameters"]): string[] {
-  const rule =
-    p.rule === "comet"
-      ? t("results.method.comet", { in: p.thresholdIn, out: p.thresholdOut, bound: t(`results.bound.${p.bound}`) })
-      : p.rule === "median-iqr"
-        ? t("results.method.medianIqr", { median: p.medianIn, iqr: p.iqrMax })
-        : t("results.method.randUcla");
+type Parameters = AggregateResult["method"]["parameters"];
+
+const RULE_TEXT: Record<ConsensusRule, (t: TFunction, p: Parameters) => string> = {
+  comet: (t, p) => t("results.method.comet", { in: p.thresholdIn, out: p.thresholdOut, bound: t(`results.bound.${p.bound}`) }),
+  "median-iqr": (t, p) => t("results.method.medianIqr", { median: p.medianIn, iqr: p.iqrMax }),
+  "rand-ucla": (t) => t("results.method.randUcla"),
+};
+
+function methodText(t: TFunction, p: Parameters): string[] {
+  const rule = RULE_TEXT[p.rule](t, p);
   return [rule, t(`results.groups.${p.groups}`), t(`results.groupWeighting.${p.groupWeighting}`)];
 }
 

@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import { NOT_STATED, type PublishedSummary } from "../../../domain/publication/summary";
 import { countText, foreign } from "../numbers";
+import type { ConsensusRule } from "../../../domain/aggregation";
 
 export interface SummaryMeta {
   version: number;
@@ -34,15 +35,17 @@ export function localityName(t: TFunction, key: string) {
   return key === NOT_STATED ? t("publication:groups.not-stated") : key;
 }
 
+const PUBLISHED_RULE_TEXT: Record<ConsensusRule, (t: TFunction, m: NonNullable<PublishedSummary["method"]>) => string> = {
+  comet: (t, m) => t(m.bound === "inclusive" ? "publication:method.cometInclusive" : "publication:method.comet", { in: m.thresholdIn, out: m.thresholdOut }),
+  "median-iqr": (t) => t("publication:method.medianIqr"),
+  "rand-ucla": (t) => t("publication:method.randUcla"),
+};
+
 export function methodSentences(s: PublishedSummary, t: TFunction, locale: string): string[] {
   const m = s.method;
   if (!m) return [];
-  const rule =
-    m.rule === "comet"
-      ? t(m.bound === "inclusive" ? "publication:method.cometInclusive" : "publication:method.comet", { in: m.thresholdIn, out: m.thresholdOut })
-      : m.rule === "median-iqr"
-        ? t("publication:method.medianIqr")
-        : t("publication:method.randUcla");
+  // A snapshot stores the rule as text: one this version does not know reads as before, RAND/UCLA.
+  const rule = (PUBLISHED_RULE_TEXT[m.rule as ConsensusRule] ?? PUBLISHED_RULE_TEXT["rand-ucla"])(t, m);
   return [t("publication:method.scale"), rule, t(`publication:method.groups.${m.groups}`, { defaultValue: "" })].filter(Boolean).concat(
     s.outcomesRated ? [t("publication:method.rated", { count: s.outcomesRated, formatted: new Intl.NumberFormat(locale).format(s.outcomesRated) })] : [],
   );
