@@ -5,7 +5,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { checkAudienceChange } from "../domain/consultation/lifecycle";
 import { advisoryGroupAllowed, findConsultationSettings, listAdvisoryGroupsOfPartnership, updateSettings } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
-import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
+import { ConsultationSettingsFields } from "../ui/consultation/ConsultationSettingsFields";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import type { RouteHandle } from "../ui/title";

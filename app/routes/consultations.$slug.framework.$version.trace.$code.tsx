@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProvenanceNote } from "../ui/provenance";
+import { ProvenanceNote } from "../ui/outcomes/provenance";
 import { useTranslation } from "../i18n/use-translation";
 import { tracePage } from "../services/outcome-sets.server";
 import { codeParam, requireCommissioner, versionParam } from "../auth/outcome-set-access.server";

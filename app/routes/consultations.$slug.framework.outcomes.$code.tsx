@@ -2,7 +2,7 @@ import { CONTROL } from "../domain/outcome-sets/content";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { provenanceByCode } from "../services/themes.server";
-import { ProvenanceNote } from "../ui/provenance";
+import { ProvenanceNote } from "../ui/outcomes/provenance";
 import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import type { Actor } from "../domain/actor";

@@ -5,7 +5,7 @@ import { requireOutcomeOfficer } from "../auth/outcome-access.server";
 import { OUTCOME_FIELDS, outcomeFormSchema } from "../domain/outcome-form";
 import { reinstateOutcome, updateOutcome } from "../services/outcomes.server";
 import { provenanceOf } from "../services/themes.server";
-import { ProvenanceNote } from "../ui/provenance";
+import { ProvenanceNote } from "../ui/outcomes/provenance";
 import { BackLink, Button, Tag } from "../ui/components";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";

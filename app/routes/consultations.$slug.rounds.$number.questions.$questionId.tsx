@@ -10,8 +10,8 @@ import { questionFormData, removeQuestion, saveQuestion } from "../services/surv
 import { BackLink, Button } from "../ui/components";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
-import { QuestionForm } from "../ui/QuestionForm";
-import { useConditionOptions } from "../ui/question-conditions";
+import { QuestionForm } from "../ui/consultation/QuestionForm";
+import { useConditionOptions } from "../ui/consultation/question-conditions";
 import type { RouteHandle } from "../ui/title";
 import { fail, formValues, runIntent, type FormFailure } from "../utils/forms";
 

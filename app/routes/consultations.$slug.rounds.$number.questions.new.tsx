@@ -12,8 +12,8 @@ import { BackLink, Button } from "../ui/components";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios } from "../ui/fields";
-import { QuestionForm } from "../ui/QuestionForm";
-import { useConditionOptions } from "../ui/question-conditions";
+import { QuestionForm } from "../ui/consultation/QuestionForm";
+import { useConditionOptions } from "../ui/consultation/question-conditions";
 import type { RouteHandle } from "../ui/title";
 import { fail, formValues, runIntent, type FormFailure } from "../utils/forms";
 

@@ -8,7 +8,7 @@ import { BackLink, Button } from "../ui/components";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes, Radios } from "../ui/fields";
-import { RoundFeedbackFields } from "../ui/RoundFeedbackFields";
+import { RoundFeedbackFields } from "../ui/consultation/RoundFeedbackFields";
 import type { RouteHandle } from "../ui/title";
 import { roundFeedbackShape } from "../utils/consultation-form";
 import { fail, formValues, parseForm, schemaFields } from "../utils/forms";

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { requireOfficerPartnerships, requirePartnershipActor } from "../auth/consultation-access.server";
 import { advisoryGroupAllowed, createConsultation, listAdvisoryGroupsOfPartnership } from "../services/consultations.server";
 import { BackLink, Button } from "../ui/components";
-import { ConsultationSettingsFields } from "../ui/ConsultationSettingsFields";
+import { ConsultationSettingsFields } from "../ui/consultation/ConsultationSettingsFields";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput, Textarea } from "../ui/fields";

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
 import { Button } from "../components";
 import { DateInput } from "../fields";
-import { RoundFeedbackFields } from "../RoundFeedbackFields";
+import { RoundFeedbackFields } from "./RoundFeedbackFields";
 
 /** A round's feedback and entry settings and its dates. */
 export function RoundSettingsForm({ errors, values }: { errors: Record<string, string>; values: Record<string, string> }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from "../../i18n/use-translation";
 import { questionTypeOf, type DraftAnswer } from "../../domain/survey/questions";
-import type { QuestionView } from "../journey";
+import type { QuestionView } from ".";
 
 /** An answer in words, for check your answers and the confirmation: its type's summary (question-types.ts), with the question's labels. */
 export function AnswerText({ q, answer }: { q: QuestionView; answer: DraftAnswer | undefined }) {

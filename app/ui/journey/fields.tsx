@@ -6,7 +6,7 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "../../i18n/use-translation";
 import { LIKERT_POINTS, SCORE_WORD, type QuestionType } from "../../domain/survey/questions";
-import type { QuestionView } from "../journey";
+import type { QuestionView } from ".";
 
 function cx(...names: Array<string | false | undefined | null>) {
   return names.filter(Boolean).join(" ");

@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
 import type { DraftAnswer } from "../../domain/survey/questions";
 import { Button } from "../components";
-import { Honeypot, questionLabel, type QuestionView } from "../journey";
+import { Honeypot, questionLabel, type QuestionView } from ".";
 import { AnswerText } from "./AnswerText";
 
 export function SavedAnswers({ answers, base, locale }: { answers: Array<{ q: QuestionView; answer: DraftAnswer }>; base: string; locale: string }) {

@@ -4,7 +4,7 @@ import { useTranslation } from "../../i18n/use-translation";
 import { BackLink, Button, NotificationBanner } from "../components";
 import { ErrorSummary } from "../ErrorSummary";
 import { TextInput } from "../fields";
-import { ThemesNav } from "../themes";
+import { ThemesNav } from ".";
 import { isActive, RunStatus, type RunInfo } from "./RunStatus";
 import { MergeForm, SuggestionCard, type Suggestion } from "./SuggestionCard";
 

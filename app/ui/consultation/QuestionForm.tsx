@@ -1,9 +1,9 @@
 import type { ComponentType } from "react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "../i18n/use-translation";
-import { PROFILE_FIELDS, questionTypeOf, type QuestionType } from "../domain/survey/questions";
-import { Button } from "./components";
-import { Checkboxes, Radios, Select, TextInput, Textarea } from "./fields";
+import { useTranslation } from "../../i18n/use-translation";
+import { PROFILE_FIELDS, questionTypeOf, type QuestionType } from "../../domain/survey/questions";
+import { Button } from "../components";
+import { Checkboxes, Radios, Select, TextInput, Textarea } from "../fields";
 
 export interface QuestionFormProps {
   type: QuestionType;

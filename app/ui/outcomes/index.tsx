@@ -2,8 +2,8 @@
  * The candidate outcome form (add and change): code, domain (an existing one or a new one),
  * English statement, description and source. GOV.UK fields; works without JavaScript.
  */
-import { useTranslation } from "../i18n/use-translation";
-import { Radios, Textarea, TextInput } from "./fields";
+import { useTranslation } from "../../i18n/use-translation";
+import { Radios, Textarea, TextInput } from "../fields";
 
 export function OutcomeFields({
   values,

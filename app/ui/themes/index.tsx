@@ -1,6 +1,6 @@
 /** Shared UI for the themes area (one question's free-text theming). */
-import { SectionNav } from "./participation";
-import { useTranslation } from "../i18n/use-translation";
+import { SectionNav } from "../participation";
+import { useTranslation } from "../../i18n/use-translation";
 
 export type ThemesSection = "suggest" | "review" | "agreement" | "groups";
 

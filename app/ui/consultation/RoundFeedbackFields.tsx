@@ -1,7 +1,7 @@
 // A round's feedback and entry settings: shown when an officer sets up the next round and when
 // they change a round's settings (the same three questions, the same names as the actions read).
-import { useTranslation } from "../i18n/use-translation";
-import { Radios } from "./fields";
+import { useTranslation } from "../../i18n/use-translation";
+import { Radios } from "../fields";
 
 type Field = "showFeedback" | "feedbackBy" | "allowNewParticipants";
 

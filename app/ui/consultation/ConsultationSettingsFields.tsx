@@ -1,6 +1,6 @@
-import { useTranslation } from "../i18n/use-translation";
-import { AUDIENCES } from "../domain/consultation/lifecycle";
-import { DateInput, Radios, Select, TextInput } from "./fields";
+import { useTranslation } from "../../i18n/use-translation";
+import { AUDIENCES } from "../../domain/consultation/lifecycle";
+import { DateInput, Radios, Select, TextInput } from "../fields";
 
 export interface SettingsValues {
   audience?: string;

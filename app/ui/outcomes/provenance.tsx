@@ -3,7 +3,7 @@
  * codebook theme — the theme, how many answers carried it, and the approved quotes chosen.
  * Staff pages use the `themes` namespace; the published summary has its own (publication).
  */
-import { useTranslation } from "../i18n/use-translation";
+import { useTranslation } from "../../i18n/use-translation";
 
 export interface ProvenanceView {
   themeName: string;

@@ -1,4 +1,4 @@
-import { useTranslation } from "../i18n/use-translation";
+import { useTranslation } from "../../i18n/use-translation";
 
 /** Labels for the display-condition choices: "Question 2 (…) is answered “Yes”". */
 export function useConditionOptions(choices: Array<{ value: string; position: number; questionText: string; choice: string; likert: boolean }>) {

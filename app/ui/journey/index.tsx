@@ -4,13 +4,13 @@
  * and the round-2 feedback live in app/ui/journey/. Everything works without JavaScript.
  */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "../i18n/use-translation";
-import type { QuestionType } from "../domain/survey/questions";
+import { useTranslation } from "../../i18n/use-translation";
+import type { QuestionType } from "../../domain/survey/questions";
 
-export { SCORE_WORD } from "../domain/survey/questions";
-export { QuestionField } from "./journey/fields";
-export { AnswerText } from "./journey/AnswerText";
-export { RoundFeedback, type FeedbackView } from "./journey/RoundFeedback";
+export { SCORE_WORD } from "../../domain/survey/questions";
+export { QuestionField } from "./fields";
+export { AnswerText } from "./AnswerText";
+export { RoundFeedback, type FeedbackView } from "./RoundFeedback";
 
 export interface QuestionView {
   id: number;
