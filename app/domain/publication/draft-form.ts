@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { EASY_READ_POINTS, LICENCES, NARRATIVE_FIELDS, type Narrative } from "./summary";
+import { CONTROL } from "../outcome-sets/content";
 
 const TEXT_MAX = 10_000;
 const ALT_MAX = 300;
@@ -28,9 +29,10 @@ export function draftSchema(locales: readonly string[]) {
 export type DraftForm = z.infer<ReturnType<typeof draftSchema>>;
 
 /** Text as typed, without control characters other than line breaks and tabs. */
+const CONTROL_ALL = new RegExp(CONTROL.source, "g");
+
 export function clean(value: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  return (value ?? "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\r\n?/g, "\n").trim();
+  return (value ?? "").replace(CONTROL_ALL, "").replace(/\r\n?/g, "\n").trim();
 }
 
 /** "latest", or the round and version of a "round:version" choice. */
