@@ -44,7 +44,11 @@ export default tseslint.config(
             { group: ["**/repos/*", "~/repos/*"], message: "Routes call services, not repositories." },
             { group: ["**/db/*", "!**/db.server"], message: "Routes call services; the schema and tables are for app/repos." },
             { group: ["drizzle-orm/*"], message: "Routes call services; queries live in app/repos." },
-            { group: ["**/db.server"], importNames: ["getDb", "openDatabase", "openPostgres", "inTransaction"], message: "Routes take the database from the load context (args.context.db) and hand it to services; transactions begin in services." },
+            {
+              group: ["**/db.server"],
+              importNames: ["getDb", "openDatabase", "openPostgres", "inTransaction"],
+              message: "Routes take the database from the load context (args.context.db) and hand it to services; transactions begin in services.",
+            },
           ],
         },
       ],

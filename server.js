@@ -90,7 +90,10 @@ function serve(background) {
     // are closed after their current response, so clients reconnect to a server that stays.
     res.setHeader("Connection", "close");
     if (req.path === "/readyz") {
-      res.status(503).type("application/json").send(JSON.stringify({ ready: false, stopping: true }));
+      res
+        .status(503)
+        .type("application/json")
+        .send(JSON.stringify({ ready: false, stopping: true }));
       return;
     }
     next();

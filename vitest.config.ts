@@ -65,7 +65,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "db/**/*.test.ts", "server/**/*.test.ts", ...(anyOnPostgres ? [] : ["test/integration/**/*.test.ts"])],
+          include: [
+            "app/**/*.test.ts",
+            "app/**/*.test.tsx",
+            "db/**/*.test.ts",
+            "server/**/*.test.ts",
+            ...(anyOnPostgres ? [] : ["test/integration/**/*.test.ts"]),
+          ],
           environment: "node",
           testTimeout: 30_000,
           // Integration files start the production server in beforeAll: under a full parallel run on 2 cores that can take well over 10 s.

@@ -109,10 +109,12 @@ describe.skipIf(skip)(`inTransaction on PostgreSQL${skip ? ` (skipped: ${skip})`
     });
     await new Promise((r) => setImmediate(r));
     expect(seen).toEqual(["committed", "from a savepoint"]);
-    await m.inTransaction(db, async () => {
-      m.afterCommit(() => seen.push("rolled back"));
-      throw new Error("no");
-    }).catch(() => undefined);
+    await m
+      .inTransaction(db, async () => {
+        m.afterCommit(() => seen.push("rolled back"));
+        throw new Error("no");
+      })
+      .catch(() => undefined);
     await new Promise((r) => setImmediate(r));
     expect(seen).not.toContain("rolled back");
   });

@@ -78,7 +78,11 @@ export async function migratePostgres(pool: pg.Pool, migrationsDir: string): Pro
  * migrations. WAL lets readers run while one writer writes; synchronous=NORMAL
  * in WAL mode is durable across application crashes (see docs/decisions/0003).
  */
-export function openDatabase(file: string, migrationsDir: string, options: { maxBytes?: number; synchronous?: "NORMAL" | "FULL" } = {}): { db: DB; sqlite: Database.Database } {
+export function openDatabase(
+  file: string,
+  migrationsDir: string,
+  options: { maxBytes?: number; synchronous?: "NORMAL" | "FULL" } = {},
+): { db: DB; sqlite: Database.Database } {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -112,7 +116,10 @@ const writerQueue = new WeakMap<Database.Database, Promise<unknown>>();
 function afterQueuedWriters<T>(client: Database.Database, fn: () => Promise<T>): Promise<T> {
   const before = writerQueue.get(client) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  writerQueue.set(client, run.catch(() => undefined));
+  writerQueue.set(
+    client,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -250,7 +257,8 @@ function rootOf(db: DB): DB {
 /** An error and the causes it wraps (drizzle wraps the driver's error), outermost first, at most 4. */
 function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
   const chain: Array<{ code?: unknown; message?: unknown; cause?: unknown }> = [];
-  for (let e = error as (typeof chain)[number] | undefined; e && typeof e === "object" && chain.length < 4 && !chain.includes(e); e = e.cause as typeof e) chain.push(e);
+  for (let e = error as (typeof chain)[number] | undefined; e && typeof e === "object" && chain.length < 4 && !chain.includes(e); e = e.cause as typeof e)
+    chain.push(e);
   return chain;
 }
 
@@ -411,5 +419,7 @@ export function skipLocked(): SQL {
 
 /** `group_concat(expr, sep)` on SQLite, `string_agg` on PostgreSQL. */
 export function groupConcat(expression: SQL | AnyColumn, separator: string): SQL<string | null> {
-  return dialect === "postgres" ? sql<string | null>`string_agg(${expression}::text, ${separator})` : sql<string | null>`group_concat(${expression}, ${separator})`;
+  return dialect === "postgres"
+    ? sql<string | null>`string_agg(${expression}::text, ${separator})`
+    : sql<string | null>`group_concat(${expression}, ${separator})`;
 }

@@ -23,9 +23,16 @@ export async function boot(): Promise<{ processes: number; bodyTimeoutSeconds: n
     // that is down, or credentials the database refuses.
     if (!e.DATABASE_URL) throw error;
     const where = new URL(e.DATABASE_URL);
-    throw new Error(`Cannot start: the PostgreSQL database at DATABASE_URL (${where.hostname}:${where.port || 5432}${where.pathname}) could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot start: the PostgreSQL database at DATABASE_URL (${where.hostname}:${where.port || 5432}${where.pathname}) could not be opened and migrated: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  return { processes: e.WEB_CONCURRENCY, bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS, shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS, trustProxy: e.TRUST_PROXY };
+  return {
+    processes: e.WEB_CONCURRENCY,
+    bodyTimeoutSeconds: e.REQUEST_BODY_TIMEOUT_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    trustProxy: e.TRUST_PROXY,
+  };
 }
 
 /** Called by server.js last when it stops: closes the database (SQLite checkpoints its WAL into the file). */

@@ -4,9 +4,7 @@ import { z } from "zod";
  * Every environment variable the server reads, validated once at boot.
  * A bad value stops the server with a message naming the variable.
  */
-const booleanFromString = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const booleanFromString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -106,7 +104,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Captured mail is held in the memory of the one process that runs the sender, which
   // /dev/mailbox, served by the others, could not read.
   if (result.data.WEB_CONCURRENCY > 1 && emailCaptureEnabled(result.data)) {
-    throw new Error("Invalid environment configuration:\n  WEB_CONCURRENCY: more than one process needs real SMTP (set SMTP_HOST, or EMAIL_CAPTURE=false to keep mail queued)");
+    throw new Error(
+      "Invalid environment configuration:\n  WEB_CONCURRENCY: more than one process needs real SMTP (set SMTP_HOST, or EMAIL_CAPTURE=false to keep mail queued)",
+    );
   }
   return result.data;
 }

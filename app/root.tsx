@@ -1,16 +1,6 @@
 import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useMatches,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 // Must be the same copy @remix-run/react uses: package.json pins react-router-dom to its exact version.
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
@@ -31,7 +21,12 @@ export const links: LinksFunction = () => [
 export async function loader(args: LoaderFunctionArgs) {
   const locale = pageLocale(args.request);
   const user = await getOptionalUser(args);
-  return json({ locale, dir: directionOf(locale), staff: isStaffPath(new URL(args.request.url).pathname), user: user ? { displayName: user.displayName } : null });
+  return json({
+    locale,
+    dir: directionOf(locale),
+    staff: isStaffPath(new URL(args.request.url).pathname),
+    user: user ? { displayName: user.displayName } : null,
+  });
 }
 
 /**
@@ -39,7 +34,9 @@ export async function loader(args: LoaderFunctionArgs) {
  * screen and a public page, as their languages can differ (decision 0020), and whenever ?lng= changes.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
+  defaultShouldRevalidate ||
+  isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) ||
+  currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
 
 /** True when any route on the page returned form errors from its action. */
 function useHasFormErrors(): boolean {
@@ -77,23 +74,23 @@ export function Layout({ children }: { children: ReactNode }) {
   const error = useRouteError();
   return (
     <LocaleScope locale={locale}>
-    <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#1d70b8" />
-        <DocumentTitle errorTitle={error ? errorHeading(error, i18n.t.bind(i18n)) : undefined} />
-        <Meta />
-        <Links />
-      </head>
-      <body className="govuk-template__body">
-        <PageLayout locale={locale} user={data?.user ?? null} staff={data?.staff ?? false}>
-          {children}
-        </PageLayout>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
-    </html>
+      <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="theme-color" content="#1d70b8" />
+          <DocumentTitle errorTitle={error ? errorHeading(error, i18n.t.bind(i18n)) : undefined} />
+          <Meta />
+          <Links />
+        </head>
+        <body className="govuk-template__body">
+          <PageLayout locale={locale} user={data?.user ?? null} staff={data?.staff ?? false}>
+            {children}
+          </PageLayout>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
     </LocaleScope>
   );
 }
@@ -115,7 +112,12 @@ function retryTime(error: unknown, locale: string): string | null {
   const at = isRouteErrorResponse(error) ? (error.data as { retryAt?: unknown } | null)?.retryAt : undefined;
   const date = typeof at === "string" ? new Date(at) : null;
   if (!date || Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : `${locale}-GB`, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }).format(date);
+  return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : `${locale}-GB`, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "Europe/London",
+  }).format(date);
 }
 
 function errorHeading(error: unknown, t: (key: string) => string): string {
@@ -134,7 +136,17 @@ export function ErrorBoundary() {
   const { t, i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
-    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status < 500 ? "badRequest" : status === 503 ? "unavailable" : "server";
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 429
+          ? "tooMany"
+          : status < 500
+            ? "badRequest"
+            : status === 503
+              ? "unavailable"
+              : "server";
   const retryAt = status === 429 ? retryTime(error, i18n.language) : null;
   // Never show a stack trace or internal message to the visitor.
   // (On the server, handleError in entry.server logs it with the request id; here only the browser console.)

@@ -34,11 +34,46 @@ export const MID_NOTTS = {
 };
 
 export const DEMO_ACCOUNTS = [
-  { email: "admin@south-notts.example", displayName: "Amira Khan", password: "demo-administrator-2026", partnership: SOUTH_NOTTS.slug, role: "administrator", organisation: "Nottinghamshire County Council" },
-  { email: "officer@south-notts.example", displayName: "Owen Price", password: "demo-officer-2026", partnership: SOUTH_NOTTS.slug, role: "officer", organisation: "Nottingham City Clinical Commissioning Group" },
-  { email: "commissioner@south-notts.example", displayName: "Claire Boateng", password: "demo-commissioner-2026", partnership: SOUTH_NOTTS.slug, role: "commissioner", organisation: "Nottinghamshire County Council" },
-  { email: "commissioner.ccg@south-notts.example", displayName: "David Ellis", password: "demo-commissioner-2026", partnership: SOUTH_NOTTS.slug, role: "commissioner", organisation: "Rushcliffe Clinical Commissioning Group" },
-  { email: "officer@mid-notts.example", displayName: "Megan Shaw", password: "demo-officer-2026", partnership: MID_NOTTS.slug, role: "officer", organisation: "Mansfield and Ashfield Clinical Commissioning Group" },
+  {
+    email: "admin@south-notts.example",
+    displayName: "Amira Khan",
+    password: "demo-administrator-2026",
+    partnership: SOUTH_NOTTS.slug,
+    role: "administrator",
+    organisation: "Nottinghamshire County Council",
+  },
+  {
+    email: "officer@south-notts.example",
+    displayName: "Owen Price",
+    password: "demo-officer-2026",
+    partnership: SOUTH_NOTTS.slug,
+    role: "officer",
+    organisation: "Nottingham City Clinical Commissioning Group",
+  },
+  {
+    email: "commissioner@south-notts.example",
+    displayName: "Claire Boateng",
+    password: "demo-commissioner-2026",
+    partnership: SOUTH_NOTTS.slug,
+    role: "commissioner",
+    organisation: "Nottinghamshire County Council",
+  },
+  {
+    email: "commissioner.ccg@south-notts.example",
+    displayName: "David Ellis",
+    password: "demo-commissioner-2026",
+    partnership: SOUTH_NOTTS.slug,
+    role: "commissioner",
+    organisation: "Rushcliffe Clinical Commissioning Group",
+  },
+  {
+    email: "officer@mid-notts.example",
+    displayName: "Megan Shaw",
+    password: "demo-officer-2026",
+    partnership: MID_NOTTS.slug,
+    role: "officer",
+    organisation: "Mansfield and Ashfield Clinical Commissioning Group",
+  },
 ] as const;
 
 type Text = { en: string; cy: string };
@@ -94,47 +129,147 @@ export const DOMAINS: Array<{ code: string; name: Text; outcomes: Array<{ code: 
     code: "joined-up",
     name: { en: "Joined-up care", cy: "Gofal cydgysylltiedig" },
     outcomes: [
-      { code: "O1", statement: { en: "I only have to tell my story once", cy: "Dim ond unwaith y mae'n rhaid i mi adrodd fy stori" }, source: "Seed 002: what service users gain from integrated care teams (2018)" },
-      { code: "O2", statement: { en: "Professionals who support me talk to each other", cy: "Mae'r gweithwyr proffesiynol sy'n fy nghefnogi yn siarad â'i gilydd" }, source: "Seed 001: survey of people who received integrated services (78% agreed)" },
-      { code: "O3", statement: { en: "My care is well co-ordinated", cy: "Mae fy ngofal wedi'i gydgysylltu'n dda" }, source: "Seed 001: survey of people who received integrated services (76% agreed)" },
-      { code: "O4", statement: { en: "Staff come together for joint visits instead of separate ones", cy: "Mae staff yn dod at ei gilydd ar gyfer ymweliadau ar y cyd yn lle rhai ar wahân" }, source: "Seed 002: what service users gain from integrated care teams (2018)" },
+      {
+        code: "O1",
+        statement: { en: "I only have to tell my story once", cy: "Dim ond unwaith y mae'n rhaid i mi adrodd fy stori" },
+        source: "Seed 002: what service users gain from integrated care teams (2018)",
+      },
+      {
+        code: "O2",
+        statement: { en: "Professionals who support me talk to each other", cy: "Mae'r gweithwyr proffesiynol sy'n fy nghefnogi yn siarad â'i gilydd" },
+        source: "Seed 001: survey of people who received integrated services (78% agreed)",
+      },
+      {
+        code: "O3",
+        statement: { en: "My care is well co-ordinated", cy: "Mae fy ngofal wedi'i gydgysylltu'n dda" },
+        source: "Seed 001: survey of people who received integrated services (76% agreed)",
+      },
+      {
+        code: "O4",
+        statement: {
+          en: "Staff come together for joint visits instead of separate ones",
+          cy: "Mae staff yn dod at ei gilydd ar gyfer ymweliadau ar y cyd yn lle rhai ar wahân",
+        },
+        source: "Seed 002: what service users gain from integrated care teams (2018)",
+      },
     ],
   },
   {
     code: "centred-on-me",
     name: { en: "Care centred on me", cy: "Gofal sy'n canolbwyntio arnaf i" },
     outcomes: [
-      { code: "O5", statement: { en: "I am seen by people who understand my needs", cy: "Rwy'n cael fy ngweld gan bobl sy'n deall fy anghenion" }, source: "Seed 001: survey of people who received integrated services (90% agreed)" },
-      { code: "O6", statement: { en: "Professionals communicate clearly with me and my family", cy: "Mae gweithwyr proffesiynol yn cyfathrebu'n glir â mi a'm teulu" }, source: "Seed 001: survey of people who received integrated services (92% agreed)" },
-      { code: "O7", statement: { en: "I have a care and support plan that I helped to write", cy: "Mae gen i gynllun gofal a chymorth y gwnes i helpu i'w ysgrifennu" }, source: "Seed 002: personalised care and support planning" },
-      { code: "O8", statement: { en: "I can choose how my personal budget is spent", cy: "Gallaf ddewis sut mae fy nghyllideb bersonol yn cael ei gwario" }, source: "Seed 002: integrated personal budgets" },
+      {
+        code: "O5",
+        statement: { en: "I am seen by people who understand my needs", cy: "Rwy'n cael fy ngweld gan bobl sy'n deall fy anghenion" },
+        source: "Seed 001: survey of people who received integrated services (90% agreed)",
+      },
+      {
+        code: "O6",
+        statement: { en: "Professionals communicate clearly with me and my family", cy: "Mae gweithwyr proffesiynol yn cyfathrebu'n glir â mi a'm teulu" },
+        source: "Seed 001: survey of people who received integrated services (92% agreed)",
+      },
+      {
+        code: "O7",
+        statement: { en: "I have a care and support plan that I helped to write", cy: "Mae gen i gynllun gofal a chymorth y gwnes i helpu i'w ysgrifennu" },
+        source: "Seed 002: personalised care and support planning",
+      },
+      {
+        code: "O8",
+        statement: { en: "I can choose how my personal budget is spent", cy: "Gallaf ddewis sut mae fy nghyllideb bersonol yn cael ei gwario" },
+        source: "Seed 002: integrated personal budgets",
+      },
     ],
   },
   {
     code: "independence",
     name: { en: "Staying well and independent", cy: "Aros yn iach ac yn annibynnol" },
     outcomes: [
-      { code: "O9", statement: { en: "I am supported to stay independent at home", cy: "Rwy'n cael cymorth i aros yn annibynnol gartref" }, source: "Seed 000: shift from bed-based care to care close to or in people's homes" },
-      { code: "O10", statement: { en: "I get help early, before things reach a crisis", cy: "Rwy'n cael help yn gynnar, cyn i bethau gyrraedd argyfwng" }, source: "Seed 000: preventative and proactive care" },
+      {
+        code: "O9",
+        statement: { en: "I am supported to stay independent at home", cy: "Rwy'n cael cymorth i aros yn annibynnol gartref" },
+        source: "Seed 000: shift from bed-based care to care close to or in people's homes",
+      },
+      {
+        code: "O10",
+        statement: { en: "I get help early, before things reach a crisis", cy: "Rwy'n cael help yn gynnar, cyn i bethau gyrraedd argyfwng" },
+        source: "Seed 000: preventative and proactive care",
+      },
     ],
   },
   {
     code: "fair-accountable",
     name: { en: "Fair and accountable services", cy: "Gwasanaethau teg ac atebol" },
     outcomes: [
-      { code: "O11", statement: { en: "Services are equally good wherever I live", cy: "Mae gwasanaethau yr un mor dda lle bynnag rwy'n byw" }, source: "Seed 000: services not always equitable or joined up" },
-      { code: "O12", statement: { en: "I know who is responsible for my care", cy: "Rwy'n gwybod pwy sy'n gyfrifol am fy ngofal" }, source: "Seed 000: accountable care philosophy" },
-      { code: "O13", statement: { en: "I get help quickly without being passed between services", cy: "Rwy'n cael help yn gyflym heb gael fy nhrosglwyddo rhwng gwasanaethau" }, source: "Seed 002: faster service when staff talk directly" },
+      {
+        code: "O11",
+        statement: { en: "Services are equally good wherever I live", cy: "Mae gwasanaethau yr un mor dda lle bynnag rwy'n byw" },
+        source: "Seed 000: services not always equitable or joined up",
+      },
+      {
+        code: "O12",
+        statement: { en: "I know who is responsible for my care", cy: "Rwy'n gwybod pwy sy'n gyfrifol am fy ngofal" },
+        source: "Seed 000: accountable care philosophy",
+      },
+      {
+        code: "O13",
+        statement: {
+          en: "I get help quickly without being passed between services",
+          cy: "Rwy'n cael help yn gyflym heb gael fy nhrosglwyddo rhwng gwasanaethau",
+        },
+        source: "Seed 002: faster service when staff talk directly",
+      },
     ],
   },
 ];
 
 /** About 30 fictional members across stakeholder groups and the four CCG localities. */
-const FIRST_NAMES = ["Margaret", "Tariq", "Joan", "Daniel", "Priya", "Stephen", "Grace", "Wojciech", "Helen", "Kwame", "Susan", "Imran", "Patricia", "Lee", "Aisha", "Graham", "Nadia", "Peter", "Rita", "Samuel", "Beverley", "Hassan", "Linda", "Tom", "Farah", "Keith", "Olga", "Marcus", "Janet", "Yusuf"];
+const FIRST_NAMES = [
+  "Margaret",
+  "Tariq",
+  "Joan",
+  "Daniel",
+  "Priya",
+  "Stephen",
+  "Grace",
+  "Wojciech",
+  "Helen",
+  "Kwame",
+  "Susan",
+  "Imran",
+  "Patricia",
+  "Lee",
+  "Aisha",
+  "Graham",
+  "Nadia",
+  "Peter",
+  "Rita",
+  "Samuel",
+  "Beverley",
+  "Hassan",
+  "Linda",
+  "Tom",
+  "Farah",
+  "Keith",
+  "Olga",
+  "Marcus",
+  "Janet",
+  "Yusuf",
+];
 const SURNAME_INITIALS = "HABCDEFGJKLMNPRSTW";
 const GROUPS = ["citizen", "citizen", "carer", "service-user", "citizen", "professional", "carer", "service-user", "citizen", "service-user"] as const;
 const AGE_BANDS = ["18-34", "35-49", "50-64", "65-74", "75+"];
-const ETHNICITIES = ["White", "White", "White", "Asian or Asian British", "Black, Black British, Caribbean or African", "White", "Mixed or multiple ethnic groups", "White", "Prefer not to say", "White"];
+const ETHNICITIES = [
+  "White",
+  "White",
+  "White",
+  "Asian or Asian British",
+  "Black, Black British, Caribbean or African",
+  "White",
+  "Mixed or multiple ethnic groups",
+  "White",
+  "Prefer not to say",
+  "White",
+];
 
 export function advisoryGroupMembers() {
   return FIRST_NAMES.map((first, i) => ({

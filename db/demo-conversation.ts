@@ -25,25 +25,35 @@ export async function seedConversation(db: DB, partnershipId: number, officerId:
   const consultationId = (
     await db
       .insert(s.consultations)
-      .values({ partnershipId, slug: CONVERSATION_SLUG, status: "closed", audience: "public", opensAt, closesAt, contactEmail: "engagement@south-notts.example", createdBy: officerId, updatedAt: now })
+      .values({
+        partnershipId,
+        slug: CONVERSATION_SLUG,
+        status: "closed",
+        audience: "public",
+        opensAt,
+        closesAt,
+        contactEmail: "engagement@south-notts.example",
+        createdBy: officerId,
+        updatedAt: now,
+      })
       .returning({ id: s.consultations.id })
   )[0]!.id;
-  await db
-    .insert(s.consultationTranslations)
-    .values([
-      {
-        consultationId,
-        locale: "en",
-        title: "What matters most to you about joined-up care?",
-        summary: "An opening conversation in autumn 2026: people told us, in their own words, what matters most to them. Their answers are the starting point for candidate outcomes.",
-      },
-      {
-        consultationId,
-        locale: "cy",
-        title: "Beth sydd bwysicaf i chi am ofal cydgysylltiedig?",
-        summary: "Sgwrs agoriadol yn hydref 2026: dywedodd pobl wrthym, yn eu geiriau eu hunain, beth sydd bwysicaf iddynt. Eu hatebion yw'r man cychwyn ar gyfer canlyniadau posibl.",
-      },
-    ]);
+  await db.insert(s.consultationTranslations).values([
+    {
+      consultationId,
+      locale: "en",
+      title: "What matters most to you about joined-up care?",
+      summary:
+        "An opening conversation in autumn 2026: people told us, in their own words, what matters most to them. Their answers are the starting point for candidate outcomes.",
+    },
+    {
+      consultationId,
+      locale: "cy",
+      title: "Beth sydd bwysicaf i chi am ofal cydgysylltiedig?",
+      summary:
+        "Sgwrs agoriadol yn hydref 2026: dywedodd pobl wrthym, yn eu geiriau eu hunain, beth sydd bwysicaf iddynt. Eu hatebion yw'r man cychwyn ar gyfer canlyniadau posibl.",
+    },
+  ]);
   const surveyId = (await db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }))[0]!.id;
   const roundId = (
     await db
@@ -57,12 +67,20 @@ export async function seedConversation(db: DB, partnershipId: number, officerId:
       .values({ roundId, position: 0, type: "free-text", required: true, config: { maxLength: 1000 } })
       .returning({ id: s.questions.id })
   )[0]!.id;
-  await db
-    .insert(s.questionTranslations)
-    .values([
-      { questionId, locale: "en", text: "What matters most to you about joined-up health and social care?", hint: "Write as much or as little as you like, in your own words." },
-      { questionId, locale: "cy", text: "Beth sydd bwysicaf i chi am ofal iechyd a gofal cymdeithasol cydgysylltiedig?", hint: "Ysgrifennwch gymaint neu cyn lleied ag y dymunwch, yn eich geiriau eich hun." },
-    ]);
+  await db.insert(s.questionTranslations).values([
+    {
+      questionId,
+      locale: "en",
+      text: "What matters most to you about joined-up health and social care?",
+      hint: "Write as much or as little as you like, in your own words.",
+    },
+    {
+      questionId,
+      locale: "cy",
+      text: "Beth sydd bwysicaf i chi am ofal iechyd a gofal cymdeithasol cydgysylltiedig?",
+      hint: "Ysgrifennwch gymaint neu cyn lleied ag y dymunwch, yn eich geiriau eich hun.",
+    },
+  ]);
   for (const [i, text] of texts.entries()) {
     const participantId = (await db.insert(s.participants).values({ consultationId }).returning({ id: s.participants.id }))[0]!.id;
     const group = GROUPS[(i * 7 + 3) % GROUPS.length];

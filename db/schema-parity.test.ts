@@ -33,7 +33,12 @@ function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteCon
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const r = fk.reference();
-        return { columns: r.columns.map(columnName), table: (pgConfigName(r.foreignTable)), foreignColumns: r.foreignColumns.map(columnName), onDelete: fk.onDelete ?? "no action" };
+        return {
+          columns: r.columns.map(columnName),
+          table: pgConfigName(r.foreignTable),
+          foreignColumns: r.foreignColumns.map(columnName),
+          onDelete: fk.onDelete ?? "no action",
+        };
       })
       .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
   };

@@ -35,7 +35,9 @@ async function rulesScenario(exec: Exec) {
   const version = async () => Number((await exec("select version from content_version where id = 1"))[0].version);
   const v0 = await version();
   await exec("insert into partnerships (id, slug, name) values (901, 'p-901', 'Rules partnership')");
-  await exec("insert into consultations (id, partnership_id, slug, updated_at) values (901, 901, 'c-901', CURRENT_TIMESTAMP)".replace("CURRENT_TIMESTAMP", "__NOW__"));
+  await exec(
+    "insert into consultations (id, partnership_id, slug, updated_at) values (901, 901, 'c-901', CURRENT_TIMESTAMP)".replace("CURRENT_TIMESTAMP", "__NOW__"),
+  );
   const v1 = await version();
   await exec("insert into audit_log (id, at, action, entity_type) values (901, __NOW__, 'test', 'rules')");
   await exec("insert into organisations (id, name, kind) values (901, 'Rules org', 'commissioner')");
@@ -48,7 +50,10 @@ async function rulesScenario(exec: Exec) {
     propose: await refused("update outcome_sets set status = 'proposed' where id = 901"),
     editProposed: await refused(`update outcome_sets set content = '{"edited":true}' where id = 901`),
     agreeUnsigned: await refused("update outcome_sets set status = 'agreed' where id = 901"),
-    sign: (await refused("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (901, 901, 'Rules org')")) + " / " + (await refused("update outcome_set_signatures set signed_at = __NOW__ where set_id = 901")),
+    sign:
+      (await refused("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (901, 901, 'Rules org')")) +
+      " / " +
+      (await refused("update outcome_set_signatures set signed_at = __NOW__ where set_id = 901")),
     agree: await refused("update outcome_sets set status = 'agreed', agreed_at = __NOW__ where id = 901"),
     editAgreed: await refused("update outcome_sets set change_reason = 'sneaky' where id = 901"),
     deleteAgreed: await refused("delete from outcome_sets where id = 901"),

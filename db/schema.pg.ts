@@ -29,8 +29,10 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 
 // statement_timestamp(), not now(): now() is the transaction's start, so every row a transaction
 // makes would share one instant, where SQLite's default is taken per statement.
-const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" }).notNull().default(sql`statement_timestamp()`);
-
+const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, precision: 3, mode: "date" })
+    .notNull()
+    .default(sql`statement_timestamp()`);
 
 // ── Organisations and partnerships ───────────────────────────────────────────
 export const organisations = pgTable("organisations", {
@@ -50,8 +52,12 @@ export const partnerships = pgTable("partnerships", {
 export const partnershipOrganisations = pgTable(
   "partnership_organisations",
   {
-    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.organisationId] })],
 );
@@ -73,8 +79,12 @@ export const memberships = pgTable(
   "memberships",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
     createdAt: createdAt(),
   },
@@ -87,7 +97,9 @@ export const sessions = pgTable(
   {
     id: text("id").primaryKey(),
     secretHash: bytea("secret_hash").notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
     /** The partnership whose identity provider signed this session in (single sign-on); null for a password. */
@@ -117,7 +129,9 @@ export const trustedDevices = pgTable(
   {
     id: text("id").primaryKey(),
     secretHash: bytea("secret_hash").notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
   },
@@ -126,7 +140,9 @@ export const trustedDevices = pgTable(
 
 /** A partnership's OpenID Connect provider for staff sign-in (decision 0025). */
 export const identityProviders = pgTable("identity_providers", {
-  partnershipId: integer("partnership_id").primaryKey().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .primaryKey()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   /** Issuer URL; its /.well-known/openid-configuration is discovered. */
   issuer: text("issuer").notNull(),
   clientId: text("client_id").notNull(),
@@ -147,7 +163,9 @@ export const userIdentities = pgTable(
   {
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user").on(t.userId)],
@@ -157,7 +175,9 @@ export const userIdentities = pgTable(
 export const ssoAttempts = pgTable("sso_attempts", {
   /** SHA-256 of the state; the browser holds the state itself in a cookie. */
   stateHash: text("state_hash").primaryKey(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   redirectTo: text("redirect_to").notNull(),
@@ -169,7 +189,9 @@ export const userInvitations = pgTable("user_invitations", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   email: text("email").notNull(),
   displayName: text("display_name").notNull(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   role: text("role", { enum: ROLES }).notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
@@ -182,7 +204,9 @@ export const userInvitations = pgTable("user_invitations", {
 // ── Consultations (content per locale) ───────────────────────────────────────
 export const consultations = pgTable("consultations", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   slug: text("slug").notNull().unique(),
   status: text("status", { enum: CONSULTATION_STATUSES }).notNull().default("draft"),
   audience: text("audience", { enum: AUDIENCES }).notNull().default("both"),
@@ -201,7 +225,9 @@ export const consultations = pgTable("consultations", {
 export const consultationTranslations = pgTable(
   "consultation_translations",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
@@ -215,7 +241,9 @@ export const consultationTranslations = pgTable(
 // ── Citizen's Advisory Groups ────────────────────────────────────────────────
 export const advisoryGroups = pgTable("advisory_groups", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   createdAt: createdAt(),
@@ -226,7 +254,9 @@ export const advisoryGroupMembers = pgTable(
   "advisory_group_members",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    groupId: integer("group_id").notNull().references(() => advisoryGroups.id, { onDelete: "cascade" }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => advisoryGroups.id, { onDelete: "cascade" }),
     displayName: text("display_name").notNull(),
     email: text("email"),
     stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }).notNull(),
@@ -247,7 +277,9 @@ export const outcomeDomains = pgTable(
   "outcome_domains",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     code: text("code").notNull(),
     position: integer("position").notNull().default(0),
   },
@@ -257,7 +289,9 @@ export const outcomeDomains = pgTable(
 export const outcomeDomainTranslations = pgTable(
   "outcome_domain_translations",
   {
-    domainId: integer("domain_id").notNull().references(() => outcomeDomains.id, { onDelete: "cascade" }),
+    domainId: integer("domain_id")
+      .notNull()
+      .references(() => outcomeDomains.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -269,7 +303,9 @@ export const candidateOutcomes = pgTable(
   "candidate_outcomes",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     domainId: integer("domain_id").references(() => outcomeDomains.id, { onDelete: "set null" }),
     code: text("code").notNull(),
     /** Where it came from, e.g. "Seed 001 survey" or "Proposed by a participant". */
@@ -286,7 +322,9 @@ export const candidateOutcomes = pgTable(
 export const candidateOutcomeTranslations = pgTable(
   "candidate_outcome_translations",
   {
-    outcomeId: integer("outcome_id").notNull().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+    outcomeId: integer("outcome_id")
+      .notNull()
+      .references(() => candidateOutcomes.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     statement: text("statement").notNull(),
     description: text("description").notNull().default(""),
@@ -301,7 +339,9 @@ export const candidateOutcomeTranslations = pgTable(
 export const ratingWordings = pgTable(
   "rating_wordings",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     text: text("text").notNull(),
     hint: text("hint").notNull().default(""),
@@ -312,7 +352,10 @@ export const ratingWordings = pgTable(
 // ── Surveys, rounds and questions ────────────────────────────────────────────
 export const surveys = pgTable("surveys", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  consultationId: integer("consultation_id").notNull().unique().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   createdAt: createdAt(),
 });
 
@@ -320,7 +363,9 @@ export const rounds = pgTable(
   "rounds",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    surveyId: integer("survey_id").notNull().references(() => surveys.id, { onDelete: "cascade" }),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     status: text("status", { enum: ROUND_STATUSES }).notNull().default("draft"),
     opensAt: timestamp("opens_at", { withTimezone: true, precision: 3, mode: "date" }),
@@ -328,7 +373,9 @@ export const rounds = pgTable(
     /** Delphi feedback: show own previous answer and the group's distribution. */
     showFeedback: boolean("show_feedback").notNull().default(false),
     /** What group feedback participants see in this round: the overall distribution, or split by stakeholder group. */
-    feedbackBy: text("feedback_by", { enum: ["overall", "stakeholder-group"] }).notNull().default("overall"),
+    feedbackBy: text("feedback_by", { enum: ["overall", "stakeholder-group"] })
+      .notNull()
+      .default("overall"),
     allowNewParticipants: boolean("allow_new_participants").notNull().default(true),
     createdAt: createdAt(),
   },
@@ -339,7 +386,9 @@ export const questions = pgTable(
   "questions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
     required: boolean("required").notNull().default(true),
@@ -357,7 +406,9 @@ export const questions = pgTable(
 export const questionTranslations = pgTable(
   "question_translations",
   {
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     text: text("text").notNull(),
     hint: text("hint").notNull().default(""),
@@ -373,7 +424,9 @@ export const participants = pgTable(
   "participants",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     memberId: integer("member_id").references(() => advisoryGroupMembers.id, { onDelete: "set null" }),
     /** SHA-256 of the resume code for anonymous participants. */
     resumeTokenHash: text("resume_token_hash").unique(),
@@ -389,7 +442,9 @@ export const participants = pgTable(
 
 /** Profile answers are kept apart from survey answers. */
 export const participantProfiles = pgTable("participant_profiles", {
-  participantId: integer("participant_id").primaryKey().references(() => participants.id, { onDelete: "cascade" }),
+  participantId: integer("participant_id")
+    .primaryKey()
+    .references(() => participants.id, { onDelete: "cascade" }),
   stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }),
   ageBand: text("age_band"),
   sex: text("sex"),
@@ -404,28 +459,40 @@ export const participantProfiles = pgTable("participant_profiles", {
  * the journey for that member and round, resumes their draft, and completes one response
  * (completedAt set on submit; afterwards it shows the confirmation, never a second response).
  */
-export const invitations = pgTable("invitations", {
-  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-  memberId: integer("member_id").notNull().references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
-  roundId: integer("round_id").references(() => rounds.id, { onDelete: "cascade" }),
-  tokenHash: text("token_hash").notNull().unique(),
-  completedAt: timestamp("completed_at", { withTimezone: true, precision: 3, mode: "date" }),
-  sentAt: timestamp("sent_at", { withTimezone: true, precision: 3, mode: "date" }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3, mode: "date" }),
-  /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
-  remindedAt: timestamp("reminded_at", { withTimezone: true, precision: 3, mode: "date" }),
-  reminderCount: integer("reminder_count").notNull().default(0),
-  createdAt: createdAt(),
-}, (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)]);
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
+    roundId: integer("round_id").references(() => rounds.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    completedAt: timestamp("completed_at", { withTimezone: true, precision: 3, mode: "date" }),
+    sentAt: timestamp("sent_at", { withTimezone: true, precision: 3, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3, mode: "date" }),
+    /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
+    remindedAt: timestamp("reminded_at", { withTimezone: true, precision: 3, mode: "date" }),
+    reminderCount: integer("reminder_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)],
+);
 
 /** Draft answers, saved on every Continue; kept apart from submitted responses. */
 export const responseDrafts = pgTable(
   "response_drafts",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
     locale: text("locale").notNull().default("en"),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
@@ -441,7 +508,9 @@ export const responseImports = pgTable(
   "response_imports",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     fileSha256: text("file_sha256").notNull(),
     responseCount: integer("response_count").notNull(),
@@ -456,8 +525,12 @@ export const responses = pgTable(
   "responses",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
     reference: text("reference").notNull().unique(),
     locale: text("locale").notNull().default("en"),
     submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
@@ -472,8 +545,12 @@ export const answers = pgTable(
   "answers",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "restrict" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "restrict" }),
     /** Rating 1–9 (null with unable=true for "unable to score"), Likert 1–5, etc. */
     numericValue: doublePrecision("numeric_value"),
     unable: boolean("unable").notNull().default(false),
@@ -503,7 +580,9 @@ export const auditLog = pgTable(
 /** Population margins an officer uploaded (CSV variable,category,target), kept as uploaded and parsed. */
 export const populationMargins = pgTable("population_margins", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   /** [{ variable, category, target }] */
   rows: jsonb("rows").$type<Array<{ variable: string; category: string; target: number }>>().notNull(),
@@ -520,7 +599,9 @@ export const aggregationResults = pgTable(
   "aggregation_results",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     inputHash: text("input_hash").notNull(),
     marginsId: integer("margins_id").references(() => populationMargins.id, { onDelete: "set null" }),
@@ -538,14 +619,17 @@ export const aggregationResults = pgTable(
 export const consultationSignatories = pgTable(
   "consultation_signatories",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.consultationId, t.organisationId] })],
 );
-
 
 /**
  * One version of a consultation's outcome set. `content` is the whole framework
@@ -557,7 +641,9 @@ export const outcomeSets = pgTable(
   "outcome_sets",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     status: text("status", { enum: OUTCOME_SET_STATUSES }).notNull().default("draft"),
     content: jsonb("content").$type<Record<string, unknown>>().notNull(),
@@ -581,7 +667,9 @@ export const outcomeSetSignatures = pgTable(
   "outcome_set_signatures",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    setId: integer("set_id").notNull().references(() => outcomeSets.id, { onDelete: "cascade" }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => outcomeSets.id, { onDelete: "cascade" }),
     organisationId: integer("organisation_id").notNull(),
     organisationName: text("organisation_name").notNull(),
     userId: integer("user_id"),
@@ -626,7 +714,9 @@ export const emailOutbox = pgTable(
 
 /** The officer's working copy of a consultation's published summary: what it is built from. */
 export const publicationDrafts = pgTable("publication_drafts", {
-  consultationId: integer("consultation_id").primaryKey().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   /** Round whose results are summarised; null: the latest round with a result. */
   roundNumber: integer("round_number"),
   /** Aggregation result version of that round; null: its latest version. */
@@ -642,7 +732,9 @@ export const publicationDrafts = pgTable("publication_drafts", {
 export const publicationTexts = pgTable(
   "publication_texts",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     whatWeAsked: text("what_we_asked").notNull().default(""),
     whatWeDid: text("what_we_did").notNull().default(""),
@@ -661,7 +753,9 @@ export const publicationTexts = pgTable(
 export const studyReportTexts = pgTable(
   "study_report_texts",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     /** The COS-STAR checklist number: 4, 10, 11, 15, 16, 17 or 18. */
     item: text("item").notNull(),
     text: text("text").notNull(),
@@ -677,7 +771,9 @@ export const publicationImages = pgTable(
   "publication_images",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     point: text("point").notNull(),
     mime: text("mime", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
     data: bytea("data").notNull(),
@@ -695,7 +791,9 @@ export const publicationVersions = pgTable(
   "publication_versions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
     changeNote: text("change_note").notNull().default(""),
@@ -718,8 +816,13 @@ export const moderationDecisions = pgTable(
   "moderation_decisions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .unique()
+      .references(() => answers.id, { onDelete: "cascade" }),
     decision: text("decision", { enum: MODERATION_DECISIONS }).notNull(),
     outcomeId: integer("outcome_id").references(() => candidateOutcomes.id, { onDelete: "set null" }),
     reason: text("reason"),
@@ -734,8 +837,13 @@ export const approvedQuotes = pgTable(
   "approved_quotes",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .unique()
+      .references(() => answers.id, { onDelete: "cascade" }),
     text: text("text").notNull(),
     approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp("approved_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
@@ -749,7 +857,9 @@ export const codebookThemes = pgTable(
   "codebook_themes",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     createdAt: createdAt(),
@@ -760,8 +870,12 @@ export const codebookThemes = pgTable(
 export const answerThemes = pgTable(
   "answer_themes",
   {
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => codebookThemes.id, { onDelete: "cascade" }),
     taggedBy: integer("tagged_by").references(() => users.id, { onDelete: "set null" }),
     taggedAt: timestamp("tagged_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
   },
@@ -780,8 +894,12 @@ export const themeRuns = pgTable(
   "theme_runs",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: THEME_RUN_KINDS }).notNull(),
     status: text("status", { enum: THEME_RUN_STATES }).notNull().default("queued"),
     /** What the run is doing now, a message key (e.g. "features", "choosing-k", "clustering", "saving"). */
@@ -806,7 +924,9 @@ export const themeSuggestions = pgTable(
   "theme_suggestions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => themeRuns.id, { onDelete: "cascade" }),
     /** The engine's id within the run ("t1", "t2", … by decreasing size). */
     key: text("key").notNull(),
     label: text("label").notNull(),
@@ -833,9 +953,15 @@ export const themeSuggestions = pgTable(
 export const machineCodings = pgTable(
   "machine_codings",
   {
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
-    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => codebookThemes.id, { onDelete: "cascade" }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => themeRuns.id, { onDelete: "cascade" }),
     confidence: doublePrecision("confidence").notNull(),
     rank: integer("rank").notNull(),
     codedAt: timestamp("coded_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
@@ -848,7 +974,9 @@ export const machineCodings = pgTable(
  * then the person's rows in `answer_themes` (none is a valid answer: "no real content").
  */
 export const codingReviews = pgTable("coding_reviews", {
-  answerId: integer("answer_id").primaryKey().references(() => answers.id, { onDelete: "cascade" }),
+  answerId: integer("answer_id")
+    .primaryKey()
+    .references(() => answers.id, { onDelete: "cascade" }),
   reviewedBy: integer("reviewed_by").references(() => users.id, { onDelete: "set null" }),
   reviewedAt: timestamp("reviewed_at", { withTimezone: true, precision: 3, mode: "date" }).notNull(),
 });
@@ -861,8 +989,12 @@ export const agreementSamples = pgTable(
   "agreement_samples",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     coderId: integer("coder_id").references(() => users.id, { onDelete: "set null" }),
     seed: bigint("seed", { mode: "number" }).notNull(),
     size: integer("size").notNull(),
@@ -875,8 +1007,12 @@ export const agreementSamples = pgTable(
 export const agreementSampleItems = pgTable(
   "agreement_sample_items",
   {
-    sampleId: integer("sample_id").notNull().references(() => agreementSamples.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => agreementSamples.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     /** The second coder's themes (codebook ids; empty = none), null until coded. */
     themeIds: jsonb("theme_ids").$type<number[]>(),
@@ -891,7 +1027,9 @@ export const agreementSampleItems = pgTable(
  * show with it. The framework, trace page and published summary show these citizens' words.
  */
 export const outcomeProvenance = pgTable("outcome_provenance", {
-  outcomeId: integer("outcome_id").primaryKey().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+  outcomeId: integer("outcome_id")
+    .primaryKey()
+    .references(() => candidateOutcomes.id, { onDelete: "cascade" }),
   themeId: integer("theme_id").references(() => codebookThemes.id, { onDelete: "set null" }),
   themeName: text("theme_name").notNull(),
   questionId: integer("question_id").references(() => questions.id, { onDelete: "set null" }),

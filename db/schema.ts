@@ -4,16 +4,7 @@
  * as data (the *_translations tables), never in locale files.
  */
 import { sql } from "drizzle-orm";
-import {
-  blob,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CONSULTATION_STATUSES, ROUND_STATUSES } from "../app/domain/consultation/lifecycle";
 import { QUESTION_TYPES, STAKEHOLDER_GROUPS } from "../app/domain/survey/questions";
 import { OUTCOME_STATUSES } from "../app/domain/outcome-form";
@@ -23,7 +14,9 @@ import { RESPONSE_CHANNELS } from "../app/domain/survey/response-import";
 export { CONSULTATION_STATUSES, QUESTION_TYPES, ROUND_STATUSES, STAKEHOLDER_GROUPS };
 
 const createdAt = () =>
-  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 import { ROLES, type Role } from "../app/domain/auth/roles";
 export { ROLES, type Role };
@@ -48,8 +41,12 @@ export const partnerships = sqliteTable("partnerships", {
 export const partnershipOrganisations = sqliteTable(
   "partnership_organisations",
   {
-    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.partnershipId, t.organisationId] })],
 );
@@ -71,8 +68,12 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
     role: text("role", { enum: ROLES }).notNull(),
     createdAt: createdAt(),
   },
@@ -85,7 +86,9 @@ export const sessions = sqliteTable(
   {
     id: text("id").primaryKey(),
     secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     /** The partnership whose identity provider signed this session in (single sign-on); null for a password. */
@@ -115,7 +118,9 @@ export const trustedDevices = sqliteTable(
   {
     id: text("id").primaryKey(),
     secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -124,7 +129,9 @@ export const trustedDevices = sqliteTable(
 
 /** A partnership's OpenID Connect provider for staff sign-in (decision 0025). */
 export const identityProviders = sqliteTable("identity_providers", {
-  partnershipId: integer("partnership_id").primaryKey().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .primaryKey()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   /** Issuer URL; its /.well-known/openid-configuration is discovered. */
   issuer: text("issuer").notNull(),
   clientId: text("client_id").notNull(),
@@ -145,7 +152,9 @@ export const userIdentities = sqliteTable(
   {
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user").on(t.userId)],
@@ -155,7 +164,9 @@ export const userIdentities = sqliteTable(
 export const ssoAttempts = sqliteTable("sso_attempts", {
   /** SHA-256 of the state; the browser holds the state itself in a cookie. */
   stateHash: text("state_hash").primaryKey(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   codeVerifier: text("code_verifier").notNull(),
   nonce: text("nonce").notNull(),
   redirectTo: text("redirect_to").notNull(),
@@ -167,7 +178,9 @@ export const userInvitations = sqliteTable("user_invitations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull(),
   displayName: text("display_name").notNull(),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   role: text("role", { enum: ROLES }).notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
@@ -180,7 +193,9 @@ export const userInvitations = sqliteTable("user_invitations", {
 // ── Consultations (content per locale) ───────────────────────────────────────
 export const consultations = sqliteTable("consultations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   slug: text("slug").notNull().unique(),
   status: text("status", { enum: CONSULTATION_STATUSES }).notNull().default("draft"),
   audience: text("audience", { enum: AUDIENCES }).notNull().default("both"),
@@ -199,7 +214,9 @@ export const consultations = sqliteTable("consultations", {
 export const consultationTranslations = sqliteTable(
   "consultation_translations",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
@@ -213,7 +230,9 @@ export const consultationTranslations = sqliteTable(
 // ── Citizen's Advisory Groups ────────────────────────────────────────────────
 export const advisoryGroups = sqliteTable("advisory_groups", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  partnershipId: integer("partnership_id").notNull().references(() => partnerships.id, { onDelete: "cascade" }),
+  partnershipId: integer("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   createdAt: createdAt(),
@@ -224,7 +243,9 @@ export const advisoryGroupMembers = sqliteTable(
   "advisory_group_members",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    groupId: integer("group_id").notNull().references(() => advisoryGroups.id, { onDelete: "cascade" }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => advisoryGroups.id, { onDelete: "cascade" }),
     displayName: text("display_name").notNull(),
     email: text("email"),
     stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }).notNull(),
@@ -245,7 +266,9 @@ export const outcomeDomains = sqliteTable(
   "outcome_domains",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     code: text("code").notNull(),
     position: integer("position").notNull().default(0),
   },
@@ -255,7 +278,9 @@ export const outcomeDomains = sqliteTable(
 export const outcomeDomainTranslations = sqliteTable(
   "outcome_domain_translations",
   {
-    domainId: integer("domain_id").notNull().references(() => outcomeDomains.id, { onDelete: "cascade" }),
+    domainId: integer("domain_id")
+      .notNull()
+      .references(() => outcomeDomains.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -267,7 +292,9 @@ export const candidateOutcomes = sqliteTable(
   "candidate_outcomes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     domainId: integer("domain_id").references(() => outcomeDomains.id, { onDelete: "set null" }),
     code: text("code").notNull(),
     /** Where it came from, e.g. "Seed 001 survey" or "Proposed by a participant". */
@@ -284,7 +311,9 @@ export const candidateOutcomes = sqliteTable(
 export const candidateOutcomeTranslations = sqliteTable(
   "candidate_outcome_translations",
   {
-    outcomeId: integer("outcome_id").notNull().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+    outcomeId: integer("outcome_id")
+      .notNull()
+      .references(() => candidateOutcomes.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     statement: text("statement").notNull(),
     description: text("description").notNull().default(""),
@@ -299,7 +328,9 @@ export const candidateOutcomeTranslations = sqliteTable(
 export const ratingWordings = sqliteTable(
   "rating_wordings",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     text: text("text").notNull(),
     hint: text("hint").notNull().default(""),
@@ -310,7 +341,10 @@ export const ratingWordings = sqliteTable(
 // ── Surveys, rounds and questions ────────────────────────────────────────────
 export const surveys = sqliteTable("surveys", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  consultationId: integer("consultation_id").notNull().unique().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   createdAt: createdAt(),
 });
 
@@ -318,7 +352,9 @@ export const rounds = sqliteTable(
   "rounds",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    surveyId: integer("survey_id").notNull().references(() => surveys.id, { onDelete: "cascade" }),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     status: text("status", { enum: ROUND_STATUSES }).notNull().default("draft"),
     opensAt: integer("opens_at", { mode: "timestamp_ms" }),
@@ -326,7 +362,9 @@ export const rounds = sqliteTable(
     /** Delphi feedback: show own previous answer and the group's distribution. */
     showFeedback: integer("show_feedback", { mode: "boolean" }).notNull().default(false),
     /** What group feedback participants see in this round: the overall distribution, or split by stakeholder group. */
-    feedbackBy: text("feedback_by", { enum: ["overall", "stakeholder-group"] }).notNull().default("overall"),
+    feedbackBy: text("feedback_by", { enum: ["overall", "stakeholder-group"] })
+      .notNull()
+      .default("overall"),
     allowNewParticipants: integer("allow_new_participants", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -337,7 +375,9 @@ export const questions = sqliteTable(
   "questions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     type: text("type", { enum: QUESTION_TYPES }).notNull(),
     required: integer("required", { mode: "boolean" }).notNull().default(true),
@@ -355,7 +395,9 @@ export const questions = sqliteTable(
 export const questionTranslations = sqliteTable(
   "question_translations",
   {
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     text: text("text").notNull(),
     hint: text("hint").notNull().default(""),
@@ -371,7 +413,9 @@ export const participants = sqliteTable(
   "participants",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     memberId: integer("member_id").references(() => advisoryGroupMembers.id, { onDelete: "set null" }),
     /** SHA-256 of the resume code for anonymous participants. */
     resumeTokenHash: text("resume_token_hash").unique(),
@@ -387,7 +431,9 @@ export const participants = sqliteTable(
 
 /** Profile answers are kept apart from survey answers. */
 export const participantProfiles = sqliteTable("participant_profiles", {
-  participantId: integer("participant_id").primaryKey().references(() => participants.id, { onDelete: "cascade" }),
+  participantId: integer("participant_id")
+    .primaryKey()
+    .references(() => participants.id, { onDelete: "cascade" }),
   stakeholderGroup: text("stakeholder_group", { enum: STAKEHOLDER_GROUPS }),
   ageBand: text("age_band"),
   sex: text("sex"),
@@ -402,28 +448,40 @@ export const participantProfiles = sqliteTable("participant_profiles", {
  * the journey for that member and round, resumes their draft, and completes one response
  * (completedAt set on submit; afterwards it shows the confirmation, never a second response).
  */
-export const invitations = sqliteTable("invitations", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-  memberId: integer("member_id").notNull().references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
-  roundId: integer("round_id").references(() => rounds.id, { onDelete: "cascade" }),
-  tokenHash: text("token_hash").notNull().unique(),
-  completedAt: integer("completed_at", { mode: "timestamp_ms" }),
-  sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-  /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
-  remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
-  reminderCount: integer("reminder_count").notNull().default(0),
-  createdAt: createdAt(),
-}, (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)]);
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => advisoryGroupMembers.id, { onDelete: "cascade" }),
+    roundId: integer("round_id").references(() => rounds.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** The last reminder sent for this invitation (nobody gets two reminders within 24 hours). */
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    reminderCount: integer("reminder_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_round_member").on(t.roundId, t.memberId), index("invitations_member").on(t.memberId)],
+);
 
 /** Draft answers, saved on every Continue; kept apart from submitted responses. */
 export const responseDrafts = sqliteTable(
   "response_drafts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
     answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
     locale: text("locale").notNull().default("en"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -439,7 +497,9 @@ export const responseImports = sqliteTable(
   "response_imports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     fileSha256: text("file_sha256").notNull(),
     responseCount: integer("response_count").notNull(),
@@ -454,8 +514,12 @@ export const responses = sqliteTable(
   "responses",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id").notNull().references(() => participants.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
     reference: text("reference").notNull().unique(),
     locale: text("locale").notNull().default("en"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
@@ -470,8 +534,12 @@ export const answers = sqliteTable(
   "answers",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "restrict" }),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "restrict" }),
     /** Rating 1–9 (null with unable=true for "unable to score"), Likert 1–5, etc. */
     numericValue: real("numeric_value"),
     unable: integer("unable", { mode: "boolean" }).notNull().default(false),
@@ -501,7 +569,9 @@ export const auditLog = sqliteTable(
 /** Population margins an officer uploaded (CSV variable,category,target), kept as uploaded and parsed. */
 export const populationMargins = sqliteTable("population_margins", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .notNull()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   /** [{ variable, category, target }] */
   rows: text("rows", { mode: "json" }).$type<Array<{ variable: string; category: string; target: number }>>().notNull(),
@@ -518,7 +588,9 @@ export const aggregationResults = sqliteTable(
   "aggregation_results",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    roundId: integer("round_id").notNull().references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     inputHash: text("input_hash").notNull(),
     marginsId: integer("margins_id").references(() => populationMargins.id, { onDelete: "set null" }),
@@ -536,8 +608,12 @@ export const aggregationResults = sqliteTable(
 export const consultationSignatories = sqliteTable(
   "consultation_signatories",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    organisationId: integer("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -556,7 +632,9 @@ export const outcomeSets = sqliteTable(
   "outcome_sets",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     status: text("status", { enum: OUTCOME_SET_STATUSES }).notNull().default("draft"),
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -580,7 +658,9 @@ export const outcomeSetSignatures = sqliteTable(
   "outcome_set_signatures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    setId: integer("set_id").notNull().references(() => outcomeSets.id, { onDelete: "cascade" }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => outcomeSets.id, { onDelete: "cascade" }),
     organisationId: integer("organisation_id").notNull(),
     organisationName: text("organisation_name").notNull(),
     userId: integer("user_id"),
@@ -627,7 +707,9 @@ export const emailOutbox = sqliteTable(
 
 /** The officer's working copy of a consultation's published summary: what it is built from. */
 export const publicationDrafts = sqliteTable("publication_drafts", {
-  consultationId: integer("consultation_id").primaryKey().references(() => consultations.id, { onDelete: "cascade" }),
+  consultationId: integer("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id, { onDelete: "cascade" }),
   /** Round whose results are summarised; null: the latest round with a result. */
   roundNumber: integer("round_number"),
   /** Aggregation result version of that round; null: its latest version. */
@@ -643,7 +725,9 @@ export const publicationDrafts = sqliteTable("publication_drafts", {
 export const publicationTexts = sqliteTable(
   "publication_texts",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     whatWeAsked: text("what_we_asked").notNull().default(""),
     whatWeDid: text("what_we_did").notNull().default(""),
@@ -662,7 +746,9 @@ export const publicationTexts = sqliteTable(
 export const studyReportTexts = sqliteTable(
   "study_report_texts",
   {
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     /** The COS-STAR checklist number: 4, 10, 11, 15, 16, 17 or 18. */
     item: text("item").notNull(),
     text: text("text").notNull(),
@@ -678,7 +764,9 @@ export const publicationImages = sqliteTable(
   "publication_images",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     point: text("point").notNull(),
     mime: text("mime", { enum: ["image/png", "image/jpeg", "image/webp"] }).notNull(),
     data: blob("data", { mode: "buffer" }).notNull(),
@@ -696,7 +784,9 @@ export const publicationVersions = sqliteTable(
   "publication_versions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     changeNote: text("change_note").notNull().default(""),
@@ -720,8 +810,13 @@ export const moderationDecisions = sqliteTable(
   "moderation_decisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .unique()
+      .references(() => answers.id, { onDelete: "cascade" }),
     decision: text("decision", { enum: MODERATION_DECISIONS }).notNull(),
     outcomeId: integer("outcome_id").references(() => candidateOutcomes.id, { onDelete: "set null" }),
     reason: text("reason"),
@@ -736,8 +831,13 @@ export const approvedQuotes = sqliteTable(
   "approved_quotes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().unique().references(() => answers.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .unique()
+      .references(() => answers.id, { onDelete: "cascade" }),
     text: text("text").notNull(),
     approvedBy: integer("approved_by").references(() => users.id, { onDelete: "set null" }),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }).notNull(),
@@ -751,7 +851,9 @@ export const codebookThemes = sqliteTable(
   "codebook_themes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     createdAt: createdAt(),
@@ -762,8 +864,12 @@ export const codebookThemes = sqliteTable(
 export const answerThemes = sqliteTable(
   "answer_themes",
   {
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => codebookThemes.id, { onDelete: "cascade" }),
     taggedBy: integer("tagged_by").references(() => users.id, { onDelete: "set null" }),
     taggedAt: integer("tagged_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -784,8 +890,12 @@ export const themeRuns = sqliteTable(
   "theme_runs",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: THEME_RUN_KINDS }).notNull(),
     status: text("status", { enum: THEME_RUN_STATES }).notNull().default("queued"),
     /** What the run is doing now, a message key (e.g. "features", "choosing-k", "clustering", "saving"). */
@@ -793,7 +903,10 @@ export const themeRuns = sqliteTable(
     processed: integer("processed").notNull().default(0),
     total: integer("total").notNull().default(0),
     /** Engine parameters asked for (k, seed, answer ids for a split) and, when done, those used (method, silhouette). */
-    parameters: text("parameters", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    parameters: text("parameters", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
     error: text("error"),
     requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
@@ -811,7 +924,9 @@ export const themeSuggestions = sqliteTable(
   "theme_suggestions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => themeRuns.id, { onDelete: "cascade" }),
     /** The engine's id within the run ("t1", "t2", … by decreasing size). */
     key: text("key").notNull(),
     label: text("label").notNull(),
@@ -838,9 +953,15 @@ export const themeSuggestions = sqliteTable(
 export const machineCodings = sqliteTable(
   "machine_codings",
   {
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
-    themeId: integer("theme_id").notNull().references(() => codebookThemes.id, { onDelete: "cascade" }),
-    runId: integer("run_id").notNull().references(() => themeRuns.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => codebookThemes.id, { onDelete: "cascade" }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => themeRuns.id, { onDelete: "cascade" }),
     confidence: real("confidence").notNull(),
     rank: integer("rank").notNull(),
     codedAt: integer("coded_at", { mode: "timestamp_ms" }).notNull(),
@@ -853,7 +974,9 @@ export const machineCodings = sqliteTable(
  * then the person's rows in `answer_themes` (none is a valid answer: "no real content").
  */
 export const codingReviews = sqliteTable("coding_reviews", {
-  answerId: integer("answer_id").primaryKey().references(() => answers.id, { onDelete: "cascade" }),
+  answerId: integer("answer_id")
+    .primaryKey()
+    .references(() => answers.id, { onDelete: "cascade" }),
   reviewedBy: integer("reviewed_by").references(() => users.id, { onDelete: "set null" }),
   reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }).notNull(),
 });
@@ -866,8 +989,12 @@ export const agreementSamples = sqliteTable(
   "agreement_samples",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    consultationId: integer("consultation_id").notNull().references(() => consultations.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
     coderId: integer("coder_id").references(() => users.id, { onDelete: "set null" }),
     seed: integer("seed").notNull(),
     size: integer("size").notNull(),
@@ -880,8 +1007,12 @@ export const agreementSamples = sqliteTable(
 export const agreementSampleItems = sqliteTable(
   "agreement_sample_items",
   {
-    sampleId: integer("sample_id").notNull().references(() => agreementSamples.id, { onDelete: "cascade" }),
-    answerId: integer("answer_id").notNull().references(() => answers.id, { onDelete: "cascade" }),
+    sampleId: integer("sample_id")
+      .notNull()
+      .references(() => agreementSamples.id, { onDelete: "cascade" }),
+    answerId: integer("answer_id")
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     /** The second coder's themes (codebook ids; empty = none), null until coded. */
     themeIds: text("theme_ids", { mode: "json" }).$type<number[]>(),
@@ -896,7 +1027,9 @@ export const agreementSampleItems = sqliteTable(
  * show with it. The framework, trace page and published summary show these citizens' words.
  */
 export const outcomeProvenance = sqliteTable("outcome_provenance", {
-  outcomeId: integer("outcome_id").primaryKey().references(() => candidateOutcomes.id, { onDelete: "cascade" }),
+  outcomeId: integer("outcome_id")
+    .primaryKey()
+    .references(() => candidateOutcomes.id, { onDelete: "cascade" }),
   themeId: integer("theme_id").references(() => codebookThemes.id, { onDelete: "set null" }),
   themeName: text("theme_name").notNull(),
   questionId: integer("question_id").references(() => questions.id, { onDelete: "set null" }),

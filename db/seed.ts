@@ -76,16 +76,14 @@ async function seedConsultation(db: DB, partnershipId: number, officerId: number
     .returning({ id: s.consultations.id });
   const consultationId = consultation!.id;
   for (const locale of ["en", "cy"] as const) {
-    await db
-      .insert(s.consultationTranslations)
-      .values({
-        consultationId,
-        locale,
-        title: CONSULTATION.title[locale],
-        summary: CONSULTATION.summary[locale],
-        briefing: CONSULTATION.briefing[locale],
-        privacyNotice: CONSULTATION.privacyNotice[locale],
-      });
+    await db.insert(s.consultationTranslations).values({
+      consultationId,
+      locale,
+      title: CONSULTATION.title[locale],
+      summary: CONSULTATION.summary[locale],
+      briefing: CONSULTATION.briefing[locale],
+      privacyNotice: CONSULTATION.privacyNotice[locale],
+    });
   }
   const surveyId = (await db.insert(s.surveys).values({ consultationId }).returning({ id: s.surveys.id }))[0]!.id;
   const roundId = (
@@ -97,7 +95,8 @@ async function seedConsultation(db: DB, partnershipId: number, officerId: number
   let position = 0;
   const ratingQuestions: Array<{ id: number; code: string }> = [];
   for (const [d, domain] of DOMAINS.entries()) {
-    const domainId = (await db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }))[0]!.id;
+    const domainId = (await db.insert(s.outcomeDomains).values({ consultationId, code: domain.code, position: d }).returning({ id: s.outcomeDomains.id }))[0]!
+      .id;
     for (const locale of ["en", "cy"] as const) {
       await db.insert(s.outcomeDomainTranslations).values({ domainId, locale, name: domain.name[locale] });
     }
@@ -120,9 +119,14 @@ async function seedConsultation(db: DB, partnershipId: number, officerId: number
       ratingQuestions.push({ id: questionId, code: outcome.code });
       // The rating question in English and Welsh from the standard wording (other languages: ensureDemoTranslations).
       const wording = standardRatingWording();
-      await db
-        .insert(s.questionTranslations)
-        .values((["en", "cy"] as const).map((locale) => ({ questionId, locale, text: ratingQuestionText(wording[locale], outcome.statement[locale]), hint: wording[locale].hint })));
+      await db.insert(s.questionTranslations).values(
+        (["en", "cy"] as const).map((locale) => ({
+          questionId,
+          locale,
+          text: ratingQuestionText(wording[locale], outcome.statement[locale]),
+          hint: wording[locale].hint,
+        })),
+      );
     }
   }
   const proposeId = (
@@ -131,20 +135,48 @@ async function seedConsultation(db: DB, partnershipId: number, officerId: number
       .values({ roundId, position: position++, type: "propose-outcome", required: false, config: { maxLength: 500 } })
       .returning({ id: s.questions.id })
   )[0]!.id;
-  await db
-    .insert(s.questionTranslations)
-    .values([
-      { questionId: proposeId, locale: "en", text: "Is there an outcome that matters to you that we have missed?", hint: "Write it in your own words, for example “I can get to my appointments easily”." },
-      { questionId: proposeId, locale: "cy", text: "A oes canlyniad sy'n bwysig i chi yr ydym wedi'i fethu?", hint: "Ysgrifennwch ef yn eich geiriau eich hun, er enghraifft “Gallaf gyrraedd fy apwyntiadau yn hawdd”." },
-    ]);
+  await db.insert(s.questionTranslations).values([
+    {
+      questionId: proposeId,
+      locale: "en",
+      text: "Is there an outcome that matters to you that we have missed?",
+      hint: "Write it in your own words, for example “I can get to my appointments easily”.",
+    },
+    {
+      questionId: proposeId,
+      locale: "cy",
+      text: "A oes canlyniad sy'n bwysig i chi yr ydym wedi'i fethu?",
+      hint: "Ysgrifennwch ef yn eich geiriau eich hun, er enghraifft “Gallaf gyrraedd fy apwyntiadau yn hawdd”.",
+    },
+  ]);
   await seedDemoResponses(db, consultationId, roundId, groupId, ratingQuestions, now);
-  await db
-    .insert(s.auditLog)
-    .values({ at: now, actorUserId: officerId, partnershipId, action: "consultation.seeded", entityType: "consultation", entityId: String(consultationId), details: { source: "demo seed" } });
+  await db.insert(s.auditLog).values({
+    at: now,
+    actorUserId: officerId,
+    partnershipId,
+    action: "consultation.seeded",
+    entityType: "consultation",
+    entityId: String(consultationId),
+    details: { source: "demo seed" },
+  });
 }
 
 /** Typical importance (1–9) per outcome for the synthetic demo answers. */
-const DEMO_CENTRES: Record<string, number> = { O1: 8, O2: 7.6, O3: 7.8, O4: 6, O5: 7.6, O6: 8, O7: 6.6, O8: 5, O9: 8.2, O10: 7.2, O11: 6.4, O12: 6.2, O13: 7.4 };
+const DEMO_CENTRES: Record<string, number> = {
+  O1: 8,
+  O2: 7.6,
+  O3: 7.8,
+  O4: 6,
+  O5: 7.6,
+  O6: 8,
+  O7: 6.6,
+  O8: 5,
+  O9: 8.2,
+  O10: 7.2,
+  O11: 6.4,
+  O12: 6.2,
+  O13: 7.4,
+};
 
 /**
  * Synthetic round-1 answers from 24 of the 30 fictional advisory group members,
@@ -159,9 +191,15 @@ async function seedDemoResponses(db: DB, consultationId: number, roundId: number
   const members = (await db.select().from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.groupId, groupId))).slice(0, 24);
   for (const [i, member] of members.entries()) {
     const participantId = (await db.insert(s.participants).values({ consultationId, memberId: member.id }).returning({ id: s.participants.id }))[0]!.id;
-    await db
-      .insert(s.participantProfiles)
-      .values({ participantId, stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity, consentedAt: now });
+    await db.insert(s.participantProfiles).values({
+      participantId,
+      stakeholderGroup: member.stakeholderGroup,
+      ageBand: member.ageBand,
+      sex: member.sex,
+      locality: member.locality,
+      ethnicity: member.ethnicity,
+      consentedAt: now,
+    });
     const responseId = (
       await db
         .insert(s.responses)
@@ -185,14 +223,12 @@ async function seedDraftConsultation(db: DB, partnershipId: number, officerId: n
       .values({ partnershipId, slug, status: "draft", audience: "group", createdBy: officerId, updatedAt: now })
       .returning({ id: s.consultations.id })
   )[0]!.id;
-  await db
-    .insert(s.consultationTranslations)
-    .values({
-      consultationId: id,
-      locale: "en",
-      title: "Personal health budgets: what should they achieve?",
-      summary: "A draft consultation for the Integrated Accelerator pilot (seed 002) on joined-up assessment, support plans and personal budgets.",
-    });
+  await db.insert(s.consultationTranslations).values({
+    consultationId: id,
+    locale: "en",
+    title: "Personal health budgets: what should they achieve?",
+    summary: "A draft consultation for the Integrated Accelerator pilot (seed 002) on joined-up assessment, support plans and personal budgets.",
+  });
 }
 
 /** The demo's outcome statements and domain names in every language but English, by code. */
@@ -239,7 +275,10 @@ async function ensureDemoTranslations(db: DB) {
       const statement = statements[outcome.code]?.[locale];
       if (!statement) continue;
       await db.insert(s.candidateOutcomeTranslations).values({ outcomeId: outcome.id, locale, statement }).onConflictDoNothing();
-      for (const q of await db.select().from(s.questions).where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating")))) {
+      for (const q of await db
+        .select()
+        .from(s.questions)
+        .where(and(eq(s.questions.outcomeId, outcome.id), eq(s.questions.type, "rating")))) {
         await db
           .insert(s.questionTranslations)
           .values({ questionId: q.id, locale, text: ratingQuestionText(wording[locale], statement), hint: wording[locale].hint })
@@ -316,7 +355,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { env } = await import("../app/env.server");
   const result = await seedDemo(await prepareDatabase(), new Date(), { conversation: true });
   await closeDatabase();
-  console.log(`\nDemo data ready in ${dialect === "postgres" ? "PostgreSQL (DATABASE_URL)" : env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`);
+  console.log(
+    `\nDemo data ready in ${dialect === "postgres" ? "PostgreSQL (DATABASE_URL)" : env().DATABASE_PATH}. Demo accounts (sign in at http://localhost:${env().PORT}/sign-in):\n`,
+  );
   for (const a of result.accounts) {
     console.log(`  ${a.role.padEnd(14)} ${a.email.padEnd(38)} password: ${a.password}   (${a.partnership})`);
   }

@@ -14,11 +14,7 @@ const result = sass.compile(path.join(root, "app/styles/app.scss"), {
 });
 mkdirSync(path.join(root, "public/styles"), { recursive: true });
 writeFileSync(path.join(root, "public/styles/app.css"), result.css);
-cpSync(
-  path.join(root, "node_modules/govuk-frontend/dist/govuk/assets/images"),
-  path.join(root, "public/govuk/assets/images"),
-  { recursive: true },
-);
+cpSync(path.join(root, "node_modules/govuk-frontend/dist/govuk/assets/images"), path.join(root, "public/govuk/assets/images"), { recursive: true });
 // Urdu's font (Noto Nastaliq Urdu, SIL Open Font License 1.1): served from /fonts, no CDN.
 mkdirSync(path.join(root, "public/fonts"), { recursive: true });
 for (const weight of [400, 700]) {

@@ -23,9 +23,14 @@ const LONG_TOKEN = /^[A-Za-z0-9_-]{24,}$/;
 
 /** The path as it may be logged: no query string, secret segments replaced by ":secret". */
 export function loggablePath(url) {
-  const path = String(url ?? "/").split("?")[0].split("#")[0];
+  const path = String(url ?? "/")
+    .split("?")[0]
+    .split("#")[0];
   const parts = path.split("/");
-  return parts.map((part, i) => (i > 0 && (SECRET_AFTER.has(parts[i - 1]) || LONG_TOKEN.test(part)) ? ":secret" : part)).join("/").slice(0, 300);
+  return parts
+    .map((part, i) => (i > 0 && (SECRET_AFTER.has(parts[i - 1]) || LONG_TOKEN.test(part)) ? ":secret" : part))
+    .join("/")
+    .slice(0, 300);
 }
 
 /**

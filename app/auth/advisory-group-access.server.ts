@@ -7,7 +7,17 @@ import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { requireRole } from "./guards.server";
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
-const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), groupId: z.string().regex(/^[1-9][0-9]{0,9}$/).optional(), memberId: z.string().regex(/^[1-9][0-9]{0,9}$/).optional() });
+const params = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  groupId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .optional(),
+  memberId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .optional(),
+});
 
 type Args = { request: Request; context: AppLoadContext; params: unknown };
 
@@ -18,7 +28,13 @@ export async function requirePartnershipOfficer(args: Args) {
   const partnership = await findPartnershipBySlug(getDb(), p.data.slug);
   if (!partnership) throw new Response("Not Found", { status: 404 });
   const user = await requireRole(args, partnership.id, ["officer"]);
-  return { partnership, user, actor: actorOf(user, partnership.id), groupId: p.data.groupId ? Number(p.data.groupId) : null, memberId: p.data.memberId ? Number(p.data.memberId) : null };
+  return {
+    partnership,
+    user,
+    actor: actorOf(user, partnership.id),
+    groupId: p.data.groupId ? Number(p.data.groupId) : null,
+    memberId: p.data.memberId ? Number(p.data.memberId) : null,
+  };
 }
 
 /** The partnership a /partnerships/:slug route names, for one of its administrators (404 for an unknown slug, before anyone is asked to sign in). */

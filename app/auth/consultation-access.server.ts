@@ -27,7 +27,9 @@ export async function requireConsultationRole(args: { request: Request; context:
 /** The partnerships where the signed-in person is an officer, where they may create a consultation: 403 when there are none. */
 export async function requireOfficerPartnerships(args: { request: Request; context: AppLoadContext }) {
   const user = await requireUser(args);
-  const partnerships = user.memberships.filter((m) => m.role === "officer").map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
+  const partnerships = user.memberships
+    .filter((m) => m.role === "officer")
+    .map((m) => ({ id: m.partnershipId, slug: m.partnershipSlug, name: m.partnershipName }));
   if (partnerships.length === 0) forbidden();
   return { user, partnerships };
 }

@@ -96,7 +96,11 @@ export function continuePath(j: Journey, step: Step, changing: boolean, state: D
 }
 
 /** A journey form refused: `fail()`'s payload, never cached; 503 when the answers could not be saved. */
-export function failStep<V extends Record<string, string | string[]>>(errors: FormErrors, values: V, status = 400): TypedResponse<{ errors: FormErrors; values: V }> {
+export function failStep<V extends Record<string, string | string[]>>(
+  errors: FormErrors,
+  values: V,
+  status = 400,
+): TypedResponse<{ errors: FormErrors; values: V }> {
   // A question page's values keep a repeated field (checkboxes) as a list.
   const response = fail(errors, values as Record<string, string>, status) as TypedResponse<{ errors: FormErrors; values: V }>;
   const headers = status === 503 ? { ...privateHeaders, ...storageUnavailableHeaders } : privateHeaders;
@@ -133,7 +137,10 @@ export async function limitPosts(request: Request, kind: "start" | "post", parti
   const refused = hits.filter((h) => !h.allowed);
   if (refused.length === 0) return;
   const retryAfterSeconds = Math.max(...refused.map((h) => h.retryAfterSeconds));
-  throw json({ error: "tooMany", retryAt: new Date(now + retryAfterSeconds * 1000).toISOString() }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
+  throw json(
+    { error: "tooMany", retryAt: new Date(now + retryAfterSeconds * 1000).toISOString() },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
 }
 
 export const HONEYPOT_FIELD = "website";
@@ -148,7 +155,15 @@ export function checkHoneypot(form: FormData) {
 export const privateHeaders = { "Cache-Control": "private, no-store" };
 
 /** A route's `headers` export: the loader's (or action's) headers reach the page's response. */
-export function journeyHeaders({ loaderHeaders, actionHeaders, errorHeaders }: { loaderHeaders: Headers; actionHeaders: Headers; errorHeaders?: Headers }): Headers {
+export function journeyHeaders({
+  loaderHeaders,
+  actionHeaders,
+  errorHeaders,
+}: {
+  loaderHeaders: Headers;
+  actionHeaders: Headers;
+  errorHeaders?: Headers;
+}): Headers {
   const out = new Headers(privateHeaders);
   for (const source of [loaderHeaders, actionHeaders, errorHeaders]) source?.forEach((value, key) => key.toLowerCase() !== "set-cookie" && out.set(key, value));
   return out;
@@ -159,7 +174,10 @@ export function formInput(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     if (key.length > 60) continue;
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 20_000));
+    const values = form
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map((v) => v.slice(0, 20_000));
     out[key] = values.length > 1 ? values.slice(0, 60) : (values[0] ?? "");
   }
   return out;

@@ -15,7 +15,10 @@ export async function requireCommissioner(args: RouteArgs) {
   return await requireConsultationRole(args, ["commissioner"]);
 }
 
-const versionSchema = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+const versionSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);
 
 /** A version number from a route parameter or query value; 404 when it is not one. */
 export function versionParam(value: unknown): number {

@@ -5,7 +5,12 @@ import { getDb } from "../db.server";
 import { listRoundOverviews } from "../repos/consultation-admin.server";
 import { requireConsultationRole } from "./consultation-access.server";
 
-const roundParams = z.object({ number: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number) });
+const roundParams = z.object({
+  number: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/)
+    .transform(Number),
+});
 
 /** The consultation and round named by :slug and :number, for someone with one of `roles` in its partnership (404 when either is unknown). */
 export async function requireRoundRole(args: { request: Request; context: AppLoadContext; params: unknown }, roles: readonly Role[]) {

@@ -26,19 +26,20 @@ export interface ValidSession {
 }
 
 /** `ssoPartnershipId`: the partnership whose identity provider signed the user in, if one did. */
-export async function createSession(db: DB, userId: number, now: Date, days: number, ssoPartnershipId: number | null = null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: DB,
+  userId: number,
+  now: Date,
+  days: number,
+  ssoPartnershipId: number | null = null,
+): Promise<{ token: string; expiresAt: Date }> {
   const { id, secretHash, token } = newSplitToken();
   const expiresAt = new Date(now.getTime() + days * DAY);
   await db.insert(sessions).values({ id, secretHash, userId, createdAt: now, expiresAt, ssoPartnershipId });
   return { token, expiresAt };
 }
 
-export async function validateSessionToken(
-  db: DB,
-  token: string,
-  now: Date,
-  days: number,
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
+export async function validateSessionToken(db: DB, token: string, now: Date, days: number): Promise<{ session: ValidSession; user: SessionUser } | null> {
   const parts = splitToken(token);
   if (!parts) return null;
   const { id, secret } = parts;

@@ -9,7 +9,14 @@ const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(pa
 function cli(args: string[], files: Record<string, string>) {
   let stdout = "";
   let stderr = "";
-  const code = run(["agreement", ...args], { readFile: (p) => { if (p in files) return files[p]; throw new Error("no such file"); }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = run(["agreement", ...args], {
+    readFile: (p) => {
+      if (p in files) return files[p];
+      throw new Error("no such file");
+    },
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 

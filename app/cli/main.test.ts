@@ -39,11 +39,15 @@ describe("cli weights", () => {
   it("starts from a base-weight column (raking is invariant to scaling the base weights) and rejects a bad one", () => {
     const panel = readFileSync(`${FIX}/panel_a.csv`, "utf8").trim().split("\n");
     const withBase = panel.map((l, i) => `${l},${i === 0 ? "design_weight" : "2.5"}`).join("\n");
-    const r = cli(["weights", "--respondents", "p.csv", "--margins", `${FIX}/margins.csv`, "--base-weight", "design_weight", "--tolerance", "1e-12"], { "p.csv": withBase });
+    const r = cli(["weights", "--respondents", "p.csv", "--margins", `${FIX}/margins.csv`, "--base-weight", "design_weight", "--tolerance", "1e-12"], {
+      "p.csv": withBase,
+    });
     expect(r.code).toBe(0);
     const expected = parseCsv(readFileSync(`${FIX}/panel_a_expected_weights.csv`, "utf8")).rows;
     parseCsv(r.stdout).rows.forEach((x, i) => expect(Math.abs(Number(x.values.weight) / Number(expected[i].values.weight) - 1)).toBeLessThan(1e-9));
-    const bad = cli(["weights", "--respondents", "p.csv", "--margins", `${FIX}/margins.csv`, "--base-weight", "design_weight"], { "p.csv": withBase.replace(/,2\.5$/m, ",-1") });
+    const bad = cli(["weights", "--respondents", "p.csv", "--margins", `${FIX}/margins.csv`, "--base-weight", "design_weight"], {
+      "p.csv": withBase.replace(/,2\.5$/m, ",-1"),
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('error: p.csv:2:11: base weight "-1" must be a positive number\n');
   });
@@ -57,7 +61,9 @@ describe("cli weights", () => {
     expect(Math.max(...w) / mean).toBeLessThanOrEqual(2.5 + 1e-6);
     expect(Math.min(...w) / mean).toBeGreaterThanOrEqual(0.4 - 1e-6);
     expect(r.stderr).toMatch(/converged=true .* trim_rounds=\d+/);
-    expect(cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", `${FIX}/margins.csv`, "--trim", "2"]).stderr).toBe("error: --trim must be LOWER,UPPER, e.g. 0.3,3\n");
+    expect(cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", `${FIX}/margins.csv`, "--trim", "2"]).stderr).toBe(
+      "error: --trim must be LOWER,UPPER, e.g. 0.3,3\n",
+    );
   });
 
   it("names file, line and column for bad input and exits 2", () => {
@@ -67,7 +73,9 @@ describe("cli weights", () => {
     expect(bad.stdout).toBe("");
     const unknown = cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", "m.csv"], { "m.csv": "variable,category,target\nincome,high,5\n" });
     expect(unknown.stderr).toContain('m.csv:2:1: "income" is not one of: respondent_id,');
-    const disagree = cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", "m.csv"], { "m.csv": "variable,category,target\nsex,female,100\nsex,male,100\nage_band,18-44,100\nage_band,45-64,100\nage_band,65+,1000\n" });
+    const disagree = cli(["weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", "m.csv"], {
+      "m.csv": "variable,category,target\nsex,female,100\nsex,male,100\nage_band,18-44,100\nage_band,45-64,100\nage_band,65+,1000\n",
+    });
     expect(disagree.code).toBe(2);
     expect(disagree.stderr).toContain("differ by more than 0.1% (totals-disagree)");
     expect(cli(["weights", "--margins", "x"]).stderr).toBe("error: --respondents FILE is required\n");
@@ -84,16 +92,25 @@ describe("cli raking errors point at the row and column responsible", () => {
     expect(r.stderr).toBe('error: r.csv:4:2: Respondent 3 is in category "other" of margin sex, which has no target (no-target)\n');
   });
   it("a category with a target but no respondents: the margins file's line and category column", () => {
-    const r = cli(["weights", "--respondents", "r.csv", "--margins", "m.csv"], { ...M(margins + "sex,other,10\n"), "r.csv": "respondent_id,sex\nA,female\nB,male\n" });
+    const r = cli(["weights", "--respondents", "r.csv", "--margins", "m.csv"], {
+      ...M(margins + "sex,other,10\n"),
+      "r.csv": "respondent_id,sex\nA,female\nB,male\n",
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: m.csv:4:2: Margin sex: category "other" has a target but no respondents (empty-category)\n');
   });
   it("a category given two targets: its second line and the target column", () => {
-    const r = cli(["weights", "--respondents", "r.csv", "--margins", "m.csv"], { ...M(margins + "sex,male,70000\n"), "r.csv": "respondent_id,sex\nA,female\nB,male\n" });
+    const r = cli(["weights", "--respondents", "r.csv", "--margins", "m.csv"], {
+      ...M(margins + "sex,male,70000\n"),
+      "r.csv": "respondent_id,sex\nA,female\nB,male\n",
+    });
     expect(r.stderr).toBe('error: m.csv:4:3: category "male" of sex is given two different targets\n');
   });
   it("in aggregate, the respondent is named by id and round and located in the responses file", () => {
-    const r = cli(["aggregate", "--responses", "r.csv", "--margins", "m.csv"], { ...M(margins), "r.csv": "respondent_id,round,group,sex,O1\nA,1,carer,female,8\nB,1,carer,male,7\nA,2,carer,female,8\nB,2,carer,x,7\n" });
+    const r = cli(["aggregate", "--responses", "r.csv", "--margins", "m.csv"], {
+      ...M(margins),
+      "r.csv": "respondent_id,round,group,sex,O1\nA,1,carer,female,8\nB,1,carer,male,7\nA,2,carer,female,8\nB,2,carer,x,7\n",
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: r.csv:5:4: Respondent B (round 2) is in category "x" of margin sex, which has no target (no-target)\n');
   });
@@ -118,7 +135,9 @@ describe("cli aggregate", () => {
     }
     expect(Object.keys(out.items[0].byGroup).sort()).toEqual(["carer", "citizen", "professional"]);
     const included = out.items.filter((i: { framework: { included: boolean } }) => i.framework.included);
-    expect(included.reduce((a: number, i: { framework: { proposedWeight: number } }) => a + Math.round(i.framework.proposedWeight * 100), 0)).toBe(included.length ? 10000 : 0);
+    expect(included.reduce((a: number, i: { framework: { proposedWeight: number } }) => a + Math.round(i.framework.proposedWeight * 100), 0)).toBe(
+      included.length ? 10000 : 0,
+    );
   });
 
   it("reads rounds, U and blanks, and rejects a bad rating with its position", () => {
@@ -152,14 +171,18 @@ describe("cli rank and pairwise", () => {
   });
 
   it("runs as a real process through npm with exit codes 0 and 2", () => {
-    const ok = spawnSync("npm", ["run", "--silent", "cli", "--", "rank", "--ballots", `${FIX}/schulze_wikipedia_ballots.csv`, "--method", "borda"], { encoding: "utf8" });
+    const ok = spawnSync("npm", ["run", "--silent", "cli", "--", "rank", "--ballots", `${FIX}/schulze_wikipedia_ballots.csv`, "--method", "borda"], {
+      encoding: "utf8",
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).method).toBe("borda");
     const bad = spawnSync("npm", ["run", "--silent", "cli", "--", "rank", "--ballots", "no-such-file.csv", "--method", "borda"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toContain("no-such-file.csv: cannot read the file");
-    const weights = spawnSync("npm", ["run", "--silent", "cli", "--", "weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", `${FIX}/margins.csv`], { encoding: "utf8" });
+    const weights = spawnSync("npm", ["run", "--silent", "cli", "--", "weights", "--respondents", `${FIX}/panel_a.csv`, "--margins", `${FIX}/margins.csv`], {
+      encoding: "utf8",
+    });
     expect(weights.status).toBe(0);
     const lines = weights.stdout.trim().split("\n");
     expect(lines[0]).toBe("respondent_id,weight");

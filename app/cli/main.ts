@@ -95,7 +95,13 @@ function readMargins(io: CliIo, file: string, respondentColumns: string[]): { ma
  */
 function rakingError(
   e: unknown,
-  where: { respondentsFile: string; respondentRows: CsvTable["rows"]; respondentHeader: string[]; marginsFile: string; margins: { rows: MarginRow[]; columns: string[] } },
+  where: {
+    respondentsFile: string;
+    respondentRows: CsvTable["rows"];
+    respondentHeader: string[];
+    marginsFile: string;
+    margins: { rows: MarginRow[]; columns: string[] };
+  },
 ): never {
   if (!(e instanceof RakingError)) throw e;
   const text = `${e.message} (${e.code})`;
@@ -113,7 +119,10 @@ function rakingError(
 }
 
 const num = (name: string, min: number, max: number) =>
-  z.coerce.number({ error: `--${name} must be a number` }).min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`);
+  z.coerce
+    .number({ error: `--${name} must be a number` })
+    .min(min, `--${name} must be at least ${min}`)
+    .max(max, `--${name} must be at most ${max}`);
 
 const weightsOptions = z.object({
   respondents: z.string({ error: "--respondents FILE is required" }),
@@ -196,7 +205,11 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   const hasGroup = table.header.includes("group");
   const marginFile = o.margins ? readMargins(io, o.margins, table.header) : undefined;
   const margins = marginFile?.margins;
-  const profile = new Set([...PROFILE_COLUMNS, ...(o["profile-columns"]?.split(",").map((s) => s.trim()) ?? []), ...(margins?.flatMap((m) => m.variables) ?? [])]);
+  const profile = new Set([
+    ...PROFILE_COLUMNS,
+    ...(o["profile-columns"]?.split(",").map((s) => s.trim()) ?? []),
+    ...(margins?.flatMap((m) => m.variables) ?? []),
+  ]);
   const codes = table.header.filter((h) => !["respondent_id", "round", "group"].includes(h) && !profile.has(h));
   if (codes.length === 0) throw new InputError("no outcome columns: every column is an id, round, group or profile column", o.responses, 1, 1);
   const seen = new Set<string>();
@@ -245,19 +258,16 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   });
   let result;
   try {
-    result = aggregateColumns(
-      data,
-      {
-        rule: o.rule,
-        thresholdIn: o["threshold-in"],
-        thresholdOut: o["threshold-out"],
-        bound: o.bound,
-        groups: o.groups,
-        groupWeighting: o["group-weighting"],
-        margins,
-        raking: margins ? { tolerance: o.tolerance, maxIterations: o["max-iterations"] } : undefined,
-      },
-    );
+    result = aggregateColumns(data, {
+      rule: o.rule,
+      thresholdIn: o["threshold-in"],
+      thresholdOut: o["threshold-out"],
+      bound: o.bound,
+      groups: o.groups,
+      groupWeighting: o["group-weighting"],
+      margins,
+      raking: margins ? { tolerance: o.tolerance, maxIterations: o["max-iterations"] } : undefined,
+    });
   } catch (e) {
     rakingError(e, {
       respondentsFile: o.responses,
@@ -271,7 +281,9 @@ function aggregateCommand(io: CliIo, raw: Record<string, unknown>) {
   const framework = studyFramework(studyResult(roundsOf(result)));
   io.stdout(JSON.stringify({ ...result, framework }, null, 2) + "\n");
   const rounds = new Set(data.rounds).size;
-  io.stderr(`${n} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`);
+  io.stderr(
+    `${n} responses, ${codes.length} outcomes, ${rounds} round(s)${result.weighting ? `; weighting deff=${result.weighting.deff.toFixed(6)} n_eff=${result.weighting.nEff.toFixed(4)}` : ""}\n`,
+  );
 }
 
 const rankOptions = z.object({
@@ -326,11 +338,31 @@ const themesOptions = z
     text: z.string().default("text"),
     codebook: z.string().optional(),
     codings: z.string().optional(),
-    k: z.coerce.number({ error: "--k must be a number" }).int("--k must be a whole number").min(1, "--k must be at least 1").max(200, "--k must be at most 200").optional(),
-    themes: z.coerce.number({ error: "--themes must be a number" }).int("--themes must be a whole number").min(1, "--themes must be at least 1").max(200, "--themes must be at most 200").optional(),
-    seed: z.coerce.number({ error: "--seed must be a number" }).int("--seed must be a whole number").min(0, "--seed must be at least 0").max(2 ** 31 - 1, "--seed must be at most 2147483647").default(1),
+    k: z.coerce
+      .number({ error: "--k must be a number" })
+      .int("--k must be a whole number")
+      .min(1, "--k must be at least 1")
+      .max(200, "--k must be at most 200")
+      .optional(),
+    themes: z.coerce
+      .number({ error: "--themes must be a number" })
+      .int("--themes must be a whole number")
+      .min(1, "--themes must be at least 1")
+      .max(200, "--themes must be at most 200")
+      .optional(),
+    seed: z.coerce
+      .number({ error: "--seed must be a number" })
+      .int("--seed must be a whole number")
+      .min(0, "--seed must be at least 0")
+      .max(2 ** 31 - 1, "--seed must be at most 2147483647")
+      .default(1),
     language: z.enum(["en", "cy", "pl", "ur"], { error: "--language must be en, cy, pl or ur" }).default("en"),
-    "lsa-rank": z.coerce.number({ error: "--lsa-rank must be a number" }).int("--lsa-rank must be a whole number").min(0, "--lsa-rank must be at least 0").max(500, "--lsa-rank must be at most 500").optional(),
+    "lsa-rank": z.coerce
+      .number({ error: "--lsa-rank must be a number" })
+      .int("--lsa-rank must be a whole number")
+      .min(0, "--lsa-rank must be at least 0")
+      .max(500, "--lsa-rank must be at most 500")
+      .optional(),
   })
   .refine((o) => !(o.codings && !o.codebook), { message: "--codings needs --codebook" })
   .refine((o) => !(o.k !== undefined && o.themes !== undefined && o.k !== o.themes), { message: "--k and --themes disagree: give one" })
@@ -360,7 +392,8 @@ function themesCommand(io: CliIo, raw: Record<string, unknown>) {
     const ids = new Set<string>();
     codebook = cb.rows.map(({ line, values }) => {
       const id = values.theme.trim();
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new InputError(`theme "${values.theme}" must be lower-case letters, digits and hyphens`, file, line, themeCol);
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+        throw new InputError(`theme "${values.theme}" must be lower-case letters, digits and hyphens`, file, line, themeCol);
       if (ids.has(id)) throw new InputError(`theme ${id} appears twice`, file, line, themeCol);
       if (values.label.trim() === "") throw new InputError("the label is empty", file, line, labelCol);
       ids.add(id);
@@ -384,12 +417,19 @@ function themesCommand(io: CliIo, raw: Record<string, unknown>) {
   const t0 = performance.now();
   const doc = themesDocument(responses, { codebook, codings, k: o.k ?? o.themes, seed: o.seed, language: o.language as Language, lsaRank: o["lsa-rank"] });
   io.stdout(JSON.stringify(doc, null, 2) + "\n");
-  io.stderr(`${responses.length} responses, ${doc.themes.length} themes (${doc.method.name}), seed ${o.seed}${codings ? `, ${codings.length} confirmed codings` : ""}; ${Math.round(performance.now() - t0)} ms\n`);
+  io.stderr(
+    `${responses.length} responses, ${doc.themes.length} themes (${doc.method.name}), seed ${o.seed}${codings ? `, ${codings.length} confirmed codings` : ""}; ${Math.round(performance.now() - t0)} ms\n`,
+  );
 }
 
 const agreementOptions = z.object({
   codings: z.string({ error: "--codings FILE is required" }),
-  seed: z.coerce.number({ error: "--seed must be a number" }).int("--seed must be a whole number").min(0, "--seed must be at least 0").max(2 ** 31 - 1, "--seed must be at most 2147483647").default(1),
+  seed: z.coerce
+    .number({ error: "--seed must be a number" })
+    .int("--seed must be a whole number")
+    .min(0, "--seed must be at least 0")
+    .max(2 ** 31 - 1, "--seed must be at most 2147483647")
+    .default(1),
 });
 
 function agreementCommand(io: CliIo, raw: Record<string, unknown>) {
@@ -405,7 +445,9 @@ function agreementCommand(io: CliIo, raw: Record<string, unknown>) {
   });
   const doc = agreementDocument(rows, { seed: o.seed });
   io.stdout(JSON.stringify(doc, null, 2) + "\n");
-  io.stderr(`${doc.units} units, ${doc.coders.length} coders, alpha=${doc.alpha === null ? "n/a" : doc.alpha.toFixed(3)}${doc.kappa === null ? "" : ` kappa=${doc.kappa.toFixed(3)}`}\n`);
+  io.stderr(
+    `${doc.units} units, ${doc.coders.length} coders, alpha=${doc.alpha === null ? "n/a" : doc.alpha.toFixed(3)}${doc.kappa === null ? "" : ` kappa=${doc.kappa.toFixed(3)}`}\n`,
+  );
 }
 
 function parseOptions<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): z.infer<S> {

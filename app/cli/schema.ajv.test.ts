@@ -23,7 +23,9 @@ describe("aggregate output against the JSON Schema (Ajv)", () => {
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
   });
   it("two rounds with U and blanks", () => {
-    const out = aggregateOut(["--responses", "r.csv", "--rule", "median-iqr"], { "r.csv": "respondent_id,round,group,O1,O2\nA,1,carer,8,U\nB,1,carer,9,\nA,2,carer,7,3\n" });
+    const out = aggregateOut(["--responses", "r.csv", "--rule", "median-iqr"], {
+      "r.csv": "respondent_id,round,group,O1,O2\nA,1,carer,8,U\nB,1,carer,9,\nA,2,carer,7,3\n",
+    });
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
   });
   it("rejects a broken document", () => {

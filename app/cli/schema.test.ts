@@ -140,25 +140,21 @@ describe("real aggregate output conforms", () => {
 
   it("two rounds: the top-level framework keeps round-1 consensus beside round-2 figures, weights 100.00", () => {
     // H1 decided in round 1 (5 of 5 critical) and not asked again; C1 3/5 → 4/4 critical.
-    const csv = [
-      "respondent_id,round,H1,C1",
-      "A,1,9,8",
-      "B,1,8,8",
-      "C,1,9,8",
-      "D,1,7,5",
-      "E,1,8,5",
-      "A,2,,8",
-      "B,2,,9",
-      "C,2,,7",
-      "D,2,,8",
-    ].join("\n");
+    const csv = ["respondent_id,round,H1,C1", "A,1,9,8", "B,1,8,8", "C,1,9,8", "D,1,7,5", "E,1,8,5", "A,2,,8", "B,2,,9", "C,2,,7", "D,2,,8"].join("\n");
     const out = JSON.parse(cli(["aggregate", "--responses", "r.csv"], { "r.csv": csv }).stdout);
     expect(output.safeParse(out).success).toBe(true);
     const items = out.items as Array<{ code: string; round: number; n: number; framework: { included: boolean } }>;
     expect(items.find((i) => i.code === "H1" && i.round === 2)!.n).toBe(0); // per-round items unchanged
     expect(items.find((i) => i.code === "H1" && i.round === 2)!.framework.included).toBe(false);
     const f = Object.fromEntries((out.framework as Array<{ code: string; proposedWeight: number; history: unknown[] }>).map((e) => [e.code, e]));
-    expect(f.H1).toMatchObject({ round: 1, consensus: "in", included: true, priority: 100, n: 5, history: [{ round: 1, n: 5, percentCritical: 100, consensus: "in" }] });
+    expect(f.H1).toMatchObject({
+      round: 1,
+      consensus: "in",
+      included: true,
+      priority: 100,
+      n: 5,
+      history: [{ round: 1, n: 5, percentCritical: 100, consensus: "in" }],
+    });
     expect(f.C1).toMatchObject({ round: 2, consensus: "in", included: true, priority: 100, n: 4 });
     expect(f.C1.history).toEqual([
       { round: 1, n: 5, percentCritical: 60, consensus: "none" },

@@ -35,7 +35,14 @@ describe("cli themes", () => {
     const codings = "respondent_id,theme\nR0001,money\nR0001,carers\nR0010,coordination\n";
     const out = cli(["--responses", SAMPLE, "--codebook", CODEBOOK, "--codings", "c.csv"], { "c.csv": codings }).json();
     expect(validate(out)).toBe(true);
-    expect(out.assignments[0]).toEqual({ respondent_id: "R0001", themes: [{ id: "money", confidence: 1 }, { id: "carers", confidence: 1 }], source: "person" });
+    expect(out.assignments[0]).toEqual({
+      respondent_id: "R0001",
+      themes: [
+        { id: "money", confidence: 1 },
+        { id: "carers", confidence: 1 },
+      ],
+      source: "person",
+    });
     expect(out.reviewOrder).not.toContain("R0001");
     expect(out.reviewOrder).toHaveLength(63);
   });
@@ -64,9 +71,21 @@ describe("cli themes", () => {
     const cases: [string[], Record<string, string>, string][] = [
       [["--responses", "r.csv"], { "r.csv": "respondent_id,answer\nA,x\n" }, 'error: r.csv:1:1: the header has no column "text"\n'],
       [["--responses", "r.csv"], { "r.csv": "respondent_id,text\nA,x\nA,y\n" }, "error: r.csv:3:1: respondent A appears twice\n"],
-      [["--responses", SAMPLE, "--codebook", "cb.csv"], { "cb.csv": "theme,label,description\nBad Theme,x,y\n" }, 'error: cb.csv:2:1: theme "Bad Theme" must be lower-case letters, digits and hyphens\n'],
-      [["--responses", SAMPLE, "--codebook", CODEBOOK, "--codings", "c.csv"], { "c.csv": "respondent_id,theme\nR0001,parking\n" }, 'error: c.csv:2:2: theme "parking" is not in the codebook\n'],
-      [["--responses", SAMPLE, "--codebook", CODEBOOK, "--codings", "c.csv"], { "c.csv": "respondent_id,theme\nR9999,money\n" }, `error: c.csv:2:1: respondent R9999 is not in ${SAMPLE}\n`],
+      [
+        ["--responses", SAMPLE, "--codebook", "cb.csv"],
+        { "cb.csv": "theme,label,description\nBad Theme,x,y\n" },
+        'error: cb.csv:2:1: theme "Bad Theme" must be lower-case letters, digits and hyphens\n',
+      ],
+      [
+        ["--responses", SAMPLE, "--codebook", CODEBOOK, "--codings", "c.csv"],
+        { "c.csv": "respondent_id,theme\nR0001,parking\n" },
+        'error: c.csv:2:2: theme "parking" is not in the codebook\n',
+      ],
+      [
+        ["--responses", SAMPLE, "--codebook", CODEBOOK, "--codings", "c.csv"],
+        { "c.csv": "respondent_id,theme\nR9999,money\n" },
+        `error: c.csv:2:1: respondent R9999 is not in ${SAMPLE}\n`,
+      ],
       [["--responses", SAMPLE, "--codings", "c.csv"], {}, "error: --codings needs --codebook\n"],
       [["--responses", SAMPLE, "--k", "0"], {}, "error: --k must be at least 1\n"],
       [["--responses", SAMPLE, "--codebook", CODEBOOK, "--k", "4"], {}, "error: --k sets the number of suggested themes: it cannot be used with --codebook\n"],

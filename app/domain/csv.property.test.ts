@@ -8,7 +8,7 @@ const field = (s: string) => (/[",\r\n]/.test(s) || s === "" ? `"${s.replace(/"/
 
 describe("CSV parser properties", () => {
   it("reads back any table written by the RFC 4180 rules, with LF or CRLF, with or without a BOM", () => {
-    const cell = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r\n", "é", "1") , maxLength: 8 });
+    const cell = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r\n", "é", "1"), maxLength: 8 });
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 })),

@@ -21,13 +21,32 @@ function asSpreadsheetWould(datum: string): ExcelJS.CellValue {
 
 async function open(csv: string, delimiter: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  return workbook.csv.read(Readable.from([csv]), { parserOptions: { delimiter, relaxQuotes: true, discardUnmappedColumns: false, strictColumnHandling: false }, map: asSpreadsheetWould } as never);
+  return workbook.csv.read(Readable.from([csv]), {
+    parserOptions: { delimiter, relaxQuotes: true, discardUnmappedColumns: false, strictColumnHandling: false },
+    map: asSpreadsheetWould,
+  } as never);
 }
 
-const HOSTILE = ["safe;=1+1", "x|@SUM(A1:A9)", "tab,\t=1+1", "line\r\n=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", "+1+1", "@SUM(1)", "-2+3", "\t=1", "\r=1", "a, -1+1", "b; =1"];
+const HOSTILE = [
+  "safe;=1+1",
+  "x|@SUM(A1:A9)",
+  "tab,\t=1+1",
+  "line\r\n=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://x")',
+  "+1+1",
+  "@SUM(1)",
+  "-2+3",
+  "\t=1",
+  "\r=1",
+  "a, -1+1",
+  "b; =1",
+];
 
 it("no cell of an export is a formula, whichever separator the spreadsheet splits on", async () => {
-  const csv = toCsv(["code", "text", "n"], HOSTILE.map((text, i) => [`H${i}`, text, -i]));
+  const csv = toCsv(
+    ["code", "text", "n"],
+    HOSTILE.map((text, i) => [`H${i}`, text, -i]),
+  );
   for (const delimiter of [",", ";", "|", "\t"]) {
     const sheet = await open(csv, delimiter);
     let cells = 0;
@@ -42,7 +61,15 @@ it("no cell of an export is a formula, whichever separator the spreadsheet split
 });
 
 it("numbers, negative ones included, open as numbers", async () => {
-  const csv = toCsv(["n", "m"], [[-5, "-5"], [0, "3.25"], [-0.5, "-1e3"], [42, "7"]]);
+  const csv = toCsv(
+    ["n", "m"],
+    [
+      [-5, "-5"],
+      [0, "3.25"],
+      [-0.5, "-1e3"],
+      [42, "7"],
+    ],
+  );
   const sheet = await open(csv, ",");
   const values = sheet.getRows(2, 4)!.map((row) => [row.getCell(1).value, row.getCell(2).value]);
   expect(values).toEqual([

@@ -29,9 +29,17 @@ describe("CSV", () => {
 
 describe("CSV export", () => {
   it("neutralises formulas and quotes what needs quoting", () => {
-    expect(toCsv(["a", "b"], [["=SUM(A1)", "plain"], ["+1", 'say "hi", then go'], ["-2+3", null], ["@x", 7]])).toBe(
-      'a,b\r\n\'=SUM(A1),plain\r\n\'+1,"say ""hi"", then go"\r\n\'-2+3,\r\n\'@x,7\r\n',
-    );
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["=SUM(A1)", "plain"],
+          ["+1", 'say "hi", then go'],
+          ["-2+3", null],
+          ["@x", 7],
+        ],
+      ),
+    ).toBe('a,b\r\n\'=SUM(A1),plain\r\n\'+1,"say ""hi"", then go"\r\n\'-2+3,\r\n\'@x,7\r\n');
   });
   it("writes numbers as numbers, negative ones too, whether given as numbers or as plain numeric text", () => {
     expect(toCsv(["n"], [[-5], [-0.25], ["-5"], ["-1.5e3"], [12]])).toBe("n\r\n-5\r\n-0.25\r\n-5\r\n-1.5e3\r\n12\r\n");

@@ -127,7 +127,10 @@ export function parseInline(source: string, depth = 0): Inline[] {
         const end = source.indexOf(")", close + 2);
         if (end > 0) {
           const label = source.slice(i + 1, close);
-          const target = source.slice(close + 2, end).trim().split(/\s+"/)[0];
+          const target = source
+            .slice(close + 2, end)
+            .trim()
+            .split(/\s+"/)[0];
           const href = safeHref(target);
           const children = parseInline(label, depth + 1);
           if (href) out.push({ type: "link", href, children });
@@ -183,12 +186,19 @@ export function parseMarkdown(source: string): Block[] {
     }
     if (QUOTE.test(line)) {
       const text: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i])) text.push(QUOTE.exec(lines[i])![1]), i++;
+      while (i < lines.length && QUOTE.test(lines[i])) (text.push(QUOTE.exec(lines[i])![1]), i++);
       blocks.push({ type: "quote", children: parseInline(text.join("\n")) });
       continue;
     }
     const text: string[] = [];
-    while (i < lines.length && lines[i].trim() !== "" && !HEADING.test(lines[i]) && !BULLET.test(lines[i]) && !NUMBERED.test(lines[i]) && !QUOTE.test(lines[i])) {
+    while (
+      i < lines.length &&
+      lines[i].trim() !== "" &&
+      !HEADING.test(lines[i]) &&
+      !BULLET.test(lines[i]) &&
+      !NUMBERED.test(lines[i]) &&
+      !QUOTE.test(lines[i])
+    ) {
       text.push(lines[i]);
       i++;
     }
@@ -221,14 +231,10 @@ export function splitBriefing(markdown: string): BriefingSection[] {
     } else current.body += `${line}\n`;
   }
   sections.push(current);
-  return sections
-    .map((s) => ({ title: s.title, body: s.body.trim() }))
-    .filter((s) => s.title !== null || s.body !== "");
+  return sections.map((s) => ({ title: s.title, body: s.body.trim() })).filter((s) => s.title !== null || s.body !== "");
 }
 
 /** The text of inline nodes without formatting (for titles and labels). */
 export function plainText(nodes: Inline[]): string {
-  return nodes
-    .map((n) => (n.type === "text" || n.type === "code" ? n.value : n.type === "break" ? " " : plainText(n.children)))
-    .join("");
+  return nodes.map((n) => (n.type === "text" || n.type === "code" ? n.value : n.type === "break" ? " " : plainText(n.children))).join("");
 }

@@ -29,7 +29,9 @@ describe("candidate outcome import", () => {
   });
 
   it("refuses the code kept for the add-an-outcome page", () => {
-    expect(validateOutcomeImport(parseCsv("code,domain,statement,description\nnew,Access,I can get there,\n")).problems).toEqual([{ line: 2, column: 1, key: "codeReserved", params: { code: "new" } }]);
+    expect(validateOutcomeImport(parseCsv("code,domain,statement,description\nnew,Access,I can get there,\n")).problems).toEqual([
+      { line: 2, column: 1, key: "codeReserved", params: { code: "new" } },
+    ]);
   });
 
   it("makes domain codes from names", () => {

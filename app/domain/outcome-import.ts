@@ -43,7 +43,8 @@ export function validateOutcomeImport(table: CsvTable): { rows: OutcomeImportRow
     if (!code) problems.push({ line, column: col("code"), key: "codeRequired" });
     else if (!OUTCOME_CODE.test(code)) problems.push({ line, column: col("code"), key: "codeFormat", params: { code } });
     else if (code.toLowerCase() === "new") problems.push({ line, column: col("code"), key: "codeReserved", params: { code } });
-    else if (seen.has(code.toUpperCase())) problems.push({ line, column: col("code"), key: "codeDuplicate", params: { code, first: seen.get(code.toUpperCase())! } });
+    else if (seen.has(code.toUpperCase()))
+      problems.push({ line, column: col("code"), key: "codeDuplicate", params: { code, first: seen.get(code.toUpperCase())! } });
     if (!domain) problems.push({ line, column: col("domain"), key: "domainRequired" });
     else if (domain.length > 120) problems.push({ line, column: col("domain"), key: "domainTooLong" });
     if (!statement) problems.push({ line, column: col("statement"), key: "statementRequired" });

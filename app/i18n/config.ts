@@ -45,8 +45,26 @@ export const STAFF_LOCALES: readonly string[] = ["en", "cy"];
 
 /** UI strings only; all locales are bundled (a few kB each) so client and server share them. */
 export const resources = {
-  en: { common: enCommon, officer: enOfficer, citizen: enCitizen, commissioner: enCommissioner, publication: enPublication, participation: enParticipation, privacy: enPrivacy, themes: enThemes },
-  cy: { common: cyCommon, officer: cyOfficer, citizen: cyCitizen, commissioner: cyCommissioner, publication: cyPublication, participation: cyParticipation, privacy: cyPrivacy, themes: cyThemes },
+  en: {
+    common: enCommon,
+    officer: enOfficer,
+    citizen: enCitizen,
+    commissioner: enCommissioner,
+    publication: enPublication,
+    participation: enParticipation,
+    privacy: enPrivacy,
+    themes: enThemes,
+  },
+  cy: {
+    common: cyCommon,
+    officer: cyOfficer,
+    citizen: cyCitizen,
+    commissioner: cyCommissioner,
+    publication: cyPublication,
+    participation: cyParticipation,
+    privacy: cyPrivacy,
+    themes: cyThemes,
+  },
   // Staff namespaces are not translated into Polish and Urdu: i18next falls back to English (decision 0007).
   pl: { common: plCommon, citizen: plCitizen, publication: plPublication, participation: plParticipation },
   ur: { common: urCommon, citizen: urCitizen, publication: urPublication, participation: urParticipation },

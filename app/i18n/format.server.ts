@@ -11,7 +11,15 @@ export function formatDate(iso: string, locale: string): string {
 
 /** Date and time (24-hour clock, UK time) in the page's language. Server only, as formatDate. */
 export function formatDateTime(iso: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/London" };
+  const options: Intl.DateTimeFormatOptions = {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: "Europe/London",
+  };
   try {
     return new Intl.DateTimeFormat(locale === "cy" ? "cy-GB" : `${locale}-GB`, options).format(new Date(iso));
   } catch {

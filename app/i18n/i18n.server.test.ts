@@ -56,6 +56,8 @@ describe("detectLocale and the staff preview's own language", () => {
   it("scopes the preview cookie to the preview's path, for six hours, HttpOnly", () => {
     expect(previewSlugOf("/s/joined-up-care/preview/check")).toBe("joined-up-care");
     expect(previewSlugOf("/consultations/joined-up-care")).toBeNull();
-    expect(previewLocaleCookie("joined-up-care", "cy", true)).toBe("preview_lng=cy; Path=/s/joined-up-care/preview; Max-Age=21600; SameSite=Lax; HttpOnly; Secure");
+    expect(previewLocaleCookie("joined-up-care", "cy", true)).toBe(
+      "preview_lng=cy; Path=/s/joined-up-care/preview; Max-Age=21600; SameSite=Lax; HttpOnly; Secure",
+    );
   });
 });

@@ -37,7 +37,12 @@ describe("translations", () => {
       ...namespaces.map((ns) => {
         const name = ns.replace(/\.json$/, "");
         const flat = flatten(JSON.parse(readFileSync(path.join(root, "en", ns), "utf8")));
-        return Object.fromEntries(Object.entries(flat).flatMap(([k, v]) => [[k, v], [`${name}:${k}`, v]]));
+        return Object.fromEntries(
+          Object.entries(flat).flatMap(([k, v]) => [
+            [k, v],
+            [`${name}:${k}`, v],
+          ]),
+        );
       }),
     );
     const appDir = path.resolve(__dirname, "..");

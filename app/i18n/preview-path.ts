@@ -18,5 +18,12 @@ export const PREVIEW_LOCALE_SECONDS = 6 * 60 * 60;
 
 /** The Set-Cookie value that keeps `locale` for the preview of `slug` only. */
 export function previewLocaleCookie(slug: string, locale: string, secure: boolean): string {
-  return [`${PREVIEW_LOCALE_COOKIE}=${locale}`, `Path=/s/${slug}/preview`, `Max-Age=${PREVIEW_LOCALE_SECONDS}`, "SameSite=Lax", "HttpOnly", ...(secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${PREVIEW_LOCALE_COOKIE}=${locale}`,
+    `Path=/s/${slug}/preview`,
+    `Max-Age=${PREVIEW_LOCALE_SECONDS}`,
+    "SameSite=Lax",
+    "HttpOnly",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
 }

@@ -41,7 +41,10 @@ export async function insertConsultation(
   db: DB,
   values: ConsultationSettings & { partnershipId: number; slug: string; createdBy: number; updatedAt: Date },
 ): Promise<number> {
-  const [row] = await db.insert(consultations).values({ ...values, status: "draft" }).returning({ id: consultations.id });
+  const [row] = await db
+    .insert(consultations)
+    .values({ ...values, status: "draft" })
+    .returning({ id: consultations.id });
   return row.id;
 }
 
@@ -88,13 +91,15 @@ export async function listConsultationTranslations(db: DB, consultationId: numbe
 }
 
 export async function upsertConsultationTranslation(db: DB, consultationId: number, locale: string, text: TranslationText) {
-  await db.insert(consultationTranslations)
+  await db
+    .insert(consultationTranslations)
     .values({ consultationId, locale, ...text })
     .onConflictDoUpdate({ target: [consultationTranslations.consultationId, consultationTranslations.locale], set: text });
 }
 
 export async function deleteConsultationTranslation(db: DB, consultationId: number, locale: string) {
-  await db.delete(consultationTranslations)
+  await db
+    .delete(consultationTranslations)
     .where(and(eq(consultationTranslations.consultationId, consultationId), eq(consultationTranslations.locale, locale)));
 }
 
@@ -156,19 +161,27 @@ export async function listRoundOverviews(db: DB, consultationIds: number[]): Pro
  */
 export async function responseRateByGroup(db: DB, roundId: number, advisoryGroupId: number | null) {
   const members = advisoryGroupId
-    ? await rows<{ group: string; n: number }>(db, sql`
+    ? await rows<{ group: string; n: number }>(
+        db,
+        sql`
         SELECT stakeholder_group AS "group", count(*) AS n FROM ${advisoryGroupMembers}
-         WHERE group_id = ${advisoryGroupId} AND left_at IS NULL GROUP BY stakeholder_group`)
+         WHERE group_id = ${advisoryGroupId} AND left_at IS NULL GROUP BY stakeholder_group`,
+      )
     : [];
   const responded = advisoryGroupId
-    ? await rows<{ group: string; n: number }>(db, sql`
+    ? await rows<{ group: string; n: number }>(
+        db,
+        sql`
         SELECT m.stakeholder_group AS "group", count(DISTINCT r.participant_id) AS n
           FROM responses r JOIN participants p ON p.id = r.participant_id
           JOIN advisory_group_members m ON m.id = p.member_id
          WHERE r.round_id = ${roundId} AND m.group_id = ${advisoryGroupId} AND m.left_at IS NULL
-         GROUP BY m.stakeholder_group`)
+         GROUP BY m.stakeholder_group`,
+      )
     : [];
-  const publicResponses = await rows<{ group: string | null; n: number }>(db, sql`
+  const publicResponses = await rows<{ group: string | null; n: number }>(
+    db,
+    sql`
       SELECT pp.stakeholder_group AS "group", count(*) AS n
         FROM responses r JOIN participants p ON p.id = r.participant_id
         LEFT JOIN participant_profiles pp ON pp.participant_id = p.id
@@ -176,7 +189,8 @@ export async function responseRateByGroup(db: DB, roundId: number, advisoryGroup
          AND (p.member_id IS NULL
               OR p.member_id NOT IN (SELECT id FROM advisory_group_members WHERE group_id = ${advisoryGroupId ?? -1} AND left_at IS NULL))
        GROUP BY pp.stakeholder_group
-       ORDER BY pp.stakeholder_group ASC NULLS FIRST`);
+       ORDER BY pp.stakeholder_group ASC NULLS FIRST`,
+  );
   return { members, responded, publicResponses };
 }
 
@@ -208,23 +222,33 @@ export async function listLifecycleHistory(db: DB, consultationId: number, round
  * in it; with the totals.
  */
 export async function translationCounts(db: DB, consultationId: number) {
-  const byLocale = await rows<{ locale: string; rating: number; other: number }>(db, sql`
+  const byLocale = await rows<{ locale: string; rating: number; other: number }>(
+    db,
+    sql`
     SELECT qt.locale AS locale, sum(CASE WHEN q.type = 'rating' THEN 1 ELSE 0 END) AS rating, sum(CASE WHEN q.type <> 'rating' THEN 1 ELSE 0 END) AS other FROM ${questionTranslations} qt
       JOIN ${questions} q ON q.id = qt.question_id
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id
      WHERE s.consultation_id = ${consultationId} AND trim(qt.text) <> ''
-     GROUP BY qt.locale`);
-  const statements = await rows<{ locale: string; n: number }>(db, sql`
+     GROUP BY qt.locale`,
+  );
+  const statements = await rows<{ locale: string; n: number }>(
+    db,
+    sql`
     SELECT ot.locale AS locale, count(*) AS n FROM ${candidateOutcomeTranslations} ot
       JOIN ${candidateOutcomes} o ON o.id = ot.outcome_id
      WHERE o.consultation_id = ${consultationId} AND o.status = 'active' AND trim(ot.statement) <> ''
-     GROUP BY ot.locale`);
-  const totals = (await row<{ rating: number; other: number }>(db, sql`
+     GROUP BY ot.locale`,
+  );
+  const totals = (await row<{ rating: number; other: number }>(
+    db,
+    sql`
     SELECT coalesce(sum(CASE WHEN q.type = 'rating' THEN 1 ELSE 0 END), 0) AS rating, coalesce(sum(CASE WHEN q.type <> 'rating' THEN 1 ELSE 0 END), 0) AS other
       FROM ${questions} q JOIN ${rounds} r ON r.id = q.round_id JOIN ${surveys} s ON s.id = r.survey_id
-     WHERE s.consultation_id = ${consultationId}`)) ?? { rating: 0, other: 0 };
-  const outcomes = (await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`))?.n ?? 0;
+     WHERE s.consultation_id = ${consultationId}`,
+  )) ?? { rating: 0, other: 0 };
+  const outcomes =
+    (await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM ${candidateOutcomes} WHERE consultation_id = ${consultationId} AND status = 'active'`))?.n ?? 0;
   return {
     totals: { ratingQuestions: totals.rating, otherQuestions: totals.other, statements: outcomes },
     of: (locale: string) => {

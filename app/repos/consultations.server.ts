@@ -54,6 +54,11 @@ export async function findConsultationBySlug(db: DB, slug: string, locale: strin
 export async function findConsultationPartnerships(db: DB, consultationIds: number[]): Promise<Map<number, number>> {
   if (consultationIds.length === 0) return new Map();
   return new Map(
-    (await db.select({ id: consultations.id, partnershipId: consultations.partnershipId }).from(consultations).where(inArray(consultations.id, consultationIds))).map((r) => [r.id, r.partnershipId]),
+    (
+      await db
+        .select({ id: consultations.id, partnershipId: consultations.partnershipId })
+        .from(consultations)
+        .where(inArray(consultations.id, consultationIds))
+    ).map((r) => [r.id, r.partnershipId]),
   );
 }

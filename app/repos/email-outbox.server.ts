@@ -63,7 +63,10 @@ export async function claimNextDue(db: DB, now: Date): Promise<OutboxRow | undef
     .where(
       and(
         eq(emailOutbox.status, "queued"),
-        eq(emailOutbox.id, sql`(select o.id from email_outbox o where o.status = 'queued' and o.next_attempt_at <= ${instant(now)} order by o.next_attempt_at, o.id limit 1${skipLocked()})`),
+        eq(
+          emailOutbox.id,
+          sql`(select o.id from email_outbox o where o.status = 'queued' and o.next_attempt_at <= ${instant(now)} order by o.next_attempt_at, o.id limit 1${skipLocked()})`,
+        ),
       ),
     )
     .returning();
@@ -73,7 +76,10 @@ export async function claimNextDue(db: DB, now: Date): Promise<OutboxRow | undef
 export async function markSent(db: DB, id: number, messageId: string | null, now: Date): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (await forgetIfReceipt(tx, id)) return;
-    const [row] = await tx.select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html }).from(emailOutbox).where(eq(emailOutbox.id, id));
+    const [row] = await tx
+      .select({ kind: emailOutbox.kind, relatedId: emailOutbox.relatedId, text: emailOutbox.text, html: emailOutbox.html })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.id, id));
     if (!row) return;
     await tx
       .update(emailOutbox)
@@ -89,12 +95,21 @@ export async function markSent(db: DB, id: number, messageId: string | null, now
       })
       .where(eq(emailOutbox.id, id));
     if (row.kind === "invitation" && row.relatedId != null) {
-      await tx.update(invitations).set({ sentAt: now }).where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`));
+      await tx
+        .update(invitations)
+        .set({ sentAt: now })
+        .where(and(eq(invitations.id, row.relatedId), sql`${invitations.sentAt} is null`));
     }
   });
 }
 
-export async function markFailedAttempt(db: DB, id: number, outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date }, error: string, now: Date): Promise<void> {
+export async function markFailedAttempt(
+  db: DB,
+  id: number,
+  outcome: { status: EmailStatus; attempts: number; nextAttemptAt: Date },
+  error: string,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     if (outcome.status !== "queued" && (await forgetIfReceipt(tx, id))) return;
     await tx

@@ -53,7 +53,10 @@ export async function insertSsoAttempt(db: DB, values: typeof ssoAttempts.$infer
 
 /** Takes the attempt with this state (it can be used once), if it has not expired. */
 export async function takeSsoAttempt(db: DB, stateHash: string, now: Date) {
-  const [row] = await db.delete(ssoAttempts).where(and(eq(ssoAttempts.stateHash, stateHash), gt(ssoAttempts.expiresAt, now))).returning();
+  const [row] = await db
+    .delete(ssoAttempts)
+    .where(and(eq(ssoAttempts.stateHash, stateHash), gt(ssoAttempts.expiresAt, now)))
+    .returning();
   return row;
 }
 

@@ -44,15 +44,14 @@ function prepared<Q extends PromiseLike<unknown[]>>(query: Q, name: string): Rea
     const statement = (query as unknown as { prepare(name: string): { execute(params?: Record<string, unknown>): Promise<R[]> } }).prepare(`journey_${name}`);
     return { all: (params) => statement.execute(params), get: async (params) => (await statement.execute(params))[0] };
   }
-  const statement = (query as unknown as { prepare(): { all(params?: Record<string, unknown>): R[]; get(params?: Record<string, unknown>): R | undefined } }).prepare();
+  const statement = (
+    query as unknown as { prepare(): { all(params?: Record<string, unknown>): R[]; get(params?: Record<string, unknown>): R | undefined } }
+  ).prepare();
   return { all: async (params) => statement.all(params), get: async (params) => statement.get(params) };
 }
 
 const reads = preparedPer((db: DB) => ({
-  contentVersion: prepared(
-    db.select({ version: s.contentVersion.version }).from(s.contentVersion).where(eq(s.contentVersion.id, 1)),
-    "contentVersion",
-  ),
+  contentVersion: prepared(db.select({ version: s.contentVersion.version }).from(s.contentVersion).where(eq(s.contentVersion.id, 1)), "contentVersion"),
   consultationBySlug: prepared(
     db
       .select({
@@ -75,7 +74,12 @@ const reads = preparedPer((db: DB) => ({
     db
       .select()
       .from(s.consultationTranslations)
-      .where(and(eq(s.consultationTranslations.consultationId, ph("consultationId")), or(eq(s.consultationTranslations.locale, ph("locale")), eq(s.consultationTranslations.locale, "en")))),
+      .where(
+        and(
+          eq(s.consultationTranslations.consultationId, ph("consultationId")),
+          or(eq(s.consultationTranslations.locale, ph("locale")), eq(s.consultationTranslations.locale, "en")),
+        ),
+      ),
     "consultationTexts",
   ),
   rounds: prepared(
@@ -126,7 +130,12 @@ const reads = preparedPer((db: DB) => ({
       .selectDistinct(getTableColumns(s.candidateOutcomeTranslations))
       .from(s.candidateOutcomeTranslations)
       .innerJoin(s.questions, eq(s.questions.outcomeId, s.candidateOutcomeTranslations.outcomeId))
-      .where(and(eq(s.questions.roundId, ph("roundId")), or(eq(s.candidateOutcomeTranslations.locale, ph("locale")), eq(s.candidateOutcomeTranslations.locale, "en")))),
+      .where(
+        and(
+          eq(s.questions.roundId, ph("roundId")),
+          or(eq(s.candidateOutcomeTranslations.locale, ph("locale")), eq(s.candidateOutcomeTranslations.locale, "en")),
+        ),
+      ),
     "outcomeTexts",
   ),
   participantByTokenHash: prepared(
@@ -189,7 +198,8 @@ export async function listQuestions(db: DB, roundId: number, locale: string) {
     const local = texts.find((t) => t.questionId === r.id && t.locale === locale);
     const en = texts.find((t) => t.questionId === r.id && t.locale === "en");
     const text = local ?? en;
-    const outcome = outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === locale) ?? outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === "en");
+    const outcome =
+      outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === locale) ?? outcomes.find((o) => o.outcomeId === r.outcomeId && o.locale === "en");
     return {
       ...r,
       // Questions about the participant are always optional.
@@ -272,13 +282,24 @@ export async function referenceExists(db: DB, reference: string): Promise<boolea
 
 export async function insertResponse(
   db: DB,
-  values: { roundId: number; participantId: number; reference: string; locale: string; submittedAt: Date; channel?: (typeof s.responses.$inferInsert)["channel"]; importId?: number },
+  values: {
+    roundId: number;
+    participantId: number;
+    reference: string;
+    locale: string;
+    submittedAt: Date;
+    channel?: (typeof s.responses.$inferInsert)["channel"];
+    importId?: number;
+  },
 ): Promise<number> {
   const [row] = await db.insert(s.responses).values(values).returning({ id: s.responses.id });
   return row.id;
 }
 
-export async function insertAnswers(db: DB, rows: Array<{ responseId: number; questionId: number; numericValue: number | null; unable: boolean; textValue: string | null }>) {
+export async function insertAnswers(
+  db: DB,
+  rows: Array<{ responseId: number; questionId: number; numericValue: number | null; unable: boolean; textValue: string | null }>,
+) {
   if (rows.length) await db.insert(s.answers).values(rows);
 }
 
@@ -287,7 +308,10 @@ export async function deleteResponse(db: DB, responseId: number, participantId: 
 }
 
 export async function countResponsesOfParticipant(db: DB, participantId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(s.responses).where(eq(s.responses.participantId, participantId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(s.responses)
+    .where(eq(s.responses.participantId, participantId));
   return row?.n ?? 0;
 }
 
@@ -296,7 +320,12 @@ export async function findProfile(db: DB, participantId: number) {
   return row;
 }
 
-export async function upsertProfile(db: DB, participantId: number, values: Partial<Record<"stakeholderGroup" | "ageBand" | "sex" | "locality" | "ethnicity", string | null>>, now: Date) {
+export async function upsertProfile(
+  db: DB,
+  participantId: number,
+  values: Partial<Record<"stakeholderGroup" | "ageBand" | "sex" | "locality" | "ethnicity", string | null>>,
+  now: Date,
+) {
   const row = { ...values, stakeholderGroup: values.stakeholderGroup as (typeof s.STAKEHOLDER_GROUPS)[number] | null | undefined };
   await db
     .insert(s.participantProfiles)
@@ -363,7 +392,6 @@ export async function hasResponseInRound(db: DB, roundId: number, participantId:
   return Boolean(await findResponse(db, roundId, participantId));
 }
 
-
 // ── Staff previews (never drafts or responses) ──────────────────────────────────
 export async function findPreview(db: DB, key: string, notBefore: Date) {
   const [row] = await db
@@ -373,7 +401,12 @@ export async function findPreview(db: DB, key: string, notBefore: Date) {
   return row;
 }
 
-export async function savePreview(db: DB, key: string, values: { answers: Record<string, unknown>; roundNumber: number | null; reference: string | null }, now: Date) {
+export async function savePreview(
+  db: DB,
+  key: string,
+  values: { answers: Record<string, unknown>; roundNumber: number | null; reference: string | null },
+  now: Date,
+) {
   await db
     .insert(s.previewSessions)
     .values({ key, ...values, touchedAt: now })

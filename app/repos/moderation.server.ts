@@ -23,7 +23,9 @@ export interface ModerationItem {
 
 /** Free-text and proposed-outcome answers of submitted responses to the consultation's rounds. */
 async function itemsQuery(db: DB, consultationId: number, locale: string, extra: ReturnType<typeof sql>) {
-  return await rows<Record<string, unknown>>(db, sql`
+  return await rows<Record<string, unknown>>(
+    db,
+    sql`
     select a.id as answer_id, q.type as kind, r.number as round_number,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as question_text,
@@ -48,7 +50,8 @@ async function itemsQuery(db: DB, consultationId: number, locale: string, extra:
       and q.type in ('free-text', 'propose-outcome')
       and a.text_value is not null and trim(a.text_value) <> ''
       ${extra}
-    order by s.submitted_at, a.id`);
+    order by s.submitted_at, a.id`,
+  );
 }
 
 function toItem(x: Record<string, unknown>): ModerationItem {
@@ -66,7 +69,12 @@ function toItem(x: Record<string, unknown>): ModerationItem {
     outcomeStatement: (x.outcome_statement as string | null) ?? null,
     quote: (x.quote as string | null) ?? null,
     // Ascending, as SQLite's group_concat gives them (it reads answer_themes by its key); PostgreSQL's string_agg has no set order.
-    themeIds: x.theme_ids ? String(x.theme_ids).split(",").map(Number).sort((p, q) => p - q) : [],
+    themeIds: x.theme_ids
+      ? String(x.theme_ids)
+          .split(",")
+          .map(Number)
+          .sort((p, q) => p - q)
+      : [],
   };
 }
 
@@ -89,7 +97,8 @@ export async function insertDecision(db: DB, v: typeof moderationDecisions.$infe
 }
 
 export async function upsertQuote(db: DB, v: { consultationId: number; answerId: number; text: string; approvedBy: number; approvedAt: Date }): Promise<void> {
-  await db.insert(approvedQuotes)
+  await db
+    .insert(approvedQuotes)
     .values(v)
     .onConflictDoUpdate({ target: approvedQuotes.answerId, set: { text: v.text, approvedBy: v.approvedBy, approvedAt: v.approvedAt, withdrawnAt: null } });
 }
@@ -106,7 +115,9 @@ export async function withdrawQuote(db: DB, consultationId: number, answerId: nu
 }
 
 export async function outcomeCodes(db: DB, consultationId: number): Promise<string[]> {
-  return (await db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId))).map((r) => r.code);
+  return (await db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId))).map(
+    (r) => r.code,
+  );
 }
 
 export async function findActiveOutcome(db: DB, consultationId: number, code: string) {
@@ -141,14 +152,27 @@ export async function insertTheme(db: DB, consultationId: number, name: string, 
 }
 
 export async function updateTheme(db: DB, consultationId: number, id: number, name: string, description: string): Promise<boolean> {
-  return changedRows(await db.update(codebookThemes).set({ name, description }).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)))) > 0;
+  return (
+    changedRows(
+      await db
+        .update(codebookThemes)
+        .set({ name, description })
+        .where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId))),
+    ) > 0
+  );
 }
 
 /** Deletes one of the consultation's themes (its tags go with it); the number of answers it was tagged on, or null if missing. */
 export async function removeTheme(db: DB, consultationId: number, id: number): Promise<{ name: string; tagged: number } | null> {
-  const [theme] = await db.select({ name: codebookThemes.name }).from(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)));
+  const [theme] = await db
+    .select({ name: codebookThemes.name })
+    .from(codebookThemes)
+    .where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)));
   if (!theme) return null;
-  const [count] = await db.select({ n: sql<number>`count(*)` }).from(answerThemes).where(eq(answerThemes.themeId, id));
+  const [count] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(answerThemes)
+    .where(eq(answerThemes.themeId, id));
   const tagged = count?.n ?? 0;
   await db.delete(codebookThemes).where(and(eq(codebookThemes.id, id), eq(codebookThemes.consultationId, consultationId)));
   return { name: theme.name, tagged };
@@ -196,17 +220,22 @@ export async function listPublishedThemes(db: DB, consultationId: number): Promi
   const byAnswer = new Map(items.map((i) => [i.answerId, i]));
   return {
     themes: themes.map((t) => ({ ...t, count: counts.get(t.id)!.total, byGroup: counts.get(t.id)!.byGroup })),
-    quotes: quoteRows.filter((q) => byAnswer.has(q.answerId)).map((q) => ({ id: q.id, text: q.text, roundNumber: byAnswer.get(q.answerId)!.roundNumber, themeIds: byAnswer.get(q.answerId)!.themeIds })),
+    quotes: quoteRows
+      .filter((q) => byAnswer.has(q.answerId))
+      .map((q) => ({ id: q.id, text: q.text, roundNumber: byAnswer.get(q.answerId)!.roundNumber, themeIds: byAnswer.get(q.answerId)!.themeIds })),
   };
 }
 
 /** The consultation's outcome domains (for "accept as a new candidate outcome"), named in `locale`, English otherwise. */
 export async function listDomains(db: DB, consultationId: number, locale: string) {
-  return await rows<{ id: number; name: string }>(db, sql`
+  return await rows<{ id: number; name: string }>(
+    db,
+    sql`
     select d.id as id, coalesce(l.name, e.name, d.code) as name
     from outcome_domains d
     left join outcome_domain_translations l on l.domain_id = d.id and l.locale = ${locale}
     left join outcome_domain_translations e on e.domain_id = d.id and e.locale = 'en'
     where d.consultation_id = ${consultationId}
-    order by d.position, d.id`);
+    order by d.position, d.id`,
+  );
 }

@@ -36,7 +36,8 @@ export async function listSignatories(db: DB, consultationId: number) {
 
 export async function replaceSignatories(db: DB, consultationId: number, organisationIds: number[], addedBy: number): Promise<void> {
   await db.delete(consultationSignatories).where(eq(consultationSignatories.consultationId, consultationId));
-  if (organisationIds.length) await db.insert(consultationSignatories).values(organisationIds.map((organisationId) => ({ consultationId, organisationId, addedBy })));
+  if (organisationIds.length)
+    await db.insert(consultationSignatories).values(organisationIds.map((organisationId) => ({ consultationId, organisationId, addedBy })));
 }
 
 export async function findUserOrganisation(db: DB, userId: number): Promise<{ id: number; name: string } | null> {
@@ -73,14 +74,17 @@ export async function findLatestResult(db: DB, consultationId: number) {
 /** Candidate outcomes with their English statement and domain, for the framework (contract documents are in English). */
 export async function outcomeCatalogue(db: DB, consultationId: number) {
   // The camel-case aliases are quoted: PostgreSQL folds unquoted names to lower case.
-  return await rows<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(db, sql`
+  return await rows<{ id: number; code: string; statement: string; domainCode: string; domainName: string; domainPosition: number }>(
+    db,
+    sql`
     SELECT co.id AS id, co.code AS code, coalesce(oe.statement, co.code) AS statement,
            coalesce(d.code, '') AS "domainCode", coalesce(de.name, '') AS "domainName", coalesce(d.position, 1000000) AS "domainPosition"
       FROM candidate_outcomes co
       LEFT JOIN outcome_domains d ON d.id = co.domain_id
       LEFT JOIN outcome_domain_translations de ON de.domain_id = d.id AND de.locale = 'en'
       LEFT JOIN candidate_outcome_translations oe ON oe.outcome_id = co.id AND oe.locale = 'en'
-     WHERE co.consultation_id = ${consultationId}`);
+     WHERE co.consultation_id = ${consultationId}`,
+  );
 }
 
 // ── Outcome sets ─────────────────────────────────────────────────────────────
@@ -123,7 +127,15 @@ function parse(row: typeof outcomeSets.$inferSelect | Omit<typeof outcomeSets.$i
 
 export async function listOutcomeSetVersions(db: DB, consultationId: number) {
   return await db
-    .select({ id: outcomeSets.id, version: outcomeSets.version, status: outcomeSets.status, createdAt: outcomeSets.createdAt, createdByName: outcomeSets.createdByName, changeReason: outcomeSets.changeReason, agreedAt: outcomeSets.agreedAt })
+    .select({
+      id: outcomeSets.id,
+      version: outcomeSets.version,
+      status: outcomeSets.status,
+      createdAt: outcomeSets.createdAt,
+      createdByName: outcomeSets.createdByName,
+      changeReason: outcomeSets.changeReason,
+      agreedAt: outcomeSets.agreedAt,
+    })
     .from(outcomeSets)
     .where(eq(outcomeSets.consultationId, consultationId))
     .orderBy(desc(outcomeSets.version));
@@ -141,9 +153,23 @@ export async function findOutcomeSet(db: DB, consultationId: number, version?: n
 
 export async function insertOutcomeSet(
   db: DB,
-  values: { consultationId: number; content: OutcomeSetContent; changeReason: string; previousVersionId: number | null; createdBy: number; createdByName: string; createdAt: Date },
+  values: {
+    consultationId: number;
+    content: OutcomeSetContent;
+    changeReason: string;
+    previousVersionId: number | null;
+    createdBy: number;
+    createdByName: string;
+    createdAt: Date;
+  },
 ): Promise<number> {
-  const next = ((await db.select({ v: sql<number>`max(${outcomeSets.version})` }).from(outcomeSets).where(eq(outcomeSets.consultationId, values.consultationId)))[0]?.v ?? 0) + 1;
+  const next =
+    ((
+      await db
+        .select({ v: sql<number>`max(${outcomeSets.version})` })
+        .from(outcomeSets)
+        .where(eq(outcomeSets.consultationId, values.consultationId))
+    )[0]?.v ?? 0) + 1;
   await db.insert(outcomeSets).values({ ...values, content: values.content as unknown as Record<string, unknown>, version: next, status: "draft" });
   return next;
 }
@@ -162,14 +188,24 @@ export async function setOutcomeSetStatus(db: DB, id: number, from: OutcomeSetSt
   return changedRows(
     await db
       .update(outcomeSets)
-      .set({ status: to, ...(to === "proposed" ? { proposedAt: now } : {}), ...(to === "agreed" ? { agreedAt: now } : {}), ...(to === "draft" ? { proposedAt: null } : {}) })
+      .set({
+        status: to,
+        ...(to === "proposed" ? { proposedAt: now } : {}),
+        ...(to === "agreed" ? { agreedAt: now } : {}),
+        ...(to === "draft" ? { proposedAt: null } : {}),
+      })
       .where(and(eq(outcomeSets.id, id), eq(outcomeSets.status, from))),
   );
 }
 
 export async function listSignatures(db: DB, setId: number) {
   return await db
-    .select({ organisationId: outcomeSetSignatures.organisationId, organisationName: outcomeSetSignatures.organisationName, signerName: outcomeSetSignatures.signerName, signedAt: outcomeSetSignatures.signedAt })
+    .select({
+      organisationId: outcomeSetSignatures.organisationId,
+      organisationName: outcomeSetSignatures.organisationName,
+      signerName: outcomeSetSignatures.signerName,
+      signedAt: outcomeSetSignatures.signedAt,
+    })
     .from(outcomeSetSignatures)
     .where(eq(outcomeSetSignatures.setId, setId))
     .orderBy(asc(outcomeSetSignatures.organisationName));
@@ -188,7 +224,9 @@ export async function recordSignature(db: DB, setId: number, organisationId: num
     await db
       .update(outcomeSetSignatures)
       .set({ userId, signerName, signedAt: now })
-      .where(and(eq(outcomeSetSignatures.setId, setId), eq(outcomeSetSignatures.organisationId, organisationId), sql`${outcomeSetSignatures.signedAt} IS NULL`)),
+      .where(
+        and(eq(outcomeSetSignatures.setId, setId), eq(outcomeSetSignatures.organisationId, organisationId), sql`${outcomeSetSignatures.signedAt} IS NULL`),
+      ),
   );
 }
 

@@ -24,7 +24,9 @@ export interface LibraryOutcome {
 
 /** The library in `locale`, English where a translation is missing, domains in order. */
 export async function listLibrary(db: DB, consultationId: number, locale: string): Promise<LibraryOutcome[]> {
-  return await rows<LibraryOutcome>(db, sql`
+  return await rows<LibraryOutcome>(
+    db,
+    sql`
     SELECT co.code AS code,
            coalesce(dl.name, de.name, '') AS domain,
            coalesce(ol.statement, oe.statement, '') AS statement,
@@ -37,7 +39,8 @@ export async function listLibrary(db: DB, consultationId: number, locale: string
       LEFT JOIN ${candidateOutcomeTranslations} ol ON ol.outcome_id = co.id AND ol.locale = ${locale}
       LEFT JOIN ${candidateOutcomeTranslations} oe ON oe.outcome_id = co.id AND oe.locale = 'en'
      WHERE co.consultation_id = ${consultationId}
-     ORDER BY coalesce(d.position, 1e9), co.position, co.code`);
+     ORDER BY coalesce(d.position, 1e9), co.position, co.code`,
+  );
 }
 
 /** The domain with this English name, created (at the end) when new. */
@@ -49,9 +52,25 @@ export async function ensureDomain(db: DB, consultationId: number, name: string,
     .where(and(eq(outcomeDomains.consultationId, consultationId), sql`lower(${outcomeDomainTranslations.name}) = lower(${name})`))
     .limit(1);
   if (existing) return existing.id;
-  const position = (await db.select({ n: sql<number>`count(*)` }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)))[0]?.n ?? 0;
+  const position =
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(outcomeDomains)
+        .where(eq(outcomeDomains.consultationId, consultationId))
+    )[0]?.n ?? 0;
   let unique = code;
-  for (let k = 2; (await db.select({ id: outcomeDomains.id }).from(outcomeDomains).where(and(eq(outcomeDomains.consultationId, consultationId), eq(outcomeDomains.code, unique))))[0]; k++) unique = `${code}-${k}`;
+  for (
+    let k = 2;
+    (
+      await db
+        .select({ id: outcomeDomains.id })
+        .from(outcomeDomains)
+        .where(and(eq(outcomeDomains.consultationId, consultationId), eq(outcomeDomains.code, unique)))
+    )[0];
+    k++
+  )
+    unique = `${code}-${k}`;
   const [inserted] = await db.insert(outcomeDomains).values({ consultationId, code: unique, position }).returning({ id: outcomeDomains.id });
   const id = inserted.id;
   await db.insert(outcomeDomainTranslations).values({ domainId: id, locale: "en", name });
@@ -69,11 +88,17 @@ export async function upsertOutcome(
     .from(candidateOutcomes)
     .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, values.code)));
   if (existing) {
-    await db.update(candidateOutcomes).set({ domainId: values.domainId, ...(values.source ? { source: values.source } : {}) }).where(eq(candidateOutcomes.id, existing.id));
+    await db
+      .update(candidateOutcomes)
+      .set({ domainId: values.domainId, ...(values.source ? { source: values.source } : {}) })
+      .where(eq(candidateOutcomes.id, existing.id));
     await db
       .insert(candidateOutcomeTranslations)
       .values({ outcomeId: existing.id, locale: "en", statement: values.statement, description: values.description })
-      .onConflictDoUpdate({ target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale], set: { statement: values.statement, description: values.description } });
+      .onConflictDoUpdate({
+        target: [candidateOutcomeTranslations.outcomeId, candidateOutcomeTranslations.locale],
+        set: { statement: values.statement, description: values.description },
+      });
     return "updated";
   }
   const [inserted] = await db
@@ -86,9 +111,15 @@ export async function upsertOutcome(
 }
 
 export async function countOutcomes(db: DB, consultationId: number): Promise<number> {
-  return (await db.select({ n: sql<number>`count(*)` }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId)))[0]?.n ?? 0;
+  return (
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(candidateOutcomes)
+        .where(eq(candidateOutcomes.consultationId, consultationId))
+    )[0]?.n ?? 0
+  );
 }
-
 
 export interface OutcomeRow {
   id: number;
@@ -100,7 +131,13 @@ export interface OutcomeRow {
 
 export async function findOutcomeByCode(db: DB, consultationId: number, code: string): Promise<OutcomeRow | undefined> {
   const [row] = await db
-    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code, status: candidateOutcomes.status, source: candidateOutcomes.source, domainId: candidateOutcomes.domainId })
+    .select({
+      id: candidateOutcomes.id,
+      code: candidateOutcomes.code,
+      status: candidateOutcomes.status,
+      source: candidateOutcomes.source,
+      domainId: candidateOutcomes.domainId,
+    })
     .from(candidateOutcomes)
     .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.code, code)));
   return row;
@@ -111,24 +148,47 @@ export async function codeTaken(db: DB, consultationId: number, code: string, ex
   const [row] = await db
     .select({ id: candidateOutcomes.id })
     .from(candidateOutcomes)
-    .where(and(eq(candidateOutcomes.consultationId, consultationId), sql`lower(${candidateOutcomes.code}) = lower(${code})`, exceptId === null ? undefined : ne(candidateOutcomes.id, exceptId)))
+    .where(
+      and(
+        eq(candidateOutcomes.consultationId, consultationId),
+        sql`lower(${candidateOutcomes.code}) = lower(${code})`,
+        exceptId === null ? undefined : ne(candidateOutcomes.id, exceptId),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
 
-export async function insertOutcome(db: DB, consultationId: number, values: { code: string; domainId: number; source: string; position: number }): Promise<number> {
-  const [row] = await db.insert(candidateOutcomes).values({ consultationId, ...values }).returning({ id: candidateOutcomes.id });
+export async function insertOutcome(
+  db: DB,
+  consultationId: number,
+  values: { code: string; domainId: number; source: string; position: number },
+): Promise<number> {
+  const [row] = await db
+    .insert(candidateOutcomes)
+    .values({ consultationId, ...values })
+    .returning({ id: candidateOutcomes.id });
   return row.id;
 }
 
-export async function updateOutcomeRow(db: DB, consultationId: number, id: number, values: Partial<{ code: string; domainId: number; source: string; status: OutcomeStatus }>): Promise<void> {
-  await db.update(candidateOutcomes).set(values).where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.id, id)));
+export async function updateOutcomeRow(
+  db: DB,
+  consultationId: number,
+  id: number,
+  values: Partial<{ code: string; domainId: number; source: string; status: OutcomeStatus }>,
+): Promise<void> {
+  await db
+    .update(candidateOutcomes)
+    .set(values)
+    .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.id, id)));
 }
 
 /** The outcome's text in `locale`; a blank statement removes that translation. */
 export async function setOutcomeText(db: DB, outcomeId: number, locale: string, statement: string, description: string): Promise<void> {
   if (!statement) {
-    await db.delete(candidateOutcomeTranslations).where(and(eq(candidateOutcomeTranslations.outcomeId, outcomeId), eq(candidateOutcomeTranslations.locale, locale)));
+    await db
+      .delete(candidateOutcomeTranslations)
+      .where(and(eq(candidateOutcomeTranslations.outcomeId, outcomeId), eq(candidateOutcomeTranslations.locale, locale)));
     return;
   }
   await db
@@ -140,7 +200,12 @@ export async function setOutcomeText(db: DB, outcomeId: number, locale: string, 
 /** Every statement and description of the consultation's outcomes, in every language. */
 export async function listOutcomeTexts(db: DB, consultationId: number) {
   return await db
-    .select({ outcomeId: candidateOutcomeTranslations.outcomeId, locale: candidateOutcomeTranslations.locale, statement: candidateOutcomeTranslations.statement, description: candidateOutcomeTranslations.description })
+    .select({
+      outcomeId: candidateOutcomeTranslations.outcomeId,
+      locale: candidateOutcomeTranslations.locale,
+      statement: candidateOutcomeTranslations.statement,
+      description: candidateOutcomeTranslations.description,
+    })
     .from(candidateOutcomeTranslations)
     .innerJoin(candidateOutcomes, eq(candidateOutcomes.id, candidateOutcomeTranslations.outcomeId))
     .where(eq(candidateOutcomes.consultationId, consultationId));
@@ -148,13 +213,20 @@ export async function listOutcomeTexts(db: DB, consultationId: number) {
 
 /** The consultation's domains in order, with their names in every language. */
 export async function listDomainsWithNames(db: DB, consultationId: number) {
-  const domains = await db.select({ id: outcomeDomains.id, code: outcomeDomains.code }).from(outcomeDomains).where(eq(outcomeDomains.consultationId, consultationId)).orderBy(outcomeDomains.position, outcomeDomains.id);
+  const domains = await db
+    .select({ id: outcomeDomains.id, code: outcomeDomains.code })
+    .from(outcomeDomains)
+    .where(eq(outcomeDomains.consultationId, consultationId))
+    .orderBy(outcomeDomains.position, outcomeDomains.id);
   const names = await db
     .select({ domainId: outcomeDomainTranslations.domainId, locale: outcomeDomainTranslations.locale, name: outcomeDomainTranslations.name })
     .from(outcomeDomainTranslations)
     .innerJoin(outcomeDomains, eq(outcomeDomains.id, outcomeDomainTranslations.domainId))
     .where(eq(outcomeDomains.consultationId, consultationId));
-  return domains.map((d) => ({ ...d, names: Object.fromEntries(names.filter((n) => n.domainId === d.id).map((n) => [n.locale, n.name])) as Record<string, string> }));
+  return domains.map((d) => ({
+    ...d,
+    names: Object.fromEntries(names.filter((n) => n.domainId === d.id).map((n) => [n.locale, n.name])) as Record<string, string>,
+  }));
 }
 
 /** A domain's name in `locale` (never English, which names it); blank removes the translation. */
@@ -170,7 +242,10 @@ export async function setDomainName(db: DB, domainId: number, locale: string, na
 }
 
 export async function listRatingWordings(db: DB, consultationId: number) {
-  return await db.select({ locale: ratingWordings.locale, text: ratingWordings.text, hint: ratingWordings.hint }).from(ratingWordings).where(eq(ratingWordings.consultationId, consultationId));
+  return await db
+    .select({ locale: ratingWordings.locale, text: ratingWordings.text, hint: ratingWordings.hint })
+    .from(ratingWordings)
+    .where(eq(ratingWordings.consultationId, consultationId));
 }
 
 /** The consultation's own rating question wording in `locale`; blank text goes back to the standard wording. */
@@ -187,14 +262,17 @@ export async function setRatingWording(db: DB, consultationId: number, locale: s
 
 /** Every rating question of the consultation (all rounds), with its round and its text in `locale` (null when it has none). */
 export async function listRatingQuestions(db: DB, consultationId: number, locale: string) {
-  return await rows<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(db, sql`
+  return await rows<{ questionId: number; outcomeId: number; roundId: number; roundNumber: number; text: string | null; hint: string | null }>(
+    db,
+    sql`
     SELECT q.id AS "questionId", q.outcome_id AS "outcomeId", r.id AS "roundId", r.number AS "roundNumber", qt.text AS text, qt.hint AS hint
       FROM ${questions} q
       JOIN ${rounds} r ON r.id = q.round_id
       JOIN ${surveys} s ON s.id = r.survey_id
       LEFT JOIN ${questionTranslations} qt ON qt.question_id = q.id AND qt.locale = ${locale}
      WHERE s.consultation_id = ${consultationId} AND q.type = 'rating' AND q.outcome_id IS NOT NULL
-     ORDER BY r.number, q.position`);
+     ORDER BY r.number, q.position`,
+  );
 }
 
 /** Sets one language of a question (a rating question's text and hint; it has no choices). */

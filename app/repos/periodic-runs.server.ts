@@ -11,6 +11,13 @@ export async function claimPeriodicRun(db: DB, name: string, now: Date, periodMs
   return await inTransaction(db, async (tx) => {
     if (changedRows(await tx.insert(periodicRuns).values({ name, lastRunAt: now }).onConflictDoNothing()) === 1) return true;
     const due = new Date(now.getTime() - periodMs);
-    return changedRows(await tx.update(periodicRuns).set({ lastRunAt: now }).where(and(eq(periodicRuns.name, name), lte(periodicRuns.lastRunAt, due)))) === 1;
+    return (
+      changedRows(
+        await tx
+          .update(periodicRuns)
+          .set({ lastRunAt: now })
+          .where(and(eq(periodicRuns.name, name), lte(periodicRuns.lastRunAt, due))),
+      ) === 1
+    );
   });
 }

@@ -76,7 +76,10 @@ export async function findVersion(db: DB, consultationId: number, version: numbe
 }
 
 export async function insertVersion(db: DB, values: Omit<typeof publicationVersions.$inferInsert, "version">): Promise<number> {
-  const [max] = await db.select({ v: sql<number>`max(${publicationVersions.version})` }).from(publicationVersions).where(eq(publicationVersions.consultationId, values.consultationId));
+  const [max] = await db
+    .select({ v: sql<number>`max(${publicationVersions.version})` })
+    .from(publicationVersions)
+    .where(eq(publicationVersions.consultationId, values.consultationId));
   const next = (max?.v ?? 0) + 1;
   await db.insert(publicationVersions).values({ ...values, version: next });
   return next;
@@ -97,7 +100,11 @@ export async function setConsultationStatus(db: DB, consultationId: number, stat
 export async function latestPublishedVersions(db: DB, consultationIds: number[]): Promise<Map<number, { version: number; publishedAt: Date }>> {
   if (consultationIds.length === 0) return new Map();
   const rows = await db
-    .select({ consultationId: publicationVersions.consultationId, version: sql<number>`max(${publicationVersions.version})`, publishedAt: sql<Date>`max(${publicationVersions.publishedAt})`.mapWith(publicationVersions.publishedAt) })
+    .select({
+      consultationId: publicationVersions.consultationId,
+      version: sql<number>`max(${publicationVersions.version})`,
+      publishedAt: sql<Date>`max(${publicationVersions.publishedAt})`.mapWith(publicationVersions.publishedAt),
+    })
     .from(publicationVersions)
     .where(and(inArray(publicationVersions.consultationId, consultationIds), isNull(publicationVersions.withdrawnAt)))
     .groupBy(publicationVersions.consultationId);
@@ -105,7 +112,10 @@ export async function latestPublishedVersions(db: DB, consultationIds: number[])
 }
 
 /** People who answered any of the rounds (each counted once), by stakeholder group and by locality. */
-export async function participationCountsAcrossRounds(db: DB, roundIds: readonly number[]): Promise<{ byGroup: Record<string, number>; byLocality: Record<string, number> }> {
+export async function participationCountsAcrossRounds(
+  db: DB,
+  roundIds: readonly number[],
+): Promise<{ byGroup: Record<string, number>; byLocality: Record<string, number> }> {
   if (roundIds.length === 0) return { byGroup: {}, byLocality: {} };
   const found = await rows<{ grp: string; locality: string; n: number }>(
     db,
@@ -128,7 +138,10 @@ export async function participationCountsAcrossRounds(db: DB, roundIds: readonly
 
 /** A consultation's title in every locale it has. */
 export async function consultationTitles(db: DB, consultationId: number): Promise<Record<string, string>> {
-  const found = await rows<{ locale: string; title: string }>(db, sql`SELECT locale, title FROM consultation_translations WHERE consultation_id = ${consultationId}`);
+  const found = await rows<{ locale: string; title: string }>(
+    db,
+    sql`SELECT locale, title FROM consultation_translations WHERE consultation_id = ${consultationId}`,
+  );
   return Object.fromEntries(found.map((r) => [r.locale, r.title]));
 }
 

@@ -28,7 +28,12 @@ export async function respondedExternalIds(db: DB, consultationId: number, round
 /** The earlier import of the same file into the round, if any. */
 export async function findImportOfFile(db: DB, roundId: number, fileSha256: string) {
   const [row] = await db
-    .select({ fileName: s.responseImports.fileName, responseCount: s.responseImports.responseCount, createdAt: s.responseImports.createdAt, importedBy: s.users.displayName })
+    .select({
+      fileName: s.responseImports.fileName,
+      responseCount: s.responseImports.responseCount,
+      createdAt: s.responseImports.createdAt,
+      importedBy: s.users.displayName,
+    })
     .from(s.responseImports)
     .leftJoin(s.users, eq(s.users.id, s.responseImports.importedBy))
     .where(and(eq(s.responseImports.roundId, roundId), eq(s.responseImports.fileSha256, fileSha256)));
@@ -54,7 +59,13 @@ export async function externalParticipant(db: DB, consultationId: number, extern
 /** A round's imports, newest first, with who imported each. */
 export async function listImports(db: DB, roundId: number) {
   return await db
-    .select({ id: s.responseImports.id, fileName: s.responseImports.fileName, responseCount: s.responseImports.responseCount, createdAt: s.responseImports.createdAt, importedBy: s.users.displayName })
+    .select({
+      id: s.responseImports.id,
+      fileName: s.responseImports.fileName,
+      responseCount: s.responseImports.responseCount,
+      createdAt: s.responseImports.createdAt,
+      importedBy: s.users.displayName,
+    })
     .from(s.responseImports)
     .leftJoin(s.users, eq(s.users.id, s.responseImports.importedBy))
     .where(eq(s.responseImports.roundId, roundId))

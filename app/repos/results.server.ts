@@ -47,7 +47,7 @@ export async function* iterateRatingAnswers(db: DB, roundId: number): AsyncItera
   const rated = (await row<{ n: number }>(db, sql`SELECT count(*) AS n FROM questions WHERE round_id = ${roundId} AND type = 'rating'`))?.n ?? 0;
   if (rated === 0) return;
   const participantsPerPage = Math.max(1, Math.floor(RATING_PAGE_ROWS / rated));
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const page = await rows<{ id: number }>(
       db,
       sql`SELECT participant_id AS id FROM responses WHERE round_id = ${roundId} AND participant_id > ${after} ORDER BY participant_id LIMIT ${participantsPerPage}`,
@@ -137,14 +137,24 @@ export async function findResultByHash(db: DB, roundId: number, inputHash: strin
 
 export async function insertResult(db: DB, values: Omit<typeof aggregationResults.$inferInsert, "version">): Promise<number> {
   const next =
-    ((await db.select({ v: sql<number>`max(${aggregationResults.version})` }).from(aggregationResults).where(eq(aggregationResults.roundId, values.roundId)))[0]?.v ?? 0) + 1;
+    ((
+      await db
+        .select({ v: sql<number>`max(${aggregationResults.version})` })
+        .from(aggregationResults)
+        .where(eq(aggregationResults.roundId, values.roundId))
+    )[0]?.v ?? 0) + 1;
   await db.insert(aggregationResults).values({ ...values, version: next });
   return next;
 }
 
 export async function listResultVersions(db: DB, roundId: number) {
   return await db
-    .select({ version: aggregationResults.version, createdAt: aggregationResults.createdAt, responseCount: aggregationResults.responseCount, parameters: aggregationResults.parameters })
+    .select({
+      version: aggregationResults.version,
+      createdAt: aggregationResults.createdAt,
+      responseCount: aggregationResults.responseCount,
+      parameters: aggregationResults.parameters,
+    })
     .from(aggregationResults)
     .where(eq(aggregationResults.roundId, roundId))
     .orderBy(desc(aggregationResults.version));

@@ -41,7 +41,9 @@ export async function listRoundTracking(db: DB, input: { consultationId: number;
   const { consultationId: c, roundId: r, groupId: g } = input;
   // Instants as epoch milliseconds on both databases (epochMs); the exists() flags are 1/0 on SQLite,
   // booleans on PostgreSQL (Boolean() below). lower() sorts as SQLite's NOCASE did (ASCII case folding).
-  const rows = await allRows<Record<string, unknown>>(db, sql`
+  const rows = await allRows<Record<string, unknown>>(
+    db,
+    sql`
     select m.id as member_id, m.display_name, m.email, m.stakeholder_group, m.locality, m.preferred_locale,
       i.id as invitation_id, ${epochMs(sql`i.created_at`)} as invited_at, ${epochMs(sql`i.sent_at`)} as sent_at, ${epochMs(sql`i.reminded_at`)} as reminded_at,
       coalesce(i.reminder_count, 0) as reminder_count, ${epochMs(sql`i.revoked_at`)} as revoked_at, ${epochMs(sql`i.completed_at`)} as completed_at,
@@ -53,7 +55,8 @@ export async function listRoundTracking(db: DB, input: { consultationId: number;
     from advisory_group_members m
     left join invitations i on i.id = (select max(x.id) from invitations x where x.member_id = m.id and x.round_id = ${r} and x.consultation_id = ${c})
     where m.group_id = ${g} and m.left_at is null
-    order by lower(m.display_name), m.id`);
+    order by lower(m.display_name), m.id`,
+  );
   return rows.map((x) => ({
     memberId: Number(x.member_id),
     displayName: String(x.display_name),
@@ -76,8 +79,15 @@ export async function listRoundTracking(db: DB, input: { consultationId: number;
   }));
 }
 
-export async function insertInvitation(db: DB, v: { consultationId: number; memberId: number; roundId: number; tokenHash: string }, now: Date): Promise<number> {
-  const [row] = await db.insert(invitations).values({ ...v, createdAt: now }).returning({ id: invitations.id });
+export async function insertInvitation(
+  db: DB,
+  v: { consultationId: number; memberId: number; roundId: number; tokenHash: string },
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .insert(invitations)
+    .values({ ...v, createdAt: now })
+    .returning({ id: invitations.id });
   return row.id;
 }
 
@@ -87,7 +97,8 @@ export async function replaceInvitationToken(db: DB, id: number, tokenHash: stri
 }
 
 export async function markReminded(db: DB, id: number, tokenHash: string, now: Date): Promise<void> {
-  await db.update(invitations)
+  await db
+    .update(invitations)
     .set({ tokenHash, remindedAt: now, reminderCount: sql`${invitations.reminderCount} + 1` })
     .where(eq(invitations.id, id));
 }
@@ -105,7 +116,13 @@ export async function revokeInvitation(db: DB, id: number, consultationId: numbe
 
 export async function findInvitation(db: DB, id: number, consultationId: number) {
   const [row] = await db
-    .select({ id: invitations.id, memberId: invitations.memberId, roundId: invitations.roundId, completedAt: invitations.completedAt, revokedAt: invitations.revokedAt })
+    .select({
+      id: invitations.id,
+      memberId: invitations.memberId,
+      roundId: invitations.roundId,
+      completedAt: invitations.completedAt,
+      revokedAt: invitations.revokedAt,
+    })
     .from(invitations)
     .where(and(eq(invitations.id, id), eq(invitations.consultationId, consultationId)));
   return row;

@@ -23,7 +23,10 @@ export async function insertRound(
   db: DB,
   values: { surveyId: number; number: number; showFeedback?: boolean; feedbackBy?: "overall" | "stakeholder-group"; allowNewParticipants?: boolean },
 ): Promise<number> {
-  const [row] = await db.insert(rounds).values({ ...values, status: "draft" }).returning({ id: rounds.id });
+  const [row] = await db
+    .insert(rounds)
+    .values({ ...values, status: "draft" })
+    .returning({ id: rounds.id });
   return row.id;
 }
 
@@ -71,7 +74,10 @@ export async function listQuestionsOfRound(db: DB, roundId: number): Promise<Que
 }
 
 export async function findQuestionInRound(db: DB, roundId: number, questionId: number): Promise<QuestionRow | undefined> {
-  const [row] = await db.select(questionColumns).from(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
+  const [row] = await db
+    .select(questionColumns)
+    .from(questions)
+    .where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
   return row;
 }
 
@@ -85,7 +91,13 @@ export interface QuestionTranslationRow {
 
 export async function listQuestionTranslationsOfRound(db: DB, roundId: number): Promise<QuestionTranslationRow[]> {
   return await db
-    .select({ questionId: questionTranslations.questionId, locale: questionTranslations.locale, text: questionTranslations.text, hint: questionTranslations.hint, options: questionTranslations.options })
+    .select({
+      questionId: questionTranslations.questionId,
+      locale: questionTranslations.locale,
+      text: questionTranslations.text,
+      hint: questionTranslations.hint,
+      options: questionTranslations.options,
+    })
     .from(questionTranslations)
     .innerJoin(questions, eq(questions.id, questionTranslations.questionId))
     .where(eq(questions.roundId, roundId))
@@ -96,14 +108,23 @@ export async function listQuestionTranslationsOfRound(db: DB, roundId: number): 
 export type QuestionValues = Omit<QuestionRow, "id" | "position">;
 
 export async function insertQuestion(db: DB, roundId: number, values: QuestionValues): Promise<number> {
-  const [max] = await db.select({ p: sql<number | null>`max(${questions.position})` }).from(questions).where(eq(questions.roundId, roundId));
+  const [max] = await db
+    .select({ p: sql<number | null>`max(${questions.position})` })
+    .from(questions)
+    .where(eq(questions.roundId, roundId));
   const position = (max?.p ?? -1) + 1;
-  const [row] = await db.insert(questions).values({ roundId, position, ...values }).returning({ id: questions.id });
+  const [row] = await db
+    .insert(questions)
+    .values({ roundId, position, ...values })
+    .returning({ id: questions.id });
   return row.id;
 }
 
 export async function updateQuestion(db: DB, roundId: number, questionId: number, values: QuestionValues) {
-  await db.update(questions).set(values).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
+  await db
+    .update(questions)
+    .set(values)
+    .where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
 }
 
 /** Replaces a question's translations with exactly these locales. */
@@ -114,7 +135,10 @@ export async function replaceQuestionTranslations(db: DB, questionId: number, ro
 
 /** Deletes a question; conditions that pointed at it are removed, positions closed up. */
 export async function deleteQuestion(db: DB, roundId: number, questionId: number) {
-  await db.update(questions).set({ conditionQuestionId: null, conditionValue: null }).where(and(eq(questions.roundId, roundId), eq(questions.conditionQuestionId, questionId)));
+  await db
+    .update(questions)
+    .set({ conditionQuestionId: null, conditionValue: null })
+    .where(and(eq(questions.roundId, roundId), eq(questions.conditionQuestionId, questionId)));
   await db.delete(questions).where(and(eq(questions.roundId, roundId), eq(questions.id, questionId)));
   await renumber(db, roundId);
 }
@@ -169,7 +193,11 @@ export async function listOutcomesForBuilder(db: DB, consultationId: number): Pr
     .where(eq(candidateOutcomes.consultationId, consultationId))
     .orderBy(sql`coalesce(${outcomeDomains.position}, 1e9)`, asc(candidateOutcomes.position), asc(candidateOutcomes.code));
   const texts = await db
-    .select({ outcomeId: candidateOutcomeTranslations.outcomeId, locale: candidateOutcomeTranslations.locale, statement: candidateOutcomeTranslations.statement })
+    .select({
+      outcomeId: candidateOutcomeTranslations.outcomeId,
+      locale: candidateOutcomeTranslations.locale,
+      statement: candidateOutcomeTranslations.statement,
+    })
     .from(candidateOutcomeTranslations)
     .innerJoin(candidateOutcomes, eq(candidateOutcomes.id, candidateOutcomeTranslations.outcomeId))
     .where(eq(candidateOutcomes.consultationId, consultationId));

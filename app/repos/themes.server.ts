@@ -3,7 +3,18 @@
  * engine's background runs, and the machine's and people's codings of those answers.
  */
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { agreementSampleItems, agreementSamples, answerThemes, codebookThemes, codingReviews, machineCodings, themeRuns, themeSuggestions, users, THEME_RUN_KINDS } from "../../db/tables";
+import {
+  agreementSampleItems,
+  agreementSamples,
+  answerThemes,
+  codebookThemes,
+  codingReviews,
+  machineCodings,
+  themeRuns,
+  themeSuggestions,
+  users,
+  THEME_RUN_KINDS,
+} from "../../db/tables";
 import { changedRows, type DB, inTransaction, instant, rows as rawRows, skipLocked } from "../db.server";
 
 /** Question types whose answers are free text a person wrote (or a proposed outcome). */
@@ -20,7 +31,9 @@ export interface ThemableQuestion {
 
 /** The consultation's free-text and proposed-outcome questions, round by round, with answers and how many a person has reviewed. */
 export async function themableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
-  const rows = await rawRows<Record<string, unknown>>(db, sql`
+  const rows = await rawRows<Record<string, unknown>>(
+    db,
+    sql`
     select q.id, r.number as round_number, q.type,
       coalesce((select t.text from question_translations t where t.question_id = q.id and t.locale = ${locale}),
                (select t.text from question_translations t where t.question_id = q.id and t.locale = 'en'), '') as text,
@@ -32,7 +45,8 @@ export async function themableQuestions(db: DB, consultationId: number, locale: 
     join rounds r on r.id = q.round_id
     join surveys sv on sv.id = r.survey_id
     where sv.consultation_id = ${consultationId} and q.type in ('free-text', 'propose-outcome')
-    order by r.number, q.position, q.id`);
+    order by r.number, q.position, q.id`,
+  );
   return rows.map((x) => ({
     id: Number(x.id),
     roundNumber: Number(x.round_number),
@@ -60,8 +74,15 @@ export interface ThemableAnswer {
  */
 export async function themableAnswers(db: DB, consultationId: number, questionId: number, answerIds?: readonly number[]): Promise<ThemableAnswer[]> {
   if (answerIds && answerIds.length === 0) return [];
-  const only = answerIds ? sql`and a.id in (${sql.join(answerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-  const rows = await rawRows<Record<string, unknown>>(db, sql`
+  const only = answerIds
+    ? sql`and a.id in (${sql.join(
+        answerIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const rows = await rawRows<Record<string, unknown>>(
+    db,
+    sql`
     select a.id as answer_id, a.text_value as text, s.channel, s.locale,
       coalesce(pp.stakeholder_group, m.stakeholder_group, 'not-stated') as grp
     from answers a
@@ -76,7 +97,8 @@ export async function themableAnswers(db: DB, consultationId: number, questionId
       and q.type in ('free-text', 'propose-outcome')
       and a.text_value is not null and trim(a.text_value) <> ''
       ${only}
-    order by a.id`);
+    order by a.id`,
+  );
   return rows.map((x) => ({ answerId: Number(x.answer_id), text: String(x.text), group: String(x.grp), channel: String(x.channel), locale: String(x.locale) }));
 }
 
@@ -97,13 +119,27 @@ export async function enqueueThemeRun(
       const [queued] = await tx
         .select({ id: themeRuns.id })
         .from(themeRuns)
-        .where(and(eq(themeRuns.consultationId, v.consultationId), eq(themeRuns.questionId, v.questionId), eq(themeRuns.kind, "assign"), eq(themeRuns.status, "queued")))
+        .where(
+          and(
+            eq(themeRuns.consultationId, v.consultationId),
+            eq(themeRuns.questionId, v.questionId),
+            eq(themeRuns.kind, "assign"),
+            eq(themeRuns.status, "queued"),
+          ),
+        )
         .limit(1);
       if (queued) return queued.id;
     }
     const [inserted] = await tx
       .insert(themeRuns)
-      .values({ consultationId: v.consultationId, questionId: v.questionId, kind: v.kind, parameters: v.parameters ?? {}, requestedBy: v.requestedBy, requestedAt: now })
+      .values({
+        consultationId: v.consultationId,
+        questionId: v.questionId,
+        kind: v.kind,
+        parameters: v.parameters ?? {},
+        requestedBy: v.requestedBy,
+        requestedAt: now,
+      })
       .returning({ id: themeRuns.id });
     return inserted!.id;
   });
@@ -121,17 +157,30 @@ export async function latestThemeRun(db: DB, consultationId: number, questionId:
 }
 
 export async function findThemeRun(db: DB, consultationId: number, runId: number): Promise<ThemeRun | undefined> {
-  const [row] = await db.select().from(themeRuns).where(and(eq(themeRuns.id, runId), eq(themeRuns.consultationId, consultationId)));
+  const [row] = await db
+    .select()
+    .from(themeRuns)
+    .where(and(eq(themeRuns.id, runId), eq(themeRuns.consultationId, consultationId)));
   return row;
 }
 
 /** The machine's themes for each answer, most confident first. */
-export async function machineCodingsFor(db: DB, answerIds: readonly number[]): Promise<Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>> {
+export async function machineCodingsFor(
+  db: DB,
+  answerIds: readonly number[],
+): Promise<Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>> {
   const out = new Map<number, { themeId: number; confidence: number; runId: number; codedAt: Date }[]>();
   for (let i = 0; i < answerIds.length; i += 500) {
     const chunk = answerIds.slice(i, i + 500);
     const rows = await db
-      .select({ answerId: machineCodings.answerId, themeId: machineCodings.themeId, confidence: machineCodings.confidence, rank: machineCodings.rank, runId: machineCodings.runId, codedAt: machineCodings.codedAt })
+      .select({
+        answerId: machineCodings.answerId,
+        themeId: machineCodings.themeId,
+        confidence: machineCodings.confidence,
+        rank: machineCodings.rank,
+        runId: machineCodings.runId,
+        codedAt: machineCodings.codedAt,
+      })
       .from(machineCodings)
       .where(inArray(machineCodings.answerId, chunk))
       .orderBy(machineCodings.answerId, machineCodings.rank);
@@ -145,12 +194,24 @@ export async function machineCodingsFor(db: DB, answerIds: readonly number[]): P
 }
 
 /** Replaces the machine's codings of the given answers with a run's (rank 1 = most confident). */
-export async function replaceMachineCodings(db: DB, runId: number, rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[], now: Date): Promise<void> {
+export async function replaceMachineCodings(
+  db: DB,
+  runId: number,
+  rows: readonly { answerId: number; themes: readonly { themeId: number; confidence: number }[] }[],
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      await tx.delete(machineCodings).where(inArray(machineCodings.answerId, chunk.map((r) => r.answerId)));
-      const values = chunk.flatMap((r) => r.themes.map((t, k) => ({ answerId: r.answerId, themeId: t.themeId, confidence: t.confidence, rank: k + 1, runId, codedAt: now })));
+      await tx.delete(machineCodings).where(
+        inArray(
+          machineCodings.answerId,
+          chunk.map((r) => r.answerId),
+        ),
+      );
+      const values = chunk.flatMap((r) =>
+        r.themes.map((t, k) => ({ answerId: r.answerId, themeId: t.themeId, confidence: t.confidence, rank: k + 1, runId, codedAt: now })),
+      );
       for (let j = 0; j < values.length; j += 200) await tx.insert(machineCodings).values(values.slice(j, j + 200));
     }
   });
@@ -188,7 +249,14 @@ export async function personCodingsFor(db: DB, answerIds: readonly number[]): Pr
  * Records a person's review of an answer: its themes become `themeIds` (only the consultation's
  * own themes are kept; none is allowed) and the answer counts as reviewed. Returns the ids set.
  */
-export async function recordPersonCoding(db: DB, consultationId: number, answerId: number, themeIds: readonly number[], userId: number, now: Date): Promise<number[]> {
+export async function recordPersonCoding(
+  db: DB,
+  consultationId: number,
+  answerId: number,
+  themeIds: readonly number[],
+  userId: number,
+  now: Date,
+): Promise<number[]> {
   return await inTransaction(db, async (tx) => {
     const own = themeIds.length
       ? (
@@ -284,9 +352,18 @@ export async function findSuggestion(db: DB, consultationId: number, questionId:
   return (row as typeof row | undefined)?.s;
 }
 
-export async function decideSuggestions(db: DB, ids: readonly number[], v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date }): Promise<number> {
+export async function decideSuggestions(
+  db: DB,
+  ids: readonly number[],
+  v: { status: (typeof themeSuggestions.$inferSelect)["status"]; themeId: number | null; decidedBy: number; decidedAt: Date },
+): Promise<number> {
   if (!ids.length) return 0;
-  return changedRows(await db.update(themeSuggestions).set(v).where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))));
+  return changedRows(
+    await db
+      .update(themeSuggestions)
+      .set(v)
+      .where(and(inArray(themeSuggestions.id, [...ids]), eq(themeSuggestions.status, "open"))),
+  );
 }
 
 /** Runs of a kind queued or running for the question. */
@@ -294,7 +371,14 @@ export async function activeThemeRun(db: DB, consultationId: number, questionId:
   const [row] = await db
     .select()
     .from(themeRuns)
-    .where(and(eq(themeRuns.consultationId, consultationId), eq(themeRuns.questionId, questionId), eq(themeRuns.kind, kind), inArray(themeRuns.status, ["queued", "running"])))
+    .where(
+      and(
+        eq(themeRuns.consultationId, consultationId),
+        eq(themeRuns.questionId, questionId),
+        eq(themeRuns.kind, kind),
+        inArray(themeRuns.status, ["queued", "running"]),
+      ),
+    )
     .orderBy(desc(themeRuns.id))
     .limit(1);
   return row;
@@ -319,25 +403,54 @@ export interface CodingRow {
 export async function codingsOf(db: DB, consultationId: number, questionId: number): Promise<CodingRow[]> {
   const ids = (await themableAnswers(db, consultationId, questionId)).map((a) => a.answerId);
   if (!ids.length) return [];
-  const names = new Map((await db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId))).map((t) => [t.id, t.name]));
+  const names = new Map(
+    (await db.select({ id: codebookThemes.id, name: codebookThemes.name }).from(codebookThemes).where(eq(codebookThemes.consultationId, consultationId))).map(
+      (t) => [t.id, t.name],
+    ),
+  );
   const staff = new Map((await db.select({ id: users.id, name: users.displayName }).from(users)).map((u) => [u.id, u.name]));
   const out: CodingRow[] = [];
   for (const [answerId, list] of await machineCodingsFor(db, ids))
-    for (const m of list) if (names.has(m.themeId)) out.push({ answerId, theme: names.get(m.themeId)!, source: "machine", coder: null, confidence: m.confidence, codedAt: m.codedAt });
+    for (const m of list)
+      if (names.has(m.themeId))
+        out.push({ answerId, theme: names.get(m.themeId)!, source: "machine", coder: null, confidence: m.confidence, codedAt: m.codedAt });
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     for (const r of await db.select().from(answerThemes).where(inArray(answerThemes.answerId, chunk)))
-      if (names.has(r.themeId)) out.push({ answerId: r.answerId, theme: names.get(r.themeId)!, source: "person", coder: r.taggedBy === null ? null : (staff.get(r.taggedBy) ?? null), confidence: null, codedAt: r.taggedAt });
+      if (names.has(r.themeId))
+        out.push({
+          answerId: r.answerId,
+          theme: names.get(r.themeId)!,
+          source: "person",
+          coder: r.taggedBy === null ? null : (staff.get(r.taggedBy) ?? null),
+          confidence: null,
+          codedAt: r.taggedAt,
+        });
   }
   const seconds = await db
-    .select({ answerId: agreementSampleItems.answerId, themeIds: agreementSampleItems.themeIds, codedAt: agreementSampleItems.codedAt, coderId: agreementSamples.coderId })
+    .select({
+      answerId: agreementSampleItems.answerId,
+      themeIds: agreementSampleItems.themeIds,
+      codedAt: agreementSampleItems.codedAt,
+      coderId: agreementSamples.coderId,
+    })
     .from(agreementSampleItems)
     .innerJoin(agreementSamples, eq(agreementSamples.id, agreementSampleItems.sampleId))
     .where(and(eq(agreementSamples.consultationId, consultationId), eq(agreementSamples.questionId, questionId), isNotNull(agreementSampleItems.codedAt)))
     .orderBy(asc(agreementSamples.id), asc(agreementSampleItems.position));
   for (const r of seconds)
     for (const themeId of r.themeIds ?? [])
-      if (names.has(themeId)) out.push({ answerId: r.answerId, theme: names.get(themeId)!, source: "second-coder", coder: r.coderId === null ? null : (staff.get(r.coderId) ?? null), confidence: null, codedAt: r.codedAt! });
+      if (names.has(themeId))
+        out.push({
+          answerId: r.answerId,
+          theme: names.get(themeId)!,
+          source: "second-coder",
+          coder: r.coderId === null ? null : (staff.get(r.coderId) ?? null),
+          confidence: null,
+          codedAt: r.codedAt!,
+        });
   const order = { machine: 0, person: 1, "second-coder": 2 } as const;
-  return out.sort((a, b) => a.answerId - b.answerId || order[a.source] - order[b.source] || a.codedAt.getTime() - b.codedAt.getTime() || a.theme.localeCompare(b.theme));
+  return out.sort(
+    (a, b) => a.answerId - b.answerId || order[a.source] - order[b.source] || a.codedAt.getTime() - b.codedAt.getTime() || a.theme.localeCompare(b.theme),
+  );
 }

@@ -26,18 +26,20 @@ export async function findUsableInvitation(db: DB, tokenHash: string, now: Date)
     .from(userInvitations)
     .innerJoin(partnerships, eq(partnerships.id, userInvitations.partnershipId))
     .where(
-      and(
-        eq(userInvitations.tokenHash, tokenHash),
-        isNull(userInvitations.acceptedAt),
-        isNull(userInvitations.revokedAt),
-        gt(userInvitations.expiresAt, now),
-      ),
+      and(eq(userInvitations.tokenHash, tokenHash), isNull(userInvitations.acceptedAt), isNull(userInvitations.revokedAt), gt(userInvitations.expiresAt, now)),
     );
   return row;
 }
 
 export async function markInvitationAccepted(db: DB, id: number, now: Date): Promise<boolean> {
-  return changedRows(await db.update(userInvitations).set({ acceptedAt: now }).where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt)))) === 1;
+  return (
+    changedRows(
+      await db
+        .update(userInvitations)
+        .set({ acceptedAt: now })
+        .where(and(eq(userInvitations.id, id), isNull(userInvitations.acceptedAt))),
+    ) === 1
+  );
 }
 
 export async function listPendingInvitations(db: DB, partnershipId: number, now: Date) {

@@ -54,8 +54,7 @@ export default function Home() {
                   </Link>
                 </h3>
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
-                  <Tag colour={c.status === "open" ? "green" : "grey"}>{t(`consultation.status.${c.status}`)}</Tag>{" "}
-                  {c.partnershipName}
+                  <Tag colour={c.status === "open" ? "green" : "grey"}>{t(`consultation.status.${c.status}`)}</Tag> {c.partnershipName}
                   {c.closes ? ` · ${t("home.closes", { date: c.closes })}` : null}
                 </p>
                 <p className="govuk-body" lang={c.lang === locale ? undefined : c.lang}>

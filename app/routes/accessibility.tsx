@@ -2,7 +2,9 @@ import { useTranslation } from "../i18n/use-translation";
 import { withNames } from "../ui/Names";
 import { ProsePage } from "../ui/ProsePage";
 
-const CREDIT_NAMES = ["OpenMoji", "Creative Commons", "CC BY-SA 4.0", "Noto Nastaliq Urdu", "Noto Project Authors", "SIL Open Font License 1.1"].map((text) => ({ text, lang: "en" }));
+const CREDIT_NAMES = ["OpenMoji", "Creative Commons", "CC BY-SA 4.0", "Noto Nastaliq Urdu", "Noto Project Authors", "SIL Open Font License 1.1"].map(
+  (text) => ({ text, lang: "en" }),
+);
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = { title: (t) => t("accessibility.title") };

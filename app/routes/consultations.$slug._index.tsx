@@ -67,7 +67,9 @@ export default function ConsultationOverview() {
       <h1 className="govuk-heading-l">{consultation.title}</h1>
       <p className="govuk-body">
         {t("overview.status")}{" "}
-        <Tag colour={consultation.status === "open" ? "green" : consultation.status === "draft" ? "grey" : "blue"}>{t(`common:consultation.status.${consultation.status}`)}</Tag>
+        <Tag colour={consultation.status === "open" ? "green" : consultation.status === "draft" ? "grey" : "blue"}>
+          {t(`common:consultation.status.${consultation.status}`)}
+        </Tag>
       </p>
 
       <h2 className="govuk-heading-m" id="lifecycle" tabIndex={-1}>

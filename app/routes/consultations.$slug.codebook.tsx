@@ -16,7 +16,8 @@ import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, parseForm, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("participation:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) =>
+    t("participation:codebook.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 const GROUPS = [...STAKEHOLDER_GROUPS, "not-stated"] as const;
@@ -38,7 +39,11 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  name: z.string({ error: "participation:codebook.errors.nameRequired" }).trim().min(1, "participation:codebook.errors.nameRequired").max(80, "participation:codebook.errors.nameTooLong"),
+  name: z
+    .string({ error: "participation:codebook.errors.nameRequired" })
+    .trim()
+    .min(1, "participation:codebook.errors.nameRequired")
+    .max(80, "participation:codebook.errors.nameTooLong"),
   description: z.string().trim().max(500, "participation:codebook.errors.descriptionTooLong").optional().default(""),
 });
 const themeIdOf = (form: FormData) => {
@@ -87,7 +92,13 @@ export default function Codebook() {
   const [search] = useSearchParams();
   const errors = useTranslatedErrors(actionData?.errors, "participation");
   const values: Record<string, string> = actionData?.values ?? (editing ? { name: editing.name, description: editing.description } : {});
-  const notice = search.get("created") ? t("codebook.created") : search.get("saved") ? t("codebook.saved") : search.get("deleted") ? t("codebook.deleted") : null;
+  const notice = search.get("created")
+    ? t("codebook.created")
+    : search.get("saved")
+      ? t("codebook.saved")
+      : search.get("deleted")
+        ? t("codebook.deleted")
+        : null;
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/moderation`}>{t("common:common.back")}</BackLink>
@@ -108,7 +119,12 @@ export default function Codebook() {
       ) : (
         <Table
           caption={t("codebook.caption", { count: themes.length })}
-          head={[t("codebook.col.theme"), t("codebook.col.total"), ...GROUPS.map((g) => (g === "not-stated" ? t("participation.notRecorded") : t(`stakeholderGroup.${g}`))), ...(canEdit ? [t("codebook.col.action")] : [])]}
+          head={[
+            t("codebook.col.theme"),
+            t("codebook.col.total"),
+            ...GROUPS.map((g) => (g === "not-stated" ? t("participation.notRecorded") : t(`stakeholderGroup.${g}`))),
+            ...(canEdit ? [t("codebook.col.action")] : []),
+          ]}
           numericColumns={[1, 2, 3, 4, 5, 6]}
           rows={themes.map((th) => [
             <span key="n">
@@ -150,9 +166,7 @@ export default function Codebook() {
             <h2 className="govuk-heading-m" id="delete-theme" tabIndex={-1}>
               {t("codebook.deleteHeading", { name: deleting.name })}
             </h2>
-            <WarningText assistive={t("codebook.warning")}>
-              {t("codebook.deleteWarning", { count: deleting.count })}
-            </WarningText>
+            <WarningText assistive={t("codebook.warning")}>{t("codebook.deleteWarning", { count: deleting.count })}</WarningText>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="themeId" value={deleting.id} />

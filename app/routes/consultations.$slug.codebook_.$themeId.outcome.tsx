@@ -19,7 +19,12 @@ export const handle: RouteHandle = {
 };
 
 function themeIdOf(params: LoaderFunctionArgs["params"]): number {
-  const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(params.themeId);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .safeParse(params.themeId);
   if (!id.success) throw new Response("Not Found", { status: 404 });
   return id.data;
 }
@@ -44,13 +49,23 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, outcomeFormSchema);
   const quotes = quotesSchema.safeParse(form.getAll("quotes"));
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  if (!quotes.success) errors.quotes = quotes.error.issues[0]?.message.startsWith("themes:") ? quotes.error.issues[0].message : "themes:candidate.errors.quoteUnknown";
+  if (!quotes.success)
+    errors.quotes = quotes.error.issues[0]?.message.startsWith("themes:") ? quotes.error.issues[0].message : "themes:candidate.errors.quoteUnknown";
   else if (quotes.data.some((q) => !theme.quotes.some((x) => x.id === q))) errors.quotes = "themes:candidate.errors.quoteUnknown";
   if (!parsed.ok || Object.keys(errors).length) return fail(errors, values);
-  const result = await createOutcomeFromTheme(args.context.db, { actor, consultationId: consultation.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] }, new Date());
+  const result = await createOutcomeFromTheme(
+    args.context.db,
+    { actor, consultationId: consultation.id, themeId, form: parsed.data, quoteIds: quotes.data ?? [] },
+    new Date(),
+  );
   if (!result.ok) {
     if (result.reason === "missing") throw new Response("Not Found", { status: 404 });
-    const field: Record<string, string> = result.reason === "quote" ? { quotes: "themes:candidate.errors.quoteUnknown" } : result.reason === "domain" ? { domain: "officer:outcomeForm.errors.domainRequired" } : { code: "officer:outcomeForm.errors.codeTaken" };
+    const field: Record<string, string> =
+      result.reason === "quote"
+        ? { quotes: "themes:candidate.errors.quoteUnknown" }
+        : result.reason === "domain"
+          ? { domain: "officer:outcomeForm.errors.domainRequired" }
+          : { code: "officer:outcomeForm.errors.codeTaken" };
     return fail(field, values, result.reason === "code-taken" ? 409 : 400);
   }
   return redirect(`/consultations/${consultation.slug}/outcomes?added=${encodeURIComponent(result.value.code)}`);

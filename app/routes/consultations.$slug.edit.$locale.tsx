@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
     target,
     languageName: LOCALE_NAMES[target],
     values: { title: row?.title ?? "", summary: row?.summary ?? "", briefing: row?.briefing ?? "", privacyNotice: row?.privacyNotice ?? "" },
-    english: target === "en" ? null : english ?? null,
+    english: target === "en" ? null : (english ?? null),
     removable: target !== "en" && Boolean(row),
   });
 }
@@ -94,11 +94,35 @@ export default function EditText() {
           <Form method="post" noValidate>
             <TextInput name="title" label={t("field.title")} error={errors.title} defaultValue={values.title} />
             {reference("title")}
-            <Textarea name="summary" label={t("field.summary")} hint={t("form.summaryHint")} error={errors.summary} defaultValue={values.summary} rows={3} optional />
+            <Textarea
+              name="summary"
+              label={t("field.summary")}
+              hint={t("form.summaryHint")}
+              error={errors.summary}
+              defaultValue={values.summary}
+              rows={3}
+              optional
+            />
             {reference("summary")}
-            <Textarea name="briefing" label={t("field.briefing")} hint={t("text.briefingHint")} error={errors.briefing} defaultValue={values.briefing} rows={15} optional />
+            <Textarea
+              name="briefing"
+              label={t("field.briefing")}
+              hint={t("text.briefingHint")}
+              error={errors.briefing}
+              defaultValue={values.briefing}
+              rows={15}
+              optional
+            />
             {reference("briefing")}
-            <Textarea name="privacyNotice" label={t("field.privacyNotice")} hint={t("text.privacyHint")} error={errors.privacyNotice} defaultValue={values.privacyNotice} rows={8} optional />
+            <Textarea
+              name="privacyNotice"
+              label={t("field.privacyNotice")}
+              hint={t("text.privacyHint")}
+              error={errors.privacyNotice}
+              defaultValue={values.privacyNotice}
+              rows={8}
+              optional
+            />
             {reference("privacyNotice")}
             <Button>{t("actions.save")}</Button>
           </Form>

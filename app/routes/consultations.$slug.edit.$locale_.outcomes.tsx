@@ -77,11 +77,25 @@ export default function TranslateOutcomes() {
           {o.code}: {english(o.english.statement)} {o.status === "retired" ? <Tag colour="grey">{t("outcomeForm.retiredTag")}</Tag> : null}
         </h3>
       </legend>
-      <Textarea name={`statement-${o.id}`} label={t("outcomeForm.statementIn", { language })} error={errors[`statement-${o.id}`]} defaultValue={values[`statement-${o.id}`]} rows={2} optional valueLang={lng} />
+      <Textarea
+        name={`statement-${o.id}`}
+        label={t("outcomeForm.statementIn", { language })}
+        error={errors[`statement-${o.id}`]}
+        defaultValue={values[`statement-${o.id}`]}
+        rows={2}
+        optional
+        valueLang={lng}
+      />
       <Textarea
         name={`description-${o.id}`}
         label={t("outcomeForm.descriptionIn", { language })}
-        hint={o.english.description ? <>{t("outcomeForm.englishDescription")} {english(o.english.description)}</> : undefined}
+        hint={
+          o.english.description ? (
+            <>
+              {t("outcomeForm.englishDescription")} {english(o.english.description)}
+            </>
+          ) : undefined
+        }
         error={errors[`description-${o.id}`]}
         defaultValue={values[`description-${o.id}`]}
         rows={3}
@@ -105,7 +119,13 @@ export default function TranslateOutcomes() {
             <TextInput
               name="ratingText"
               label={t("outcomeForm.wordingText", { language })}
-              hint={wording.english ? <>{t("outcomeForm.wordingTextHint")} {english(wording.english.text)}</> : undefined}
+              hint={
+                wording.english ? (
+                  <>
+                    {t("outcomeForm.wordingTextHint")} {english(wording.english.text)}
+                  </>
+                ) : undefined
+              }
               error={errors.ratingText}
               defaultValue={values.ratingText}
               valueLang={lng}
@@ -113,7 +133,13 @@ export default function TranslateOutcomes() {
             <Textarea
               name="ratingHint"
               label={t("outcomeForm.wordingHint", { language })}
-              hint={wording.english?.hint ? <>{t("outcomeForm.wordingHintHint")} {english(wording.english.hint)}</> : undefined}
+              hint={
+                wording.english?.hint ? (
+                  <>
+                    {t("outcomeForm.wordingHintHint")} {english(wording.english.hint)}
+                  </>
+                ) : undefined
+              }
               error={errors.ratingHint}
               defaultValue={values.ratingHint}
               rows={2}
@@ -125,7 +151,14 @@ export default function TranslateOutcomes() {
                 <h2 className="govuk-heading-m" id={`domain-heading-${d.id}`} lang="en">
                   {d.english}
                 </h2>
-                <TextInput name={`domain-${d.id}`} label={t("outcomeForm.domainName", { language })} error={errors[`domain-${d.id}`]} defaultValue={values[`domain-${d.id}`]} optional valueLang={lng} />
+                <TextInput
+                  name={`domain-${d.id}`}
+                  label={t("outcomeForm.domainName", { language })}
+                  error={errors[`domain-${d.id}`]}
+                  defaultValue={values[`domain-${d.id}`]}
+                  optional
+                  valueLang={lng}
+                />
                 {d.outcomes.map(outcomeFields)}
               </section>
             ))}

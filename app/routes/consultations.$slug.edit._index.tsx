@@ -49,7 +49,8 @@ export async function action(args: ActionFunctionArgs) {
     const kept = (["opensAt", "closesAt", "contactEmail"] as const).filter((f) => current[f] != null && parsed.data[f] == null);
     if (kept.length) return fail(Object.fromEntries(kept.map((f) => [f, `form.errors.${f}Kept`])), values);
   }
-  if (!(await advisoryGroupAllowed(db, consultation.partnershipId, parsed.data.advisoryGroupId))) return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, values);
+  if (!(await advisoryGroupAllowed(db, consultation.partnershipId, parsed.data.advisoryGroupId)))
+    return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, values);
   await updateSettings(db, { actor, consultationId: consultation.id, settings: parsed.data }, new Date());
   return redirect(`/consultations/${consultation.slug}`);
 }

@@ -29,9 +29,11 @@ const parametersText = (p: Record<string, unknown>) =>
 
 export default function Trace() {
   const { t } = useTranslation("commissioner");
-  const { consultation, set, rounds, round, deciding, notAskedAgain, roundsRated, outcome, citizenWeight, history, provenance } = useLoaderData<typeof loader>();
+  const { consultation, set, rounds, round, deciding, notAskedAgain, roundsRated, outcome, citizenWeight, history, provenance } =
+    useLoaderData<typeof loader>();
   const e = outcome.evidence;
-  const interval = (ci: { lower: number; upper: number } | null) => (ci ? ` (${t("outcome.interval", { lower: ci.lower.toFixed(1), upper: ci.upper.toFixed(1) })})` : "");
+  const interval = (ci: { lower: number; upper: number } | null) =>
+    ci ? ` (${t("outcome.interval", { lower: ci.lower.toFixed(1), upper: ci.upper.toFixed(1) })})` : "";
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/framework?version=${set.version}`}>{t("common:common.back")}</BackLink>
@@ -86,7 +88,15 @@ export default function Trace() {
       <div data-testid="round-history">
         <Table
           caption={t("trace.historyCaption", { code: outcome.code })}
-          head={[t("trace.colRound"), t("trace.colPeople"), t("trace.colCritical"), t("trace.colMedian"), t("trace.colConsensus"), t("trace.colChange"), t("trace.colCalculation")]}
+          head={[
+            t("trace.colRound"),
+            t("trace.colPeople"),
+            t("trace.colCritical"),
+            t("trace.colMedian"),
+            t("trace.colConsensus"),
+            t("trace.colChange"),
+            t("trace.colCalculation"),
+          ]}
           numericColumns={[1, 2, 3, 5]}
           rows={roundsRated.map((h) => [
             t("study.roundLabel", { round: h.round }),
@@ -106,11 +116,18 @@ export default function Trace() {
             key={h.round}
             rows={[
               { key: t("trace.method"), value: `${t("study.roundLabel", { round: h.round })}: ${h.calculation.method}` },
-              { key: t("trace.roundsParameters", { round: h.round }), value: <code className="app-parameters">{parametersText(h.calculation.parameters)}</code> },
+              {
+                key: t("trace.roundsParameters", { round: h.round }),
+                value: <code className="app-parameters">{parametersText(h.calculation.parameters)}</code>,
+              },
               {
                 key: t("trace.weighting"),
                 value: h.calculation.weighting
-                  ? t("trace.weighted", { name: h.calculation.marginsName ?? "", deff: h.calculation.weighting.deff.toFixed(2), nEff: h.calculation.weighting.nEff.toFixed(1) })
+                  ? t("trace.weighted", {
+                      name: h.calculation.marginsName ?? "",
+                      deff: h.calculation.weighting.deff.toFixed(2),
+                      nEff: h.calculation.weighting.nEff.toFixed(1),
+                    })
                   : t("trace.unweighted"),
               },
             ]}

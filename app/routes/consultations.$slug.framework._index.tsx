@@ -79,14 +79,20 @@ const intents = {
     if (!parsed.success) return refused("conflict", 400);
     const code = codeParam(parsed.data.code);
     const { version, direction } = parsed.data;
-    const r = await editDraft(c.db, { ...c, version, action: "outcome_set.reordered", details: { code, direction }, edit: (content) => move(content, code, direction) }, c.now);
+    const r = await editDraft(
+      c.db,
+      { ...c, version, action: "outcome_set.reordered", details: { code, direction }, edit: (content) => move(content, code, direction) },
+      c.now,
+    );
     return r.ok ? redirect(`${c.base}#outcome-${code}`) : refused("conflict");
   },
   propose: async (form: FormData, c: Context) => {
     const version = versionOf(form);
     if (version === null) return refused("conflict", 400);
     const r = await proposeOutcomeSet(c.db, { ...c, version }, c.now);
-    return r.ok ? redirect(`${c.base}?notice=proposed`) : refused(r.reason === "not-ready" ? "notReady" : r.reason === "no-signatories" ? "noSignatories" : "conflict");
+    return r.ok
+      ? redirect(`${c.base}?notice=proposed`)
+      : refused(r.reason === "not-ready" ? "notReady" : r.reason === "no-signatories" ? "noSignatories" : "conflict");
   },
   withdraw: async (form: FormData, c: Context) => {
     const version = versionOf(form);
@@ -98,7 +104,11 @@ const intents = {
     const version = versionOf(form);
     if (version === null) return refused("conflict", 400);
     const r = await signOutcomeSet(c.db, { ...c, version }, c.now);
-    if (!r.ok) return refused(r.reason === "not-signatory" ? "notSignatory" : r.reason === "already-signed" ? "alreadySigned" : "conflict", r.reason === "not-signatory" ? 403 : 409);
+    if (!r.ok)
+      return refused(
+        r.reason === "not-signatory" ? "notSignatory" : r.reason === "already-signed" ? "alreadySigned" : "conflict",
+        r.reason === "not-signatory" ? 403 : 409,
+      );
     return redirect(`${c.base}?notice=${r.value.agreed ? "agreed" : "signed"}`);
   },
 };
@@ -106,7 +116,13 @@ const intents = {
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor } = await requireCommissioner(args);
   const form = await args.request.formData();
-  const context: Context = { db: args.context.db, actor, consultationId: consultation.id, base: `/consultations/${consultation.slug}/framework`, now: new Date() };
+  const context: Context = {
+    db: args.context.db,
+    actor,
+    consultationId: consultation.id,
+    base: `/consultations/${consultation.slug}/framework`,
+    now: new Date(),
+  };
   return await runIntent(form, intents, context);
 }
 

@@ -27,7 +27,13 @@ export const handle: RouteHandle = {
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, set, outcome } = await requireLatestOutcome(args);
   const provenance = (await provenanceByCode(args.context.db, consultation.id)).get(outcome.code) ?? null;
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, version: set.version, editable: set.status === "draft", outcome, provenance });
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    version: set.version,
+    editable: set.status === "draft",
+    outcome,
+    provenance,
+  });
 }
 
 const reasonText = z
@@ -62,10 +68,18 @@ const intents = {
     const included = parsed.data.included === "yes";
     const r = await editDraft(
       c.db,
-      { ...c, action: included ? "outcome_set.included" : "outcome_set.excluded", details: { code, reason: parsed.data.inclusionReason.trim() }, edit: (content) => setInclusion(content, code, included, parsed.data.inclusionReason) },
+      {
+        ...c,
+        action: included ? "outcome_set.included" : "outcome_set.excluded",
+        details: { code, reason: parsed.data.inclusionReason.trim() },
+        edit: (content) => setInclusion(content, code, included, parsed.data.inclusionReason),
+      },
       c.now,
     );
-    if (!r.ok) return r.reason === "conflict" ? conflict() : fail(problemKeys(r.errors), { included: parsed.data.included, inclusionReason: parsed.data.inclusionReason });
+    if (!r.ok)
+      return r.reason === "conflict"
+        ? conflict()
+        : fail(problemKeys(r.errors), { included: parsed.data.included, inclusionReason: parsed.data.inclusionReason });
     // Included without a weight: offer to share the weights out again by priority.
     if (included && outcomesWithoutWeight(r.value).includes(code)) return redirect(`${c.base}/reweight`);
     return saved(c);
@@ -74,7 +88,16 @@ const intents = {
     const parsed = parseForm(form, rewordSchema);
     if (!parsed.ok) return fail(parsed.errors, parsed.values);
     const { code } = c.outcome;
-    const r = await editDraft(c.db, { ...c, action: "outcome_set.reworded", details: { code, statement: parsed.data.statement.trim() }, edit: (content) => reword(content, code, parsed.data.statement) }, c.now);
+    const r = await editDraft(
+      c.db,
+      {
+        ...c,
+        action: "outcome_set.reworded",
+        details: { code, statement: parsed.data.statement.trim() },
+        edit: (content) => reword(content, code, parsed.data.statement),
+      },
+      c.now,
+    );
     if (!r.ok) return r.reason === "conflict" ? conflict() : fail({ statement: "errors.statement" }, { statement: parsed.data.statement.slice(0, 10_000) });
     return saved(c);
   },
@@ -83,7 +106,11 @@ const intents = {
     if (!parsed.ok) return conflict();
     const { code } = c.outcome;
     const { index } = parsed.data;
-    const r = await editDraft(c.db, { ...c, action: "outcome_set.indicator_removed", details: { code, index }, edit: (content) => removeIndicator(content, code, index - 1) }, c.now);
+    const r = await editDraft(
+      c.db,
+      { ...c, action: "outcome_set.indicator_removed", details: { code, index }, edit: (content) => removeIndicator(content, code, index - 1) },
+      c.now,
+    );
     return r.ok ? saved(c) : conflict();
   },
 };
@@ -123,7 +150,9 @@ export default function OutcomeEditor() {
         <OutcomeEvidence outcome={outcome} />
         {editable ? <OutcomeEditForms outcome={outcome} errors={errors} values={actionData?.values ?? {}} /> : <NotEditable to={base} back="backToSet" />}
         <h2 className="govuk-heading-m">{t("outcome.indicators")}</h2>
-        {outcome.indicators.length === 0 ? <p className="govuk-body">{outcome.included ? t("outcome.noIndicators") : t("outcome.excludedNoIndicators")}</p> : null}
+        {outcome.indicators.length === 0 ? (
+          <p className="govuk-body">{outcome.included ? t("outcome.noIndicators") : t("outcome.excludedNoIndicators")}</p>
+        ) : null}
         <IndicatorCards outcome={outcome} editable={editable} base={base} />
         {outcome.included && editable ? (
           <p className="govuk-body">

@@ -43,8 +43,7 @@ const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 export async function action(args: ActionFunctionArgs) {
   const { consultation, actor, set, base } = await requireLatestOutcomeSet(args);
   const form = await args.request.formData();
-  if (set.status !== "draft")
-    return fail({ total: "errors.conflict" }, {}, 409);
+  if (set.status !== "draft") return fail({ total: "errors.conflict" }, {}, 409);
   const included = set.content.outcomes.filter((o) => o.included).map((o) => o.code);
   const fields = [...included.flatMap((c) => [`weight-${c}`, `reason-${c}`]), "pot", "margin"];
   const values = formValues(form, fields);
@@ -113,7 +112,9 @@ export default function Weights() {
       <p className="govuk-body">{t("weights.intro", { margin: data.margin })}</p>
       {data.editable ? (
         <p className="govuk-body">
-          {data.withoutWeight.length > 0 ? <strong data-testid="without-weight">{t("weights.withoutWeight", { codes: data.withoutWeight.join(", ") })} </strong> : null}
+          {data.withoutWeight.length > 0 ? (
+            <strong data-testid="without-weight">{t("weights.withoutWeight", { codes: data.withoutWeight.join(", ") })} </strong>
+          ) : null}
           <Link className="govuk-link" to={`${base}/reweight`}>
             {t("reweight.offer")}
           </Link>

@@ -3,22 +3,35 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { linkOrigin, loadConsultationRounds } from "../auth/consultation-rounds.server";
 import { canAcceptAnswers } from "../domain/consultation/lifecycle";
-import { inviteMembers, remindMembers, revokeInvitation, roundInvitationsPage, type InvitationRow, type RoundContext } from "../services/round-invitations.server";
+import {
+  inviteMembers,
+  remindMembers,
+  revokeInvitation,
+  roundInvitationsPage,
+  type InvitationRow,
+  type RoundContext,
+} from "../services/round-invitations.server";
 import { InvitationsView } from "../ui/participation/Invitations";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, runIntent } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("participation:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) =>
+    t("participation:invitations.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, settings, rounds, round, locale } = await loadConsultationRounds(args, ["officer"]);
   const now = new Date();
   const base = { consultation: { slug: consultation.slug, title: consultation.title }, rounds: rounds.map((r) => ({ number: r.number, status: r.status })) };
-  if (!round || settings.advisoryGroupId == null) return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, canSend: false, members: [] as InvitationRow[], counts: null });
-  const page = await roundInvitationsPage(args.context.db, { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId, locale }, now);
+  if (!round || settings.advisoryGroupId == null)
+    return json({ ...base, round: null, hasGroup: settings.advisoryGroupId != null, canSend: false, members: [] as InvitationRow[], counts: null });
+  const page = await roundInvitationsPage(
+    args.context.db,
+    { consultationId: consultation.id, roundId: round.id, groupId: settings.advisoryGroupId, locale },
+    now,
+  );
   return json({ ...base, round: { number: round.number, status: round.status }, hasGroup: true, canSend: canAcceptAnswers(settings, round, now).ok, ...page });
 }
 

@@ -4,7 +4,17 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { useTranslation } from "../i18n/use-translation";
-import { acceptProposal, approveQuote, findModerationItem, markReviewed, mergeProposal, moderationItemPage, rejectProposal, tagAnswer, withdrawQuote } from "../services/moderation.server";
+import {
+  acceptProposal,
+  approveQuote,
+  findModerationItem,
+  markReviewed,
+  mergeProposal,
+  moderationItemPage,
+  rejectProposal,
+  tagAnswer,
+  withdrawQuote,
+} from "../services/moderation.server";
 import { ModerationItemView } from "../ui/participation/ModerationItem";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -44,7 +54,13 @@ const schemas = {
   merge: z.object({ outcome: z.string({ error: `${E}outcomeRequired` }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,19}$/, `${E}outcomeRequired`) }),
   reject: z.object({ reason: text(1000, `${E}reasonRequired`, `${E}reasonTooLong`) }),
   quote: z.object({ quote: text(2000, `${E}quoteRequired`, `${E}quoteTooLong`) }),
-  tag: z.object({ themes: z.array(z.string().regex(/^[1-9][0-9]{0,9}$/)).max(200).optional().default([]) }),
+  tag: z.object({
+    themes: z
+      .array(z.string().regex(/^[1-9][0-9]{0,9}$/))
+      .max(200)
+      .optional()
+      .default([]),
+  }),
 };
 
 type Context = { db: ActionFunctionArgs["context"]["db"]; target: Parameters<typeof markReviewed>[1]; here: string; queue: string; now: Date };
@@ -68,7 +84,16 @@ const handlers: Record<string, (form: FormData, c: Context) => Promise<Response>
     if (!p.ok) return refuseForm("accept", p.errors, p.values);
     const values = formValues(form, schemaFields(schemas.accept));
     if (p.data.domain === "new" && !p.data.newDomain) return refuseForm("accept", { newDomain: `${E}newDomainRequired` }, values);
-    const r = await acceptProposal(c.db, { ...c.target, statement: p.data.statement, description: p.data.description, domain: p.data.domain === "new" ? { newName: p.data.newDomain } : { id: Number(p.data.domain) } }, c.now);
+    const r = await acceptProposal(
+      c.db,
+      {
+        ...c.target,
+        statement: p.data.statement,
+        description: p.data.description,
+        domain: p.data.domain === "new" ? { newName: p.data.newDomain } : { id: Number(p.data.domain) },
+      },
+      c.now,
+    );
     if (!r.ok) return refused("accept", r.reason, { domain: { domain: `${E}domainRequired` } }, values);
     return redirect(`${c.queue}?done=accepted&code=${encodeURIComponent(r.value.code)}`);
   },
@@ -115,7 +140,13 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, item, actor } = await load(args, ["officer"]);
   const base = `/consultations/${consultation.slug}/moderation`;
   const target = { actor, consultationId: consultation.id, answerId: item.answerId };
-  return await runIntent(await args.request.formData(), handlers, { db: args.context.db, target, here: `${base}/${item.answerId}`, queue: base, now: new Date() });
+  return await runIntent(await args.request.formData(), handlers, {
+    db: args.context.db,
+    target,
+    here: `${base}/${item.answerId}`,
+    queue: base,
+    now: new Date(),
+  });
 }
 
 export default function ModerationItem() {
@@ -126,6 +157,12 @@ export default function ModerationItem() {
   const errors = useTranslatedErrors(actionData?.errors, "participation");
   const values = actionData?.values ?? {};
   const mine = (intent: string) => (actionData?.intent === intent ? values : {});
-  const notice = search.get("quoted") ? t("moderation.done.quoted") : search.get("withdrawn") ? t("moderation.done.withdrawn") : search.get("tagged") ? t("moderation.done.tagged") : null;
+  const notice = search.get("quoted")
+    ? t("moderation.done.quoted")
+    : search.get("withdrawn")
+      ? t("moderation.done.withdrawn")
+      : search.get("tagged")
+        ? t("moderation.done.tagged")
+        : null;
   return <ModerationItemView {...data} errors={errors} mine={mine} notice={notice} />;
 }

@@ -9,7 +9,8 @@ import { ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("participation:moderation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) =>
+    t("participation:moderation.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 const EXCERPT = 160;
@@ -51,7 +52,12 @@ export default function ModerationQueue() {
       <BackLink to={`/consultations/${consultation.slug}`}>{t("common:common.back")}</BackLink>
       {done ? (
         <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(`moderation.done.${done === "accepted" || done === "merged" || done === "rejected" || done === "reviewed" || done === "quoted" ? done : "reviewed"}`, { code: search.get("code") ?? "" })}</p>
+          <p className="govuk-notification-banner__heading">
+            {t(
+              `moderation.done.${done === "accepted" || done === "merged" || done === "rejected" || done === "reviewed" || done === "quoted" ? done : "reviewed"}`,
+              { code: search.get("code") ?? "" },
+            )}
+          </p>
         </NotificationBanner>
       ) : null}
       <span className="govuk-caption-l">{consultation.title}</span>
@@ -60,8 +66,24 @@ export default function ModerationQueue() {
       <ParticipationNav slug={consultation.slug} current="moderation" officer={officer} />
       <nav aria-label={t("moderation.viewsNav")}>
         <ul className="govuk-list">
-          <li>{show === "pending" ? <strong aria-current="page">{t("moderation.pendingView", { count: pending })}</strong> : <Link className="govuk-link" to={base}>{t("moderation.pendingView", { count: pending })}</Link>}</li>
-          <li>{show === "decided" ? <strong aria-current="page">{t("moderation.decidedView")}</strong> : <Link className="govuk-link" to={`${base}?show=decided`}>{t("moderation.decidedView")}</Link>}</li>
+          <li>
+            {show === "pending" ? (
+              <strong aria-current="page">{t("moderation.pendingView", { count: pending })}</strong>
+            ) : (
+              <Link className="govuk-link" to={base}>
+                {t("moderation.pendingView", { count: pending })}
+              </Link>
+            )}
+          </li>
+          <li>
+            {show === "decided" ? (
+              <strong aria-current="page">{t("moderation.decidedView")}</strong>
+            ) : (
+              <Link className="govuk-link" to={`${base}?show=decided`}>
+                {t("moderation.decidedView")}
+              </Link>
+            )}
+          </li>
         </ul>
       </nav>
       {items.length === 0 ? (
@@ -71,11 +93,20 @@ export default function ModerationQueue() {
       ) : (
         <Table
           caption={show === "pending" ? t("moderation.pendingCaption", { count: items.length }) : t("moderation.decidedCaption", { count: items.length })}
-          head={[t("moderation.col.answer"), t("moderation.col.kind"), t("moderation.col.round"), t("moderation.col.group"), t("moderation.col.status"), t("moderation.col.action")]}
+          head={[
+            t("moderation.col.answer"),
+            t("moderation.col.kind"),
+            t("moderation.col.round"),
+            t("moderation.col.group"),
+            t("moderation.col.status"),
+            t("moderation.col.action"),
+          ]}
           rows={items.map((i) => [
             <span key="x">
               {i.excerpt}
-              {i.themes.length ? <span className="govuk-body-s govuk-!-display-block">{t("moderation.themesList", { themes: i.themes.join(", ") })}</span> : null}
+              {i.themes.length ? (
+                <span className="govuk-body-s govuk-!-display-block">{t("moderation.themesList", { themes: i.themes.join(", ") })}</span>
+              ) : null}
             </span>,
             t(`moderation.kind.${i.kind}`),
             String(i.round),

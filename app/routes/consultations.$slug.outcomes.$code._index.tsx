@@ -25,7 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     outcome: { code: outcome.code, status: outcome.status },
-    values: { code: outcome.code, domain: outcome.domainId === null ? "" : String(outcome.domainId), statement: outcome.statement, description: outcome.description, source: outcome.source },
+    values: {
+      code: outcome.code,
+      domain: outcome.domainId === null ? "" : String(outcome.domainId),
+      statement: outcome.statement,
+      description: outcome.description,
+      source: outcome.source,
+    },
     domains,
     askedInRounds,
     pendingRounds,
@@ -79,8 +85,7 @@ export default function EditOutcome() {
           <span className="govuk-caption-l">{consultation.title}</span>
           <h1 className="govuk-heading-l">{t("outcomeForm.editHeading", { code: outcome.code })}</h1>
           <p className="govuk-body">
-            {t("outcomeForm.status")}{" "}
-            <Tag colour={outcome.status === "active" ? "green" : "grey"}>{t(`common:outcomes.status.${outcome.status}`)}</Tag>
+            {t("outcomeForm.status")} <Tag colour={outcome.status === "active" ? "green" : "grey"}>{t(`common:outcomes.status.${outcome.status}`)}</Tag>
           </p>
           {outcome.status === "retired" ? (
             <>

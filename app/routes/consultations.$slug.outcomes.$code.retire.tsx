@@ -67,7 +67,14 @@ export default function RetireOutcome() {
           </ul>
           <p className="govuk-body">{t("outcomeForm.retireUndo")}</p>
           <Form method="post" noValidate>
-            <Textarea name="reason" label={t("outcomeForm.reason")} hint={t("outcomeForm.reasonHint")} error={errors.reason} defaultValue={actionData?.values?.reason} rows={3} />
+            <Textarea
+              name="reason"
+              label={t("outcomeForm.reason")}
+              hint={t("outcomeForm.reasonHint")}
+              error={errors.reason}
+              defaultValue={actionData?.values?.reason}
+              rows={3}
+            />
             <div className="govuk-button-group">
               <Button variant="warning">{t("outcomeForm.retire")}</Button>
               <Link className="govuk-link" to={back}>

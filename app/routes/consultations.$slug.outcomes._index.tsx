@@ -61,14 +61,20 @@ export default function OutcomeLibrary() {
   const base = `/consultations/${consultation.slug}/outcomes`;
   const translated = search.get("translated");
   const done = (["added", "saved", "retired", "reinstated"] as const).find((k) => search.get(k));
-  const notice = done ? t(`officer:outcomeForm.done.${done}`, { code: search.get(done) }) : isLocale(translated) ? t("officer:outcomeForm.done.translated", { language: LOCALE_NAMES[translated] }) : null;
+  const notice = done
+    ? t(`officer:outcomeForm.done.${done}`, { code: search.get(done) })
+    : isLocale(translated)
+      ? t("officer:outcomeForm.done.translated", { language: LOCALE_NAMES[translated] })
+      : null;
   return (
     <>
       <BackLink to="/dashboard">{t("common.back")}</BackLink>
       <ErrorSummary errors={errors} />
       {created !== null ? (
         <NotificationBanner title={t("common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("outcomes.import.done", { created: Number(created), updated: Number(search.get("updated") ?? 0) })}</p>
+          <p className="govuk-notification-banner__heading">
+            {t("outcomes.import.done", { created: Number(created), updated: Number(search.get("updated") ?? 0) })}
+          </p>
         </NotificationBanner>
       ) : null}
       {notice ? (
@@ -109,7 +115,14 @@ export default function OutcomeLibrary() {
       />
       <Table
         caption={t("outcomes.libraryCaption", { count: outcomes.length })}
-        head={[t("outcomes.col.code"), t("outcomes.col.domain"), t("outcomes.col.statement"), t("outcomes.col.source"), t("outcomes.col.status"), ...(canImport ? [t("officer:outcomeForm.change")] : [])]}
+        head={[
+          t("outcomes.col.code"),
+          t("outcomes.col.domain"),
+          t("outcomes.col.statement"),
+          t("outcomes.col.source"),
+          t("outcomes.col.status"),
+          ...(canImport ? [t("officer:outcomeForm.change")] : []),
+        ]}
         rows={outcomes.map((o) => [
           o.code,
           o.domain,

@@ -12,12 +12,16 @@ import type { RouteHandle } from "../ui/title";
 import { fail, formValues, parseForm } from "../utils/forms";
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("officer:outcomeForm.newTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
+  title: (t, data) =>
+    t("officer:outcomeForm.newTitle", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, domains: await listDomainChoices(args.context.db, consultation.id, locale) });
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    domains: await listDomainChoices(args.context.db, consultation.id, locale),
+  });
 }
 
 const REFUSAL_FIELD = { "code-taken": ["code", "outcomeForm.errors.codeTaken"], domain: ["domain", "outcomeForm.errors.domainRequired"] } as const;

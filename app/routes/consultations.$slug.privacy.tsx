@@ -115,7 +115,13 @@ export default function ConsultationPrivacy() {
           <p className="govuk-body">{t("consultation.deleteText")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="delete" />
-            <Checkboxes name="confirm" legend={t("consultation.confirmLegend")} items={[{ value: "yes", label: t("consultation.confirmLabel") }]} error={errors?.confirm} small />
+            <Checkboxes
+              name="confirm"
+              legend={t("consultation.confirmLegend")}
+              items={[{ value: "yes", label: t("consultation.confirmLabel") }]}
+              error={errors?.confirm}
+              small
+            />
             <Button variant="warning">{t("consultation.deleteButton")}</Button>
           </Form>
         </div>

@@ -39,7 +39,13 @@ const intents = {
     if (!parsed.ok) return fail(parsed.errors, parsed.values);
     const d = parsed.data;
     const marginsId = d.margins === "none" ? null : d.margins;
-    const saved = await saveDraft(db, consultation, { ...resultChoice(d.result), marginsId, licence: d.licence, texts: draftTexts(d, SUPPORTED_LOCALES) }, actor, new Date());
+    const saved = await saveDraft(
+      db,
+      consultation,
+      { ...resultChoice(d.result), marginsId, licence: d.licence, texts: draftTexts(d, SUPPORTED_LOCALES) },
+      actor,
+      new Date(),
+    );
     if (!saved.ok) return fail({ [saved.reason]: `publication:errors.${saved.reason}` }, formValues(form, schemaFields(saveSchema)));
     return redirect(`${back}?notice=saved`);
   },
@@ -66,7 +72,12 @@ const intents = {
     if (!parsed.ok) return fail(parsed.errors, parsed.values);
     const outcome = await publish(db, consultation, { changeNote: clean(parsed.data.changeNote), changeNoteLang: locale }, actor, new Date());
     if (!outcome.ok) {
-      const key = outcome.reason === "not-closed" ? "publication:errors.notClosed" : outcome.reason === "no-result" ? "publication:errors.noResult" : "publication:errors.changeNoteNeeded";
+      const key =
+        outcome.reason === "not-closed"
+          ? "publication:errors.notClosed"
+          : outcome.reason === "no-result"
+            ? "publication:errors.noResult"
+            : "publication:errors.changeNoteNeeded";
       return fail({ changeNote: key }, { changeNote: parsed.data.changeNote }, 422);
     }
     return redirect(`${back}?notice=published&version=${outcome.value}`);
@@ -112,7 +123,9 @@ export default function Publication() {
       <ErrorSummary errors={errors} />
       {notice ? (
         <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(`workflow.notice.${NOTICES.includes(notice) ? notice : "saved"}`, { version: search.get("version") ?? "" })}</p>
+          <p className="govuk-notification-banner__heading">
+            {t(`workflow.notice.${NOTICES.includes(notice) ? notice : "saved"}`, { version: search.get("version") ?? "" })}
+          </p>
         </NotificationBanner>
       ) : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>

@@ -53,9 +53,18 @@ const intents = {
     const parsed = parseForm(form, computeSchema);
     if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, noDetail);
     const { margins, ...parameters } = parsed.data;
-    const outcome = await computeRoundResult(db, { consultationId: consultation.id, roundId: round.id, actor, parameters, marginsId: margins === "none" ? null : margins }, new Date());
+    const outcome = await computeRoundResult(
+      db,
+      { consultationId: consultation.id, roundId: round.id, actor, parameters, marginsId: margins === "none" ? null : margins },
+      new Date(),
+    );
     if (!outcome.ok) {
-      const key = outcome.reason === "no-responses" ? "results.errors.noResponses" : outcome.reason === "margins-not-found" ? "results.errors.margins" : "results.errors.weightingFailed";
+      const key =
+        outcome.reason === "no-responses"
+          ? "results.errors.noResponses"
+          : outcome.reason === "margins-not-found"
+            ? "results.errors.margins"
+            : "results.errors.weightingFailed";
       const detail: Detail = { detail: "message" in outcome ? outcome.message : null };
       return fail({ [outcome.reason === "no-responses" ? "rule" : "margins"]: key }, formValues(form, schemaFields(computeSchema)), 422, detail);
     }
@@ -115,7 +124,9 @@ export default function Results() {
       <ResultsNav slug={data.consultation.slug} rounds={data.rounds} current={data.round} />
       {data.result ? <StoredResultView stored={data.result} data={data} /> : <p className="govuk-body">{t("results.none")}</p>}
       <RoundChanges data={data} />
-      {data.canCompute ? <ComputeForms margins={data.margins} params={data.result?.data.method.parameters} values={actionData?.values ?? {}} errors={errors} /> : null}
+      {data.canCompute ? (
+        <ComputeForms margins={data.margins} params={data.result?.data.method.parameters} values={actionData?.values ?? {}} errors={errors} />
+      ) : null}
     </>
   );
 }

@@ -23,7 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
     statements: view.statements,
     outcomes: view.outcomes,
     totalProposed: view.totalProposed,
-    rounds: view.rounds.map((r) => ({ ...r, calculation: r.calculation ? { ...r.calculation, computedAt: formatDate(r.calculation.computedAt, locale) } : null })),
+    rounds: view.rounds.map((r) => ({
+      ...r,
+      calculation: r.calculation ? { ...r.calculation, computedAt: formatDate(r.calculation.computedAt, locale) } : null,
+    })),
   });
 }
 
@@ -31,7 +34,9 @@ export default function WholeStudy() {
   const { t, i18n } = useTranslation("commissioner");
   const data = useLoaderData<typeof loader>();
   const list = (codes: string[]) => (codes.length ? new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(codes) : t("study.none"));
-  const stale = data.rounds.filter((r) => r.stale).map((r) => ({ round: r.round, newer: r.newer, responses: r.responses, calculated: r.calculation?.responseCount ?? null }));
+  const stale = data.rounds
+    .filter((r) => r.stale)
+    .map((r) => ({ round: r.round, newer: r.newer, responses: r.responses, calculated: r.calculation?.responseCount ?? null }));
   return (
     <>
       <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
@@ -51,7 +56,9 @@ export default function WholeStudy() {
               numericColumns={[1]}
               rows={data.rounds.map((r) => [
                 t("study.roundLabel", { round: r.round }),
-                r.calculation ? t("study.responsesText", { count: r.calculation.responseCount, version: r.calculation.version, date: r.calculation.computedAt }) : t("study.notCalculated", { count: r.responses }),
+                r.calculation
+                  ? t("study.responsesText", { count: r.calculation.responseCount, version: r.calculation.version, date: r.calculation.computedAt })
+                  : t("study.notCalculated", { count: r.responses }),
                 list(r.consensusIn),
                 list(r.consensusOut),
                 list(r.noConsensus),
@@ -62,7 +69,15 @@ export default function WholeStudy() {
           <div data-testid="study-framework">
             <Table
               caption={t("study.frameworkCaption")}
-              head={[t("col.outcome"), t("col.round"), t("study.col.path"), t("col.critical"), t("col.consensus"), t("col.included"), t("study.col.proposedWeight")]}
+              head={[
+                t("col.outcome"),
+                t("col.round"),
+                t("study.col.path"),
+                t("col.critical"),
+                t("col.consensus"),
+                t("col.included"),
+                t("study.col.proposedWeight"),
+              ]}
               numericColumns={[3, 6]}
               rows={data.outcomes.map((o) => [
                 <span key="o" data-testid={`study-${o.code}`}>
@@ -75,7 +90,9 @@ export default function WholeStudy() {
                 </span>,
                 t("study.roundLabel", { round: o.round }),
                 o.history.length > 1 ? <RoundPath key="p" history={o.history} /> : t("study.onlyRound", { round: o.round }),
-                o.percentCritical === null ? "–" : `${formatPercent(o.percentCritical)}${o.ci95 ? ` (${o.ci95.lower.toFixed(1)}–${o.ci95.upper.toFixed(1)})` : ""}`,
+                o.percentCritical === null
+                  ? "–"
+                  : `${formatPercent(o.percentCritical)}${o.ci95 ? ` (${o.ci95.lower.toFixed(1)}–${o.ci95.upper.toFixed(1)})` : ""}`,
                 <ConsensusTag key="c" consensus={o.consensus} />,
                 o.included ? t("framework.yes") : t("framework.no"),
                 o.included ? formatWeight(o.proposedWeight) : "–",

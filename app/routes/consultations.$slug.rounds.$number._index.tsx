@@ -81,7 +81,13 @@ export default function RoundPage() {
   const values: Record<string, string> =
     actionData?.values && Object.keys(actionData.values).length
       ? actionData.values
-      : { showFeedback: round.showFeedback ? "yes" : "no", feedbackBy: round.feedbackBy, allowNewParticipants: round.allowNewParticipants ? "yes" : "no", opensAt: round.opensAt, closesAt: round.closesAt };
+      : {
+          showFeedback: round.showFeedback ? "yes" : "no",
+          feedbackBy: round.feedbackBy,
+          allowNewParticipants: round.allowNewParticipants ? "yes" : "no",
+          opensAt: round.opensAt,
+          closesAt: round.closesAt,
+        };
   const banner = roundBanner(t, search);
   return (
     <>

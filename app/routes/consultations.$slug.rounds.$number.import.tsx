@@ -39,14 +39,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const questions = await importQuestions(db, round.id);
   const texts = await listQuestionTranslationsOfRound(db, round.id);
   const statements = await outcomeStatements(db, consultation.id, locale);
-  const text = (id: number) => texts.find((x) => x.questionId === id && x.locale === locale)?.text ?? texts.find((x) => x.questionId === id && x.locale === "en")?.text ?? "";
+  const text = (id: number) =>
+    texts.find((x) => x.questionId === id && x.locale === locale)?.text ?? texts.find((x) => x.questionId === id && x.locale === "en")?.text ?? "";
   const imports = await listImports(db, round.id);
   const channels = await responsesByChannel(db, consultation.id);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
     round: { number: round.number, status: round.status },
     open: canImport(round.status, status),
-    ratingColumns: questions.filter((q) => q.type === "rating" && q.outcomeCode).map((q) => ({ column: q.outcomeCode!, text: statements[q.outcomeCode!] ?? "" })),
+    ratingColumns: questions
+      .filter((q) => q.type === "rating" && q.outcomeCode)
+      .map((q) => ({ column: q.outcomeCode!, text: statements[q.outcomeCode!] ?? "" })),
     textColumns: questions.filter((q) => q.type === "free-text" || q.type === "propose-outcome").map((q) => ({ column: `q${q.number}`, text: text(q.id) })),
     imports: imports.map((i) => ({ ...i, createdAt: formatDateTime(i.createdAt.toISOString(), locale) })),
     channels: channels.find((r) => r.round === round.number) ?? { round: round.number, channels: {}, total: 0 },
@@ -55,8 +58,12 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const channelSchema = z.object({ channel: z.enum(IMPORT_CHANNELS, { error: "responseImport.errors.channel" }) });
 // Control characters and path separators out of the name we keep and show.
-// eslint-disable-next-line no-control-regex
-const fileName = (name: string) => (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "responses.csv";
+const fileName = (name: string) =>
+  (name.split(/[\\/]/).pop() ?? "")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200) || "responses.csv";
 
 type ActionData = { errors: Record<string, string>; problems: ImportProblem[]; params?: Record<string, string | number> };
 const noProblems: Pick<ActionData, "problems"> = { problems: [] };
@@ -164,8 +171,18 @@ export default function ImportResponses() {
         head={[t("responseImport.channelCol"), t("responseImport.responsesCol")]}
         numericColumns={[1]}
         rows={[
-          ...channelRows.map(([c, n]) => [t(`responseImport.channel.${c}`), <span key="n" data-testid={`channel-${c}`}>{n}</span>]),
-          [<strong key="t">{t("responseImport.total")}</strong>, <strong key="n" data-testid="channel-total">{data.channels.total}</strong>],
+          ...channelRows.map(([c, n]) => [
+            t(`responseImport.channel.${c}`),
+            <span key="n" data-testid={`channel-${c}`}>
+              {n}
+            </span>,
+          ]),
+          [
+            <strong key="t">{t("responseImport.total")}</strong>,
+            <strong key="n" data-testid="channel-total">
+              {data.channels.total}
+            </strong>,
+          ],
         ]}
       />
       {data.imports.length > 0 ? (

@@ -17,7 +17,12 @@ import { fail, formValues, runIntent, type FormFailure } from "../utils/forms";
 
 export const handle: RouteHandle = { title: (t) => t("officer:question.editTitle") };
 
-const idParam = z.object({ questionId: z.string().regex(/^[1-9]\d{0,11}$/).transform(Number) });
+const idParam = z.object({
+  questionId: z
+    .string()
+    .regex(/^[1-9]\d{0,11}$/)
+    .transform(Number),
+});
 
 async function load(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const access = await requireRoundRole(args, ["officer"]);
@@ -62,7 +67,10 @@ export async function action(args: ActionFunctionArgs) {
       },
       save: async () => {
         // The type is fixed once a question exists (delete it and add another to change it).
-        const parsed = parseQuestionForm({ ...questionFormInput(form, SUPPORTED_LOCALES), type: question.type }, { locales: SUPPORTED_LOCALES, ...data.context });
+        const parsed = parseQuestionForm(
+          { ...questionFormInput(form, SUPPORTED_LOCALES), type: question.type },
+          { locales: SUPPORTED_LOCALES, ...data.context },
+        );
         if (!parsed.ok) return fail(parsed.errors, formValues(form, fields));
         const saved = await saveQuestion(db, { ...target, question: parsed.question }, new Date());
         if (!saved.ok) return fail({ type: `builder.refusal.${saved.reason}` }, formValues(form, fields), 409);
@@ -95,21 +103,21 @@ export default function EditQuestion() {
             <p className="govuk-body">{t(`builder.refusal.${data.locked}`)}</p>
           ) : (
             <>
-            <QuestionForm
-              type={data.question.type}
-              values={actionData?.values ? { ...actionData.values, type: data.question.type } : data.values}
-              errors={errors}
-              locales={data.locales}
-              outcomes={data.outcomes}
-              conditionOptions={conditionOptions}
-              submitLabel={t("actions.saveChanges")}
-            />
-            <h2 className="govuk-heading-m">{t("question.deleteHeading")}</h2>
-            <p className="govuk-body">{t("question.deleteHint")}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="delete" />
-              <Button variant="warning">{t("question.delete")}</Button>
-            </Form>
+              <QuestionForm
+                type={data.question.type}
+                values={actionData?.values ? { ...actionData.values, type: data.question.type } : data.values}
+                errors={errors}
+                locales={data.locales}
+                outcomes={data.outcomes}
+                conditionOptions={conditionOptions}
+                submitLabel={t("actions.saveChanges")}
+              />
+              <h2 className="govuk-heading-m">{t("question.deleteHeading")}</h2>
+              <p className="govuk-body">{t("question.deleteHint")}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="delete" />
+                <Button variant="warning">{t("question.delete")}</Button>
+              </Form>
             </>
           )}
         </div>

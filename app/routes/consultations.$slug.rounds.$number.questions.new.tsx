@@ -67,7 +67,11 @@ const intents = {
     const data = await questionFormData(db, consultation.id, round.id, null, locale);
     const parsed = parseQuestionForm(questionFormInput(form, SUPPORTED_LOCALES), { locales: SUPPORTED_LOCALES, ...data.context });
     if (!parsed.ok) return fail(parsed.errors, formValues(form, fields));
-    const saved = await saveQuestion(db, { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question }, new Date());
+    const saved = await saveQuestion(
+      db,
+      { actor, consultationId: consultation.id, roundNumber: round.number, questionId: null, question: parsed.question },
+      new Date(),
+    );
     if (!saved.ok) return fail({ type: `builder.refusal.${saved.reason}` }, formValues(form, fields), 409);
     return redirect(`/consultations/${consultation.slug}/rounds/${round.number}?added=${saved.value}#question-${saved.value}`);
   },
@@ -83,7 +87,9 @@ export default function NewQuestion() {
   const { t } = useTranslation("officer");
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<FormFailure>();
-  const errors = useTranslatedErrors(actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined));
+  const errors = useTranslatedErrors(
+    actionData?.errors ?? (data.typeError ? { type: "question.errors.type" } : data.fieldError ? { profileField: "question.errors.profileField" } : undefined),
+  );
   const conditionOptions = useConditionOptions(data.conditionChoices);
   const postedType = actionData?.values?.type;
   const type = data.type ?? (QUESTION_TYPES as readonly string[]).find((x) => x === postedType) ?? null;
@@ -91,7 +97,10 @@ export default function NewQuestion() {
   return (
     <>
       <BackLink to={back}>{t("common:common.back")}</BackLink>
-      <ErrorSummary errors={errors} fieldIds={{ type: type ? "main-heading" : "type", required: "required", profileField: "profileField", allowUnable: "allowUnable" }} />
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ type: type ? "main-heading" : "type", required: "required", profileField: "profileField", allowUnable: "allowUnable" }}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">

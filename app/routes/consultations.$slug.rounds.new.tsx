@@ -20,14 +20,28 @@ export const handle: RouteHandle = {
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, locale } = await requireConsultationRole(args, ["officer"]);
   const plan = await planNextRound(args.context.db, consultation.id, locale);
-  return json({ consultation: { slug: consultation.slug, title: consultation.title }, plan: plan.ok ? plan.plan : null, refusal: plan.ok ? null : plan.reason });
+  return json({
+    consultation: { slug: consultation.slug, title: consultation.title },
+    plan: plan.ok ? plan.plan : null,
+    refusal: plan.ok ? null : plan.reason,
+  });
 }
 
 const schema = z.object({
   outcomeIds: z
     .union([z.string(), z.array(z.string())], { error: "nextRound.errors.outcomes" })
     .transform((v) => [v].flat())
-    .pipe(z.array(z.string().regex(/^[1-9]\d{0,11}$/, "nextRound.errors.outcomes").transform(Number)).min(1, "nextRound.errors.outcomes").max(500, "nextRound.errors.outcomes")),
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^[1-9]\d{0,11}$/, "nextRound.errors.outcomes")
+            .transform(Number),
+        )
+        .min(1, "nextRound.errors.outcomes")
+        .max(500, "nextRound.errors.outcomes"),
+    ),
   ...roundFeedbackShape,
   copyOtherQuestions: z.enum(["yes", "no"], { error: "nextRound.errors.copy" }).transform((v) => v === "yes"),
 });
@@ -36,7 +50,10 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, actor } = await requireConsultationRole(args, ["officer"]);
   const form = await args.request.formData();
   const parsed = parseForm(form, schema);
-  const selected = form.getAll("outcomeIds").filter((v): v is string => typeof v === "string").slice(0, 500);
+  const selected = form
+    .getAll("outcomeIds")
+    .filter((v): v is string => typeof v === "string")
+    .slice(0, 500);
   if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { selected });
   const { outcomeIds, copyOtherQuestions, ...settings } = parsed.data;
   const created = await createNextRound(args.context.db, { actor, consultationId: consultation.id, outcomeIds, copyOtherQuestions, settings }, new Date());
@@ -54,7 +71,7 @@ export default function NextRound() {
   const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? {};
   const base = `/consultations/${consultation.slug}`;
-  const selected = actionData ? actionData.selected : plan?.outcomes.filter((o) => o.include).map((o) => String(o.id)) ?? [];
+  const selected = actionData ? actionData.selected : (plan?.outcomes.filter((o) => o.include).map((o) => String(o.id)) ?? []);
   const domains = plan ? [...new Set(plan.outcomes.map((o) => o.domain))] : [];
   return (
     <>
@@ -79,7 +96,9 @@ export default function NextRound() {
                   </Link>
                 </div>
               ) : (
-                <p className="govuk-body">{t("nextRound.fromResult", { number: plan.previous.number, version: plan.previous.resultVersion, n: plan.previous.responseCount })}</p>
+                <p className="govuk-body">
+                  {t("nextRound.fromResult", { number: plan.previous.number, version: plan.previous.resultVersion, n: plan.previous.responseCount })}
+                </p>
               )}
               <Form method="post" noValidate>
                 <div className={`govuk-form-group${errors.outcomeIds ? " govuk-form-group--error" : ""}`}>
@@ -111,7 +130,11 @@ export default function NextRound() {
                 <h2 className="govuk-heading-m">{t("nextRound.feedbackHeading")}</h2>
                 <RoundFeedbackFields
                   errors={errors}
-                  values={{ showFeedback: values.showFeedback ?? "yes", feedbackBy: values.feedbackBy ?? "overall", allowNewParticipants: values.allowNewParticipants ?? "no" }}
+                  values={{
+                    showFeedback: values.showFeedback ?? "yes",
+                    feedbackBy: values.feedbackBy ?? "overall",
+                    allowNewParticipants: values.allowNewParticipants ?? "no",
+                  }}
                 />
                 <Radios
                   name="copyOtherQuestions"

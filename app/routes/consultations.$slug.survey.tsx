@@ -63,7 +63,14 @@ export default function SurveyPage() {
       ) : (
         <Table
           caption={t("overview.roundsCaption")}
-          head={[t("overview.col.round"), t("overview.col.status"), t("overview.col.questionCount"), t("overview.col.responses"), t("survey.col.feedback"), t("survey.col.newParticipants")]}
+          head={[
+            t("overview.col.round"),
+            t("overview.col.status"),
+            t("overview.col.questionCount"),
+            t("overview.col.responses"),
+            t("survey.col.feedback"),
+            t("survey.col.newParticipants"),
+          ]}
           numericColumns={[2, 3]}
           rows={data.rounds.map((r) => [
             <Link key="r" className="govuk-link" to={`${base}/rounds/${r.number}`}>

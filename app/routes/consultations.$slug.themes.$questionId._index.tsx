@@ -4,7 +4,15 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { requireThemableQuestion } from "../auth/theme-access.server";
-import { acceptSuggestions, discardSuggestion, questionThemesPage, requestAssignment, requestSuggestions, splitSuggestion, type ThemesActor } from "../services/themes.server";
+import {
+  acceptSuggestions,
+  discardSuggestion,
+  questionThemesPage,
+  requestAssignment,
+  requestSuggestions,
+  splitSuggestion,
+  type ThemesActor,
+} from "../services/themes.server";
 import { QuestionThemesView } from "../ui/themes/QuestionThemes";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -25,8 +33,16 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const id = z.coerce.number().int().positive().max(2 ** 31);
-const name = z.string({ error: "themes:suggest.errors.nameRequired" }).trim().min(1, "themes:suggest.errors.nameRequired").max(80, "themes:suggest.errors.nameTooLong");
+const id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
+const name = z
+  .string({ error: "themes:suggest.errors.nameRequired" })
+  .trim()
+  .min(1, "themes:suggest.errors.nameRequired")
+  .max(80, "themes:suggest.errors.nameTooLong");
 
 type Context = { db: ActionFunctionArgs["context"]["db"]; target: ThemesActor & { questionId: number }; here: string; now: Date };
 
@@ -92,7 +108,12 @@ export async function action(args: ActionFunctionArgs) {
   const { consultation, actor, locale } = await requireConsultationRole(args, ["officer"]);
   const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
   const target = { actor, consultationId: consultation.id, questionId: question.id };
-  return await runIntent(await args.request.formData(), handlers, { db: args.context.db, target, here: `/consultations/${consultation.slug}/themes/${question.id}`, now: new Date() });
+  return await runIntent(await args.request.formData(), handlers, {
+    db: args.context.db,
+    target,
+    here: `/consultations/${consultation.slug}/themes/${question.id}`,
+    now: new Date(),
+  });
 }
 
 export default function QuestionThemes() {

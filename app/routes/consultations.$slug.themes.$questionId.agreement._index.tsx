@@ -28,7 +28,16 @@ export async function loader(args: LoaderFunctionArgs) {
     consultation: { slug: consultation.slug, title: consultation.title },
     officer: isOfficerOf(user, consultation.partnershipId),
     question: { id: question.id, text: question.text, roundNumber: question.roundNumber, answers: question.answers },
-    sample: sample ? { id: sample.id, size: sample.size, seed: sample.seed, coded: sample.items.filter((i) => i.codedAt).length, coderName: sample.coderName, mine: sample.coderId === user.id } : null,
+    sample: sample
+      ? {
+          id: sample.id,
+          size: sample.size,
+          seed: sample.seed,
+          coded: sample.items.filter((i) => i.codedAt).length,
+          coderName: sample.coderName,
+          mine: sample.coderId === user.id,
+        }
+      : null,
     results: sample && sample.items.some((i) => i.codedAt) ? await sampleAgreement(db, sample) : null,
   });
 }
@@ -39,7 +48,12 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const values = { size: String(form.get("size") ?? "").slice(0, 20), seed: String(form.get("seed") ?? "").slice(0, 20) };
   const size = z.coerce.number().int().min(2).max(Math.max(2, question.answers)).safeParse(values.size.trim());
-  const seed = z.coerce.number().int().min(1).max(2 ** 31 - 1).safeParse(values.seed.trim() || "1");
+  const seed = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .safeParse(values.seed.trim() || "1");
   const errors: Record<string, string> = {};
   if (question.answers < 2) errors.size = "themes:agreement.errors.tooFew";
   else if (!size.success) errors.size = "themes:agreement.errors.size";
@@ -57,7 +71,8 @@ export default function Agreement() {
   const num = new Intl.NumberFormat(i18n.language);
   const two = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const f = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "–" : two.format(x));
-  const ci = (c: readonly (number | null)[] | null | undefined) => (c && c[0] !== null && c[1] !== null ? t("agreement.interval", { low: f(c[0]), high: f(c[1]) }) : "–");
+  const ci = (c: readonly (number | null)[] | null | undefined) =>
+    c && c[0] !== null && c[1] !== null ? t("agreement.interval", { low: f(c[0]), high: f(c[1]) }) : "–";
   const base = `/consultations/${consultation.slug}/themes/${question.id}`;
   const band = (x: number | null | undefined) => (x === null || x === undefined ? "" : t(`agreement.band.${landisKoch(x)}`));
   return (
@@ -70,7 +85,12 @@ export default function Agreement() {
       <p className="govuk-body">{t("agreement.intro")}</p>
       {sample ? (
         <p className="govuk-body" data-testid="sample-progress">
-          {t("agreement.progress", { coded: num.format(sample.coded), size: num.format(sample.size), coder: sample.coderName ?? t("review.someone"), seed: sample.seed })}{" "}
+          {t("agreement.progress", {
+            coded: num.format(sample.coded),
+            size: num.format(sample.size),
+            coder: sample.coderName ?? t("review.someone"),
+            seed: sample.seed,
+          })}{" "}
           {sample.mine && sample.coded < sample.size ? (
             <Link className="govuk-link" to={`${base}/agreement/code`}>
               {t("agreement.continue")}
@@ -95,7 +115,9 @@ export default function Agreement() {
             ]}
           />
           {results.kappa?.kappa !== null && results.kappa?.kappa !== undefined ? (
-            <p className="govuk-body">{t("agreement.kappaSentence", { value: f(results.kappa.kappa), band: band(results.kappa.kappa), answers: num.format(results.bothPeople) })}</p>
+            <p className="govuk-body">
+              {t("agreement.kappaSentence", { value: f(results.kappa.kappa), band: band(results.kappa.kappa), answers: num.format(results.bothPeople) })}
+            </p>
           ) : (
             <p className="govuk-body">{t("agreement.noKappa")}</p>
           )}
@@ -103,12 +125,32 @@ export default function Agreement() {
           <h2 className="govuk-heading-m">{t("agreement.machineHeading")}</h2>
           {results.machine ? (
             <>
-              <p className="govuk-body">{t("agreement.macroSentence", { value: f(results.machine.macro), interval: ci(results.machine.ci95), answers: num.format(results.machine.units) })}</p>
+              <p className="govuk-body">
+                {t("agreement.macroSentence", {
+                  value: f(results.machine.macro),
+                  interval: ci(results.machine.ci95),
+                  answers: num.format(results.machine.units),
+                })}
+              </p>
               <Table
                 caption={t("agreement.machineCaption")}
-                head={[t("agreement.col.theme"), t("agreement.col.precision"), t("agreement.col.recall"), t("agreement.col.f1"), t("agreement.col.interval"), t("agreement.col.support")]}
+                head={[
+                  t("agreement.col.theme"),
+                  t("agreement.col.precision"),
+                  t("agreement.col.recall"),
+                  t("agreement.col.f1"),
+                  t("agreement.col.interval"),
+                  t("agreement.col.support"),
+                ]}
                 numericColumns={[1, 2, 3, 5]}
-                rows={results.machine.byTheme.map((r) => [r.theme ?? t("review.none"), f(r.precision), f(r.recall), f(r.f1), ci(r.ci95), num.format(r.support)])}
+                rows={results.machine.byTheme.map((r) => [
+                  r.theme ?? t("review.none"),
+                  f(r.precision),
+                  f(r.recall),
+                  f(r.f1),
+                  ci(r.ci95),
+                  num.format(r.support),
+                ])}
               />
             </>
           ) : (
@@ -120,8 +162,24 @@ export default function Agreement() {
         <Form method="post" noValidate>
           <h2 className="govuk-heading-m">{t("agreement.startHeading")}</h2>
           <p className="govuk-body">{t("agreement.startIntro")}</p>
-          <TextInput name="size" label={t("agreement.size")} hint={t("agreement.sizeHint", { max: num.format(question.answers) })} width="4" inputMode="numeric" defaultValue={actionData?.values?.size ?? String(Math.min(50, question.answers))} error={errors.size} />
-          <TextInput name="seed" label={t("agreement.seed")} hint={t("agreement.seedHint")} width="10" inputMode="numeric" defaultValue={actionData?.values?.seed ?? "1"} error={errors.seed} />
+          <TextInput
+            name="size"
+            label={t("agreement.size")}
+            hint={t("agreement.sizeHint", { max: num.format(question.answers) })}
+            width="4"
+            inputMode="numeric"
+            defaultValue={actionData?.values?.size ?? String(Math.min(50, question.answers))}
+            error={errors.size}
+          />
+          <TextInput
+            name="seed"
+            label={t("agreement.seed")}
+            hint={t("agreement.seedHint")}
+            width="10"
+            inputMode="numeric"
+            defaultValue={actionData?.values?.seed ?? "1"}
+            error={errors.seed}
+          />
           <Button variant={sample ? "secondary" : "primary"}>{t("agreement.start")}</Button>
         </Form>
       ) : null}

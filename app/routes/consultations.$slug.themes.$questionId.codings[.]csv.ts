@@ -15,7 +15,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const question = await requireThemableQuestion(db, consultation.id, args.params.questionId, locale);
   const body = toCsv(
     ["answer_id", "theme", "source", "coder", "confidence", "coded_at"],
-    (await codingsOf(db, consultation.id, question.id)).map((c) => [c.answerId, c.theme, c.source, c.source === "machine" ? "machine" : (c.coder ?? ""), c.confidence === null ? null : Math.round(c.confidence * 1000) / 1000, c.codedAt.toISOString()]),
+    (await codingsOf(db, consultation.id, question.id)).map((c) => [
+      c.answerId,
+      c.theme,
+      c.source,
+      c.source === "machine" ? "machine" : (c.coder ?? ""),
+      c.confidence === null ? null : Math.round(c.confidence * 1000) / 1000,
+      c.codedAt.toISOString(),
+    ]),
   );
   return new Response(body, {
     headers: {

@@ -59,8 +59,16 @@ export default function ThemeGroups() {
           small
           defaultValue={view.basis}
           items={[
-            { value: "person", label: t("groups.basisPerson"), hint: t("groups.basisCount", { count: view.counts.person, formatted: num.format(view.counts.person) }) },
-            { value: "machine", label: t("groups.basisMachine"), hint: t("groups.basisCount", { count: view.counts.machine, formatted: num.format(view.counts.machine) }) },
+            {
+              value: "person",
+              label: t("groups.basisPerson"),
+              hint: t("groups.basisCount", { count: view.counts.person, formatted: num.format(view.counts.person) }),
+            },
+            {
+              value: "machine",
+              label: t("groups.basisMachine"),
+              hint: t("groups.basisCount", { count: view.counts.machine, formatted: num.format(view.counts.machine) }),
+            },
           ]}
         />
         <Button variant="secondary">{t("groups.update")}</Button>
@@ -78,7 +86,15 @@ export default function ThemeGroups() {
             {t("groups.chartHeading")}
           </h2>
           <div className="app-table-scroll" role="region" aria-labelledby="chart-heading" tabIndex={0} data-testid="chart-region">
-            <svg role="img" aria-label={t("groups.chartLabel")} viewBox={`0 0 600 ${chartH}`} width="600" height={chartH} className="app-groups-chart" data-testid="groups-chart">
+            <svg
+              role="img"
+              aria-label={t("groups.chartLabel")}
+              viewBox={`0 0 600 ${chartH}`}
+              width="600"
+              height={chartH}
+              className="app-groups-chart"
+              data-testid="groups-chart"
+            >
               {view.themes.map((th, i) => {
                 const y0 = i * themeH;
                 return (
@@ -122,14 +138,24 @@ export default function ThemeGroups() {
                     ? t("groups.sentenceNone")
                     : s.key === "even"
                       ? t(s.chance ? "groups.sentenceEvenChance" : "groups.sentenceEven", { p: formatP(s.p, locale) })
-                      : t(s.chance ? "groups.sentenceMoreChance" : "groups.sentenceMore", { group: groupLabel(t, s.group), lift: dec.format(s.lift), p: formatP(s.p, locale) })}
+                      : t(s.chance ? "groups.sentenceMoreChance" : "groups.sentenceMore", {
+                          group: groupLabel(t, s.group),
+                          lift: dec.format(s.lift),
+                          p: formatP(s.p, locale),
+                        })}
                 </p>
                 <Table
                   caption={t("groups.tableCaption", { theme: th.name })}
                   head={[t("groups.col.group"), t("groups.col.answers"), t("groups.col.withTheme"), t("groups.col.share"), t("groups.col.lift")]}
                   numericColumns={[1, 2, 3, 4]}
                   rows={[
-                    ...th.result.groups.map((g) => [groupLabel(t, g.group), num.format(g.answers), num.format(g.withTheme), pct.format(g.share), Number.isFinite(g.lift) ? dec.format(g.lift) : "–"]),
+                    ...th.result.groups.map((g) => [
+                      groupLabel(t, g.group),
+                      num.format(g.answers),
+                      num.format(g.withTheme),
+                      pct.format(g.share),
+                      Number.isFinite(g.lift) ? dec.format(g.lift) : "–",
+                    ]),
                     [t("groups.all"), num.format(used), num.format(th.withTheme), pct.format(th.result.overallShare), "–"],
                   ]}
                 />

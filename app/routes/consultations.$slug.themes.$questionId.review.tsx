@@ -17,7 +17,6 @@ export const handle: RouteHandle = {
   title: (t, data) => t("themes:review.title", { consultation: (data as { consultation?: { title: string } } | undefined)?.consultation?.title ?? "" }),
 };
 
-
 export async function loader(args: LoaderFunctionArgs) {
   const { consultation, user, locale } = await requireConsultationRole(args, ["officer", "commissioner"]);
   const question = await requireThemableQuestion(args.context.db, consultation.id, args.params.questionId, locale);
@@ -54,12 +53,17 @@ export default function Review() {
   const errors = useTranslatedErrors(actionData?.errors, "themes");
   const num = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const date = (iso: string) => new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(new Date(iso));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(
+      new Date(iso),
+    );
   const base = `/consultations/${consultation.slug}/themes/${question.id}`;
   const confidence = new Map((item?.machine ?? []).map((m) => [m.themeId, m.confidence]));
   // Suggested themes first, most confident first; then the rest of the codebook by name.
   const ordered = [...themes].sort((a, b) => (confidence.get(b.id) ?? -1) - (confidence.get(a.id) ?? -1));
-  const ticked: string[] = actionData?.ticked ?? (item?.person ? (item.person.themeIds.length ? item.person.themeIds.map(String) : [NONE]) : (item?.machine ?? []).map((m) => String(m.themeId)));
+  const ticked: string[] =
+    actionData?.ticked ??
+    (item?.person ? (item.person.themeIds.length ? item.person.themeIds.map(String) : [NONE]) : (item?.machine ?? []).map((m) => String(m.themeId)));
   const themeName = (id: number) => themes.find((x) => x.id === id)?.name ?? "";
   return (
     <>
@@ -94,7 +98,13 @@ export default function Review() {
             {item.text}
           </blockquote>
           <p className="govuk-body-s">
-            {t("review.about", { group: item.group === "not-stated" ? t("participation:participation.notRecorded") : t(`participation:stakeholderGroup.${item.group}`, { defaultValue: item.group }), channel: t(`review.channel.${item.channel}`, { defaultValue: item.channel }) })}
+            {t("review.about", {
+              group:
+                item.group === "not-stated"
+                  ? t("participation:participation.notRecorded")
+                  : t(`participation:stakeholderGroup.${item.group}`, { defaultValue: item.group }),
+              channel: t(`review.channel.${item.channel}`, { defaultValue: item.channel }),
+            })}
           </p>
           {item.machine.length ? (
             <p className="govuk-body-s" data-testid="machine-coding">
@@ -131,7 +141,15 @@ export default function Review() {
                       const itemId = i === 0 ? "themes" : `themes-${i + 1}`;
                       return (
                         <div className="govuk-checkboxes__item" key={th.id}>
-                          <input className="govuk-checkboxes__input" id={itemId} name="themes" type="checkbox" value={th.id} defaultChecked={ticked.includes(String(th.id))} aria-describedby={c !== undefined ? `${itemId}-hint` : undefined} />
+                          <input
+                            className="govuk-checkboxes__input"
+                            id={itemId}
+                            name="themes"
+                            type="checkbox"
+                            value={th.id}
+                            defaultChecked={ticked.includes(String(th.id))}
+                            aria-describedby={c !== undefined ? `${itemId}-hint` : undefined}
+                          />
                           <label className="govuk-label govuk-checkboxes__label" htmlFor={itemId}>
                             {th.name}
                           </label>
@@ -145,7 +163,15 @@ export default function Review() {
                     })}
                     <div className="govuk-checkboxes__divider">{t("review.or")}</div>
                     <div className="govuk-checkboxes__item">
-                      <input className="govuk-checkboxes__input" id="themes-none" name="themes" type="checkbox" value={NONE} defaultChecked={ticked.includes(NONE)} data-behaviour="exclusive" />
+                      <input
+                        className="govuk-checkboxes__input"
+                        id="themes-none"
+                        name="themes"
+                        type="checkbox"
+                        value={NONE}
+                        defaultChecked={ticked.includes(NONE)}
+                        data-behaviour="exclusive"
+                      />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor="themes-none">
                         {t("review.none")}
                       </label>

@@ -18,7 +18,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const { partnerships } = await requireOfficerPartnerships(args);
   const db = args.context.db;
   const preselected = new URL(args.request.url).searchParams.get("partnership");
-  return json({ preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null, partnerships: await Promise.all(partnerships.map(async (p) => ({ ...p, groups: await listAdvisoryGroupsOfPartnership(db, p.id) }))) });
+  return json({
+    preselected: partnerships.some((p) => p.slug === preselected) ? preselected : null,
+    partnerships: await Promise.all(partnerships.map(async (p) => ({ ...p, groups: await listAdvisoryGroupsOfPartnership(db, p.id) }))),
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -29,14 +32,20 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, createSchema, CREATE_FIELDS);
   if (!partnership) {
     const values = parsed.ok ? {} : parsed.values;
-    return fail({ partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) }, { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" });
+    return fail(
+      { partnership: "form.errors.partnership", ...(parsed.ok ? {} : parsed.errors) },
+      { ...values, partnership: typeof slug === "string" ? slug.slice(0, 100) : "" },
+    );
   }
   const { actor } = await requirePartnershipActor(args, partnership.id);
   if (!parsed.ok) return fail(parsed.errors, { ...parsed.values, partnership: partnership.slug });
   const { title, summary, ...settings } = parsed.data;
   const db = args.context.db;
   if (!(await advisoryGroupAllowed(db, partnership.id, settings.advisoryGroupId))) {
-    return fail({ advisoryGroupId: "form.errors.advisoryGroup" }, { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug });
+    return fail(
+      { advisoryGroupId: "form.errors.advisoryGroup" },
+      { ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, String(form.get(f) ?? "").slice(0, 10_000)])), partnership: partnership.slug },
+    );
   }
   const created = await createConsultation(db, { actor, settings, english: { title, summary } }, new Date());
   return redirect(`/consultations/${created.slug}?created=1`);
@@ -49,7 +58,8 @@ export default function NewConsultation() {
   const errors = useTranslatedErrors(actionData?.errors);
   const values: Record<string, string> = actionData?.values ?? {};
   const chosen = partnerships.find((p) => p.slug === (values.partnership ?? preselected)) ?? partnerships[0];
-  const groups = partnerships.length === 1 ? partnerships[0].groups : partnerships.flatMap((p) => p.groups.map((g) => ({ ...g, name: `${g.name} (${p.name})` })));
+  const groups =
+    partnerships.length === 1 ? partnerships[0].groups : partnerships.flatMap((p) => p.groups.map((g) => ({ ...g, name: `${g.name} (${p.name})` })));
   return (
     <>
       <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
@@ -73,7 +83,15 @@ export default function NewConsultation() {
               </p>
             )}
             <TextInput name="title" label={t("form.titleEn")} hint={t("form.titleHint")} error={errors.title} defaultValue={values.title} />
-            <Textarea name="summary" label={t("form.summaryEn")} hint={t("form.summaryHint")} error={errors.summary} defaultValue={values.summary} rows={3} optional />
+            <Textarea
+              name="summary"
+              label={t("form.summaryEn")}
+              hint={t("form.summaryHint")}
+              error={errors.summary}
+              defaultValue={values.summary}
+              rows={3}
+              optional
+            />
             <ConsultationSettingsFields values={values} errors={errors} groups={groups} />
             <Button>{t("create.submit")}</Button>
           </Form>

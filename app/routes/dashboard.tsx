@@ -74,7 +74,15 @@ export default function Dashboard() {
             ) : (
               <Table
                 caption={t("dashboard.consultationsCaption", { partnership: p.name })}
-                head={[t("dashboard.table.title"), t("dashboard.table.status"), to("dashboard.opens"), t("dashboard.table.closes"), to("dashboard.responses"), t("dashboard.table.outcomes"), t("dashboard.table.results")]}
+                head={[
+                  t("dashboard.table.title"),
+                  t("dashboard.table.status"),
+                  to("dashboard.opens"),
+                  t("dashboard.table.closes"),
+                  to("dashboard.responses"),
+                  t("dashboard.table.outcomes"),
+                  t("dashboard.table.results"),
+                ]}
                 rows={p.consultations.map((c) => [
                   <Link key="t" className="govuk-link" to={`/consultations/${c.slug}`}>
                     {c.title}
@@ -157,7 +165,12 @@ export default function Dashboard() {
                     caption={to("overview.participationCaption", { number: c.participation!.round })}
                     head={[to("overview.col.group"), to("overview.col.members"), to("overview.col.responded"), to("overview.col.rate")]}
                     numericColumns={[1, 2, 3]}
-                    rows={c.participation!.groups.map((g) => [t(`results.group.${g.group}`), String(g.members), String(g.responded), g.rate === null ? "–" : `${g.rate}%`])}
+                    rows={c.participation!.groups.map((g) => [
+                      t(`results.group.${g.group}`),
+                      String(g.members),
+                      String(g.responded),
+                      g.rate === null ? "–" : `${g.rate}%`,
+                    ])}
                   />
                 </div>
               </details>

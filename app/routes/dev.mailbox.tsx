@@ -38,7 +38,13 @@ export default function Mailbox() {
     <>
       <h1 className="govuk-heading-l">{t("mailbox.heading")}</h1>
       <p className="govuk-body">{t("mailbox.intro")}</p>
-      {messages.length === 0 ? <p className="govuk-body">{t("mailbox.none")}</p> : <p className="govuk-body" data-testid="mailbox-count">{t("mailbox.showing", { first, last, total })}</p>}
+      {messages.length === 0 ? (
+        <p className="govuk-body">{t("mailbox.none")}</p>
+      ) : (
+        <p className="govuk-body" data-testid="mailbox-count">
+          {t("mailbox.showing", { first, last, total })}
+        </p>
+      )}
       {messages.map((m, i) => (
         <section key={i} className="govuk-!-margin-bottom-6" aria-labelledby={`mail-${i}`}>
           <h2 className="govuk-heading-s" id={`mail-${i}`}>

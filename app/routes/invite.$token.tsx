@@ -14,7 +14,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const result = await openInvitation(args.context.db, String(params.token ?? ""));
   if (!result.ok) throw new Response("Not Found", { status: 404 });
   const { slug, consultationId, token } = result.value;
-  return redirect(`/s/${slug}`, { headers: { "Set-Cookie": participantCookie(consultationId, token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return redirect(`/s/${slug}`, {
+    headers: { "Set-Cookie": participantCookie(consultationId, token), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
 }
 
 /**

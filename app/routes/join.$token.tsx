@@ -63,8 +63,21 @@ export default function Join() {
         <h1 className="govuk-heading-l">{t("join.heading")}</h1>
         <p className="govuk-body">{t("join.intro", { partnership: data.partnershipName, role: t(`roles.${data.role}`), email: data.email })}</p>
         <Form method="post" noValidate>
-          <TextInput name="displayName" label={t("join.name")} autoComplete="name" defaultValue={actionData?.values?.displayName ?? data.displayName} error={errors.displayName} />
-          <TextInput name="password" type="password" label={t("join.password")} hint={t("join.passwordHint")} autoComplete="new-password" error={errors.password} />
+          <TextInput
+            name="displayName"
+            label={t("join.name")}
+            autoComplete="name"
+            defaultValue={actionData?.values?.displayName ?? data.displayName}
+            error={errors.displayName}
+          />
+          <TextInput
+            name="password"
+            type="password"
+            label={t("join.password")}
+            hint={t("join.passwordHint")}
+            autoComplete="new-password"
+            error={errors.password}
+          />
           <TextInput name="confirmPassword" type="password" label={t("join.confirmPassword")} autoComplete="new-password" error={errors.confirmPassword} />
           <Button>{t("join.submit")}</Button>
         </Form>

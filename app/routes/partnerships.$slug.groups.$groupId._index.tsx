@@ -41,7 +41,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** A refused file: the error beside the file field, and the problems found in it (line, column, what), reported in a table. */
-const refuseFile = (error: string, problems: ImportProblem[] = [], status = 400) => fail({ file: `participation:members.import.errors.${error}` }, {}, status, { problems });
+const refuseFile = (error: string, problems: ImportProblem[] = [], status = 400) =>
+  fail({ file: `participation:members.import.errors.${error}` }, {}, status, { problems });
 
 export async function action(args: ActionFunctionArgs) {
   const { partnership, group, actor } = await requireGroupOfficer(args);
@@ -74,7 +75,17 @@ export default function GroupMembers() {
   const [search] = useSearchParams();
   const problems = actionData?.problems ?? [];
   const errors = useTranslatedErrors(actionData?.errors, "participation", { count: problems.length });
-  const notice = search.get("imported") ? t("members.imported", { count: Number(search.get("imported")) }) : search.get("added") ? t("members.added") : search.get("removed") ? t("members.removed") : search.get("saved") ? t("members.saved") : search.get("created") ? t("groups.created") : null;
+  const notice = search.get("imported")
+    ? t("members.imported", { count: Number(search.get("imported")) })
+    : search.get("added")
+      ? t("members.added")
+      : search.get("removed")
+        ? t("members.removed")
+        : search.get("saved")
+          ? t("members.saved")
+          : search.get("created")
+            ? t("groups.created")
+            : null;
   const base = `/partnerships/${partnership.slug}/groups/${group.id}`;
   return (
     <>
@@ -109,7 +120,14 @@ export default function GroupMembers() {
       ) : (
         <Table
           caption={t("members.caption", { count: members.length })}
-          head={[t("members.col.name"), t("members.col.email"), t("members.col.stakeholderGroup"), t("members.col.locality"), t("members.col.consent"), t("members.col.action")]}
+          head={[
+            t("members.col.name"),
+            t("members.col.email"),
+            t("members.col.stakeholderGroup"),
+            t("members.col.locality"),
+            t("members.col.consent"),
+            t("members.col.action"),
+          ]}
           rows={members.map((m) => [
             m.displayName,
             m.email ?? "–",

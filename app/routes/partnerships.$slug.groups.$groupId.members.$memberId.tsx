@@ -44,20 +44,24 @@ export async function action(args: ActionFunctionArgs) {
   const { partnership, group, member, actor } = await loadMember(args);
   const target = { actor, groupId: group.id, memberId: member.id };
   const back = `/partnerships/${partnership.slug}/groups/${group.id}`;
-  return await runIntent(await args.request.formData(), {
-    async remove() {
-      await removeMember(args.context.db, target, new Date());
-      return redirect(`${back}?removed=1`);
+  return await runIntent(
+    await args.request.formData(),
+    {
+      async remove() {
+        await removeMember(args.context.db, target, new Date());
+        return redirect(`${back}?removed=1`);
+      },
+      async save(form) {
+        const parsed = memberFromForm(form);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        const edited = await editMember(args.context.db, { ...target, member: parsed.member }, new Date());
+        if (!edited.ok && edited.reason === "missing") throw new Response("Not Found", { status: 404 });
+        if (!edited.ok) return memberEmailTaken(parsed.member);
+        return redirect(`${back}?saved=1`);
+      },
     },
-    async save(form) {
-      const parsed = memberFromForm(form);
-      if (!parsed.ok) return fail(parsed.errors, parsed.values);
-      const edited = await editMember(args.context.db, { ...target, member: parsed.member }, new Date());
-      if (!edited.ok && edited.reason === "missing") throw new Response("Not Found", { status: 404 });
-      if (!edited.ok) return memberEmailTaken(parsed.member);
-      return redirect(`${back}?saved=1`);
-    },
-  }, null);
+    null,
+  );
 }
 
 export default function EditMember() {

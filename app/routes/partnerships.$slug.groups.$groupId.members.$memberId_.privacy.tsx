@@ -71,7 +71,13 @@ export default function MemberPrivacy() {
               <p className="govuk-body">{t("member.eraseText")}</p>
               <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="erase" />
-                <Checkboxes name="confirm" legend={t("member.confirmLegend")} items={[{ value: "yes", label: t("member.confirmLabel") }]} error={errors?.confirm} small />
+                <Checkboxes
+                  name="confirm"
+                  legend={t("member.confirmLegend")}
+                  items={[{ value: "yes", label: t("member.confirmLabel") }]}
+                  error={errors?.confirm}
+                  small
+                />
                 <Button variant="warning">{t("member.eraseButton")}</Button>
               </Form>
             </>

@@ -21,21 +21,29 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  name: z.string({ error: "participation:groups.errors.nameRequired" }).trim().min(1, "participation:groups.errors.nameRequired").max(120, "participation:groups.errors.nameTooLong"),
+  name: z
+    .string({ error: "participation:groups.errors.nameRequired" })
+    .trim()
+    .min(1, "participation:groups.errors.nameRequired")
+    .max(120, "participation:groups.errors.nameTooLong"),
   description: z.string().trim().max(2000, "participation:groups.errors.descriptionTooLong").optional().default(""),
 });
 
 export async function action(args: ActionFunctionArgs) {
   const { partnership, actor } = await requirePartnershipOfficer(args);
-  return await runIntent(await args.request.formData(), {
-    async create(form) {
-      const parsed = parseForm(form, schema);
-      if (!parsed.ok) return fail(parsed.errors, parsed.values);
-      const created = await createGroup(args.context.db, { actor, ...parsed.data }, new Date());
-      if (!created.ok) return fail({ name: "participation:groups.errors.nameTaken" }, { name: parsed.data.name, description: parsed.data.description });
-      return redirect(`/partnerships/${partnership.slug}/groups/${created.value}?created=1`);
+  return await runIntent(
+    await args.request.formData(),
+    {
+      async create(form) {
+        const parsed = parseForm(form, schema);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        const created = await createGroup(args.context.db, { actor, ...parsed.data }, new Date());
+        if (!created.ok) return fail({ name: "participation:groups.errors.nameTaken" }, { name: parsed.data.name, description: parsed.data.description });
+        return redirect(`/partnerships/${partnership.slug}/groups/${created.value}?created=1`);
+      },
     },
-  }, null);
+    null,
+  );
 }
 
 export default function Groups() {
@@ -80,7 +88,15 @@ export default function Groups() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="create" />
             <TextInput name="name" label={t("groups.create.name")} defaultValue={values.name} error={errors.name} />
-            <Textarea name="description" label={t("groups.create.description")} hint={t("groups.create.descriptionHint")} optional defaultValue={values.description} error={errors.description} rows={3} />
+            <Textarea
+              name="description"
+              label={t("groups.create.description")}
+              hint={t("groups.create.descriptionHint")}
+              optional
+              defaultValue={values.description}
+              error={errors.description}
+              rows={3}
+            />
             <Button>{t("groups.create.submit")}</Button>
           </Form>
         </div>

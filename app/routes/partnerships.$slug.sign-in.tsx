@@ -80,7 +80,11 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, providerSchema);
   if (!parsed.ok) return fail(parsed.errors, withoutSecret(parsed.values));
   const saved = await saveProviderSettings(db, actor, parsed.data, now);
-  if (!saved.ok) return fail({ clientSecret: "admin.signIn.errors.clientSecret" }, withoutSecret(Object.fromEntries(schemaFields(providerSchema).map((f) => [f, String(form.get(f) ?? "")]))));
+  if (!saved.ok)
+    return fail(
+      { clientSecret: "admin.signIn.errors.clientSecret" },
+      withoutSecret(Object.fromEntries(schemaFields(providerSchema).map((f) => [f, String(form.get(f) ?? "")]))),
+    );
   return redirect(`/partnerships/${partnership.slug}/sign-in?saved=1`);
 }
 
@@ -109,8 +113,22 @@ export default function PartnershipSignIn() {
         <code data-testid="callback-url">{callbackUrl}</code>
       </p>
       <Form method="post" noValidate>
-        <TextInput name="issuer" type="url" label={t("admin.signIn.fields.issuer")} hint={t("admin.signIn.hints.issuer")} spellCheck={false} defaultValue={value("issuer", settings?.issuer)} error={errors.issuer} />
-        <TextInput name="clientId" label={t("admin.signIn.fields.clientId")} spellCheck={false} defaultValue={value("clientId", settings?.clientId)} error={errors.clientId} />
+        <TextInput
+          name="issuer"
+          type="url"
+          label={t("admin.signIn.fields.issuer")}
+          hint={t("admin.signIn.hints.issuer")}
+          spellCheck={false}
+          defaultValue={value("issuer", settings?.issuer)}
+          error={errors.issuer}
+        />
+        <TextInput
+          name="clientId"
+          label={t("admin.signIn.fields.clientId")}
+          spellCheck={false}
+          defaultValue={value("clientId", settings?.clientId)}
+          error={errors.clientId}
+        />
         <TextInput
           name="clientSecret"
           type="password"
@@ -128,7 +146,15 @@ export default function PartnershipSignIn() {
           defaultValue={value("allowedDomains", settings?.allowedDomains.join("\n"))}
           error={errors.allowedDomains}
         />
-        <TextInput name="emailClaim" width="20" label={t("admin.signIn.fields.emailClaim")} hint={t("admin.signIn.hints.emailClaim")} spellCheck={false} defaultValue={value("emailClaim", settings?.emailClaim ?? "email")} error={errors.emailClaim} />
+        <TextInput
+          name="emailClaim"
+          width="20"
+          label={t("admin.signIn.fields.emailClaim")}
+          hint={t("admin.signIn.hints.emailClaim")}
+          spellCheck={false}
+          defaultValue={value("emailClaim", settings?.emailClaim ?? "email")}
+          error={errors.emailClaim}
+        />
         <Radios
           name="requireSso"
           legend={t("admin.signIn.fields.requireSso")}

@@ -28,7 +28,11 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const inviteSchema = z.object({
-  displayName: z.string({ error: "admin.users.errors.nameRequired" }).trim().min(1, "admin.users.errors.nameRequired").max(120, "admin.users.errors.nameTooLong"),
+  displayName: z
+    .string({ error: "admin.users.errors.nameRequired" })
+    .trim()
+    .min(1, "admin.users.errors.nameRequired")
+    .max(120, "admin.users.errors.nameTooLong"),
   email: z
     .string({ error: "admin.users.errors.emailRequired" })
     .trim()
@@ -42,32 +46,49 @@ const removeSchema = z.object({ membershipId: z.coerce.number().int().positive()
 export async function action(args: ActionFunctionArgs) {
   const { partnership, actor } = await requirePartnershipAdministrator(args);
   const db = args.context.db;
-  return await runIntent(await args.request.formData(), {
-    async invite(form) {
-      const parsed = parseForm(form, inviteSchema);
-      if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { invited: null });
-      const result = await inviteOrAssign(db, { actor, ...parsed.data }, new Date());
-      const invited = !result.ok ? { kind: result.reason, link: null } : result.value.kind === "invited" ? { kind: result.value.kind, link: `${new URL(args.request.url).origin}/join/${result.value.token}` } : { kind: result.value.kind, link: null };
-      // Done, not refused: the page shows the invitation (or the link to send) and no errors.
-      return json({ invited: { link: invited.link, email: parsed.data.email, kind: invited.kind }, errors: {}, values: {} });
+  return await runIntent(
+    await args.request.formData(),
+    {
+      async invite(form) {
+        const parsed = parseForm(form, inviteSchema);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values, 400, { invited: null });
+        const result = await inviteOrAssign(db, { actor, ...parsed.data }, new Date());
+        const invited = !result.ok
+          ? { kind: result.reason, link: null }
+          : result.value.kind === "invited"
+            ? { kind: result.value.kind, link: `${new URL(args.request.url).origin}/join/${result.value.token}` }
+            : { kind: result.value.kind, link: null };
+        // Done, not refused: the page shows the invitation (or the link to send) and no errors.
+        return json({ invited: { link: invited.link, email: parsed.data.email, kind: invited.kind }, errors: {}, values: {} });
+      },
+      async remove(form) {
+        const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
+        if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+        const result = await removeRole(db, { actor, membershipId: parsed.data.membershipId }, new Date());
+        if (!result.ok) {
+          const lastAdministrator = result.reason === "last-administrator";
+          return fail(
+            { people: lastAdministrator ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" },
+            {},
+            lastAdministrator ? 409 : 404,
+            { invited: null },
+          );
+        }
+        return redirect(`/partnerships/${partnership.slug}/users?removed=1`);
+      },
     },
-    async remove(form) {
-      const parsed = removeSchema.safeParse({ membershipId: form.get("membershipId") });
-      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      const result = await removeRole(db, { actor, membershipId: parsed.data.membershipId }, new Date());
-      if (!result.ok) {
-        const lastAdministrator = result.reason === "last-administrator";
-        return fail({ people: lastAdministrator ? "admin.users.errors.lastAdministrator" : "admin.users.errors.notFound" }, {}, lastAdministrator ? 409 : 404, { invited: null });
-      }
-      return redirect(`/partnerships/${partnership.slug}/users?removed=1`);
-    },
-  }, null);
+    null,
+  );
 }
 
 export default function PartnershipUsers() {
   const { t } = useTranslation();
   const { partnership, people, pending } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ errors?: Record<string, string>; values?: Record<string, string>; invited?: { link: string | null; email: string; kind: "invited" | "role-added" | "already-has-role" } | null }>();
+  const actionData = useActionData<{
+    errors?: Record<string, string>;
+    values?: Record<string, string>;
+    invited?: { link: string | null; email: string; kind: "invited" | "role-added" | "already-has-role" } | null;
+  }>();
   const [params] = useSearchParams();
   const errors = useTranslatedErrors(actionData?.errors, "common");
   const values: Record<string, string | undefined> = actionData?.values ?? {};
@@ -133,7 +154,13 @@ export default function PartnershipUsers() {
           <p className="govuk-body">{t("admin.users.inviteIntro")}</p>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="invite" />
-            <TextInput name="displayName" label={t("admin.users.fields.name")} autoComplete="off" defaultValue={values.displayName} error={errors.displayName} />
+            <TextInput
+              name="displayName"
+              label={t("admin.users.fields.name")}
+              autoComplete="off"
+              defaultValue={values.displayName}
+              error={errors.displayName}
+            />
             <TextInput
               name="email"
               type="email"

@@ -50,12 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const status = statusOf(j, now);
   const hasDraft = Object.keys(j.state.answers).length > 0 || j.state.meta.seen.length > 0;
   // Someone who has not answered anything yet starts with the briefing; otherwise the first unanswered question.
-  const resume =
-    j.participant || j.mode === "preview"
-      ? hasDraft || j.sections.length === 0
-        ? resumePath(j)
-        : `${j.base}/briefing/1`
-      : null;
+  const resume = j.participant || j.mode === "preview" ? (hasDraft || j.sections.length === 0 ? resumePath(j) : `${j.base}/briefing/1`) : null;
   const ratingCount = j.questions.filter((q) => q.type === "rating").length;
   const minutes = Math.max(5, Math.round((j.questions.length * 40 + j.sections.length * 60) / 60 / 5) * 5);
   const c = j.consultation;
@@ -160,7 +155,9 @@ export default function StartPage() {
         ) : null}
 
         <h2 className="govuk-heading-m">{t("start.whoHeading")}</h2>
-        <p className="govuk-body">{withNames(t("start.who", { partnership: d.partnershipName }), [{ text: d.partnershipName, lang: PARTNERSHIP_LANG }], d.locale)}</p>
+        <p className="govuk-body">
+          {withNames(t("start.who", { partnership: d.partnershipName }), [{ text: d.partnershipName, lang: PARTNERSHIP_LANG }], d.locale)}
+        </p>
         {d.contactEmail ? (
           <p className="govuk-body">
             {t("start.contact")}{" "}

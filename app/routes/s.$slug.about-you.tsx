@@ -4,7 +4,18 @@ import { useTranslation } from "../i18n/use-translation";
 import type { DraftState, Step } from "../domain/survey/journey";
 import { tryWrite } from "../services/storage.server";
 import { saveState } from "../services/journey.server";
-import { backPath, continuePath, failStep, formInput, isChanging, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep } from "../auth/journey-route.server";
+import {
+  backPath,
+  continuePath,
+  failStep,
+  formInput,
+  isChanging,
+  limitPosts,
+  privateHeaders,
+  requireAnswering,
+  requireJourney,
+  requireStep,
+} from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { useTranslatedErrors } from "../ui/use-translated-errors";

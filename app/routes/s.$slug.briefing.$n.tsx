@@ -13,7 +13,11 @@ export { journeyHeaders as headers } from "../auth/journey-route.server";
 export const handle: RouteHandle = { title: (_t, data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "" };
 
 const params = z.object({ n: z.coerce.number().int().min(1).max(500) });
-const returnParam = z.coerce.number().int().min(1).max(2 ** 31);
+const returnParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31);
 
 /** The briefing, one short section per page; open to anyone, and linked from every question. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -27,10 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const section = j.sections[n - 1];
   const keep = returnTo ? `?return=${ret.data}` : "";
   const started = Boolean(j.participant) || j.mode === "preview";
-  const next =
-    n < j.sections.length
-      ? `${j.base}/briefing/${n + 1}${keep}`
-      : (returnTo ?? (started && j.round ? resumePath(j) : j.base));
+  const next = n < j.sections.length ? `${j.base}/briefing/${n + 1}${keep}` : (returnTo ?? (started && j.round ? resumePath(j) : j.base));
   return json(
     {
       pageTitle: section.title ?? j.consultation.title.value,

@@ -3,7 +3,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/use-translation";
 import { submit } from "../services/journey.server";
 import { tryWrite } from "../services/storage.server";
-import { checkHoneypot, failStep, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep, resumePath, stepPath } from "../auth/journey-route.server";
+import {
+  checkHoneypot,
+  failStep,
+  limitPosts,
+  privateHeaders,
+  requireAnswering,
+  requireJourney,
+  requireStep,
+  resumePath,
+  stepPath,
+} from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -21,7 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const shown = new Set(j.flow.shown.map((q) => q.id));
   const rows = j.questions
     .filter((q) => shown.has(q.id))
-    .map((q) => ({ q: q as unknown as QuestionView, answer: j.state.answers[String(q.id)] ?? null, change: stepPath(j, { kind: "question", id: q.id }, true) }));
+    .map((q) => ({
+      q: q as unknown as QuestionView,
+      answer: j.state.answers[String(q.id)] ?? null,
+      change: stepPath(j, { kind: "question", id: q.id }, true),
+    }));
   const steps = j.flow.steps;
   const hasAboutYou = steps.some((s) => s.kind === "about-you");
   return json(

@@ -42,7 +42,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const receiptSchema = z.object({
   // No field at all reads as an empty one.
-  email: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().min(1, "done.receipt.errorRequired").max(254, "done.receipt.errorFormat").refine(isEmailAddress, "done.receipt.errorFormat")),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? v : ""),
+    z.string().trim().min(1, "done.receipt.errorRequired").max(254, "done.receipt.errorFormat").refine(isEmailAddress, "done.receipt.errorFormat"),
+  ),
 });
 
 /** The optional receipt by email: the address is used for this one email and not kept with the answers. */
@@ -66,7 +69,13 @@ export async function action(args: ActionFunctionArgs) {
     "",
     t("receipt.signoff", { partnership: j.consultation.partnershipName }),
   ];
-  await queueReceipt(args.context.db, j, parsed.data.email, { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") }, now);
+  await queueReceipt(
+    args.context.db,
+    j,
+    parsed.data.email,
+    { subject: t("receipt.subject", { reference: j.response.reference }), text: lines.join("\n") },
+    now,
+  );
   return redirect(`${j.base}/done?receipt=sent`);
 }
 

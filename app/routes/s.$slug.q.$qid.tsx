@@ -6,7 +6,18 @@ import { answerFromForm, formFromAnswer, type Step } from "../domain/survey/jour
 import { answerSchema } from "../domain/survey/questions";
 import { feedbackFor, resumeCodeOf, saveState, withAnswer, type Journey } from "../services/journey.server";
 import { tryWrite } from "../services/storage.server";
-import { backPath, continuePath, failStep, formInput, isChanging, limitPosts, privateHeaders, requireAnswering, requireJourney, requireStep } from "../auth/journey-route.server";
+import {
+  backPath,
+  continuePath,
+  failStep,
+  formInput,
+  isChanging,
+  limitPosts,
+  privateHeaders,
+  requireAnswering,
+  requireJourney,
+  requireStep,
+} from "../auth/journey-route.server";
 import { BackLink, Button } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
@@ -17,7 +28,13 @@ export { journeyHeaders as headers } from "../auth/journey-route.server";
 
 export const handle: RouteHandle = { title: (_t, data) => (data as { pageTitle?: string } | undefined)?.pageTitle ?? "" };
 
-const params = z.object({ qid: z.coerce.number().int().min(1).max(2 ** 31) });
+const params = z.object({
+  qid: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31),
+});
 
 function findStep(args: LoaderFunctionArgs, j: Journey): { step: Step; question: Journey["questions"][number] } {
   const p = params.safeParse(args.params);

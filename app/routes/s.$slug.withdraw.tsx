@@ -40,9 +40,7 @@ export default function WithdrawPage() {
           {d.open ? (
             <>
               <p className="govuk-body">{t("withdraw.body", { reference: d.reference })}</p>
-              <WarningText assistive={t("withdraw.warningPrefix")}>
-                {t("withdraw.warning")}
-              </WarningText>
+              <WarningText assistive={t("withdraw.warningPrefix")}>{t("withdraw.warning")}</WarningText>
               <Form method="post">
                 <div className="govuk-button-group">
                   <Button variant="warning">{t("withdraw.submit")}</Button>

@@ -46,7 +46,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ providers: await ssoPartnerships(args.context.db), ssoError: ssoErrorSchema.parse(url.searchParams.get("sso")) });
 }
 
-
 export async function action(args: ActionFunctionArgs) {
   const { request } = args;
   const formData = await request.formData();

@@ -21,11 +21,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const started = await startSso(
     args.context.db,
     env(),
-    { partnershipSlug: parsed.data.partnership, redirectTo: safeRedirect(parsed.data.redirectTo), origin: linkOrigin(request), address: clientAddress(request) },
+    {
+      partnershipSlug: parsed.data.partnership,
+      redirectTo: safeRedirect(parsed.data.redirectTo),
+      origin: linkOrigin(request),
+      address: clientAddress(request),
+    },
     new Date(),
   );
   if (!started.ok) {
-    if (started.reason === "rate-limited") throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(started.retryAfterSeconds) } });
+    if (started.reason === "rate-limited")
+      throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(started.retryAfterSeconds) } });
     return redirect(`/sign-in?sso=${started.reason}`);
   }
   return redirect(started.url, { headers: { "Set-Cookie": serializeSsoStateCookie(started.state, secureCookies()), "Referrer-Policy": "no-referrer" } });

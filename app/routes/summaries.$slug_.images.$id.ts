@@ -20,7 +20,11 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!consultation) throw new Response("Not Found", { status: 404 });
   const published = await findPublicImage(db, consultation.id, consultation.status, p.data.id);
   const user = published ? null : await getOptionalUser(args);
-  const image = published ?? (user && (await hasRole(db, user.id, consultation.partnershipId, ["officer", "commissioner", "administrator"])) ? await findImage(db, p.data.id, consultation.id) : null);
+  const image =
+    published ??
+    (user && (await hasRole(db, user.id, consultation.partnershipId, ["officer", "commissioner", "administrator"]))
+      ? await findImage(db, p.data.id, consultation.id)
+      : null);
   if (!image) throw new Response("Not Found", { status: 404 });
   const etag = `"${image.sha256.slice(0, 32)}"`;
   const headers = {

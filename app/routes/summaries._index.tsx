@@ -81,7 +81,8 @@ export default function SummariesIndex() {
                 )}
               </h2>
               <p className="govuk-body-s govuk-!-margin-bottom-1">
-                <Tag colour={c.status === "published" ? "blue" : c.status === "open" ? "green" : "grey"}>{t(`index.status.${c.status}`)}</Tag> {c.partnershipName}
+                <Tag colour={c.status === "published" ? "blue" : c.status === "open" ? "green" : "grey"}>{t(`index.status.${c.status}`)}</Tag>{" "}
+                {c.partnershipName}
               </p>
               <p className="govuk-body" lang={c.lang === data.locale ? undefined : c.lang}>
                 {c.summary}

@@ -16,20 +16,40 @@ export type Invited = { kind: "role-added"; userId: number } | { kind: "invited"
  * (refused when they have it already); a new person gets an invitation link, shown to the
  * administrator, to set their name and password.
  */
-export async function inviteOrAssign(db: DB, input: { actor: Actor; email: string; displayName: string; role: Role }, now: Date): Promise<Decision<"already-has-role", Invited>> {
+export async function inviteOrAssign(
+  db: DB,
+  input: { actor: Actor; email: string; displayName: string; role: Role },
+  now: Date,
+): Promise<Decision<"already-has-role", Invited>> {
   const { actor, ...person } = input;
   const partnershipId = actor.partnershipId;
   return await inTransaction(db, async (tx): Promise<Decision<"already-has-role", Invited>> => {
     const existing = await findUserIdByEmail(tx, person.email);
     if (existing !== undefined) {
       if (!(await addMembership(tx, existing, partnershipId, person.role))) return refuse("already-has-role");
-      await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: "role.assigned", entityType: "user", entityId: existing, details: { role: person.role } });
+      await appendAudit(tx, {
+        at: now,
+        actorUserId: actor.userId,
+        partnershipId,
+        action: "role.assigned",
+        entityType: "user",
+        entityId: existing,
+        details: { role: person.role },
+      });
       return allow({ kind: "role-added", userId: existing });
     }
     const token = randomToken(24);
     const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
     const id = await insertUserInvitation(tx, { ...person, partnershipId, tokenHash: hashTokenHex(token), invitedBy: actor.userId, expiresAt });
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: "user.invited", entityType: "user_invitation", entityId: id, details: { role: person.role } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId,
+      action: "user.invited",
+      entityType: "user_invitation",
+      entityId: id,
+      details: { role: person.role },
+    });
     return allow({ kind: "invited", token, expiresAt });
   });
 }
@@ -45,7 +65,15 @@ export async function removeRole(db: DB, input: { actor: Actor; membershipId: nu
       if (!removed) return refuse("not-found");
       // A partnership must keep at least one administrator: throwing rolls the delete back.
       if (removed.role === "administrator" && (await countAdministrators(tx, partnershipId)) === 0) throw new LastAdministrator();
-      await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: "role.removed", entityType: "user", entityId: removed.userId, details: { role: removed.role } });
+      await appendAudit(tx, {
+        at: now,
+        actorUserId: actor.userId,
+        partnershipId,
+        action: "role.removed",
+        entityType: "user",
+        entityId: removed.userId,
+        details: { role: removed.role },
+      });
       return allowed;
     });
   } catch (error) {

@@ -15,7 +15,14 @@ type Acting = { actor: Actor };
 export async function retryEmail(db: DB, input: Acting & { consultationId: number; emailId: number }, now: Date): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
     if (!(await requeueEmail(tx, input.emailId, input.consultationId, now))) return false;
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "email.retried", entityType: "email", entityId: input.emailId });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "email.retried",
+      entityType: "email",
+      entityId: input.emailId,
+    });
     return true;
   });
 }
@@ -25,7 +32,14 @@ export async function createGroup(db: DB, input: Acting & { name: string; descri
   return await inTransaction(db, async (tx) => {
     if (await groupNameTaken(tx, input.actor.partnershipId, input.name)) return refuse("taken");
     const id = await insertGroup(tx, input.actor.partnershipId, input.name, input.description);
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "advisory-group.created", entityType: "advisory-group", entityId: id });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "advisory-group.created",
+      entityType: "advisory-group",
+      entityId: id,
+    });
     return allow(id);
   });
 }
@@ -35,12 +49,24 @@ export async function addMember(db: DB, input: Acting & { groupId: number; membe
   return await inTransaction(db, async (tx) => {
     if ((await currentMemberEmails(tx, input.groupId)).has(input.member.email)) return refuse("duplicate");
     const id = await insertMember(tx, input.groupId, input.member, now);
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "advisory-group.member-added", entityType: "advisory-group-member", entityId: id, details: { groupId: input.groupId } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "advisory-group.member-added",
+      entityType: "advisory-group-member",
+      entityId: id,
+      details: { groupId: input.groupId },
+    });
     return allow(id);
   });
 }
 
-export async function editMember(db: DB, input: Acting & { groupId: number; memberId: number; member: MemberInput }, now: Date): Promise<Decision<"duplicate" | "missing">> {
+export async function editMember(
+  db: DB,
+  input: Acting & { groupId: number; memberId: number; member: MemberInput },
+  now: Date,
+): Promise<Decision<"duplicate" | "missing">> {
   return await inTransaction(db, async (tx) => {
     const before = await findMember(tx, input.groupId, input.memberId);
     if (!before || before.leftAt) return refuse("missing");
@@ -68,19 +94,39 @@ export async function removeMember(db: DB, input: Acting & { groupId: number; me
   return await inTransaction(db, async (tx) => {
     if (!(await markMemberLeft(tx, input.groupId, input.memberId, now))) return false;
     const revoked = await revokeOpenInvitationsOfMember(tx, input.memberId, now);
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "advisory-group.member-removed", entityType: "advisory-group-member", entityId: input.memberId, details: { groupId: input.groupId, invitationsRevoked: revoked } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "advisory-group.member-removed",
+      entityType: "advisory-group-member",
+      entityId: input.memberId,
+      details: { groupId: input.groupId, invitationsRevoked: revoked },
+    });
     return true;
   });
 }
 
 /** All or nothing: duplicates are checked again inside the transaction. */
-export async function importMembers(db: DB, input: Acting & { groupId: number; rows: MemberInput[] }, now: Date): Promise<{ created: number } | { duplicate: string }> {
+export async function importMembers(
+  db: DB,
+  input: Acting & { groupId: number; rows: MemberInput[] },
+  now: Date,
+): Promise<{ created: number } | { duplicate: string }> {
   return await inTransaction(db, async (tx) => {
     const existing = await currentMemberEmails(tx, input.groupId);
     const clash = input.rows.find((r) => existing.has(r.email));
     if (clash) return { duplicate: clash.email };
     for (const row of input.rows) await insertMember(tx, input.groupId, row, now);
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "advisory-group.members-imported", entityType: "advisory-group", entityId: input.groupId, details: { created: input.rows.length } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "advisory-group.members-imported",
+      entityType: "advisory-group",
+      entityId: input.groupId,
+      details: { created: input.rows.length },
+    });
     return { created: input.rows.length };
   });
 }

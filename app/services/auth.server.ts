@@ -20,7 +20,11 @@ export type SignInResult =
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 function throttlePolicies(e: Env) {
-  const delays = { baseDelayMs: e.SIGN_IN_DELAY_BASE_SECONDS * 1000, maxDelayMs: e.SIGN_IN_DELAY_MAX_SECONDS * 1000, forgetAfterMs: e.SIGN_IN_WINDOW_SECONDS * 1000 };
+  const delays = {
+    baseDelayMs: e.SIGN_IN_DELAY_BASE_SECONDS * 1000,
+    maxDelayMs: e.SIGN_IN_DELAY_MAX_SECONDS * 1000,
+    forgetAfterMs: e.SIGN_IN_WINDOW_SECONDS * 1000,
+  };
   return {
     address: { freeFailures: e.SIGN_IN_MAX_ATTEMPTS, ...delays },
     pair: { freeFailures: e.SIGN_IN_PAIR_FAILURES, ...delays },
@@ -50,7 +54,10 @@ export async function signIn(
   const deviceId = await trustedDeviceOf(db, input.deviceToken, user?.id, now);
   const policies = throttlePolicies(e);
   const keys = throttleKeys({ address: input.ip, email, deviceId }, policies);
-  const records = await readFailures(db, keys.map((k) => k.key));
+  const records = await readFailures(
+    db,
+    keys.map((k) => k.key),
+  );
   const allowedAt = attemptAllowedAt(records, keys, at);
   if (allowedAt > at) return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil((allowedAt - at) / 1000)) };
 
@@ -60,15 +67,22 @@ export async function signIn(
   if (usable?.passwordHash) valid = await verifyPassword(usable.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
   if (!usable || !valid) {
-    await writeFailures(db, keys.map(({ key, policy }) => ({ key, record: afterFailure(records.get(key), policy, at) })));
+    await writeFailures(
+      db,
+      keys.map(({ key, policy }) => ({ key, record: afterFailure(records.get(key), policy, at) })),
+    );
     if (at - lastSweep > 60_000) {
       lastSweep = at;
       await sweepFailures(db, at - policies.address.forgetAfterMs);
     }
-    if (usable) await appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in.failed", entityType: "user", entityId: usable.id });
+    if (usable)
+      await appendAudit(db, { at: now, actorUserId: usable.id, partnershipId: null, action: "sign-in.failed", entityType: "user", entityId: usable.id });
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(db, keys.filter((k) => k.clearedOnSuccess).map((k) => k.key));
+  await clearFailures(
+    db,
+    keys.filter((k) => k.clearedOnSuccess).map((k) => k.key),
+  );
   if (await ssoRequiredFor(db, usable.id)) return { ok: false, reason: "sso-required" };
   const device = deviceId ? null : await createTrustedDevice(db, usable.id, now);
   const session = await createSession(db, usable.id, now, e.SESSION_DAYS);
@@ -76,10 +90,7 @@ export async function signIn(
   return { ok: true, ...session, userId: usable.id, device };
 }
 
-export const passwordSchema = z
-  .string()
-  .min(12, { message: "password.tooShort" })
-  .max(200, { message: "password.tooLong" });
+export const passwordSchema = z.string().min(12, { message: "password.tooShort" }).max(200, { message: "password.tooLong" });
 
 export async function acceptUserInvitation(
   db: DB,

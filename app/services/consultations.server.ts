@@ -49,7 +49,6 @@ import type { Role } from "../domain/auth/roles";
 
 type Tx = DB;
 
-
 /** A new draft consultation with its English text, its survey and an empty first round. */
 export async function createConsultation(
   db: DB,
@@ -65,12 +64,34 @@ export async function createConsultation(
       known.add(slug);
       slug = uniqueSlug(input.english.title, (s) => known.has(s));
     }
-    const id = await insertConsultation(tx, { ...input.settings, partnershipId: input.actor.partnershipId, slug, createdBy: input.actor.userId, updatedAt: now });
+    const id = await insertConsultation(tx, {
+      ...input.settings,
+      partnershipId: input.actor.partnershipId,
+      slug,
+      createdBy: input.actor.userId,
+      updatedAt: now,
+    });
     await upsertConsultationTranslation(tx, id, "en", { ...input.english, briefing: "", privacyNotice: "" });
     const surveyId = await ensureSurvey(tx, id);
     const roundId = await insertRound(tx, { surveyId, number: 1 });
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "consultation.created", entityType: "consultation", entityId: id, details: { slug } });
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "round.created", entityType: "round", entityId: roundId, details: { number: 1 } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "consultation.created",
+      entityType: "consultation",
+      entityId: id,
+      details: { slug },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "round.created",
+      entityType: "round",
+      entityId: roundId,
+      details: { number: 1 },
+    });
     return { id, slug };
   });
 }
@@ -231,7 +252,11 @@ export async function participationByGroup(
  * The dashboard: each partnership the person belongs to, their roles in it, and its
  * consultations with their dates, rounds and who took part in the latest round.
  */
-export async function dashboardPartnerships(db: DB, memberships: ReadonlyArray<{ partnershipId: number; partnershipSlug: string; partnershipName: string; role: Role }>, locale: string) {
+export async function dashboardPartnerships(
+  db: DB,
+  memberships: ReadonlyArray<{ partnershipId: number; partnershipSlug: string; partnershipName: string; role: Role }>,
+  locale: string,
+) {
   const byPartnership = new Map<number, { slug: string; name: string; roles: Role[] }>();
   for (const m of memberships) {
     const entry = byPartnership.get(m.partnershipId) ?? { slug: m.partnershipSlug, name: m.partnershipName, roles: [] };
@@ -239,7 +264,10 @@ export async function dashboardPartnerships(db: DB, memberships: ReadonlyArray<{
     byPartnership.set(m.partnershipId, entry);
   }
   const consultations = await listConsultationsForPartnerships(db, [...byPartnership.keys()], locale);
-  const rounds = await listRoundOverviews(db, consultations.map((c) => c.id));
+  const rounds = await listRoundOverviews(
+    db,
+    consultations.map((c) => c.id),
+  );
   const partnerships = [];
   for (const [id, p] of byPartnership.entries()) {
     const ownConsultations = [];
@@ -266,17 +294,26 @@ export async function dashboardPartnerships(db: DB, memberships: ReadonlyArray<{
  * A consultation's overview: its settings, the status changes open to it, how complete each
  * language is, its rounds, who took part in the latest round, and its lifecycle history.
  */
-export async function consultationOverview(db: DB, input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; canEdit: boolean }) {
+export async function consultationOverview(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; canEdit: boolean },
+) {
   const { consultation, locale } = input;
   const settings = (await findConsultationSettings(db, consultation.id))!;
   const translations = await listConsultationTranslations(db, consultation.id);
   const counts = await translationCounts(db, consultation.id);
   const rounds = await listRoundOverviews(db, [consultation.id]);
-  const group = settings.advisoryGroupId ? (await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).find((g) => g.id === settings.advisoryGroupId) : undefined;
+  const group = settings.advisoryGroupId
+    ? (await listAdvisoryGroupsOfPartnership(db, consultation.partnershipId)).find((g) => g.id === settings.advisoryGroupId)
+    : undefined;
   const date = (d: Date | null) => (d ? formatDate(d.toISOString(), locale) : null);
   const latest = [...rounds].reverse().find((r) => r.status !== "draft") ?? null;
   const participation = latest ? { round: latest.number, ...(await participationByGroup(db, latest.id, settings.advisoryGroupId)) } : null;
-  const history = await listLifecycleHistory(db, consultation.id, rounds.map((r) => r.id));
+  const history = await listLifecycleHistory(
+    db,
+    consultation.id,
+    rounds.map((r) => r.id),
+  );
   return {
     consultation: { slug: consultation.slug, title: consultation.title, status: settings.status },
     canEdit: input.canEdit,
@@ -347,7 +384,10 @@ export async function roundPage(
       const text = own.find((x) => x.locale === locale)?.text ?? own.find((x) => x.locale === "en")?.text ?? "";
       const outcome = q.outcomeId ? outcomes.find((o) => o.id === q.outcomeId) : undefined;
       const conditionIndex = q.conditionQuestionId ? questions.findIndex((x) => x.id === q.conditionQuestionId) : -1;
-      const conditionText = conditionIndex >= 0 ? (texts.find((x) => x.questionId === q.conditionQuestionId && x.locale === "en")?.options[q.conditionValue ?? ""] ?? q.conditionValue) : null;
+      const conditionText =
+        conditionIndex >= 0
+          ? (texts.find((x) => x.questionId === q.conditionQuestionId && x.locale === "en")?.options[q.conditionValue ?? ""] ?? q.conditionValue)
+          : null;
       return {
         id: q.id,
         number: i + 1,
@@ -372,5 +412,10 @@ export async function advisoryGroupAllowed(db: DB, partnershipId: number, groupI
 }
 
 // Reads the routes use, passed through unchanged: services are the routes' only way to the data.
-export { findConsultationSettings, listAdvisoryGroupsOfPartnership, listConsultationTranslations, listRoundOverviews } from "../repos/consultation-admin.server";
+export {
+  findConsultationSettings,
+  listAdvisoryGroupsOfPartnership,
+  listConsultationTranslations,
+  listRoundOverviews,
+} from "../repos/consultation-admin.server";
 export { findConsultationBySlug, listPublicConsultations } from "../repos/consultations.server";

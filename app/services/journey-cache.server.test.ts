@@ -55,7 +55,9 @@ describe("journey content cache", () => {
     sqlite.prepare("update partnerships set name = 'Renamed partnership'").run();
     expect((await journeyContent(db, SLUG, "en"))!.consultation.partnershipName).toBe("Renamed partnership");
     sqlite.prepare("update candidate_outcome_translations set statement = 'Reworded outcome' where outcome_id = ? and locale = 'en'").run(q.outcomeId);
-    expect((await (await journeyContent(db, SLUG, "en"))!.questionsOf(round.id)).questions.find((x) => x.id === q.id)!.outcomeStatement).toBe("Reworded outcome");
+    expect((await (await journeyContent(db, SLUG, "en"))!.questionsOf(round.id)).questions.find((x) => x.id === q.id)!.outcomeStatement).toBe(
+      "Reworded outcome",
+    );
   });
 
   it("a rolled-back change leaves the version, and the content, as they were", async () => {

@@ -298,7 +298,11 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
       const responseId = await repo.insertResponse(tx, { roundId: round.id, participantId: participant.id, reference, locale: j.locale, submittedAt: now });
       await repo.insertAnswers(
         tx,
-        answersToSubmit(j.journeyQuestions, state).map(({ question, answer }) => ({ responseId, questionId: question.id, ...toStoredAnswer(question.type, answer) })),
+        answersToSubmit(j.journeyQuestions, state).map(({ question, answer }) => ({
+          responseId,
+          questionId: question.id,
+          ...toStoredAnswer(question.type, answer),
+        })),
       );
       const profile = profileToSubmit(j.journeyQuestions, state);
       if (Object.keys(profile).length) await repo.upsertProfile(tx, participant.id, profile, now);
@@ -306,7 +310,12 @@ export async function submit(db: DB, j: Journey, now: Date): Promise<SubmitResul
         // Advisory group members gave their profile, with consent, when they joined the group.
         const member = await repo.findMember(tx, participant.memberId);
         if (member?.profileConsentAt) {
-          await repo.upsertProfile(tx, participant.id, { stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity }, member.profileConsentAt);
+          await repo.upsertProfile(
+            tx,
+            participant.id,
+            { stakeholderGroup: member.stakeholderGroup, ageBand: member.ageBand, sex: member.sex, locality: member.locality, ethnicity: member.ethnicity },
+            member.profileConsentAt,
+          );
         }
       }
       if (participant.memberId != null) await repo.setInvitationsCompleted(tx, participant.memberId, round.id, now);

@@ -39,7 +39,10 @@ export function capturedMail(): CapturedMail[] {
  */
 export async function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<number>; isAdmin: boolean }, page: number, perPage: number) {
   const all = capturedMail();
-  const consultationOf = await consultationsOfEmails(db, all.map((m) => m.outboxId).filter((id): id is number => id != null));
+  const consultationOf = await consultationsOfEmails(
+    db,
+    all.map((m) => m.outboxId).filter((id): id is number => id != null),
+  );
   const partnershipOf = await findConsultationPartnerships(db, [...new Set([...consultationOf.values()].filter((c): c is number => c != null))]);
   const visible = all.filter((m) => {
     // Mail whose outbox row is gone or is a receipt (deleted once sent) is a citizen's: never shown to staff.
@@ -50,7 +53,14 @@ export async function mailboxPage(db: DB, viewer: { partnershipIds: ReadonlySet<
     return p != null && viewer.partnershipIds.has(p);
   });
   const window = pageWindow(visible.length, page, perPage);
-  return { messages: visible.slice(window.start, window.end), total: visible.length, page: window.page, pages: window.pages, first: window.start + 1, last: window.end };
+  return {
+    messages: visible.slice(window.start, window.end),
+    total: visible.length,
+    page: window.page,
+    pages: window.pages,
+    first: window.start + 1,
+    last: window.end,
+  };
 }
 
 export async function startMailCapture(): Promise<{ port: number }> {

@@ -37,7 +37,15 @@ export interface ModerationActor {
 type ItemRefusal = "missing" | "decided" | "wrong-kind";
 
 async function audit(tx: DB, a: ModerationActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  await appendAudit(tx, { at: now, actorUserId: a.actor.userId, partnershipId: a.actor.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
+  await appendAudit(tx, {
+    at: now,
+    actorUserId: a.actor.userId,
+    partnershipId: a.actor.partnershipId,
+    action,
+    entityType,
+    entityId,
+    details: { consultationId: a.consultationId, ...details },
+  });
 }
 
 async function loadUndecided(
@@ -64,26 +72,59 @@ export async function acceptProposal(
     if (!item.ok) return item;
     let domainId: number;
     if ("id" in a.domain) {
-      const [own] = await tx.select({ id: outcomeDomains.id }).from(outcomeDomains).where(and(eq(outcomeDomains.id, a.domain.id), eq(outcomeDomains.consultationId, a.consultationId)));
+      const [own] = await tx
+        .select({ id: outcomeDomains.id })
+        .from(outcomeDomains)
+        .where(and(eq(outcomeDomains.id, a.domain.id), eq(outcomeDomains.consultationId, a.consultationId)));
       if (!own) return refuse("domain");
       domainId = own.id;
     } else domainId = await ensureDomain(tx, a.consultationId, a.domain.newName, domainCode(a.domain.newName));
     const code = nextProposalCode(await outcomeCodes(tx, a.consultationId));
-    await upsertOutcome(tx, a.consultationId, { code, domainId, statement: a.statement, description: a.description, source: PROPOSED_SOURCE, position: await countOutcomes(tx, a.consultationId) });
-    const outcome = (await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, code))))[0]!;
-    await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "accepted", outcomeId: outcome.id, decidedBy: a.actor.userId, decidedAt: now });
+    await upsertOutcome(tx, a.consultationId, {
+      code,
+      domainId,
+      statement: a.statement,
+      description: a.description,
+      source: PROPOSED_SOURCE,
+      position: await countOutcomes(tx, a.consultationId),
+    });
+    const outcome = (
+      await tx
+        .select({ id: candidateOutcomes.id })
+        .from(candidateOutcomes)
+        .where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, code)))
+    )[0]!;
+    await insertDecision(tx, {
+      consultationId: a.consultationId,
+      answerId: a.answerId,
+      decision: "accepted",
+      outcomeId: outcome.id,
+      decidedBy: a.actor.userId,
+      decidedAt: now,
+    });
     await audit(tx, a, "moderation.accepted", "answer", a.answerId, { outcomeCode: code }, now);
     return allow({ code });
   });
 }
 
-export async function mergeProposal(db: DB, a: ModerationActor & { answerId: number; outcomeCode: string }, now: Date): Promise<Decision<ItemRefusal | "outcome">> {
+export async function mergeProposal(
+  db: DB,
+  a: ModerationActor & { answerId: number; outcomeCode: string },
+  now: Date,
+): Promise<Decision<ItemRefusal | "outcome">> {
   return await inTransaction(db, async (tx) => {
     const item = await loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (!item.ok) return item;
     const outcome = await findActiveOutcome(tx, a.consultationId, a.outcomeCode);
     if (!outcome) return refuse("outcome");
-    await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "merged", outcomeId: outcome.id, decidedBy: a.actor.userId, decidedAt: now });
+    await insertDecision(tx, {
+      consultationId: a.consultationId,
+      answerId: a.answerId,
+      decision: "merged",
+      outcomeId: outcome.id,
+      decidedBy: a.actor.userId,
+      decidedAt: now,
+    });
     await audit(tx, a, "moderation.merged", "answer", a.answerId, { outcomeCode: outcome.code }, now);
     return allowed;
   });
@@ -93,7 +134,14 @@ export async function rejectProposal(db: DB, a: ModerationActor & { answerId: nu
   return await inTransaction(db, async (tx) => {
     const item = await loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (!item.ok) return item;
-    await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "rejected", reason: a.reason, decidedBy: a.actor.userId, decidedAt: now });
+    await insertDecision(tx, {
+      consultationId: a.consultationId,
+      answerId: a.answerId,
+      decision: "rejected",
+      reason: a.reason,
+      decidedBy: a.actor.userId,
+      decidedAt: now,
+    });
     await audit(tx, a, "moderation.rejected", "answer", a.answerId, { reason: a.reason }, now);
     return allowed;
   });
@@ -121,7 +169,8 @@ export async function approveQuote(
     if (item.kind !== "free-text") return refuse("wrong-kind");
     if (!isFaithfulQuote(item.text, a.text)) return refuse("not-faithful");
     await upsertQuote(tx, { consultationId: a.consultationId, answerId: a.answerId, text: a.text, approvedBy: a.actor.userId, approvedAt: now });
-    if (!item.decision) await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "reviewed", decidedBy: a.actor.userId, decidedAt: now });
+    if (!item.decision)
+      await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "reviewed", decidedBy: a.actor.userId, decidedAt: now });
     await audit(tx, a, "moderation.quote-approved", "answer", a.answerId, { length: a.text.length }, now);
     return allowed;
   });
@@ -153,7 +202,11 @@ export async function createTheme(db: DB, a: ModerationActor & { name: string; d
   });
 }
 
-export async function editTheme(db: DB, a: ModerationActor & { themeId: number; name: string; description: string }, now: Date): Promise<Decision<"taken" | "missing">> {
+export async function editTheme(
+  db: DB,
+  a: ModerationActor & { themeId: number; name: string; description: string },
+  now: Date,
+): Promise<Decision<"taken" | "missing">> {
   return await inTransaction(db, async (tx) => {
     if (await themeNameTaken(tx, a.consultationId, a.name, a.themeId)) return refuse("taken");
     if (!(await updateTheme(tx, a.consultationId, a.themeId, a.name, a.description))) return refuse("missing");
@@ -182,7 +235,9 @@ export async function moderationItemPage(db: DB, consultationId: number, item: M
     domains: await listDomains(db, consultationId, locale),
     outcomes:
       item.kind === "propose-outcome"
-        ? (await listLibrary(db, consultationId, locale)).filter((o) => o.status === "active").map((o) => ({ code: o.code, statement: o.statement, domain: o.domain }))
+        ? (await listLibrary(db, consultationId, locale))
+            .filter((o) => o.status === "active")
+            .map((o) => ({ code: o.code, statement: o.statement, domain: o.domain }))
         : [],
   };
 }

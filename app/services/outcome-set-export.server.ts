@@ -26,7 +26,15 @@ export async function exportOutcomeSet(
   const { actor, consultation, version } = input;
   const built = await buildExport(db, consultation, version, now);
   if (!built) return null;
-  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "outcome_set.exported", entityType: "outcome_set", entityId: `${consultation.id}:${version}`, details: { format: input.format } });
+  await appendAudit(db, {
+    at: now,
+    actorUserId: actor.userId,
+    partnershipId: actor.partnershipId,
+    action: "outcome_set.exported",
+    entityType: "outcome_set",
+    entityId: `${consultation.id}:${version}`,
+    details: { format: input.format },
+  });
   return { doc: built.doc, name: `${consultation.slug}-outcome-set-v${version}${built.doc.watermark ? "-DRAFT" : ""}` };
 }
 
@@ -84,7 +92,21 @@ export function xlsxSheets(doc: ExportDocument): SheetSpec[] {
         { header: "rank", width: 8 },
         { header: "responses", width: 11 },
       ],
-      rows: doc.outcomes.map((o) => [o.order, o.domain, o.code, o.statement, o.citizenStatement, o.included ? "yes" : "no", o.inclusionReason, o.consensus, o.percentCritical, o.ci95?.lower ?? null, o.ci95?.upper ?? null, o.rank, o.responses]),
+      rows: doc.outcomes.map((o) => [
+        o.order,
+        o.domain,
+        o.code,
+        o.statement,
+        o.citizenStatement,
+        o.included ? "yes" : "no",
+        o.inclusionReason,
+        o.consensus,
+        o.percentCritical,
+        o.ci95?.lower ?? null,
+        o.ci95?.upper ?? null,
+        o.rank,
+        o.responses,
+      ]),
     },
     {
       name: "indicators",
@@ -105,7 +127,22 @@ export function xlsxSheets(doc: ExportDocument): SheetSpec[] {
         { header: "national_measure", width: 24 },
       ],
       rows: included.flatMap((o) =>
-        o.indicators.map((i, k) => [o.code, k + 1, i.name, i.definition, i.numerator, i.denominator, i.dataSource, i.baselineValue, i.baselineDate, i.targetValue, i.targetDate, i.frequency, i.validationMethod, i.nationalMeasure]),
+        o.indicators.map((i, k) => [
+          o.code,
+          k + 1,
+          i.name,
+          i.definition,
+          i.numerator,
+          i.denominator,
+          i.dataSource,
+          i.baselineValue,
+          i.baselineDate,
+          i.targetValue,
+          i.targetDate,
+          i.frequency,
+          i.validationMethod,
+          i.nationalMeasure,
+        ]),
       ),
     },
     {
@@ -120,8 +157,24 @@ export function xlsxSheets(doc: ExportDocument): SheetSpec[] {
         { header: "amount_gbp", width: 15 },
       ],
       rows: [
-        ...included.map((o) => [o.code, o.statement, o.citizenWeight, o.finalWeight, Number(((o.finalWeight ?? 0) - (o.citizenWeight ?? 0)).toFixed(2)), o.weightReason, o.amount]),
-        ["total", "", 100, Number((included.reduce((a, o) => a + Math.round((o.finalWeight ?? 0) * 100), 0) / 100).toFixed(2)), null, "", doc.incentivePot?.amount ?? null],
+        ...included.map((o) => [
+          o.code,
+          o.statement,
+          o.citizenWeight,
+          o.finalWeight,
+          Number(((o.finalWeight ?? 0) - (o.citizenWeight ?? 0)).toFixed(2)),
+          o.weightReason,
+          o.amount,
+        ]),
+        [
+          "total",
+          "",
+          100,
+          Number((included.reduce((a, o) => a + Math.round((o.finalWeight ?? 0) * 100), 0) / 100).toFixed(2)),
+          null,
+          "",
+          doc.incentivePot?.amount ?? null,
+        ],
       ],
     },
     {
@@ -171,7 +224,10 @@ function xlsxStream(doc: ExportDocument): ReadableStream {
     workbook.creator = "Outcomes that matter";
     const title = `${doc.outcomeSet.consultation.title} – outcome set version ${doc.outcomeSet.version}${doc.watermark ? ` – ${doc.watermark}` : " – agreed"}`;
     for (const spec of xlsxSheets(doc)) {
-      const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 2 }], headerFooter: { oddHeader: doc.watermark ? `&C${doc.watermark}` : "", oddFooter: "&L&F&RPage &P of &N" } });
+      const sheet = workbook.addWorksheet(spec.name, {
+        views: [{ state: "frozen", ySplit: 2 }],
+        headerFooter: { oddHeader: doc.watermark ? `&C${doc.watermark}` : "", oddFooter: "&L&F&RPage &P of &N" },
+      });
       sheet.columns = spec.columns.map((c, k) => ({ key: `c${k}`, width: c.width }));
       const banner = sheet.addRow([title]);
       banner.font = { bold: true, color: doc.watermark ? { argb: "FFD4351C" } : undefined };

@@ -57,7 +57,15 @@ export interface OutcomeSetInput {
 }
 
 async function audit(db: DB, input: OutcomeSetInput, action: string, version: number, details: Record<string, unknown>, now: Date): Promise<void> {
-  await appendAudit(db, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action, entityType: "outcome_set", entityId: `${input.consultationId}:${version}`, details });
+  await appendAudit(db, {
+    at: now,
+    actorUserId: input.actor.userId,
+    partnershipId: input.actor.partnershipId,
+    action,
+    entityType: "outcome_set",
+    entityId: `${input.consultationId}:${version}`,
+    details,
+  });
 }
 
 /**
@@ -74,8 +82,23 @@ export async function startFramework(db: DB, input: OutcomeSetInput, now: Date):
     const last = rounds.at(-1);
     if (!last || loaded.study.outcomes.length === 0) return refuse("no-result");
     const content = initialContent(loaded.study, { ...last, rounds }, await outcomeCatalogue(t, consultationId));
-    const version = await insertOutcomeSet(t, { consultationId, content, changeReason: "", previousVersionId: null, createdBy: actor.userId, createdByName: actor.displayName, createdAt: now });
-    await audit(t, input, "outcome_set.started", version, { rounds: rounds.map((r) => ({ round: r.roundNumber, resultVersion: r.resultVersion, responses: r.responseCount })) }, now);
+    const version = await insertOutcomeSet(t, {
+      consultationId,
+      content,
+      changeReason: "",
+      previousVersionId: null,
+      createdBy: actor.userId,
+      createdByName: actor.displayName,
+      createdAt: now,
+    });
+    await audit(
+      t,
+      input,
+      "outcome_set.started",
+      version,
+      { rounds: rounds.map((r) => ({ round: r.roundNumber, resultVersion: r.resultVersion, responses: r.responseCount })) },
+      now,
+    );
     return allow({ version });
   });
 }
@@ -84,8 +107,16 @@ export async function startFramework(db: DB, input: OutcomeSetInput, now: Date):
 export async function studyStatus(db: DB, consultationId: number) {
   const loaded = await loadStudy(db, consultationId);
   return {
-    rounds: loaded.rounds.filter((r) => r.calculation).map((r) => ({ round: r.number, version: r.calculation!.version, responses: r.calculation!.responseCount })),
-    stale: loaded.stale.map((r) => ({ round: r.number, newer: r.newerResponses, responses: r.responses, calculated: r.calculation?.responseCount ?? null, version: r.calculation?.version ?? null })),
+    rounds: loaded.rounds
+      .filter((r) => r.calculation)
+      .map((r) => ({ round: r.number, version: r.calculation!.version, responses: r.calculation!.responseCount })),
+    stale: loaded.stale.map((r) => ({
+      round: r.number,
+      newer: r.newerResponses,
+      responses: r.responses,
+      calculated: r.calculation?.responseCount ?? null,
+      version: r.calculation?.version ?? null,
+    })),
     outcomes: loaded.study.outcomes.length,
   };
 }
@@ -149,7 +180,11 @@ export async function returnToDraft(db: DB, input: VersionInput, now: Date): Pro
 }
 
 /** A commissioner signs for their own organisation; the last signature agrees the set (`agreed`). */
-export async function signOutcomeSet(db: DB, input: VersionInput, now: Date): Promise<Decision<"conflict" | "not-signatory" | "already-signed", { agreed: boolean }>> {
+export async function signOutcomeSet(
+  db: DB,
+  input: VersionInput,
+  now: Date,
+): Promise<Decision<"conflict" | "not-signatory" | "already-signed", { agreed: boolean }>> {
   const { actor } = input;
   return await inTransaction(db, async (t) => {
     const set = await findOutcomeSet(t, input.consultationId);
@@ -186,7 +221,15 @@ export async function startNewVersion(db: DB, input: OutcomeSetInput & { reason:
     }
     const latest = await findOutcomeSet(t, consultationId);
     if (!latest) return refuse("conflict");
-    const version = await insertOutcomeSet(t, { consultationId, content: latest.content, changeReason: reason, previousVersionId: latest.id, createdBy: actor.userId, createdByName: actor.displayName, createdAt: now });
+    const version = await insertOutcomeSet(t, {
+      consultationId,
+      content: latest.content,
+      changeReason: reason,
+      previousVersionId: latest.id,
+      createdBy: actor.userId,
+      createdByName: actor.displayName,
+      createdAt: now,
+    });
     await audit(t, input, "outcome_set.version_started", version, { from: latest.version, reason }, now);
     return allow({ version });
   });
@@ -196,7 +239,16 @@ export async function compareVersions(db: DB, consultationId: number, from: numb
   const a = await findOutcomeSet(db, consultationId, from);
   const b = await findOutcomeSet(db, consultationId, to);
   if (!a || !b) return null;
-  const meta = (s: OutcomeSetRow) => ({ version: s.version, status: s.status, createdByName: s.createdByName, createdAt: s.createdAt, updatedByName: s.updatedByName, updatedAt: s.updatedAt, changeReason: s.changeReason, agreedAt: s.agreedAt });
+  const meta = (s: OutcomeSetRow) => ({
+    version: s.version,
+    status: s.status,
+    createdByName: s.createdByName,
+    createdAt: s.createdAt,
+    updatedByName: s.updatedByName,
+    updatedAt: s.updatedAt,
+    changeReason: s.changeReason,
+    agreedAt: s.agreedAt,
+  });
   return { from: meta(a), to: meta(b), changes: diffContents(a.content, b.content) };
 }
 
@@ -233,19 +285,39 @@ export async function setSignatories(db: DB, input: OutcomeSetInput & { organisa
   const { actor, consultationId, organisationIds } = input;
   await inTransaction(db, async (tx) => {
     await replaceSignatories(tx, consultationId, organisationIds, actor.userId);
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "signatories.updated", entityType: "consultation", entityId: consultationId, details: { organisationIds } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: actor.partnershipId,
+      action: "signatories.updated",
+      entityType: "consultation",
+      entityId: consultationId,
+      details: { organisationIds },
+    });
   });
 }
 
 const when = (d: Date | null, locale: string) => (d ? formatDateTime(d.toISOString(), locale) : null);
 
 /** One version of the outcome set as its page shows it: evidence, weights and amounts by domain, what blocks proposal, who signed. */
-function outcomeSetView(set: OutcomeSetRow, isLatest: boolean, study: Awaited<ReturnType<typeof studyStatus>>, signatures: Awaited<ReturnType<typeof listSignatures>>, organisationId: number | null, locale: string) {
+function outcomeSetView(
+  set: OutcomeSetRow,
+  isLatest: boolean,
+  study: Awaited<ReturnType<typeof studyStatus>>,
+  signatures: Awaited<ReturnType<typeof listSignatures>>,
+  organisationId: number | null,
+  locale: string,
+) {
   const citizen = citizenWeights(set.content);
   const amounts = amountsPence(set.content);
   const outcomes = ordered(set.content.outcomes);
   const domainNames = [...new Set(outcomes.map((o) => o.domainName))];
-  const signed = signatures.map((s) => ({ organisationId: s.organisationId, organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt, locale) }));
+  const signed = signatures.map((s) => ({
+    organisationId: s.organisationId,
+    organisation: s.organisationName,
+    signer: s.signerName,
+    signedAt: when(s.signedAt, locale),
+  }));
   const bases = basisRounds(set.content.basis);
   return {
     version: set.version,
@@ -282,7 +354,7 @@ function outcomeSetView(set: OutcomeSetRow, isLatest: boolean, study: Awaited<Re
           percentCritical: o.evidence.percentCritical,
           ci95: o.evidence.ci95,
           included: o.included,
-          citizenWeight: o.included ? citizen.get(o.code) ?? 0 : null,
+          citizenWeight: o.included ? (citizen.get(o.code) ?? 0) : null,
           finalWeight: o.included ? o.finalWeight : null,
           amountPence: amounts.get(o.code) ?? null,
           indicators: o.indicators.length,
@@ -299,7 +371,10 @@ function outcomeSetView(set: OutcomeSetRow, isLatest: boolean, study: Awaited<Re
  * The outcome set page: one version (the latest unless `version` names one; null when it names
  * none there is), every version, the study's rounds, the signatories and the viewer's organisation.
  */
-export async function outcomeSetPage(db: DB, input: { consultation: { id: number; slug: string; title: string }; userId: number; locale: string; version?: number }) {
+export async function outcomeSetPage(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string }; userId: number; locale: string; version?: number },
+) {
   const { consultation, locale } = input;
   const set = await findOutcomeSet(db, consultation.id, input.version);
   if (input.version !== undefined && !set) return null;
@@ -321,11 +396,19 @@ export type OutcomeSetPage = NonNullable<Awaited<ReturnType<typeof outcomeSetPag
  * The comparison page: two versions' details (dates in `locale`), what changed between them, and
  * each one's audited history. Null when either version does not exist.
  */
-export async function comparisonPage(db: DB, input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; from: number; to: number }) {
+export async function comparisonPage(
+  db: DB,
+  input: { consultation: { id: number; slug: string; title: string; partnershipId: number }; locale: string; from: number; to: number },
+) {
   const { consultation, locale, from, to } = input;
   const result = await compareVersions(db, consultation.id, from, to);
   if (!result) return null;
-  const meta = (m: typeof result.from) => ({ ...m, createdAt: when(m.createdAt, locale), updatedAt: when(m.updatedAt, locale), agreedAt: when(m.agreedAt, locale) });
+  const meta = (m: typeof result.from) => ({
+    ...m,
+    createdAt: when(m.createdAt, locale),
+    updatedAt: when(m.updatedAt, locale),
+    agreedAt: when(m.agreedAt, locale),
+  });
   const history = async (version: number) =>
     (await listVersionHistory(db, consultation.partnershipId, consultation.id, version)).map((h) => {
       const d = h.details as { code?: unknown; reason?: unknown; organisation?: unknown };
@@ -339,7 +422,13 @@ export async function comparisonPage(db: DB, input: { consultation: { id: number
     });
   const histories = [];
   for (const v of new Set([from, to])) histories.push({ version: v, entries: await history(v) });
-  return { consultation: { slug: consultation.slug, title: consultation.title }, from: meta(result.from), to: meta(result.to), changes: result.changes, histories };
+  return {
+    consultation: { slug: consultation.slug, title: consultation.title },
+    from: meta(result.from),
+    to: meta(result.to),
+    changes: result.changes,
+    histories,
+  };
 }
 
 /** Where one outcome of one version came from: consultation, rounds, numbers, method, and every recorded departure. Null when either is missing. */
@@ -372,7 +461,15 @@ export async function tracePage(db: DB, input: { consultation: { id: number; slu
   const calculation = (n: number) => {
     const b = bases.find((x) => x.roundNumber === n);
     return b
-      ? { version: b.resultVersion, responseCount: b.responseCount, at: formatDateTime(b.computedAt, locale), method: `${b.method.name} ${b.method.version}`, parameters: b.method.parameters, weighting: b.weighting, marginsName: b.marginsName }
+      ? {
+          version: b.resultVersion,
+          responseCount: b.responseCount,
+          at: formatDateTime(b.computedAt, locale),
+          method: `${b.method.name} ${b.method.version}`,
+          parameters: b.method.parameters,
+          weighting: b.weighting,
+          marginsName: b.marginsName,
+        }
       : null;
   };
   const lastRound = Math.max(...bases.map((b) => b.roundNumber));
@@ -383,14 +480,18 @@ export async function tracePage(db: DB, input: { consultation: { id: number; slu
       version: set.version,
       status: set.status,
       agreedAt: when(set.agreedAt, locale),
-      signatures: (await listSignatures(db, set.id)).map((s) => ({ organisation: s.organisationName, signer: s.signerName, signedAt: when(s.signedAt, locale) })),
+      signatures: (await listSignatures(db, set.id)).map((s) => ({
+        organisation: s.organisationName,
+        signer: s.signerName,
+        signedAt: when(s.signedAt, locale),
+      })),
     },
     rounds: (await listRounds(db, consultation.id)).map((r) => ({ number: r.number, status: r.status })),
     round,
     deciding: calculation(round),
     notAskedAgain: round < lastRound,
     roundsRated: ratedIn.map((h) => ({ ...h, calculation: calculation(h.round) })),
-    citizenWeight: outcome.included ? citizenWeights(set.content).get(code) ?? 0 : null,
+    citizenWeight: outcome.included ? (citizenWeights(set.content).get(code) ?? 0) : null,
     outcome,
     history,
   };

@@ -62,9 +62,7 @@ export async function importOutcomes(
 
 // ── One outcome at a time: add, change, retire, reinstate; and translations ─────────────
 
-
 export type OutcomeRefusal = "no-outcome" | "code-taken" | "code-locked" | "domain" | "not-active" | "not-retired";
-
 
 async function audit(db: DB, actor: Actor, now: Date, action: string, entityId: number, details: Record<string, unknown>): Promise<void> {
   await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action, entityType: "candidate-outcome", entityId, details });
@@ -118,13 +116,22 @@ async function ratingTextState(db: DB, consultationId: number, locale: string): 
 }
 
 /** Adds one candidate outcome (English text) at the end of the library; its code is the value. */
-export async function createOutcome(db: DB, input: { actor: Actor; consultationId: number; form: OutcomeForm }, now: Date): Promise<Decision<"code-taken" | "domain", { code: string }>> {
+export async function createOutcome(
+  db: DB,
+  input: { actor: Actor; consultationId: number; form: OutcomeForm },
+  now: Date,
+): Promise<Decision<"code-taken" | "domain", { code: string }>> {
   return await inTransaction(db, async (t) => {
     const { form } = input;
     if (await codeTaken(t, input.consultationId, form.code, null)) return refuse("code-taken");
     const domainId = await resolveDomain(t, input.consultationId, form);
     if (domainId === null) return refuse("domain");
-    const id = await insertOutcome(t, input.consultationId, { code: form.code, domainId, source: form.source, position: await countOutcomes(t, input.consultationId) });
+    const id = await insertOutcome(t, input.consultationId, {
+      code: form.code,
+      domainId,
+      source: form.source,
+      position: await countOutcomes(t, input.consultationId),
+    });
     await setOutcomeText(t, id, "en", form.statement, form.description);
     await audit(t, input.actor, now, "candidate-outcome.created", id, { code: form.code, domainId });
     return allow({ code: form.code });
@@ -136,7 +143,11 @@ export async function createOutcome(db: DB, input: { actor: Actor; consultationI
  * fixed once a round has asked about the outcome (results, outcome sets and published
  * summaries name it). Rating questions still being built follow a changed statement.
  */
-export async function updateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm }, now: Date): Promise<Decision<"no-outcome" | "code-locked" | "code-taken" | "domain", { code: string; questionsUpdated: number }>> {
+export async function updateOutcome(
+  db: DB,
+  input: { actor: Actor; consultationId: number; code: string; form: OutcomeForm },
+  now: Date,
+): Promise<Decision<"no-outcome" | "code-locked" | "code-taken" | "domain", { code: string; questionsUpdated: number }>> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return refuse("no-outcome");
@@ -175,7 +186,11 @@ export async function retirementEffects(db: DB, consultationId: number, outcomeI
  * taken out of rounds whose questions may still change, and rounds that asked it keep it
  * (answers, results and outcome sets are untouched).
  */
-export async function retireOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string; reason: string }, now: Date): Promise<Decision<"no-outcome" | "not-active", { removedFromRounds: number[] }>> {
+export async function retireOutcome(
+  db: DB,
+  input: { actor: Actor; consultationId: number; code: string; reason: string },
+  now: Date,
+): Promise<Decision<"no-outcome" | "not-active", { removedFromRounds: number[] }>> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return refuse("no-outcome");
@@ -184,13 +199,22 @@ export async function retireOutcome(db: DB, input: { actor: Actor; consultationI
     for (const p of pending) await deleteQuestion(t, p.roundId, p.questionId);
     await updateOutcomeRow(t, input.consultationId, outcome.id, { status: "retired" });
     const removedFromRounds = pending.map((p) => p.roundNumber);
-    await audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, { code: outcome.code, reason: input.reason, removedFromRounds, keptInRounds: asked });
+    await audit(t, input.actor, now, "candidate-outcome.retired", outcome.id, {
+      code: outcome.code,
+      reason: input.reason,
+      removedFromRounds,
+      keptInRounds: asked,
+    });
     return allow({ removedFromRounds });
   });
 }
 
 /** Brings a retired outcome back into the library (it is offered again for new rounds). */
-export async function reinstateOutcome(db: DB, input: { actor: Actor; consultationId: number; code: string }, now: Date): Promise<Decision<"no-outcome" | "not-retired">> {
+export async function reinstateOutcome(
+  db: DB,
+  input: { actor: Actor; consultationId: number; code: string },
+  now: Date,
+): Promise<Decision<"no-outcome" | "not-retired">> {
   return await inTransaction(db, async (t) => {
     const outcome = await findOutcomeByCode(t, input.consultationId, input.code);
     if (!outcome) return refuse("no-outcome");
@@ -245,7 +269,15 @@ export async function outcomeTranslationsForm(db: DB, consultationId: number, lo
         })),
     })),
     // Outcomes whose domain was removed are still translatable.
-    unfiled: outcomes.filter((o) => o.domainId === null).map((o) => ({ id: o.id, code: o.code, status: o.status, english: { statement: text(o.id, "en")?.statement ?? "", description: text(o.id, "en")?.description ?? "" }, value: { statement: text(o.id, locale)?.statement ?? "", description: text(o.id, locale)?.description ?? "" } })),
+    unfiled: outcomes
+      .filter((o) => o.domainId === null)
+      .map((o) => ({
+        id: o.id,
+        code: o.code,
+        status: o.status,
+        english: { statement: text(o.id, "en")?.statement ?? "", description: text(o.id, "en")?.description ?? "" },
+        value: { statement: text(o.id, locale)?.statement ?? "", description: text(o.id, locale)?.description ?? "" },
+      })),
   };
 }
 
@@ -254,7 +286,11 @@ export async function outcomeTranslationsForm(db: DB, consultationId: number, lo
  * (blank removes a translation; wording equal to the standard one is not stored, so it keeps
  * following the standard), then brings the rating questions' text in that language up to date.
  */
-export async function saveOutcomeTranslations(db: DB, input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations }, now: Date): Promise<{ questionsUpdated: number }> {
+export async function saveOutcomeTranslations(
+  db: DB,
+  input: { actor: Actor; consultationId: number; locale: string; data: OutcomeTranslations },
+  now: Date,
+): Promise<{ questionsUpdated: number }> {
   return await inTransaction(db, async (t) => {
     const { locale, data } = input;
     const before = await ratingTextState(t, input.consultationId, locale);

@@ -21,7 +21,6 @@ export interface DeletionCounts {
   emails: number;
 }
 
-
 /** Deletes a consultation's personal data now (idempotent). */
 export async function deleteConsultationPersonalData(db: DB, consultationId: number, now: Date, actorUserId: number | null): Promise<DeletionCounts> {
   return await inTransaction(db, async (t) => {
@@ -32,12 +31,25 @@ export async function deleteConsultationPersonalData(db: DB, consultationId: num
     if (ids.length) {
       counts.profiles = changedRows(await t.delete(s.participantProfiles).where(inArray(s.participantProfiles.participantId, ids)));
       counts.drafts = changedRows(await t.delete(s.responseDrafts).where(inArray(s.responseDrafts.participantId, ids)));
-      counts.participantsUnlinked = changedRows(await t.update(s.participants).set({ memberId: null, resumeTokenHash: null, externalId: null }).where(eq(s.participants.consultationId, consultationId)));
+      counts.participantsUnlinked = changedRows(
+        await t
+          .update(s.participants)
+          .set({ memberId: null, resumeTokenHash: null, externalId: null })
+          .where(eq(s.participants.consultationId, consultationId)),
+      );
     }
     counts.invitations = changedRows(await t.delete(s.invitations).where(eq(s.invitations.consultationId, consultationId)));
     counts.emails = changedRows(await t.delete(s.emailOutbox).where(eq(s.emailOutbox.consultationId, consultationId)));
     await t.update(s.consultations).set({ personalDataDeletedAt: now }).where(eq(s.consultations.id, consultationId));
-    await appendAudit(t, { at: now, actorUserId, partnershipId: c.partnershipId, action: "privacy.consultation-data-deleted", entityType: "consultation", entityId: consultationId, details: { ...counts } });
+    await appendAudit(t, {
+      at: now,
+      actorUserId,
+      partnershipId: c.partnershipId,
+      action: "privacy.consultation-data-deleted",
+      entityType: "consultation",
+      entityId: consultationId,
+      details: { ...counts },
+    });
     return counts;
   });
 }
@@ -46,7 +58,11 @@ export async function deleteConsultationPersonalData(db: DB, consultationId: num
 export async function applyDueRetention(db: DB, now: Date): Promise<number[]> {
   const candidates = (
     await db
-      .select({ id: s.consultations.id, personalDataRetainUntil: s.consultations.personalDataRetainUntil, personalDataDeletedAt: s.consultations.personalDataDeletedAt })
+      .select({
+        id: s.consultations.id,
+        personalDataRetainUntil: s.consultations.personalDataRetainUntil,
+        personalDataDeletedAt: s.consultations.personalDataDeletedAt,
+      })
       .from(s.consultations)
       .where(and(isNull(s.consultations.personalDataDeletedAt), lte(s.consultations.personalDataRetainUntil, now)))
   ).filter((c) => isRetentionDue(c, now));
@@ -66,14 +82,23 @@ export async function consultationPrivacy(db: DB, consultationId: number) {
 
 /** Why `date` cannot be the consultation's retention date (before it closes, too far off…), or null. */
 export async function retentionDateProblem(db: DB, consultationId: number, date: Date, now: Date) {
-  const closesAt = (await db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultationId)))[0]?.closesAt ?? null;
+  const closesAt =
+    (await db.select({ closesAt: s.consultations.closesAt }).from(s.consultations).where(eq(s.consultations.id, consultationId)))[0]?.closesAt ?? null;
   return checkRetentionDate(date, closesAt, now);
 }
 
 export async function setRetentionDate(db: DB, consultationId: number, partnershipId: number, date: Date | null, now: Date, actorUserId: number) {
   await inTransaction(db, async (t) => {
     await t.update(s.consultations).set({ personalDataRetainUntil: date }).where(eq(s.consultations.id, consultationId));
-    await appendAudit(t, { at: now, actorUserId, partnershipId, action: "privacy.retention-set", entityType: "consultation", entityId: consultationId, details: { retainUntil: date?.toISOString() ?? null } });
+    await appendAudit(t, {
+      at: now,
+      actorUserId,
+      partnershipId,
+      action: "privacy.retention-set",
+      entityType: "consultation",
+      entityId: consultationId,
+      details: { retainUntil: date?.toISOString() ?? null },
+    });
   });
 }
 
@@ -81,7 +106,14 @@ export async function setRetentionDate(db: DB, consultationId: number, partnersh
 export async function exportMemberData(db: DB, input: { actor: Actor; memberId: number }, now: Date) {
   const { actor, memberId } = input;
   const data = await memberDataExport(db, memberId);
-  await appendAudit(db, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "privacy.member-data-exported", entityType: "advisory_group_member", entityId: memberId });
+  await appendAudit(db, {
+    at: now,
+    actorUserId: actor.userId,
+    partnershipId: actor.partnershipId,
+    action: "privacy.member-data-exported",
+    entityType: "advisory_group_member",
+    entityId: memberId,
+  });
   return data;
 }
 
@@ -91,7 +123,14 @@ export async function memberDataExport(db: DB, memberId: number) {
   if (!member) return null;
   const [group] = await db.select({ name: s.advisoryGroups.name }).from(s.advisoryGroups).where(eq(s.advisoryGroups.id, member.groupId));
   const invitations = await db
-    .select({ consultationId: s.invitations.consultationId, roundId: s.invitations.roundId, sentAt: s.invitations.sentAt, completedAt: s.invitations.completedAt, revokedAt: s.invitations.revokedAt, createdAt: s.invitations.createdAt })
+    .select({
+      consultationId: s.invitations.consultationId,
+      roundId: s.invitations.roundId,
+      sentAt: s.invitations.sentAt,
+      completedAt: s.invitations.completedAt,
+      revokedAt: s.invitations.revokedAt,
+      createdAt: s.invitations.createdAt,
+    })
     .from(s.invitations)
     .where(eq(s.invitations.memberId, memberId));
   const emails = member.email
@@ -101,11 +140,20 @@ export async function memberDataExport(db: DB, memberId: number) {
         // A citizen's receipt waiting to go is not theirs as a member: it would tie them to an anonymous answer set.
         .where(and(eq(s.emailOutbox.toAddress, member.email), ne(s.emailOutbox.kind, RECEIPT_KIND)))
     : [];
-  const participations = await db.select({ id: s.participants.id, consultationId: s.participants.consultationId }).from(s.participants).where(eq(s.participants.memberId, memberId));
+  const participations = await db
+    .select({ id: s.participants.id, consultationId: s.participants.consultationId })
+    .from(s.participants)
+    .where(eq(s.participants.memberId, memberId));
   const pids = participations.map((p) => p.id);
   const responses = pids.length
     ? await db
-        .select({ participantId: s.responses.participantId, id: s.responses.id, roundId: s.responses.roundId, reference: s.responses.reference, submittedAt: s.responses.submittedAt })
+        .select({
+          participantId: s.responses.participantId,
+          id: s.responses.id,
+          roundId: s.responses.roundId,
+          reference: s.responses.reference,
+          submittedAt: s.responses.submittedAt,
+        })
         .from(s.responses)
         .where(inArray(s.responses.participantId, pids))
     : [];
@@ -116,7 +164,10 @@ export async function memberDataExport(db: DB, memberId: number) {
       .where(eq(s.answers.responseId, responseId));
   const profiles = pids.length ? await db.select().from(s.participantProfiles).where(inArray(s.participantProfiles.participantId, pids)) : [];
   const drafts = pids.length
-    ? await db.select({ roundId: s.responseDrafts.roundId, answers: s.responseDrafts.answers, updatedAt: s.responseDrafts.updatedAt }).from(s.responseDrafts).where(inArray(s.responseDrafts.participantId, pids))
+    ? await db
+        .select({ roundId: s.responseDrafts.roundId, answers: s.responseDrafts.answers, updatedAt: s.responseDrafts.updatedAt })
+        .from(s.responseDrafts)
+        .where(inArray(s.responseDrafts.participantId, pids))
     : [];
   return {
     member: {
@@ -135,7 +186,9 @@ export async function memberDataExport(db: DB, memberId: number) {
     },
     invitations,
     emails,
-    responses: await Promise.all(responses.map(async (r) => ({ roundId: r.roundId, reference: r.reference, submittedAt: r.submittedAt, answers: await answersOf(r.id) }))),
+    responses: await Promise.all(
+      responses.map(async (r) => ({ roundId: r.roundId, reference: r.reference, submittedAt: r.submittedAt, answers: await answersOf(r.id) })),
+    ),
     drafts,
     profiles: profiles.map(({ participantId: _p, ...rest }) => rest),
   };
@@ -148,7 +201,10 @@ export async function memberDataExport(db: DB, memberId: number) {
 export async function eraseMember(db: DB, input: { actor: Actor; memberId: number }, now: Date): Promise<boolean> {
   const { actor, memberId } = input;
   return await inTransaction(db, async (t) => {
-    const [member] = await t.select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email }).from(s.advisoryGroupMembers).where(eq(s.advisoryGroupMembers.id, memberId));
+    const [member] = await t
+      .select({ id: s.advisoryGroupMembers.id, email: s.advisoryGroupMembers.email })
+      .from(s.advisoryGroupMembers)
+      .where(eq(s.advisoryGroupMembers.id, memberId));
     if (!member) return false;
     const pids = (await t.select({ id: s.participants.id }).from(s.participants).where(eq(s.participants.memberId, memberId))).map((p) => p.id);
     if (pids.length) {
@@ -160,9 +216,26 @@ export async function eraseMember(db: DB, input: { actor: Actor; memberId: numbe
     if (member.email) await t.delete(s.emailOutbox).where(eq(s.emailOutbox.toAddress, member.email));
     await t
       .update(s.advisoryGroupMembers)
-      .set({ displayName: `Erased member ${memberId}`, email: null, ageBand: null, sex: null, locality: null, ethnicity: null, profileConsentAt: null, leftAt: now })
+      .set({
+        displayName: `Erased member ${memberId}`,
+        email: null,
+        ageBand: null,
+        sex: null,
+        locality: null,
+        ethnicity: null,
+        profileConsentAt: null,
+        leftAt: now,
+      })
       .where(eq(s.advisoryGroupMembers.id, memberId));
-    await appendAudit(t, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "privacy.member-erased", entityType: "advisory_group_member", entityId: memberId, details: { participations: pids.length } });
+    await appendAudit(t, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: actor.partnershipId,
+      action: "privacy.member-erased",
+      entityType: "advisory_group_member",
+      entityId: memberId,
+      details: { participations: pids.length },
+    });
     return true;
   });
 }

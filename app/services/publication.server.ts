@@ -74,7 +74,8 @@ export async function loadDraft(db: DB, consultationId: number): Promise<DraftSt
   const draft = await findDraft(db, consultationId);
   const rows = await listTexts(db, consultationId);
   const texts: DraftState["texts"] = {};
-  for (const r of rows) texts[r.locale] = { whatWeAsked: r.whatWeAsked, whatWeDid: r.whatWeDid, method: r.method, contact: r.contact, easyReadAlt: r.easyReadAlt };
+  for (const r of rows)
+    texts[r.locale] = { whatWeAsked: r.whatWeAsked, whatWeDid: r.whatWeDid, method: r.method, contact: r.contact, easyReadAlt: r.easyReadAlt };
   return {
     roundNumber: draft?.roundNumber ?? null,
     resultVersion: draft?.resultVersion ?? null,
@@ -90,7 +91,10 @@ export async function loadDraft(db: DB, consultationId: number): Promise<DraftSt
 export async function resultChoices(db: DB, consultationId: number) {
   const choices = [];
   for (const r of await listRounds(db, consultationId))
-    choices.push({ number: r.number, versions: (await listResultVersions(db, r.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: v.createdAt })) });
+    choices.push({
+      number: r.number,
+      versions: (await listResultVersions(db, r.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: v.createdAt })),
+    });
   return choices.filter((r) => r.versions.length > 0);
 }
 
@@ -106,9 +110,17 @@ export async function publicationPage(db: DB, consultation: { id: number; slug: 
     consultation: { slug: consultation.slug, title: consultation.title, status: consultation.status },
     locales: SUPPORTED_LOCALES.map((l) => ({ code: l, name: LOCALE_NAMES[l] })),
     draft: { ...draft, updatedAt: draft.updatedAt ? formatDate(draft.updatedAt.toISOString(), locale) : null },
-    results: (await resultChoices(db, consultation.id)).map((r) => ({ number: r.number, versions: r.versions.map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })) })),
+    results: (await resultChoices(db, consultation.id)).map((r) => ({
+      number: r.number,
+      versions: r.versions.map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })),
+    })),
     margins: await marginChoices(db, consultation.id),
-    versions: versions.map((v) => ({ version: v.version, changeNote: v.changeNote, publishedAt: formatDate(v.publishedAt.toISOString(), locale), withdrawn: Boolean(v.withdrawnAt) })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      changeNote: v.changeNote,
+      publishedAt: formatDate(v.publishedAt.toISOString(), locale),
+      withdrawn: Boolean(v.withdrawnAt),
+    })),
     canPublish: canPublish(consultation.status),
   };
 }
@@ -139,7 +151,15 @@ export async function assembleSummaryInput(db: DB, consultation: ConsultationRef
   const study: StudyInput = {
     rounds: calculated.map((r) => {
       const d = decided.get(r.number)!;
-      return { round: r.number, participants: r.calculation!.responseCount, consensusIn: d.consensusIn, consensusOut: d.consensusOut, noConsensus: d.noConsensus, added: d.added, carried: d.carried };
+      return {
+        round: r.number,
+        participants: r.calculation!.responseCount,
+        consensusIn: d.consensusIn,
+        consensusOut: d.consensusOut,
+        noConsensus: d.noConsensus,
+        added: d.added,
+        carried: d.carried,
+      };
     }),
     outcomes: loaded.study.outcomes.map((o) => ({
       code: o.code,
@@ -164,12 +184,27 @@ export async function assembleSummaryInput(db: DB, consultation: ConsultationRef
     titles: await consultationTitles(db, consultation.id),
     narrative,
     round: round.number,
-    participation: await participationCountsAcrossRounds(db, calculated.map((r) => r.roundId)),
+    participation: await participationCountsAcrossRounds(
+      db,
+      calculated.map((r) => r.roundId),
+    ),
     population: populationMargins ? { name: populationMargins.name, locality: populationShares(populationMargins.rows, "locality") } : null,
     result: {
-      parameters: { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting },
+      parameters: {
+        rule: p.rule,
+        thresholdIn: p.thresholdIn,
+        thresholdOut: p.thresholdOut,
+        bound: p.bound,
+        groups: p.groups,
+        groupWeighting: p.groupWeighting,
+      },
       weighting: result.weighting
-        ? { deff: result.weighting.deff, nEff: result.weighting.nEff, variables: [...new Set((resultMargins?.rows ?? []).map((r) => r.variable))], marginsName: resultMargins?.name ?? null }
+        ? {
+            deff: result.weighting.deff,
+            nEff: result.weighting.nEff,
+            variables: [...new Set((resultMargins?.rows ?? []).map((r) => r.variable))],
+            marginsName: resultMargins?.name ?? null,
+          }
         : null,
       items: result.items,
     },
@@ -203,9 +238,7 @@ async function publishedThemes(db: DB, consultationId: number): Promise<ThemeInp
     labels: { en: t.name },
     count: t.count,
     byGroup: t.byGroup,
-    quotes: quotes
-      .filter((q) => q.themeIds.includes(t.id) && !shown.has(q.id) && shown.add(q.id))
-      .map((q) => ({ text: q.text, lang: "" })),
+    quotes: quotes.filter((q) => q.themeIds.includes(t.id) && !shown.has(q.id) && shown.add(q.id)).map((q) => ({ text: q.text, lang: "" })),
   }));
 }
 
@@ -217,7 +250,12 @@ async function agreedOutcomeSet(db: DB, consultationId: number): Promise<Outcome
     version: agreed.version,
     agreedOn: agreed.agreedAt.toISOString().slice(0, 10),
     agreedBy: [...new Set(agreed.signatures.map((s) => s.organisation))],
-    outcomes: agreed.outcomes.map((o) => ({ statements: { en: o.statement }, domain: { en: o.domain }, weight: o.finalWeight, indicators: o.indicators.map((i) => i.name) })),
+    outcomes: agreed.outcomes.map((o) => ({
+      statements: { en: o.statement },
+      domain: { en: o.domain },
+      weight: o.finalWeight,
+      indicators: o.indicators.map((i) => i.name),
+    })),
   };
 }
 
@@ -239,12 +277,32 @@ export interface DraftInput {
 /** Saves the draft, refusing a result version or margins the consultation does not have. */
 export async function saveDraft(db: DB, consultation: ConsultationRef, input: DraftInput, actor: Actor, now: Date): Promise<Decision<"result" | "margins">> {
   const { roundNumber, resultVersion, marginsId } = input;
-  if (roundNumber !== null && !(await resultChoices(db, consultation.id)).some((r) => r.number === roundNumber && r.versions.some((v) => v.version === resultVersion))) return refuse("result");
+  if (
+    roundNumber !== null &&
+    !(await resultChoices(db, consultation.id)).some((r) => r.number === roundNumber && r.versions.some((v) => v.version === resultVersion))
+  )
+    return refuse("result");
   if (marginsId !== null && !(await marginChoices(db, consultation.id)).some((m) => m.id === marginsId)) return refuse("margins");
   await inTransaction(db, async (tx) => {
-    await upsertDraft(tx, { consultationId: consultation.id, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId, licence: input.licence, updatedBy: actor.userId, updatedAt: now });
+    await upsertDraft(tx, {
+      consultationId: consultation.id,
+      roundNumber: input.roundNumber,
+      resultVersion: input.resultVersion,
+      marginsId: input.marginsId,
+      licence: input.licence,
+      updatedBy: actor.userId,
+      updatedAt: now,
+    });
     for (const [locale, text] of Object.entries(input.texts)) await upsertText(tx, { consultationId: consultation.id, locale, ...text });
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.draft-saved", entityType: "consultation", entityId: consultation.id, details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: consultation.partnershipId,
+      action: "publication.draft-saved",
+      entityType: "consultation",
+      entityId: consultation.id,
+      details: { licence: input.licence, roundNumber: input.roundNumber, resultVersion: input.resultVersion, marginsId: input.marginsId },
+    });
   });
   return allowed;
 }
@@ -263,11 +321,35 @@ export function sniffImage(bytes: Uint8Array): keyof typeof IMAGE_TYPES | null {
   return null;
 }
 
-export async function storeImage(db: DB, consultation: ConsultationRef, point: string, bytes: Uint8Array, mime: keyof typeof IMAGE_TYPES, actor: Actor, now: Date): Promise<number> {
+export async function storeImage(
+  db: DB,
+  consultation: ConsultationRef,
+  point: string,
+  bytes: Uint8Array,
+  mime: keyof typeof IMAGE_TYPES,
+  actor: Actor,
+  now: Date,
+): Promise<number> {
   return await inTransaction(db, async (tx) => {
     await replaceImages(tx, consultation.id, point, now);
-    const id = await insertImage(tx, { consultationId: consultation.id, point, mime, data: Buffer.from(bytes), sha256: encodeHexLowerCase(sha256(bytes)), uploadedBy: actor.userId, createdAt: now });
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.image-uploaded", entityType: "publication_image", entityId: id, details: { point, mime, bytes: bytes.length } });
+    const id = await insertImage(tx, {
+      consultationId: consultation.id,
+      point,
+      mime,
+      data: Buffer.from(bytes),
+      sha256: encodeHexLowerCase(sha256(bytes)),
+      uploadedBy: actor.userId,
+      createdAt: now,
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: consultation.partnershipId,
+      action: "publication.image-uploaded",
+      entityType: "publication_image",
+      entityId: id,
+      details: { point, mime, bytes: bytes.length },
+    });
     return id;
   });
 }
@@ -275,7 +357,15 @@ export async function storeImage(db: DB, consultation: ConsultationRef, point: s
 export async function removeImage(db: DB, consultation: ConsultationRef, point: string, actor: Actor, now: Date) {
   await inTransaction(db, async (tx) => {
     await replaceImages(tx, consultation.id, point, now);
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.image-removed", entityType: "consultation", entityId: consultation.id, details: { point } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: consultation.partnershipId,
+      action: "publication.image-removed",
+      entityType: "consultation",
+      entityId: consultation.id,
+      details: { point },
+    });
   });
 }
 
@@ -290,7 +380,13 @@ export function canPublish(status: string): boolean {
 
 export type PublishOutcome = Decision<"not-closed" | "no-result" | "change-note-needed", number>;
 
-export async function publish(db: DB, consultation: ConsultationRef, input: { changeNote: string; changeNoteLang: string }, actor: Actor, now: Date): Promise<PublishOutcome> {
+export async function publish(
+  db: DB,
+  consultation: ConsultationRef,
+  input: { changeNote: string; changeNoteLang: string },
+  actor: Actor,
+  now: Date,
+): Promise<PublishOutcome> {
   if (!canPublish(consultation.status)) return refuse("not-closed");
   const assembled = await assembleSummaryInput(db, consultation, await loadDraft(db, consultation.id));
   if (!assembled.ok) return assembled;
@@ -308,7 +404,15 @@ export async function publish(db: DB, consultation: ConsultationRef, input: { ch
       publishedAt: now,
     });
     await setConsultationStatus(tx, consultation.id, "published", now);
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.published", entityType: "consultation", entityId: consultation.id, details: { version: v, round: snapshot.round, licence: snapshot.licence } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: consultation.partnershipId,
+      action: "publication.published",
+      entityType: "consultation",
+      entityId: consultation.id,
+      details: { version: v, round: snapshot.round, licence: snapshot.licence },
+    });
     return v;
   });
   invalidatePublished(consultation.slug);
@@ -321,7 +425,15 @@ export async function unpublish(db: DB, consultation: ConsultationRef, actor: Ac
   await inTransaction(db, async (tx) => {
     await withdrawVersion(tx, consultation.id, current.version, now);
     await setConsultationStatus(tx, consultation.id, "closed", now);
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: consultation.partnershipId, action: "publication.unpublished", entityType: "consultation", entityId: consultation.id, details: { version: current.version } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId: consultation.partnershipId,
+      action: "publication.unpublished",
+      entityType: "consultation",
+      entityId: consultation.id,
+      details: { version: current.version },
+    });
   });
   invalidatePublished(consultation.slug);
   return allow(current.version);
@@ -364,7 +476,13 @@ export async function findPublished(db: DB, consultationId: number, status: stri
     publishedAt: row.publishedAt,
     changeNote: row.changeNote,
     changeNoteLang: row.changeNoteLang,
-    history: history.map((v) => ({ version: v.version, publishedAt: v.publishedAt, changeNote: v.changeNote, changeNoteLang: v.changeNoteLang, withdrawn: Boolean(v.withdrawnAt) })),
+    history: history.map((v) => ({
+      version: v.version,
+      publishedAt: v.publishedAt,
+      changeNote: v.changeNote,
+      changeNoteLang: v.changeNoteLang,
+      withdrawn: Boolean(v.withdrawnAt),
+    })),
   };
 }
 
@@ -380,7 +498,14 @@ function withListsInCodeOrder(summary: PublishedSummary): PublishedSummary {
   const howDone = Object.fromEntries(
     Object.entries(summary.howDone).map(([locale, items]) => [
       locale,
-      items.map((item) => ({ ...item, lines: item.lines.map((line) => ({ ...line, ...(line.channels ? { channels: sorted(line.channels) } : {}), ...(line.groups ? { groups: sorted(line.groups) } : {}) })) })),
+      items.map((item) => ({
+        ...item,
+        lines: item.lines.map((line) => ({
+          ...line,
+          ...(line.channels ? { channels: sorted(line.channels) } : {}),
+          ...(line.groups ? { groups: sorted(line.groups) } : {}),
+        })),
+      })),
     ]),
   );
   return { ...summary, howDone };

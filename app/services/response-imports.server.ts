@@ -11,7 +11,15 @@ import { CsvError, parseCsv, type CsvTable } from "../domain/csv";
 import { validateResponseImport, type ImportChannel, type ImportProblem } from "../domain/survey/response-import";
 import { appendAudit } from "../repos/audit.server";
 import { insertAnswers, insertResponse, upsertProfile } from "../repos/journey.server";
-import { countResponsesByChannel, externalParticipant, findImportOfFile, insertImport, listImportQuestions, listImports, respondedExternalIds } from "../repos/response-imports.server";
+import {
+  countResponsesByChannel,
+  externalParticipant,
+  findImportOfFile,
+  insertImport,
+  listImportQuestions,
+  listImports,
+  respondedExternalIds,
+} from "../repos/response-imports.server";
 import { newReference } from "./journey.server";
 
 export interface ImportTarget {
@@ -38,7 +46,12 @@ export { listImports };
  * The same file (same bytes) is imported at most once per round; a respondent id with a
  * response in the round already is a problem on its line.
  */
-export async function importRoundResponses(db: DB, target: ImportTarget, file: { name: string; text: string; channel: ImportChannel }, now: Date): Promise<ImportOutcome> {
+export async function importRoundResponses(
+  db: DB,
+  target: ImportTarget,
+  file: { name: string; text: string; channel: ImportChannel },
+  now: Date,
+): Promise<ImportOutcome> {
   const hash = fileHash(file.text);
   let table: CsvTable;
   try {
@@ -59,12 +72,30 @@ export async function importRoundResponses(db: DB, target: ImportTarget, file: {
       alreadyResponded: await respondedExternalIds(tx, target.consultationId, target.round.id),
     });
     if (validated.problems.length) return { ...refuse("problems"), problems: validated.problems };
-    const importId = await insertImport(tx, { roundId: target.round.id, fileName: file.name, fileSha256: hash, responseCount: validated.rows.length, importedBy: target.actor.userId, createdAt: now });
+    const importId = await insertImport(tx, {
+      roundId: target.round.id,
+      fileName: file.name,
+      fileSha256: hash,
+      responseCount: validated.rows.length,
+      importedBy: target.actor.userId,
+      createdAt: now,
+    });
     const channels: Partial<Record<ImportChannel, number>> = {};
     for (const row of validated.rows) {
       const participantId = await externalParticipant(tx, target.consultationId, row.respondentId);
-      const responseId = await insertResponse(tx, { roundId: target.round.id, participantId, reference: await newReference(tx), locale: "en", submittedAt: now, channel: row.channel, importId });
-      await insertAnswers(tx, row.answers.map((a) => ({ responseId, ...a })));
+      const responseId = await insertResponse(tx, {
+        roundId: target.round.id,
+        participantId,
+        reference: await newReference(tx),
+        locale: "en",
+        submittedAt: now,
+        channel: row.channel,
+        importId,
+      });
+      await insertAnswers(
+        tx,
+        row.answers.map((a) => ({ responseId, ...a })),
+      );
       // Profile columns are filled only for people who agreed on their form to give them.
       if (Object.keys(row.profile).length) await upsertProfile(tx, participantId, row.profile, now);
       channels[row.channel] = (channels[row.channel] ?? 0) + 1;

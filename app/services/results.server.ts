@@ -73,7 +73,8 @@ export async function loadRoundColumns(db: DB, roundId: number): Promise<{ colum
 export type ComputeParameters = Pick<AggregateOptions, "rule" | "thresholdIn" | "thresholdOut" | "bound" | "groups" | "groupWeighting">;
 
 /** The stored version (`reused` when identical inputs had been computed before), or why not; a failed weighting says why in the engine's words. */
-export type ComputeOutcome = Decision<"no-responses" | "margins-not-found", { version: number; reused: boolean }> | (Refusal<"weighting-failed"> & { message: string });
+export type ComputeOutcome =
+  Decision<"no-responses" | "margins-not-found", { version: number; reused: boolean }> | (Refusal<"weighting-failed"> & { message: string });
 
 /**
  * Computes a round's result with the chosen parameters and margins and stores
@@ -137,7 +138,13 @@ function rowsOf(columns: ResponseColumns, round: number): ResponseRow[] {
 }
 
 /** Per outcome rated in both rounds: attrition, change in % critical, stability (methods §2). */
-export async function compareWithPreviousRound(db: DB, previousRoundId: number, previousNumber: number, roundId: number, number: number): Promise<RoundComparison[]> {
+export async function compareWithPreviousRound(
+  db: DB,
+  previousRoundId: number,
+  previousNumber: number,
+  roundId: number,
+  number: number,
+): Promise<RoundComparison[]> {
   const before = (await loadRoundColumns(db, previousRoundId)).columns;
   const after = (await loadRoundColumns(db, roundId)).columns;
   if (before.respondentIds.length === 0 || after.respondentIds.length === 0) return [];
@@ -151,10 +158,22 @@ export async function listRoundNumbers(db: DB, consultationId: number): Promise<
 }
 
 /** Stores uploaded population margins with their audit entry, in one transaction. */
-export async function saveMargins(db: DB, input: { consultationId: number; actor: Actor; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] }, now: Date): Promise<number> {
+export async function saveMargins(
+  db: DB,
+  input: { consultationId: number; actor: Actor; name: string; rows: Parameters<typeof insertMargins>[1]["rows"] },
+  now: Date,
+): Promise<number> {
   return await inTransaction(db, async (tx) => {
     const id = await insertMargins(tx, { consultationId: input.consultationId, name: input.name, rows: input.rows, uploadedBy: input.actor.userId });
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "margins.uploaded", entityType: "population_margins", entityId: id, details: { rows: input.rows.length } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "margins.uploaded",
+      entityType: "population_margins",
+      entityId: id,
+      details: { rows: input.rows.length },
+    });
     return id;
   });
 }
@@ -166,7 +185,14 @@ export async function saveMargins(db: DB, input: { consultationId: number; actor
  */
 export async function resultsPage(
   db: DB,
-  input: { consultation: { id: number; slug: string; title: string }; rounds: ReadonlyArray<{ id: number; number: number }>; round: { id: number; number: number }; version?: number; locale: string; canCompute: boolean },
+  input: {
+    consultation: { id: number; slug: string; title: string };
+    rounds: ReadonlyArray<{ id: number; number: number }>;
+    round: { id: number; number: number };
+    version?: number;
+    locale: string;
+    canCompute: boolean;
+  },
 ) {
   const { consultation, round, locale } = input;
   const stored = await findResult(db, round.id, input.version);
@@ -179,8 +205,15 @@ export async function resultsPage(
     round: round.number,
     canCompute: input.canCompute,
     statements: await outcomeStatements(db, consultation.id, locale),
-    versions: (await listResultVersions(db, round.id)).map((v) => ({ version: v.version, responseCount: v.responseCount, createdAt: formatDate(v.createdAt.toISOString(), locale) })),
-    result: stored && result ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: result } : null,
+    versions: (await listResultVersions(db, round.id)).map((v) => ({
+      version: v.version,
+      responseCount: v.responseCount,
+      createdAt: formatDate(v.createdAt.toISOString(), locale),
+    })),
+    result:
+      stored && result
+        ? { version: stored.version, responseCount: stored.responseCount, parameters: stored.parameters as { marginsName?: string | null }, data: result }
+        : null,
     gaps: result ? equalGroupsGaps(result) : [],
     previousRound: previous?.number ?? null,
     comparison: previous ? await compareWithPreviousRound(db, previous.id, previous.number, round.id, round.number) : [],

@@ -9,17 +9,40 @@ import { canAcceptAnswers } from "../domain/consultation/lifecycle";
 import type { Actor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import type { EmailStatus } from "../domain/email/delivery";
-import { canRemind, memberRoundStatus, nextReminderAllowedAt, planInvitations, type InviteWho, type MemberRoundStatus } from "../domain/participation/invitations";
+import {
+  canRemind,
+  memberRoundStatus,
+  nextReminderAllowedAt,
+  planInvitations,
+  type InviteWho,
+  type MemberRoundStatus,
+} from "../domain/participation/invitations";
 import { isLocale, type Locale } from "../i18n/config";
 import { serverI18n } from "../i18n/i18n.server";
 import { appendAudit } from "../repos/audit.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
-import { insertInvitation, listRoundTracking, markReminded, replaceInvitationToken, revokeInvitation as revokeRow, type TrackingRow } from "../repos/round-invitations.server";
+import {
+  insertInvitation,
+  listRoundTracking,
+  markReminded,
+  replaceInvitationToken,
+  revokeInvitation as revokeRow,
+  type TrackingRow,
+} from "../repos/round-invitations.server";
 import { formatDate, formatDateTime } from "../i18n/format.server";
 import { enqueueEmail } from "./email.server";
 
 export interface RoundContext {
-  consultation: { id: number; slug: string; partnershipId: number; status: string; opensAt: Date | null; closesAt: Date | null; contactEmail: string | null; advisoryGroupId: number };
+  consultation: {
+    id: number;
+    slug: string;
+    partnershipId: number;
+    status: string;
+    opensAt: Date | null;
+    closesAt: Date | null;
+    contactEmail: string | null;
+    advisoryGroupId: number;
+  };
   round: { id: number; number: number; status: string; opensAt: Date | null; closesAt: Date | null };
   /** Origin for links: APP_ORIGIN, else the request's origin. */
   origin: string;
@@ -29,7 +52,14 @@ export interface RoundContext {
 export type InviteRefusal = "round-not-open";
 
 /** Email text in the member's language (participation namespace; English where a language lacks it). */
-async function composeEmail(db: DB, ctx: RoundContext, member: TrackingRow, kind: "invitation" | "reminder", token: string, cache: Map<string, { title: string; partnership: string }>) {
+async function composeEmail(
+  db: DB,
+  ctx: RoundContext,
+  member: TrackingRow,
+  kind: "invitation" | "reminder",
+  token: string,
+  cache: Map<string, { title: string; partnership: string }>,
+) {
   const locale: Locale = isLocale(member.preferredLocale) ? member.preferredLocale : "en";
   let c = cache.get(locale);
   if (!c) {
@@ -79,7 +109,12 @@ export async function inviteMembers(
   return await inTransaction(db, async (tx) => {
     const members = await listRoundTracking(tx, { consultationId: ctx.consultation.id, roundId: ctx.round.id, groupId: ctx.consultation.advisoryGroupId });
     const plan = planInvitations(
-      members.map((m) => ({ id: m.memberId, email: m.email, responded: m.hasResponse, invitation: m.invitationId == null ? null : { id: m.invitationId, completedAt: m.completedAt, revokedAt: m.revokedAt } })),
+      members.map((m) => ({
+        id: m.memberId,
+        email: m.email,
+        responded: m.hasResponse,
+        invitation: m.invitationId == null ? null : { id: m.invitationId, completedAt: m.completedAt, revokedAt: m.revokedAt },
+      })),
       ctx.who,
     );
     const cache = new Map<string, { title: string; partnership: string }>();
@@ -106,7 +141,13 @@ export async function inviteMembers(
       action: "invitations.sent",
       entityType: "round",
       entityId: ctx.round.id,
-      details: { who: ctx.who, created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted },
+      details: {
+        who: ctx.who,
+        created: plan.create.length,
+        resent: plan.resend.length,
+        skippedNoEmail: plan.skippedNoEmail,
+        skippedCompleted: plan.skippedCompleted,
+      },
     });
     return allow({ created: plan.create.length, resent: plan.resend.length, skippedNoEmail: plan.skippedNoEmail, skippedCompleted: plan.skippedCompleted });
   });
@@ -142,7 +183,15 @@ export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promi
       await enqueueEmail(tx, { to: m.email!, ...mail, kind: "reminder", consultationId: ctx.consultation.id, relatedId: m.invitationId }, now);
       sent++;
     }
-    await appendAudit(tx, { at: now, actorUserId: ctx.actor.userId, partnershipId: ctx.consultation.partnershipId, action: "invitations.reminded", entityType: "round", entityId: ctx.round.id, details: { sent, tooSoon } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      partnershipId: ctx.consultation.partnershipId,
+      action: "invitations.reminded",
+      entityType: "round",
+      entityId: ctx.round.id,
+      details: { sent, tooSoon },
+    });
     return allow({ sent, tooSoon });
   });
 }
@@ -150,7 +199,14 @@ export async function remindMembers(db: DB, ctx: RoundContext, now: Date): Promi
 export async function revokeInvitation(db: DB, input: { actor: Actor; consultationId: number; invitationId: number }, now: Date): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
     if (!(await revokeRow(tx, input.invitationId, input.consultationId, now))) return false;
-    await appendAudit(tx, { at: now, actorUserId: input.actor.userId, partnershipId: input.actor.partnershipId, action: "invitation.revoked", entityType: "invitation", entityId: input.invitationId });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: input.actor.userId,
+      partnershipId: input.actor.partnershipId,
+      action: "invitation.revoked",
+      entityType: "invitation",
+      entityId: input.invitationId,
+    });
     return true;
   });
 }
@@ -173,7 +229,11 @@ export async function roundInvitationsPage(db: DB, input: { consultationId: numb
   const rows = await listRoundTracking(db, { consultationId: input.consultationId, roundId: input.roundId, groupId: input.groupId });
   const when = (d: Date) => formatDateTime(d.toISOString(), input.locale);
   const members: InvitationRow[] = rows.map((m) => {
-    const status = memberRoundStatus({ invitation: m.invitationId == null ? null : { completedAt: m.completedAt, revokedAt: m.revokedAt, reminderCount: m.reminderCount }, hasDraft: m.hasDraft, hasResponse: m.hasResponse });
+    const status = memberRoundStatus({
+      invitation: m.invitationId == null ? null : { completedAt: m.completedAt, revokedAt: m.revokedAt, reminderCount: m.reminderCount },
+      hasDraft: m.hasDraft,
+      hasResponse: m.hasResponse,
+    });
     const next = nextReminderAllowedAt(m.lastReminderAt, now);
     return {
       invitationId: m.invitationId,

@@ -77,7 +77,14 @@ export function ssoCallbackUrl(origin: string): string {
  * browser). SameSite=Lax, as the provider's redirect back is a top-level cross-site navigation.
  */
 export function serializeSsoStateCookie(state: string, secure: boolean): string {
-  return [`${STATE_COOKIE}=${state}`, `Path=${CALLBACK_PATH}`, "HttpOnly", "SameSite=Lax", `Max-Age=${ATTEMPT_MINUTES * 60}`, ...(secure ? ["Secure"] : [])].join("; ");
+  return [
+    `${STATE_COOKIE}=${state}`,
+    `Path=${CALLBACK_PATH}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${ATTEMPT_MINUTES * 60}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
 }
 
 export function clearSsoStateCookie(secure: boolean): string {
@@ -95,7 +102,11 @@ export async function startSso(
   input: { partnershipSlug: string; redirectTo: string; origin: string; address: string },
   now: Date,
 ): Promise<{ ok: true; url: string; state: string } | { ok: false; reason: SsoFailure } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number }> {
-  startLimiter ??= new RateLimiter(START_LIMIT, START_WINDOW_MS, rateLimitStore(() => db));
+  startLimiter ??= new RateLimiter(
+    START_LIMIT,
+    START_WINDOW_MS,
+    rateLimitStore(() => db),
+  );
   const limited = await startLimiter.hit(`sso-start:${input.address}`, now.getTime());
   if (!limited.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
   const partnership = await findPartnershipBySlug(db, input.partnershipSlug);
@@ -113,7 +124,14 @@ export async function startSso(
   const nonce = oidc.randomNonce();
   await insertSsoAttempt(
     db,
-    { stateHash: hashTokenHex(state), partnershipId: partnership.id, codeVerifier, nonce, redirectTo: input.redirectTo, expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000) },
+    {
+      stateHash: hashTokenHex(state),
+      partnershipId: partnership.id,
+      codeVerifier,
+      nonce,
+      redirectTo: input.redirectTo,
+      expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+    },
     now,
   );
   const url = oidc.buildAuthorizationUrl(config, {
@@ -161,7 +179,14 @@ export async function finishSso(db: DB, e: Env, input: { callbackUrl: URL; state
   const subject = String(claims.sub);
   const userId = await accountFor(db, { issuer: provider.issuer, subject, email: identity.email, partnershipId: provider.partnershipId }, now);
   if (userId === null) {
-    await appendAudit(db, { at: now, actorUserId: null, partnershipId: provider.partnershipId, action: "sign-in.sso.unknown", entityType: "partnership", entityId: provider.partnershipId });
+    await appendAudit(db, {
+      at: now,
+      actorUserId: null,
+      partnershipId: provider.partnershipId,
+      action: "sign-in.sso.unknown",
+      entityType: "partnership",
+      entityId: provider.partnershipId,
+    });
     return { ok: false, reason: "unknown-user" };
   }
   const session = await createSession(db, userId, now, e.SESSION_DAYS, provider.partnershipId);
@@ -192,9 +217,21 @@ async function accountFor(db: DB, who: { issuer: string; subject: string; email:
     if (existing?.disabledAt) return null;
     const id = existing?.id ?? (await insertUser(tx, { email: who.email, displayName: invitations[0].displayName, passwordHash: null }));
     for (const invitation of invitations) await addMembership(tx, id, who.partnershipId, invitation.role);
-    await markInvitationsAccepted(tx, invitations.map((i) => i.id), now);
+    await markInvitationsAccepted(
+      tx,
+      invitations.map((i) => i.id),
+      now,
+    );
     await linkIdentity(tx, who.issuer, who.subject, id);
-    await appendAudit(tx, { at: now, actorUserId: id, partnershipId: who.partnershipId, action: "invitation.accepted.sso", entityType: "user", entityId: id, details: { roles: invitations.map((i) => i.role) } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: id,
+      partnershipId: who.partnershipId,
+      action: "invitation.accepted.sso",
+      entityType: "user",
+      entityId: id,
+      details: { roles: invitations.map((i) => i.role) },
+    });
     return id;
   });
 }
@@ -203,7 +240,13 @@ async function accountFor(db: DB, who: { issuer: string; subject: string; email:
  * After signing out of a session a provider signed in: the partnership and the provider's own
  * sign-out address (RP-initiated logout) to offer, when the provider has one.
  */
-export async function providerSignOut(db: DB, e: Env, partnershipSlug: string, postLogoutRedirect: string, now: Date): Promise<{ partnership: string; url: string } | null> {
+export async function providerSignOut(
+  db: DB,
+  e: Env,
+  partnershipSlug: string,
+  postLogoutRedirect: string,
+  now: Date,
+): Promise<{ partnership: string; url: string } | null> {
   const partnership = await findPartnershipBySlug(db, partnershipSlug);
   const provider = partnership && (await findIdentityProvider(db, partnership.id));
   if (!partnership || !provider) return null;
@@ -253,7 +296,14 @@ export async function saveProviderSettings(db: DB, actor: Actor, input: Provider
       action: existing ? "identity-provider.updated" : "identity-provider.added",
       entityType: "partnership",
       entityId: partnershipId,
-      details: { issuer: input.issuer, clientId: input.clientId, allowedDomains: input.allowedDomains, emailClaim: input.emailClaim, requireSso: input.requireSso, secretChanged: input.clientSecret !== null },
+      details: {
+        issuer: input.issuer,
+        clientId: input.clientId,
+        allowedDomains: input.allowedDomains,
+        emailClaim: input.emailClaim,
+        requireSso: input.requireSso,
+        secretChanged: input.clientSecret !== null,
+      },
     });
     return allowed;
   });
@@ -263,7 +313,14 @@ export async function removeProvider(db: DB, actor: Actor, now: Date): Promise<b
   const partnershipId = actor.partnershipId;
   return await inTransaction(db, async (tx) => {
     if (!(await deleteIdentityProvider(tx, partnershipId))) return false;
-    await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId, action: "identity-provider.removed", entityType: "partnership", entityId: partnershipId });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: actor.userId,
+      partnershipId,
+      action: "identity-provider.removed",
+      entityType: "partnership",
+      entityId: partnershipId,
+    });
     return true;
   });
 }

@@ -30,13 +30,20 @@ export async function studyFacts(db: DB, consultationId: number, locale: string)
   const set = await findOutcomeSet(db, consultationId);
   const channels = new Map((await responsesByChannel(db, consultationId)).map((r) => [r.round, r.channels]));
   const retention = [];
-  for (const [k, r] of data.rounds.slice(1).entries()) retention.push({ from: data.rounds[k].number, to: r.number, ...(await data.retained(data.rounds[k].id, r.id)) });
+  for (const [k, r] of data.rounds.slice(1).entries())
+    retention.push({ from: data.rounds[k].number, to: r.number, ...(await data.retained(data.rounds[k].id, r.id)) });
   return {
     title: data.title,
     partnership: data.partnership,
     summary: data.summary,
     audience: data.audience,
-    advisoryGroup: data.group ? { name: data.group.name, members: data.group.members.reduce((a, g) => a + g.n, 0), byGroup: Object.fromEntries(data.group.members.map((g) => [g.grp, g.n])) } : null,
+    advisoryGroup: data.group
+      ? {
+          name: data.group.name,
+          members: data.group.members.reduce((a, g) => a + g.n, 0),
+          byGroup: Object.fromEntries(data.group.members.map((g) => [g.grp, g.n])),
+        }
+      : null,
     localities: data.group?.localities ?? [],
     rounds: data.rounds.map((r) => {
       const state = loaded.rounds.find((x) => x.roundId === r.id);
@@ -51,7 +58,18 @@ export async function studyFacts(db: DB, consultationId: number, locale: string)
         feedbackBy: r.feedbackBy,
         channels: channels.get(r.number) ?? {},
         allowNewParticipants: r.allowNewParticipants,
-        method: p ? { rule: p.rule, thresholdIn: p.thresholdIn, thresholdOut: p.thresholdOut, bound: p.bound, groups: p.groups, groupWeighting: p.groupWeighting, weighted: p.weighted, marginsName: c!.marginsName } : null,
+        method: p
+          ? {
+              rule: p.rule,
+              thresholdIn: p.thresholdIn,
+              thresholdOut: p.thresholdOut,
+              bound: p.bound,
+              groups: p.groups,
+              groupWeighting: p.groupWeighting,
+              weighted: p.weighted,
+              marginsName: c!.marginsName,
+            }
+          : null,
         rated: d?.rated ?? [],
         consensusIn: d?.consensusIn ?? [],
         consensusOut: d?.consensusOut ?? [],
@@ -70,9 +88,18 @@ export async function studyFacts(db: DB, consultationId: number, locale: string)
   };
 }
 
-export async function studyReport(db: DB, consultationId: number, locale: string, audience: "staff" | "public"): Promise<{ items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> }> {
+export async function studyReport(
+  db: DB,
+  consultationId: number,
+  locale: string,
+  audience: "staff" | "public",
+): Promise<{ items: CosStarItem[]; statements: Record<string, string>; texts: Record<string, { text: string; lang: string }> }> {
   const texts = await listReportTexts(db, consultationId);
-  return { items: cosStarReport(await studyFacts(db, consultationId, locale), texts, { audience }), statements: await outcomeStatements(db, consultationId, locale), texts };
+  return {
+    items: cosStarReport(await studyFacts(db, consultationId, locale), texts, { audience }),
+    statements: await outcomeStatements(db, consultationId, locale),
+    texts,
+  };
 }
 
 /**
@@ -102,6 +129,15 @@ export async function saveReportTexts(
       await putReportText(tx, { consultationId, item, text, locale, updatedBy: actor.userId, updatedAt: now });
       changed.push(item);
     }
-    if (changed.length) await appendAudit(tx, { at: now, actorUserId: actor.userId, partnershipId: actor.partnershipId, action: "study_report.texts_saved", entityType: "consultation", entityId: consultationId, details: { items: changed } });
+    if (changed.length)
+      await appendAudit(tx, {
+        at: now,
+        actorUserId: actor.userId,
+        partnershipId: actor.partnershipId,
+        action: "study_report.texts_saved",
+        entityType: "consultation",
+        entityId: consultationId,
+        details: { items: changed },
+      });
   });
 }

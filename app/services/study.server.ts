@@ -16,7 +16,14 @@ export interface StudyRoundState {
   /** Submitted responses now. */
   responses: number;
   /** The calculation the study uses for this round (its latest, unless another was asked for). */
-  calculation: { version: number; responseCount: number; computedAt: Date; method: AggregateResult["method"]; weighting: RoundBasis["weighting"]; marginsName: string | null } | null;
+  calculation: {
+    version: number;
+    responseCount: number;
+    computedAt: Date;
+    method: AggregateResult["method"];
+    weighting: RoundBasis["weighting"];
+    marginsName: string | null;
+  } | null;
   /** Responses submitted after that calculation. */
   newerResponses: number;
   /** Responses have arrived or been removed since the calculation, or there are responses and no calculation. */
@@ -47,7 +54,7 @@ export async function loadStudy(db: DB, consultationId: number, options: StudyOp
     const counts = await roundResponseCounts(db, r.id, stored?.createdAt ?? null);
     const result = stored ? (stored.result as unknown as AggregateResult) : null;
     const parameters = (stored?.parameters ?? {}) as { marginsName?: string | null };
-    const marginsName = parameters.marginsName ?? (stored?.marginsId ? (await findMargins(db, stored.marginsId, consultationId))?.name ?? null : null);
+    const marginsName = parameters.marginsName ?? (stored?.marginsId ? ((await findMargins(db, stored.marginsId, consultationId))?.name ?? null) : null);
     rounds.push({
       roundId: r.id,
       number: r.number,
@@ -60,7 +67,9 @@ export async function loadStudy(db: DB, consultationId: number, options: StudyOp
               responseCount: stored.responseCount,
               computedAt: stored.createdAt,
               method: result.method,
-              weighting: result.weighting ? { deff: result.weighting.deff, nEff: result.weighting.nEff, iterations: result.weighting.iterations, converged: result.weighting.converged } : null,
+              weighting: result.weighting
+                ? { deff: result.weighting.deff, nEff: result.weighting.nEff, iterations: result.weighting.iterations, converged: result.weighting.converged }
+                : null,
               marginsName,
             }
           : null,
@@ -110,7 +119,16 @@ export async function studyView(db: DB, consultationId: number, locale: string) 
         round: r.number,
         status: r.status,
         responses: r.responses,
-        calculation: r.calculation ? { version: r.calculation.version, responseCount: r.calculation.responseCount, computedAt: r.calculation.computedAt.toISOString(), method: `${r.calculation.method.name} ${r.calculation.method.version}`, rule: r.calculation.method.parameters.rule, groupWeighting: r.calculation.method.parameters.groupWeighting } : null,
+        calculation: r.calculation
+          ? {
+              version: r.calculation.version,
+              responseCount: r.calculation.responseCount,
+              computedAt: r.calculation.computedAt.toISOString(),
+              method: `${r.calculation.method.name} ${r.calculation.method.version}`,
+              rule: r.calculation.method.parameters.rule,
+              groupWeighting: r.calculation.method.parameters.groupWeighting,
+            }
+          : null,
         stale: r.stale,
         newer: r.newerResponses,
         rated: d?.rated ?? [],

@@ -34,7 +34,6 @@ import type { Actor } from "../domain/actor";
 
 export type BuilderRefusal = QuestionLockReason | "no-round" | "no-question" | "condition-order" | "at-edge" | "no-outcomes";
 
-
 export async function findRound(db: DB, consultationId: number, number: number): Promise<RoundOverview | undefined> {
   return (await listRoundOverviews(db, [consultationId])).find((r) => r.number === number);
 }
@@ -67,7 +66,8 @@ export function profileQuestionDefaults(field: (typeof PROFILE_FIELDS)[number]):
   const values: Record<string, string> = { profileField: field };
   if (field !== "stakeholderGroup") return values;
   for (const locale of SUPPORTED_LOCALES) {
-    const d = (resources as unknown as Record<string, { citizen: { profileDefaults?: { stakeholderGroup?: StakeholderDefaults } } }>)[locale]?.citizen.profileDefaults?.stakeholderGroup;
+    const d = (resources as unknown as Record<string, { citizen: { profileDefaults?: { stakeholderGroup?: StakeholderDefaults } } }>)[locale]?.citizen
+      .profileDefaults?.stakeholderGroup;
     if (!d) continue;
     values[`text-${locale}`] = d.text;
     values[`choices-${locale}`] = STAKEHOLDER_GROUPS.map((g) => d[g]).join("\n");
@@ -112,7 +112,10 @@ async function saveQuestionInTransaction(
     }
     if (conditionsOutOfOrder(await listQuestionsOfRound(t, round.id)).length > 0) throw new ConditionOrderError();
     await replaceQuestionTranslations(t, id, translations);
-    await audit(t, input.actor, now, input.questionId === null ? "question.created" : "question.updated", "question", id, { round: round.number, type: values.type });
+    await audit(t, input.actor, now, input.questionId === null ? "question.created" : "question.updated", "question", id, {
+      round: round.number,
+      type: values.type,
+    });
     return { ok: true, value: id };
   });
 }
@@ -129,7 +132,11 @@ async function dropStaleConditions(t: DB, roundId: number, questionId: number, c
   }
 }
 
-export async function removeQuestion(db: DB, input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number }, now: Date): Promise<Decision<BuilderRefusal>> {
+export async function removeQuestion(
+  db: DB,
+  input: { actor: Actor; consultationId: number; roundNumber: number; questionId: number },
+  now: Date,
+): Promise<Decision<BuilderRefusal>> {
   return await withEditableRound(db, input.consultationId, input.roundNumber, async (t, round) => {
     if (!(await findQuestionInRound(t, round.id, input.questionId))) return { ok: false, reason: "no-question" };
     await deleteQuestion(t, round.id, input.questionId);
@@ -186,7 +193,14 @@ export async function addRatingsForAllOutcomes(
     const missing = (await listOutcomesForBuilder(t, input.consultationId)).filter((o) => o.status === "active" && !rated.has(o.id) && o.statements.en);
     if (missing.length === 0) return { ok: false, reason: "no-outcomes" };
     for (const o of missing) {
-      const id = await insertQuestion(t, round.id, { type: "rating", required: true, outcomeId: o.id, config: { scale: "grade-1-9", allowUnable: true }, conditionQuestionId: null, conditionValue: null });
+      const id = await insertQuestion(t, round.id, {
+        type: "rating",
+        required: true,
+        outcomeId: o.id,
+        config: { scale: "grade-1-9", allowUnable: true },
+        conditionQuestionId: null,
+        conditionValue: null,
+      });
       await replaceQuestionTranslations(t, id, ratingTranslations(o, wordings));
     }
     await audit(t, input.actor, now, "questions.ratings-added", "round", round.id, { round: round.number, count: missing.length });
@@ -257,7 +271,13 @@ export async function planNextRound(
   const rated = new Set((await listQuestionsOfRound(db, previous.id)).filter((q) => q.type === "rating").map((q) => q.outcomeId));
   const outcomes = await listOutcomesForBuilder(db, consultationId);
   const defaults = defaultNextRoundOutcomes(
-    outcomes.map((o) => ({ id: o.id, code: o.code, status: o.status, inPreviousRound: rated.has(o.id), consensus: result ? (items.find((i) => i.code === o.code)?.consensus ?? null) : null })),
+    outcomes.map((o) => ({
+      id: o.id,
+      code: o.code,
+      status: o.status,
+      inPreviousRound: rated.has(o.id),
+      consensus: result ? (items.find((i) => i.code === o.code)?.consensus ?? null) : null,
+    })),
   );
   return {
     ok: true,
@@ -266,7 +286,14 @@ export async function planNextRound(
       outcomes: defaults.map((d, i) => {
         const o = outcomes[i];
         const item = items.find((x) => x.code === o.code);
-        return { ...d, statement: o.statements[locale] ?? o.statements.en ?? o.code, domain: o.domainName, source: o.source, percentCritical: item ? item.percentCritical : null, inPreviousRound: rated.has(o.id) };
+        return {
+          ...d,
+          statement: o.statements[locale] ?? o.statements.en ?? o.code,
+          domain: o.domainName,
+          source: o.source,
+          percentCritical: item ? item.percentCritical : null,
+          inPreviousRound: rated.has(o.id),
+        };
       }),
     },
   };
@@ -330,7 +357,11 @@ export async function createNextRound(
           conditionValue: conditionQuestionId === null ? null : q.conditionValue,
         });
         newIds.set(q.id, id);
-        await replaceQuestionTranslations(t, id, prevTexts.filter((x) => x.questionId === q.id).map(({ questionId: _q, ...rest }) => rest));
+        await replaceQuestionTranslations(
+          t,
+          id,
+          prevTexts.filter((x) => x.questionId === q.id).map(({ questionId: _q, ...rest }) => rest),
+        );
       }
     }
     await audit(t, input.actor, now, "round.created", "round", roundId, {

@@ -38,11 +38,27 @@ export async function startSample(db: DB, a: ThemesActor & { questionId: number;
     const chosen = seededSample(ids, a.size, a.seed);
     const [inserted] = await tx
       .insert(agreementSamples)
-      .values({ consultationId: a.consultationId, questionId: a.questionId, coderId: a.actor.userId, seed: a.seed, size: chosen.length, createdBy: a.actor.userId, createdAt: now })
+      .values({
+        consultationId: a.consultationId,
+        questionId: a.questionId,
+        coderId: a.actor.userId,
+        seed: a.seed,
+        size: chosen.length,
+        createdBy: a.actor.userId,
+        createdAt: now,
+      })
       .returning({ id: agreementSamples.id });
     const id = inserted!.id;
     for (const [position, answerId] of chosen.entries()) await tx.insert(agreementSampleItems).values({ sampleId: id, answerId, position });
-    await appendAudit(tx, { at: now, actorUserId: a.actor.userId, partnershipId: a.actor.partnershipId, action: "themes.second-coding-started", entityType: "agreement-sample", entityId: String(id), details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed } });
+    await appendAudit(tx, {
+      at: now,
+      actorUserId: a.actor.userId,
+      partnershipId: a.actor.partnershipId,
+      action: "themes.second-coding-started",
+      entityType: "agreement-sample",
+      entityId: String(id),
+      details: { consultationId: a.consultationId, questionId: a.questionId, size: chosen.length, seed: a.seed },
+    });
     return id;
   });
 }
@@ -55,9 +71,16 @@ export async function nextBlindItem(db: DB, consultationId: number, sample: Samp
   return answer ? { answerId: answer.answerId, text: answer.text } : null;
 }
 
-export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> {
+export async function codeBlindItem(
+  db: DB,
+  a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] },
+  now: Date,
+): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> => {
-    const [sample] = await tx.select().from(agreementSamples).where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId)));
+    const [sample] = await tx
+      .select()
+      .from(agreementSamples)
+      .where(and(eq(agreementSamples.id, a.sampleId), eq(agreementSamples.consultationId, a.consultationId)));
     if (!sample) return refuse("missing");
     if (sample.coderId !== a.actor.userId) return refuse("not-coder");
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
@@ -69,7 +92,10 @@ export async function codeBlindItem(db: DB, a: ThemesActor & { sampleId: number;
         .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId), isNull(agreementSampleItems.codedAt))),
     );
     if (!changed) {
-      const [exists] = await tx.select().from(agreementSampleItems).where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId)));
+      const [exists] = await tx
+        .select()
+        .from(agreementSampleItems)
+        .where(and(eq(agreementSampleItems.sampleId, a.sampleId), eq(agreementSampleItems.answerId, a.answerId)));
       return exists ? allowed : refuse("missing"); // already coded: a repeated submit records nothing new
     }
     return allowed;
@@ -120,7 +146,14 @@ export async function sampleAgreement(db: DB, sample: Sample) {
           units: machineVsSecond.units,
           macro: machineVsSecond.macro,
           ci95: machineVsSecond.ci95,
-          byTheme: machineVsSecond.byTheme.map((t) => ({ theme: label(t.theme), precision: t.precision, recall: t.recall, f1: t.f1, support: t.support, ci95: t.ci95.f1 })),
+          byTheme: machineVsSecond.byTheme.map((t) => ({
+            theme: label(t.theme),
+            precision: t.precision,
+            recall: t.recall,
+            f1: t.f1,
+            support: t.support,
+            ci95: t.ci95.f1,
+          })),
         }
       : null,
   };

@@ -52,7 +52,10 @@ export async function themeGroups(db: DB, consultationId: number, questionId: nu
   const byBasis = await codedAnswers(db, consultationId, questionId);
   const answers = byBasis[basis];
   const codebook = await listThemes(db, consultationId);
-  const results = themesByGroup(answers, codebook.map((t) => String(t.id)));
+  const results = themesByGroup(
+    answers,
+    codebook.map((t) => String(t.id)),
+  );
   const present = new Set(answers.map((a) => a.group));
   const groups = [...GROUP_ORDER.filter((g) => present.has(g)), ...[...present].filter((g) => !(GROUP_ORDER as readonly string[]).includes(g)).sort()];
   return {

@@ -23,9 +23,16 @@ describe("theme runner (worker thread)", () => {
   let answerIds: number[];
   beforeAll(async () => {
     const { dbPath } = await makeSeededDatabase();
-    answerIds = await submitTextAnswers(dbPath, sample().map((text) => ({ kind: "free-text" as const, text, group: "citizen" as const })));
+    answerIds = await submitTextAnswers(
+      dbPath,
+      sample().map((text) => ({ kind: "free-text" as const, text, group: "citizen" as const })),
+    );
     db = openDatabase(dbPath, "db/migrations").db;
-    const a = db.$client.prepare("select q.id as q, s.consultation_id as c from answers a join questions q on q.id = a.question_id join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id where a.id = ?").get(answerIds[0]) as { q: number; c: number };
+    const a = db.$client
+      .prepare(
+        "select q.id as q, s.consultation_id as c from answers a join questions q on q.id = a.question_id join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id where a.id = ?",
+      )
+      .get(answerIds[0]) as { q: number; c: number };
     consultationId = a.c;
     questionId = a.q;
     runner = startThemeRunner(() => db, { intervalMs: 50 });

@@ -44,7 +44,8 @@ export function startThemeRunner(getDb: () => DB, options: { intervalMs?: number
       const staleBefore = new Date(Date.now() - STALE_MS);
       if (!(await themeRunsWaiting(db, staleBefore))) return;
       await requeueStaleThemeRuns(db, staleBefore);
-      for (let run = await claimThemeRun(db, new Date()); run && !stopped; run = await claimThemeRun(db, new Date())) await execute(db, run, (w) => (current = w));
+      for (let run = await claimThemeRun(db, new Date()); run && !stopped; run = await claimThemeRun(db, new Date()))
+        await execute(db, run, (w) => (current = w));
     } catch (error) {
       logger.error(errorFields(error), "theme runner failed");
     }
@@ -89,13 +90,22 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
   const codebook = run.kind === "assign" ? await listThemes(db, run.consultationId) : [];
   if (run.kind === "assign") {
     job.codebook = codebook.map((t) => ({ id: String(t.id), label: t.name, description: t.description }));
-    const person = await personCodingsFor(db, answers.map((a) => a.answerId));
+    const person = await personCodingsFor(
+      db,
+      answers.map((a) => a.answerId),
+    );
     job.codings = [...person.entries()].flatMap(([answerId, c]) => c.themeIds.map((themeId) => ({ respondentId: String(answerId), theme: String(themeId) })));
   }
   await updateThemeRun(db, run.id, { total: answers.length, processed: 0, phase: "starting", heartbeatAt: new Date() });
   const finish = (set: Parameters<typeof updateThemeRun>[2]) => updateThemeRun(db, run.id, { ...set, finishedAt: new Date(), heartbeatAt: new Date() });
   if (answers.length === 0 || (run.kind === "assign" && codebook.length === 0)) {
-    if (run.kind === "assign") await replaceMachineCodings(db, run.id, answers.map((a) => ({ answerId: a.answerId, themes: [] })), new Date());
+    if (run.kind === "assign")
+      await replaceMachineCodings(
+        db,
+        run.id,
+        answers.map((a) => ({ answerId: a.answerId, themes: [] })),
+        new Date(),
+      );
     await finish({ status: "done", phase: "done", result: { answers: answers.length, themes: 0 } });
     return;
   }
@@ -120,7 +130,14 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
       const now = Date.now();
       if (now - lastWrite < 250) return;
       lastWrite = now;
-      const processed = m.phase === "choosing-k" && m.total > 0 ? Math.round((answers.length * m.done) / m.total) : m.phase === "features" ? Math.round(m.done / 2) : m.phase === "labelling" ? answers.length : m.done;
+      const processed =
+        m.phase === "choosing-k" && m.total > 0
+          ? Math.round((answers.length * m.done) / m.total)
+          : m.phase === "features"
+            ? Math.round(m.done / 2)
+            : m.phase === "labelling"
+              ? answers.length
+              : m.done;
       const heartbeatAt = new Date();
       progress = progress
         .then(() => updateThemeRun(db, run.id, { phase: m.phase, processed, heartbeatAt }))
@@ -150,7 +167,15 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
     await inTransaction(db, async (t) => {
       await insertThemeSuggestions(
         t,
-        r.themes.map((th) => ({ runId: run.id, key: th.id, label: th.label, keywords: th.keywords, size: th.size, exemplarAnswerIds: th.exemplars.map(Number), memberAnswerIds: members.get(th.id) ?? [] })),
+        r.themes.map((th) => ({
+          runId: run.id,
+          key: th.id,
+          label: th.label,
+          keywords: th.keywords,
+          size: th.size,
+          exemplarAnswerIds: th.exemplars.map(Number),
+          memberAnswerIds: members.get(th.id) ?? [],
+        })),
       );
       await updateThemeRun(t, run.id, {
         status: "done",
@@ -158,7 +183,13 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
         processed: answers.length,
         finishedAt: now,
         heartbeatAt: now,
-        result: { method: "tfidf-lsa-kmeans-silhouette", k: r.k, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null, parameters: r.parameters, seconds },
+        result: {
+          method: "tfidf-lsa-kmeans-silhouette",
+          k: r.k,
+          silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null,
+          parameters: r.parameters,
+          seconds,
+        },
       });
     });
     return;
@@ -169,7 +200,9 @@ export async function execute(db: DB, run: ThemeRun, onWorker: (w: Worker | null
   const rows = answers.map((a, i) => {
     const assignment = r.assignments[i];
     // A person's confirmed answer comes back as theirs (confidence 1): the machine's own opinion of it is not stored.
-    const themes = person.has(String(a.answerId)) ? [] : (assignment?.themes ?? []).filter((t) => known.has(t.id)).map((t) => ({ themeId: Number(t.id), confidence: t.confidence }));
+    const themes = person.has(String(a.answerId))
+      ? []
+      : (assignment?.themes ?? []).filter((t) => known.has(t.id)).map((t) => ({ themeId: Number(t.id), confidence: t.confidence }));
     return { answerId: a.answerId, themes };
   });
   await inTransaction(db, async (t) => {

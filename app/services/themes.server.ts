@@ -37,7 +37,15 @@ export interface ThemesActor {
 }
 
 async function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  await appendAudit(tx, { at: now, actorUserId: a.actor.userId, partnershipId: a.actor.partnershipId, action, entityType, entityId, details: { consultationId: a.consultationId, ...details } });
+  await appendAudit(tx, {
+    at: now,
+    actorUserId: a.actor.userId,
+    partnershipId: a.actor.partnershipId,
+    action,
+    entityType,
+    entityId,
+    details: { consultationId: a.consultationId, ...details },
+  });
 }
 
 export async function listThemableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
@@ -59,7 +67,17 @@ export interface RunView {
 }
 
 function runView(r: ThemeRun | undefined): RunView | null {
-  return r ? { id: r.id, status: r.status, phase: r.phase, processed: r.processed, total: r.total, finishedAt: r.finishedAt?.toISOString() ?? null, result: r.result ?? null } : null;
+  return r
+    ? {
+        id: r.id,
+        status: r.status,
+        phase: r.phase,
+        processed: r.processed,
+        total: r.total,
+        finishedAt: r.finishedAt?.toISOString() ?? null,
+        result: r.result ?? null,
+      }
+    : null;
 }
 
 /** The question page: the latest runs, open suggestions with example answers, the codebook's size. */
@@ -76,7 +94,13 @@ export async function questionThemesPage(db: DB, consultationId: number, questio
     suggestRun: runView(active ?? suggest),
     assignRun: runView(activeAssign ?? assign),
     lastAssign: runView(assign?.status === "done" ? assign : undefined),
-    suggestions: suggestions.map((s) => ({ id: s.id, label: s.label, keywords: s.keywords, size: s.size, examples: s.exemplarAnswerIds.map((id) => texts.get(id)).filter((t): t is string => !!t) })),
+    suggestions: suggestions.map((s) => ({
+      id: s.id,
+      label: s.label,
+      keywords: s.keywords,
+      size: s.size,
+      examples: s.exemplarAnswerIds.map((id) => texts.get(id)).filter((t): t is string => !!t),
+    })),
     codebookSize: codebook.length,
   };
 }
@@ -85,7 +109,17 @@ export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: 
   return await inTransaction(db, async (tx) => {
     // A fresh set of suggestions replaces the ones not yet decided.
     await closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actor.userId);
-    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actor.userId, parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 } }, now);
+    const id = await enqueueThemeRun(
+      tx,
+      {
+        consultationId: a.consultationId,
+        questionId: a.questionId,
+        kind: "suggest",
+        requestedBy: a.actor.userId,
+        parameters: a.k ? { k: a.k, seed: 1 } : { seed: 1 },
+      },
+      now,
+    );
     await audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
     return id;
   });
@@ -94,7 +128,11 @@ export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: 
 export async function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): Promise<Decision<"no-codebook", number>> {
   return await inTransaction(db, async (tx): Promise<Decision<"no-codebook", number>> => {
     if ((await listThemes(tx, a.consultationId)).length === 0) return refuse("no-codebook");
-    const id = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
+    const id = await enqueueThemeRun(
+      tx,
+      { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } },
+      now,
+    );
     await audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
     return allow(id);
   });
@@ -103,7 +141,11 @@ export async function requestAssignment(db: DB, a: ThemesActor & { questionId: n
 type SuggestionDecision = Decision<"missing" | "taken">;
 
 /** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
-export async function acceptSuggestions(db: DB, a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string }, now: Date): Promise<SuggestionDecision> {
+export async function acceptSuggestions(
+  db: DB,
+  a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string },
+  now: Date,
+): Promise<SuggestionDecision> {
   return await inTransaction(db, async (tx): Promise<SuggestionDecision> => {
     const found: Awaited<ReturnType<typeof findSuggestion>>[] = [];
     for (const id of a.suggestionIds) found.push(await findSuggestion(tx, a.consultationId, a.questionId, id));
@@ -113,9 +155,21 @@ export async function acceptSuggestions(db: DB, a: ThemesActor & { questionId: n
     const themeId = await insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
     await decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actor.userId, decidedAt: now });
     await decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actor.userId, decidedAt: now });
-    await audit(tx, a, a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted", "codebook-theme", themeId, { name: a.name, suggestionIds: a.suggestionIds }, now);
+    await audit(
+      tx,
+      a,
+      a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted",
+      "codebook-theme",
+      themeId,
+      { name: a.name, suggestionIds: a.suggestionIds },
+      now,
+    );
     // The machine codes every answer against the codebook now that it has grown.
-    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
+    await enqueueThemeRun(
+      tx,
+      { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } },
+      now,
+    );
     return allowed;
   });
 }
@@ -131,13 +185,27 @@ export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: n
 }
 
 /** Splits a suggestion in two: a new run clusters just its answers into two themes. */
-export async function splitSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision<"missing" | "too-small">> {
+export async function splitSuggestion(
+  db: DB,
+  a: ThemesActor & { questionId: number; suggestionId: number },
+  now: Date,
+): Promise<Decision<"missing" | "too-small">> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "too-small">> => {
     const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return refuse("missing");
     if (s.memberAnswerIds.length < 4) return refuse("too-small");
     await decideSuggestions(tx, [s.id], { status: "split", themeId: null, decidedBy: a.actor.userId, decidedAt: now });
-    const runId = await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "suggest", requestedBy: a.actor.userId, parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id } }, now);
+    const runId = await enqueueThemeRun(
+      tx,
+      {
+        consultationId: a.consultationId,
+        questionId: a.questionId,
+        kind: "suggest",
+        requestedBy: a.actor.userId,
+        parameters: { k: 2, seed: 1, answerIds: s.memberAnswerIds, splitOf: s.id },
+      },
+      now,
+    );
     await audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
     return allowed;
   });
@@ -160,7 +228,12 @@ export interface ReviewItem {
  * unreviewed one — least-confident machine suggestion first, answers the machine has not coded
  * after them, by id. With the progress counts. Null item when all are reviewed.
  */
-export async function reviewQueue(db: DB, consultationId: number, questionId: number, answerId?: number): Promise<{ item: ReviewItem | null; reviewed: number; total: number } | "missing"> {
+export async function reviewQueue(
+  db: DB,
+  consultationId: number,
+  questionId: number,
+  answerId?: number,
+): Promise<{ item: ReviewItem | null; reviewed: number; total: number } | "missing"> {
   const answers = await themableAnswers(db, consultationId, questionId);
   const ids = answers.map((x) => x.answerId);
   const person = await personCodingsFor(db, ids);
@@ -214,14 +287,22 @@ export async function codebookChoices(db: DB, consultationId: number): Promise<{
 }
 
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
-export async function confirmCoding(db: DB, a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing" | "unknown-theme", number[]>> {
+export async function confirmCoding(
+  db: DB,
+  a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] },
+  now: Date,
+): Promise<Decision<"missing" | "unknown-theme", number[]>> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "unknown-theme", number[]>> => {
     if (!(await themableAnswers(tx, a.consultationId, a.questionId, [a.answerId])).length) return refuse("missing");
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return refuse("unknown-theme");
     const set = await recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actor.userId, now);
     await audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
-    await enqueueThemeRun(tx, { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } }, now);
+    await enqueueThemeRun(
+      tx,
+      { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } },
+      now,
+    );
     return allow(set);
   });
 }
@@ -251,11 +332,13 @@ export async function themeForOutcome(db: DB, consultationId: number, themeId: n
         .where(and(eq(approvedQuotes.consultationId, consultationId), inArray(approvedQuotes.answerId, answerIds), isNull(approvedQuotes.withdrawnAt)))
         .orderBy(approvedQuotes.id)
     : [];
-  const outcomes = await db
-    .select({ outcomeId: outcomeProvenance.outcomeId })
-    .from(outcomeProvenance)
-    .where(eq(outcomeProvenance.themeId, themeId));
-  const codes = outcomes.length ? await codesOf(db, outcomes.map((o) => o.outcomeId)) : [];
+  const outcomes = await db.select({ outcomeId: outcomeProvenance.outcomeId }).from(outcomeProvenance).where(eq(outcomeProvenance.themeId, themeId));
+  const codes = outcomes.length
+    ? await codesOf(
+        db,
+        outcomes.map((o) => o.outcomeId),
+      )
+    : [];
   return { ...theme, answers: answerIds.length, quotes, outcomes: codes.map((code) => ({ code })) };
 }
 
@@ -269,16 +352,15 @@ function suggestedCode(taken: readonly string[]): string {
 export async function outcomeFromThemeForm(db: DB, consultationId: number, themeId: number) {
   const theme = await themeForOutcome(db, consultationId, themeId);
   if (!theme) return undefined;
-  return { theme, defaults: { code: suggestedCode(await outcomeCodes(db, consultationId)), statement: theme.name, description: theme.description, source: "" } };
+  return {
+    theme,
+    defaults: { code: suggestedCode(await outcomeCodes(db, consultationId)), statement: theme.name, description: theme.description, source: "" },
+  };
 }
 
 async function codesOf(db: DB, outcomeIds: number[]): Promise<string[]> {
   return (
-    await db
-      .select({ code: candidateOutcomes.code })
-      .from(candidateOutcomes)
-      .where(inArray(candidateOutcomes.id, outcomeIds))
-      .orderBy(candidateOutcomes.code)
+    await db.select({ code: candidateOutcomes.code }).from(candidateOutcomes).where(inArray(candidateOutcomes.id, outcomeIds)).orderBy(candidateOutcomes.code)
   ).map((r) => r.code);
 }
 
@@ -302,9 +384,29 @@ export async function createOutcomeFromTheme(
     if (quoteIds.length > 3 || quoteIds.some((id) => !quotable.has(id))) return refuse("quote");
     const r = await createOutcome(tx, { actor: a.actor, consultationId: a.consultationId, form: a.form }, now);
     if (!r.ok) return refuse(r.reason === "domain" ? "domain" : "code-taken");
-    const [outcome] = await tx.select({ id: candidateOutcomes.id }).from(candidateOutcomes).where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.value.code)));
-    await tx.insert(outcomeProvenance).values({ outcomeId: outcome!.id, themeId: theme.id, themeName: theme.name, questionId: null, answerCount: theme.answers, quoteIds, createdBy: a.actor.userId, createdAt: now });
-    await audit(tx, a, "themes.outcome-from-theme", "candidate-outcome", outcome!.id, { code: r.value.code, themeId: theme.id, answers: theme.answers, quoteIds }, now);
+    const [outcome] = await tx
+      .select({ id: candidateOutcomes.id })
+      .from(candidateOutcomes)
+      .where(and(eq(candidateOutcomes.consultationId, a.consultationId), eq(candidateOutcomes.code, r.value.code)));
+    await tx.insert(outcomeProvenance).values({
+      outcomeId: outcome!.id,
+      themeId: theme.id,
+      themeName: theme.name,
+      questionId: null,
+      answerCount: theme.answers,
+      quoteIds,
+      createdBy: a.actor.userId,
+      createdAt: now,
+    });
+    await audit(
+      tx,
+      a,
+      "themes.outcome-from-theme",
+      "candidate-outcome",
+      outcome!.id,
+      { code: r.value.code, themeId: theme.id, answers: theme.answers, quoteIds },
+      now,
+    );
     return allow({ code: r.value.code });
   });
 }
@@ -320,7 +422,10 @@ export interface Provenance {
 export async function provenanceOf(db: DB, outcomeIds: readonly number[]): Promise<Map<number, Provenance>> {
   const out = new Map<number, Provenance>();
   if (!outcomeIds.length) return out;
-  const rows = await db.select().from(outcomeProvenance).where(inArray(outcomeProvenance.outcomeId, [...outcomeIds]));
+  const rows = await db
+    .select()
+    .from(outcomeProvenance)
+    .where(inArray(outcomeProvenance.outcomeId, [...outcomeIds]));
   const quoteIds = [...new Set(rows.flatMap((r) => r.quoteIds))];
   const quotes = new Map(
     (quoteIds.length
@@ -333,14 +438,25 @@ export async function provenanceOf(db: DB, outcomeIds: readonly number[]): Promi
       : []
     ).map((q) => [q.id, { text: q.text, lang: q.lang }]),
   );
-  for (const r of rows) out.set(r.outcomeId, { themeName: r.themeName, answers: r.answerCount, quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is { text: string; lang: string } => !!q) });
+  for (const r of rows)
+    out.set(r.outcomeId, {
+      themeName: r.themeName,
+      answers: r.answerCount,
+      quotes: r.quoteIds.map((id) => quotes.get(id)).filter((q): q is { text: string; lang: string } => !!q),
+    });
   return out;
 }
 
 /** Provenance by outcome code, for pages that know outcomes by code. */
 export async function provenanceByCode(db: DB, consultationId: number): Promise<Map<string, Provenance>> {
-  const outcomes = await db.select({ id: candidateOutcomes.id, code: candidateOutcomes.code }).from(candidateOutcomes).where(eq(candidateOutcomes.consultationId, consultationId));
-  const byId = await provenanceOf(db, outcomes.map((o) => o.id));
+  const outcomes = await db
+    .select({ id: candidateOutcomes.id, code: candidateOutcomes.code })
+    .from(candidateOutcomes)
+    .where(eq(candidateOutcomes.consultationId, consultationId));
+  const byId = await provenanceOf(
+    db,
+    outcomes.map((o) => o.id),
+  );
   return new Map(outcomes.filter((o) => byId.has(o.id)).map((o) => [o.code, byId.get(o.id)!]));
 }
 
@@ -351,7 +467,10 @@ export async function publishedProvenance(db: DB, consultationId: number): Promi
     .from(candidateOutcomes)
     .where(and(eq(candidateOutcomes.consultationId, consultationId), eq(candidateOutcomes.status, "active")))
     .orderBy(candidateOutcomes.position, candidateOutcomes.id);
-  const byId = await provenanceOf(db, outcomes.map((o) => o.id));
+  const byId = await provenanceOf(
+    db,
+    outcomes.map((o) => o.id),
+  );
   return outcomes.filter((o) => byId.has(o.id)).map((o) => ({ code: o.code, ...byId.get(o.id)! }));
 }
 

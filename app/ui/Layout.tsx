@@ -68,7 +68,19 @@ export function LanguageSwitcher({ current, returnTo, staff = false }: { current
 }
 
 /** The skip link and the service header, shared by the app's layout and the cached public pages. */
-export function SiteHeader({ locale, returnTo, LinkTo = PlainLink, staff = false, children }: { locale: Locale; returnTo: string; LinkTo?: LinkComponent; staff?: boolean; children?: ReactNode }) {
+export function SiteHeader({
+  locale,
+  returnTo,
+  LinkTo = PlainLink,
+  staff = false,
+  children,
+}: {
+  locale: Locale;
+  returnTo: string;
+  LinkTo?: LinkComponent;
+  staff?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -26,7 +26,9 @@ describe("Markdown renderer", () => {
 
   it("topLevel: the source's highest heading takes that level, whichever level the author started at (no jump from h2 to h4)", () => {
     const top = (source: string, topLevel: number) => renderToStaticMarkup(<Markdown source={source} topLevel={topLevel} />);
-    expect(top("## Part one\n\ntext\n\n### Detail", 3)).toMatch(/^<div class="app-markdown"><h3 class="govuk-heading-m">Part one<\/h3><p class="govuk-body">text<\/p><h4 /);
+    expect(top("## Part one\n\ntext\n\n### Detail", 3)).toMatch(
+      /^<div class="app-markdown"><h3 class="govuk-heading-m">Part one<\/h3><p class="govuk-body">text<\/p><h4 /,
+    );
     expect(top("# Title\n\n## Part", 3)).toMatch(/<h3 [^>]*>Title<\/h3><h4 [^>]*>Part<\/h4>/);
     expect(top("Only a paragraph", 3)).toBe('<div class="app-markdown"><p class="govuk-body">Only a paragraph</p></div>');
   });
@@ -82,7 +84,7 @@ describe("Markdown renderer", () => {
   });
 
   it("backslash escapes, snake_case words and hard line breaks", () => {
-    expect(html("\\*not em\\*")).toContain("<p class=\"govuk-body\">*not em*</p>");
+    expect(html("\\*not em\\*")).toContain('<p class="govuk-body">*not em*</p>');
     expect(html("age_band and sex_group")).toContain("age_band and sex_group");
     expect(html("line one  \nline two")).toContain("line one<br/>line two");
     expect(html("line one\nline two")).toContain("line one line two");

@@ -42,13 +42,32 @@ describe("UI kit", () => {
 
   it("radios and checkboxes: a fieldset with a legend, the first option carries the field id", () => {
     const radios = render(
-      <Radios name="role" legend="Role" error="Select a role" defaultValue="b" items={[{ value: "a", label: "A" }, { value: "b", label: "B", hint: "About B" }]} />,
+      <Radios
+        name="role"
+        legend="Role"
+        error="Select a role"
+        defaultValue="b"
+        items={[
+          { value: "a", label: "A" },
+          { value: "b", label: "B", hint: "About B" },
+        ]}
+      />,
     );
     expect(radios).toContain('<fieldset class="govuk-fieldset" aria-describedby="role-error">');
     expect(radios).toContain('<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Role</legend>');
     expect(radios).toContain('id="role" name="role" type="radio" value="a"');
     expect(radios).toMatch(/id="role-2" name="role" type="radio" aria-describedby="role-2-item-hint" checked="" value="b"/);
-    const boxes = render(<Checkboxes name="days" legend="Days" items={[{ value: "mon", label: "Monday" }, { value: "tue", label: "Tuesday" }]} defaultValues={["tue"]} />);
+    const boxes = render(
+      <Checkboxes
+        name="days"
+        legend="Days"
+        items={[
+          { value: "mon", label: "Monday" },
+          { value: "tue", label: "Tuesday" },
+        ]}
+        defaultValues={["tue"]}
+      />,
+    );
     expect(boxes).toContain('class="govuk-checkboxes"');
     expect(boxes).toMatch(/id="days-2" name="days" type="checkbox" checked="" value="tue"/);
   });
@@ -65,17 +84,28 @@ describe("UI kit", () => {
 
   it("summary list with change links that name what they change, table with row headers, banner, back link, buttons", () => {
     const list = render(
-      <SummaryList rows={[{ key: "Name", value: "Sam", action: { to: "/name", label: "Change", visuallyHiddenText: "name" } }, { key: "Age", value: "40" }]} />,
+      <SummaryList
+        rows={[
+          { key: "Name", value: "Sam", action: { to: "/name", label: "Change", visuallyHiddenText: "name" } },
+          { key: "Age", value: "40" },
+        ]}
+      />,
     );
     expect(list).toContain('<dt class="govuk-summary-list__key">Name</dt>');
     expect(list).toContain('Change<span class="govuk-visually-hidden"> name</span>');
     expect(list).toContain("govuk-summary-list__row--no-actions");
     const table = render(<Table caption="People" head={["Name", "Score"]} rows={[["Sam", "7"]]} numericColumns={[1]} />);
     // In a focusable region named by its caption, so a wide table scrolls without the page (WCAG 1.4.10).
-    expect(table).toMatch(/^<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0"[^>]*><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m" id="\1">People<\/caption>/);
+    expect(table).toMatch(
+      /^<div class="app-table-scroll" role="region" aria-labelledby="([^"]+)" tabindex="0"[^>]*><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m" id="\1">People<\/caption>/,
+    );
     expect(table).toContain('<th scope="row" class="govuk-table__header">Sam</th>');
     expect(table).toContain('<td class="govuk-table__cell govuk-table__cell--numeric">7</td>');
-    const banner = render(<NotificationBanner title="Success" success>Done</NotificationBanner>);
+    const banner = render(
+      <NotificationBanner title="Success" success>
+        Done
+      </NotificationBanner>,
+    );
     expect(banner).toContain('role="alert"');
     expect(banner).toContain('aria-labelledby="notification-banner-title"');
     expect(render(<BackLink to="/x">Back</BackLink>)).toContain('class="govuk-back-link"');

@@ -77,52 +77,42 @@ export function NotificationBanner({ title, success, children }: { title: ReactN
   );
 }
 
-export function Table({
-  caption,
-  head,
-  rows,
-  numericColumns = [],
-}: {
-  caption: ReactNode;
-  head: ReactNode[];
-  rows: ReactNode[][];
-  numericColumns?: number[];
-}) {
+export function Table({ caption, head, rows, numericColumns = [] }: { caption: ReactNode; head: ReactNode[]; rows: ReactNode[][]; numericColumns?: number[] }) {
   const numeric = (i: number) => numericColumns.includes(i);
   const captionId = useId();
   return (
     <TableScroll labelledBy={captionId}>
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m" id={captionId}>
-        {caption}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((cell, i) => (
-            <th scope="col" className={`govuk-table__header${numeric(i) ? " govuk-table__header--numeric" : ""}`} key={i}>
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row, r) => (
-          <tr className="govuk-table__row" key={r}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th scope="row" className="govuk-table__header" key={i}>
-                  {cell}
-                </th>
-              ) : (
-                <td className={`govuk-table__cell${numeric(i) ? " govuk-table__cell--numeric" : ""}`} key={i}>
-                  {cell}
-                </td>
-              ),
-            )}
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m" id={captionId}>
+          {caption}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {head.map((cell, i) => (
+              <th scope="col" className={`govuk-table__header${numeric(i) ? " govuk-table__header--numeric" : ""}`} key={i}>
+                {cell}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row, r) => (
+            <tr className="govuk-table__row" key={r}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <th scope="row" className="govuk-table__header" key={i}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td className={`govuk-table__cell${numeric(i) ? " govuk-table__cell--numeric" : ""}`} key={i}>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableScroll>
   );
 }
@@ -157,7 +147,15 @@ export function Pagination({ page, pages, href, label }: { page: number; pages: 
       {page > 1 ? (
         <div className="govuk-pagination__prev">
           <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--prev"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
               <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
             </svg>
             <span className="govuk-pagination__link-title">
@@ -175,7 +173,12 @@ export function Pagination({ page, pages, href, label }: { page: number; pages: 
             </li>
           ) : (
             <li key={item.number} className={item.current ? "govuk-pagination__item govuk-pagination__item--current" : "govuk-pagination__item"}>
-              <Link className="govuk-link govuk-pagination__link" to={href(item.number)} aria-label={t("pagination.pageN", { number: item.number })} aria-current={item.current ? "page" : undefined}>
+              <Link
+                className="govuk-link govuk-pagination__link"
+                to={href(item.number)}
+                aria-label={t("pagination.pageN", { number: item.number })}
+                aria-current={item.current ? "page" : undefined}
+              >
                 {item.number}
               </Link>
             </li>
@@ -189,7 +192,15 @@ export function Pagination({ page, pages, href, label }: { page: number; pages: 
               {t("pagination.next")}
               <span className="govuk-visually-hidden">{t("pagination.pageHidden")}</span>
             </span>
-            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+            <svg
+              className="govuk-pagination__icon govuk-pagination__icon--next"
+              xmlns="http://www.w3.org/2000/svg"
+              height="13"
+              width="15"
+              aria-hidden="true"
+              focusable="false"
+              viewBox="0 0 15 13"
+            >
               <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
             </svg>
           </Link>

@@ -318,7 +318,14 @@ export function FileUpload({ name, id = name, label, hint, error, accept }: Omit
       <Label htmlFor={id} label={label} />
       {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={errorId!} message={error} /> : null}
-      <input className={cx("govuk-file-upload", error && "govuk-file-upload--error")} id={id} name={name} type="file" accept={accept} aria-describedby={describedBy(hintId, errorId)} />
+      <input
+        className={cx("govuk-file-upload", error && "govuk-file-upload--error")}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(hintId, errorId)}
+      />
     </div>
   );
 }
@@ -329,7 +336,16 @@ export interface SelectOption {
 }
 
 /** GOV.UK select: for long lists where radios would not fit (use radios when you can). */
-export function Select({ name, id = name, label, hint, error, optional, options, defaultValue }: BaseFieldProps & { options: SelectOption[]; defaultValue?: string }) {
+export function Select({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  optional,
+  options,
+  defaultValue,
+}: BaseFieldProps & { options: SelectOption[]; defaultValue?: string }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -337,7 +353,14 @@ export function Select({ name, id = name, label, hint, error, optional, options,
       <Label htmlFor={id} label={label} optional={optional} />
       {hint ? <Hint id={hintId!}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={errorId!} message={error} /> : null}
-      <select className={cx("govuk-select", error && "govuk-select--error")} id={id} name={name} defaultValue={defaultValue} aria-describedby={describedBy(hintId, errorId)} aria-invalid={error ? true : undefined}>
+      <select
+        className={cx("govuk-select", error && "govuk-select--error")}
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={error ? true : undefined}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

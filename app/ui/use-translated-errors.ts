@@ -14,6 +14,7 @@ export function useTranslatedErrors(
 ): Record<string, string> {
   const { t } = useTranslation(ns);
   const shown: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors ?? {})) if (key) shown[field] = String(t(key, (typeof params === "function" ? params(field) : params) ?? {}));
+  for (const [field, key] of Object.entries(errors ?? {}))
+    if (key) shown[field] = String(t(key, (typeof params === "function" ? params(field) : params) ?? {}));
   return shown;
 }

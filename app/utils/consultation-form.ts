@@ -14,13 +14,17 @@ export function dateField(message: string, endOfDay: boolean) {
     .string({ error: message })
     .trim()
     .max(10, message)
-    .refine((v) => v === "" || (isoDay.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), message)
+    .refine(
+      (v) => v === "" || (isoDay.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+      message,
+    )
     .transform((v) => (v === "" ? null : new Date(`${v}T${endOfDay ? "23:59:59" : "00:00:00"}Z`)));
 }
 
 /** A closing date, when given with an opening date, is after it. */
 function closesAfterOpens(v: { opensAt: Date | null; closesAt: Date | null }, ctx: z.RefinementCtx) {
-  if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "form.errors.closesBeforeOpens" });
+  if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime())
+    ctx.addIssue({ code: "custom", path: ["closesAt"], message: "form.errors.closesBeforeOpens" });
 }
 
 export const settingsSchema = z
@@ -42,7 +46,11 @@ export const settingsSchema = z
 
 export const TEXT_FIELDS = ["title", "summary", "briefing", "privacyNotice"] as const;
 
-const text = (max: number, message: string) => z.string({ error: message }).max(max, message).transform((v) => v.replace(/\r\n?/g, "\n").trim());
+const text = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .max(max, message)
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
 export const textSchema = z.object({
   title: text(200, "form.errors.titleLength").pipe(z.string().min(1, "form.errors.title")),

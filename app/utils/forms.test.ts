@@ -38,7 +38,10 @@ describe("the form protocol", () => {
     expect(schemaFields(base.refine((v) => v.count > 0, { message: "x", path: ["count"] }))).toEqual(["title", "count", "tags"]);
     expect(schemaFields(base.transform((v) => v.title))).toEqual(["title", "count", "tags"]);
     expect(schemaFields(z.string())).toEqual([]);
-    const parsed = parseForm(form({ title: "Hi", count: "x", extra: "dropped" }), base.refine((v) => v.count > 0, { message: "errors.count", path: ["count"] }));
+    const parsed = parseForm(
+      form({ title: "Hi", count: "x", extra: "dropped" }),
+      base.refine((v) => v.count > 0, { message: "errors.count", path: ["count"] }),
+    );
     expect(parsed).toEqual({ ok: false, errors: { count: expect.any(String) }, values: { title: "Hi", count: "x" } });
     const refused = fail({ title: "errors.title" }, { title: "" }, 409, { detail: "d" });
     expect(refused.status).toBe(409);

@@ -3,9 +3,7 @@ import type { z } from "zod";
 
 export type FormErrors = Record<string, string>;
 
-export type ParsedForm<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FormErrors; values: Record<string, string> };
+export type ParsedForm<T> = { ok: true; data: T } | { ok: false; errors: FormErrors; values: Record<string, string> };
 
 const DATE_PARTS = ["day", "month", "year"] as const;
 
@@ -50,7 +48,7 @@ export function schemaFields(schema: z.ZodType): string[] {
     if (!def) break;
     if (def.type === "object") return Object.keys(def.shape as Record<string, unknown>);
     // a pipe (transform, preprocess) validates its input side first
-    s = def.type === "pipe" ? def.in : def.innerType ?? def.schema;
+    s = def.type === "pipe" ? def.in : (def.innerType ?? def.schema);
   }
   return [];
 }
@@ -104,7 +102,11 @@ export function fail<E extends Record<string, unknown> = Record<never, never>, V
  * value) to the handler that does it. A request with an intent the page does not offer is a
  * 400, never a 500.
  */
-export async function runIntent<C>(form: FormData, handlers: Record<string, (form: FormData, context: C) => Promise<Response> | Response>, context: C): Promise<Response> {
+export async function runIntent<C>(
+  form: FormData,
+  handlers: Record<string, (form: FormData, context: C) => Promise<Response> | Response>,
+  context: C,
+): Promise<Response> {
   const intent = form.get("intent");
   const handler = typeof intent === "string" && Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
   if (!handler) throw new Response("Bad Request", { status: 400 });

@@ -14,5 +14,8 @@ export function memberFromForm(form: FormData): { ok: true; member: MemberInput 
 
 /** The add and edit forms' refusal when another current member of the group has that email: the member as validated is shown again. */
 export function memberEmailTaken(member: MemberInput) {
-  return fail({ email: "participation:members.errors.emailTaken" }, Object.fromEntries(Object.entries(member).map(([k, v]) => [k, v == null ? "" : String(v)])));
+  return fail(
+    { email: "participation:members.errors.emailTaken" },
+    Object.fromEntries(Object.entries(member).map(([k, v]) => [k, v == null ? "" : String(v)])),
+  );
 }

@@ -27,7 +27,12 @@ const job = workerData as ThemesJob;
 const post = (m: ThemesMessage) => parentPort!.postMessage(m);
 try {
   if (job.kind === "suggest") {
-    const result = suggestThemes(job.answers, { k: job.k, seed: job.seed, language: job.language, onProgress: (phase, done, total) => post({ type: "progress", phase, done, total }) });
+    const result = suggestThemes(job.answers, {
+      k: job.k,
+      seed: job.seed,
+      language: job.language,
+      onProgress: (phase, done, total) => post({ type: "progress", phase, done, total }),
+    });
     post({ type: "suggested", result });
   } else {
     post({ type: "progress", phase: "scoring", done: 0, total: job.answers.length });

@@ -136,9 +136,15 @@ d$locality <- factor(d$locality, levels = c(${PLACES.map((a) => `"${a}"`).join("
 # sample, so R starts from total / n while our engine starts from 1.
 des <- svydesign(ids = ~1, data = d, weights = rep(${[...m("age_band").targets.values()].reduce((a, b) => a + b, 0)} / nrow(d), nrow(d)))
 pop <- c("(Intercept)" = ${[...m("age_band").targets.values()].reduce((a, b) => a + b, 0)},
-  ${AGES.slice(1).map((a) => `"age_band${a}" = ${m("age_band").targets.get(a)}`).join(", ")},
-  ${SEXES.slice(1).map((a) => `"sex${a}" = ${m("sex").targets.get(a)}`).join(", ")},
-  ${PLACES.slice(1).map((a) => `"locality${a}" = ${m("locality").targets.get(a)}`).join(", ")})
+  ${AGES.slice(1)
+    .map((a) => `"age_band${a}" = ${m("age_band").targets.get(a)}`)
+    .join(", ")},
+  ${SEXES.slice(1)
+    .map((a) => `"sex${a}" = ${m("sex").targets.get(a)}`)
+    .join(", ")},
+  ${PLACES.slice(1)
+    .map((a) => `"locality${a}" = ${m("locality").targets.get(a)}`)
+    .join(", ")})
 times <- replicate(3, system.time(cal <<- calibrate(des, ~age_band + sex + locality, pop, calfun = "raking", epsilon = 1e-12, maxit = 1000))[["elapsed"]])
 write.csv(data.frame(w = weights(cal)), "${dir}/w.csv", row.names = FALSE)
 cat(median(times) * 1000)

@@ -53,7 +53,9 @@ export class BenchClient {
         }
         let bytes = 0;
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location ?? res.headers["x-remix-redirect"] ?? null) as string | null, bytes }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, location: (res.headers.location ?? res.headers["x-remix-redirect"] ?? null) as string | null, bytes }),
+        );
         res.on("error", reject);
       });
       req.on("error", reject);

@@ -185,18 +185,18 @@ export async function runLoadBench(config: LoadConfig = { database: "sqlite", se
   const launch = async () => {
     const port = await freePort();
     return launchServer(
-    dbPath,
-    port,
-    {
-      JOURNEY_START_LIMIT: "100000",
-      JOURNEY_POST_LIMIT: "1000000",
-      BENCH_ROUTES: "true",
-      // LOAD_WEB_CONCURRENCY=2: two server processes (decision 0017); the baselines use them too.
-      WEB_CONCURRENCY: String(PROCESSES),
-      ...(PROCESSES > 1 ? { EMAIL_CAPTURE: "false" } : {}),
-    },
-    // e.g. LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under load.
-    process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+      dbPath,
+      port,
+      {
+        JOURNEY_START_LIMIT: "100000",
+        JOURNEY_POST_LIMIT: "1000000",
+        BENCH_ROUTES: "true",
+        // LOAD_WEB_CONCURRENCY=2: two server processes (decision 0017); the baselines use them too.
+        WEB_CONCURRENCY: String(PROCESSES),
+        ...(PROCESSES > 1 ? { EMAIL_CAPTURE: "false" } : {}),
+      },
+      // e.g. LOAD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile the server under load.
+      process.env.LOAD_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
     );
   };
   const servers: LaunchedServer[] = [];
@@ -205,7 +205,9 @@ export async function runLoadBench(config: LoadConfig = { database: "sqlite", se
   try {
     const setup = openTestDb(dbPath);
     const round = (await setup.get<{ id: number }>("select id from rounds where number = 1"))!.id;
-    const ratingIds = (await setup.all<{ id: number }>("select id from questions where round_id = ? and type = 'rating' order by position", round)).map((r) => r.id);
+    const ratingIds = (await setup.all<{ id: number }>("select id from questions where round_id = ? and type = 'rating' order by position", round)).map(
+      (r) => r.id,
+    );
     const proposeId = (await setup.get<{ id: number }>("select id from questions where round_id = ? and type = 'propose-outcome'", round))!.id;
     await setup.close();
 
@@ -217,7 +219,9 @@ export async function runLoadBench(config: LoadConfig = { database: "sqlite", se
     /** A participant's browser; with several servers, participants are spread over them in turn. */
     const newClient = () => {
       address++;
-      return new BenchClient(agent, origins[address % origins.length], { "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}` });
+      return new BenchClient(agent, origins[address % origins.length], {
+        "x-forwarded-for": `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`,
+      });
     };
 
     // Baselines at 64 connections: the empty page, and one participant's question page.
@@ -302,7 +306,17 @@ export async function runLoadBench(config: LoadConfig = { database: "sqlite", se
           return [s, { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length }];
         }),
       ) as StageReport["latency"];
-      return { transport, connections, seconds, answersPerSecond: answers / seconds, submissionsPerSecond: submissions / seconds, requestsPerSecond: requests / seconds, errors, latency, cpuMsPerRequest };
+      return {
+        transport,
+        connections,
+        seconds,
+        answersPerSecond: answers / seconds,
+        submissionsPerSecond: submissions / seconds,
+        requestsPerSecond: requests / seconds,
+        errors,
+        latency,
+        cpuMsPerRequest,
+      };
     };
     for (const transport of TRANSPORTS) {
       for (const connections of STAGES) {
@@ -366,7 +380,9 @@ export function formatLoadReport(r: LoadReport): string {
             `| ${s.connections} | ${s.answersPerSecond.toFixed(0)} | ${s.submissionsPerSecond.toFixed(1)} | ${s.requestsPerSecond.toFixed(0)} | ${(s.requestsPerSecond / r.baseline.emptyPage.requestsPerSecond).toFixed(2)} | ${ms(s.latency.save.p50)} / ${ms(s.latency.save.p99)} | ${ms(s.latency.question.p50)} / ${ms(s.latency.question.p99)} | ${ms(s.latency.start.p99)} | ${ms(s.latency.check.p99)} | ${ms(s.latency.submit.p50)} / ${ms(s.latency.submit.p99)} | ${s.errors} | ${s.cpuMsPerRequest.servers.toFixed(2)} + ${s.cpuMsPerRequest.database.toFixed(2)} |`,
         ),
         "",
-        knee ? `p99 of saving an answer passed 200 ms at ${knee} connections.` : `p99 of saving an answer stayed under 200 ms up to ${rows.at(-1)?.connections} connections.`,
+        knee
+          ? `p99 of saving an answer passed 200 ms at ${knee} connections.`
+          : `p99 of saving an answer stayed under 200 ms up to ${rows.at(-1)?.connections} connections.`,
         "",
       ];
     }),
@@ -386,9 +402,7 @@ export function formatLoadComparison(reports: LoadReport[]): string {
   const reference = reports.find((r) => r.config.database === "sqlite" && r.config.servers === 1) ?? reports[0];
   const lines = ["## Load: the configurations compared (same run)", ""];
   for (const transport of TRANSPORTS) {
-    const common = Math.max(
-      ...STAGES.filter((c) => c <= 32 && reports.every((r) => r.stages.some((s) => s.transport === transport && s.connections === c))),
-    );
+    const common = Math.max(...STAGES.filter((c) => c <= 32 && reports.every((r) => r.stages.some((s) => s.transport === transport && s.connections === c))));
     if (!Number.isFinite(common)) continue;
     const at = (r: LoadReport) => r.stages.find((s) => s.transport === transport && s.connections === common)!;
     const ref = at(reference);

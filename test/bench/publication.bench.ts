@@ -71,7 +71,15 @@ export async function runPublicationBench(): Promise<PublicationBenchReport> {
     await load(bareUrl, 2);
     const appFigures = await load(url, SECONDS);
     const bareFigures = await load(bareUrl, SECONDS);
-    return { bytes: body.length, connections: CONNECTIONS, seconds: SECONDS, app: appFigures, bare: bareFigures, ratio: appFigures.requestsPerSecond / bareFigures.requestsPerSecond, target: TARGET };
+    return {
+      bytes: body.length,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      app: appFigures,
+      bare: bareFigures,
+      ratio: appFigures.requestsPerSecond / bareFigures.requestsPerSecond,
+      target: TARGET,
+    };
   } finally {
     await new Promise((resolve) => (bare ? bare.close(resolve) : resolve(undefined)));
     await app.stop();

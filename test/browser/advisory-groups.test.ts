@@ -57,7 +57,10 @@ describe("panel pages, English, JavaScript on", () => {
     await expectAccessible(page, "group (import report)");
     await page.setInputFiles(
       "#file",
-      file("good.csv", "name,email,stakeholder_group,preferred_language,profile_consent,locality\nAled Jones,aled@cag.example,carer,cy,yes,Rushcliffe\nBeth Smith,beth@cag.example,citizen,en,no,\n"),
+      file(
+        "good.csv",
+        "name,email,stakeholder_group,preferred_language,profile_consent,locality\nAled Jones,aled@cag.example,carer,cy,yes,Rushcliffe\nBeth Smith,beth@cag.example,citizen,en,no,\n",
+      ),
     );
     await submit(page, "import");
     await page.waitForURL(/imported=2$/);
@@ -260,11 +263,17 @@ describe("development mailbox", () => {
       const db = new Database(capture.dbPath);
       db.pragma("busy_timeout = 5000");
       const consultationId = (db.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number }).id;
-      const insert = db.prepare("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)");
+      const insert = db.prepare(
+        "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)",
+      );
       for (let k = 0; k < 20; k++) insert.run(`paged${k}@cag.example`, `Paged ${k}`, Date.now(), Date.now(), consultationId);
-      for (let i = 0; i < 100 && (db.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n < 26; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && (db.prepare("select count(*) as n from email_outbox where status = 'sent'").get() as { n: number }).n < 26; i++)
+        await new Promise((r) => setTimeout(r, 100));
       db.close();
-      for (const [javaScriptEnabled, locale] of [[true, "en"], [false, "cy"]] as const) {
+      for (const [javaScriptEnabled, locale] of [
+        [true, "en"],
+        [false, "cy"],
+      ] as const) {
         const paged = await newContext(browser, capture.url, javaScriptEnabled, locale);
         const p = await paged.newPage();
         await signInAs(p, capture.url, DEMO.officer);

@@ -204,7 +204,10 @@ describe("staff screens are never labelled Polish or Urdu", () => {
         expect(await page.getAttribute("html", "dir"), staffPath).toBe("ltr");
         expect((await page.textContent(".govuk-skip-link"))?.trim()).toBe(enCommon.layout.skipLink);
         // Only the languages staff screens are written in are offered there.
-        expect(await page.locator("[aria-label] .app-language-switcher [lang]").evaluateAll((els) => els.map((e) => e.getAttribute("lang")))).toEqual(["en", "cy"]);
+        expect(await page.locator("[aria-label] .app-language-switcher [lang]").evaluateAll((els) => els.map((e) => e.getAttribute("lang")))).toEqual([
+          "en",
+          "cy",
+        ]);
         await expectAccessible(page, `${staffPath} chosen ur`);
       }
       // Back on a public page the participant's Urdu returns, also after a client-side navigation.
@@ -228,7 +231,12 @@ describe("Urdu: the font, its line height, and English names inside Urdu sentenc
     const style = await page.evaluate(() => {
       const p = document.querySelector("main p.govuk-body")!;
       const cs = getComputedStyle(p);
-      return { family: cs.fontFamily, lineHeight: parseFloat(cs.lineHeight), fontSize: parseFloat(cs.fontSize), loaded: document.fonts.check(`16px "Noto Nastaliq Urdu"`, "ہے") };
+      return {
+        family: cs.fontFamily,
+        lineHeight: parseFloat(cs.lineHeight),
+        fontSize: parseFloat(cs.fontSize),
+        loaded: document.fonts.check(`16px "Noto Nastaliq Urdu"`, "ہے"),
+      };
     });
     expect(style.family).toMatch(/^"?Noto Nastaliq Urdu"?/);
     expect(style.lineHeight / style.fontSize).toBeGreaterThanOrEqual(1.8);
@@ -251,7 +259,11 @@ describe("focus and announcements", () => {
     await waitForNavigationOf(page, true, () => page.click("main form[method=post] button.govuk-button"));
     for (let n = 0; n < 3; n++) {
       await waitForNavigationOf(page, true, () => page.click("[data-testid=briefing-continue]"));
-      const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, tabindex: document.activeElement?.getAttribute("tabindex"), inMain: Boolean(document.activeElement?.closest("main")) }));
+      const focused = await page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        tabindex: document.activeElement?.getAttribute("tabindex"),
+        inMain: Boolean(document.activeElement?.closest("main")),
+      }));
       expect(focused).toEqual({ tag: "H1", tabindex: "-1", inMain: true });
       await page.waitForFunction(() => document.querySelector("[data-testid=route-announcer]")?.textContent === document.title);
       expect(await page.getAttribute("[data-testid=route-announcer]", "aria-live")).toBe("polite");
@@ -298,8 +310,19 @@ describe("charts, tables and Easy Read at 320 px and in Urdu (after results, an 
     const summary = await publishDemo(server.url);
 
     const pages: Record<string, { account: { email: string; password: string } | null; paths: string[] }> = {
-      officer: { account: DEMO.officer, paths: ["/dashboard", "/consultations/joined-up-care/results", "/consultations/joined-up-care/framework", "/consultations/joined-up-care"] },
-      commissioner: { account: DEMO.commissioner, paths: ["/dashboard", "/consultations/joined-up-care/results", "/consultations/joined-up-care/framework", "/consultations/joined-up-care/framework/1/schedule"] },
+      officer: {
+        account: DEMO.officer,
+        paths: ["/dashboard", "/consultations/joined-up-care/results", "/consultations/joined-up-care/framework", "/consultations/joined-up-care"],
+      },
+      commissioner: {
+        account: DEMO.commissioner,
+        paths: [
+          "/dashboard",
+          "/consultations/joined-up-care/results",
+          "/consultations/joined-up-care/framework",
+          "/consultations/joined-up-care/framework/1/schedule",
+        ],
+      },
       administrator: { account: DEMO.admin, paths: ["/dashboard"] },
       public: { account: null, paths: ["/", summary, `${summary}/easy-read`, `${summary}?lng=ur`, `${summary}/easy-read?lng=ur`, "/accessibility"] },
     };
@@ -319,11 +342,16 @@ describe("charts, tables and Easy Read at 320 px and in Urdu (after results, an 
           tables.map((t) => {
             const region = t.closest("[role=region]");
             const label = region?.getAttribute("aria-labelledby");
-            return { region: Boolean(region), tabindex: region?.getAttribute("tabindex"), named: Boolean(label && document.getElementById(label)?.textContent?.trim()) };
+            return {
+              region: Boolean(region),
+              tabindex: region?.getAttribute("tabindex"),
+              named: Boolean(label && document.getElementById(label)?.textContent?.trim()),
+            };
           }),
         );
         for (const r of regions) expect(r, `${role} ${p}`).toEqual({ region: true, tabindex: "0", named: true });
-        if (p === "/consultations/joined-up-care/results" || p === summary || p.endsWith("/schedule")) await page.screenshot({ path: `/tmp/i16-320-${role}-${p.split("/").pop()}.png`, fullPage: true });
+        if (p === "/consultations/joined-up-care/results" || p === summary || p.endsWith("/schedule"))
+          await page.screenshot({ path: `/tmp/i16-320-${role}-${p.split("/").pop()}.png`, fullPage: true });
         await expectAccessible(page, `${role} ${p} at 320 px`);
       }
     }
@@ -383,7 +411,11 @@ describe("charts, tables and Easy Read at 320 px and in Urdu (after results, an 
       expect(text.family).toMatch(locale === "ur" ? /Noto Nastaliq Urdu/ : /system-ui|Arial|sans-serif/);
       expect(text.size).toBeGreaterThanOrEqual(21); // 16 pt
       const pictures = await page.locator("[data-testid=default-picture]").evaluateAll((imgs) =>
-        imgs.map((img) => ({ alt: img.getAttribute("alt"), heading: img.closest("section")!.querySelector("h2")!.textContent, loaded: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0 })),
+        imgs.map((img) => ({
+          alt: img.getAttribute("alt"),
+          heading: img.closest("section")!.querySelector("h2")!.textContent,
+          loaded: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+        })),
       );
       expect(pictures).toHaveLength(5);
       for (const p of pictures) expect(p).toEqual({ alt: p.heading, heading: p.heading, loaded: true });
@@ -405,7 +437,13 @@ describe("print", () => {
     const printed = await page.evaluate(() => {
       const schedule = document.querySelector(".app-schedule")!;
       const shown = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" && !e.closest(".govuk-visually-hidden");
-      const stray = [...document.body.querySelectorAll("*")].filter((e) => !schedule.contains(e) && !e.contains(schedule) && shown(e) && (e.textContent!.trim() !== "" || getComputedStyle(e).backgroundColor !== "rgba(0, 0, 0, 0)"));
+      const stray = [...document.body.querySelectorAll("*")].filter(
+        (e) =>
+          !schedule.contains(e) &&
+          !e.contains(schedule) &&
+          shown(e) &&
+          (e.textContent!.trim() !== "" || getComputedStyle(e).backgroundColor !== "rgba(0, 0, 0, 0)"),
+      );
       return {
         stray: stray.map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent!.trim().slice(0, 40)}`),
         page: getComputedStyle(document.documentElement).backgroundColor,

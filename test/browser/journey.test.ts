@@ -56,11 +56,26 @@ interface Stored {
   text_value: string | null;
 }
 async function storedAnswers(memberOrToken: { memberId?: number; participantId?: number }, roundId: number): Promise<Record<number, Stored>> {
-  const pid = memberOrToken.participantId ?? ((await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", memberOrToken.memberId, f.consultationId))[0]?.id as number);
-  const rows = await sql<Stored>(server.dbPath, "select a.question_id, a.numeric_value, a.unable, a.text_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and r.round_id = ?", pid, roundId);
+  const pid =
+    memberOrToken.participantId ??
+    ((
+      await sql<{ id: number }>(
+        server.dbPath,
+        "select id from participants where member_id = ? and consultation_id = ?",
+        memberOrToken.memberId,
+        f.consultationId,
+      )
+    )[0]?.id as number);
+  const rows = await sql<Stored>(
+    server.dbPath,
+    "select a.question_id, a.numeric_value, a.unable, a.text_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and r.round_id = ?",
+    pid,
+    roundId,
+  );
   return Object.fromEntries(rows.map((r) => [r.question_id, r]));
 }
-const responsesOf = async (pid: number, roundId: number) => (await sql<{ reference: string }>(server.dbPath, "select reference from responses where participant_id = ? and round_id = ?", pid, roundId));
+const responsesOf = async (pid: number, roundId: number) =>
+  await sql<{ reference: string }>(server.dbPath, "select reference from responses where participant_id = ? and round_id = ?", pid, roundId);
 
 let anonymousParticipant = 0;
 let anonymousPage: Page;
@@ -171,8 +186,12 @@ describe("a two-round survey, three participants", () => {
     expect(stored[f.q.idea].text_value).toBe("Help with transport to appointments");
     expect(stored[f.q.group]).toBeUndefined();
     expect(Object.keys(stored)).toHaveLength(8);
-    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "citizen" }]);
-    expect(await sql(server.dbPath, "select count(*) as n from email_outbox where kind = 'receipt' and to_address = 'a.participant@example.org'")).toEqual([{ n: 1 }]);
+    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([
+      { stakeholder_group: "citizen" },
+    ]);
+    expect(await sql(server.dbPath, "select count(*) as n from email_outbox where kind = 'receipt' and to_address = 'a.participant@example.org'")).toEqual([
+      { n: 1 },
+    ]);
   }, 240_000);
 
   it("participant B: a carer by invitation, JavaScript off, submitting twice (double click and a second tab)", async () => {
@@ -227,7 +246,9 @@ describe("a two-round survey, three participants", () => {
     await page.goBack();
     await page.waitForLoadState("load");
     expect(path(page)).toBe(`${BASE}/done`);
-    const pid = (await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.carer, f.consultationId))[0].id;
+    const pid = (
+      await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.carer, f.consultationId)
+    )[0].id;
     expect(await responsesOf(pid, f.round1)).toEqual([{ reference }]);
     const stored = await storedAnswers({ participantId: pid }, f.round1);
     expect(stored[f.q.r1[0]].numeric_value).toBe(7);
@@ -238,8 +259,19 @@ describe("a two-round survey, three participants", () => {
     expect(JSON.parse(stored[f.q.multi].text_value!)).toEqual(["letter"]);
     expect(Object.keys(stored)).toHaveLength(6);
     // The carer's stakeholder group comes from the advisory group, with consent given there.
-    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([{ stakeholder_group: "carer" }]);
-    expect((await sql<{ completed_at: number | null }>(server.dbPath, "select completed_at from invitations where member_id = ? and round_id = ?", f.members.carer, f.round1))[0].completed_at).toBeGreaterThan(0);
+    expect(await sql(server.dbPath, "select stakeholder_group from participant_profiles where participant_id = ?", pid)).toEqual([
+      { stakeholder_group: "carer" },
+    ]);
+    expect(
+      (
+        await sql<{ completed_at: number | null }>(
+          server.dbPath,
+          "select completed_at from invitations where member_id = ? and round_id = ?",
+          f.members.carer,
+          f.round1,
+        )
+      )[0].completed_at,
+    ).toBeGreaterThan(0);
   }, 240_000);
 
   it("participant C: a professional by invitation, in Polish, using only the keyboard", async () => {
@@ -317,7 +349,14 @@ async function keyboardRound1(page: Page) {
   await keyEnter(page, CONTINUE);
   expect(path(page)).toBe(`${BASE}/done`);
   await step(page, "C confirmation");
-  const pid = (await sql<{ id: number }>(server.dbPath, "select id from participants where member_id = ? and consultation_id = ?", f.members.professional, f.consultationId))[0].id;
+  const pid = (
+    await sql<{ id: number }>(
+      server.dbPath,
+      "select id from participants where member_id = ? and consultation_id = ?",
+      f.members.professional,
+      f.consultationId,
+    )
+  )[0].id;
   const stored = await storedAnswers({ participantId: pid }, f.round1);
   expect([stored[f.q.r1[0]].numeric_value, stored[f.q.r1[1]].numeric_value, stored[f.q.r1[2]].numeric_value]).toEqual([3, 9, 4]);
   expect(JSON.parse(stored[f.q.rank].text_value!)).toEqual(["T1", "T2", "T3"]);
@@ -413,7 +452,13 @@ describe("round 1 closes, round 2 opens with feedback", () => {
     const cStored = await storedAnswers({ memberId: f.members.professional }, f.round2);
     expect([cStored[f.q.r2[0]].numeric_value, cStored[f.q.r2[1]].numeric_value, cStored[f.q.r2[2]].numeric_value]).toEqual([5, 5, 5]);
     // Exactly one response per participant per round.
-    expect(await sql(server.dbPath, "select round_id, count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ? and r.reference not like 'TEST-%' group by round_id order by round_id", f.consultationId)).toEqual([
+    expect(
+      await sql(
+        server.dbPath,
+        "select round_id, count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ? and r.reference not like 'TEST-%' group by round_id order by round_id",
+        f.consultationId,
+      ),
+    ).toEqual([
       { round_id: f.round1, n: 3 },
       { round_id: f.round2, n: 3 },
     ]);

@@ -17,7 +17,13 @@ withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 function roundIdOf(slug: string, number: number): number {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    return (db.prepare("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?").get(slug, number) as { id: number }).id;
+    return (
+      db
+        .prepare(
+          "select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?",
+        )
+        .get(slug, number) as { id: number }
+    ).id;
   } finally {
     db.close();
   }
@@ -99,7 +105,9 @@ for (const run of RUNS) {
       await page.setInputFiles("#file", {
         name: "o.csv",
         mimeType: "text/csv",
-        buffer: Buffer.from("code,domain,statement,description\nH1,Home,I can stay in my own home,\nH2,Home,My home is adapted to my needs,\nT1,Time,People arrive when they say they will,\n"),
+        buffer: Buffer.from(
+          "code,domain,statement,description\nH1,Home,I can stay in my own home,\nH2,Home,My home is adapted to my needs,\nT1,Time,People arrive when they say they will,\n",
+        ),
       });
       await submit(page, "form:has(input[value=import])", successBanner);
 

@@ -113,14 +113,17 @@ for (const javaScriptEnabled of [true, false]) {
         await go(page, "/consultations/personal-budgets/survey", "main");
         const round = "/consultations/personal-budgets/rounds/1";
         // The draft demo consultation has no round until an officer makes round 1.
-        if ((await page.locator(`a[href='${round}']`).count()) === 0) await Promise.all([page.waitForURL(`${server.url}${round}`), page.click("main form:has(input[value=first-round]) button[type=submit]")]);
+        if ((await page.locator(`a[href='${round}']`).count()) === 0)
+          await Promise.all([page.waitForURL(`${server.url}${round}`), page.click("main form:has(input[value=first-round]) button[type=submit]")]);
         await go(page, `${round}/questions/new?type=profile`, "input[name=profileField]");
         await expectAccessible(page, label("profile question, choose the field"));
         await submit(page, "main form", errorSummary);
         await expectAccessible(page, label("profile question, choose the field, with errors"));
         await page.check("input[name=profileField][value=stakeholderGroup]");
         await submit(page, "main form", "#choices-en");
-        expect(await page.inputValue("#choices-en")).toBe("A member of the public\nA carer (I look after someone)\nSomeone who uses health or social care services\nA health or social care professional");
+        expect(await page.inputValue("#choices-en")).toBe(
+          "A member of the public\nA carer (I look after someone)\nSomeone who uses health or social care services\nA health or social care professional",
+        );
         expect((await page.inputValue("#choices-cy")).split("\n")).toHaveLength(4);
         await expectAccessible(page, label("profile question, filled in"));
         await context.close();
@@ -135,9 +138,16 @@ describe("languages of participants and of the preview", () => {
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
     const db = new Database(server.dbPath, { readonly: true });
-    const o1 = (db.prepare("select o.id from candidate_outcomes o join consultations c on c.id = o.consultation_id where c.slug = 'joined-up-care' and o.code = 'O1'").get() as { id: number }).id;
+    const o1 = (
+      db
+        .prepare("select o.id from candidate_outcomes o join consultations c on c.id = o.consultation_id where c.slug = 'joined-up-care' and o.code = 'O1'")
+        .get() as { id: number }
+    ).id;
     db.close();
-    const saved = await officer.post(`${C}/edit/cy/outcomes`, { [`statement-${o1}`]: "Dim ond unwaith y mae'n rhaid i mi adrodd fy hanes", [`description-${o1}`]: "Mae staff yn rhannu'r hyn maen nhw'n ei wybod, gyda'ch caniatâd." });
+    const saved = await officer.post(`${C}/edit/cy/outcomes`, {
+      [`statement-${o1}`]: "Dim ond unwaith y mae'n rhaid i mi adrodd fy hanes",
+      [`description-${o1}`]: "Mae staff yn rhannu'r hyn maen nhw'n ei wybod, gyda'ch caniatâd.",
+    });
     expect(saved.status).toBe(302);
     for (const javaScriptEnabled of [true, false]) {
       const context = await newContext(browser, server.url, javaScriptEnabled, "cy");

@@ -99,7 +99,18 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
         await page.waitForSelector("[data-testid=error-summary]");
         await expectAccessible(page, "indicator form with errors");
       }
-      for (const field of ["name", "definition", "numerator", "denominator", "dataSource", "baselineValue", "baselineDate", "targetValue", "targetDate", "nationalMeasure"] as const) {
+      for (const field of [
+        "name",
+        "definition",
+        "numerator",
+        "denominator",
+        "dataSource",
+        "baselineValue",
+        "baselineDate",
+        "targetValue",
+        "targetDate",
+        "nationalMeasure",
+      ] as const) {
         await page.fill(`#${field}`, k === 1 && field === "name" ? "=cmd|' /C calc'!A0" : INDICATOR[field]);
       }
       await page.check(`input[name=frequency][value=${INDICATOR.frequency}]`);
@@ -175,7 +186,10 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await go(F);
     const screen: Record<string, { weight: string; statement: string }> = {};
     for (const code of included) {
-      screen[code] = { weight: (await page.textContent(`[data-testid=final-${code}]`))!.trim(), statement: (await page.textContent(`[data-testid=row-${code}] [data-testid=statement]`))!.trim() };
+      screen[code] = {
+        weight: (await page.textContent(`[data-testid=final-${code}]`))!.trim(),
+        statement: (await page.textContent(`[data-testid=row-${code}] [data-testid=statement]`))!.trim(),
+      };
     }
     const doc = JSON.parse(readFileSync(await download("JSON (with"), "utf8"));
     const csv = parseCsv(readFileSync(await download("CSV"), "utf8"));
@@ -183,7 +197,11 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await workbook.xlsx.readFile(await download("Excel"));
     const indigo = JSON.parse(readFileSync(await download("INDIGO"), "utf8"));
     expect(doc.watermark).toBeNull();
-    const fromJson = Object.fromEntries(doc.outcomes.filter((o: { included: boolean }) => o.included).map((o: { code: string; finalWeight: number; statement: string; amount: number }) => [o.code, o]));
+    const fromJson = Object.fromEntries(
+      doc.outcomes
+        .filter((o: { included: boolean }) => o.included)
+        .map((o: { code: string; finalWeight: number; statement: string; amount: number }) => [o.code, o]),
+    );
     expect(Object.keys(fromJson).sort()).toEqual([...included].sort());
     for (const code of included) {
       expect(`${fromJson[code].finalWeight.toFixed(2)}%`).toBe(screen[code].weight);
@@ -243,7 +261,10 @@ describe("outcome set, from results to an agreed, exported, versioned set", () =
     await signInAs(np, server.url, DEMO.commissioner);
     await np.goto(`${server.url}${F}`);
     const movable = await np.locator("form:has(input[value=down]) input[name=code]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    await Promise.all([np.waitForNavigation({ waitUntil: "load" }), np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`)]);
+    await Promise.all([
+      np.waitForNavigation({ waitUntil: "load" }),
+      np.click(`form:has(input[name=code][value="${movable[0]}"]):has(input[value=down]) button`),
+    ]);
     await np.waitForSelector(`#outcome-${movable[0]}`);
     await expectAccessible(np, "framework after a move without JavaScript");
     await noJs.close();

@@ -25,12 +25,25 @@ describe("outcomes from citizens' words on the published summary", () => {
     expect((await officer.post(`${C}/codebook`, { intent: "create", name: "Telling my story once" })).status).toBe(302);
     const db = new Database(server.dbPath);
     const themeId = (db.prepare("select id from codebook_themes where name = 'Telling my story once'").get() as { id: number }).id;
-    const domain = (db.prepare("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1").get() as { id: number }).id;
+    const domain = (
+      db.prepare("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1").get() as {
+        id: number;
+      }
+    ).id;
     expect((await officer.post(`${C}/moderation/${answerId}`, { intent: "tag", themes: String(themeId) })).status).toBe(302);
     expect((await officer.post(`${C}/moderation/${answerId}`, { intent: "quote", quote: QUOTE })).status).toBe(302);
     const quoteId = (db.prepare("select id from approved_quotes where answer_id = ?").get(answerId) as { id: number }).id;
     db.close();
-    expect((await officer.post(`${C}/codebook/${themeId}/outcome`, { code: "T1", domain: String(domain), statement: "I tell my story once", quotes: String(quoteId) })).status).toBe(302);
+    expect(
+      (
+        await officer.post(`${C}/codebook/${themeId}/outcome`, {
+          code: "T1",
+          domain: String(domain),
+          statement: "I tell my story once",
+          quotes: String(quoteId),
+        })
+      ).status,
+    ).toBe(302);
     const summary = await publishDemo(server.url);
 
     const context = await newContext(browser, server.url, false, "ur");

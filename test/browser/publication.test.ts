@@ -19,7 +19,16 @@ describe("publishing the demo consultation's summary", () => {
     // Results and closing the consultation belong to other pages: done over HTTP.
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-    const computed = await officer.post(`/consultations/${SLUG}/results`, { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "equal", margins: "none" });
+    const computed = await officer.post(`/consultations/${SLUG}/results`, {
+      intent: "compute",
+      rule: "comet",
+      thresholdIn: "70",
+      thresholdOut: "15",
+      bound: "strict",
+      groups: "overall",
+      groupWeighting: "equal",
+      margins: "none",
+    });
     expect(computed.status).toBe(302);
 
     for (const javaScriptEnabled of [true, false]) {
@@ -35,7 +44,10 @@ describe("publishing the demo consultation's summary", () => {
         await page.waitForSelector("[data-testid=error-summary]");
         expect(await page.title()).toMatch(/^Error: /);
         await expectAccessible(page, "workflow with errors");
-        await page.fill("#whatWeAsked_en", "We asked which outcomes of joined-up health and social care matter most to you.\n\nYour answers shape the contracts for care.");
+        await page.fill(
+          "#whatWeAsked_en",
+          "We asked which outcomes of joined-up health and social care matter most to you.\n\nYour answers shape the contracts for care.",
+        );
         await page.fill("#whatWeAsked_cy", "Gofynnon ni pa ganlyniadau gofal cydgysylltiedig sydd bwysicaf i chi.");
         await page.fill("#whatWeDid_en", "Commissioners will agree the outcome set in the spring.");
         await page.fill("#alt_who_en", "A group of people around a table");

@@ -23,8 +23,20 @@ afterAll(async () => {
 
 const SETTINGS = "/partnerships/south-nottinghamshire/sign-in";
 const text = {
-  en: { saved: "The sign-in settings have been saved.", button: "Sign in with South Nottinghamshire", signedOut: "You have signed out", token: "did not confirm who you are", required: "Your organisation asks you to sign in" },
-  cy: { saved: "Mae'r gosodiadau mewngofnodi wedi'u cadw.", button: "Mewngofnodi gyda South Nottinghamshire", signedOut: "Rydych wedi allgofnodi", token: "gadarnhau pwy ydych chi", required: "Mae eich sefydliad yn gofyn" },
+  en: {
+    saved: "The sign-in settings have been saved.",
+    button: "Sign in with South Nottinghamshire",
+    signedOut: "You have signed out",
+    token: "did not confirm who you are",
+    required: "Your organisation asks you to sign in",
+  },
+  cy: {
+    saved: "Mae'r gosodiadau mewngofnodi wedi'u cadw.",
+    button: "Mewngofnodi gyda South Nottinghamshire",
+    signedOut: "Rydych wedi allgofnodi",
+    token: "gadarnhau pwy ydych chi",
+    required: "Mae eich sefydliad yn gofyn",
+  },
 };
 
 function setRequireSso(on: boolean) {

@@ -17,8 +17,30 @@ beforeAll(async () => {
 });
 
 const TEXT = {
-  en: { results: "Results", study: "Whole study", report: "Study report (COS-STAR)", round1: "Round 1", save: "Save the report", start: "Start building the outcome set", trace: "Where it came from", tooLong: "Each answer must be 5,000 characters or fewer", history: "Every round it was rated in", howDone: "How this was done" },
-  cy: { results: "Canlyniadau", study: "Yr astudiaeth gyfan", report: "Adroddiad yr astudiaeth (COS-STAR)", round1: "Rownd 1", save: "Cadw'r adroddiad", start: "Dechrau llunio'r set o ganlyniadau", trace: "O ble y daeth", tooLong: "Rhaid i bob ateb fod yn 5,000 o nodau neu lai", history: "Pob rownd y cafodd ei sgorio ynddi", howDone: "Sut y gwnaed hyn" },
+  en: {
+    results: "Results",
+    study: "Whole study",
+    report: "Study report (COS-STAR)",
+    round1: "Round 1",
+    save: "Save the report",
+    start: "Start building the outcome set",
+    trace: "Where it came from",
+    tooLong: "Each answer must be 5,000 characters or fewer",
+    history: "Every round it was rated in",
+    howDone: "How this was done",
+  },
+  cy: {
+    results: "Canlyniadau",
+    study: "Yr astudiaeth gyfan",
+    report: "Adroddiad yr astudiaeth (COS-STAR)",
+    round1: "Rownd 1",
+    save: "Cadw'r adroddiad",
+    start: "Dechrau llunio'r set o ganlyniadau",
+    trace: "O ble y daeth",
+    tooLong: "Rhaid i bob ateb fod yn 5,000 o nodau neu lai",
+    history: "Pob rownd y cafodd ei sgorio ynddi",
+    howDone: "Sut y gwnaed hyn",
+  },
 } as const;
 
 for (const javaScriptEnabled of [true, false]) {
@@ -64,7 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
         await page.locator("a", { hasText: w.trace }).filter({ hasText: "O3" }).click();
         await page.waitForSelector("[data-testid=round-history]");
         expect(await page.getByRole("heading", { name: w.history }).count()).toBe(1);
-        expect((await page.locator("[data-testid=round-history] tbody tr").count())).toBe(2);
+        expect(await page.locator("[data-testid=round-history] tbody tr").count()).toBe(2);
         await expectAccessible(page, "trace of an outcome decided in round 2");
         await context.close();
       });
@@ -81,7 +103,10 @@ describe("the whole study at 320 px", () => {
     const C = `/consultations/${STUDY_SLUG}`;
     for (const path of [`${C}/results/study`, `${C}/results/report`, `${C}/results?round=2`, `${C}/framework`, `${C}/framework/1/trace/O3`]) {
       await page.goto(`${server.url}${path}`);
-      const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+      const { scrollWidth, viewport } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+      }));
       expect(scrollWidth, path).toBeLessThanOrEqual(viewport);
     }
     await context.close();
@@ -94,7 +119,17 @@ describe("the published summary of a two-round study", () => {
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
     const C = `/consultations/${STUDY_SLUG}`;
     expect((await officer.post(C, { intent: "status", to: "closed" })).status).toBe(302);
-    expect((await officer.post(`${C}/publication`, { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0", whatWeAsked_en: "We asked which outcomes matter most." })).status).toBe(302);
+    expect(
+      (
+        await officer.post(`${C}/publication`, {
+          intent: "save",
+          result: "latest",
+          margins: "none",
+          licence: "OGL-3.0",
+          whatWeAsked_en: "We asked which outcomes matter most.",
+        })
+      ).status,
+    ).toBe(302);
     expect((await officer.post(`${C}/publication`, { intent: "publish", changeNote: "" })).status).toBe(302);
     for (const javaScriptEnabled of [true, false]) {
       for (const locale of ["en", "cy"] as const) {
@@ -107,7 +142,10 @@ describe("the published summary of a two-round study", () => {
         expect(await page.locator("html").getAttribute("lang")).toBe(locale);
         await expectAccessible(page, `published summary, ${locale}, JavaScript ${javaScriptEnabled ? "on" : "off"}`);
         await page.setViewportSize({ width: 320, height: 800 });
-        const { scrollWidth, viewport } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+        const { scrollWidth, viewport } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          viewport: document.documentElement.clientWidth,
+        }));
         expect(scrollWidth, `summary at 320 px, ${locale}`).toBeLessThanOrEqual(viewport);
         await context.close();
       }

@@ -16,7 +16,10 @@ let url: string;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const groups = ["carer", "carer", "carer", "citizen", "citizen", "citizen", "professional", "service-user"] as const;
-  const ids = await submitTextAnswers(server.dbPath, groups.map((group, i) => ({ kind: "free-text" as const, text: `Answer ${i}`, group })));
+  const ids = await submitTextAnswers(
+    server.dbPath,
+    groups.map((group, i) => ({ kind: "free-text" as const, text: `Answer ${i}`, group })),
+  );
   const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
   const questionId = (sqlite.prepare("select question_id from answers where id = ?").get(ids[0]) as { question_id: number }).question_id;
   url = `${server.url}/consultations/joined-up-care/themes/${questionId}/groups`;
@@ -32,11 +35,28 @@ async function code() {
   const { db, sqlite } = openDatabase(server.dbPath, "db/migrations");
   const c = sqlite.prepare("select id from consultations where slug = 'joined-up-care'").get() as { id: number };
   const officerId = (sqlite.prepare("select id from users where email = ?").get(DEMO.officer.email) as { id: number }).id;
-  const answers = sqlite.prepare("select a.id, a.question_id from answers a where a.text_value like 'Answer %' order by a.id").all() as { id: number; question_id: number }[];
-  const themes = ["Telling my story once, to everyone who looks after me", "Getting to appointments"].map((name) => Number(sqlite.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now()).lastInsertRowid));
-  const run = Number(sqlite.prepare("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)").run(c.id, answers[0].question_id, Date.now()).lastInsertRowid);
+  const answers = sqlite.prepare("select a.id, a.question_id from answers a where a.text_value like 'Answer %' order by a.id").all() as {
+    id: number;
+    question_id: number;
+  }[];
+  const themes = ["Telling my story once, to everyone who looks after me", "Getting to appointments"].map((name) =>
+    Number(
+      sqlite.prepare("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)").run(c.id, name, Date.now())
+        .lastInsertRowid,
+    ),
+  );
+  const run = Number(
+    sqlite
+      .prepare("insert into theme_runs (consultation_id, question_id, kind, status, requested_at) values (?, ?, 'assign', 'done', ?)")
+      .run(c.id, answers[0].question_id, Date.now()).lastInsertRowid,
+  );
   for (const [i, a] of answers.slice(0, 5).entries()) await recordPersonCoding(db, c.id, a.id, i % 2 ? [themes[1]] : [themes[0]], officerId, new Date());
-  await replaceMachineCodings(db, run, answers.slice(5).map((a) => ({ answerId: a.id, themes: [{ themeId: themes[0], confidence: 0.7 }] })), new Date());
+  await replaceMachineCodings(
+    db,
+    run,
+    answers.slice(5).map((a) => ({ answerId: a.id, themes: [{ themeId: themes[0], confidence: 0.7 }] })),
+    new Date(),
+  );
   sqlite.close();
 }
 
@@ -59,7 +79,6 @@ describe("themes by group", () => {
     await page.waitForFunction(() => document.querySelector("[data-testid=basis-used]")?.textContent?.includes("counted: 8"));
     expect(await page.textContent("[data-testid=basis-used]")).toContain("Answers counted: 8");
     await expectAccessible(page, "groups (machine)");
-
 
     const off = await newContext(browser, server.url, false, "cy");
     const p2 = await off.newPage();

@@ -20,8 +20,13 @@ let questionUrl: string;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   const groups = ["citizen", "carer", "service-user", "professional"] as const;
-  const texts = parseCsv(readFileSync("test/fixtures/reference/themes_sample.csv", "utf8")).rows.map((r) => r.values.text).slice(0, 40);
-  const ids = await submitTextAnswers(server.dbPath, texts.map((text, i) => ({ kind: "free-text" as const, text, group: groups[i % 4] })));
+  const texts = parseCsv(readFileSync("test/fixtures/reference/themes_sample.csv", "utf8"))
+    .rows.map((r) => r.values.text)
+    .slice(0, 40);
+  const ids = await submitTextAnswers(
+    server.dbPath,
+    texts.map((text, i) => ({ kind: "free-text" as const, text, group: groups[i % 4] })),
+  );
   const { sqlite } = openDatabase(server.dbPath, "db/migrations");
   const questionId = (sqlite.prepare("select question_id from answers where id = ?").get(ids[0]) as { question_id: number }).question_id;
   sqlite.close();

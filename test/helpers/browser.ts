@@ -9,7 +9,15 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startServer, type TestServer } from "./server";
 
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
 
 async function findChromium(): Promise<{ executablePath: string; args: string[] }> {
   const fromEnv = process.env.CHROME_PATH;
@@ -48,7 +56,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, AXE_TAGS);
 }
 
@@ -99,7 +112,11 @@ export function withServerAndBrowser(receive: (server: TestServer, browser: Brow
   });
 }
 
-type RemixWindow = Window & { __remixRouter?: { subscribe: (fn: (s: { navigation: { state: string } }) => void) => () => void }; __navs?: number; __unsub?: () => void };
+type RemixWindow = Window & {
+  __remixRouter?: { subscribe: (fn: (s: { navigation: { state: string } }) => void) => () => void };
+  __navs?: number;
+  __unsub?: () => void;
+};
 
 /**
  * Runs an action (click, key press) and waits until its navigation has finished: a full page

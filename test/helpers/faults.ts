@@ -42,7 +42,9 @@ export async function runFaultScenario(options: { participants: number; kills: n
   const { dir, dbPath } = await makeSeededDatabase();
   const setup = new Database(dbPath, { readonly: true });
   const round = (setup.prepare("select id from rounds where number = 1").get() as { id: number }).id;
-  const ratingIds = (setup.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map((r) => r.id);
+  const ratingIds = (
+    setup.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>
+  ).map((r) => r.id);
   const proposeId = (setup.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
   setup.close();
 
@@ -72,7 +74,12 @@ export async function runFaultScenario(options: { participants: number; kills: n
   }
 
   async function participate(k: number): Promise<ClientLedger> {
-    const ledger: ClientLedger = { client: new Client(`http://localhost:${port}`, { "x-forwarded-for": `10.9.${k >> 8}.${k & 255}` }), acked: new Map(), proposal: null, submitted: false };
+    const ledger: ClientLedger = {
+      client: new Client(`http://localhost:${port}`, { "x-forwarded-for": `10.9.${k >> 8}.${k & 255}` }),
+      acked: new Map(),
+      proposal: null,
+      submitted: false,
+    };
     const c = ledger.client;
     while ((await send(c, BASE, { website: "" })).status !== 302);
     for (let pass = 0; pass < 2; pass++) {

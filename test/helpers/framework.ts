@@ -7,20 +7,41 @@ export const OTHER_COMMISSIONER = { email: "commissioner@mid-notts.example", pas
 /** A South Nottinghamshire commissioner from an organisation that is not named to sign (Nottingham City Council). */
 export const CITY_COMMISSIONER = { email: "commissioner.city@south-notts.example", password: "city-commissioner-2026" };
 export function addUnnamedOrganisationCommissioner(dbPath: string): Promise<void> {
-  return addCommissioner(dbPath, { partnership: "south-nottinghamshire", organisation: "Nottingham City Council", displayName: "Sam Okafor", account: CITY_COMMISSIONER });
+  return addCommissioner(dbPath, {
+    partnership: "south-nottinghamshire",
+    organisation: "Nottingham City Council",
+    displayName: "Sam Okafor",
+    account: CITY_COMMISSIONER,
+  });
 }
 
 /** A commissioner of the other partnership (Mid Nottinghamshire), which the demo seed does not have. */
 export function addOtherPartnershipCommissioner(dbPath: string): Promise<void> {
-  return addCommissioner(dbPath, { partnership: "mid-nottinghamshire", organisation: "Mansfield and Ashfield Clinical Commissioning Group", displayName: "Priya Nair", account: OTHER_COMMISSIONER });
+  return addCommissioner(dbPath, {
+    partnership: "mid-nottinghamshire",
+    organisation: "Mansfield and Ashfield Clinical Commissioning Group",
+    displayName: "Priya Nair",
+    account: OTHER_COMMISSIONER,
+  });
 }
 
-async function addCommissioner(dbPath: string, c: { partnership: string; organisation: string; displayName: string; account: { email: string; password: string } }): Promise<void> {
+async function addCommissioner(
+  dbPath: string,
+  c: { partnership: string; organisation: string; displayName: string; account: { email: string; password: string } },
+): Promise<void> {
   const db = openTestDb(dbPath);
   try {
     const partnership = (await db.get<{ id: number }>("select id from partnerships where slug = ?", c.partnership))!;
     const organisation = (await db.get<{ id: number }>("select id from organisations where name = ?", c.organisation))!;
-    const user = (await db.run("insert into users (email, display_name, password_hash, organisation_id) values (?, ?, ?, ?)", c.account.email, c.displayName, await hashPassword(c.account.password), organisation.id)).lastInsertRowid;
+    const user = (
+      await db.run(
+        "insert into users (email, display_name, password_hash, organisation_id) values (?, ?, ?, ?)",
+        c.account.email,
+        c.displayName,
+        await hashPassword(c.account.password),
+        organisation.id,
+      )
+    ).lastInsertRowid;
     await db.run("insert into memberships (user_id, partnership_id, role) values (?, ?, 'commissioner')", user, partnership.id);
   } finally {
     await db.close();
@@ -39,10 +60,16 @@ export async function organisationIds(dbPath: string, names: string[]): Promise<
 }
 
 /** The working outcome set's content, read straight from the database (either database). */
-export async function currentSet(dbPath: string): Promise<{ version: number; status: string; content: { outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { consensus: string } }> } }> {
+export async function currentSet(dbPath: string): Promise<{
+  version: number;
+  status: string;
+  content: { outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { consensus: string } }> };
+}> {
   const db = openTestDb(dbPath);
   try {
-    const row = (await db.get<{ version: number; status: string; content: string }>("select version, status, content from outcome_sets order by version desc limit 1"))!;
+    const row = (await db.get<{ version: number; status: string; content: string }>(
+      "select version, status, content from outcome_sets order by version desc limit 1",
+    ))!;
     return { ...row, content: JSON.parse(row.content) };
   } finally {
     await db.close();
@@ -64,4 +91,13 @@ export const INDICATOR = {
   nationalMeasure: "ASCOF 3D",
 };
 
-export const COMET = { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "equal", margins: "none" };
+export const COMET = {
+  intent: "compute",
+  rule: "comet",
+  thresholdIn: "70",
+  thresholdOut: "15",
+  bound: "strict",
+  groups: "overall",
+  groupWeighting: "equal",
+  margins: "none",
+};

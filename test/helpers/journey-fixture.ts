@@ -33,9 +33,16 @@ export async function createFixture(dbPath: string): Promise<Fixture> {
     const partnershipId = (await db.get<{ id: number }>("select id from partnerships where slug = 'south-nottinghamshire'"))!.id;
     const groupId = (await db.get<{ id: number }>("select id from advisory_groups where partnership_id = ?", partnershipId))!.id;
     const consultationId = (
-      await db.run("insert into consultations (partnership_id, slug, status, audience, advisory_group_id, contact_email, updated_at) values (?, ?, 'open', 'both', ?, 'engagement@south-notts.example', ?)", partnershipId, FIXTURE_SLUG, groupId, now)
+      await db.run(
+        "insert into consultations (partnership_id, slug, status, audience, advisory_group_id, contact_email, updated_at) values (?, ?, 'open', 'both', ?, 'engagement@south-notts.example', ?)",
+        partnershipId,
+        FIXTURE_SLUG,
+        groupId,
+        now,
+      )
     ).lastInsertRowid;
-    const briefing = "## Why we ask\n\nWe want to pay for **results** that matter to you.\n\n## What happens next\n\n- We add up the answers\n- We publish what we did";
+    const briefing =
+      "## Why we ask\n\nWe want to pay for **results** that matter to you.\n\n## What happens next\n\n- We add up the answers\n- We publish what we did";
     await db.run(
       "insert into consultation_translations (consultation_id, locale, title, summary, briefing, privacy_notice) values (?, 'en', ?, ?, ?, ?) returning consultation_id",
       consultationId,
@@ -53,16 +60,38 @@ export async function createFixture(dbPath: string): Promise<Fixture> {
       "حصہ لینا رضاکارانہ ہے۔",
     );
     const surveyId = (await db.run("insert into surveys (consultation_id) values (?)", consultationId)).lastInsertRowid;
-    const round1 = (await db.run("insert into rounds (survey_id, number, status, show_feedback, feedback_by, allow_new_participants) values (?, 1, 'open', ?, 'overall', ?)", surveyId, false, true)).lastInsertRowid;
-    const round2 = (await db.run("insert into rounds (survey_id, number, status, show_feedback, feedback_by, allow_new_participants) values (?, 2, 'draft', ?, 'stakeholder-group', ?)", surveyId, true, true)).lastInsertRowid;
+    const round1 = (
+      await db.run(
+        "insert into rounds (survey_id, number, status, show_feedback, feedback_by, allow_new_participants) values (?, 1, 'open', ?, 'overall', ?)",
+        surveyId,
+        false,
+        true,
+      )
+    ).lastInsertRowid;
+    const round2 = (
+      await db.run(
+        "insert into rounds (survey_id, number, status, show_feedback, feedback_by, allow_new_participants) values (?, 2, 'draft', ?, 'stakeholder-group', ?)",
+        surveyId,
+        true,
+        true,
+      )
+    ).lastInsertRowid;
     const outcomes: number[] = [];
     for (const [i, statement] of ["I can stay in my own home", "Carers get a break", "I see the same care worker"].entries()) {
-      const id = (await db.run("insert into candidate_outcomes (consultation_id, code, source, position) values (?, ?, 'test', ?)", consultationId, `T${i + 1}`, i)).lastInsertRowid;
+      const id = (
+        await db.run("insert into candidate_outcomes (consultation_id, code, source, position) values (?, ?, 'test', ?)", consultationId, `T${i + 1}`, i)
+      ).lastInsertRowid;
       await db.run("insert into candidate_outcome_translations (outcome_id, locale, statement) values (?, 'en', ?) returning outcome_id", id, statement);
       outcomes.push(id);
     }
     let position = 0;
-    const question = async (roundId: number, type: string, config: unknown, en: { text: string; hint?: string; options?: Record<string, string> }, extra: { required?: boolean; outcomeId?: number; condition?: [number, string] } = {}) => {
+    const question = async (
+      roundId: number,
+      type: string,
+      config: unknown,
+      en: { text: string; hint?: string; options?: Record<string, string> },
+      extra: { required?: boolean; outcomeId?: number; condition?: [number, string] } = {},
+    ) => {
       const id = (
         await db.run(
           "insert into questions (round_id, position, type, required, outcome_id, config, condition_question_id, condition_value) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -76,31 +105,106 @@ export async function createFixture(dbPath: string): Promise<Fixture> {
           extra.condition?.[1] ?? null,
         )
       ).lastInsertRowid;
-      await db.run("insert into question_translations (question_id, locale, text, hint, options) values (?, 'en', ?, ?, ?) returning question_id", id, en.text, en.hint ?? "", JSON.stringify(en.options ?? {}));
+      await db.run(
+        "insert into question_translations (question_id, locale, text, hint, options) values (?, 'en', ?, ?, ?) returning question_id",
+        id,
+        en.text,
+        en.hint ?? "",
+        JSON.stringify(en.options ?? {}),
+      );
       return id;
     };
     const rating = (roundId: number, i: number) =>
-      question(roundId, "rating", { scale: "grade-1-9", allowUnable: true }, { text: `How important is this to you: “${["I can stay in my own home", "Carers get a break", "I see the same care worker"][i]}”?`, hint: "1 to 3 means not important, 7 to 9 critical." }, { outcomeId: outcomes[i] });
+      question(
+        roundId,
+        "rating",
+        { scale: "grade-1-9", allowUnable: true },
+        {
+          text: `How important is this to you: “${["I can stay in my own home", "Carers get a break", "I see the same care worker"][i]}”?`,
+          hint: "1 to 3 means not important, 7 to 9 critical.",
+        },
+        { outcomeId: outcomes[i] },
+      );
     const r1: number[] = [];
     for (const i of [0, 1, 2]) r1.push(await rating(round1, i));
-    const rank = await question(round1, "ranking", { choices: ["T1", "T2", "T3"] }, { text: "Put these outcomes in order of importance", options: { T1: "Staying at home", T2: "Breaks for carers", T3: "The same care worker" } });
-    const pair = await question(round1, "pairwise", { choices: ["T1", "T2"] }, { text: "Which matters more to you?", options: { T1: "Staying at home", T2: "Breaks for carers" } });
-    const multi = await question(round1, "multiple-choice", { choices: ["phone", "visit", "letter"] }, { text: "How do you like to be contacted?", hint: "Select all that apply.", options: { phone: "By phone", visit: "A visit", letter: "By letter" } });
-    const why = await question(round1, "free-text", { maxLength: 200 }, { text: "Why do you prefer visits?" }, { required: false, condition: [multi, "visit"] });
+    const rank = await question(
+      round1,
+      "ranking",
+      { choices: ["T1", "T2", "T3"] },
+      { text: "Put these outcomes in order of importance", options: { T1: "Staying at home", T2: "Breaks for carers", T3: "The same care worker" } },
+    );
+    const pair = await question(
+      round1,
+      "pairwise",
+      { choices: ["T1", "T2"] },
+      { text: "Which matters more to you?", options: { T1: "Staying at home", T2: "Breaks for carers" } },
+    );
+    const multi = await question(
+      round1,
+      "multiple-choice",
+      { choices: ["phone", "visit", "letter"] },
+      { text: "How do you like to be contacted?", hint: "Select all that apply.", options: { phone: "By phone", visit: "A visit", letter: "By letter" } },
+    );
+    const why = await question(
+      round1,
+      "free-text",
+      { maxLength: 200 },
+      { text: "Why do you prefer visits?" },
+      { required: false, condition: [multi, "visit"] },
+    );
     const idea = await question(round1, "propose-outcome", { maxLength: 300 }, { text: "Is there an outcome we have missed?" }, { required: false });
-    const group = await question(round1, "profile", { field: "stakeholderGroup", choices: ["citizen", "carer", "service-user", "professional"] }, { text: "Which describes you best?", options: { citizen: "A member of the public", carer: "A carer", "service-user": "Someone who uses services", professional: "A health or care professional" } });
+    const group = await question(
+      round1,
+      "profile",
+      { field: "stakeholderGroup", choices: ["citizen", "carer", "service-user", "professional"] },
+      {
+        text: "Which describes you best?",
+        options: {
+          citizen: "A member of the public",
+          carer: "A carer",
+          "service-user": "Someone who uses services",
+          professional: "A health or care professional",
+        },
+      },
+    );
     position = 0;
     const r2: number[] = [];
     for (const i of [0, 1, 2]) r2.push(await rating(round2, i));
     // 20 synthetic round-1 responses.
     for (let k = 0; k < 20; k++) {
-      const pid = (await db.run("insert into participants (consultation_id, resume_token_hash) values (?, ?)", consultationId, hashTokenHex(randomToken()))).lastInsertRowid;
-      await db.run("insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, ?, ?) returning participant_id", pid, k < 10 ? "citizen" : "carer", now);
-      const rid = (await db.run("insert into responses (round_id, participant_id, reference, locale, submitted_at) values (?, ?, ?, 'en', ?)", round1, pid, `TEST-${k}`, now)).lastInsertRowid;
-      for (const [i, qid] of r1.entries()) await db.run("insert into answers (response_id, question_id, numeric_value, unable) values (?, ?, ?, ?)", rid, qid, 1 + ((k + i * 3) % 9), false);
+      const pid = (await db.run("insert into participants (consultation_id, resume_token_hash) values (?, ?)", consultationId, hashTokenHex(randomToken())))
+        .lastInsertRowid;
+      await db.run(
+        "insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, ?, ?) returning participant_id",
+        pid,
+        k < 10 ? "citizen" : "carer",
+        now,
+      );
+      const rid = (
+        await db.run(
+          "insert into responses (round_id, participant_id, reference, locale, submitted_at) values (?, ?, ?, 'en', ?)",
+          round1,
+          pid,
+          `TEST-${k}`,
+          now,
+        )
+      ).lastInsertRowid;
+      for (const [i, qid] of r1.entries())
+        await db.run("insert into answers (response_id, question_id, numeric_value, unable) values (?, ?, ?, ?)", rid, qid, 1 + ((k + i * 3) % 9), false);
     }
-    const memberOf = async (group: string) => (await db.get<{ id: number }>("select id from advisory_group_members where group_id = ? and stakeholder_group = ? order by id desc limit 1", groupId, group))!.id;
-    const fixture: Fixture = { consultationId, round1, round2, q: { r1, r2, rank, pair, multi, why, idea, group }, members: { carer: await memberOf("carer"), professional: await memberOf("professional") } };
+    const memberOf = async (group: string) =>
+      (await db.get<{ id: number }>(
+        "select id from advisory_group_members where group_id = ? and stakeholder_group = ? order by id desc limit 1",
+        groupId,
+        group,
+      ))!.id;
+    const fixture: Fixture = {
+      consultationId,
+      round1,
+      round2,
+      q: { r1, r2, rank, pair, multi, why, idea, group },
+      members: { carer: await memberOf("carer"), professional: await memberOf("professional") },
+    };
     if (db.dialect === "sqlite") await db.run("commit");
     return fixture;
   } finally {
@@ -113,7 +217,14 @@ export async function invite(dbPath: string, f: Fixture, memberId: number, round
   const db = openTestDb(dbPath);
   try {
     const token = randomToken();
-    await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash, sent_at) values (?, ?, ?, ?, ?)", f.consultationId, memberId, roundId, hashTokenHex(token), new Date());
+    await db.run(
+      "insert into invitations (consultation_id, member_id, round_id, token_hash, sent_at) values (?, ?, ?, ?, ?)",
+      f.consultationId,
+      memberId,
+      roundId,
+      hashTokenHex(token),
+      new Date(),
+    );
     return token;
   } finally {
     await db.close();

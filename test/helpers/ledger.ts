@@ -30,8 +30,16 @@ export function participantToken(cookies: Map<string, string>): string | null {
 export async function checkLedgers(db: TestDb, roundId: number, proposeId: number, ledgers: readonly Ledger[]): Promise<LedgerCheck> {
   const byToken = { get: (hash: string) => db.get<{ id: number }>("select id from participants where resume_token_hash = ?", hash) };
   const responsesOf = { all: (p: number, r: number) => db.all<{ id: number }>("select id from responses where participant_id = ? and round_id = ?", p, r) };
-  const answersOf = { all: (r: number) => db.all<{ q: number; v: number | null; t: string | null }>("select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?", r) };
-  const draftOf = { get: (p: number, r: number) => db.get<{ answers: string }>("select answers from response_drafts where participant_id = ? and round_id = ?", p, r) };
+  const answersOf = {
+    all: (r: number) =>
+      db.all<{ q: number; v: number | null; t: string | null }>(
+        "select question_id as q, numeric_value as v, text_value as t from answers where response_id = ?",
+        r,
+      ),
+  };
+  const draftOf = {
+    get: (p: number, r: number) => db.get<{ answers: string }>("select answers from response_drafts where participant_id = ? and round_id = ?", p, r),
+  };
   const problems: string[] = [];
   const out = { participants: 0, acknowledgedAnswers: 0, acknowledgedSubmissions: 0, leftAsDrafts: 0 };
   for (const [k, ledger] of ledgers.entries()) {
@@ -51,7 +59,8 @@ export async function checkLedgers(db: TestDb, roundId: number, proposeId: numbe
         continue;
       }
       const stored = new Map((await answersOf.all(responses[0].id)).map((a) => [a.q, a]));
-      for (const [q, v] of ledger.acked) if (stored.get(q)?.v !== v) problems.push(`participant ${k} question ${q}: stored ${stored.get(q)?.v}, acknowledged ${v}`);
+      for (const [q, v] of ledger.acked)
+        if (stored.get(q)?.v !== v) problems.push(`participant ${k} question ${q}: stored ${stored.get(q)?.v}, acknowledged ${v}`);
       if (ledger.proposal && stored.get(proposeId)?.t !== ledger.proposal) problems.push(`participant ${k}: proposal lost`);
     } else {
       out.leftAsDrafts++;
@@ -62,7 +71,10 @@ export async function checkLedgers(db: TestDb, roundId: number, proposeId: numbe
       if (ledger.proposal && saved[String(proposeId)]?.text !== ledger.proposal) problems.push(`participant ${k}: draft proposal lost`);
     }
   }
-  const duplicates = (await db.get<{ n: number }>("select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1) as d", roundId))!;
+  const duplicates = (await db.get<{ n: number }>(
+    "select count(*) as n from (select participant_id from responses where round_id = ? group by participant_id having count(*) > 1) as d",
+    roundId,
+  ))!;
   if (duplicates.n) problems.push(`${duplicates.n} participants with more than one response`);
   return { ...out, problems };
 }

@@ -103,7 +103,14 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
     }
     if (url.pathname === "/authorize") {
       const p = url.searchParams;
-      if (p.get("client_id") !== clientId || p.get("response_type") !== "code" || p.get("code_challenge_method") !== "S256" || !p.get("code_challenge") || !p.get("nonce") || !p.get("state")) {
+      if (
+        p.get("client_id") !== clientId ||
+        p.get("response_type") !== "code" ||
+        p.get("code_challenge_method") !== "S256" ||
+        !p.get("code_challenge") ||
+        !p.get("nonce") ||
+        !p.get("state")
+      ) {
         return send(400, { error: "invalid_request" });
       }
       if (!pending) return send(400, { error: "login_required" });
@@ -125,13 +132,15 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
         .map((part) => decodeURIComponent(part.replace(/\+/g, " ")));
       if (id !== clientId || secret !== clientSecret) return send(401, { error: "invalid_client" });
       const entry = codes.get(form.get("code") ?? "");
-      if (!entry || form.get("grant_type") !== "authorization_code" || form.get("redirect_uri") !== entry.redirectUri) return send(400, { error: "invalid_grant" });
+      if (!entry || form.get("grant_type") !== "authorization_code" || form.get("redirect_uri") !== entry.redirectUri)
+        return send(400, { error: "invalid_grant" });
       if (entry.used) {
         provider.replayedCodes++;
         return send(400, { error: "invalid_grant", error_description: "code already used" });
       }
       const verifier = form.get("code_verifier") ?? "";
-      if (createHash("sha256").update(verifier).digest("base64url") !== entry.challenge) return send(400, { error: "invalid_grant", error_description: "PKCE" });
+      if (createHash("sha256").update(verifier).digest("base64url") !== entry.challenge)
+        return send(400, { error: "invalid_grant", error_description: "PKCE" });
       entry.used = true;
       return send(200, { access_token: `at-${counter}`, token_type: "Bearer", expires_in: 300, id_token: await idToken(entry) });
     }

@@ -70,13 +70,24 @@ export async function startPostgres(): Promise<Postgres> {
     chownSync(root, owner.uid, owner.gid);
   }
   const run = (cmd: string, args: string[]) => {
-    const full = owner ? ["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]] as const : [path.join(bin, cmd), args] as const;
+    const full = owner ? (["runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args]] as const) : ([path.join(bin, cmd), args] as const);
     const r = spawnSync(full[0], full[1] as string[], { encoding: "utf8", cwd: root });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   run("initdb", ["-D", data, "-U", "app", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"]);
   const port = await freePort();
-  run("pg_ctl", ["-D", data, "-l", path.join(root, "log"), "-w", "-t", "60", "-o", `-p ${port} -h 127.0.0.1 -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, "start"]);
+  run("pg_ctl", [
+    "-D",
+    data,
+    "-l",
+    path.join(root, "log"),
+    "-w",
+    "-t",
+    "60",
+    "-o",
+    `-p ${port} -h 127.0.0.1 -k ${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    "start",
+  ]);
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
     port,

@@ -72,7 +72,8 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     async waitFor(predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {
-        if (Date.now() > deadline) throw new Error(`mail did not arrive in ${timeoutMs} ms; received ${messages.length}: ${messages.map((m) => `${m.to} ${m.subject}`).join("; ")}`);
+        if (Date.now() > deadline)
+          throw new Error(`mail did not arrive in ${timeoutMs} ms; received ${messages.length}: ${messages.map((m) => `${m.to} ${m.subject}`).join("; ")}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       return messages;

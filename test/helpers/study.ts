@@ -11,12 +11,22 @@ import { insertResponses } from "./responses";
 import { openTestDb } from "./test-database";
 
 export const STUDY_SLUG = "joined-up-care";
-export const POOLED = { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "pooled", margins: "none" };
+export const POOLED = {
+  intent: "compute",
+  rule: "comet",
+  thresholdIn: "70",
+  thresholdOut: "15",
+  bound: "strict",
+  groups: "overall",
+  groupWeighting: "pooled",
+  margins: "none",
+};
 export const UNDECIDED_AFTER_ROUND_1 = ["O5", "O6", "O7", "O8", "O9", "O10", "O11", "O12", "O13"];
 
 // Round 1, 13 people: O1 all critical (100%, in); O2 11 of 13 (84.6%, in); O3 7 of 13 (53.8%, no consensus);
 // O4 all "not important" (out); the rest 5 of 13 (38.5%, no consensus).
-export const round1Score = (code: string, k: number) => (code === "O1" ? 8 : code === "O2" ? (k < 11 ? 8 : 5) : code === "O3" ? (k < 7 ? 8 : 5) : code === "O4" ? 2 : k < 5 ? 8 : 5);
+export const round1Score = (code: string, k: number) =>
+  code === "O1" ? 8 : code === "O2" ? (k < 11 ? 8 : 5) : code === "O3" ? (k < 7 ? 8 : 5) : code === "O4" ? 2 : k < 5 ? 8 : 5;
 // Round 2, 9 of them again, asked only what round 1 left open: O3 8 of 9 (88.9%, in); the rest 4 of 9 (44.4%).
 export const round2Score = (code: string, k: number) => (code === "O3" ? (k < 8 ? 8 : 5) : k < 4 ? 8 : 5);
 
@@ -31,7 +41,14 @@ export async function studySql<T>(dbPath: string, query: string, ...params: unkn
 }
 
 const roundId = async (dbPath: string, n: number) =>
-  (await studySql<{ id: number }>(dbPath, "select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?", STUDY_SLUG, n))[0].id;
+  (
+    await studySql<{ id: number }>(
+      dbPath,
+      "select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?",
+      STUDY_SLUG,
+      n,
+    )
+  )[0].id;
 
 export async function prepareTwoRoundStudy(url: string, dbPath: string): Promise<void> {
   const officer = new Client(url);
@@ -42,8 +59,21 @@ export async function prepareTwoRoundStudy(url: string, dbPath: string): Promise
   await insertResponses(dbPath, r1, 13, round1Score);
   expect((await officer.post(`${C}/results?round=1`, POOLED)).status).toBe(302);
   const codes = ["O3", ...UNDECIDED_AFTER_ROUND_1];
-  const ids = (await studySql<{ id: number }>(dbPath, `select id from candidate_outcomes where code in (${codes.map(() => "?").join(",")}) and consultation_id = (select id from consultations where slug = ?)`, ...codes, STUDY_SLUG)).map((r) => String(r.id));
-  const created = await officer.post(`${C}/rounds/new`, { outcomeIds: ids, showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "no", copyOtherQuestions: "no" });
+  const ids = (
+    await studySql<{ id: number }>(
+      dbPath,
+      `select id from candidate_outcomes where code in (${codes.map(() => "?").join(",")}) and consultation_id = (select id from consultations where slug = ?)`,
+      ...codes,
+      STUDY_SLUG,
+    )
+  ).map((r) => String(r.id));
+  const created = await officer.post(`${C}/rounds/new`, {
+    outcomeIds: ids,
+    showFeedback: "yes",
+    feedbackBy: "overall",
+    allowNewParticipants: "no",
+    copyOtherQuestions: "no",
+  });
   expect(created.status).toBe(302);
   const r2 = await roundId(dbPath, 2);
   await studySql(dbPath, "update rounds set status = 'open' where id = ?", r2);

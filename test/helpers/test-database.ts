@@ -43,7 +43,10 @@ export async function createSeededTemplate(cluster: string): Promise<void> {
   } finally {
     await client.end();
   }
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed.ts"], { encoding: "utf8", env: { ...process.env, NODE_ENV: "test", DATABASE_URL: databaseUrl(cluster, TEMPLATE_DATABASE) } });
+  const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "test", DATABASE_URL: databaseUrl(cluster, TEMPLATE_DATABASE) },
+  });
   if (seeded.status !== 0) throw new Error(`seeding the PostgreSQL template failed:\n${seeded.stderr || seeded.stdout}`);
 }
 
@@ -86,7 +89,8 @@ export function openTestDb(target: string): TestDb {
         const out: Record<string, unknown> = {};
         for (const f of result.fields) {
           const v = r[f.name];
-          out[f.name] = v instanceof Date ? v.getTime() : typeof v === "boolean" ? (v ? 1 : 0) : JSON_TYPES.has(f.dataTypeID) && v !== null ? JSON.stringify(v) : v;
+          out[f.name] =
+            v instanceof Date ? v.getTime() : typeof v === "boolean" ? (v ? 1 : 0) : JSON_TYPES.has(f.dataTypeID) && v !== null ? JSON.stringify(v) : v;
         }
         return out;
       });

@@ -73,7 +73,11 @@ describe("who may use the advisory group pages", () => {
 
   it("answers 404 for another partnership's group, an unknown member and malformed ids", async () => {
     const officer = await signedIn(DEMO.officer);
-    const otherGroup = Number((await db.get<{ id: number }>("insert into advisory_groups (partnership_id, name) values ((select id from partnerships where slug = 'mid-nottinghamshire'), 'Mid Notts panel') returning id"))!.id);
+    const otherGroup = Number(
+      (await db.get<{ id: number }>(
+        "insert into advisory_groups (partnership_id, name) values ((select id from partnerships where slug = 'mid-nottinghamshire'), 'Mid Notts panel') returning id",
+      ))!.id,
+    );
     expect((await officer.get(`/partnerships/south-nottinghamshire/groups/${otherGroup}`)).status).toBe(404);
     expect((await (await signedIn(DEMO.otherOfficer)).get(`/partnerships/mid-nottinghamshire/groups/${otherGroup}`)).status).toBe(200);
     expect((await (await signedIn(DEMO.otherOfficer)).get(`/partnerships/south-nottinghamshire/groups/${otherGroup}`)).status).toBe(403);
@@ -120,16 +124,34 @@ describe("groups and members", () => {
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`${G}?added=1`);
     const row = (await db.get("select * from advisory_group_members where email = 'ffion.jones@cag.example'")) as Record<string, unknown>;
-    expect(row).toMatchObject({ display_name: "Ffion Jones", stakeholder_group: "carer", preferred_locale: "cy", age_band: "35-49", locality: "Rushcliffe", left_at: null });
+    expect(row).toMatchObject({
+      display_name: "Ffion Jones",
+      stakeholder_group: "carer",
+      preferred_locale: "cy",
+      age_band: "35-49",
+      locality: "Rushcliffe",
+      left_at: null,
+    });
     expect(row.profile_consent_at).toBeTypeOf("number");
     const id = row.id as number;
     expect(await (await officer.get(G)).text()).toContain("Ffion Jones");
 
     // Withdrawing consent removes the profile data.
-    const edit = await officer.post(`${G}/members/${id}`, { ...member({ profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "", displayName: "Ffion J." }), intent: "save" });
+    const edit = await officer.post(`${G}/members/${id}`, {
+      ...member({ profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "", displayName: "Ffion J." }),
+      intent: "save",
+    });
     expect(edit.status).toBe(302);
-    expect(await db.get("select display_name, age_band, locality, profile_consent_at from advisory_group_members where id = ?", id)).toEqual({ display_name: "Ffion J.", age_band: null, locality: null, profile_consent_at: null });
-    const clash = await officer.post(`${G}/members/${id}`, { ...member({ email: "member02@cag.example", profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "" }), intent: "save" });
+    expect(await db.get("select display_name, age_band, locality, profile_consent_at from advisory_group_members where id = ?", id)).toEqual({
+      display_name: "Ffion J.",
+      age_band: null,
+      locality: null,
+      profile_consent_at: null,
+    });
+    const clash = await officer.post(`${G}/members/${id}`, {
+      ...member({ email: "member02@cag.example", profileConsent: "no", ageBand: "", sex: "", locality: "", ethnicity: "" }),
+      intent: "save",
+    });
     expect(clash.status).toBe(400);
 
     // An open invitation is withdrawn when the member leaves.
@@ -138,10 +160,15 @@ describe("groups and members", () => {
     const removed = await officer.post(`${G}/members/${id}`, { intent: "remove" });
     expect(removed.status).toBe(302);
     expect(((await db.get("select left_at from advisory_group_members where id = ?", id)) as { left_at: number | null }).left_at).toBeTypeOf("number");
-    expect(((await db.get("select revoked_at from invitations where token_hash = 'h-ffion'")) as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
+    expect(((await db.get("select revoked_at from invitations where token_hash = 'h-ffion'")) as { revoked_at: number | null }).revoked_at).toBeTypeOf(
+      "number",
+    );
     expect((await officer.get(`${G}/members/${id}`)).status).toBe(404);
     expect(await (await officer.get(G)).text()).not.toContain("Ffion J.");
-    const actions = (await db.all("select action, details from audit_log where entity_id = ? and entity_type = 'advisory-group-member' order by id", String(id))) as Array<{ action: string; details: string }>;
+    const actions = (await db.all(
+      "select action, details from audit_log where entity_id = ? and entity_type = 'advisory-group-member' order by id",
+      String(id),
+    )) as Array<{ action: string; details: string }>;
     expect(actions.map((a) => a.action)).toEqual(["advisory-group.member-added", "advisory-group.member-edited", "advisory-group.member-removed"]);
     expect(actions.map((a) => a.details).join(" ")).not.toContain("ffion");
     // Having left, the same person can be added again.
@@ -173,9 +200,25 @@ describe("groups and members", () => {
     const broken = await upload(officer, G, 'name,email,stakeholder_group\n"unclosed,x@cag.example,citizen\n');
     expect(broken.status).toBe(400);
     expect(await broken.text()).toContain("The file is not valid CSV");
-    expect((await officer.request(G, { method: "POST", body: (() => { const f = new FormData(); f.set("intent", "import"); return f; })(), headers: { Origin: server.url } })).status).toBe(400);
+    expect(
+      (
+        await officer.request(G, {
+          method: "POST",
+          body: (() => {
+            const f = new FormData();
+            f.set("intent", "import");
+            return f;
+          })(),
+          headers: { Origin: server.url },
+        })
+      ).status,
+    ).toBe(400);
 
-    const good = await upload(officer, G, `name,email,stakeholder_group,locality,profile_consent\n"=HYPERLINK(""http://evil"")",formula@cag.example,citizen,@SUM(A1),yes\nPlain Person,plain@cag.example,professional,,no\n`);
+    const good = await upload(
+      officer,
+      G,
+      `name,email,stakeholder_group,locality,profile_consent\n"=HYPERLINK(""http://evil"")",formula@cag.example,citizen,@SUM(A1),yes\nPlain Person,plain@cag.example,professional,,no\n`,
+    );
     expect(good.status).toBe(302);
     expect(good.headers.get("Location")).toBe(`${G}?imported=2`);
     expect(((await db.get("select count(*) as n from advisory_group_members where group_id = ?", groupId)) as { n: number }).n).toBe(before + 2);
@@ -187,7 +230,7 @@ describe("groups and members", () => {
     const table = parseCsv(text);
     expect(table.header.slice(0, 3)).toEqual(["name", "email", "stakeholder_group"]);
     const formulaRow = table.rows.find((r) => r.values.email === "formula@cag.example")!;
-    expect(formulaRow.values.name).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(formulaRow.values.name).toBe('\'=HYPERLINK("http://evil")');
     expect(formulaRow.values.locality).toBe("'@SUM(A1)");
     for (const r of table.rows) for (const f of r.fields) expect(f).not.toMatch(/^[=+@\t\r]/);
     // The export imports back into another group unchanged (the extra columns are ignored).

@@ -203,7 +203,10 @@ describe("roles", () => {
     const res = await admin.post(adminPage, { intent: "invite", displayName: "Owen Price", email: DEMO.officer.email, role: "commissioner" });
     expect(await text(res)).toContain("has been given the role");
     const db = openTestDb(server.dbPath);
-    const adminMembership = (await db.get<{ id: number }>("select m.id from memberships m join users u on u.id = m.user_id where u.email = ? and m.role = 'administrator'", DEMO.admin.email))!;
+    const adminMembership = (await db.get<{ id: number }>(
+      "select m.id from memberships m join users u on u.id = m.user_id where u.email = ? and m.role = 'administrator'",
+      DEMO.admin.email,
+    ))!;
     await db.close();
     const remove = await admin.post(adminPage, { intent: "remove", membershipId: String(adminMembership.id) });
     expect(remove.status).toBe(409);
@@ -240,7 +243,13 @@ describe("HTTP defences", () => {
   });
 
   it("answers unknown pages and bad parameters with 404, never 500", async () => {
-    for (const path of ["/no-such-page", "/join/NOT_A_TOKEN", "/join/abcdefghijklmnopqrstuvwxyz234567", "/partnerships/%00%3Cscript%3E/users", "/language/xx"]) {
+    for (const path of [
+      "/no-such-page",
+      "/join/NOT_A_TOKEN",
+      "/join/abcdefghijklmnopqrstuvwxyz234567",
+      "/partnerships/%00%3Cscript%3E/users",
+      "/language/xx",
+    ]) {
       const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect([302, 404]).toContain(res.status);
       const html = await res.text();

@@ -47,7 +47,10 @@ describe("authorisation matrix", () => {
   it("has a rule for every route file, and no rule for a route that does not exist", () => {
     const missing = routeIds.filter((id) => !(id in RULES));
     expect(missing, "add a rule for each of these routes in test/integration/authz-rules.ts").toEqual([]);
-    expect(Object.keys(RULES).filter((id) => !routeIds.includes(id)), "rules for routes that no longer exist").toEqual([]);
+    expect(
+      Object.keys(RULES).filter((id) => !routeIds.includes(id)),
+      "rules for routes that no longer exist",
+    ).toEqual([]);
   });
 
   it.each(routeIds.filter((id) => id in RULES))("%s: every actor gets the expected answer to GET and POST", async (id) => {

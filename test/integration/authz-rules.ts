@@ -44,8 +44,8 @@ const C = "/consultations/joined-up-care";
 const S = "/s/joined-up-care";
 
 export const RULES: Record<string, RouteRule> = {
-  "$": { path: "/no-such-page", get: all("missing"), post: all("noaction") },
-  "_index": { path: "/", get: all("ok"), post: all("noaction") },
+  $: { path: "/no-such-page", get: all("missing"), post: all("noaction") },
+  _index: { path: "/", get: all("ok"), post: all("noaction") },
   accessibility: { path: "/accessibility", get: all("ok"), post: all("noaction") },
   privacy: { path: "/privacy", get: all("ok"), post: all("noaction") },
   healthz: { path: "/healthz", get: all("ok"), post: all("noaction") },
@@ -85,8 +85,16 @@ export const RULES: Record<string, RouteRule> = {
   /** Adding, changing, retiring and translating outcomes: the partnership's officers only. */
   "consultations.$slug.outcomes.new": { path: `${C}/outcomes/new`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
   "consultations.$slug.outcomes.$code._index": { path: `${C}/outcomes/O1`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
-  "consultations.$slug.outcomes.$code.retire": { path: `${C}/outcomes/O1/retire`, get: partnership({ officer: "ok" }), post: partnership({ officer: "refused" }) },
-  "consultations.$slug.edit.$locale_.outcomes": { path: `${C}/edit/cy/outcomes`, get: partnership({ officer: "ok" }), post: partnership({ officer: "redirect" }) },
+  "consultations.$slug.outcomes.$code.retire": {
+    path: `${C}/outcomes/O1/retire`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "refused" }),
+  },
+  "consultations.$slug.edit.$locale_.outcomes": {
+    path: `${C}/edit/cy/outcomes`,
+    get: partnership({ officer: "ok" }),
+    post: partnership({ officer: "redirect" }),
+  },
   "consultations.$slug.outcomes[.]csv": {
     path: `${C}/outcomes.csv`,
     get: partnership({ officer: "ok", commissioner: "ok" }),
@@ -295,21 +303,57 @@ export const RULES: Record<string, RouteRule> = {
     get: partnership({ commissioner: "ok" }),
     post: partnership({ commissioner: "refused" }),
   },
-  "consultations.$slug.framework.weights": { path: `${C}/framework/weights`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
-  "consultations.$slug.framework.reweight": { path: `${C}/framework/reweight`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.weights": {
+    path: `${C}/framework/weights`,
+    get: partnership({ commissioner: "missing" }),
+    post: partnership({ commissioner: "missing" }),
+  },
+  "consultations.$slug.framework.reweight": {
+    path: `${C}/framework/reweight`,
+    get: partnership({ commissioner: "missing" }),
+    post: partnership({ commissioner: "missing" }),
+  },
   "consultations.$slug.framework.compare": { path: `${C}/framework/compare?from=1&to=2`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.outcomes.$code": { path: `${C}/framework/outcomes/O1`, get: partnership({ commissioner: "missing" }), post: partnership({ commissioner: "missing" }) },
+  "consultations.$slug.framework.outcomes.$code": {
+    path: `${C}/framework/outcomes/O1`,
+    get: partnership({ commissioner: "missing" }),
+    post: partnership({ commissioner: "missing" }),
+  },
   "consultations.$slug.framework.outcomes.$code_.indicators.$indicator": {
     path: `${C}/framework/outcomes/O1/indicators/new`,
     get: partnership({ commissioner: "missing" }),
     post: partnership({ commissioner: "missing" }),
   },
-  "consultations.$slug.framework.$version.trace.$code": { path: `${C}/framework/1/trace/O1`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.$version.schedule": { path: `${C}/framework/1/schedule`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.$version.export[.]json": { path: `${C}/framework/1/export.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.$version.export[.]csv": { path: `${C}/framework/1/export.csv`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.$version.export[.]xlsx": { path: `${C}/framework/1/export.xlsx`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
-  "consultations.$slug.framework.$version.indigo[.]json": { path: `${C}/framework/1/indigo.json`, get: partnership({ commissioner: "missing" }), post: all("noaction") },
+  "consultations.$slug.framework.$version.trace.$code": {
+    path: `${C}/framework/1/trace/O1`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.framework.$version.schedule": {
+    path: `${C}/framework/1/schedule`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.framework.$version.export[.]json": {
+    path: `${C}/framework/1/export.json`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.framework.$version.export[.]csv": {
+    path: `${C}/framework/1/export.csv`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.framework.$version.export[.]xlsx": {
+    path: `${C}/framework/1/export.xlsx`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
+  "consultations.$slug.framework.$version.indigo[.]json": {
+    path: `${C}/framework/1/indigo.json`,
+    get: partnership({ commissioner: "missing" }),
+    post: all("noaction"),
+  },
   // ── Citizens: the journey is public; a participant is whoever holds the journey cookie.
   // The POST to the start page (run first, in alphabetical order) makes every actor a participant, so
   // later rules see a participant with an empty draft: pages ahead of the first question redirect to it.
@@ -325,15 +369,47 @@ export const RULES: Record<string, RouteRule> = {
   "invite.$token": { path: "/invite/notarealtoken", get: all("missing"), post: all("noaction") },
   resume: { path: "/resume", get: all("ok"), post: all("refused") },
   /** The staff preview: the consultation's officers, commissioners and administrators only. */
-  "s.$slug.preview._index": { path: `${S}/preview`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
-  "s.$slug.preview.briefing.$n": { path: `${S}/preview/briefing/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
-  "s.$slug.preview.q.$qid": { path: `${S}/preview/q/1`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: partnership({ officer: "refused", commissioner: "refused", admin: "refused" }) },
-  "s.$slug.preview.about-you": { path: `${S}/preview/about-you`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
-  "s.$slug.preview.check": { path: `${S}/preview/check`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
-  "s.$slug.preview.done": { path: `${S}/preview/done`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
-  "s.$slug.preview.withdraw": { path: `${S}/preview/withdraw`, get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }), post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }) },
+  "s.$slug.preview._index": {
+    path: `${S}/preview`,
+    get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }),
+    post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+  },
+  "s.$slug.preview.briefing.$n": {
+    path: `${S}/preview/briefing/1`,
+    get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }),
+    post: all("noaction"),
+  },
+  "s.$slug.preview.q.$qid": {
+    path: `${S}/preview/q/1`,
+    get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }),
+    post: partnership({ officer: "refused", commissioner: "refused", admin: "refused" }),
+  },
+  "s.$slug.preview.about-you": {
+    path: `${S}/preview/about-you`,
+    get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+    post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+  },
+  "s.$slug.preview.check": {
+    path: `${S}/preview/check`,
+    get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+    post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+  },
+  "s.$slug.preview.done": {
+    path: `${S}/preview/done`,
+    get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+    post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+  },
+  "s.$slug.preview.withdraw": {
+    path: `${S}/preview/withdraw`,
+    get: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+    post: partnership({ officer: "redirect", commissioner: "redirect", admin: "redirect" }),
+  },
   "s.$slug.preview.withdrawn": { path: `${S}/preview/withdrawn`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
-  "s.$slug.preview.download.$format": { path: `${S}/preview/download/json`, get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }), post: all("noaction") },
+  "s.$slug.preview.download.$format": {
+    path: `${S}/preview/download/json`,
+    get: partnership({ officer: "ok", commissioner: "ok", admin: "ok" }),
+    post: all("noaction"),
+  },
   // ── Publication: public summaries (nothing published in the matrix's fresh demo) ──
   "summaries._index": { path: "/summaries?q=care", get: all("ok"), post: all("noaction") },
   "summaries.$slug": { path: "/summaries/joined-up-care", get: all("missing"), post: all("noaction") },

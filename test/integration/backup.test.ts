@@ -42,9 +42,13 @@ function runWriter(dbPath: string, ms: number): Promise<number> {
 const responsesWithAnswers = (file: string) => {
   const db = new Database(file, { readonly: true });
   const rows = db
-    .prepare("select r.reference, count(a.id) as n, sum(a.numeric_value) as total from responses r left join answers a on a.response_id = r.id group by r.id order by r.reference")
+    .prepare(
+      "select r.reference, count(a.id) as n, sum(a.numeric_value) as total from responses r left join answers a on a.response_id = r.id group by r.id order by r.reference",
+    )
     .all() as Array<{ reference: string; n: number; total: number | null }>;
-  const questions = (db.prepare("select count(*) as n from questions q join rounds r on r.id = q.round_id where r.number = 1 and q.type = 'rating'").get() as { n: number }).n;
+  const questions = (
+    db.prepare("select count(*) as n from questions q join rounds r on r.id = q.round_id where r.number = 1 and q.type = 'rating'").get() as { n: number }
+  ).n;
   db.close();
   return { rows, questions };
 };

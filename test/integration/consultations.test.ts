@@ -33,11 +33,20 @@ const SETTINGS = { audience: "both", opensAt: "", closesAt: "2099-01-31", contac
 describe("creating a consultation", () => {
   it("keeps what was typed and lists every problem", async () => {
     const officer = await signedIn(DEMO.officer);
-    const res = await officer.post("/consultations/new", { title: "", summary: "Keep <me>", audience: "nobody", opensAt: "2027-02-30", closesAt: "2027-01-01", contactEmail: "not-an-email", advisoryGroupId: "none" });
+    const res = await officer.post("/consultations/new", {
+      title: "",
+      summary: "Keep <me>",
+      audience: "nobody",
+      opensAt: "2027-02-30",
+      closesAt: "2027-01-01",
+      contactEmail: "not-an-email",
+      advisoryGroupId: "none",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("<title>Error: Create a consultation");
-    for (const message of ["Enter a title", "Select who can take part", "Enter a real opening date", "Enter an email address in the correct format"]) expect(html).toContain(message);
+    for (const message of ["Enter a title", "Select who can take part", "Enter a real opening date", "Enter an email address in the correct format"])
+      expect(html).toContain(message);
     expect(html).toContain("Keep &lt;me&gt;");
     expect(html).toContain('value="not-an-email"');
   });
@@ -55,10 +64,16 @@ describe("creating a consultation", () => {
     const html = await page.text();
     expect(html).toContain("Care at home: what matters?");
     expect(html).toContain("Draft");
-    const [row] = await sql<{ status: string; contact_email: string; closes_at: number }>("select status, contact_email, closes_at from consultations where slug = ?", "care-at-home-what-matters");
+    const [row] = await sql<{ status: string; contact_email: string; closes_at: number }>(
+      "select status, contact_email, closes_at from consultations where slug = ?",
+      "care-at-home-what-matters",
+    );
     expect(row).toMatchObject({ status: "draft", contact_email: "engage@south-notts.example" });
     expect(new Date(row.closes_at).toISOString()).toBe("2099-01-31T23:59:59.000Z");
-    const rounds = await sql<{ number: number; status: string }>("select r.number, r.status from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ?", "care-at-home-what-matters");
+    const rounds = await sql<{ number: number; status: string }>(
+      "select r.number, r.status from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ?",
+      "care-at-home-what-matters",
+    );
     expect(rounds).toEqual([{ number: 1, status: "draft" }]);
     const audit = await sql<{ action: string }>("select action from audit_log where action in ('consultation.created', 'round.created') order by id");
     expect(audit.length).toBeGreaterThanOrEqual(4);
@@ -76,7 +91,11 @@ describe("editing", () => {
     const bad = await officer.post(`${base}/edit`, { ...SETTINGS, opensAt: "2027-03-01", closesAt: "2027-02-01" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("The closing date must be after the opening date");
-    const ok = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "group", advisoryGroupId: String((await sql<{ id: number }>("select id from advisory_groups where name like 'South%'"))[0].id) });
+    const ok = await officer.post(`${base}/edit`, {
+      ...SETTINGS,
+      audience: "group",
+      advisoryGroupId: String((await sql<{ id: number }>("select id from advisory_groups where name like 'South%'"))[0].id),
+    });
     expect(ok.status).toBe(302);
     html = await (await officer.get(base)).text();
     expect(html).toContain("Advisory group members only");
@@ -87,9 +106,16 @@ describe("editing", () => {
     const noTitleHtml = await noTitle.text();
     expect(noTitleHtml).toContain("Enter a title");
     expect(noTitleHtml).toContain("## Case for change");
-    expect((await officer.post(`${base}/edit/en`, { title: "Translations test", summary: "S", briefing: "## Case for change\r\n\r\nText", privacyNotice: "P" })).status).toBe(302);
-    expect((await officer.post(`${base}/edit/cy`, { title: "Prawf cyfieithu", summary: "C", briefing: "## Yr achos\n\nTestun", privacyNotice: "" })).status).toBe(302);
-    const cy = await sql<{ title: string; briefing: string }>("select title, briefing from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'");
+    expect(
+      (await officer.post(`${base}/edit/en`, { title: "Translations test", summary: "S", briefing: "## Case for change\r\n\r\nText", privacyNotice: "P" }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await officer.post(`${base}/edit/cy`, { title: "Prawf cyfieithu", summary: "C", briefing: "## Yr achos\n\nTestun", privacyNotice: "" })).status,
+    ).toBe(302);
+    const cy = await sql<{ title: string; briefing: string }>(
+      "select title, briefing from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'",
+    );
     expect(cy).toEqual([{ title: "Prawf cyfieithu", briefing: "## Yr achos\n\nTestun" }]);
     html = await (await officer.get(base)).text();
     expect(html).toMatch(/Cymraeg<\/th><td class="govuk-table__cell">Privacy notice<\/td>/);
@@ -98,13 +124,21 @@ describe("editing", () => {
     const blank = await officer.post(`${base}/edit/cy`, { title: "", summary: "", briefing: "", privacyNotice: "" });
     expect(blank.status).toBe(400);
     expect(await blank.text()).toContain("Enter a title");
-    expect(await sql("select title from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([{ title: "Prawf cyfieithu" }]);
+    expect(
+      await sql(
+        "select title from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'",
+      ),
+    ).toEqual([{ title: "Prawf cyfieithu" }]);
     // Removing asks on its own page first; then the Welsh text is gone. English cannot be removed.
     const confirm = await (await officer.get(`${base}/edit/cy/remove`)).text();
     expect(confirm).toContain("Are you sure you want to remove the Cymraeg text?");
     expect(confirm).toMatch(/<form method="post"[^>]*>/);
     expect((await officer.post(`${base}/edit/cy/remove`, {})).status).toBe(302);
-    expect(await sql("select 1 from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'")).toEqual([]);
+    expect(
+      await sql(
+        "select 1 from consultation_translations ct join consultations c on c.id = ct.consultation_id where c.slug = 'translations-test' and locale = 'cy'",
+      ),
+    ).toEqual([]);
     expect((await officer.get(`${base}/edit/cy/remove`)).status).toBe(404);
     expect((await officer.get(`${base}/edit/en/remove`)).status).toBe(404);
     expect((await officer.post(`${base}/edit/en`, { title: "", summary: "", briefing: "", privacyNotice: "" })).status).toBe(400);
@@ -122,13 +156,23 @@ describe("lifecycle", () => {
     expect(await refused.text()).toContain("Add questions to the first round before opening the consultation.");
     // A question added directly (the builder is tested elsewhere).
     const db = openTestDb(server.dbPath);
-    await db.run("insert into questions (round_id, position, type, config) select r.id, 0, 'free-text', '{}' from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test'");
+    await db.run(
+      "insert into questions (round_id, position, type, config) select r.id, 0, 'free-text', '{}' from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'lifecycle-test'",
+    );
     await db.close();
     expect((await officer.post(base, { intent: "status", to: "open" })).status).toBe(302);
-    expect(await sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "open", round: "open" }]);
+    expect(
+      await sql(
+        "select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'",
+      ),
+    ).toEqual([{ status: "open", round: "open" }]);
     expect((await officer.post(base, { intent: "status", to: "published" })).status).toBe(400);
     expect((await officer.post(base, { intent: "status", to: "closed" })).status).toBe(302);
-    expect(await sql("select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'")).toEqual([{ status: "closed", round: "closed" }]);
+    expect(
+      await sql(
+        "select c.status, r.status as round from consultations c join surveys s on s.consultation_id = c.id join rounds r on r.survey_id = s.id where c.slug = 'lifecycle-test'",
+      ),
+    ).toEqual([{ status: "closed", round: "closed" }]);
     expect((await officer.post(base, { intent: "status", to: "open" })).status).toBe(302);
     const audience = await officer.post(`${base}/edit`, { ...SETTINGS, audience: "public" });
     expect(audience.status).toBe(400);
@@ -190,7 +234,9 @@ describe("access", () => {
     const html = await (await officer.get("/dashboard")).text();
     expect(html).toContain("Round 1 (Open): 24");
     expect(html).toContain("Response rate by stakeholder group");
-    expect(html).toMatch(/Carers<\/th><td class="govuk-table__cell govuk-table__cell--numeric">\d+<\/td><td class="govuk-table__cell govuk-table__cell--numeric">\d+<\/td><td class="govuk-table__cell govuk-table__cell--numeric">\d+%/);
+    expect(html).toMatch(
+      /Carers<\/th><td class="govuk-table__cell govuk-table__cell--numeric">\d+<\/td><td class="govuk-table__cell govuk-table__cell--numeric">\d+<\/td><td class="govuk-table__cell govuk-table__cell--numeric">\d+%/,
+    );
     expect(html).toContain('href="/consultations/new?partnership=south-nottinghamshire"');
   });
 });

@@ -78,7 +78,12 @@ describe("the sender", () => {
     const smtp = await startTestSmtp({ refuseRecipient: (a) => (a.startsWith("nobody@") ? 550 : a.startsWith("busy@") ? 451 : undefined) });
     const sender = await startEmailSender(db, config(smtp.port));
     try {
-      const ok = await enqueueEmail(db, { to: "member01@cag.example", subject: "Your invitation\r\nBcc: evil@x.example", text: "Hello\nhttp://localhost/invite/abc", kind: "test" });
+      const ok = await enqueueEmail(db, {
+        to: "member01@cag.example",
+        subject: "Your invitation\r\nBcc: evil@x.example",
+        text: "Hello\nhttp://localhost/invite/abc",
+        kind: "test",
+      });
       const bounce = await enqueueEmail(db, { to: "nobody@cag.example", subject: "Bounce", text: "x", kind: "test" });
       const busy = await enqueueEmail(db, { to: "busy@cag.example", subject: "Busy", text: "x", kind: "test" });
       await smtp.waitFor((m) => m.length >= 1);
@@ -110,7 +115,9 @@ describe("the sender", () => {
     let smtp: Awaited<ReturnType<typeof startTestSmtp>> | null = null;
     try {
       const started = performance.now();
-      const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueEmail(db, { to: `member${i}@cag.example`, subject: `Down ${i}`, text: "x", kind: "test" })));
+      const ids = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => enqueueEmail(db, { to: `member${i}@cag.example`, subject: `Down ${i}`, text: "x", kind: "test" })),
+      );
       expect(performance.now() - started).toBeLessThan(100);
       await until(async () => (await row(ids[0])).attempts >= 2);
       // Waiting for its next try, or in the middle of one: never given up on, never marked sent.
@@ -162,7 +169,13 @@ describe("the production server", () => {
   it("runs the sender loop: a row queued in its database is delivered", async () => {
     const other = openTestDb(server.dbPath);
     const now = new Date();
-    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'member02@cag.example', 'From the server', 'body', 'queued', ?, ?)", now, now)).lastInsertRowid;
+    const id = (
+      await other.run(
+        "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'member02@cag.example', 'From the server', 'body', 'queued', ?, ?)",
+        now,
+        now,
+      )
+    ).lastInsertRowid;
     await smtp.waitFor((m) => m.some((x) => x.subject === "From the server"));
     await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "sent");
     await other.close();
@@ -185,7 +198,14 @@ describe("the email log and the development mailbox over HTTP", () => {
     const other = openTestDb(server.dbPath);
     const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
     const now = new Date();
-    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'nobody@cag.example', 'Bounce me', 'body', 'queued', ?, ?, ?)", now, now, consultationId)).lastInsertRowid;
+    const id = (
+      await other.run(
+        "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'nobody@cag.example', 'Bounce me', 'body', 'queued', ?, ?, ?)",
+        now,
+        now,
+        consultationId,
+      )
+    ).lastInsertRowid;
     await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "bounced");
     const page = "/consultations/joined-up-care/invitations/emails";
 
@@ -211,7 +231,11 @@ describe("the email log and the development mailbox over HTTP", () => {
     expect((await officer.post(page, { intent: "retry", id: "999999" })).status).toBe(404);
     const retried = await officer.post(page, { intent: "retry", id: String(id) });
     expect(retried.status).toBe(302);
-    await until(async () => (await other.get<{ attempts: number }>("select attempts from email_outbox where id = ?", id))!.attempts === 1 && (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "bounced");
+    await until(
+      async () =>
+        (await other.get<{ attempts: number }>("select attempts from email_outbox where id = ?", id))!.attempts === 1 &&
+        (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "bounced",
+    );
     const audit = (await other.get<{ n: number }>("select count(*) as n from audit_log where action = 'email.retried' and entity_id = ?", String(id)))!;
     expect(audit.n).toBe(1);
     // Without mail capture the development mailbox does not exist.
@@ -233,7 +257,14 @@ describe("the development mailbox", () => {
     const other = openTestDb(server.dbPath);
     const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
     const now = new Date();
-    const id = (await other.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'member03@cag.example', 'Captured <b>mail</b>', 'Open http://x/invite/abc', 'queued', ?, ?, ?)", now, now, consultationId)).lastInsertRowid;
+    const id = (
+      await other.run(
+        "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', 'member03@cag.example', 'Captured <b>mail</b>', 'Open http://x/invite/abc', 'queued', ?, ?, ?)",
+        now,
+        now,
+        consultationId,
+      )
+    ).lastInsertRowid;
     await until(async () => (await other.get<{ status: string }>("select status from email_outbox where id = ?", id))!.status === "sent");
     await other.close();
     const { Client, DEMO } = await import("../helpers/client");
@@ -256,9 +287,11 @@ describe("the development mailbox", () => {
   it("lists every captured email, 20 to a page, newest first, with GOV.UK pagination", async () => {
     const other = openTestDb(server.dbPath);
     const consultationId = (await other.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
-    const insert = "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)";
+    const insert =
+      "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at, consultation_id) values ('invitation', ?, ?, 'Hello', 'queued', ?, ?, ?)";
     // With the email of the test before: 45 in all.
-    for (let k = 1; k <= 44; k++) await other.run(insert, `member${k}@cag.example`, `Paged email ${String(k).padStart(2, "0")}`, new Date(Date.now() + k), new Date(), consultationId);
+    for (let k = 1; k <= 44; k++)
+      await other.run(insert, `member${k}@cag.example`, `Paged email ${String(k).padStart(2, "0")}`, new Date(Date.now() + k), new Date(), consultationId);
     await until(async () => (await other.get<{ n: number }>("select count(*) as n from email_outbox where status = 'sent'"))!.n === 45);
     await other.close();
     const { Client, DEMO } = await import("../helpers/client");

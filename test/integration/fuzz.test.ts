@@ -13,7 +13,7 @@ const CONCURRENCY = 8;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 
 /** Markers that must never come back unescaped. */
-const XSS = ["<script>fuzz()</script>", "\"><img src=x onerror=fuzz()>", "<svg onload=fuzz()>"];
+const XSS = ["<script>fuzz()</script>", '"><img src=x onerror=fuzz()>', "<svg onload=fuzz()>"];
 const NASTY = [
   "",
   " ",
@@ -27,9 +27,9 @@ const NASTY = [
   "-0",
   "NaN",
   "9".repeat(400),
-  "=HYPERLINK(\"http://x\")",
+  '=HYPERLINK("http://x")',
   "𝕏😀\u202e",
-  "{\"__proto__\":{\"x\":1}}",
+  '{"__proto__":{"x":1}}',
   "[object Object]",
   ...XSS,
 ];
@@ -125,7 +125,10 @@ describe("fuzzing", () => {
     const perRoute = 120;
     paramRoutes.forEach(([id, rule], r) => {
       const names = id.split(".").filter((p) => p.startsWith("$") && p.length > 1);
-      const samples = fc.sample(fc.tuple(segment, fc.constantFrom<Actor>("officerA", "signedOut", "officerB", "commissioner")), { numRuns: perRoute, seed: SEED + r });
+      const samples = fc.sample(fc.tuple(segment, fc.constantFrom<Actor>("officerA", "signedOut", "officerB", "commissioner")), {
+        numRuns: perRoute,
+        seed: SEED + r,
+      });
       for (const [seg, actor] of samples) {
         const parts = rule.path.split("/");
         // Replace the segment that carries the route's first parameter (e.g. the slug or token).
@@ -134,11 +137,16 @@ describe("fuzzing", () => {
         getJobs.push({ path: parts.join("/"), actor });
       }
     });
-    await pool(getJobs, async ({ path, actor }) => {
-      const res = await clients[actor].request(path, { signal: AbortSignal.timeout(20_000) });
-      sent++;
-      check(res.status, await res.text(), `GET ${path.slice(0, 120)} as ${actor}`, problems);
-    }, problems, (j) => `GET ${j.path.slice(0, 120)} as ${j.actor}`);
+    await pool(
+      getJobs,
+      async ({ path, actor }) => {
+        const res = await clients[actor].request(path, { signal: AbortSignal.timeout(20_000) });
+        sent++;
+        check(res.status, await res.text(), `GET ${path.slice(0, 120)} as ${actor}`, problems);
+      },
+      problems,
+      (j) => `GET ${j.path.slice(0, 120)} as ${j.actor}`,
+    );
 
     // 2. Every POST form that every page renders, for the actor allowed in.
     const forms: Array<{ form: Form; actor: Actor }> = [];
@@ -178,14 +186,29 @@ describe("fuzzing", () => {
         postJobs.push({ form, actor, body });
       }
     });
-    await pool(postJobs, async ({ form, actor, body }) => {
-      const res =
-        body instanceof Uint8Array
-          ? await clients[actor].request(form.path, { method: "POST", body: Buffer.from(body), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url }, signal: AbortSignal.timeout(20_000) })
-          : await clients[actor].request(form.path, { form: body, signal: AbortSignal.timeout(20_000) });
-      sent++;
-      check(res.status, await res.text(), `POST ${form.path} as ${actor} ${JSON.stringify(body instanceof Uint8Array ? "<bytes>" : Object.keys(body))}`, problems);
-    }, problems, (j) => `POST ${j.form.path} as ${j.actor} ${JSON.stringify(j.body instanceof Uint8Array ? "<bytes>" : j.body).slice(0, 300)}`);
+    await pool(
+      postJobs,
+      async ({ form, actor, body }) => {
+        const res =
+          body instanceof Uint8Array
+            ? await clients[actor].request(form.path, {
+                method: "POST",
+                body: Buffer.from(body),
+                headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+                signal: AbortSignal.timeout(20_000),
+              })
+            : await clients[actor].request(form.path, { form: body, signal: AbortSignal.timeout(20_000) });
+        sent++;
+        check(
+          res.status,
+          await res.text(),
+          `POST ${form.path} as ${actor} ${JSON.stringify(body instanceof Uint8Array ? "<bytes>" : Object.keys(body))}`,
+          problems,
+        );
+      },
+      problems,
+      (j) => `POST ${j.form.path} as ${j.actor} ${JSON.stringify(j.body instanceof Uint8Array ? "<bytes>" : j.body).slice(0, 300)}`,
+    );
 
     // 3. Whatever was stored is rendered escaped on every page, for every actor.
     for (const [, rule] of Object.entries(RULES)) {

@@ -10,7 +10,13 @@ import { openTestDb } from "../helpers/test-database";
 const BASE = "/s/joined-up-care";
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer({ TRUST_PROXY: "true", JOURNEY_START_LIMIT: "3", JOURNEY_POST_PARTICIPANT_LIMIT: "2", JOURNEY_POST_LIMIT: "5", JOURNEY_POST_WINDOW_SECONDS: "60" });
+  server = await startServer({
+    TRUST_PROXY: "true",
+    JOURNEY_START_LIMIT: "3",
+    JOURNEY_POST_PARTICIPANT_LIMIT: "2",
+    JOURNEY_POST_LIMIT: "5",
+    JOURNEY_POST_WINDOW_SECONDS: "60",
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -62,7 +68,10 @@ describe("journey rate limits", () => {
     expect(html).toContain("Gormod o geisiadau");
     const time = new Intl.DateTimeFormat("cy-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
     const expected = [0, 60].map((slack) => time.format(new Date(Date.now() + (retryAfter + slack) * 1000)));
-    expect(expected.some((t) => main.includes(`Gallwch roi cynnig arall arni ar ôl ${t}.`)), main).toBe(true);
+    expect(
+      expected.some((t) => main.includes(`Gallwch roi cynnig arall arni ar ôl ${t}.`)),
+      main,
+    ).toBe(true);
     // An invitation link past the limit: the same page, not a bare JSON body.
     const invite = await from(address, "ur").get("/invite/abcdefghijklmnopqrstuvwxyz");
     expect(invite.status).toBe(429);
@@ -92,13 +101,22 @@ describe("?lng= keeps the language", () => {
 describe("forms that must not destroy data", () => {
   it("a blank Save on an open consultation's details keeps its dates and contact email, with the error pattern", async () => {
     const db = openTestDb(server.dbPath);
-    const read = async () => (await db.get<Record<string, unknown>>("select audience, advisory_group_id, opens_at, closes_at, contact_email from consultations where slug = 'joined-up-care'"))!;
+    const read = async () =>
+      (await db.get<Record<string, unknown>>(
+        "select audience, advisory_group_id, opens_at, closes_at, contact_email from consultations where slug = 'joined-up-care'",
+      ))!;
     const before = await read();
     expect(before.closes_at).not.toBeNull();
     expect(before.contact_email).not.toBeNull();
     const officer = new Client(server.url, { "x-forwarded-for": "10.16.2.1" });
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-    const res = await officer.post("/consultations/joined-up-care/edit", { audience: String(before.audience), opensAt: "", closesAt: "", contactEmail: "", advisoryGroupId: String(before.advisory_group_id ?? "none") });
+    const res = await officer.post("/consultations/joined-up-care/edit", {
+      audience: String(before.audience),
+      opensAt: "",
+      closesAt: "",
+      contactEmail: "",
+      advisoryGroupId: String(before.advisory_group_id ?? "none"),
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("govuk-error-summary");
@@ -111,9 +129,19 @@ describe("forms that must not destroy data", () => {
     const closes = new Date(Number(before.closes_at));
     expect(page).toMatch(new RegExp(`name="closesAt-day" type="text" inputMode="numeric" value="${closes.getUTCDate()}"`));
     expect(page).toMatch(new RegExp(`name="closesAt-year" type="text" inputMode="numeric" value="${closes.getUTCFullYear()}"`));
-    const parts = (name: string, d: Date | null) => ({ [`${name}-day`]: d ? String(d.getUTCDate()) : "", [`${name}-month`]: d ? String(d.getUTCMonth() + 1) : "", [`${name}-year`]: d ? String(d.getUTCFullYear()) : "" });
+    const parts = (name: string, d: Date | null) => ({
+      [`${name}-day`]: d ? String(d.getUTCDate()) : "",
+      [`${name}-month`]: d ? String(d.getUTCMonth() + 1) : "",
+      [`${name}-year`]: d ? String(d.getUTCFullYear()) : "",
+    });
     const opens = before.opens_at == null ? null : new Date(Number(before.opens_at));
-    const saved = await officer.post("/consultations/joined-up-care/edit", { audience: String(before.audience), ...parts("opensAt", opens), ...parts("closesAt", closes), contactEmail: String(before.contact_email), advisoryGroupId: String(before.advisory_group_id ?? "none") });
+    const saved = await officer.post("/consultations/joined-up-care/edit", {
+      audience: String(before.audience),
+      ...parts("opensAt", opens),
+      ...parts("closesAt", closes),
+      contactEmail: String(before.contact_email),
+      advisoryGroupId: String(before.advisory_group_id ?? "none"),
+    });
     expect(saved.status).toBe(302);
     const after = await read();
     const day = (ms: unknown) => (ms == null ? null : new Date(Number(ms)).toISOString().slice(0, 10));

@@ -21,7 +21,9 @@ beforeAll(async () => {
   server = await startServer({ JOURNEY_START_LIMIT: "6" });
   db = openTestDb(server.dbPath);
   round1 = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
-  ratingIds = ((await db.all("select id from questions where round_id = ? and type = 'rating' order by position", round1)) as Array<{ id: number }>).map((r) => r.id);
+  ratingIds = ((await db.all("select id from questions where round_id = ? and type = 'rating' order by position", round1)) as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
   proposeId = ((await db.get("select id from questions where round_id = ? and type = 'propose-outcome'", round1)) as { id: number }).id;
 });
 afterAll(async () => {
@@ -128,18 +130,28 @@ describe("the citizen journey", () => {
     await start(c);
     await answerAll(c, () => "7");
     const pid = await participantIdOf(c);
-    const [a, b, d] = await Promise.all([c.post(`${BASE}/check`, { website: "" }), c.post(`${BASE}/check`, { website: "" }), c.post(`${BASE}/check`, { website: "" })]);
+    const [a, b, d] = await Promise.all([
+      c.post(`${BASE}/check`, { website: "" }),
+      c.post(`${BASE}/check`, { website: "" }),
+      c.post(`${BASE}/check`, { website: "" }),
+    ]);
     for (const res of [a, b, d]) expect(res.headers.get("Location")).toBe(`${BASE}/done`);
     const again = await c.post(`${BASE}/check`, { website: "" });
     expect(again.headers.get("Location")).toBe(`${BASE}/done`);
-    const responses = (await db.all("select id, reference from responses where participant_id = ? and round_id = ?", pid, round1)) as Array<{ id: number; reference: string }>;
+    const responses = (await db.all("select id, reference from responses where participant_id = ? and round_id = ?", pid, round1)) as Array<{
+      id: number;
+      reference: string;
+    }>;
     expect(responses).toHaveLength(1);
-    const stored = (await db.all("select question_id, numeric_value, unable, text_value from answers where response_id = ? order by question_id", responses[0].id)) as Array<{ question_id: number; numeric_value: number | null; unable: number; text_value: string | null }>;
+    const stored = (await db.all(
+      "select question_id, numeric_value, unable, text_value from answers where response_id = ? order by question_id",
+      responses[0].id,
+    )) as Array<{ question_id: number; numeric_value: number | null; unable: number; text_value: string | null }>;
     expect(stored).toHaveLength(ratingIds.length + 1);
     expect(stored.filter((s) => s.numeric_value === 7)).toHaveLength(ratingIds.length);
     expect(stored.find((s) => s.question_id === proposeId)?.text_value).toBe("I can get to my appointments easily");
     // The draft is gone; the confirmation shows the reference; answering again is refused.
-    expect((await db.get("select count(*) as n from response_drafts where participant_id = ?", pid))).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from response_drafts where participant_id = ?", pid)).toEqual({ n: 0 });
     const done = await (await c.get(`${BASE}/done`)).text();
     expect(done).toContain(responses[0].reference);
     expect((await c.post(`${BASE}/q/${ratingIds[0]}`, { answer: "1" })).headers.get("Location")).toBe(`${BASE}/done`);
@@ -189,7 +201,17 @@ describe("the citizen journey", () => {
     const member = (await db.get("select id from advisory_group_members order by id desc limit 1")) as { id: number };
     const token = randomToken();
     const consultationId = ((await db.get("select id from consultations where slug = ?", SLUG)) as { id: number }).id;
-    const invitationId = Number((await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, member.id, round1, hashTokenHex(token))).lastInsertRowid);
+    const invitationId = Number(
+      (
+        await db.run(
+          "insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)",
+          consultationId,
+          member.id,
+          round1,
+          hashTokenHex(token),
+        )
+      ).lastInsertRowid,
+    );
     expect((await person().get("/invite/notarealtokenatall")).status).toBe(404);
     const c = person();
     const open = await c.get(`/invite/${token}`);
@@ -205,15 +227,15 @@ describe("the citizen journey", () => {
     expect(row.completed_at).toBeGreaterThan(0);
     const pid = ((await db.all("select id from participants where member_id = ?", member.id)) as Array<{ id: number }>).map((r) => r.id);
     expect(pid).toHaveLength(1);
-    expect((await db.get("select count(*) as n from responses where participant_id = ? and round_id = ?", pid[0], round1))).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from responses where participant_id = ? and round_id = ?", pid[0], round1)).toEqual({ n: 1 });
     // The member's stakeholder group comes from the advisory group (consented), kept apart from answers.
-    expect((await db.get("select stakeholder_group from participant_profiles where participant_id = ?", pid[0]))).toBeTruthy();
+    expect(await db.get("select stakeholder_group from participant_profiles where participant_id = ?", pid[0])).toBeTruthy();
     // The link again: the confirmation, never a second response.
     const third = person();
     await third.get(`/invite/${token}`);
     expect(await (await third.get(BASE)).text()).toContain("You have sent your answers");
     expect((await third.post(`${BASE}/check`, { website: "" })).headers.get("Location")).toBe(`${BASE}/done`);
-    expect((await db.get("select count(*) as n from responses where participant_id = ?", pid[0]))).toEqual({ n: 1 });
+    expect(await db.get("select count(*) as n from responses where participant_id = ?", pid[0])).toEqual({ n: 1 });
     // A revoked link stops working.
     await db.run("update invitations set revoked_at = ? where id = ?", new Date(), invitationId);
     expect((await person().get(`/invite/${token}`)).status).toBe(404);
@@ -228,13 +250,13 @@ describe("the citizen journey", () => {
     expect(await (await c.get(`${BASE}/withdraw`)).text()).toContain("Delete my answers");
     const res = await c.post(`${BASE}/withdraw`, {});
     expect(res.headers.get("Location")).toBe(`${BASE}/withdrawn`);
-    expect((await db.get("select count(*) as n from responses where participant_id = ?", pid))).toEqual({ n: 0 });
+    expect(await db.get("select count(*) as n from responses where participant_id = ?", pid)).toEqual({ n: 0 });
   });
 
   it("the honeypot refuses bots and public posts are rate limited", async () => {
     const bot = person();
     expect((await bot.post(BASE, { website: "http://spam.example" })).status).toBe(400);
-    expect((await db.get("select count(*) as n from participants where resume_token_hash is not null"))).toBeTruthy();
+    expect(await db.get("select count(*) as n from participants where resume_token_hash is not null")).toBeTruthy();
     const crowd = person();
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await new Client(server.url, { "x-forwarded-for": "10.9.9.9" }).post(BASE, { website: "" })).status);
@@ -246,15 +268,15 @@ describe("the citizen journey", () => {
   it("a staff preview uses the same pages without storing anything", async () => {
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-    const before = (await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n"));
+    const before = await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n");
     const start = await officer.get(`${BASE}/preview?round=1&lng=cy`);
     expect(start.headers.get("Location")).toBe(`${BASE}/preview`);
     const html = await (await officer.get(`${BASE}/preview`)).text();
-    expect(html).toContain("data-testid=\"preview-banner\"");
+    expect(html).toContain('data-testid="preview-banner"');
     for (const id of ratingIds) expect((await officer.post(`${BASE}/preview/q/${id}`, { answer: "5" })).status).toBe(302);
     await officer.post(`${BASE}/preview/q/${proposeId}`, { answer: "preview idea" });
     expect((await officer.post(`${BASE}/preview/check`, { website: "" })).headers.get("Location")).toBe(`${BASE}/preview/done`);
-    const after = (await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n"));
+    const after = await db.get("select (select count(*) from response_drafts) + (select count(*) from responses) + (select count(*) from participants) as n");
     expect(after).toEqual(before);
     // Citizens and other partnerships cannot preview.
     expect((await person().get(`${BASE}/preview`)).headers.get("Location")).toMatch(/^\/sign-in/);
@@ -264,22 +286,35 @@ describe("the citizen journey", () => {
   });
 
   it("a consultation for the advisory group only refuses the public link but accepts invitations", async () => {
-    (await db.run("update consultations set audience = 'group' where slug = ?", SLUG));
+    await db.run("update consultations set audience = 'group' where slug = ?", SLUG);
     try {
       const c = person();
       const page = await (await c.get(BASE)).text();
       expect(page).toContain("This consultation is for members of the advisory group");
       expect(page).not.toContain("Start now");
-      const before = (await db.get("select count(*) as n from participants"));
+      const before = await db.get("select count(*) as n from participants");
       expect((await c.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
-      expect((await db.get("select count(*) as n from participants"))).toEqual(before);
+      expect(await db.get("select count(*) as n from participants")).toEqual(before);
     } finally {
-      (await db.run("update consultations set audience = 'both' where slug = ?", SLUG));
+      await db.run("update consultations set audience = 'both' where slug = ?", SLUG);
     }
   });
 
   it("hostile values in every journey form and route parameter give a 4xx at worst, echoed escaped", async () => {
-    const PAYLOADS = ["", " ", "x".repeat(100_000), "\u0000\u0001\u007f", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'; DROP TABLE answers; --", "1e309", "-1", "9.5", "unable", "𝕏😀"];
+    const PAYLOADS = [
+      "",
+      " ",
+      "x".repeat(100_000),
+      "\u0000\u0001\u007f",
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      "'; DROP TABLE answers; --",
+      "1e309",
+      "-1",
+      "9.5",
+      "unable",
+      "𝕏😀",
+    ];
     const c = person();
     await start(c);
     const check = (status: number, body: string, label: string) => {
@@ -289,7 +324,13 @@ describe("the citizen journey", () => {
       expect(body, label).not.toMatch(/at [\w.<>]+ \(.*:\d+:\d+\)/);
     };
     for (const payload of PAYLOADS) {
-      for (const [path, field] of [[`${BASE}/q/${ratingIds[0]}`, "answer"], [`${BASE}/q/${ratingIds[0]}`, "rank-O1"], ["/resume", "code"], [`${BASE}/about-you`, "consent"], [`${BASE}/done`, "email"]] as const) {
+      for (const [path, field] of [
+        [`${BASE}/q/${ratingIds[0]}`, "answer"],
+        [`${BASE}/q/${ratingIds[0]}`, "rank-O1"],
+        ["/resume", "code"],
+        [`${BASE}/about-you`, "consent"],
+        [`${BASE}/done`, "email"],
+      ] as const) {
         const res = await c.post(path, { [field]: payload, website: "" });
         check(res.status, await res.text(), `${path} ${field}=${JSON.stringify(payload.slice(0, 20))}`);
         const repeated = await c.post(path, { [field]: [payload, payload] });
@@ -297,7 +338,15 @@ describe("the citizen journey", () => {
       }
       if (payload.length < 1000) {
         const e = encodeURIComponent(payload);
-        for (const path of [`/s/${e}`, `${BASE}/q/${e}`, `${BASE}/briefing/${e}`, `${BASE}/briefing/1?return=${e}`, `${BASE}/download/${e}`, `/invite/${e}`, `/s/${e}/preview`]) {
+        for (const path of [
+          `/s/${e}`,
+          `${BASE}/q/${e}`,
+          `${BASE}/briefing/${e}`,
+          `${BASE}/briefing/1?return=${e}`,
+          `${BASE}/download/${e}`,
+          `/invite/${e}`,
+          `/s/${e}/preview`,
+        ]) {
           const res = await c.get(path);
           check(res.status, await res.text(), path);
         }
@@ -313,13 +362,30 @@ describe("the citizen journey", () => {
   it("round 2 shows the member's own round-1 score and the group's distribution; a closed round says so and keeps the draft readable", async () => {
     const { r2 } = await addSecondRound(server.dbPath);
     await db.run("update rounds set show_feedback = ?, feedback_by = 'overall' where id = ?", true, r2);
-    const r2Questions = ((await db.all("select q.id, q.outcome_id from questions q where round_id = ? order by position", r2)) as Array<{ id: number; outcome_id: number }>);
+    const r2Questions = (await db.all("select q.id, q.outcome_id from questions q where round_id = ? order by position", r2)) as Array<{
+      id: number;
+      outcome_id: number;
+    }>;
     // A seeded member who answered round 1 and not yet round 2.
-    const seeded = (await db.get("select p.member_id, p.id from participants p join responses r on r.participant_id = p.id where r.round_id = ? and p.member_id is not null and p.id not in (select participant_id from responses where round_id = ?) order by p.id limit 1", round1, r2)) as { member_id: number; id: number };
-    const ownScore = (await db.get("select a.numeric_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and a.question_id = ?", seeded.id, ratingIds[0])) as { numeric_value: number | null };
+    const seeded = (await db.get(
+      "select p.member_id, p.id from participants p join responses r on r.participant_id = p.id where r.round_id = ? and p.member_id is not null and p.id not in (select participant_id from responses where round_id = ?) order by p.id limit 1",
+      round1,
+      r2,
+    )) as { member_id: number; id: number };
+    const ownScore = (await db.get(
+      "select a.numeric_value from answers a join responses r on r.id = a.response_id where r.participant_id = ? and a.question_id = ?",
+      seeded.id,
+      ratingIds[0],
+    )) as { numeric_value: number | null };
     const token = randomToken();
     const consultationId = ((await db.get("select id from consultations where slug = ?", SLUG)) as { id: number }).id;
-    (await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, seeded.member_id, r2, hashTokenHex(token)));
+    await db.run(
+      "insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)",
+      consultationId,
+      seeded.member_id,
+      r2,
+      hashTokenHex(token),
+    );
     const c = person();
     await c.get(`/invite/${token}`);
     const res = await c.get(`${BASE}/q/${r2Questions[0].id}`);
@@ -338,7 +404,7 @@ describe("the citizen journey", () => {
     expect((await newcomer.post(BASE, { website: "" })).headers.get("Location")).toBe(BASE);
     expect((await c.get(`${BASE}/q/${r2Questions[0].id}`)).status).toBe(200);
     // Close the round: the journey says so and the saved answer stays readable.
-    (await db.run("update rounds set status = 'closed' where id in (?, ?)", round1, r2));
+    await db.run("update rounds set status = 'closed' where id in (?, ?)", round1, r2);
     expect((await c.get(`${BASE}/q/${r2Questions[1].id}`)).headers.get("Location")).toBe(BASE);
     const closed = await (await c.get(BASE)).text();
     expect(closed).toContain("This consultation is closed");

@@ -116,10 +116,16 @@ describe("request bodies are counted as they stream", () => {
 
   it("a slow-loris body times out with 408 and the connection is closed, instead of being held open", async () => {
     let trickle: NodeJS.Timeout | undefined;
-    const res = await rawExchange(server.url, (socket) => {
-      socket.write(["POST /resume HTTP/1.1", "Host: localhost", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 100000", "", "code="].join("\r\n"));
-      trickle = setInterval(() => socket.writable && socket.write("a"), 200);
-    }, 20_000);
+    const res = await rawExchange(
+      server.url,
+      (socket) => {
+        socket.write(
+          ["POST /resume HTTP/1.1", "Host: localhost", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 100000", "", "code="].join("\r\n"),
+        );
+        trickle = setInterval(() => socket.writable && socket.write("a"), 200);
+      },
+      20_000,
+    );
     clearInterval(trickle);
     expect(res.status).toBe(408);
     expect(res.body).toContain(ERROR_PAGE);
@@ -130,7 +136,18 @@ describe("request bodies are counted as they stream", () => {
 
 /** Every route module with an action, as a URL into the seeded data (each parameter given a seeded value). */
 function actionPaths(): string[] {
-  const values: Record<string, string> = { number: "1", questionId: "1", groupId: "1", memberId: "2", locale: "en", answerId: "1", token: "not-a-token", code: "H1", indicator: "1", qid: "1" };
+  const values: Record<string, string> = {
+    number: "1",
+    questionId: "1",
+    groupId: "1",
+    memberId: "2",
+    locale: "en",
+    answerId: "1",
+    token: "not-a-token",
+    code: "H1",
+    indicator: "1",
+    qid: "1",
+  };
   return readdirSync("app/routes")
     .filter((file) => /export (async )?function action|export \{[^}]*\baction\b/.test(readFileSync(`app/routes/${file}`, "utf8")))
     .map((file) => {
@@ -142,7 +159,9 @@ function actionPaths(): string[] {
       return (
         "/" +
         segments
-          .map((s, i) => (s === "$slug" ? (segments[i - 1] === "partnerships" ? "south-nottinghamshire" : "joined-up-care") : s.startsWith("$") ? values[s.slice(1)] : s))
+          .map((s, i) =>
+            s === "$slug" ? (segments[i - 1] === "partnerships" ? "south-nottinghamshire" : "joined-up-care") : s.startsWith("$") ? values[s.slice(1)] : s,
+          )
           .join("/")
       );
     });
@@ -210,7 +229,11 @@ describe("Host headers that cannot make a URL", () => {
       expect(res.body, header).toContain(ERROR_PAGE);
     }
     // A POST with a bad Host is refused before its body is read.
-    const post = await rawRequest(server.url, ["POST /resume HTTP/1.1", "Host: [::1", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 6"], "code=x");
+    const post = await rawRequest(
+      server.url,
+      ["POST /resume HTTP/1.1", "Host: [::1", "Content-Type: application/x-www-form-urlencoded", "Content-Length: 6"],
+      "code=x",
+    );
     expect(post.status).toBe(400);
     for (const host of ["localhost", `localhost:${new URL(server.url).port}`, "127.0.0.1:1", "[::1]:3000", "consult.example.org"]) {
       expect((await rawRequest(server.url, ["GET /healthz HTTP/1.1", `Host: ${host}`])).status, `Host: ${host}`).toBe(200);
@@ -222,7 +245,13 @@ describe("Cache-Control", () => {
   it("is private, no-store on pages behind sign-in, their ?_data= responses, and the citizen's own pages", async () => {
     const officer = new Client(server.url);
     await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-    for (const path of ["/dashboard", "/dashboard?_data=routes/dashboard", "/consultations/joined-up-care", "/consultations/joined-up-care?_data=routes/consultations.$slug._index", "/partnerships/south-nottinghamshire/groups"]) {
+    for (const path of [
+      "/dashboard",
+      "/dashboard?_data=routes/dashboard",
+      "/consultations/joined-up-care",
+      "/consultations/joined-up-care?_data=routes/consultations.$slug._index",
+      "/partnerships/south-nottinghamshire/groups",
+    ]) {
       const res = await officer.get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("cache-control"), path).toBe("private, no-store");

@@ -27,7 +27,11 @@ beforeAll(async () => {
     { kind: "propose-outcome", text: "i want to be able to get my medicines without waiting days", group: "service-user" },
     { kind: "propose-outcome", text: "Staff should talk to each other so I only tell my story once", group: "carer" },
     { kind: "propose-outcome", text: "Free parking at every hospital", group: "citizen" },
-    { kind: "free-text", text: "I had to tell my story five times to different people at Queen's Medical Centre, and nobody talked to each other.", group: "carer" },
+    {
+      kind: "free-text",
+      text: "I had to tell my story five times to different people at Queen's Medical Centre, and nobody talked to each other.",
+      group: "carer",
+    },
     { kind: "free-text", text: "<script>alert(1)</script> The district nurses were wonderful.", group: "citizen" },
     { kind: "free-text", text: "Transport to appointments is a real problem in Rushcliffe." },
   ]);
@@ -96,13 +100,30 @@ describe("the queue", () => {
     const otherDomain = await officer.post(page, { intent: "accept", statement: "I get my medicines without waiting", domain: "999999" });
     expect(otherDomain.status).toBe(400);
 
-    const domain = (await db.get("select d.id from outcome_domains d join outcome_domain_translations t on t.domain_id = d.id and t.locale = 'en' where t.name = 'Staying well and independent'")) as { id: number };
-    const ok = await officer.post(page, { intent: "accept", statement: "I get my medicines without waiting days", description: "From a participant in round 1.", domain: String(domain.id) });
+    const domain = (await db.get(
+      "select d.id from outcome_domains d join outcome_domain_translations t on t.domain_id = d.id and t.locale = 'en' where t.name = 'Staying well and independent'",
+    )) as { id: number };
+    const ok = await officer.post(page, {
+      intent: "accept",
+      statement: "I get my medicines without waiting days",
+      description: "From a participant in round 1.",
+      domain: String(domain.id),
+    });
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe(`${M}?done=accepted&code=P1`);
-    const outcome = await db.get("select co.id, co.source, co.status, co.domain_id, t.statement from candidate_outcomes co join candidate_outcome_translations t on t.outcome_id = co.id and t.locale = 'en' where co.code = 'P1'");
-    expect(outcome).toMatchObject({ source: "Proposed by a participant", status: "active", domain_id: domain.id, statement: "I get my medicines without waiting days" });
-    expect(await db.get("select decision, outcome_id is not null as linked from moderation_decisions where answer_id = ?", ids[0])).toEqual({ decision: "accepted", linked: 1 });
+    const outcome = await db.get(
+      "select co.id, co.source, co.status, co.domain_id, t.statement from candidate_outcomes co join candidate_outcome_translations t on t.outcome_id = co.id and t.locale = 'en' where co.code = 'P1'",
+    );
+    expect(outcome).toMatchObject({
+      source: "Proposed by a participant",
+      status: "active",
+      domain_id: domain.id,
+      statement: "I get my medicines without waiting days",
+    });
+    expect(await db.get("select decision, outcome_id is not null as linked from moderation_decisions where answer_id = ?", ids[0])).toEqual({
+      decision: "accepted",
+      linked: 1,
+    });
     expect(await db.get("select count(*) as n from audit_log where action = 'moderation.accepted' and entity_id = ?", String(ids[0]))).toEqual({ n: 1 });
     const again = await officer.post(page, { intent: "accept", statement: "Twice", domain: String(domain.id) });
     expect(again.status).toBe(409);
@@ -114,13 +135,18 @@ describe("the queue", () => {
     expect((await officer.post(`${M}/${ids[1]}`, { intent: "merge", outcome: "NOPE" })).status).toBe(400);
     const merged = await officer.post(`${M}/${ids[1]}`, { intent: "merge", outcome: "O1" });
     expect(merged.headers.get("Location")).toBe(`${M}?done=merged&code=O1`);
-    expect(await db.get("select d.decision, co.code from moderation_decisions d join candidate_outcomes co on co.id = d.outcome_id where d.answer_id = ?", ids[1])).toEqual({ decision: "merged", code: "O1" });
+    expect(
+      await db.get("select d.decision, co.code from moderation_decisions d join candidate_outcomes co on co.id = d.outcome_id where d.answer_id = ?", ids[1]),
+    ).toEqual({ decision: "merged", code: "O1" });
 
     const noReason = await officer.post(`${M}/${ids[2]}`, { intent: "reject", reason: "" });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Enter the reason for rejecting the proposal");
     expect((await officer.post(`${M}/${ids[2]}`, { intent: "reject", reason: "Parking charges are outside these contracts." })).status).toBe(302);
-    expect(await db.get("select decision, reason from moderation_decisions where answer_id = ?", ids[2])).toEqual({ decision: "rejected", reason: "Parking charges are outside these contracts." });
+    expect(await db.get("select decision, reason from moderation_decisions where answer_id = ?", ids[2])).toEqual({
+      decision: "rejected",
+      reason: "Parking charges are outside these contracts.",
+    });
     expect(await db.get("select count(*) as n from audit_log where action in ('moderation.merged', 'moderation.rejected')")).toEqual({ n: 2 });
     // Actions that do not fit the kind of answer are refused.
     expect((await officer.post(`${M}/${ids[3]}`, { intent: "merge", outcome: "O1" })).status).toBe(400);
@@ -150,7 +176,8 @@ describe("the queue", () => {
 describe("the codebook", () => {
   it("creates themes, tags answers with several, and counts them per stakeholder group", async () => {
     expect((await officer.post(CB, { intent: "create", name: "" })).status).toBe(400);
-    for (const name of ["Telling my story once", "Staff working together", "Transport"]) expect((await officer.post(CB, { intent: "create", name, description: "" })).status).toBe(302);
+    for (const name of ["Telling my story once", "Staff working together", "Transport"])
+      expect((await officer.post(CB, { intent: "create", name, description: "" })).status).toBe(302);
     const dup = await officer.post(CB, { intent: "create", name: "transport" });
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain("There is already a theme with this name");
@@ -162,7 +189,10 @@ describe("the codebook", () => {
     expect((await officer.post(`${M}/${ids[4]}`, { intent: "tag", themes: ["x"] })).status).toBe(400);
     expect(await db.get("select count(*) as n from answer_themes")).toEqual({ n: 4 });
     // Renaming keeps the tags.
-    expect((await officer.post(CB, { intent: "edit", themeId: transport, name: "Getting to appointments", description: "Buses, parking, hospital transport" })).status).toBe(302);
+    expect(
+      (await officer.post(CB, { intent: "edit", themeId: transport, name: "Getting to appointments", description: "Buses, parking, hospital transport" }))
+        .status,
+    ).toBe(302);
 
     const html = await (await officer.get(CB)).text();
     expect(html).toContain("Getting to appointments");
@@ -177,7 +207,14 @@ describe("the codebook", () => {
         ["Staff working together", 1, { carer: 1 }],
         ["Telling my story once", 2, { carer: 2 }],
       ]);
-      expect(published.quotes).toEqual([{ id: expect.any(Number), text: "I had to tell my story five times to different people at [the hospital] […] and nobody talked to each other.", roundNumber: 1, themeIds: [Number(story), Number(together)] }]);
+      expect(published.quotes).toEqual([
+        {
+          id: expect.any(Number),
+          text: "I had to tell my story five times to different people at [the hospital] […] and nobody talked to each other.",
+          roundNumber: 1,
+          themeIds: [Number(story), Number(together)],
+        },
+      ]);
       expect(JSON.stringify(published)).not.toMatch(/Queen's|participant|member/i);
     } finally {
       await close();

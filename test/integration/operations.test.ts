@@ -23,7 +23,8 @@ const lines = (server: LaunchedServer) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function exitOf(server: LaunchedServer): Promise<{ code: number | null; signal: string | null }> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return Promise.resolve({ code: server.child.exitCode, signal: server.child.signalCode });
+  if (server.child.exitCode !== null || server.child.signalCode !== null)
+    return Promise.resolve({ code: server.child.exitCode, signal: server.child.signalCode });
   return new Promise((resolve) => server.child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
@@ -85,7 +86,17 @@ describe("graceful stop", () => {
     const body = new URLSearchParams({ email: "nobody@example.org", password: "wrong-password-123" }).toString();
     const response = new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: "127.0.0.1", port, path: "/sign-in", method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Origin: server.url.replace("localhost", "127.0.0.1") } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/sign-in",
+          method: "POST",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+            Origin: server.url.replace("localhost", "127.0.0.1"),
+          },
+        },
         (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode ?? 0));
@@ -117,8 +128,12 @@ describe("graceful stop", () => {
 describe("a PostgreSQL address", () => {
   it("that cannot be reached stops the server at start with a one-line message, never falling back to the SQLite file", async () => {
     const start = launchServer(dbPath, await freePort(), { DATABASE_URL: "postgres://app@127.0.0.1:1/app" });
-    await expect(start).rejects.toThrow(/Cannot start: the PostgreSQL database at DATABASE_URL \(127\.0\.0\.1:1\/app\) could not be opened and migrated: .*ECONNREFUSED/);
+    await expect(start).rejects.toThrow(
+      /Cannot start: the PostgreSQL database at DATABASE_URL \(127\.0\.0\.1:1\/app\) could not be opened and migrated: .*ECONNREFUSED/,
+    );
     await expect(start).rejects.not.toThrow(/at .*\.js:\d+/);
-    await expect(launchServer(dbPath, await freePort(), { DATABASE_URL: "mysql://x" })).rejects.toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ address/);
+    await expect(launchServer(dbPath, await freePort(), { DATABASE_URL: "mysql://x" })).rejects.toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ address/,
+    );
   });
 });

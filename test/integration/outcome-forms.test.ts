@@ -30,8 +30,22 @@ async function write(query: string, ...params: unknown[]) {
   }
 }
 const consultationId = async () => (await sql<{ id: number }>("select id from consultations where slug = ?", SLUG))[0].id;
-const roundId = async (n: number) => (await sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = ?", await consultationId(), n))[0]?.id;
-const outcome = async (code: string) => (await sql<{ id: number; status: string; domain_id: number }>("select id, status, domain_id from candidate_outcomes where consultation_id = ? and code = ?", await consultationId(), code))[0];
+const roundId = async (n: number) =>
+  (
+    await sql<{ id: number }>(
+      "select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = ?",
+      await consultationId(),
+      n,
+    )
+  )[0]?.id;
+const outcome = async (code: string) =>
+  (
+    await sql<{ id: number; status: string; domain_id: number }>(
+      "select id, status, domain_id from candidate_outcomes where consultation_id = ? and code = ?",
+      await consultationId(),
+      code,
+    )
+  )[0];
 /** The rating question of `code` in round `n`: its text per locale. */
 async function ratingText(n: number, code: string): Promise<Record<string, string>> {
   const rows = await sql<{ locale: string; text: string }>(
@@ -41,15 +55,27 @@ async function ratingText(n: number, code: string): Promise<Record<string, strin
   );
   return Object.fromEntries(rows.map((r) => [r.locale, r.text]));
 }
-const ratingQuestionCount = async (n: number, code: string) => (await sql<{ n: number }>("select count(*) as n from questions where round_id = ? and outcome_id = ?", await roundId(n), (await outcome(code)).id))[0].n;
-const audits = async (action: string) => (await sql<{ details: string }>("select details from audit_log where action = ? order by id", action)).map((r) => JSON.parse(r.details) as Record<string, unknown>);
+const ratingQuestionCount = async (n: number, code: string) =>
+  (await sql<{ n: number }>("select count(*) as n from questions where round_id = ? and outcome_id = ?", await roundId(n), (await outcome(code)).id))[0].n;
+const audits = async (action: string) =>
+  (await sql<{ details: string }>("select details from audit_log where action = ? order by id", action)).map(
+    (r) => JSON.parse(r.details) as Record<string, unknown>,
+  );
 const translation = (form: Record<string, string>) => form;
 
 beforeAll(async () => {
   server = await startServer();
   officer = new Client(server.url);
   await officer.signIn(DEMO.officer.email, DEMO.officer.password);
-  const created = await officer.post("/consultations/new", { title: "Outcome forms", summary: "", audience: "public", opensAt: "", closesAt: "", contactEmail: "", advisoryGroupId: "none" });
+  const created = await officer.post("/consultations/new", {
+    title: "Outcome forms",
+    summary: "",
+    audience: "public",
+    opensAt: "",
+    closesAt: "",
+    contactEmail: "",
+    advisoryGroupId: "none",
+  });
   expect(created.status).toBe(302);
 });
 afterAll(async () => {
@@ -72,7 +98,14 @@ describe("adding and changing one candidate outcome", () => {
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain("Enter the name of the new domain");
 
-    const added = await officer.post(`${LIB}/new`, { code: "A1", domain: "new", newDomain: "Access", statement: "I can get help when I need it", description: "Day or night", source: "Workshop, May 2026" });
+    const added = await officer.post(`${LIB}/new`, {
+      code: "A1",
+      domain: "new",
+      newDomain: "Access",
+      statement: "I can get help when I need it",
+      description: "Day or night",
+      source: "Workshop, May 2026",
+    });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe(`${LIB}?added=A1`);
     const library = await (await officer.get(added.headers.get("location")!)).text();
@@ -88,7 +121,10 @@ describe("adding and changing one candidate outcome", () => {
     const otherDomain = await officer.post(`${LIB}/new`, { code: "A2", domain: "999999", statement: "Nowhere" });
     expect(otherDomain.status).toBe(400);
 
-    expect((await officer.post(`${LIB}/new`, { code: "A2", domain: String((await outcome("A1")).domain_id), statement: "I can get to my appointments easily" })).status).toBe(302);
+    expect(
+      (await officer.post(`${LIB}/new`, { code: "A2", domain: String((await outcome("A1")).domain_id), statement: "I can get to my appointments easily" }))
+        .status,
+    ).toBe(302);
     expect((await outcome("A2")).domain_id).toBe((await outcome("A1")).domain_id);
     expect((await audits("candidate-outcome.created")).map((d) => d.code)).toEqual(["A1", "A2"]);
   });
@@ -108,7 +144,14 @@ describe("adding and changing one candidate outcome", () => {
     expect((await officer.get(`${LIB}/bad%20code`)).status).toBe(404);
     expect((await officer.get(`${C}/edit/en/outcomes`)).status).toBe(404);
     expect((await officer.get(`${C}/edit/xx/outcomes`)).status).toBe(404);
-    expect((await sql<{ text: string }>("select statement as text from candidate_outcome_translations where outcome_id = ? and locale = 'en'", (await outcome("A1")).id))[0].text).toBe("I can get help when I need it");
+    expect(
+      (
+        await sql<{ text: string }>(
+          "select statement as text from candidate_outcome_translations where outcome_id = ? and locale = 'en'",
+          (await outcome("A1")).id,
+        )
+      )[0].text,
+    ).toBe("I can get help when I need it");
   });
 });
 
@@ -123,7 +166,10 @@ describe("translations and the rating questions that follow them", () => {
     const a2 = (await outcome("A2")).id;
     const domain = (await outcome("A1")).domain_id;
 
-    const bad = await officer.post(`${C}/edit/cy/outcomes`, translation({ ratingText: "Pa mor bwysig yw hyn?", ratingHint: "", [`statement-${a2}`]: "", [`description-${a2}`]: "Disgrifiad heb ddatganiad" }));
+    const bad = await officer.post(
+      `${C}/edit/cy/outcomes`,
+      translation({ ratingText: "Pa mor bwysig yw hyn?", ratingHint: "", [`statement-${a2}`]: "", [`description-${a2}`]: "Disgrifiad heb ddatganiad" }),
+    );
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Write [outcome] once in the rating question");
@@ -151,26 +197,48 @@ describe("translations and the rating questions that follow them", () => {
 
     // Polish with the consultation's own wording.
     expect(
-      (await officer.post(`${C}/edit/pl/outcomes`, { ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?", ratingHint: "", [`statement-${a1}`]: "Dostaję pomoc, kiedy jej potrzebuję", [`statement-${a2}`]: "Łatwo docieram na wizyty" }))
-        .status,
+      (
+        await officer.post(`${C}/edit/pl/outcomes`, {
+          ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?",
+          ratingHint: "",
+          [`statement-${a1}`]: "Dostaję pomoc, kiedy jej potrzebuję",
+          [`statement-${a2}`]: "Łatwo docieram na wizyty",
+        })
+      ).status,
     ).toBe(302);
     expect((await ratingText(1, "A2")).pl).toBe("Jak ważne jest dla Ciebie: „Łatwo docieram na wizyty”?");
-    expect(await sql("select locale, text from rating_wordings where consultation_id = ?", await consultationId())).toEqual([{ locale: "pl", text: "Jak ważne jest dla Ciebie: „[outcome]”?" }]);
+    expect(await sql("select locale, text from rating_wordings where consultation_id = ?", await consultationId())).toEqual([
+      { locale: "pl", text: "Jak ważne jest dla Ciebie: „[outcome]”?" },
+    ]);
 
     // Words an officer wrote by hand for one question stay when the statement changes.
-    await write("update question_translations set text = 'Własne pytanie' where locale = 'pl' and question_id = (select id from questions where round_id = ? and outcome_id = ?)", await roundId(1), a2);
-    await officer.post(`${C}/edit/pl/outcomes`, { ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?", [`statement-${a1}`]: "Dostaję pomoc wtedy, gdy jej potrzebuję", [`statement-${a2}`]: "Bez trudu docieram na wizyty" });
+    await write(
+      "update question_translations set text = 'Własne pytanie' where locale = 'pl' and question_id = (select id from questions where round_id = ? and outcome_id = ?)",
+      await roundId(1),
+      a2,
+    );
+    await officer.post(`${C}/edit/pl/outcomes`, {
+      ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?",
+      [`statement-${a1}`]: "Dostaję pomoc wtedy, gdy jej potrzebuję",
+      [`statement-${a2}`]: "Bez trudu docieram na wizyty",
+    });
     expect((await ratingText(1, "A2")).pl).toBe("Własne pytanie");
     expect((await ratingText(1, "A1")).pl).toBe("Jak ważne jest dla Ciebie: „Dostaję pomoc wtedy, gdy jej potrzebuję”?");
 
     // Removing a statement removes the question's generated text in that language (English shows instead).
-    await officer.post(`${C}/edit/pl/outcomes`, { ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?", [`statement-${a1}`]: "", [`statement-${a2}`]: "Bez trudu docieram na wizyty" });
+    await officer.post(`${C}/edit/pl/outcomes`, {
+      ratingText: "Jak ważne jest dla Ciebie: „[outcome]”?",
+      [`statement-${a1}`]: "",
+      [`statement-${a2}`]: "Bez trudu docieram na wizyty",
+    });
     expect((await ratingText(1, "A1")).pl).toBeUndefined();
 
     const overview = await (await officer.get(C)).text();
     expect(overview).toContain("Outcome statements");
     expect(overview).toContain("Rating questions with text");
-    expect(overview).toMatch(/Cymraeg<\/th><td class="govuk-table__cell">[^<]*<\/td><td class="govuk-table__cell">1 of 2<\/td><td class="govuk-table__cell">1 of 2<\/td>/);
+    expect(overview).toMatch(
+      /Cymraeg<\/th><td class="govuk-table__cell">[^<]*<\/td><td class="govuk-table__cell">1 of 2<\/td><td class="govuk-table__cell">1 of 2<\/td>/,
+    );
     expect(overview).toContain(`href="${C}/edit/cy/outcomes"`);
     expect((await audits("candidate-outcomes.translated")).map((d) => d.locale)).toEqual(["cy", "pl", "pl", "pl"]);
   });
@@ -179,7 +247,14 @@ describe("translations and the rating questions that follow them", () => {
     const a1 = await outcome("A1");
     const page = await (await officer.get(`${LIB}/A1`)).text();
     expect(page).toContain('name="code"');
-    const saved = await officer.post(`${LIB}/A1`, { intent: "save", code: "A1", domain: String(a1.domain_id), statement: "I get help when I need it, day or night", description: "", source: "Workshop, May 2026" });
+    const saved = await officer.post(`${LIB}/A1`, {
+      intent: "save",
+      code: "A1",
+      domain: String(a1.domain_id),
+      statement: "I get help when I need it, day or night",
+      description: "",
+      source: "Workshop, May 2026",
+    });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`${LIB}?saved=A1`);
     expect((await ratingText(1, "A1")).en).toBe("How important is this to you: “I get help when I need it, day or night”?");
@@ -197,18 +272,30 @@ describe("once a round has answers, and retiring", () => {
     expect(page).not.toContain('name="code"');
     expect(page).toContain("This outcome was asked about in round 1.");
     // A code sent anyway is ignored; the statement changes in the library but not in round 1's question.
-    expect((await officer.post(`${LIB}/A1`, { intent: "save", code: "Z9", domain: String(a1.domain_id), statement: "Help comes when I need it" })).status).toBe(302);
+    expect((await officer.post(`${LIB}/A1`, { intent: "save", code: "Z9", domain: String(a1.domain_id), statement: "Help comes when I need it" })).status).toBe(
+      302,
+    );
     expect(await outcome("Z9")).toBeUndefined();
     expect((await ratingText(1, "A1")).en).toBe("How important is this to you: “I get help when I need it, day or night”?");
     expect(await (await officer.get(LIB)).text()).toContain("Help comes when I need it");
     // A Welsh gap is filled even in the answered round; a Welsh change is not.
-    await officer.post(`${C}/edit/cy/outcomes`, { ratingText: "Pa mor bwysig yw hyn i chi: “[outcome]”?", [`statement-${a1.id}`]: "Daw help pan fydd ei angen arnaf", [`statement-${a2.id}`]: "Gallaf gyrraedd fy apwyntiadau yn hawdd" });
+    await officer.post(`${C}/edit/cy/outcomes`, {
+      ratingText: "Pa mor bwysig yw hyn i chi: “[outcome]”?",
+      [`statement-${a1.id}`]: "Daw help pan fydd ei angen arnaf",
+      [`statement-${a2.id}`]: "Gallaf gyrraedd fy apwyntiadau yn hawdd",
+    });
     expect((await ratingText(1, "A2")).cy).toBe("Pa mor bwysig yw hyn i chi: “Gallaf gyrraedd fy apwyntiadau yn hawdd”?");
     expect((await ratingText(1, "A1")).cy).toBe("Pa mor bwysig yw hyn i chi: “Rwy'n cael help pan fydd ei angen arnaf”?");
 
     // Round 2 rates both; languages round 1 lacked are written from the wording.
     await write("update rounds set status = 'closed' where id = ?", await roundId(1));
-    const created = await officer.post(`${C}/rounds/new`, { outcomeIds: [String(a1.id), String(a2.id)], showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "no" });
+    const created = await officer.post(`${C}/rounds/new`, {
+      outcomeIds: [String(a1.id), String(a2.id)],
+      showFeedback: "yes",
+      feedbackBy: "overall",
+      allowNewParticipants: "yes",
+      copyOtherQuestions: "no",
+    });
     expect(created.status).toBe(302);
     expect((await ratingText(2, "A2")).cy).toBe("Pa mor bwysig yw hyn i chi: “Gallaf gyrraedd fy apwyntiadau yn hawdd”?");
 
@@ -220,15 +307,24 @@ describe("once a round has answers, and retiring", () => {
     const noReason = await officer.post(`${LIB}/A2/retire`, { reason: " " });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Enter why you are retiring the outcome");
-    const answersBefore = (await sql<{ n: number }>("select count(*) as n from answers a join questions q on q.id = a.question_id where q.outcome_id = ?", a2.id))[0].n;
+    const answersBefore = (
+      await sql<{ n: number }>("select count(*) as n from answers a join questions q on q.id = a.question_id where q.outcome_id = ?", a2.id)
+    )[0].n;
     const retired = await officer.post(`${LIB}/A2/retire`, { reason: "Covered by A1 after the workshop" });
     expect(retired.status).toBe(302);
     expect(retired.headers.get("location")).toBe(`${LIB}?retired=A2`);
     expect((await outcome("A2")).status).toBe("retired");
     expect(await ratingQuestionCount(2, "A2")).toBe(0);
     expect(await ratingQuestionCount(1, "A2")).toBe(1);
-    expect((await sql<{ n: number }>("select count(*) as n from answers a join questions q on q.id = a.question_id where q.outcome_id = ?", a2.id))[0].n).toBe(answersBefore);
-    expect((await audits("candidate-outcome.retired")).at(-1)).toEqual({ code: "A2", reason: "Covered by A1 after the workshop", removedFromRounds: [2], keptInRounds: [1] });
+    expect((await sql<{ n: number }>("select count(*) as n from answers a join questions q on q.id = a.question_id where q.outcome_id = ?", a2.id))[0].n).toBe(
+      answersBefore,
+    );
+    expect((await audits("candidate-outcome.retired")).at(-1)).toEqual({
+      code: "A2",
+      reason: "Covered by A1 after the workshop",
+      removedFromRounds: [2],
+      keptInRounds: [1],
+    });
     const library = await (await officer.get(`${LIB}?retired=A2`)).text();
     expect(library).toContain("Outcome A2 retired.");
     expect(library).toContain("Retired");
@@ -260,7 +356,9 @@ describe("the stakeholder-group profile question", () => {
     const chosen = await officer.post(`${round}/questions/new`, { intent: "choose-field", profileField: "stakeholderGroup" });
     expect(chosen.headers.get("location")).toBe(`${round}/questions/new?type=profile&field=stakeholderGroup`);
     const form = await (await officer.get(chosen.headers.get("location")!)).text();
-    expect(form).toContain("A member of the public\nA carer (I look after someone)\nSomeone who uses health or social care services\nA health or social care professional</textarea>");
+    expect(form).toContain(
+      "A member of the public\nA carer (I look after someone)\nSomeone who uses health or social care services\nA health or social care professional</textarea>",
+    );
     expect(form).toContain("Aelod o&#x27;r cyhoedd\nGofalwr (rwy&#x27;n gofalu am rywun)");
     expect(form).toContain('value="Which of these best describes you?"');
     expect(form).toMatch(/checked="" value="stakeholderGroup"/);

@@ -45,10 +45,19 @@ describe("outcome sets in the database", () => {
     const david = { userId: await userId("commissioner.ccg@south-notts.example"), displayName: "David Ellis", partnershipId: scope.partnershipId };
     const as = (actor: typeof claire) => ({ actor, consultationId: consultation.id });
     expect(await startFramework(db, as(claire), now)).toEqual({ ok: false, reason: "no-result" });
-    const round = (await raw.get<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1", consultation.id))!;
+    const round = (await raw.get<{ id: number }>(
+      "select r.id from rounds r join surveys s on s.id = r.survey_id where s.consultation_id = ? and r.number = 1",
+      consultation.id,
+    ))!;
     const computed = await computeRoundResult(
       db,
-      { consultationId: consultation.id, roundId: round.id, actor: claire, parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" }, marginsId: null },
+      {
+        consultationId: consultation.id,
+        roundId: round.id,
+        actor: claire,
+        parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" },
+        marginsId: null,
+      },
       now,
     );
     expect(computed.ok).toBe(true);
@@ -57,7 +66,21 @@ describe("outcome sets in the database", () => {
     const set = (await findOutcomeSet(db, consultation.id))!;
     expect(set.content.basis.responseCount).toBe(24);
     for (const o of set.content.outcomes.filter((x) => x.included)) {
-      expect((await editDraft(db, { ...as(claire), version: 1, action: "outcome_set.indicator_added", details: { code: o.code }, edit: (c) => putIndicator(c, o.code, null, indicator) }, now)).ok).toBe(true);
+      expect(
+        (
+          await editDraft(
+            db,
+            {
+              ...as(claire),
+              version: 1,
+              action: "outcome_set.indicator_added",
+              details: { code: o.code },
+              edit: (c) => putIndicator(c, o.code, null, indicator),
+            },
+            now,
+          )
+        ).ok,
+      ).toBe(true);
     }
     expect(await proposeOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: false, reason: "no-signatories" });
     const orgs = await listCommissioningOrganisations(db, scope.partnershipId);
@@ -66,8 +89,12 @@ describe("outcome sets in the database", () => {
     await replaceSignatories(db, consultation.id, named, claire.userId);
     expect(await proposeOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: true });
     // Proposed content is frozen in the database too.
-    await expect(raw.run("update outcome_sets set content = '{}' where consultation_id = ?", consultation.id)).rejects.toThrow(/proposed outcome set cannot be edited/);
-    await expect(raw.run("update outcome_sets set status = 'agreed' where consultation_id = ?", consultation.id)).rejects.toThrow(/every required organisation has signed/);
+    await expect(raw.run("update outcome_sets set content = '{}' where consultation_id = ?", consultation.id)).rejects.toThrow(
+      /proposed outcome set cannot be edited/,
+    );
+    await expect(raw.run("update outcome_sets set status = 'agreed' where consultation_id = ?", consultation.id)).rejects.toThrow(
+      /every required organisation has signed/,
+    );
     expect(await signOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: true, value: { agreed: false } });
     expect(await signOutcomeSet(db, { ...as(claire), version: 1 }, now)).toEqual({ ok: false, reason: "already-signed" });
     expect(await signOutcomeSet(db, { ...as(david), version: 1 }, now)).toEqual({ ok: true, value: { agreed: true } });
@@ -86,10 +113,17 @@ describe("outcome sets in the database", () => {
     await expect(raw.run("delete from outcome_sets where id = ?", id)).rejects.toThrow(/immutable/);
     await expect(raw.run("update outcome_set_signatures set signer_name = 'Someone else' where set_id = ?", id)).rejects.toThrow(/immutable/);
     await expect(raw.run("delete from outcome_set_signatures where set_id = ?", id)).rejects.toThrow(/immutable/);
-    await expect(raw.run("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')", id)).rejects.toThrow(/proposed/);
-    await expect(raw.run("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')", consultation.id)).rejects.toThrow(/sign-off/);
+    await expect(raw.run("insert into outcome_set_signatures (set_id, organisation_id, organisation_name) values (?, 999, 'x')", id)).rejects.toThrow(
+      /proposed/,
+    );
+    await expect(
+      raw.run("insert into outcome_sets (consultation_id, version, status, content) values (?, 99, 'agreed', '{}')", consultation.id),
+    ).rejects.toThrow(/sign-off/);
     // The service refuses to edit it as well, and a change makes version 2.
-    expect(await editDraft(db, { ...as(claire), version: 1, action: "x", details: {}, edit: (c) => ({ ok: true, content: c }) }, now)).toEqual({ ok: false, reason: "conflict" });
+    expect(await editDraft(db, { ...as(claire), version: 1, action: "x", details: {}, edit: (c) => ({ ok: true, content: c }) }, now)).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
     expect(await startNewVersion(db, { ...as(claire), reason: "Add a measure for carers" }, now)).toEqual({ ok: true, value: { version: 2 } });
     expect(await startNewVersion(db, { ...as(claire), reason: "again" }, now)).toEqual({ ok: false, reason: "conflict" });
     expect((await findOutcomeSet(db, consultation.id))!.status).toBe("draft");

@@ -7,7 +7,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../app/domain/csv";
 import { Client, DEMO } from "../helpers/client";
-import { addOtherPartnershipCommissioner, addUnnamedOrganisationCommissioner, CCG_COMMISSIONER, CITY_COMMISSIONER, COMET, currentSet, INDICATOR, organisationIds, OTHER_COMMISSIONER } from "../helpers/framework";
+import {
+  addOtherPartnershipCommissioner,
+  addUnnamedOrganisationCommissioner,
+  CCG_COMMISSIONER,
+  CITY_COMMISSIONER,
+  COMET,
+  currentSet,
+  INDICATOR,
+  organisationIds,
+  OTHER_COMMISSIONER,
+} from "../helpers/framework";
 import { startServer, type TestServer } from "../helpers/server";
 import { openTestDb } from "../helpers/test-database";
 
@@ -37,7 +47,19 @@ describe("outcome sets", () => {
   it("only commissioners of the consultation's partnership can see or do anything", async () => {
     const visitor = new Client(server.url);
     const others = [await signedIn(DEMO.otherOfficer), await signedIn(OTHER_COMMISSIONER), await signedIn(DEMO.officer), await signedIn(DEMO.admin)];
-    const pages = [F, `${F}/weights`, `${F}/compare?from=1&to=1`, `${F}/outcomes/O1`, `${F}/outcomes/O1/indicators/new`, `${F}/1/trace/O1`, `${F}/1/schedule`, `${F}/1/export.json`, `${F}/1/export.csv`, `${F}/1/export.xlsx`, `${F}/1/indigo.json`];
+    const pages = [
+      F,
+      `${F}/weights`,
+      `${F}/compare?from=1&to=1`,
+      `${F}/outcomes/O1`,
+      `${F}/outcomes/O1/indicators/new`,
+      `${F}/1/trace/O1`,
+      `${F}/1/schedule`,
+      `${F}/1/export.json`,
+      `${F}/1/export.csv`,
+      `${F}/1/export.xlsx`,
+      `${F}/1/indigo.json`,
+    ];
     for (const page of pages) {
       const res = await visitor.get(page);
       expect(res.status, page).toBe(302);
@@ -103,12 +125,21 @@ describe("outcome sets", () => {
     expect(noReasonHtml).toContain("Enter why you are leaving out an outcome that people agreed is critical");
     expect(noReasonHtml).toContain("<title>Error: ");
     // Including one without consensus is no departure unless it was "out".
-    const include = await claire.post(`${F}/outcomes/${notIn.code}`, { intent: "inclusion", included: "yes", inclusionReason: notIn.evidence.consensus === "out" ? "Commissioners' statutory duty" : "" });
+    const include = await claire.post(`${F}/outcomes/${notIn.code}`, {
+      intent: "inclusion",
+      included: "yes",
+      inclusionReason: notIn.evidence.consensus === "out" ? "Commissioners' statutory duty" : "",
+    });
     expect(include.status).toBe(302);
     const codes = [...inCodes, notIn.code];
 
     // Indicators: validated with clear errors, then added to every included outcome.
-    const bad = await claire.post(`${F}/outcomes/${codes[0]}/indicators/new`, { ...INDICATOR, baselineValue: "lots", targetDate: "2020-01-01", frequency: "weekly" });
+    const bad = await claire.post(`${F}/outcomes/${codes[0]}/indicators/new`, {
+      ...INDICATOR,
+      baselineValue: "lots",
+      targetDate: "2020-01-01",
+      frequency: "weekly",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Enter the baseline as a number");
@@ -191,7 +222,9 @@ describe("outcome sets", () => {
       if (n > 2 && row.getCell(1).value !== "total") xlsxWeights[String(row.getCell(1).value)] = Number(row.getCell(4).value);
     });
     expect(workbook.getWorksheet("outcomes")!.getRow(1).getCell(1).value).toMatch(/agreed$/);
-    const jsonWeights = Object.fromEntries(doc.outcomes.filter((o: { included: boolean }) => o.included).map((o: { code: string; finalWeight: number }) => [o.code, o.finalWeight]));
+    const jsonWeights = Object.fromEntries(
+      doc.outcomes.filter((o: { included: boolean }) => o.included).map((o: { code: string; finalWeight: number }) => [o.code, o.finalWeight]),
+    );
     const csvWeights = Object.fromEntries(table.rows.filter((r) => r.values.included === "yes").map((r) => [r.values.code, Number(r.values.final_weight)]));
     expect(xlsxWeights).toEqual(jsonWeights);
     expect(csvWeights).toEqual(jsonWeights);
@@ -218,6 +251,18 @@ describe("outcome sets", () => {
     const db = openTestDb(server.dbPath);
     const actions = (await db.all<{ action: string }>("select action from audit_log where entity_type = 'outcome_set'")).map((a) => a.action);
     await db.close();
-    expect(actions).toEqual(expect.arrayContaining(["outcome_set.started", "outcome_set.included", "outcome_set.indicator_added", "outcome_set.weights_set", "outcome_set.proposed", "outcome_set.signed", "outcome_set.agreed", "outcome_set.version_started", "outcome_set.reworded"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "outcome_set.started",
+        "outcome_set.included",
+        "outcome_set.indicator_added",
+        "outcome_set.weights_set",
+        "outcome_set.proposed",
+        "outcome_set.signed",
+        "outcome_set.agreed",
+        "outcome_set.version_started",
+        "outcome_set.reworded",
+      ]),
+    );
   });
 });

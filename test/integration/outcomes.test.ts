@@ -48,7 +48,9 @@ describe("candidate outcome library", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("The file has 4 problems. Nothing was imported.");
-    expect(html).toMatch(/<th scope="row" class="govuk-table__header">3<\/th><td class="govuk-table__cell govuk-table__cell--numeric">1<\/td><td class="govuk-table__cell">Enter a code<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row" class="govuk-table__header">3<\/th><td class="govuk-table__cell govuk-table__cell--numeric">1<\/td><td class="govuk-table__cell">Enter a code<\/td>/,
+    );
     expect(html).toContain("Code “O 21” must be up to 20 letters");
     expect(await (await officer.get(PAGE)).text()).toContain("13 candidate outcomes");
   });
@@ -75,6 +77,6 @@ describe("candidate outcome library", () => {
     expect(rows).toHaveLength(15);
     expect(rows.find((r) => r.code === "O1")?.statement).toBe("I only have to tell my story once, to one person");
     expect(rows.find((r) => r.code === "O20")).toMatchObject({ domain: "Access", source: "Proposed by a participant" });
-    expect(rows.find((r) => r.code === "O21")?.statement).toBe("'=HYPERLINK(\"http://evil.example\")");
+    expect(rows.find((r) => r.code === "O21")?.statement).toBe('\'=HYPERLINK("http://evil.example")');
   });
 });

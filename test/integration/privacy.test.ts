@@ -35,8 +35,18 @@ async function memberWithResponse(): Promise<{ memberId: number; participantId: 
   ))!;
   const consultation = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
   const round = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
-  await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultation, row.memberId, round, hashTokenHex(randomToken()));
-  await db.run("insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, 'carer', ?) on conflict do nothing returning participant_id", row.participantId, new Date());
+  await db.run(
+    "insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)",
+    consultation,
+    row.memberId,
+    round,
+    hashTokenHex(randomToken()),
+  );
+  await db.run(
+    "insert into participant_profiles (participant_id, stakeholder_group, consented_at) values (?, 'carer', ?) on conflict do nothing returning participant_id",
+    row.participantId,
+    new Date(),
+  );
   return row;
 }
 
@@ -61,7 +71,12 @@ describe("personal data", () => {
     const exported = await o.get(`${base}/data.json`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get("Cache-Control")).toContain("no-store");
-    const data = (await exported.json()) as { member: { email: string }; responses: Array<{ answers: unknown[] }>; invitations: unknown[]; profiles: unknown[] };
+    const data = (await exported.json()) as {
+      member: { email: string };
+      responses: Array<{ answers: unknown[] }>;
+      invitations: unknown[];
+      profiles: unknown[];
+    };
     expect(data.member.email).toBe(m.email);
     expect(data.responses.length).toBe(1);
     expect(data.responses[0].answers.length).toBeGreaterThan(0);
@@ -76,7 +91,10 @@ describe("personal data", () => {
     const answersBefore = ((await db.get("select count(*) as n from answers where response_id = ?", m.responseId)) as { n: number }).n;
     const erased = await o.post(`${base}/privacy`, { intent: "erase", confirm: "yes" });
     expect(erased.status).toBe(302);
-    const member = (await db.get("select display_name, email, age_band, left_at from advisory_group_members where id = ?", m.memberId)) as Record<string, unknown>;
+    const member = (await db.get("select display_name, email, age_band, left_at from advisory_group_members where id = ?", m.memberId)) as Record<
+      string,
+      unknown
+    >;
     expect(member.email).toBeNull();
     expect(member.display_name).toBe(`Erased member ${m.memberId}`);
     expect(member.left_at).not.toBeNull();
@@ -84,7 +102,10 @@ describe("personal data", () => {
     expect(await db.get("select count(*) as n from participant_profiles where participant_id = ?", m.participantId)).toEqual({ n: 0 });
     expect(await db.get("select member_id from participants where id = ?", m.participantId)).toEqual({ member_id: null });
     expect(await db.get("select count(*) as n from answers where response_id = ?", m.responseId)).toEqual({ n: answersBefore });
-    const audit = (await db.all("select action, details from audit_log where entity_id = ? and action like 'privacy.%' order by id", String(m.memberId))) as Array<{ action: string; details: string }>;
+    const audit = (await db.all(
+      "select action, details from audit_log where entity_id = ? and action like 'privacy.%' order by id",
+      String(m.memberId),
+    )) as Array<{ action: string; details: string }>;
     expect(audit.map((a) => a.action)).toEqual(["privacy.member-data-exported", "privacy.member-erased"]);
     for (const a of audit) expect(a.details).not.toContain(m.email);
     expect(await (await o.get(`${base}/privacy`)).text()).toContain("This person’s data has been erased.");
@@ -114,17 +135,35 @@ describe("personal data", () => {
     const consultation = ((await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number }).id;
     // An imported response's respondent id is the officer's reference for a person: it goes too.
     await db.run("update participants set external_id = 'PAPER-1' where id = (select id from participants where consultation_id = ? limit 1)", consultation);
-    const responsesBefore = ((await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)) as { n: number }).n;
+    const responsesBefore = (
+      (await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)) as {
+        n: number;
+      }
+    ).n;
     expect(await applyDueRetention(app, new Date("2027-06-29T12:00:00Z"))).toEqual([]);
     expect(await applyDueRetention(app, new Date("2027-07-01T00:00:00Z"))).toEqual([consultation]);
     expect(await applyDueRetention(app, new Date("2027-07-02T00:00:00Z"))).toEqual([]); // once only
     await close();
-    expect(await db.get("select count(*) as n from participants where consultation_id = ? and (member_id is not null or resume_token_hash is not null or external_id is not null)", consultation)).toEqual({ n: 0 });
+    expect(
+      await db.get(
+        "select count(*) as n from participants where consultation_id = ? and (member_id is not null or resume_token_hash is not null or external_id is not null)",
+        consultation,
+      ),
+    ).toEqual({ n: 0 });
     expect(await db.get("select count(*) as n from invitations where consultation_id = ?", consultation)).toEqual({ n: 0 });
-    expect(await db.get("select count(*) as n from participant_profiles pp join participants p on p.id = pp.participant_id where p.consultation_id = ?", consultation)).toEqual({ n: 0 });
-    expect(await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation)).toEqual({ n: responsesBefore });
+    expect(
+      await db.get(
+        "select count(*) as n from participant_profiles pp join participants p on p.id = pp.participant_id where p.consultation_id = ?",
+        consultation,
+      ),
+    ).toEqual({ n: 0 });
+    expect(
+      await db.get("select count(*) as n from responses r join participants p on p.id = r.participant_id where p.consultation_id = ?", consultation),
+    ).toEqual({ n: responsesBefore });
     const after = await (await o.get(`${C}/privacy`)).text();
     expect(after).toContain("Personal data was deleted on");
-    expect(await db.get("select count(*) as n from audit_log where action = 'privacy.consultation-data-deleted' and entity_id = ?", String(consultation))).toEqual({ n: 1 });
+    expect(
+      await db.get("select count(*) as n from audit_log where action = 'privacy.consultation-data-deleted' and entity_id = ?", String(consultation)),
+    ).toEqual({ n: 1 });
   });
 });

@@ -18,7 +18,11 @@ const agent = new http.Agent({ keepAlive: false });
 
 function workersOf(pid: number): number[] {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -74,7 +78,11 @@ describe("two server processes", () => {
     const c = client("10.77.0.3");
     expect((await c.post("/s/joined-up-care", { website: "" })).status).toBe(302);
     const db = new Database(dbPath, { readonly: true });
-    const ids = (db.prepare("select q.id from questions q join rounds r on r.id = q.round_id where r.number = 1 and q.type = 'rating' order by q.position").all() as Array<{ id: number }>).map((r) => r.id);
+    const ids = (
+      db
+        .prepare("select q.id from questions q join rounds r on r.id = q.round_id where r.number = 1 and q.type = 'rating' order by q.position")
+        .all() as Array<{ id: number }>
+    ).map((r) => r.id);
     db.close();
     for (const [i, id] of ids.slice(0, 6).entries()) {
       const saved = await c.post(`/s/joined-up-care/q/${id}`, { answer: String(1 + i) });
@@ -96,11 +104,14 @@ describe("two server processes", () => {
     db.close();
     for (let i = 0; i < 4; i++) {
       const page = await new Promise<string>((resolve, reject) => {
-        const req = http.get({ agent, host: "127.0.0.1", port: new URL(server.url).port, path: "/s/joined-up-care", headers: { "x-forwarded-for": "10.77.0.4" } }, (res) => {
-          let body = "";
-          res.on("data", (d) => (body += d));
-          res.on("end", () => resolve(body));
-        });
+        const req = http.get(
+          { agent, host: "127.0.0.1", port: new URL(server.url).port, path: "/s/joined-up-care", headers: { "x-forwarded-for": "10.77.0.4" } },
+          (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve(body));
+          },
+        );
         req.on("error", reject);
       });
       expect(page).toContain("Title changed by another process");
@@ -153,7 +164,9 @@ describe("two server processes", () => {
 it("a bad setting stops the server with a message naming it, not a stack trace", async () => {
   const { dir: d, dbPath: p } = await makeSeededDatabase();
   try {
-    await expect(launchServer(p, await freePort(), { WEB_CONCURRENCY: "2", EMAIL_CAPTURE: "true" })).rejects.toThrow(/WEB_CONCURRENCY: more than one process needs real SMTP/);
+    await expect(launchServer(p, await freePort(), { WEB_CONCURRENCY: "2", EMAIL_CAPTURE: "true" })).rejects.toThrow(
+      /WEB_CONCURRENCY: more than one process needs real SMTP/,
+    );
     await expect(launchServer(p, await freePort(), { WEB_CONCURRENCY: "2", EMAIL_CAPTURE: "true" })).rejects.not.toThrow(/at parseEnv|\.js:\d+:\d+/);
   } finally {
     rmSync(d, { recursive: true, force: true });

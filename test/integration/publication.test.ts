@@ -17,9 +17,11 @@ afterAll(async () => {
 
 const SLUG = "joined-up-care";
 /** A 1×1 transparent PNG. */
-const PNG: Uint8Array<ArrayBuffer> = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), (c) => c.charCodeAt(0));
+const PNG: Uint8Array<ArrayBuffer> = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="),
+  (c) => c.charCodeAt(0),
+);
 const BASE = `/consultations/${SLUG}/publication`;
-
 
 async function officer() {
   const c = new Client(server.url);
@@ -76,7 +78,16 @@ describe("publishing workflow", () => {
 
   it("saves a draft, previews it with exact figures marked, publishes version 1", async () => {
     const o = await officer();
-    const computed = await o.post(`/consultations/${SLUG}/results`, { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "equal", margins: "none" });
+    const computed = await o.post(`/consultations/${SLUG}/results`, {
+      intent: "compute",
+      rule: "comet",
+      thresholdIn: "70",
+      thresholdOut: "15",
+      bound: "strict",
+      groups: "overall",
+      groupWeighting: "equal",
+      margins: "none",
+    });
     expect(computed.status).toBe(302);
     const bad = await o.post(BASE, draft({ licence: "MIT", whatWeDid_en: "x".repeat(20_000) }));
     expect(bad.status).toBe(400);
@@ -192,7 +203,19 @@ describe("publishing workflow", () => {
     const body = (await json.json()) as { licence: { id: string }; data: Array<{ table: string; measure: string; value: number | null; rule: string }> };
     expect(body.licence.id).toBe("CC-BY-4.0");
     const tables = new Set(body.data.map((r) => r.table));
-    expect([...tables].every((t) => ["participation-total", "participation-by-group", "participation-by-locality", "participation-by-round", "consensus-outcomes", "outcomes-by-round", "themes"].includes(t))).toBe(true);
+    expect(
+      [...tables].every((t) =>
+        [
+          "participation-total",
+          "participation-by-group",
+          "participation-by-locality",
+          "participation-by-round",
+          "consensus-outcomes",
+          "outcomes-by-round",
+          "themes",
+        ].includes(t),
+      ),
+    ).toBe(true);
     for (const row of body.data) {
       if (row.measure === "people" || row.measure === "people-who-scored") {
         expect(row.value === null || row.value === 0 || row.value % 5 === 0, JSON.stringify(row)).toBe(true);

@@ -86,7 +86,7 @@ describe("receipts through SMTP", () => {
     await until(async () => !(await outboxRows(server.dbPath)).some((r) => r.kind === "receipt"));
     const rows = JSON.stringify(await outboxRows(server.dbPath));
     for (const text of ["a.citizen@example.org", "nobody@example.org", delivered, bounced]) expect(rows).not.toContain(text);
-    expect((await (await officer.get("/consultations/joined-up-care/invitations/emails")).text())).not.toContain("example.org");
+    expect(await (await officer.get("/consultations/joined-up-care/invitations/emails")).text()).not.toContain("example.org");
   });
 });
 

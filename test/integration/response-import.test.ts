@@ -64,7 +64,12 @@ const countResponses = async () => (await query<{ n: number }>("select count(*) 
 describe("importing paper and other responses", () => {
   it("is for the consultation's officers only", async () => {
     expect((await new Client(server.url).get(PAGE)).status).toBe(302);
-    for (const other of [await signedIn(DEMO.otherOfficer), await signedIn(DEMO.commissioner), await signedIn(OTHER_COMMISSIONER), await signedIn(DEMO.admin)]) {
+    for (const other of [
+      await signedIn(DEMO.otherOfficer),
+      await signedIn(DEMO.commissioner),
+      await signedIn(OTHER_COMMISSIONER),
+      await signedIn(DEMO.admin),
+    ]) {
       expect((await other.get(PAGE)).status).toBe(403);
       expect((await upload(other, "respondent_id\n")).status).toBe(403);
     }
@@ -180,8 +185,16 @@ describe("importing paper and other responses", () => {
   it("matches a respondent across rounds by respondent_id, and waits for a round to open", async () => {
     const officer = await signedIn(DEMO.officer);
     expect((await officer.post(`${C}/rounds/1`, { intent: "status", to: "closed" })).status).toBe(302);
-    const ids = await query<{ id: number }>("select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = 'joined-up-care' and co.code in ('O1', 'O2') order by co.code");
-    const created = await officer.post(`${C}/rounds/new`, { outcomeIds: ids.map((r) => String(r.id)), showFeedback: "yes", feedbackBy: "overall", allowNewParticipants: "yes", copyOtherQuestions: "no" });
+    const ids = await query<{ id: number }>(
+      "select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = 'joined-up-care' and co.code in ('O1', 'O2') order by co.code",
+    );
+    const created = await officer.post(`${C}/rounds/new`, {
+      outcomeIds: ids.map((r) => String(r.id)),
+      showFeedback: "yes",
+      feedbackBy: "overall",
+      allowNewParticipants: "yes",
+      copyOtherQuestions: "no",
+    });
     expect(created.status).toBe(302);
     const R2 = `${C}/rounds/2/import`;
     const file = "respondent_id,round,O1,O2\nP1,2,9,9\nP7,2,4,5\n";
@@ -200,7 +213,10 @@ describe("importing paper and other responses", () => {
       `select p.external_id, ${testDialect === "postgres" ? "string_agg(cast(ro.number as text), ',' order by ro.number)" : "group_concat(ro.number, ',')"} rounds from participants p join responses r on r.participant_id = p.id join rounds ro on ro.id = r.round_id
         where p.external_id in ('P1', 'P7') group by p.id order by p.external_id`,
     );
-    expect(people).toEqual([{ external_id: "P1", rounds: "1,2" }, { external_id: "P7", rounds: "2" }]);
+    expect(people).toEqual([
+      { external_id: "P1", rounds: "1,2" },
+      { external_id: "P7", rounds: "2" },
+    ]);
     expect(await channelCounts(2)).toEqual({ round: 2, channels: { event: 2 }, total: 2 });
   });
 });

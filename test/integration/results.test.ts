@@ -15,7 +15,16 @@ afterAll(async () => {
 });
 
 const PAGE = "/consultations/joined-up-care/results";
-const COMET = { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "equal", margins: "none" };
+const COMET = {
+  intent: "compute",
+  rule: "comet",
+  thresholdIn: "70",
+  thresholdOut: "15",
+  bound: "strict",
+  groups: "overall",
+  groupWeighting: "equal",
+  margins: "none",
+};
 
 async function signedIn(account: { email: string; password: string }) {
   const c = new Client(server.url);
@@ -106,7 +115,9 @@ describe("results", () => {
     const weighted = await officer.post(PAGE, { ...COMET, margins: id! });
     expect(weighted.status).toBe(302);
     const html = await (await officer.get(weighted.headers.get("location")!)).text();
-    expect(html).toMatch(/weighted to the population figures “Census 2021 \(illustrative\)” by raking.*Design effect \d+\.\d\d; effective sample size \d+\.\d of 24 people/);
+    expect(html).toMatch(
+      /weighted to the population figures “Census 2021 \(illustrative\)” by raking.*Design effect \d+\.\d\d; effective sample size \d+\.\d of 24 people/,
+    );
   });
 
   it("reports figures the panel cannot be weighted to as a clear error, not a failure", async () => {
@@ -134,7 +145,9 @@ describe("results", () => {
     expect(html).toContain("Changes since round 1");
     const groupLabel: Record<string, string> = { citizen: "Citizens", carer: "Carers", "service-user": "Service users", professional: "Professionals" };
     for (const g of byGroup) {
-      expect(html).toContain(`<th scope="row" class="govuk-table__header">${groupLabel[g.g]}</th><td class="govuk-table__cell govuk-table__cell--numeric">${g.n}</td><td class="govuk-table__cell govuk-table__cell--numeric">${g.kept}</td>`);
+      expect(html).toContain(
+        `<th scope="row" class="govuk-table__header">${groupLabel[g.g]}</th><td class="govuk-table__cell govuk-table__cell--numeric">${g.n}</td><td class="govuk-table__cell govuk-table__cell--numeric">${g.kept}</td>`,
+      );
     }
     expect(byGroup.reduce((a, g) => a + g.kept, 0)).toBe(20);
     // O1: everyone who answered round 2 now scores 9.

@@ -40,7 +40,11 @@ describe("sharing the weights out again by priority", () => {
     expect((await claire.post(`${F}/weights`, { ...hand, ...reasons, pot: "100000", margin: "5" })).status).toBe(302);
 
     // Including it leads to the choice.
-    const include = await claire.post(`${F}/outcomes/${added.code}`, { intent: "inclusion", included: "yes", inclusionReason: added.evidence.consensus === "out" ? "Statutory duty" : "" });
+    const include = await claire.post(`${F}/outcomes/${added.code}`, {
+      intent: "inclusion",
+      included: "yes",
+      inclusionReason: added.evidence.consensus === "out" ? "Statutory duty" : "",
+    });
     expect(include.status).toBe(302);
     expect(include.headers.get("location")).toBe(`${F}/reweight`);
     const page = await claire.get(`${F}/reweight`);

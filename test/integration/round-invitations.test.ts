@@ -52,7 +52,11 @@ describe("invitations and reminders", () => {
     for (const who of [DEMO.otherOfficer, DEMO.commissioner, DEMO.admin]) {
       const c = await signedIn(server, who);
       expect((await c.get(P)).status).toBe(403);
-      const forms: Array<Record<string, string>> = [{ intent: "invite", round: "1", who: "all" }, { intent: "remind", round: "1" }, { intent: "revoke", round: "1", invitationId: "1" }];
+      const forms: Array<Record<string, string>> = [
+        { intent: "invite", round: "1", who: "all" },
+        { intent: "remind", round: "1" },
+        { intent: "revoke", round: "1", invitationId: "1" },
+      ];
       for (const form of forms) {
         expect((await c.post(P, form)).status, `${who.email} ${form.intent}`).toBe(403);
       }
@@ -81,7 +85,9 @@ describe("invitations and reminders", () => {
     const res = await officer.post(P, { intent: "invite", round: "1", who: "not-invited" });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`${P}?round=1&invited=6&resent=0&noEmail=0`);
-    const invitations = (await db.all("select i.id, i.token_hash, i.round_id, m.email from invitations i join advisory_group_members m on m.id = i.member_id")) as Array<{ id: number; token_hash: string; round_id: number; email: string }>;
+    const invitations = (await db.all(
+      "select i.id, i.token_hash, i.round_id, m.email from invitations i join advisory_group_members m on m.id = i.member_id",
+    )) as Array<{ id: number; token_hash: string; round_id: number; email: string }>;
     expect(invitations).toHaveLength(6);
     const round1 = ((await db.get("select id from rounds where number = 1")) as { id: number }).id;
     for (const i of invitations) expect(i.round_id).toBe(round1);
@@ -89,7 +95,13 @@ describe("invitations and reminders", () => {
     await smtp.waitFor((m) => m.length >= 5);
     await until(async () => ((await db.get("select count(*) as n from email_outbox where status in ('sent', 'bounced')")) as { n: number }).n === 6);
     const delivered = smtp.messages.filter((m) => /invitation|gwahoddiad|Zaproszenie|دعوت نامہ/i.test(m.subject));
-    expect(delivered.map((m) => m.to[0]).sort()).toEqual(["member25@cag.example", "member26@cag.example", "member27@cag.example", "member28@cag.example", "member29@cag.example"]);
+    expect(delivered.map((m) => m.to[0]).sort()).toEqual([
+      "member25@cag.example",
+      "member26@cag.example",
+      "member27@cag.example",
+      "member28@cag.example",
+      "member29@cag.example",
+    ]);
     for (const mail of delivered) {
       const link = inviteLink(mail)!;
       expect(link.startsWith(`${server.url}/invite/`)).toBe(true);
@@ -122,7 +134,9 @@ describe("invitations and reminders", () => {
     expect(page).toContain("Bounced");
     expect(page).toMatch(/550/);
     // Inviting "not yet invited" again sends nothing new.
-    expect((await officer.post(P, { intent: "invite", round: "1", who: "not-invited" })).headers.get("Location")).toBe(`${P}?round=1&invited=0&resent=0&noEmail=0`);
+    expect((await officer.post(P, { intent: "invite", round: "1", who: "not-invited" })).headers.get("Location")).toBe(
+      `${P}?round=1&invited=0&resent=0&noEmail=0`,
+    );
     expect(await db.get("select count(*) as n from invitations")).toEqual({ n: 6 });
     expect(await db.get("select count(*) as n from audit_log where action = 'invitations.sent'")).toEqual({ n: 2 });
   });
@@ -133,12 +147,18 @@ describe("invitations and reminders", () => {
     const locations = [a.headers.get("Location"), b.headers.get("Location")].sort();
     expect(locations).toEqual([`${P}?round=1&reminded=0&tooSoon=6`, `${P}?round=1&reminded=6&tooSoon=0`]);
     await smtp.waitFor((m) => m.length >= before + 5);
-    await until(async () => ((await db.get("select count(*) as n from email_outbox where kind = 'reminder' and status in ('sent', 'bounced')")) as { n: number }).n === 6);
+    await until(
+      async () => ((await db.get("select count(*) as n from email_outbox where kind = 'reminder' and status in ('sent', 'bounced')")) as { n: number }).n === 6,
+    );
     const reminders = smtp.messages.slice(before);
     expect(reminders.every((m) => /Reminder|Nodyn atgoffa|Przypomnienie|یاد دہانی/.test(m.subject))).toBe(true);
     // The reminder's link is the live one: the invitation's link was replaced.
     const mail = reminders.find((m) => m.to[0] === "member27@cag.example")!;
-    const hash = ((await db.get("select i.token_hash from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member27@cag.example'")) as { token_hash: string }).token_hash;
+    const hash = (
+      (await db.get("select i.token_hash from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member27@cag.example'")) as {
+        token_hash: string;
+      }
+    ).token_hash;
     expect(hashTokenHex(inviteLink(mail)!.split("/invite/")[1])).toBe(hash);
     // The citizen journey opens the newest link; the invitation's original link no longer works.
     const original = smtp.messages.find((m) => m.to[0] === "member27@cag.example" && /invitation/i.test(m.subject))!;
@@ -153,9 +173,17 @@ describe("invitations and reminders", () => {
 
     // 24 hours later (moved back in the database), reminders may go again, once.
     const day = 24 * 60 * 60 * 1000;
-    await db.run(db.dialect === "postgres" ? "update invitations set reminded_at = reminded_at - ? * interval '1 millisecond'" : "update invitations set reminded_at = reminded_at - ?", day + 1000);
+    await db.run(
+      db.dialect === "postgres"
+        ? "update invitations set reminded_at = reminded_at - ? * interval '1 millisecond'"
+        : "update invitations set reminded_at = reminded_at - ?",
+      day + 1000,
+    );
     // One member finishes in the meantime and is not reminded.
-    await db.run("update invitations set completed_at = ? where member_id = (select id from advisory_group_members where email = 'member28@cag.example')", new Date());
+    await db.run(
+      "update invitations set completed_at = ? where member_id = (select id from advisory_group_members where email = 'member28@cag.example')",
+      new Date(),
+    );
     const later = await officer.post(P, { intent: "remind", round: "1" });
     expect(later.headers.get("Location")).toBe(`${P}?round=1&reminded=5&tooSoon=0`);
     const perMember = await db.all("select m.email, i.reminder_count from invitations i join advisory_group_members m on m.id = i.member_id order by m.email");
@@ -164,7 +192,9 @@ describe("invitations and reminders", () => {
   });
 
   it("withdraws an invitation (its link stops being valid), and 'all members' sends fresh links to the unfinished", async () => {
-    const inv = (await db.get("select i.id from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member29@cag.example'")) as { id: number };
+    const inv = (await db.get("select i.id from invitations i join advisory_group_members m on m.id = i.member_id where m.email = 'member29@cag.example'")) as {
+      id: number;
+    };
     const res = await officer.post(P, { intent: "revoke", round: "1", invitationId: String(inv.id) });
     expect(res.status).toBe(302);
     expect(((await db.get("select revoked_at from invitations where id = ?", inv.id)) as { revoked_at: number | null }).revoked_at).toBeTypeOf("number");
@@ -175,7 +205,9 @@ describe("invitations and reminders", () => {
     const all = await officer.post(P, { intent: "invite", round: "1", who: "all" });
     // member29 gets a new invitation; 25, 26, 27, 30 get fresh links; 28 finished.
     expect(all.headers.get("Location")).toBe(`${P}?round=1&invited=1&resent=4&noEmail=0`);
-    expect(await db.get("select count(*) as n from invitations where member_id = (select id from advisory_group_members where email = 'member29@cag.example')")).toEqual({ n: 2 });
+    expect(
+      await db.get("select count(*) as n from invitations where member_id = (select id from advisory_group_members where email = 'member29@cag.example')"),
+    ).toEqual({ n: 2 });
   });
 
   it("shows participation by stakeholder group and locality against the group's make-up", async () => {
@@ -226,7 +258,7 @@ describe("when the SMTP server is down", () => {
       await smtp.waitFor((m) => m.length >= 6, 20_000);
       await until(async () => ((await db.get("select count(*) as n from email_outbox where status = 'sent'")) as { n: number }).n === 6);
       expect(new Set(smtp.messages.map((m) => m.to[0])).size).toBe(6);
-      expect((((await (await officer.get(P)).text()).match(/>Sent</g) ?? []).length)).toBe(6);
+      expect(((await (await officer.get(P)).text()).match(/>Sent</g) ?? []).length).toBe(6);
     } finally {
       await db.close();
       await server.stop();

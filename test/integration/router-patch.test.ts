@@ -17,7 +17,14 @@ describe("the @remix-run/router patch", () => {
 
   it("matches as before, repeatedly, and sees routes added to the same array", () => {
     const routes: import("@remix-run/router").AgnosticRouteObject[] = [
-      { id: "root", path: "/", children: [{ id: "q", path: "s/:slug/q/:qid" }, { id: "check", path: "s/:slug/check" }] },
+      {
+        id: "root",
+        path: "/",
+        children: [
+          { id: "q", path: "s/:slug/q/:qid" },
+          { id: "check", path: "s/:slug/check" },
+        ],
+      },
     ];
     for (let i = 0; i < 3; i++) {
       const m = router.matchRoutes(routes, "/s/care/q/12");

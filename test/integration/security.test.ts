@@ -58,7 +58,10 @@ describe("addresses for rate limits", () => {
     const direct = await startServer({ TRUST_PROXY: "false", JOURNEY_START_LIMIT: "2", JOURNEY_START_WINDOW_SECONDS: "60" });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await new Client(direct.url, { "x-forwarded-for": `203.0.113.${i}`, "x-client-address": `198.51.100.${i}` }).post(BASE, { website: "" })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push(
+          (await new Client(direct.url, { "x-forwarded-for": `203.0.113.${i}`, "x-client-address": `198.51.100.${i}` }).post(BASE, { website: "" })).status,
+        );
       expect(statuses).toEqual([302, 302, 429]);
     } finally {
       await direct.stop();

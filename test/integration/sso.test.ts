@@ -54,11 +54,30 @@ describe("configuring the provider", () => {
   it("is for the partnership's administrators; the secret is never shown back; bad settings are refused with messages", async () => {
     const page = await (await admin.get(`/partnerships/${PARTNERSHIP}/sign-in`)).text();
     expect(page).toContain(`${server.url}/sign-in/sso/callback`);
-    const bad = await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, { issuer: "ftp://x", clientId: "", allowedDomains: "not a domain", emailClaim: "", requireSso: "" });
+    const bad = await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, {
+      issuer: "ftp://x",
+      clientId: "",
+      allowedDomains: "not a domain",
+      emailClaim: "",
+      requireSso: "",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
-    for (const message of ["Enter the issuer URL, starting https://", "Enter the client ID", "Enter at least one email domain", "Select whether staff must sign in this way"]) expect(badHtml).toContain(message);
-    const noSecret = await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: "", allowedDomains: "south-notts.example", emailClaim: "email", requireSso: "no" });
+    for (const message of [
+      "Enter the issuer URL, starting https://",
+      "Enter the client ID",
+      "Enter at least one email domain",
+      "Select whether staff must sign in this way",
+    ])
+      expect(badHtml).toContain(message);
+    const noSecret = await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: "",
+      allowedDomains: "south-notts.example",
+      emailClaim: "email",
+      requireSso: "no",
+    });
     expect(await noSecret.text()).toContain("Enter the client secret");
     const saved = await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, {
       issuer: idp.issuer,
@@ -163,20 +182,36 @@ describe("signing in", () => {
   });
 
   it("lets an invited person in with the role the administrator chose, without a password", async () => {
-    const invited = await admin.post(`/partnerships/${PARTNERSHIP}/users`, { intent: "invite", displayName: "Nia Newstarter", email: "nia.newstarter@south-notts.example", role: "commissioner" });
+    const invited = await admin.post(`/partnerships/${PARTNERSHIP}/users`, {
+      intent: "invite",
+      displayName: "Nia Newstarter",
+      email: "nia.newstarter@south-notts.example",
+      role: "commissioner",
+    });
     expect(invited.status).toBe(200);
     const browser = new Client(server.url);
     expect((await ssoSignIn(browser, { sub: "idp-nia", email: "Nia.Newstarter@south-notts.example", email_verified: true })).location).toBe("/dashboard");
-    expect(await sql("select u.display_name, u.password_hash, m.role from users u join memberships m on m.user_id = u.id where u.email = 'nia.newstarter@south-notts.example'")).toEqual([
-      { display_name: "Nia Newstarter", password_hash: null, role: "commissioner" },
+    expect(
+      await sql(
+        "select u.display_name, u.password_hash, m.role from users u join memberships m on m.user_id = u.id where u.email = 'nia.newstarter@south-notts.example'",
+      ),
+    ).toEqual([{ display_name: "Nia Newstarter", password_hash: null, role: "commissioner" }]);
+    expect(await sql("select count(*) as n from user_invitations where email = 'nia.newstarter@south-notts.example' and accepted_at is not null")).toEqual([
+      { n: 1 },
     ]);
-    expect(await sql("select count(*) as n from user_invitations where email = 'nia.newstarter@south-notts.example' and accepted_at is not null")).toEqual([{ n: 1 }]);
   });
 });
 
 describe("requiring single sign-on and signing out", () => {
   it("when required, staff cannot use a password (administrators still can); passwords stay for partnerships without a provider", async () => {
-    await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: "", allowedDomains: "south-notts.example", emailClaim: "email", requireSso: "yes" });
+    await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: "",
+      allowedDomains: "south-notts.example",
+      emailClaim: "email",
+      requireSso: "yes",
+    });
     const refused = await new Client(server.url).signIn(DEMO.officer.email, DEMO.officer.password);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("Your organisation asks you to sign in with its own account");
@@ -185,7 +220,14 @@ describe("requiring single sign-on and signing out", () => {
     expect((await new Client(server.url).signIn(DEMO.admin.email, DEMO.admin.password)).status).toBe(302);
     expect((await new Client(server.url).signIn(DEMO.otherOfficer.email, DEMO.otherOfficer.password)).status).toBe(302);
     expect((await ssoSignIn(new Client(server.url), officerIdentity)).location).toBe("/dashboard");
-    await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: "", allowedDomains: "south-notts.example", emailClaim: "email", requireSso: "no" });
+    await admin.post(`/partnerships/${PARTNERSHIP}/sign-in`, {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: "",
+      allowedDomains: "south-notts.example",
+      emailClaim: "email",
+      requireSso: "no",
+    });
   });
 
   it("sign-out ends our session and offers the provider's own sign-out", async () => {
@@ -213,7 +255,11 @@ describe("requiring single sign-on and signing out", () => {
   it("a provider that cannot be reached gives a clear message, not a 500", async () => {
     const db = openTestDb(server.dbPath);
     const mid = (await db.get<{ id: number }>("select id from partnerships where slug = 'mid-nottinghamshire'"))!.id;
-    await db.run("insert into identity_providers (partnership_id, issuer, client_id, client_secret, allowed_domains, updated_at) values (?, 'http://127.0.0.1:1', 'x', 'y', '[\"mid-notts.example\"]', ?) returning partnership_id", mid, new Date(0));
+    await db.run(
+      "insert into identity_providers (partnership_id, issuer, client_id, client_secret, allowed_domains, updated_at) values (?, 'http://127.0.0.1:1', 'x', 'y', '[\"mid-notts.example\"]', ?) returning partnership_id",
+      mid,
+      new Date(0),
+    );
     await db.close();
     const start = await new Client(server.url).get("/sign-in/sso?partnership=mid-nottinghamshire");
     expect(start.headers.get("location")).toBe("/sign-in?sso=provider-unavailable");

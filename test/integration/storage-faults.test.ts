@@ -22,7 +22,9 @@ async function setup(extraEnv: (dbPath: string) => Record<string, string> = () =
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 5000");
   const round = (db.prepare("select id from rounds where number = 1").get() as { id: number }).id;
-  const ratingIds = (db.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map((r) => r.id);
+  const ratingIds = (db.prepare("select id from questions where round_id = ? and type = 'rating' order by position").all(round) as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
   const proposeId = (db.prepare("select id from questions where round_id = ? and type = 'propose-outcome'").get(round) as { id: number }).id;
   const c = new Client(server.url);
   expect((await c.post(BASE, { website: "" })).status).toBe(302);
@@ -103,7 +105,8 @@ describe("storage faults", () => {
           const token = [...(p as unknown as { cookies: Map<string, string> }).cookies].find(([k]) => k.startsWith("ocd_p"))![1];
           const pid = (s.db.prepare("select id from participants where resume_token_hash = ?").get(hashTokenHex(token)) as { id: number }).id;
           const draftOfP = () => {
-            const row = s.db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?").get(pid, s.round) as { answers: string } | undefined;
+            const row = s.db.prepare("select answers from response_drafts where participant_id = ? and round_id = ?").get(pid, s.round) as
+              { answers: string } | undefined;
             return row ? (JSON.parse(row.answers) as Record<string, unknown>) : {};
           };
           started.push({ person: p, draftOf: draftOfP });

@@ -61,10 +61,18 @@ describe("a two-round study", () => {
     const set = (await currentSet(server.dbPath)) as unknown as {
       content: {
         basis: { rounds: Array<{ roundNumber: number; responseCount: number }> };
-        outcomes: Array<{ code: string; included: boolean; finalWeight: number | null; evidence: { round: number; n: number; percentCritical: number; consensus: string; history: Array<{ round: number }> } }>;
+        outcomes: Array<{
+          code: string;
+          included: boolean;
+          finalWeight: number | null;
+          evidence: { round: number; n: number; percentCritical: number; consensus: string; history: Array<{ round: number }> };
+        }>;
       };
     };
-    expect(set.content.basis.rounds.map((r) => [r.roundNumber, r.responseCount])).toEqual([[1, 13], [2, 9]]);
+    expect(set.content.basis.rounds.map((r) => [r.roundNumber, r.responseCount])).toEqual([
+      [1, 13],
+      [2, 9],
+    ]);
     const by = Object.fromEntries(set.content.outcomes.map((o) => [o.code, o]));
     expect(set.content.outcomes).toHaveLength(13);
     expect(by.O1).toMatchObject({ included: true, evidence: { round: 1, n: 13, percentCritical: 100, consensus: "in" } });
@@ -119,11 +127,28 @@ describe("a two-round study", () => {
       p.scores[r.code] = r.unable ? "U" : String(r.value);
       people.set(key, p);
     }
-    const csv = [`respondent_id,round,group,${codes.join(",")}`, ...[...people.values()].map((p) => [p.id, p.round, p.group, ...codes.map((c) => p.scores[c] ?? "")].join(","))].join("\n");
+    const csv = [
+      `respondent_id,round,group,${codes.join(",")}`,
+      ...[...people.values()].map((p) => [p.id, p.round, p.group, ...codes.map((c) => p.scores[c] ?? "")].join(",")),
+    ].join("\n");
     let stdout = "";
-    const code = run(["aggregate", "--responses", "study.csv", "--group-weighting", "pooled"], { readFile: (f) => (f === "study.csv" ? csv : readFileSync(f, "utf8")), stdout: (t) => (stdout += t), stderr: () => {} });
+    const code = run(["aggregate", "--responses", "study.csv", "--group-weighting", "pooled"], {
+      readFile: (f) => (f === "study.csv" ? csv : readFileSync(f, "utf8")),
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+    });
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { framework: Array<{ code: string; round: number; consensus: string; included: boolean; proposedWeight: number; priority: number; history: Array<{ round: number }> }> };
+    const out = JSON.parse(stdout) as {
+      framework: Array<{
+        code: string;
+        round: number;
+        consensus: string;
+        included: boolean;
+        proposedWeight: number;
+        priority: number;
+        history: Array<{ round: number }>;
+      }>;
+    };
     const f = Object.fromEntries(out.framework.map((e) => [e.code, e]));
     expect(f.O1).toMatchObject({ round: 1, consensus: "in", included: true, proposedWeight: 36.56, priority: 100 });
     expect(f.O2).toMatchObject({ round: 1, consensus: "in", included: true, proposedWeight: 30.94 });
@@ -132,7 +157,9 @@ describe("a two-round study", () => {
     expect(f.O4).toMatchObject({ round: 1, consensus: "out", included: false });
     expect(out.framework.reduce((a, e) => a + Math.round(e.proposedWeight * 100), 0)).toBe(10000);
     // The same numbers as the outcome set the app built.
-    const set = (await currentSet(server.dbPath)) as unknown as { content: { outcomes: Array<{ code: string; evidence: { proposedWeight: number; round: number; priority: number } }> } };
+    const set = (await currentSet(server.dbPath)) as unknown as {
+      content: { outcomes: Array<{ code: string; evidence: { proposedWeight: number; round: number; priority: number } }> };
+    };
     for (const o of set.content.outcomes) {
       expect(f[o.code].proposedWeight, o.code).toBe(o.evidence.proposedWeight);
       expect(f[o.code].round, o.code).toBe(o.evidence.round);
@@ -141,7 +168,10 @@ describe("a two-round study", () => {
   });
 
   it("warns before proposing when a round has responses newer than its latest calculation", async () => {
-    const [{ id: r2 }] = await sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 2", SLUG);
+    const [{ id: r2 }] = await sql<{ id: number }>(
+      "select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = 2",
+      SLUG,
+    );
     const db = openTestDb(server.dbPath);
     const pid = (await db.run("insert into participants (consultation_id) values ((select id from consultations where slug = ?))", SLUG)).lastInsertRowid;
     await db.run("insert into responses (round_id, participant_id, reference, submitted_at) values (?, ?, 'LATE-1', ?)", r2, pid, new Date(Date.now() + 1000));
@@ -167,7 +197,10 @@ describe("a two-round study", () => {
     const bad = await officer.post(`${C}/results/report`, { "item-17": "x".repeat(5001) });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Each answer must be 5,000 characters or fewer");
-    const saved = await officer.post(`${C}/results/report`, { "item-17": "Funded by the South Nottinghamshire partnership; the funders had no part in the scoring.", "item-18": "None declared." });
+    const saved = await officer.post(`${C}/results/report`, {
+      "item-17": "Funded by the South Nottinghamshire partnership; the funders had no part in the scoring.",
+      "item-18": "None declared.",
+    });
     expect(saved.status).toBe(302);
     const after = await text(await officer.get(`${C}/results/report`));
     expect(after).toContain("Funded by the South Nottinghamshire partnership");
@@ -181,13 +214,25 @@ describe("a two-round study", () => {
     const body = new TextDecoder().decode(bytes.slice(3));
     expect(body.split("\r\n")[0]).toBe("item,section,topic,answered_from,status,answer");
     // A cell with a ";" is quoted (a spreadsheet may split on it: decision 0024).
-    expect(body).toContain('17,Other information,Funding,officer,answered,"Written by the people who ran the study: Funded by the South Nottinghamshire partnership; the funders had no part in the scoring."');
+    expect(body).toContain(
+      '17,Other information,Funding,officer,answered,"Written by the people who ran the study: Funded by the South Nottinghamshire partnership; the funders had no part in the scoring."',
+    );
     expect(body).toMatch(/\r\n4,Methods,Protocol or registry entry,officer,to-write,\r\n/);
   });
 
   it("the published summary reports every round and what each decided, and every outcome with its deciding round", async () => {
     expect((await officer.post(C, { intent: "status", to: "closed" })).status).toBe(302);
-    expect((await officer.post(`${C}/publication`, { intent: "save", result: "latest", margins: "none", licence: "OGL-3.0", whatWeAsked_en: "We asked which outcomes matter most." })).status).toBe(302);
+    expect(
+      (
+        await officer.post(`${C}/publication`, {
+          intent: "save",
+          result: "latest",
+          margins: "none",
+          licence: "OGL-3.0",
+          whatWeAsked_en: "We asked which outcomes matter most.",
+        })
+      ).status,
+    ).toBe(302);
     expect((await officer.post(`${C}/publication`, { intent: "publish", changeNote: "" })).status).toBe(302);
     const html = await text(await new Client(server.url).get(`/summaries/${SLUG}`));
     expect(html).toContain("About 15 people took part, over 2 rounds.");
@@ -206,8 +251,12 @@ describe("a two-round study", () => {
     expect(rowOf("Staff come together for joint visits")).toContain("Agreed not to include");
     expect((all.match(/<tr/g) ?? []).length).toBe(14); // header + 13 outcomes
     // "What you said" lists both rounds' agreed outcomes as critical.
-    const agreed = html.slice(html.indexOf("Outcomes agreed as critical, in priority order"), html.indexOf("</table>", html.indexOf("Outcomes agreed as critical, in priority order")));
-    for (const s of ["I only have to tell my story once", "Professionals who support me talk to each other", "My care is well co-ordinated"]) expect(agreed).toContain(s);
+    const agreed = html.slice(
+      html.indexOf("Outcomes agreed as critical, in priority order"),
+      html.indexOf("</table>", html.indexOf("Outcomes agreed as critical, in priority order")),
+    );
+    for (const s of ["I only have to tell my story once", "Professionals who support me talk to each other", "My care is well co-ordinated"])
+      expect(agreed).toContain(s);
     // "How this was done": the COS-STAR items, with the officer's funding statement and no counts of people.
     const how = html.slice(html.indexOf('data-testid="how-done"'), html.indexOf('id="numbers"'));
     expect(how).toContain("9a. Consensus definition");

@@ -18,11 +18,25 @@ beforeAll(async () => {
   officer = new Client(server.url);
   await officer.signIn(DEMO.officer.email, DEMO.officer.password);
   const groupId = (await sql<{ id: number }>("select id from advisory_groups where name like 'South%'"))[0].id;
-  const created = await officer.post("/consultations/new", { title: "Builder test", summary: "", audience: "both", opensAt: "", closesAt: "", contactEmail: "", advisoryGroupId: String(groupId) });
+  const created = await officer.post("/consultations/new", {
+    title: "Builder test",
+    summary: "",
+    audience: "both",
+    opensAt: "",
+    closesAt: "",
+    contactEmail: "",
+    advisoryGroupId: String(groupId),
+  });
   expect(created.status).toBe(302);
   const form = new FormData();
   form.set("intent", "import");
-  const csv = ["code,domain,statement,description", "A1,Access,I can get help when I need it,", "A2,Access,I can get to my appointments easily,", "J1,Joined-up care,I only tell my story once,", "J2,Joined-up care,My care is planned with me,"].join("\n");
+  const csv = [
+    "code,domain,statement,description",
+    "A1,Access,I can get help when I need it,",
+    "A2,Access,I can get to my appointments easily,",
+    "J1,Joined-up care,I only tell my story once,",
+    "J2,Joined-up care,My care is planned with me,",
+  ].join("\n");
   form.set("file", new Blob([csv], { type: "text/csv" }), "o.csv");
   expect((await officer.request(`${C}/outcomes`, { method: "POST", body: form, headers: { Origin: server.url } })).status).toBe(302);
 });
@@ -38,15 +52,48 @@ async function sql<T>(query: string, ...params: unknown[]): Promise<T[]> {
     await db.close();
   }
 }
-const roundId = async (n: number) => (await sql<{ id: number }>("select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?", SLUG, n))[0].id;
+const roundId = async (n: number) =>
+  (
+    await sql<{ id: number }>(
+      "select r.id from rounds r join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = ? and r.number = ?",
+      SLUG,
+      n,
+    )
+  )[0].id;
 const questionsOf = async (n: number) =>
-  sql<{ id: number; type: string; position: number; outcome_id: number | null; condition_question_id: number | null; condition_value: string | null; config: string }>(
+  sql<{
+    id: number;
+    type: string;
+    position: number;
+    outcome_id: number | null;
+    condition_question_id: number | null;
+    condition_value: string | null;
+    config: string;
+  }>(
     "select id, type, position, outcome_id, condition_question_id, condition_value, config from questions where round_id = ? order by position",
     await roundId(n),
   );
-const outcomeId = async (code: string) => (await sql<{ id: number }>("select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = ? and co.code = ?", SLUG, code))[0].id;
+const outcomeId = async (code: string) =>
+  (
+    await sql<{ id: number }>(
+      "select co.id from candidate_outcomes co join consultations c on c.id = co.consultation_id where c.slug = ? and co.code = ?",
+      SLUG,
+      code,
+    )
+  )[0].id;
 
-const BLANK = { "text-cy": "", "hint-en": "", "hint-cy": "", "choices-cy": "", "text-pl": "", "hint-pl": "", "choices-pl": "", "text-ur": "", "hint-ur": "", "choices-ur": "" };
+const BLANK = {
+  "text-cy": "",
+  "hint-en": "",
+  "hint-cy": "",
+  "choices-cy": "",
+  "text-pl": "",
+  "hint-pl": "",
+  "choices-pl": "",
+  "text-ur": "",
+  "hint-ur": "",
+  "choices-ur": "",
+};
 
 describe("building round 1", () => {
   it("adds rating questions for every outcome, grouped by domain, once", async () => {
@@ -81,7 +128,16 @@ describe("building round 1", () => {
     const bad = await officer.get(`${R1}/questions/new?type=bogus`);
     expect(bad.status).toBe(200);
     expect(await bad.text()).toContain("Select a type of question");
-    const res = await officer.post(`${R1}/questions/new`, { intent: "save", type: "single-choice", required: "yes", ...BLANK, "text-en": "Do you <b>care</b> for someone?", "choices-en": "Yes", "choices-cy": "Ydw\nNac ydw", condition: "none" });
+    const res = await officer.post(`${R1}/questions/new`, {
+      intent: "save",
+      type: "single-choice",
+      required: "yes",
+      ...BLANK,
+      "text-en": "Do you <b>care</b> for someone?",
+      "choices-en": "Yes",
+      "choices-cy": "Ydw\nNac ydw",
+      condition: "none",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("<title>Error: Add a question");
@@ -97,35 +153,96 @@ describe("building round 1", () => {
       expect(res.status, JSON.stringify(form)).toBe(302);
       return Number(/added=(\d+)/.exec(res.headers.get("location")!)![1]);
     };
-    choiceId = await add({ type: "single-choice", required: "yes", "text-en": "Do you care for someone?", "text-cy": "Ydych chi'n gofalu am rywun?", "choices-en": "Yes\nNo", "choices-cy": "Ydw\nNac ydw" });
+    choiceId = await add({
+      type: "single-choice",
+      required: "yes",
+      "text-en": "Do you care for someone?",
+      "text-cy": "Ydych chi'n gofalu am rywun?",
+      "choices-en": "Yes\nNo",
+      "choices-cy": "Ydw\nNac ydw",
+    });
     followUpId = await add({ type: "free-text", required: "no", "text-en": "What would help you as a carer?", maxLength: "800", condition: `${choiceId}:yes` });
     await add({ type: "likert", required: "yes", "text-en": "Services work well together." });
-    await add({ type: "multiple-choice", required: "no", "text-en": "Which services do you use?", "choices-en": "GP\nHospital\nSocial care", minSelected: "1", maxSelected: "2" });
+    await add({
+      type: "multiple-choice",
+      required: "no",
+      "text-en": "Which services do you use?",
+      "choices-en": "GP\nHospital\nSocial care",
+      minSelected: "1",
+      maxSelected: "2",
+    });
     await add({ type: "ranking", required: "yes", "text-en": "Put these in order", "choices-en": "Speed\nContinuity\nChoice" });
     await add({ type: "pairwise", required: "yes", "text-en": "Which matters more to you?", "choices-en": "Seeing the same person\nBeing seen quickly" });
     await add({ type: "propose-outcome", required: "no", "text-en": "Is there an outcome we missed?" });
-    await add({ type: "profile", required: "no", profileField: "stakeholderGroup", "text-en": "Which describes you best?", "choices-en": "Member of the public\nCarer\nI use services\nI work in care" });
-    const twice = await officer.post(`${R1}/questions/new`, { intent: "save", condition: "none", ...BLANK, type: "rating", required: "yes", outcomeId: String(await outcomeId("A1")), allowUnable: "yes", "text-en": "Rate A1 again" });
+    await add({
+      type: "profile",
+      required: "no",
+      profileField: "stakeholderGroup",
+      "text-en": "Which describes you best?",
+      "choices-en": "Member of the public\nCarer\nI use services\nI work in care",
+    });
+    const twice = await officer.post(`${R1}/questions/new`, {
+      intent: "save",
+      condition: "none",
+      ...BLANK,
+      type: "rating",
+      required: "yes",
+      outcomeId: String(await outcomeId("A1")),
+      allowUnable: "yes",
+      "text-en": "Rate A1 again",
+    });
     expect(twice.status).toBe(400);
     expect(await twice.text()).toContain("already has a rating question in this round");
     await add({ type: "free-text", required: "no", "text-en": "Anything else?" });
     const qs = await questionsOf(1);
-    expect(qs.map((q) => q.type)).toEqual(["rating", "rating", "rating", "rating", "single-choice", "free-text", "likert", "multiple-choice", "ranking", "pairwise", "propose-outcome", "profile", "free-text"]);
+    expect(qs.map((q) => q.type)).toEqual([
+      "rating",
+      "rating",
+      "rating",
+      "rating",
+      "single-choice",
+      "free-text",
+      "likert",
+      "multiple-choice",
+      "ranking",
+      "pairwise",
+      "propose-outcome",
+      "profile",
+      "free-text",
+    ]);
     const followUp = qs.find((q) => q.id === followUpId)!;
     expect(followUp).toMatchObject({ condition_question_id: choiceId, condition_value: "yes" });
     expect(JSON.parse(followUp.config)).toEqual({ maxLength: 800 });
-    expect(JSON.parse(qs.find((q) => q.type === "profile")!.config)).toEqual({ field: "stakeholderGroup", choices: ["citizen", "carer", "service-user", "professional"] });
-    const cy = await sql<{ text: string; options: string }>("select text, options from question_translations where question_id = ? and locale = 'cy'", choiceId);
+    expect(JSON.parse(qs.find((q) => q.type === "profile")!.config)).toEqual({
+      field: "stakeholderGroup",
+      choices: ["citizen", "carer", "service-user", "professional"],
+    });
+    const cy = await sql<{ text: string; options: string }>(
+      "select text, options from question_translations where question_id = ? and locale = 'cy'",
+      choiceId,
+    );
     // PostgreSQL keeps JSON as jsonb, which puts an object's keys in an order of its own: there the stored options are compared as parsed JSON.
     const options = (json: string) => (testDialect === "postgres" ? JSON.parse(json) : json);
-    expect(cy.map((r) => ({ ...r, options: options(r.options) }))).toEqual([{ text: "Ydych chi'n gofalu am rywun?", options: options(JSON.stringify({ yes: "Ydw", no: "Nac ydw" })) }]);
+    expect(cy.map((r) => ({ ...r, options: options(r.options) }))).toEqual([
+      { text: "Ydych chi'n gofalu am rywun?", options: options(JSON.stringify({ yes: "Ydw", no: "Nac ydw" })) },
+    ]);
   });
 
   it("edits a question, keeps conditions pointing backwards, reorders and deletes", async () => {
     const edit = `${R1}/questions/${choiceId}`;
     const page = await (await officer.get(edit)).text();
     expect(page).toContain("Ydych chi&#x27;n gofalu am rywun?");
-    const saved = await officer.post(edit, { intent: "save", required: "no", ...BLANK, "text-en": "Do you look after someone?", "choices-en": "Yes\nNo", "text-cy": "Ydych chi'n gofalu am rywun?", "choices-cy": "Ydw\nNac ydw", condition: "none", type: "likert" });
+    const saved = await officer.post(edit, {
+      intent: "save",
+      required: "no",
+      ...BLANK,
+      "text-en": "Do you look after someone?",
+      "choices-en": "Yes\nNo",
+      "text-cy": "Ydych chi'n gofalu am rywun?",
+      "choices-cy": "Ydw\nNac ydw",
+      condition: "none",
+      type: "likert",
+    });
     expect(saved.status).toBe(302);
     expect(await sql("select type, required from questions where id = ?", choiceId)).toEqual([{ type: "single-choice", required: 0 }]);
     // The follow-up cannot move above the question it depends on.
@@ -144,7 +261,11 @@ describe("building round 1", () => {
     expect((await officer.post(`${R1}/questions/${last}`, { intent: "delete" })).status).toBe(302);
     expect((await questionsOf(1)).map((q) => q.position)).toEqual(before.slice(0, -1).map((_, k) => k));
     // A question of another round or consultation is not found here.
-    const other = (await sql<{ id: number }>("select q.id from questions q join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care' limit 1"))[0].id;
+    const other = (
+      await sql<{ id: number }>(
+        "select q.id from questions q join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care' limit 1",
+      )
+    )[0].id;
     expect((await officer.get(`${R1}/questions/${other}`)).status).toBe(404);
     expect((await officer.post(R1, { intent: "move", questionId: String(other), direction: "up" })).status).toBe(404);
     const audit = await sql<{ action: string }>("select distinct action from audit_log where action like 'question%' order by action");
@@ -152,10 +273,28 @@ describe("building round 1", () => {
   });
 
   it("saves round settings with validation", async () => {
-    const bad = await officer.post(R1, { intent: "settings", showFeedback: "maybe", feedbackBy: "overall", allowNewParticipants: "yes", opensAt: "", closesAt: "" });
+    const bad = await officer.post(R1, {
+      intent: "settings",
+      showFeedback: "maybe",
+      feedbackBy: "overall",
+      allowNewParticipants: "yes",
+      opensAt: "",
+      closesAt: "",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Select whether to show feedback");
-    expect((await officer.post(R1, { intent: "settings", showFeedback: "no", feedbackBy: "overall", allowNewParticipants: "yes", opensAt: "", closesAt: "2099-12-31" })).status).toBe(302);
+    expect(
+      (
+        await officer.post(R1, {
+          intent: "settings",
+          showFeedback: "no",
+          feedbackBy: "overall",
+          allowNewParticipants: "yes",
+          opensAt: "",
+          closesAt: "2099-12-31",
+        })
+      ).status,
+    ).toBe(302);
   });
 });
 
@@ -164,7 +303,9 @@ describe("running round 1 and setting up round 2", () => {
     expect((await officer.post(C, { intent: "status", to: "open" })).status).toBe(302);
     expect(await sql("select status from rounds where id = ?", await roundId(1))).toEqual([{ status: "open" }]);
     // Scores: A1 everyone 9 (consensus in), A2 everyone 2 (out), J1 split (no consensus), J2 mostly 5.
-    await insertResponses(server.dbPath, await roundId(1), 20, (code, k) => (code === "A1" ? 9 : code === "A2" ? 2 : code === "J1" ? (k % 2 ? 9 : 2) : k === 0 ? "U" : 5));
+    await insertResponses(server.dbPath, await roundId(1), 20, (code, k) =>
+      code === "A1" ? 9 : code === "A2" ? 2 : code === "J1" ? (k % 2 ? 9 : 2) : k === 0 ? "U" : 5,
+    );
     const page = await (await officer.get(R1)).text();
     expect(page).toContain("This round has responses, so its questions are locked.");
     expect(page).not.toContain('value="add-ratings"');
@@ -189,14 +330,31 @@ describe("running round 1 and setting up round 2", () => {
 
   it("sets up round 2 from round 1's results: carries forward outcomes without consensus, adds accepted proposals", async () => {
     expect((await officer.post(R1, { intent: "status", to: "closed" })).status).toBe(302);
-    const computed = await officer.post(`${C}/results?round=1`, { intent: "compute", rule: "comet", thresholdIn: "70", thresholdOut: "15", bound: "strict", groups: "overall", groupWeighting: "pooled", margins: "none" });
+    const computed = await officer.post(`${C}/results?round=1`, {
+      intent: "compute",
+      rule: "comet",
+      thresholdIn: "70",
+      thresholdOut: "15",
+      bound: "strict",
+      groups: "overall",
+      groupWeighting: "pooled",
+      margins: "none",
+    });
     expect(computed.status).toBe(302);
     // An outcome accepted in moderation after round 1.
     const db = openTestDb(server.dbPath);
     const consultationId = (await db.get<{ id: number }>("select id from consultations where slug = ?", SLUG))!.id;
-    const p1 = (await db.run("insert into candidate_outcomes (consultation_id, code, source, position) values (?, 'P1', 'Proposed by a participant', 99)", consultationId)).lastInsertRowid;
-    await db.run("insert into candidate_outcome_translations (outcome_id, locale, statement) values (?, 'en', 'I can choose where I am cared for') returning outcome_id", p1);
-    await db.run("insert into candidate_outcomes (consultation_id, code, source, status, position) values (?, 'P2', 'Proposed by a participant', 'rejected', 100)", consultationId);
+    const p1 = (
+      await db.run("insert into candidate_outcomes (consultation_id, code, source, position) values (?, 'P1', 'Proposed by a participant', 99)", consultationId)
+    ).lastInsertRowid;
+    await db.run(
+      "insert into candidate_outcome_translations (outcome_id, locale, statement) values (?, 'en', 'I can choose where I am cared for') returning outcome_id",
+      p1,
+    );
+    await db.run(
+      "insert into candidate_outcomes (consultation_id, code, source, status, position) values (?, 'P2', 'Proposed by a participant', 'rejected', 100)",
+      consultationId,
+    );
     await db.close();
 
     const page = await officer.get(`${C}/rounds/new`);
@@ -208,15 +366,28 @@ describe("running round 1 and setting up round 2", () => {
     expect(html).toContain("New since round 1.");
     expect(html).not.toContain("P2:");
 
-    const none = await officer.post(`${C}/rounds/new`, { showFeedback: "yes", feedbackBy: "stakeholder-group", allowNewParticipants: "no", copyOtherQuestions: "yes" });
+    const none = await officer.post(`${C}/rounds/new`, {
+      showFeedback: "yes",
+      feedbackBy: "stakeholder-group",
+      allowNewParticipants: "no",
+      copyOtherQuestions: "yes",
+    });
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("Select at least one outcome");
     // The officer overrides: keep A1 too.
     const ids = await Promise.all(["A1", "J1", "J2", "P1"].map(async (c) => String(await outcomeId(c))));
-    const created = await officer.post(`${C}/rounds/new`, { outcomeIds: ids, showFeedback: "yes", feedbackBy: "stakeholder-group", allowNewParticipants: "no", copyOtherQuestions: "yes" });
+    const created = await officer.post(`${C}/rounds/new`, {
+      outcomeIds: ids,
+      showFeedback: "yes",
+      feedbackBy: "stakeholder-group",
+      allowNewParticipants: "no",
+      copyOtherQuestions: "yes",
+    });
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe(`${C}/rounds/2?created=1`);
-    expect(await sql("select status, show_feedback, feedback_by, allow_new_participants from rounds where id = ?", await roundId(2))).toEqual([{ status: "draft", show_feedback: 1, feedback_by: "stakeholder-group", allow_new_participants: 0 }]);
+    expect(await sql("select status, show_feedback, feedback_by, allow_new_participants from rounds where id = ?", await roundId(2))).toEqual([
+      { status: "draft", show_feedback: 1, feedback_by: "stakeholder-group", allow_new_participants: 0 },
+    ]);
     const r1 = await questionsOf(1);
     const r2 = await questionsOf(2);
     expect(r2.filter((q) => q.type === "rating").map((q) => q.outcome_id)).toEqual(await Promise.all(["A1", "J1", "J2", "P1"].map(outcomeId)));
@@ -237,7 +408,12 @@ describe("running round 1 and setting up round 2", () => {
 
 describe("access to the builder", () => {
   const J = "/consultations/joined-up-care";
-  const q = async () => (await sql<{ id: number }>("select q.id from questions q join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care' limit 1"))[0].id;
+  const q = async () =>
+    (
+      await sql<{ id: number }>(
+        "select q.id from questions q join rounds r on r.id = q.round_id join surveys s on s.id = r.survey_id join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care' limit 1",
+      )
+    )[0].id;
   const routes = async () => {
     const question = `${J}/rounds/1/questions/${await q()}`;
     return {

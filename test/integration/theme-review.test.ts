@@ -31,7 +31,8 @@ async function signedIn(account: { email: string; password: string }) {
 }
 const shown = (html: string) => Number(/name="answerId" value="(\d+)"/.exec(html)?.[1]);
 /** Whether the checkbox with this value is ticked (React writes `checked=""` before `value`). */
-const ticked = (html: string, value: string | number) => [...html.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)].some(([tag]) => tag.includes(`value="${value}"`) && tag.includes('checked=""'));
+const ticked = (html: string, value: string | number) =>
+  [...html.matchAll(/<input[^>]*type="checkbox"[^>]*>/g)].some(([tag]) => tag.includes(`value="${value}"`) && tag.includes('checked=""'));
 
 beforeAll(async () => {
   server = await startServer();
@@ -48,19 +49,43 @@ beforeAll(async () => {
   questionId = ((await db.get("select question_id as q from answers where id = ?", ids[0])) as { q: number }).q;
   R = `${C}/themes/${questionId}/review`;
   const c = (await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number };
-  const theme = async (name: string) => Number((await db.run("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)", c.id, name, new Date())).lastInsertRowid);
+  const theme = async (name: string) =>
+    Number(
+      (await db.run("insert into codebook_themes (consultation_id, name, description, created_at) values (?, ?, '', ?)", c.id, name, new Date()))
+        .lastInsertRowid,
+    );
   themes = { care: await theme("Care at home"), carers: await theme("Carers"), cmd: await theme("=cmd|' /C calc'!A0") };
   officerName = ((await db.get("select display_name as n from users where email = ?", DEMO.officer.email)) as { n: string }).n;
   const { db: d, close } = openAppDb(server.dbPath);
   try {
-    const run = (await db.run("insert into theme_runs (consultation_id, question_id, kind, status, parameters, requested_at, finished_at) values (?, ?, 'assign', 'done', '{}', ?, ?)", c.id, questionId, new Date(), new Date())).lastInsertRowid;
+    const run = (
+      await db.run(
+        "insert into theme_runs (consultation_id, question_id, kind, status, parameters, requested_at, finished_at) values (?, ?, 'assign', 'done', '{}', ?, ?)",
+        c.id,
+        questionId,
+        new Date(),
+        new Date(),
+      )
+    ).lastInsertRowid;
     await replaceMachineCodings(
       d,
       run,
       [
-        { answerId: ids[0], themes: [{ themeId: themes.care, confidence: 0.9 }, { themeId: themes.carers, confidence: 0.41 }] },
+        {
+          answerId: ids[0],
+          themes: [
+            { themeId: themes.care, confidence: 0.9 },
+            { themeId: themes.carers, confidence: 0.41 },
+          ],
+        },
         { answerId: ids[1], themes: [{ themeId: themes.care, confidence: 0.3 }] },
-        { answerId: ids[2], themes: [{ themeId: themes.carers, confidence: 0.82 }, { themeId: themes.cmd, confidence: 0.12 }] },
+        {
+          answerId: ids[2],
+          themes: [
+            { themeId: themes.carers, confidence: 0.82 },
+            { themeId: themes.cmd, confidence: 0.12 },
+          ],
+        },
         { answerId: ids[3], themes: [{ themeId: themes.cmd, confidence: 0.6 }] },
       ],
       new Date("2026-12-03T10:12:00Z"),
@@ -86,7 +111,15 @@ describe("who may review", () => {
     expect(await (await commissioner.get(R)).text()).not.toContain("Confirm and show next");
     expect((await commissioner.post(R, { answerId: String(ids[0]), themes: "none" })).status).toBe(403);
     for (const p of [R, csv]) expect((await new Client(server.url).get(p)).status, p).toBe(302);
-    for (const p of [`${R}?answer=abc`, `${R}?answer=${proposal}`, `${R}?answer=999999`, `${C}/themes/abc/review`, `${C}/themes/abc/codings.csv`, `${C}/themes/999999/codings.csv`]) expect((await officer.get(p)).status, p).toBe(404);
+    for (const p of [
+      `${R}?answer=abc`,
+      `${R}?answer=${proposal}`,
+      `${R}?answer=999999`,
+      `${C}/themes/abc/review`,
+      `${C}/themes/abc/codings.csv`,
+      `${C}/themes/999999/codings.csv`,
+    ])
+      expect((await officer.get(p)).status, p).toBe(404);
     // An answer to another question may not be confirmed through this one.
     expect((await officer.post(R, { answerId: String(proposal), themes: "none" })).status).toBe(404);
     expect(await db.get("select count(*) as n from coding_reviews")).toEqual({ n: 0 });
@@ -138,9 +171,16 @@ describe("the queue", () => {
     expect(first.status).toBe(302);
     expect((await officer.post(R, form)).status).toBe(302);
     expect(await db.get("select count(*) as n from coding_reviews where answer_id = ?", ids[1])).toEqual({ n: 1 });
-    expect(((await db.all("select theme_id from answer_themes where answer_id = ? order by theme_id", ids[1])) as Array<{ theme_id: number }>).map((r) => r.theme_id)).toEqual([themes.care, themes.carers].sort((a, b) => a - b));
+    expect(
+      ((await db.all("select theme_id from answer_themes where answer_id = ? order by theme_id", ids[1])) as Array<{ theme_id: number }>).map(
+        (r) => r.theme_id,
+      ),
+    ).toEqual([themes.care, themes.carers].sort((a, b) => a - b));
     // Each confirmation asks for a re-scoring; one already waiting is reused.
-    const assign = (await db.all("select status, count(*) as n from theme_runs where kind = 'assign' and requested_by is not null group by status")) as Array<{ status: string; n: number }>;
+    const assign = (await db.all("select status, count(*) as n from theme_runs where kind = 'assign' and requested_by is not null group by status")) as Array<{
+      status: string;
+      n: number;
+    }>;
     expect(assign.reduce((s, r) => s + r.n, 0)).toBeGreaterThanOrEqual(1);
     expect(assign.find((r) => r.status === "queued")?.n ?? 0).toBeLessThanOrEqual(1);
     expect(await db.get("select count(*) as n from audit_log where action = 'themes.answer-coded' and entity_id = ?", String(ids[1]))).toEqual({ n: 2 });
@@ -168,7 +208,8 @@ describe("the queue", () => {
       if (html.includes("All 6 answers have been reviewed.")) break;
       const id = shown(html);
       expect(id).toBeGreaterThan(0);
-      const form = id === ids[2] ? { answerId: String(id), themes: [String(themes.carers), String(themes.cmd)] } : { answerId: String(id), themes: String(themes.care) };
+      const form =
+        id === ids[2] ? { answerId: String(id), themes: [String(themes.carers), String(themes.cmd)] } : { answerId: String(id), themes: String(themes.care) };
       expect((await officer.post(R, form)).status).toBe(302);
     }
     const done = await (await officer.get(R)).text();
@@ -183,9 +224,26 @@ describe("the codings export", () => {
     // A blind second coder's coding of one answer.
     const c = (await db.get("select id from consultations where slug = 'joined-up-care'")) as { id: number };
     const user = (await db.get("select id from users where email = ?", DEMO.officer.email)) as { id: number };
-    const sample = Number((await db.run("insert into agreement_samples (consultation_id, question_id, coder_id, seed, size, created_by, created_at) values (?, ?, ?, 7, 1, ?, ?)", c.id, questionId, user.id, user.id, new Date())).lastInsertRowid);
+    const sample = Number(
+      (
+        await db.run(
+          "insert into agreement_samples (consultation_id, question_id, coder_id, seed, size, created_by, created_at) values (?, ?, ?, 7, 1, ?, ?)",
+          c.id,
+          questionId,
+          user.id,
+          user.id,
+          new Date(),
+        )
+      ).lastInsertRowid,
+    );
     // `returning`: agreement_sample_items has no id column (openTestDb adds `returning id` on PostgreSQL otherwise).
-    await db.run("insert into agreement_sample_items (sample_id, answer_id, position, theme_ids, coded_at) values (?, ?, 0, ?, ?) returning sample_id", sample, ids[0], JSON.stringify([themes.carers]), new Date("2026-12-03T11:00:00Z"));
+    await db.run(
+      "insert into agreement_sample_items (sample_id, answer_id, position, theme_ids, coded_at) values (?, ?, 0, ?, ?) returning sample_id",
+      sample,
+      ids[0],
+      JSON.stringify([themes.carers]),
+      new Date("2026-12-03T11:00:00Z"),
+    );
     const res = await officer.get(`${C}/themes/${questionId}/codings.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
@@ -196,7 +254,12 @@ describe("the codings export", () => {
     const person = rows.filter((r) => r.source === "person");
     // ids[1] was corrected to none; the rest carry the person's themes.
     expect(person.filter((r) => r.answer_id === String(ids[1]))).toEqual([]);
-    expect(person.filter((r) => r.answer_id === String(ids[2])).map((r) => r.theme).sort()).toEqual(["'=cmd|' /C calc'!A0", "Carers"]);
+    expect(
+      person
+        .filter((r) => r.answer_id === String(ids[2]))
+        .map((r) => r.theme)
+        .sort(),
+    ).toEqual(["'=cmd|' /C calc'!A0", "Carers"]);
     for (const r of person) {
       expect(r.coder).toBe(officerName);
       expect(r.confidence).toBe("");
@@ -209,7 +272,9 @@ describe("the codings export", () => {
       expect(Number(r.confidence)).toBeGreaterThanOrEqual(0);
       expect(Number(r.confidence)).toBeLessThanOrEqual(1);
     }
-    expect(rows.filter((r) => r.source === "second-coder")).toEqual([{ answer_id: String(ids[0]), theme: "Carers", source: "second-coder", coder: officerName, confidence: "", coded_at: "2026-12-03T11:00:00.000Z" }]);
+    expect(rows.filter((r) => r.source === "second-coder")).toEqual([
+      { answer_id: String(ids[0]), theme: "Carers", source: "second-coder", coder: officerName, confidence: "", coded_at: "2026-12-03T11:00:00.000Z" },
+    ]);
     // Every field that could start a formula is guarded; no answer text or participant detail.
     expect(text).not.toMatch(/(^|[,\r\n])"?=/);
     expect(text).not.toContain("rushed");

@@ -34,7 +34,10 @@ async function until<T>(what: string, check: () => T | undefined | false | Promi
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; server said:\n${server.output().slice(-2000)}\nruns: ${JSON.stringify(await db.all("select id, kind, status, phase, error from theme_runs"))}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}; server said:\n${server.output().slice(-2000)}\nruns: ${JSON.stringify(await db.all("select id, kind, status, phase, error from theme_runs"))}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -73,7 +76,8 @@ describe("who may theme", () => {
     for (const p of [`${C}/themes`, Q, `${Q}/review`]) expect((await other.get(p)).status, p).toBe(403);
     expect((await new Client(server.url).get(Q)).status).toBe(302);
     const rating = (await db.get("select q.id from questions q where q.type = 'rating' limit 1")) as { id: number };
-    for (const p of [`${C}/themes/${rating.id}`, `${C}/themes/abc`, `${C}/themes/999999/review`, `${Q}/review?answer=999999`]) expect((await officer.get(p)).status, p).toBe(404);
+    for (const p of [`${C}/themes/${rating.id}`, `${C}/themes/abc`, `${C}/themes/999999/review`, `${Q}/review?answer=999999`])
+      expect((await officer.get(p)).status, p).toBe(404);
     expect(await db.get("select count(*) as n from theme_runs")).toEqual({ n: 0 });
   });
 });
@@ -100,7 +104,13 @@ describe("suggestions, the codebook and the review", () => {
     expect(run.kind).toBe("suggest");
     expect(["queued", "running"]).toContain(run.status);
     await runDone("suggest");
-    const open = (await db.all("select * from theme_suggestions where status = 'open' order by size desc")) as Array<{ id: number; label: string; size: number; member_answer_ids: string; exemplar_answer_ids: string }>;
+    const open = (await db.all("select * from theme_suggestions where status = 'open' order by size desc")) as Array<{
+      id: number;
+      label: string;
+      size: number;
+      member_answer_ids: string;
+      exemplar_answer_ids: string;
+    }>;
     expect(open.length).toBe(6);
     expect(open.reduce((s, o) => s + o.size, 0)).toBe(65);
     const html = await (await officer.get(Q)).text();
@@ -110,7 +120,8 @@ describe("suggestions, the codebook and the review", () => {
   });
 
   it("accepts with a new name, refuses a clash keeping the typed name, merges, discards and splits", async () => {
-    const open = async () => (await db.all("select id, size from theme_suggestions where status = 'open' order by size desc, id")) as Array<{ id: number; size: number }>;
+    const open = async () =>
+      (await db.all("select id, size from theme_suggestions where status = 'open' order by size desc, id")) as Array<{ id: number; size: number }>;
     const [a, b, c, d] = await open();
     expect((await officer.post(Q, { intent: "accept", suggestionId: String(a.id), name: "Joined-up services" })).status).toBe(302);
     const clash = await officer.post(Q, { intent: "accept", suggestionId: String(b.id), name: "joined-up SERVICES" });
@@ -122,14 +133,22 @@ describe("suggestions, the codebook and the review", () => {
     expect((await officer.post(Q, { intent: "discard", suggestionId: String(d.id) })).status).toBe(302);
     const themes = await db.all("select name from codebook_themes order by name");
     expect(themes).toEqual([{ name: "Getting help" }, { name: "Joined-up services" }]);
-    const states = (await db.all("select id, status from theme_suggestions where id in (?, ?, ?, ?) order by id", a.id, b.id, c.id, d.id)) as Array<{ id: number; status: string }>;
+    const states = (await db.all("select id, status from theme_suggestions where id in (?, ?, ?, ?) order by id", a.id, b.id, c.id, d.id)) as Array<{
+      id: number;
+      status: string;
+    }>;
     expect(Object.fromEntries(states.map((s) => [s.id, s.status]))).toEqual({ [a.id]: "accepted", [b.id]: "accepted", [c.id]: "merged", [d.id]: "discarded" });
     // A decided suggestion cannot be decided again.
     expect((await officer.post(Q, { intent: "discard", suggestionId: String(a.id) })).status).toBe(404);
     const big = (await open()).find((s) => s.size >= 4)!;
     expect((await officer.post(Q, { intent: "split", suggestionId: String(big.id) })).status).toBe(302);
-    await until("split run", async () => ((await db.get("select count(*) as n from theme_runs where kind = 'suggest' and status = 'done'")) as { n: number }).n === 2);
-    const halves = (await db.all("select size from theme_suggestions s join theme_runs r on r.id = s.run_id where cast(r.parameters as text) like '%splitOf%'")) as Array<{ size: number }>;
+    await until(
+      "split run",
+      async () => ((await db.get("select count(*) as n from theme_runs where kind = 'suggest' and status = 'done'")) as { n: number }).n === 2,
+    );
+    const halves = (await db.all(
+      "select size from theme_suggestions s join theme_runs r on r.id = s.run_id where cast(r.parameters as text) like '%splitOf%'",
+    )) as Array<{ size: number }>;
     expect(halves.length).toBe(2);
     expect(halves[0].size + halves[1].size).toBe(big.size);
     expect(await db.get("select status from theme_suggestions where id = ?", big.id)).toEqual({ status: "split" });
@@ -145,7 +164,9 @@ describe("suggestions, the codebook and the review", () => {
   });
 
   it("reviews one answer at a time, least confident first, with the machine's themes ticked", async () => {
-    const least = (await db.get("select answer_id, min(confidence) as c from (select answer_id, max(confidence) as confidence from machine_codings group by answer_id) as best group by answer_id order by c, answer_id limit 1")) as { answer_id: number };
+    const least = (await db.get(
+      "select answer_id, min(confidence) as c from (select answer_id, max(confidence) as confidence from machine_codings group by answer_id) as best group by answer_id order by c, answer_id limit 1",
+    )) as { answer_id: number };
     const page = await (await officer.get(`${Q}/review`)).text();
     expect(page).toContain("0 of 65 answers reviewed");
     expect(page).toContain(`name="answerId" value="${least.answer_id}"`);
@@ -191,18 +212,31 @@ describe("a candidate outcome from a theme", () => {
     const page = await (await officer.get(form)).text();
     expect(page).toContain("Joined-up services</textarea>");
     expect(page).toContain(`value="${quote.id}"`);
-    const domain = ((await db.get("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1")) as { id: number }).id;
+    const domain = (
+      (await db.get("select d.id from outcome_domains d join consultations c on c.id = d.consultation_id where c.slug = 'joined-up-care' limit 1")) as {
+        id: number;
+      }
+    ).id;
     const bad = await officer.post(form, { code: "T1", domain: String(domain), statement: "", quotes: "999999" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Choose quotes from the list");
     const commissioner = await signedIn(DEMO.commissioner);
     expect((await commissioner.post(form, { code: "T1", domain: String(domain), statement: "x" })).status).toBe(403);
-    const res = await officer.post(form, { code: "T1", domain: String(domain), statement: "Services talk to each other so I tell my story once", quotes: String(quote.id) });
+    const res = await officer.post(form, {
+      code: "T1",
+      domain: String(domain),
+      statement: "Services talk to each other so I tell my story once",
+      quotes: String(quote.id),
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toContain("/outcomes?added=T1");
     const outcome = (await db.get("select id from candidate_outcomes where code = 'T1'")) as { id: number };
-    expect(await db.get("select theme_name, answer_count, quote_ids from outcome_provenance where outcome_id = ?", outcome.id)).toEqual({ theme_name: "Joined-up services", answer_count: 2, quote_ids: `[${quote.id}]` });
+    expect(await db.get("select theme_name, answer_count, quote_ids from outcome_provenance where outcome_id = ?", outcome.id)).toEqual({
+      theme_name: "Joined-up services",
+      answer_count: 2,
+      quote_ids: `[${quote.id}]`,
+    });
     const edit = await (await officer.get(`${C}/outcomes/T1`)).text();
     expect(edit).toContain("From citizens&#x27; words");
     expect(edit).toContain("Written from the theme “Joined-up services”. Answers that carried it: 2.");
@@ -230,7 +264,9 @@ describe("the blind second coder", () => {
     expect(start.headers.get("location")).toBe(`${A}/code`);
     const sample = (await db.get("select id, seed, size from agreement_samples order by id desc limit 1")) as { id: number; seed: number; size: number };
     expect(sample).toMatchObject({ seed: 3, size: 12 });
-    const drawn = ((await db.all("select answer_id from agreement_sample_items where sample_id = ? order by position", sample.id)) as Array<{ answer_id: number }>).map((r) => r.answer_id);
+    const drawn = (
+      (await db.all("select answer_id from agreement_sample_items where sample_id = ? order by position", sample.id)) as Array<{ answer_id: number }>
+    ).map((r) => r.answer_id);
     expect(drawn).toEqual(seededSample(all, 12, 3));
     // Only the sample's coder codes it; commissioners and other partnerships are refused.
     expect((await (await signedIn(DEMO.commissioner)).get(`${A}/code`)).status).toBe(403);
@@ -247,10 +283,15 @@ describe("the blind second coder", () => {
     }
     // A repeated submit records nothing new; when all are coded the code page sends back to the results.
     expect((await officer.post(`${A}/code`, { answerId: String(drawn[0]), themes: "none" })).status).toBe(302);
-    expect(await db.get("select theme_ids from agreement_sample_items where sample_id = ? and answer_id = ?", sample.id, drawn[0])).toEqual({ theme_ids: `[${themes[0]}]` });
+    expect(await db.get("select theme_ids from agreement_sample_items where sample_id = ? and answer_id = ?", sample.id, drawn[0])).toEqual({
+      theme_ids: `[${themes[0]}]`,
+    });
     expect((await officer.get(`${A}/code`)).status).toBe(302);
     // The reviews above queued re-scoring; let it finish so the page and the check see the same machine codings.
-    await until("re-scoring", async () => ((await db.get("select count(*) as n from theme_runs where status in ('queued', 'running')")) as { n: number }).n === 0);
+    await until(
+      "re-scoring",
+      async () => ((await db.get("select count(*) as n from theme_runs where status in ('queued', 'running')")) as { n: number }).n === 0,
+    );
     const html = await (await officer.get(A)).text();
     expect(html).toContain("Latest sample: 12 of 12 answers coded by");
     const { latestSample, sampleAgreement } = await import("../../app/services/theme-agreement.server");

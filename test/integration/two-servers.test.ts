@@ -37,7 +37,9 @@ const ENV = { EMAIL_CAPTURE: "false", JOURNEY_START_LIMIT: "100000", JOURNEY_POS
 beforeAll(async () => {
   ({ dir, dbPath } = await makeSeededDatabase());
   db = openTestDb(dbPath);
-  round = (await db.get<{ id: number }>("select id from rounds where number = 1 and survey_id = (select s.id from surveys s join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care')"))!.id;
+  round = (await db.get<{ id: number }>(
+    "select id from rounds where number = 1 and survey_id = (select s.id from surveys s join consultations c on c.id = s.consultation_id where c.slug = 'joined-up-care')",
+  ))!.id;
   ratingIds = (await db.all<{ id: number }>("select id from questions where round_id = ? and type = 'rating' order by position", round)).map((r) => r.id);
   proposeId = (await db.get<{ id: number }>("select id from questions where round_id = ? and type = 'propose-outcome'", round))!.id;
   [a, b] = await Promise.all([launchServer(dbPath, await freePort(), ENV), launchServer(dbPath, await freePort(), ENV)]);
@@ -77,7 +79,9 @@ describe("two servers, one database", () => {
     expect(check).toContain("An outcome proposed across two servers");
     const done = await p.onB.post(`${BASE}/check`, { website: "" });
     expect(done.headers.get("Location")).toBe(`${BASE}/done`);
-    const result = await checkLedgers(db, round, proposeId, [{ token: participantToken(p.onA.jar), acked, proposal: "An outcome proposed across two servers", submitted: true }]);
+    const result = await checkLedgers(db, round, proposeId, [
+      { token: participantToken(p.onA.jar), acked, proposal: "An outcome proposed across two servers", submitted: true },
+    ]);
     expect(result.problems).toEqual([]);
     expect(result.acknowledgedSubmissions).toBe(1);
   });
@@ -89,7 +93,8 @@ describe("two servers, one database", () => {
     ]);
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await new Client(i % 2 ? lb.url : la.url, { "x-forwarded-for": "10.88.0.2" }).post(BASE, { website: "" })).status);
+      for (let i = 0; i < 8; i++)
+        statuses.push((await new Client(i % 2 ? lb.url : la.url, { "x-forwarded-for": "10.88.0.2" }).post(BASE, { website: "" })).status);
       expect(statuses.filter((s) => s === 302)).toHaveLength(4);
       expect(statuses.slice(4)).toEqual([429, 429, 429, 429]);
       expect((await new Client(lb.url, { "x-forwarded-for": "10.88.0.3" }).post(BASE, { website: "" })).status).toBe(302);
@@ -106,9 +111,16 @@ describe("two servers, one database", () => {
     const before = await (await new Client(b.url).get(BASE)).text(); // B has the page cached now
     const officer = new Client(a.url);
     expect((await officer.signIn(DEMO.officer.email, DEMO.officer.password)).status).toBe(302);
-    const text = (await db.get<Record<string, string | null>>("select t.title, t.summary, t.briefing, t.privacy_notice as \"privacyNotice\" from consultation_translations t join consultations c on c.id = t.consultation_id where c.slug = 'joined-up-care' and t.locale = 'en'"))!;
+    const text = (await db.get<Record<string, string | null>>(
+      "select t.title, t.summary, t.briefing, t.privacy_notice as \"privacyNotice\" from consultation_translations t join consultations c on c.id = t.consultation_id where c.slug = 'joined-up-care' and t.locale = 'en'",
+    ))!;
     expect(before).toContain(text.title!);
-    const saved = await officer.post("/consultations/joined-up-care/edit/en", { title: "Joined-up care, retitled on server A", summary: text.summary ?? "", briefing: text.briefing ?? "", privacyNotice: text.privacyNotice ?? "" });
+    const saved = await officer.post("/consultations/joined-up-care/edit/en", {
+      title: "Joined-up care, retitled on server A",
+      summary: text.summary ?? "",
+      briefing: text.briefing ?? "",
+      privacyNotice: text.privacyNotice ?? "",
+    });
     expect(saved.status).toBe(302);
     const after = await (await new Client(b.url).get(BASE)).text();
     expect(after).toContain("Joined-up care, retitled on server A");
@@ -120,9 +132,16 @@ describe("two servers, one database", () => {
     expect((await p.onB.post(BASE, { website: "" })).status).toBe(302);
     for (const [i, id] of ratingIds.entries()) expect((await p.at(i).post(`${BASE}/q/${id}`, { answer: "5" })).status).toBe(302);
     expect((await p.onB.post(`${BASE}/q/${proposeId}`, { answer: "Submitted twice at once" })).status).toBe(302);
-    const answers = await Promise.all([p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" })]);
+    const answers = await Promise.all([
+      p.onA.post(`${BASE}/check`, { website: "" }),
+      p.onB.post(`${BASE}/check`, { website: "" }),
+      p.onA.post(`${BASE}/check`, { website: "" }),
+      p.onB.post(`${BASE}/check`, { website: "" }),
+    ]);
     expect(answers.map((r) => r.status)).toEqual([302, 302, 302, 302]);
-    const n = (await db.get<{ n: number }>("select count(*) as n from responses r join participants p on p.id = r.participant_id join answers x on x.response_id = r.id where x.text_value = 'Submitted twice at once'"))!;
+    const n = (await db.get<{ n: number }>(
+      "select count(*) as n from responses r join participants p on p.id = r.participant_id join answers x on x.response_id = r.id where x.text_value = 'Submitted twice at once'",
+    ))!;
     expect(n.n).toBe(1);
   });
 
@@ -130,12 +149,25 @@ describe("two servers, one database", () => {
     const member = (await db.get<{ id: number }>("select id from advisory_group_members where left_at is null order by id desc limit 1"))!;
     const consultationId = (await db.get<{ id: number }>("select id from consultations where slug = 'joined-up-care'"))!.id;
     const token = randomToken();
-    const invitation = (await db.run("insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)", consultationId, member.id, round, hashTokenHex(token))).lastInsertRowid;
+    const invitation = (
+      await db.run(
+        "insert into invitations (consultation_id, member_id, round_id, token_hash) values (?, ?, ?, ?)",
+        consultationId,
+        member.id,
+        round,
+        hashTokenHex(token),
+      )
+    ).lastInsertRowid;
     const p = browser("10.88.0.5");
     expect((await p.onA.get(`/invite/${token}`)).headers.get("Location")).toBe(BASE);
     for (const [i, id] of ratingIds.entries()) expect((await p.at(i).post(`${BASE}/q/${id}`, { answer: "7" })).status).toBe(302);
     expect((await p.onA.post(`${BASE}/q/${proposeId}`, { answer: "Invited, submitted twice at once" })).status).toBe(302);
-    const answers = await Promise.all([p.onA.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onB.post(`${BASE}/check`, { website: "" }), p.onA.post(`${BASE}/check`, { website: "" })]);
+    const answers = await Promise.all([
+      p.onA.post(`${BASE}/check`, { website: "" }),
+      p.onB.post(`${BASE}/check`, { website: "" }),
+      p.onB.post(`${BASE}/check`, { website: "" }),
+      p.onA.post(`${BASE}/check`, { website: "" }),
+    ]);
     expect(answers.map((r) => r.status)).toEqual([302, 302, 302, 302]);
     const participants = await db.all<{ id: number }>("select id from participants where member_id = ? and consultation_id = ?", member.id, consultationId);
     expect(participants).toHaveLength(1);
@@ -154,7 +186,9 @@ describe("two servers, one database", () => {
     const F = `${C}/framework`;
     const officer = await signedIn(a.url, DEMO.officer);
     const names = ["Nottinghamshire County Council", "Rushcliffe Clinical Commissioning Group"];
-    const organisations = await Promise.all(names.map(async (n) => String((await db.get<{ id: number }>("select id from organisations where name = ?", n))!.id)));
+    const organisations = await Promise.all(
+      names.map(async (n) => String((await db.get<{ id: number }>("select id from organisations where name = ?", n))!.id)),
+    );
     expect((await officer.post(`${C}/signatories`, { organisations })).status).toBe(302);
     expect((await officer.post(`${C}/results`, COMET)).status).toBe(302);
     // Claire works through A, David through B, as a balancer might send them.
@@ -163,7 +197,9 @@ describe("two servers, one database", () => {
     const david = await signedIn(b.url, CCG_COMMISSIONER);
     const davidOnA = new Client(a.url, {}, david.jar);
     expect((await claire.post(F, { intent: "start" })).headers.get("location")).toBe(`${F}?notice=started`);
-    const set = (await db.get<{ version: number; content: string }>("select version, content from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') order by version desc limit 1"))!;
+    const set = (await db.get<{ version: number; content: string }>(
+      "select version, content from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') order by version desc limit 1",
+    ))!;
     const codes = (JSON.parse(set.content) as { outcomes: Array<{ code: string; included: boolean }> }).outcomes.filter((o) => o.included).map((o) => o.code);
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect((await claireOnB.post(`${F}/outcomes/${code}/indicators/new`, INDICATOR)).status).toBe(302);
@@ -174,21 +210,40 @@ describe("two servers, one database", () => {
     const version = String(set.version);
     expect((await claireOnB.post(F, { intent: "propose", version })).headers.get("location")).toBe(`${F}?notice=proposed`);
 
-    const claireSigns = await Promise.all([claire.post(F, { intent: "sign", version }), claireOnB.post(F, { intent: "sign", version }), claire.post(F, { intent: "sign", version }), claireOnB.post(F, { intent: "sign", version })]);
+    const claireSigns = await Promise.all([
+      claire.post(F, { intent: "sign", version }),
+      claireOnB.post(F, { intent: "sign", version }),
+      claire.post(F, { intent: "sign", version }),
+      claireOnB.post(F, { intent: "sign", version }),
+    ]);
     expect(claireSigns.filter((r) => r.headers.get("location") === `${F}?notice=signed`)).toHaveLength(1);
     expect(claireSigns.filter((r) => r.status === 409)).toHaveLength(3);
     const davidSigns = await Promise.all([david.post(F, { intent: "sign", version }), davidOnA.post(F, { intent: "sign", version })]);
     expect(davidSigns.filter((r) => r.headers.get("location") === `${F}?notice=agreed`)).toHaveLength(1);
     expect(davidSigns.filter((r) => r.status === 409)).toHaveLength(1);
-    const signatures = await db.all<{ organisation_id: number }>("select organisation_id from outcome_set_signatures where set_id = (select id from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?) and signed_at is not null order by organisation_id", set.version);
+    const signatures = await db.all<{ organisation_id: number }>(
+      "select organisation_id from outcome_set_signatures where set_id = (select id from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?) and signed_at is not null order by organisation_id",
+      set.version,
+    );
     expect(signatures.map((r) => String(r.organisation_id)).sort()).toEqual([...organisations].sort());
-    expect((await db.get<{ status: string }>("select status from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?", set.version))!.status).toBe("agreed");
+    expect(
+      (await db.get<{ status: string }>(
+        "select status from outcome_sets where consultation_id = (select id from consultations where slug = 'joined-up-care') and version = ?",
+        set.version,
+      ))!.status,
+    ).toBe("agreed");
     expect(await db.get("select count(*) as n from audit_log where action = 'outcome_set.agreed'")).toEqual({ n: 1 });
   });
 
   it("leave an email another server is sending alone when a server starts (no second send)", async () => {
     const now = new Date();
-    const busy = (await db.run("insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'x@cag.example', 'Being sent by A', 'body', 'sending', ?, ?)", now, now)).lastInsertRowid;
+    const busy = (
+      await db.run(
+        "insert into email_outbox (kind, to_address, subject, text, status, next_attempt_at, updated_at) values ('test', 'x@cag.example', 'Being sent by A', 'body', 'sending', ?, ?)",
+        now,
+        now,
+      )
+    ).lastInsertRowid;
     const c = await launchServer(dbPath, await freePort(), ENV);
     try {
       await new Promise((r) => setTimeout(r, 500));
@@ -200,66 +255,70 @@ describe("two servers, one database", () => {
     }
   });
 
-  it("keep serving through the other when one is killed (SIGKILL) mid-load: every acknowledged answer and submission stored exactly once", { timeout: 120_000 }, async () => {
-    const victim = await launchServer(dbPath, await freePort(), ENV);
-    const servers = [victim, b];
-    let killed = false;
-    const retried = { n: 0 };
-    /** Sends to the server the balancer picks (alternating); a refused or cut-off request goes to the other, as a balancer retries. */
-    async function send(clients: Client[], n: number, path: string, form: Record<string, string>): Promise<Response> {
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const client = clients[(n + attempt) % 2];
-        try {
-          const res = await client.post(path, form);
-          if (res.status < 500) return res;
-        } catch {
-          // the server is gone: the next attempt goes to the other
+  it(
+    "keep serving through the other when one is killed (SIGKILL) mid-load: every acknowledged answer and submission stored exactly once",
+    { timeout: 120_000 },
+    async () => {
+      const victim = await launchServer(dbPath, await freePort(), ENV);
+      const servers = [victim, b];
+      let killed = false;
+      const retried = { n: 0 };
+      /** Sends to the server the balancer picks (alternating); a refused or cut-off request goes to the other, as a balancer retries. */
+      async function send(clients: Client[], n: number, path: string, form: Record<string, string>): Promise<Response> {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const client = clients[(n + attempt) % 2];
+          try {
+            const res = await client.post(path, form);
+            if (res.status < 500) return res;
+          } catch {
+            // the server is gone: the next attempt goes to the other
+          }
+          retried.n++;
         }
-        retried.n++;
+        throw new Error(`no server answered ${path}`);
       }
-      throw new Error(`no server answered ${path}`);
-    }
-    const participants = Array.from({ length: 8 }, (_, k) => {
-      const onVictim = new Client(victim.url, { "x-forwarded-for": `10.89.0.${k}` });
-      const onB = new Client(b.url, { "x-forwarded-for": `10.89.0.${k}` }, onVictim.jar);
-      return { k, clients: [onVictim, onB] };
-    });
-    const run = async ({ k, clients }: (typeof participants)[number]): Promise<Ledger> => {
-      const ledger: Ledger = { token: null, acked: new Map(), proposal: null, submitted: false };
-      let n = k;
-      expect((await send(clients, n++, BASE, { website: "" })).status).toBe(302);
-      for (const id of ratingIds) {
-        const score = 1 + ((k + id) % 9);
-        if ((await send(clients, n++, `${BASE}/q/${id}`, { answer: String(score) })).status === 302) ledger.acked.set(id, score);
-        await new Promise((r) => setTimeout(r, 10));
+      const participants = Array.from({ length: 8 }, (_, k) => {
+        const onVictim = new Client(victim.url, { "x-forwarded-for": `10.89.0.${k}` });
+        const onB = new Client(b.url, { "x-forwarded-for": `10.89.0.${k}` }, onVictim.jar);
+        return { k, clients: [onVictim, onB] };
+      });
+      const run = async ({ k, clients }: (typeof participants)[number]): Promise<Ledger> => {
+        const ledger: Ledger = { token: null, acked: new Map(), proposal: null, submitted: false };
+        let n = k;
+        expect((await send(clients, n++, BASE, { website: "" })).status).toBe(302);
+        for (const id of ratingIds) {
+          const score = 1 + ((k + id) % 9);
+          if ((await send(clients, n++, `${BASE}/q/${id}`, { answer: String(score) })).status === 302) ledger.acked.set(id, score);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        const proposal = `Proposal ${k} through two servers`;
+        if ((await send(clients, n++, `${BASE}/q/${proposeId}`, { answer: proposal })).status === 302) ledger.proposal = proposal;
+        if (k % 4 !== 3) {
+          const done = await send(clients, n++, `${BASE}/check`, { website: "" });
+          ledger.submitted = done.headers.get("Location") === `${BASE}/done`;
+        }
+        ledger.token = participantToken(clients[0].jar);
+        return ledger;
+      };
+      const killer = (async () => {
+        await new Promise((r) => setTimeout(r, 400));
+        victim.child.kill("SIGKILL");
+        killed = true;
+      })();
+      const ledgers = await Promise.all(participants.map(run));
+      await killer;
+      expect(killed).toBe(true);
+      expect(servers[1].child.exitCode).toBeNull();
+      const result = await checkLedgers(db, round, proposeId, ledgers);
+      if (testDialect === "sqlite") {
+        const file = new Database(dbPath, { readonly: true });
+        expect(String(file.pragma("integrity_check", { simple: true }))).toBe("ok");
+        file.close();
       }
-      const proposal = `Proposal ${k} through two servers`;
-      if ((await send(clients, n++, `${BASE}/q/${proposeId}`, { answer: proposal })).status === 302) ledger.proposal = proposal;
-      if (k % 4 !== 3) {
-        const done = await send(clients, n++, `${BASE}/check`, { website: "" });
-        ledger.submitted = done.headers.get("Location") === `${BASE}/done`;
-      }
-      ledger.token = participantToken(clients[0].jar);
-      return ledger;
-    };
-    const killer = (async () => {
-      await new Promise((r) => setTimeout(r, 400));
-      victim.child.kill("SIGKILL");
-      killed = true;
-    })();
-    const ledgers = await Promise.all(participants.map(run));
-    await killer;
-    expect(killed).toBe(true);
-    expect(servers[1].child.exitCode).toBeNull();
-    const result = await checkLedgers(db, round, proposeId, ledgers);
-    if (testDialect === "sqlite") {
-      const file = new Database(dbPath, { readonly: true });
-      expect(String(file.pragma("integrity_check", { simple: true }))).toBe("ok");
-      file.close();
-    }
-    expect(result.problems).toEqual([]);
-    expect(result.acknowledgedSubmissions).toBe(6);
-    expect(result.leftAsDrafts).toBe(2);
-    expect(result.acknowledgedAnswers).toBe(8 * (ratingIds.length + 1));
-  });
+      expect(result.problems).toEqual([]);
+      expect(result.acknowledgedSubmissions).toBe(6);
+      expect(result.leftAsDrafts).toBe(2);
+      expect(result.acknowledgedAnswers).toBe(8 * (ratingIds.length + 1));
+    },
+  );
 });

@@ -32,14 +32,31 @@ describe("validateMember", () => {
   });
 
   it("keeps no profile data without consent, and says so", () => {
-    const { member, problems } = validateMember({ displayName: "A", email: "a@x.org", stakeholderGroup: "carer", profileConsent: "no", locality: "Rushcliffe" });
+    const { member, problems } = validateMember({
+      displayName: "A",
+      email: "a@x.org",
+      stakeholderGroup: "carer",
+      profileConsent: "no",
+      locality: "Rushcliffe",
+    });
     expect(member).toBeUndefined();
     expect(problems).toEqual([{ field: "locality", key: "profileWithoutConsent" }]);
-    expect(validateMember({ displayName: "A", email: "a@x.org", stakeholderGroup: "carer" }).member).toMatchObject({ profileConsent: false, locality: null, preferredLocale: "en" });
+    expect(validateMember({ displayName: "A", email: "a@x.org", stakeholderGroup: "carer" }).member).toMatchObject({
+      profileConsent: false,
+      locality: null,
+      preferredLocale: "en",
+    });
   });
 
   it("names every problem with its field", () => {
-    const { problems } = validateMember({ displayName: "", email: "not-an-email", stakeholderGroup: "voter", preferredLocale: "fr", profileConsent: "perhaps", ageBand: "12" });
+    const { problems } = validateMember({
+      displayName: "",
+      email: "not-an-email",
+      stakeholderGroup: "voter",
+      preferredLocale: "fr",
+      profileConsent: "perhaps",
+      ageBand: "12",
+    });
     expect(problems.map((p) => `${p.field}:${p.key}`)).toEqual([
       "displayName:nameRequired",
       "email:emailFormat",
@@ -48,9 +65,17 @@ describe("validateMember", () => {
       "profileConsent:consentFormat",
       "ageBand:profileWithoutConsent",
     ]);
-    expect(validateMember({ displayName: "x\u0007", email: "a@x.org", stakeholderGroup: "carer" }).problems).toEqual([{ field: "displayName", key: "invalidCharacters" }]);
-    expect(validateMember({ displayName: "x".repeat(121), email: "a@x.org", stakeholderGroup: "carer" }).problems).toEqual([{ field: "displayName", key: "nameTooLong" }]);
-    expect(validateMember({ displayName: "x", email: "a@x.org", stakeholderGroup: "carer", profileConsent: "yes", ageBand: "12", sex: "robot" }).problems.map((p) => p.key)).toEqual(["ageBandUnknown", "sexUnknown"]);
+    expect(validateMember({ displayName: "x\u0007", email: "a@x.org", stakeholderGroup: "carer" }).problems).toEqual([
+      { field: "displayName", key: "invalidCharacters" },
+    ]);
+    expect(validateMember({ displayName: "x".repeat(121), email: "a@x.org", stakeholderGroup: "carer" }).problems).toEqual([
+      { field: "displayName", key: "nameTooLong" },
+    ]);
+    expect(
+      validateMember({ displayName: "x", email: "a@x.org", stakeholderGroup: "carer", profileConsent: "yes", ageBand: "12", sex: "robot" }).problems.map(
+        (p) => p.key,
+      ),
+    ).toEqual(["ageBandUnknown", "sexUnknown"]);
   });
 });
 
@@ -87,8 +112,12 @@ describe("validateMemberImport", () => {
   });
 
   it("needs the required columns, refuses unknown ones and an empty file", () => {
-    expect(validateMemberImport(parseCsv("name,stakeholder_group\nA,citizen\n"), new Set()).problems).toEqual([{ line: 1, column: 1, key: "missingColumn", params: { column: "email" } }]);
-    expect(validateMemberImport(parseCsv("name,email,stakeholder_group,shoe_size\nA,a@x.org,citizen,9\n"), new Set()).problems).toEqual([{ line: 1, column: 4, key: "unknownColumn", params: { column: "shoe_size" } }]);
+    expect(validateMemberImport(parseCsv("name,stakeholder_group\nA,citizen\n"), new Set()).problems).toEqual([
+      { line: 1, column: 1, key: "missingColumn", params: { column: "email" } },
+    ]);
+    expect(validateMemberImport(parseCsv("name,email,stakeholder_group,shoe_size\nA,a@x.org,citizen,9\n"), new Set()).problems).toEqual([
+      { line: 1, column: 4, key: "unknownColumn", params: { column: "shoe_size" } },
+    ]);
     expect(validateMemberImport(parseCsv("name,email,stakeholder_group\n"), new Set()).problems).toEqual([{ line: 2, column: 1, key: "noRows" }]);
   });
 });

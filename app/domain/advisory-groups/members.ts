@@ -10,7 +10,17 @@ export const AGE_BANDS = ["16-17", "18-34", "35-49", "50-64", "65-74", "75+"] as
 export const SEXES = ["female", "male", "other"] as const;
 export const MEMBER_LOCALES = ["en", "cy", "pl", "ur"] as const;
 
-export const MEMBER_FIELDS = ["displayName", "email", "stakeholderGroup", "preferredLocale", "profileConsent", "ageBand", "sex", "locality", "ethnicity"] as const;
+export const MEMBER_FIELDS = [
+  "displayName",
+  "email",
+  "stakeholderGroup",
+  "preferredLocale",
+  "profileConsent",
+  "ageBand",
+  "sex",
+  "locality",
+  "ethnicity",
+] as const;
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 export const PROFILE_DATA_FIELDS = ["ageBand", "sex", "locality", "ethnicity"] as const;
 
@@ -73,12 +83,16 @@ export function validateMember(raw: Partial<Record<MemberField, string>>): { mem
   if (!email) problems.push({ field: "email", key: "emailRequired" });
   else if (email.length > 254 || !EMAIL.test(email)) problems.push({ field: "email", key: "emailFormat" });
 
-  const group = text(raw.stakeholderGroup).toLowerCase().replace(/[\s_]+/g, "-");
+  const group = text(raw.stakeholderGroup)
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   if (!group) problems.push({ field: "stakeholderGroup", key: "groupRequired" });
-  else if (!(STAKEHOLDER_GROUPS as readonly string[]).includes(group)) problems.push({ field: "stakeholderGroup", key: "groupUnknown", params: { value: group.slice(0, 40) } });
+  else if (!(STAKEHOLDER_GROUPS as readonly string[]).includes(group))
+    problems.push({ field: "stakeholderGroup", key: "groupUnknown", params: { value: group.slice(0, 40) } });
 
   const locale = text(raw.preferredLocale).toLowerCase() || "en";
-  if (!(MEMBER_LOCALES as readonly string[]).includes(locale)) problems.push({ field: "preferredLocale", key: "localeUnknown", params: { value: locale.slice(0, 20) } });
+  if (!(MEMBER_LOCALES as readonly string[]).includes(locale))
+    problems.push({ field: "preferredLocale", key: "localeUnknown", params: { value: locale.slice(0, 20) } });
 
   const consentRaw = text(raw.profileConsent).toLowerCase();
   const consent = YES.includes(consentRaw);
@@ -94,8 +108,10 @@ export function validateMember(raw: Partial<Record<MemberField, string>>): { mem
     }
     if (value.length > 80) problems.push({ field, key: "profileTooLong" });
     else if (CONTROL.test(value)) problems.push({ field, key: "invalidCharacters" });
-    else if (field === "ageBand" && !(AGE_BANDS as readonly string[]).includes(value)) problems.push({ field, key: "ageBandUnknown", params: { value: value.slice(0, 20) } });
-    else if (field === "sex" && !(SEXES as readonly string[]).includes(value.toLowerCase())) problems.push({ field, key: "sexUnknown", params: { value: value.slice(0, 20) } });
+    else if (field === "ageBand" && !(AGE_BANDS as readonly string[]).includes(value))
+      problems.push({ field, key: "ageBandUnknown", params: { value: value.slice(0, 20) } });
+    else if (field === "sex" && !(SEXES as readonly string[]).includes(value.toLowerCase()))
+      problems.push({ field, key: "sexUnknown", params: { value: value.slice(0, 20) } });
     else profile[field] = field === "sex" ? value.toLowerCase() : value;
   }
   if (problems.length) return { problems };

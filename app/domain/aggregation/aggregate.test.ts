@@ -78,7 +78,17 @@ describe("rounds, unable to score and the method record", () => {
     expect(result.method).toEqual({
       name: METHOD_NAME,
       version: ENGINE_VERSION,
-      parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", medianIn: 7, iqrMax: 2, groupWeighting: "equal", weighted: false },
+      parameters: {
+        rule: "comet",
+        thresholdIn: 70,
+        thresholdOut: 15,
+        bound: "strict",
+        groups: "overall",
+        medianIn: 7,
+        iqrMax: 2,
+        groupWeighting: "equal",
+        weighted: false,
+      },
     });
     expect(result.weighting).toBeUndefined();
   });

@@ -45,7 +45,13 @@ export interface AggregateResult {
     version: string;
     parameters: ConsensusParameters & { groupWeighting: "equal" | "pooled"; weighted: boolean; raking?: RakingOptions };
   };
-  weighting?: { deff: number; nEff: number; iterations: number; converged: boolean; byRound: Record<string, { deff: number; nEff: number; iterations: number; converged: boolean; total: number }> };
+  weighting?: {
+    deff: number;
+    nEff: number;
+    iterations: number;
+    converged: boolean;
+    byRound: Record<string, { deff: number; nEff: number; iterations: number; converged: boolean; total: number }>;
+  };
   items: ItemResult[];
 }
 
@@ -206,7 +212,11 @@ export function aggregateColumns(data: ResponseColumns, options: AggregateOption
   }
   const firstRound = byRound[String(rounds[0])];
   return {
-    method: { name: METHOD_NAME, version: ENGINE_VERSION, parameters: { ...consensus, groupWeighting, weighted: Boolean(options.margins?.length), ...(options.raking ? { raking: options.raking } : {}) } },
+    method: {
+      name: METHOD_NAME,
+      version: ENGINE_VERSION,
+      parameters: { ...consensus, groupWeighting, weighted: Boolean(options.margins?.length), ...(options.raking ? { raking: options.raking } : {}) },
+    },
     ...(firstRound
       ? { weighting: { deff: firstRound.deff, nEff: firstRound.nEff, iterations: firstRound.iterations, converged: firstRound.converged, byRound } }
       : {}),

@@ -54,7 +54,10 @@ export function cometStatus(
 
 /** A quantile function of the scores (R type 7); null when there are none. */
 type Quantile = (p: number) => number | null;
-const ofSorted = (sorted: number[]): Quantile => (p) => (sorted.length ? quantileType7(sorted, p) : null);
+const ofSorted =
+  (sorted: number[]): Quantile =>
+  (p) =>
+    sorted.length ? quantileType7(sorted, p) : null;
 
 export function medianIqrStatus(sorted: number[], p: Pick<ConsensusParameters, "medianIn" | "iqrMax">): ConsensusStatus {
   return medianIqrWith(ofSorted(sorted), p);

@@ -29,7 +29,8 @@ export function parseMarginsCsv(text: string, allowedVariables?: readonly string
       throw new CsvError(`category "${values.category}" must have one part per variable (${variables.length})`, line, categoryCol);
     }
     const target = Number(values.target);
-    if (values.target.trim() === "" || !Number.isFinite(target) || target < 0) throw new CsvError(`target "${values.target}" is not a non-negative number`, line, targetCol);
+    if (values.target.trim() === "" || !Number.isFinite(target) || target < 0)
+      throw new CsvError(`target "${values.target}" is not a non-negative number`, line, targetCol);
     return { variable: variables.join(":"), category: values.category, target, line };
   });
   if (rows.length === 0) throw new CsvError("there are no margins in the file", 2, 1);
@@ -50,7 +51,8 @@ export function marginsFromRows(rows: readonly MarginRow[]): Margin[] {
     const key = marginKey(variables);
     const margin = byKey.get(key) ?? { variables, targets: new Map<string, number>() };
     const existing = margin.targets.get(r.category);
-    if (existing !== undefined && existing !== r.target) throw new CsvError(`category "${r.category}" of ${key} is given two different targets`, r.line ?? 0, 0);
+    if (existing !== undefined && existing !== r.target)
+      throw new CsvError(`category "${r.category}" of ${key} is given two different targets`, r.line ?? 0, 0);
     margin.targets.set(r.category, r.target);
     byKey.set(key, margin);
   }

@@ -13,7 +13,10 @@ const PLACES = ["City", "North", "West", "Rushcliffe"];
 
 /** A panel with someone in every age × sex × locality cell, so any positive targets are attainable. */
 const panelArb = fc
-  .array(fc.tuple(fc.nat(AGES.length - 1), fc.nat(SEXES.length - 1), fc.nat(PLACES.length - 1), fc.integer({ min: 1, max: 9 })), { minLength: 12, maxLength: 80 })
+  .array(fc.tuple(fc.nat(AGES.length - 1), fc.nat(SEXES.length - 1), fc.nat(PLACES.length - 1), fc.integer({ min: 1, max: 9 })), {
+    minLength: 12,
+    maxLength: 80,
+  })
   .map((rows) => {
     const cover = AGES.flatMap((_, a) => SEXES.flatMap((_, s) => PLACES.map((_, p) => [a, s, p, 5] as [number, number, number, number])));
     return [...cover, ...rows].map(([a, s, p, r], i) => ({ id: `R${i}`, age_band: AGES[a], sex: SEXES[s], locality: PLACES[p], rating: String(r) }));
@@ -30,7 +33,13 @@ function marginsFor(t: { age: number[]; placeShares: number[]; sexShare: number 
   const shareSum = t.placeShares.reduce((a, b) => a + b, 0);
   return [
     { variables: ["age_band"], targets: new Map(AGES.map((c, i) => [c, t.age[i] * scale])) },
-    { variables: ["sex"], targets: new Map([["female", (total * t.sexShare * scale) / 100], ["male", (total * (100 - t.sexShare) * scale) / 100]]) },
+    {
+      variables: ["sex"],
+      targets: new Map([
+        ["female", (total * t.sexShare * scale) / 100],
+        ["male", (total * (100 - t.sexShare) * scale) / 100],
+      ]),
+    },
     { variables: ["locality"], targets: new Map(PLACES.map((c, i) => [c, (total * t.placeShares[i] * scale) / shareSum])) },
   ];
 }
@@ -81,7 +90,15 @@ describe("raking properties", () => {
           const shareSum = shares.reduce((a, b) => a + b, 0);
           const joint = new Map(AGES.flatMap((a, i) => SEXES.map((s, j) => [`${a}:${s}`, cells[i * SEXES.length + j]] as [string, number])));
           const place = new Map(PLACES.map((c, i) => [c, (total * shares[i]) / shareSum]));
-          const { weights, converged } = rake(panel, [{ variables: ["age_band", "sex"], targets: joint }, { variables: ["locality"], targets: place }], { maxIterations: 5000 }, base.slice(0, panel.length));
+          const { weights, converged } = rake(
+            panel,
+            [
+              { variables: ["age_band", "sex"], targets: joint },
+              { variables: ["locality"], targets: place },
+            ],
+            { maxIterations: 5000 },
+            base.slice(0, panel.length),
+          );
           expect(converged).toBe(true);
           const sums = new Map<string, number>();
           panel.forEach((r, i) => {
@@ -127,8 +144,12 @@ describe("raking properties", () => {
       fc.property(panelArb, targetsArb, fc.integer(), (panel, t, seed) => {
         const margins = marginsFor(t);
         const a = rake(panel, margins, { maxIterations: 5000 }).weights;
-        const order = panel.map((_, i) => i).sort((x, y) => ((x * 2654435761 + seed) >>> 0) % 97 - (((y * 2654435761 + seed) >>> 0) % 97) || x - y);
-        const b = rake(order.map((i) => panel[i]), margins, { maxIterations: 5000 }).weights;
+        const order = panel.map((_, i) => i).sort((x, y) => (((x * 2654435761 + seed) >>> 0) % 97) - (((y * 2654435761 + seed) >>> 0) % 97) || x - y);
+        const b = rake(
+          order.map((i) => panel[i]),
+          margins,
+          { maxIterations: 5000 },
+        ).weights;
         order.forEach((i, k) => expect(relClose(b[k], a[i], 1e-7)).toBe(true));
       }),
       { numRuns: 40 },
@@ -164,7 +185,10 @@ describe("estimate properties", () => {
   it("aggregate results do not depend on row order", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom("citizen", "carer"), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })), { minLength: 2, maxLength: 40 }),
+        fc.array(fc.tuple(fc.constantFrom("citizen", "carer"), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })), {
+          minLength: 2,
+          maxLength: 40,
+        }),
         (rows) => {
           const data: ResponseRow[] = rows.map(([group, a, b], i) => ({ respondentId: `R${i}`, round: 1, group, profile: {}, ratings: { O1: a, O2: b } }));
           const forward = aggregate(data);

@@ -15,7 +15,21 @@ describe("engine purity", () => {
   });
   it("exports the version and the main entry points from the index", () => {
     expect(engine.ENGINE_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const name of ["aggregate", "aggregateColumns", "rake", "RakingError", "wilsonInterval", "weightedProportion", "quantileType7", "borda", "schulze", "bradleyTerry", "buildFramework", "publishCount", "compareRounds"]) {
+    for (const name of [
+      "aggregate",
+      "aggregateColumns",
+      "rake",
+      "RakingError",
+      "wilsonInterval",
+      "weightedProportion",
+      "quantileType7",
+      "borda",
+      "schulze",
+      "bradleyTerry",
+      "buildFramework",
+      "publishCount",
+      "compareRounds",
+    ]) {
       expect(typeof (engine as Record<string, unknown>)[name], name).toBe("function");
     }
   });

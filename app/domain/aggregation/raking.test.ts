@@ -23,7 +23,10 @@ const codeOf = (fn: () => unknown) => {
 
 describe("raking", () => {
   it("mixes a joint margin (age × sex) with a single one and matches both", () => {
-    const { weights, converged } = rake(people, [m(["age", "sex"], { "young:f": 30, "young:m": 20, "old:f": 25, "old:m": 25 }), m(["place"], { A: 60, B: 40 })]);
+    const { weights, converged } = rake(people, [
+      m(["age", "sex"], { "young:f": 30, "young:m": 20, "old:f": 25, "old:m": 25 }),
+      m(["place"], { A: 60, B: 40 }),
+    ]);
     expect(converged).toBe(true);
     // Within the default tolerance: 1e-10 of the total (100).
     expect(sumWhere(weights, (p) => p.age === "young" && p.sex === "f")).toBeCloseTo(30, 7);
@@ -58,9 +61,15 @@ describe("raking", () => {
     expect(codeOf(() => rake(people, [m(["sex"], { f: 50, m: 50 }), m(["place"], { A: 50, B: 60 })]))).toBe("totals-disagree");
     expect(codeOf(() => rake(people, [m(["sex"], { f: 50, m: 50, x: 10 })]))).toBe("empty-category");
     expect(codeOf(() => rake(people, [m(["sex"], { f: 50 })]))).toBe("no-target");
-    expect(codeOf(() => rake(people, [m(["sex"], { f: 50, m: 50 }), m(["place"], { A: 50, B: 50 })], { maxIterations: 1, tolerance: 1e-15, trim: { lower: 0.99, upper: 1.01 } }))).toMatch(
-      /not-converged/,
-    );
+    expect(
+      codeOf(() =>
+        rake(people, [m(["sex"], { f: 50, m: 50 }), m(["place"], { A: 50, B: 50 })], {
+          maxIterations: 1,
+          tolerance: 1e-15,
+          trim: { lower: 0.99, upper: 1.01 },
+        }),
+      ),
+    ).toMatch(/not-converged/);
     expect(codeOf(() => rake(people, [m(["sex"], { f: -1, m: 50 })]))).toBe("bad-input");
     // Within 0.1% the totals are rescaled to agree, and the result says so.
     expect(rake(people, [m(["sex"], { f: 50, m: 50 }), m(["place"], { A: 50, B: 50.05 })]).rescaled).toBe(true);

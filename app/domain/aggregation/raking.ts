@@ -70,7 +70,10 @@ function compile(respondents: ReadonlyArray<Record<string, string>>, margins: Ma
     const targets = Float64Array.from(categories.map((c) => margin.targets.get(c)!));
     for (let k = 0; k < targets.length; k++) {
       if (!Number.isFinite(targets[k]) || targets[k] < 0) {
-        throw new RakingError("bad-input", `Margin ${label}: target for ${categories[k]} must be a non-negative number`, { margin: label, category: categories[k] });
+        throw new RakingError("bad-input", `Margin ${label}: target for ${categories[k]} must be a non-negative number`, {
+          margin: label,
+          category: categories[k],
+        });
       }
     }
     const index = new Int32Array(respondents.length);
@@ -80,14 +83,21 @@ function compile(respondents: ReadonlyArray<Record<string, string>>, margins: Ma
       const key = single !== null ? (respondents[i][single] ?? "") : margin.variables.map((v) => respondents[i][v] ?? "").join(":");
       const k = position.get(key);
       if (k === undefined) {
-        throw new RakingError("no-target", `Respondent ${i + 1} is in category "${key}" of margin ${label}, which has no target`, { margin: label, category: key, respondent: i });
+        throw new RakingError("no-target", `Respondent ${i + 1} is in category "${key}" of margin ${label}, which has no target`, {
+          margin: label,
+          category: key,
+          respondent: i,
+        });
       }
       index[i] = k;
       seen[k] = 1;
     }
     for (let k = 0; k < categories.length; k++) {
       if (!seen[k] && targets[k] > 0) {
-        throw new RakingError("empty-category", `Margin ${label}: category "${categories[k]}" has a target but no respondents`, { margin: label, category: categories[k] });
+        throw new RakingError("empty-category", `Margin ${label}: category "${categories[k]}" has a target but no respondents`, {
+          margin: label,
+          category: categories[k],
+        });
       }
     }
     return { label, categories, targets, index };
@@ -228,7 +238,8 @@ export function rake(
   const w = new Float64Array(respondents.length);
   for (let i = 0; i < w.length; i++) {
     const b = baseWeights ? baseWeights[i] : 1;
-    if (!(b > 0) || !Number.isFinite(b)) throw new RakingError("bad-input", `Respondent ${i + 1} has base weight ${b}; base weights must be positive`, { respondent: i });
+    if (!(b > 0) || !Number.isFinite(b))
+      throw new RakingError("bad-input", `Respondent ${i + 1} has base weight ${b}; base weights must be positive`, { respondent: i });
     w[i] = b;
   }
   const compiled = compile(respondents, margins);
@@ -241,11 +252,15 @@ export function rake(
   compiled.forEach((m, j) => {
     const t = proportions ? baseTotal : totals[j];
     if (Math.abs(t - total) > 0.001 * total) {
-      throw new RakingError("totals-disagree", `Margin ${m.label} totals ${t}, but margin ${compiled[0].label} totals ${total}: they differ by more than 0.1%`, {
-        margin: m.label,
-        total: t,
-        expected: total,
-      });
+      throw new RakingError(
+        "totals-disagree",
+        `Margin ${m.label} totals ${t}, but margin ${compiled[0].label} totals ${total}: they differ by more than 0.1%`,
+        {
+          margin: m.label,
+          total: t,
+          expected: total,
+        },
+      );
     }
     if (t !== total) {
       rescaled = true;
@@ -262,8 +277,8 @@ export function rake(
       const mean = sumOf(w) / w.length;
       let outside = false;
       for (let i = 0; i < w.length; i++) {
-        if (w[i] < lower * mean * (1 - slack)) (w[i] = lower * mean), (outside = true);
-        else if (w[i] > upper * mean * (1 + slack)) (w[i] = upper * mean), (outside = true);
+        if (w[i] < lower * mean * (1 - slack)) ((w[i] = lower * mean), (outside = true));
+        else if (w[i] > upper * mean * (1 + slack)) ((w[i] = upper * mean), (outside = true));
       }
       if (!outside) break;
       if (trimRounds >= maxIterations) {

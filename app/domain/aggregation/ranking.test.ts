@@ -8,7 +8,13 @@ describe("ranking input", () => {
 
 describe("Schulze", () => {
   it("ties unranked items last", () => {
-    const r = schulze([{ count: 3, tiers: [["A"]] }, { count: 1, tiers: [["B"], ["A"]] }], ["A", "B", "C"]);
+    const r = schulze(
+      [
+        { count: 3, tiers: [["A"]] },
+        { count: 1, tiers: [["B"], ["A"]] },
+      ],
+      ["A", "B", "C"],
+    );
     // d[A][B] = 3, d[B][A] = 1, A and B each beat the unranked C on every ballot that ranks them.
     expect(r.d).toEqual([
       [0, 3, 4],
@@ -33,7 +39,12 @@ describe("Schulze", () => {
 
 describe("Borda", () => {
   it("weights each ballot by its count", () => {
-    expect(borda([{ count: 2, tiers: [["X"], ["Y"], ["Z"]] }, { count: 1, tiers: [["Z"], ["Y"], ["X"]] }])).toEqual([
+    expect(
+      borda([
+        { count: 2, tiers: [["X"], ["Y"], ["Z"]] },
+        { count: 1, tiers: [["Z"], ["Y"], ["X"]] },
+      ]),
+    ).toEqual([
       { item: "X", points: 4 }, // 2·2 + 1·0
       { item: "Y", points: 3 }, // 2·1 + 1·1
       { item: "Z", points: 2 }, // 2·0 + 1·2
@@ -56,10 +67,12 @@ describe("Bradley–Terry", () => {
     expect(r.pseudoWinsAdded).toBe(false);
     const s = r.strengths;
     const expectedWins = (i: string) =>
-      ["A", "B", "C"].filter((j) => j !== i).reduce((acc, j) => {
-        const games = wins.filter((w) => (w.winner === i && w.loser === j) || (w.winner === j && w.loser === i)).reduce((a, w) => a + w.wins, 0);
-        return acc + (games * s[i]) / (s[i] + s[j]);
-      }, 0);
+      ["A", "B", "C"]
+        .filter((j) => j !== i)
+        .reduce((acc, j) => {
+          const games = wins.filter((w) => (w.winner === i && w.loser === j) || (w.winner === j && w.loser === i)).reduce((a, w) => a + w.wins, 0);
+          return acc + (games * s[i]) / (s[i] + s[j]);
+        }, 0);
     expect(expectedWins("A")).toBeCloseTo(15, 8);
     expect(expectedWins("B")).toBeCloseTo(9, 8);
     expect(expectedWins("C")).toBeCloseTo(6, 8);

@@ -10,7 +10,12 @@ export interface Ballot {
 export function parseRanking(text: string): string[][] {
   return text
     .split(">")
-    .map((tier) => tier.split("=").map((s) => s.trim()).filter(Boolean))
+    .map((tier) =>
+      tier
+        .split("=")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .filter((tier) => tier.length > 0);
 }
 
@@ -61,8 +66,7 @@ export function schulze(ballots: Ballot[], candidates = candidatesOf(ballots)): 
   }
   const p = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i !== j && d[i][j] > d[j][i] ? d[i][j] : 0)));
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++)
-      if (i !== j) for (let k = 0; k < n; k++) if (i !== k && j !== k) p[j][k] = Math.max(p[j][k], Math.min(p[j][i], p[i][k]));
+    for (let j = 0; j < n; j++) if (i !== j) for (let k = 0; k < n; k++) if (i !== k && j !== k) p[j][k] = Math.max(p[j][k], Math.min(p[j][i], p[i][k]));
   const wins = candidates.map((_, i) => candidates.reduce((w, _c, j) => w + (i !== j && p[i][j] > p[j][i] ? 1 : 0), 0));
   const order = candidates.map((item, i) => ({ item, wins: wins[i] })).sort((a, b) => b.wins - a.wins || a.item.localeCompare(b.item));
   const ranking = order.map((o) => ({ ...o, rank: 1 + order.filter((x) => x.wins > o.wins).length }));
@@ -92,7 +96,7 @@ function stronglyConnected(n: number, w: number[][]): boolean {
     seen[0] = true;
     while (stack.length) {
       const i = stack.pop()!;
-      for (let j = 0; j < n; j++) if (!seen[j] && (forward ? w[i][j] : w[j][i]) > 0) (seen[j] = true), stack.push(j);
+      for (let j = 0; j < n; j++) if (!seen[j] && (forward ? w[i][j] : w[j][i]) > 0) ((seen[j] = true), stack.push(j));
     }
     return seen.every(Boolean);
   };

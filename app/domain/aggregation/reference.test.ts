@@ -90,7 +90,11 @@ describe("RAND/UCLA with IPRAS: BMJ Open 2012;2:e001431, Table 1", () => {
 });
 
 describe("COMET consensus boundary cases (methods §2)", () => {
-  const ratings = (critical: number, limited: number) => [...new Array(critical).fill(8), ...new Array(limited).fill(2), ...new Array(20 - critical - limited).fill(5)];
+  const ratings = (critical: number, limited: number) => [
+    ...new Array(critical).fill(8),
+    ...new Array(limited).fill(2),
+    ...new Array(20 - critical - limited).fill(5),
+  ];
   const status = (critical: number, limited: number, bound: "strict" | "inclusive" = "strict") =>
     cometStatus(summariseRatings(ratings(critical, limited)).sums, { thresholdIn: 70, thresholdOut: 15, bound });
   it("14 of 20 at 7–9 and 2 of 20 at 1–3 is consensus in", () => expect(status(14, 2)).toBe("in"));
@@ -99,7 +103,8 @@ describe("COMET consensus boundary cases (methods §2)", () => {
     expect(status(14, 3, "inclusive")).toBe("in");
   });
   it("13 of 20 at 7–9 is no consensus", () => expect(status(13, 0)).toBe("none"));
-  it("mirrors for consensus out", () => expect(cometStatus(summariseRatings(ratings(2, 14)).sums, { thresholdIn: 70, thresholdOut: 15, bound: "strict" })).toBe("out"));
+  it("mirrors for consensus out", () =>
+    expect(cometStatus(summariseRatings(ratings(2, 14)).sums, { thresholdIn: 70, thresholdOut: 15, bound: "strict" })).toBe("out"));
   it("'unable to score' counts as a response but not in the denominator", () => {
     const s = summariseRatings([...ratings(14, 2), "U", "U", null]);
     expect(s.n).toBe(22);

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { ResponseRow } from "./aggregate";
 import { compareRounds } from "./rounds";
 
-const row = (id: string, round: number, group: string, score: number | "U" | null): ResponseRow => ({ respondentId: id, round, group, profile: {}, ratings: { O1: score } });
+const row = (id: string, round: number, group: string, score: number | "U" | null): ResponseRow => ({
+  respondentId: id,
+  round,
+  group,
+  profile: {},
+  ratings: { O1: score },
+});
 
 describe("between rounds", () => {
   // 20 carers in round 1; 16 return. Of the 16, 2 move band (7→5, 2→8), 1 moves within a band (7→9).

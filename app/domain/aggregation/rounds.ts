@@ -70,7 +70,17 @@ export function compareRounds(rows: readonly ResponseRow[], code: string, fromRo
     percentChangedBand,
     // Compared on counts, so exactly 15% is not "fewer than 15%".
     stable: pairedN ? 100 * changedBand < stabilityThreshold * pairedN : null,
-    leaversPercentCritical: pctCritical(scoresOf(from.filter((r) => !laterById.has(r.respondentId)), code)),
-    stayersPercentCritical: pctCritical(scoresOf(from.filter((r) => laterById.has(r.respondentId)), code)),
+    leaversPercentCritical: pctCritical(
+      scoresOf(
+        from.filter((r) => !laterById.has(r.respondentId)),
+        code,
+      ),
+    ),
+    stayersPercentCritical: pctCritical(
+      scoresOf(
+        from.filter((r) => laterById.has(r.respondentId)),
+        code,
+      ),
+    ),
   };
 }

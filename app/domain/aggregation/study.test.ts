@@ -3,7 +3,13 @@ import { aggregate, type ResponseRow } from "./aggregate";
 import { roundsOf, studyFramework, studyResult } from "./study";
 import type { Rating } from "./ratings";
 
-const row = (id: string, round: number, group: string, ratings: Record<string, Rating>): ResponseRow => ({ respondentId: id, round, group, profile: {}, ratings });
+const row = (id: string, round: number, group: string, ratings: Record<string, Rating>): ResponseRow => ({
+  respondentId: id,
+  round,
+  group,
+  profile: {},
+  ratings,
+});
 
 /**
  * Methods §4 "Across rounds": H1 rated only in round 1 (100% critical, consensus in) and C1
@@ -33,7 +39,10 @@ describe("study-level result across rounds", () => {
     expect(by.C1.round).toBe(2);
     expect(by.C1.item.n).toBe(9);
     expect(by.C1.item.weightedPercentCritical).toBeCloseTo((100 * 8) / 9, 10);
-    expect(by.C1.history.map((h) => [h.round, h.consensus])).toEqual([[1, "none"], [2, "in"]]);
+    expect(by.C1.history.map((h) => [h.round, h.consensus])).toEqual([
+      [1, "none"],
+      [2, "in"],
+    ]);
     expect(by.C1.history[0].percentCritical).toBeCloseTo((100 * 8) / 15, 10);
     expect(by.C1.history[1].change).toBeCloseTo((100 * 8) / 9 - (100 * 8) / 15, 10);
     expect(by.C1.history[0].change).toBeNull();
@@ -65,8 +74,22 @@ describe("study-level result across rounds", () => {
   it("says what each round decided", () => {
     const s = studyResult(roundsOf(study()));
     expect(s.rounds.map((r) => r.round)).toEqual([1, 2]);
-    expect(s.rounds[0]).toMatchObject({ rated: ["C1", "D1", "H1", "S1"], consensusIn: ["H1"], consensusOut: ["D1"], noConsensus: ["C1", "S1"], added: [], carried: [] });
-    expect(s.rounds[1]).toMatchObject({ rated: ["C1", "N1", "S1"], consensusIn: ["C1", "N1"], consensusOut: [], noConsensus: ["S1"], added: ["N1"], carried: ["D1", "H1"] });
+    expect(s.rounds[0]).toMatchObject({
+      rated: ["C1", "D1", "H1", "S1"],
+      consensusIn: ["H1"],
+      consensusOut: ["D1"],
+      noConsensus: ["C1", "S1"],
+      added: [],
+      carried: [],
+    });
+    expect(s.rounds[1]).toMatchObject({
+      rated: ["C1", "N1", "S1"],
+      consensusIn: ["C1", "N1"],
+      consensusOut: [],
+      noConsensus: ["S1"],
+      added: ["N1"],
+      carried: ["D1", "H1"],
+    });
   });
 
   it("is the single round's own framework when there is one round", () => {
@@ -81,7 +104,14 @@ describe("study-level result across rounds", () => {
   it("builds the command line's framework entries with each outcome's round and history", () => {
     const f = studyFramework(studyResult(roundsOf(study())));
     const h1 = f.find((e) => e.code === "H1")!;
-    expect(h1).toMatchObject({ round: 1, consensus: "in", included: true, proposedWeight: 37.5, priority: 100, history: [{ round: 1, n: 15, percentCritical: 100, consensus: "in" }] });
+    expect(h1).toMatchObject({
+      round: 1,
+      consensus: "in",
+      included: true,
+      proposedWeight: 37.5,
+      priority: 100,
+      history: [{ round: 1, n: 15, percentCritical: 100, consensus: "in" }],
+    });
     const c1 = f.find((e) => e.code === "C1")!;
     expect(c1.round).toBe(2);
     expect(c1.history.map((h) => h.round)).toEqual([1, 2]);

@@ -103,7 +103,10 @@ export function studyResult(inputs: readonly StudyRoundInput[]): StudyResult {
         ci95: item.ci95,
         median: item.median,
         consensus: item.consensus,
-        change: previous && previous.percentCritical !== null && item.weightedPercentCritical !== null ? item.weightedPercentCritical - previous.percentCritical : null,
+        change:
+          previous && previous.percentCritical !== null && item.weightedPercentCritical !== null
+            ? item.weightedPercentCritical - previous.percentCritical
+            : null,
       });
       h.last = { ...item, round: input.round };
       history.set(item.code, h);

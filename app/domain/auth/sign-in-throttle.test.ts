@@ -36,7 +36,16 @@ describe("growing delays", () => {
       { key: "b", policy: { ...policy, freeFailures: 1 } },
     ];
     expect(attemptAllowedAt(new Map([["a", fail(1)!]]), keys, 0)).toBe(0);
-    expect(attemptAllowedAt(new Map([["a", fail(1)!], ["b", fail(2)!]]), keys, 0)).toBe(2000);
+    expect(
+      attemptAllowedAt(
+        new Map([
+          ["a", fail(1)!],
+          ["b", fail(2)!],
+        ]),
+        keys,
+        0,
+      ),
+    ).toBe(2000);
   });
 });
 

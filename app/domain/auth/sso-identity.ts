@@ -7,12 +7,28 @@
 export type SsoRefusal = "no-email" | "unverified-email" | "domain-not-allowed";
 
 /** Every way a single sign-on can fail, each with its own message on the sign-in page. */
-export const SSO_FAILURES = ["no-provider", "provider-unavailable", "state", "token", "unknown-user", "no-email", "unverified-email", "domain-not-allowed"] as const;
+export const SSO_FAILURES = [
+  "no-provider",
+  "provider-unavailable",
+  "state",
+  "token",
+  "unknown-user",
+  "no-email",
+  "unverified-email",
+  "domain-not-allowed",
+] as const;
 export type SsoFailure = (typeof SSO_FAILURES)[number];
 
 /** Lower-case domains, one per line or comma-separated; each a plausible DNS name. */
 export function parseDomains(text: string): string[] | null {
-  const domains = [...new Set(text.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
+  const domains = [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    ),
+  ];
   if (domains.length === 0 || domains.length > 50) return null;
   return domains.every((d) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(d)) ? domains : null;
 }

@@ -46,7 +46,10 @@ describe("consultation transitions", () => {
   it("opens only with an English title, a round with questions and sensible dates", () => {
     expect(checkConsultationTransition({ ...ready, hasEnglishTitle: false }, "open", now)).toEqual({ ok: false, reason: "no-english-title" });
     expect(checkConsultationTransition({ ...ready, rounds: [] }, "open", now)).toEqual({ ok: false, reason: "no-open-round" });
-    expect(checkConsultationTransition({ ...ready, rounds: [{ number: 1, status: "draft", questionCount: 0 }] }, "open", now)).toEqual({ ok: false, reason: "no-open-round" });
+    expect(checkConsultationTransition({ ...ready, rounds: [{ number: 1, status: "draft", questionCount: 0 }] }, "open", now)).toEqual({
+      ok: false,
+      reason: "no-open-round",
+    });
     expect(checkConsultationTransition({ ...ready, closesAt: earlier, opensAt: null }, "open", now)).toEqual({ ok: false, reason: "closes-in-past" });
     expect(checkConsultationTransition({ ...ready, opensAt: later, closesAt: later }, "open", now)).toEqual({ ok: false, reason: "closes-before-opens" });
     expect(checkConsultationTransition({ ...ready, opensAt: null, closesAt: null }, "open", now)).toEqual({ ok: true });

@@ -38,12 +38,7 @@ export type { Decision };
 
 const allow = allowed;
 
-export type ConsultationTransitionRefusal =
-  | "not-allowed"
-  | "no-english-title"
-  | "no-open-round"
-  | "closes-in-past"
-  | "closes-before-opens";
+export type ConsultationTransitionRefusal = "not-allowed" | "no-english-title" | "no-open-round" | "closes-in-past" | "closes-before-opens";
 
 export interface ConsultationFacts {
   status: ConsultationStatus;
@@ -72,12 +67,7 @@ export function checkConsultationTransition(c: ConsultationFacts, to: Consultati
 }
 
 export type RoundTransitionRefusal =
-  | "not-allowed"
-  | "consultation-not-open"
-  | "no-questions"
-  | "another-round-open"
-  | "earlier-round-not-closed"
-  | "later-round-exists";
+  "not-allowed" | "consultation-not-open" | "no-questions" | "another-round-open" | "earlier-round-not-closed" | "later-round-exists";
 
 export interface RoundFacts {
   number: number;

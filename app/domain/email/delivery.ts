@@ -50,8 +50,7 @@ export function classifySmtpFailure(f: SmtpFailure): SmtpFailureKind {
 }
 
 export type DeliveryOutcome =
-  | { status: "queued"; attempts: number; nextAttemptAt: Date }
-  | { status: "failed" | "bounced"; attempts: number; nextAttemptAt: Date };
+  { status: "queued"; attempts: number; nextAttemptAt: Date } | { status: "failed" | "bounced"; attempts: number; nextAttemptAt: Date };
 
 /** What happens to an email after a failed try; `attempts` counts tries before this one. */
 export function afterFailure(attempts: number, kind: SmtpFailureKind, now: Date, policy: RetryPolicy): DeliveryOutcome {

@@ -10,7 +10,13 @@ export type OutcomeSetStatus = (typeof OUTCOME_SET_STATUSES)[number];
 
 export const FREQUENCIES = ["monthly", "quarterly", "six-monthly", "annually"] as const;
 /** INDIGO's outcome validation methods (Government Outcomes Lab data standard). */
-export const VALIDATION_METHODS = ["randomised-control-trial", "quasi-experimental", "historical-comparison", "pre-post", "simple-ex-post-verification"] as const;
+export const VALIDATION_METHODS = [
+  "randomised-control-trial",
+  "quasi-experimental",
+  "historical-comparison",
+  "pre-post",
+  "simple-ex-post-verification",
+] as const;
 export const CONSENSUS = ["in", "out", "none"] as const;
 
 /** Default margin, in percentage points, beyond which a final weight needs a reason. */
@@ -59,7 +65,20 @@ export const indicatorInput = z
     nationalMeasure: text(200, "indicator.nationalMeasure", false),
   })
   .refine((i) => i.targetDate > i.baselineDate, { path: ["targetDate"], message: "indicator.targetAfterBaseline" });
-export const INDICATOR_FIELDS = ["name", "definition", "numerator", "denominator", "dataSource", "baselineValue", "baselineDate", "targetValue", "targetDate", "frequency", "validationMethod", "nationalMeasure"] as const;
+export const INDICATOR_FIELDS = [
+  "name",
+  "definition",
+  "numerator",
+  "denominator",
+  "dataSource",
+  "baselineValue",
+  "baselineDate",
+  "targetValue",
+  "targetDate",
+  "frequency",
+  "validationMethod",
+  "nationalMeasure",
+] as const;
 
 export const indicatorSchema = z.object({
   name: z.string(),

@@ -122,7 +122,11 @@ export function exportDocument(content: OutcomeSetContent, context: ExportContex
       inclusionReason: o.inclusionReason,
       consensus: o.evidence.consensus,
       round: decidingRound(o, content.basis),
-      history: (o.evidence.history ?? [{ round: decidingRound(o, content.basis), n: o.evidence.n, percentCritical: o.evidence.percentCritical, consensus: o.evidence.consensus }]).map((h) => ({
+      history: (
+        o.evidence.history ?? [
+          { round: decidingRound(o, content.basis), n: o.evidence.n, percentCritical: o.evidence.percentCritical, consensus: o.evidence.consensus },
+        ]
+      ).map((h) => ({
         round: h.round,
         responses: h.n,
         percentCritical: round(h.percentCritical, 2),
@@ -232,7 +236,20 @@ export function* csvRecords(doc: ExportDocument): Generator<Cell[]> {
         ...base,
         i ? k + 1 : null,
         ...(i
-          ? [i.name, i.definition, i.numerator, i.denominator, i.dataSource, i.baselineValue, i.baselineDate, i.targetValue, i.targetDate, i.frequency, i.validationMethod, i.nationalMeasure]
+          ? [
+              i.name,
+              i.definition,
+              i.numerator,
+              i.denominator,
+              i.dataSource,
+              i.baselineValue,
+              i.baselineDate,
+              i.targetValue,
+              i.targetDate,
+              i.frequency,
+              i.validationMethod,
+              i.nationalMeasure,
+            ]
           : Array<Cell>(12).fill(null)),
         ...tail,
       ];

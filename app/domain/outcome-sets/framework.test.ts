@@ -58,7 +58,16 @@ function start(): OutcomeSetContent {
   const result = aggregate(rows());
   return initialContent(
     result,
-    { roundId: 1, roundNumber: 1, resultVersion: 1, responseCount: 20, computedAt: "2026-11-25T09:00:00.000Z", method: { ...result.method, parameters: { ...result.method.parameters } }, weighting: null, marginsName: null },
+    {
+      roundId: 1,
+      roundNumber: 1,
+      resultVersion: 1,
+      responseCount: 20,
+      computedAt: "2026-11-25T09:00:00.000Z",
+      method: { ...result.method, parameters: { ...result.method.parameters } },
+      weighting: null,
+      marginsName: null,
+    },
     catalogue,
   );
 }
@@ -148,7 +157,14 @@ describe("indicators", () => {
     const bad = indicatorInput.safeParse({ ...form, name: " ", baselineValue: "lots", targetDate: "2026-02-30", frequency: "weekly" });
     expect(bad.success).toBe(false);
     const keys = bad.error!.issues.map((i) => `${String(i.path[0])}:${i.message}`);
-    expect(keys).toEqual(expect.arrayContaining(["name:indicator.name", "baselineValue:indicator.baselineValue", "targetDate:indicator.targetDate", "frequency:indicator.frequency"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "name:indicator.name",
+        "baselineValue:indicator.baselineValue",
+        "targetDate:indicator.targetDate",
+        "frequency:indicator.frequency",
+      ]),
+    );
     const before = indicatorInput.safeParse({ ...form, targetDate: "2025-01-01" });
     expect(before.error!.issues.map((i) => i.message)).toEqual(["indicator.targetAfterBaseline"]);
     expect(indicatorInput.safeParse({ ...form, definition: "a\u0000b" }).success).toBe(false);
@@ -171,7 +187,10 @@ describe("final weights", () => {
     const c = start();
     const citizen = citizenWeights(c);
     const weights = Object.fromEntries(citizen);
-    expect(setWeights(c, { weights: { ...weights, A: weights.A + 0.01 }, reasons: {}, incentivePotPence: null, weightMargin: 5 })).toEqual({ ok: false, errors: { total: "weightTotal" } });
+    expect(setWeights(c, { weights: { ...weights, A: weights.A + 0.01 }, reasons: {}, incentivePotPence: null, weightMargin: 5 })).toEqual({
+      ok: false,
+      errors: { total: "weightTotal" },
+    });
     const shifted = { ...weights, A: weights.A + 6, B: weights.B - 6 };
     const r = setWeights(c, { weights: shifted, reasons: { A: "Provider capacity" }, incentivePotPence: null, weightMargin: 5 });
     expect(r).toEqual({ ok: false, errors: { "reason-B": "weightReason" } });
@@ -180,11 +199,21 @@ describe("final weights", () => {
     // A wider margin means no reasons needed.
     expect(setWeights(c, { weights: shifted, reasons: {}, incentivePotPence: null, weightMargin: 10 }).ok).toBe(true);
     expect(setWeights(c, { weights: { ...weights, A: 1.005 }, reasons: {}, incentivePotPence: null, weightMargin: 5 }).ok).toBe(false);
-    expect(setWeights(c, { weights: { B: 50, E: 50 }, reasons: {}, incentivePotPence: null, weightMargin: 50 })).toEqual({ ok: false, errors: { "weight-A": "weight" } });
+    expect(setWeights(c, { weights: { B: 50, E: 50 }, reasons: {}, incentivePotPence: null, weightMargin: 50 })).toEqual({
+      ok: false,
+      errors: { "weight-A": "weight" },
+    });
   });
 
   it("splits the incentive pot to the penny", () => {
-    const c = ok(setWeights(start(), { weights: { A: 33.33, B: 33.33, E: 33.34 }, reasons: { A: "Equal shares agreed", B: "Equal shares agreed", E: "Equal shares agreed" }, incentivePotPence: 100_000_01, weightMargin: 5 })).content;
+    const c = ok(
+      setWeights(start(), {
+        weights: { A: 33.33, B: 33.33, E: 33.34 },
+        reasons: { A: "Equal shares agreed", B: "Equal shares agreed", E: "Equal shares agreed" },
+        incentivePotPence: 100_000_01,
+        weightMargin: 5,
+      }),
+    ).content;
     const amounts = amountsPence(c);
     expect([...amounts.values()].reduce((a, b) => a + b, 0)).toBe(100_000_01);
     expect(amounts.get("E")).toBeGreaterThan(amounts.get("A")!);
@@ -235,7 +264,9 @@ describe("comparing versions", () => {
     const a = ready();
     let b = ok(setInclusion(a, "E", false, "Measured by another contract")).content;
     b = ok(reword(b, "A", "People tell their story once")).content;
-    b = ok(setWeights(b, { weights: { A: 60, B: 40 }, reasons: { A: "Commissioners' priority", B: "Balance" }, incentivePotPence: 50_000_00, weightMargin: 5 })).content;
+    b = ok(
+      setWeights(b, { weights: { A: 60, B: 40 }, reasons: { A: "Commissioners' priority", B: "Balance" }, incentivePotPence: 50_000_00, weightMargin: 5 }),
+    ).content;
     b = ok(putIndicator(b, "B", null, { ...indicator, name: "Care plan shared" })).content;
     const changes = diffContents(a, b);
     const fields = changes.map((c) => `${c.code ?? "set"}:${c.field}`);
@@ -261,10 +292,12 @@ describe("exports", () => {
     rounds: [1],
     generatedAt: "2026-11-25T10:00:00.000Z",
   };
-  const hostile = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn", "Quote \"and, comma\nnewline"];
+  const hostile = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn", 'Quote "and, comma\nnewline'];
 
   it("JSON chunks join to the same document; drafts are watermarked, agreed ones not", () => {
-    const c = ok(setWeights(ready(), { ...{ weights: Object.fromEntries(citizenWeights(ready())) }, reasons: {}, incentivePotPence: 1_000_000, weightMargin: 5 })).content;
+    const c = ok(
+      setWeights(ready(), { ...{ weights: Object.fromEntries(citizenWeights(ready())) }, reasons: {}, incentivePotPence: 1_000_000, weightMargin: 5 }),
+    ).content;
     const doc = exportDocument(c, context);
     expect(JSON.parse([...jsonChunks(doc)].join(""))).toEqual(JSON.parse(JSON.stringify(doc)));
     expect(doc.watermark).toMatch(/DRAFT/);

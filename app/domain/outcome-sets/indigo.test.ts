@@ -18,9 +18,25 @@ const indicator = INDICATOR_ENTRY;
 
 function outcome(code: string, included: boolean, finalWeight: number | null, amount: number | null, statement = `Outcome ${code}`): ExportOutcome {
   return {
-    code, domain: "Joined-up care", order: 1, statement, citizenStatement: statement, included, inclusionReason: "", consensus: included ? "in" : "none",
-    round: 1, history: [{ round: 1, responses: 20, percentCritical: 80, consensus: included ? "in" : "none" }],
-    percentCritical: 80, ci95: { lower: 70, upper: 88 }, priority: 80, rank: 1, responses: 20, citizenWeight: finalWeight, finalWeight, weightReason: "", amount,
+    code,
+    domain: "Joined-up care",
+    order: 1,
+    statement,
+    citizenStatement: statement,
+    included,
+    inclusionReason: "",
+    consensus: included ? "in" : "none",
+    round: 1,
+    history: [{ round: 1, responses: 20, percentCritical: 80, consensus: included ? "in" : "none" }],
+    percentCritical: 80,
+    ci95: { lower: 70, upper: 88 },
+    priority: 80,
+    rank: 1,
+    responses: 20,
+    citizenWeight: finalWeight,
+    finalWeight,
+    weightReason: "",
+    amount,
     indicators: included ? [indicator] : [],
   };
 }
@@ -31,12 +47,32 @@ function doc(status: "draft" | "agreed", outcomes: ExportOutcome[], pot: number 
     formatVersion: "1",
     watermark: status === "agreed" ? null : DRAFT_WATERMARK,
     outcomeSet: {
-      consultation: { slug: "s", title: "What matters to you?" }, partnership: "South Nottinghamshire", version: 2, status, createdAt: "2026-11-01T00:00:00.000Z",
-      createdBy: "Claire", changeReason: "", proposedAt: null, agreedAt: status === "agreed" ? "2026-11-30T10:00:00.000Z" : null,
-      signatures: [{ organisation: "Nottinghamshire County Council", signer: "Claire", signedAt: null }], rounds: [1, 2], generatedAt: "2026-12-01T00:00:00.000Z", weightMargin: 5,
+      consultation: { slug: "s", title: "What matters to you?" },
+      partnership: "South Nottinghamshire",
+      version: 2,
+      status,
+      createdAt: "2026-11-01T00:00:00.000Z",
+      createdBy: "Claire",
+      changeReason: "",
+      proposedAt: null,
+      agreedAt: status === "agreed" ? "2026-11-30T10:00:00.000Z" : null,
+      signatures: [{ organisation: "Nottinghamshire County Council", signer: "Claire", signedAt: null }],
+      rounds: [1, 2],
+      generatedAt: "2026-12-01T00:00:00.000Z",
+      weightMargin: 5,
     },
     incentivePot: pot === null ? null : { currency: "GBP", amount: pot },
-    method: { name: "comet", version: "1", parameters: {}, round: 2, resultVersion: 1, responseCount: 20, computedAt: "2026-11-25T09:00:00.000Z", weighting: null, rounds: [] },
+    method: {
+      name: "comet",
+      version: "1",
+      parameters: {},
+      round: 2,
+      resultVersion: 1,
+      responseCount: 20,
+      computedAt: "2026-11-25T09:00:00.000Z",
+      weighting: null,
+      rounds: [],
+    },
     outcomes,
   };
 }
@@ -74,7 +110,15 @@ describe(`INDIGO ${INDIGO_STANDARD_VERSION} pipeline record`, () => {
 
   it("every field has the 4.1.0 pipeline type and allowed value", () => {
     const r = toIndigo(agreed);
-    expect(Object.keys(r).sort()).toEqual(["name", "notes", "outcome_metrics", "overall_project_finance", "purpose_and_classifications", "stage_development", "state_development"]);
+    expect(Object.keys(r).sort()).toEqual([
+      "name",
+      "notes",
+      "outcome_metrics",
+      "overall_project_finance",
+      "purpose_and_classifications",
+      "stage_development",
+      "state_development",
+    ]);
     expect(typeof r.name.value).toBe("string");
     expect(PIPELINE_STATES).toContain(r.state_development.state.value);
     expect(r.state_development.state.value).toBe("Current");
@@ -119,4 +163,3 @@ describe(`INDIGO ${INDIGO_STANDARD_VERSION} pipeline record`, () => {
     expect(pence.reduce((a, b) => a + b, 0)).toBe(250000_00);
   });
 });
-

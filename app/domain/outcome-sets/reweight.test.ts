@@ -1,18 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, type ResponseRow } from "../aggregation";
-import { citizenWeights, initialContent, outcomesWithoutWeight, setInclusion, setWeights, shareWeightsByPriority, weightsByPriority, type OutcomeSetContent } from "./index";
+import {
+  citizenWeights,
+  initialContent,
+  outcomesWithoutWeight,
+  setInclusion,
+  setWeights,
+  shareWeightsByPriority,
+  weightsByPriority,
+  type OutcomeSetContent,
+} from "./index";
 
 // A and B reach consensus in; C (7 of 20 critical) has none; D is out (nobody critical).
 function start(): OutcomeSetContent {
   const rows: ResponseRow[] = Array.from({ length: 20 }, (_, r) => ({
-    respondentId: `p${r}`, round: 1, group: "citizen", profile: {},
+    respondentId: `p${r}`,
+    round: 1,
+    group: "citizen",
+    profile: {},
     ratings: { A: 9, B: r < 17 ? 8 : 5, C: r < 7 ? 8 : 5, D: 2 },
   }));
   const result = aggregate(rows);
   const d = { domainCode: "d", domainName: "Care", domainPosition: 0 };
   return initialContent(
     result,
-    { roundId: 1, roundNumber: 1, resultVersion: 1, responseCount: 20, computedAt: "2026-11-25T09:00:00.000Z", method: { ...result.method, parameters: { ...result.method.parameters } }, weighting: null, marginsName: null },
+    {
+      roundId: 1,
+      roundNumber: 1,
+      resultVersion: 1,
+      responseCount: 20,
+      computedAt: "2026-11-25T09:00:00.000Z",
+      method: { ...result.method, parameters: { ...result.method.parameters } },
+      weighting: null,
+      marginsName: null,
+    },
     ["A", "B", "C", "D"].map((code, k) => ({ id: k + 1, code, statement: `Outcome ${code}`, ...d })),
   );
 }
@@ -46,7 +67,9 @@ describe("sharing the weights out again by priority", () => {
   });
 
   it("clears reasons for departures that no longer exist and keeps the pot and excluded outcomes", () => {
-    const weighted = ok(setWeights(start(), { weights: { A: 70, B: 30 }, reasons: { A: "Board decision", B: "Board decision" }, incentivePotPence: 100_000_00, weightMargin: 5 })).content;
+    const weighted = ok(
+      setWeights(start(), { weights: { A: 70, B: 30 }, reasons: { A: "Board decision", B: "Board decision" }, incentivePotPence: 100_000_00, weightMargin: 5 }),
+    ).content;
     const c = ok(setInclusion(weighted, "D", true, "Statutory duty")).content;
     const shared = ok(shareWeightsByPriority(c)).content;
     expect(shared.incentivePotPence).toBe(100_000_00);

@@ -72,7 +72,15 @@ export function initialContent(
         median: item.median,
         proposedWeight: entry.framework.proposedWeight,
         round: entry.round,
-        history: entry.history.map((h) => ({ round: h.round, n: h.n, percentCritical: h.percentCritical, ci95: h.ci95, median: h.median, consensus: h.consensus, change: h.change })),
+        history: entry.history.map((h) => ({
+          round: h.round,
+          n: h.n,
+          percentCritical: h.percentCritical,
+          ci95: h.ci95,
+          median: h.median,
+          consensus: h.consensus,
+          change: h.change,
+        })),
       },
       finalWeight: entry.framework.included ? entry.framework.proposedWeight : null,
       weightReason: "",
@@ -102,7 +110,11 @@ export function citizenWeights(content: Pick<OutcomeSetContent, "outcomes">): Ma
 export function amountsPence(content: OutcomeSetContent): Map<string, number> {
   if (content.incentivePotPence === null) return new Map();
   const included = ordered(content.outcomes).filter((o) => o.included);
-  const shares = largestRemainder(included.map((o) => o.finalWeight ?? 0), content.incentivePotPence, 0);
+  const shares = largestRemainder(
+    included.map((o) => o.finalWeight ?? 0),
+    content.incentivePotPence,
+    0,
+  );
   return new Map(included.map((o, k) => [o.code, shares[k]]));
 }
 
@@ -246,7 +258,8 @@ export function proposalProblems(content: OutcomeSetContent): Problem[] {
     const total = included.reduce((a, o) => a + hundredths(o.finalWeight!), 0);
     if (total !== 10000) problems.push({ key: "weightTotal", total: total / 100 });
     for (const o of included) {
-      if (Math.abs(o.finalWeight! - (citizen.get(o.code) ?? 0)) > content.weightMargin + 1e-9 && !o.weightReason.trim()) problems.push({ key: "weightReason", code: o.code });
+      if (Math.abs(o.finalWeight! - (citizen.get(o.code) ?? 0)) > content.weightMargin + 1e-9 && !o.weightReason.trim())
+        problems.push({ key: "weightReason", code: o.code });
     }
   }
   return problems;
@@ -261,7 +274,11 @@ export function assertEditable(status: OutcomeSetStatus): void {
 }
 
 /** Proposing needs a ready draft and at least one organisation to sign. */
-export function canPropose(status: OutcomeSetStatus, content: OutcomeSetContent, requiredOrganisations: number): { ok: true } | { ok: false; reason: "not-draft" | "not-ready" | "no-signatories" } {
+export function canPropose(
+  status: OutcomeSetStatus,
+  content: OutcomeSetContent,
+  requiredOrganisations: number,
+): { ok: true } | { ok: false; reason: "not-draft" | "not-ready" | "no-signatories" } {
   if (status !== "draft") return { ok: false, reason: "not-draft" };
   if (proposalProblems(content).length > 0) return { ok: false, reason: "not-ready" };
   if (requiredOrganisations === 0) return { ok: false, reason: "no-signatories" };

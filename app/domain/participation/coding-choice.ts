@@ -10,13 +10,20 @@ import { allow, refuse, type Decision } from "../decision";
 /** The checkbox value meaning "no theme applies". */
 export const NONE = "none";
 
-const id = z.coerce.number().int().positive().max(2 ** 31);
+const id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 
 /**
  * The answer and its themes, or why not: "bad-request" when the ids are not ids (no page sends
  * that), "choose" when nothing is ticked, "noneAndThemes" when "none" is ticked with themes.
  */
-export function codingChoice(answerId: unknown, ticked: readonly string[]): Decision<"bad-request" | "choose" | "noneAndThemes", { answerId: number; themeIds: number[] }> {
+export function codingChoice(
+  answerId: unknown,
+  ticked: readonly string[],
+): Decision<"bad-request" | "choose" | "noneAndThemes", { answerId: number; themeIds: number[] }> {
   const answer = id.safeParse(answerId);
   if (!answer.success) return refuse("bad-request");
   const none = ticked.includes(NONE);

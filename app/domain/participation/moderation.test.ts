@@ -32,12 +32,15 @@ describe("codes for accepted proposals", () => {
 
 describe("counts per theme and stakeholder group", () => {
   it("counts each answer once per theme it carries", () => {
-    const counts = countThemes([1, 2, 3], [
-      { group: "carer", themeIds: [1, 2] },
-      { group: "carer", themeIds: [1, 1] },
-      { group: "citizen", themeIds: [2] },
-      { group: "citizen", themeIds: [99] },
-    ]);
+    const counts = countThemes(
+      [1, 2, 3],
+      [
+        { group: "carer", themeIds: [1, 2] },
+        { group: "carer", themeIds: [1, 1] },
+        { group: "citizen", themeIds: [2] },
+        { group: "citizen", themeIds: [99] },
+      ],
+    );
     expect(counts.get(1)).toEqual({ total: 2, byGroup: { carer: 2 } });
     expect(counts.get(2)).toEqual({ total: 2, byGroup: { carer: 1, citizen: 1 } });
     expect(counts.get(3)).toEqual({ total: 0, byGroup: {} });

@@ -26,7 +26,10 @@ export interface ParticipationRow {
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
 
-export function participationBreakdown(members: readonly ParticipationMember[], order: readonly string[] = []): { rows: ParticipationRow[]; total: Omit<ParticipationRow, "key" | "difference"> } {
+export function participationBreakdown(
+  members: readonly ParticipationMember[],
+  order: readonly string[] = [],
+): { rows: ParticipationRow[]; total: Omit<ParticipationRow, "key" | "difference"> } {
   const groups = new Map<string | null, { members: number; invited: number; completed: number }>();
   for (const m of members) {
     const g = groups.get(m.key) ?? { members: 0, invited: 0, completed: 0 };
@@ -55,5 +58,15 @@ export function participationBreakdown(members: readonly ParticipationMember[], 
       difference: shareOfCompleted == null ? null : Math.round((shareOfCompleted - shareOfGroup) * 10) / 10,
     };
   });
-  return { rows, total: { members: total, shareOfGroup: total > 0 ? 100 : 0, invited, completed, responseRate: pct(completed, invited), shareOfCompleted: completed > 0 ? 100 : null } };
+  return {
+    rows,
+    total: {
+      members: total,
+      shareOfGroup: total > 0 ? 100 : 0,
+      invited,
+      completed,
+      responseRate: pct(completed, invited),
+      shareOfCompleted: completed > 0 ? 100 : null,
+    },
+  };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { COS_STAR_ITEMS, cosStarReport, OFFICER_ITEMS, type StudyFacts } from "./cos-star";
 
-const rule = { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal", weighted: false, marginsName: null };
+const rule = {
+  rule: "comet",
+  thresholdIn: 70,
+  thresholdOut: 15,
+  bound: "strict",
+  groups: "overall",
+  groupWeighting: "equal",
+  weighted: false,
+  marginsName: null,
+};
 const facts: StudyFacts = {
   title: "What matters to you?",
   partnership: "South Nottinghamshire",
@@ -10,8 +19,37 @@ const facts: StudyFacts = {
   advisoryGroup: { name: "Citizens' Advisory Group", members: 30, byGroup: { carer: 8, citizen: 12, professional: 5, "service-user": 5 } },
   localities: ["Nottingham North and East", "Rushcliffe"],
   rounds: [
-    { round: 1, responses: 13, byGroup: { citizen: 8, carer: 5 }, showFeedback: false, feedbackBy: "overall", allowNewParticipants: true, method: rule, rated: ["O1", "O2", "O3"], consensusIn: ["O1"], consensusOut: ["O2"], noConsensus: ["O3"], added: [], carried: [] },
-    { round: 2, responses: 9, byGroup: { citizen: 5, carer: 4 }, channels: { online: 6, paper: 3 }, showFeedback: true, feedbackBy: "stakeholder-group", allowNewParticipants: false, method: rule, rated: ["O3", "O4"], consensusIn: ["O3"], consensusOut: [], noConsensus: ["O4"], added: ["O4"], carried: ["O1", "O2"] },
+    {
+      round: 1,
+      responses: 13,
+      byGroup: { citizen: 8, carer: 5 },
+      showFeedback: false,
+      feedbackBy: "overall",
+      allowNewParticipants: true,
+      method: rule,
+      rated: ["O1", "O2", "O3"],
+      consensusIn: ["O1"],
+      consensusOut: ["O2"],
+      noConsensus: ["O3"],
+      added: [],
+      carried: [],
+    },
+    {
+      round: 2,
+      responses: 9,
+      byGroup: { citizen: 5, carer: 4 },
+      channels: { online: 6, paper: 3 },
+      showFeedback: true,
+      feedbackBy: "stakeholder-group",
+      allowNewParticipants: false,
+      method: rule,
+      rated: ["O3", "O4"],
+      consensusIn: ["O3"],
+      consensusOut: [],
+      noConsensus: ["O4"],
+      added: ["O4"],
+      carried: ["O1", "O2"],
+    },
   ],
   retention: [{ from: 1, to: 2, before: 13, retained: 9 }],
   sources: [{ source: "Seed 001", outcomes: 3 }],
@@ -24,7 +62,33 @@ const facts: StudyFacts = {
 
 describe("COS-STAR report (Kirkham et al., PLoS Med 2016;13(10):e1002148, Table 1)", () => {
   it("has the statement's 25 numbered points (18 items and their parts), in order", () => {
-    expect(COS_STAR_ITEMS.map((i) => i.id)).toEqual(["1a", "1b", "2a", "2b", "3a", "3b", "3c", "4", "5", "6a", "6b", "7", "8", "9a", "9b", "10", "11", "12", "13a", "13b", "14", "15", "16", "17", "18"]);
+    expect(COS_STAR_ITEMS.map((i) => i.id)).toEqual([
+      "1a",
+      "1b",
+      "2a",
+      "2b",
+      "3a",
+      "3b",
+      "3c",
+      "4",
+      "5",
+      "6a",
+      "6b",
+      "7",
+      "8",
+      "9a",
+      "9b",
+      "10",
+      "11",
+      "12",
+      "13a",
+      "13b",
+      "14",
+      "15",
+      "16",
+      "17",
+      "18",
+    ]);
     expect(new Set(COS_STAR_ITEMS.map((i) => i.id.replace(/[a-c]$/, ""))).size).toBe(18);
     expect(OFFICER_ITEMS).toEqual(["4", "10", "11", "15", "16", "17", "18"]);
   });
@@ -36,7 +100,10 @@ describe("COS-STAR report (Kirkham et al., PLoS Med 2016;13(10):e1002148, Table 
     expect(by["17"].lines).toEqual([{ key: "written", text: { text: "Funded by the partnership.", lang: "en" } }]);
     expect(by["9a"].lines.map((l) => l.key)).toEqual(["ruleComet", "sameRule"]);
     expect(by["13a"].lines[0]).toMatchObject({ key: "start", params: { count: 3 }, codes: ["O1", "O2", "O3"] });
-    expect(by["13b"].lines.map((l) => [l.key, l.codes])).toEqual([["added", ["O4"]], ["carried", ["O1", "O2"]]]);
+    expect(by["13b"].lines.map((l) => [l.key, l.codes])).toEqual([
+      ["added", ["O4"]],
+      ["carried", ["O1", "O2"]],
+    ]);
     expect(by["14"].lines[0]).toMatchObject({ key: "finalAgreed", params: { version: 2 }, codes: ["O1", "O3"] });
     expect(by["12"].lines).toContainEqual({ key: "retention", params: { from: 1, to: 2, before: 13, retained: 9, rate: 69.2 } });
     expect(by["7"].lines.map((l) => l.key)).toEqual(["rounds", "anonymity", "feedbackNone", "feedbackGroups", "channels"]);

@@ -153,11 +153,17 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
       { key: "abstract", params: { rounds: facts.rounds.length, outcomes: new Set(facts.rounds.flatMap((r) => r.rated)).size, agreed: agreedAll.length } },
       ...(staff && people > 0 ? [{ key: "abstractPeople", params: { people } }] : []),
     ],
-    "2a": facts.summary?.text.trim() ? [{ key: "background", text: facts.summary }] : [{ key: "backgroundDefault", params: { partnership: facts.partnership } }],
+    "2a": facts.summary?.text.trim()
+      ? [{ key: "background", text: facts.summary }]
+      : [{ key: "backgroundDefault", params: { partnership: facts.partnership } }],
     "2b": [{ key: "objectives" }],
     "3a": [{ key: "population", params: { partnership: facts.partnership } }],
     "3b": [{ key: "interventions", params: { partnership: facts.partnership } }],
-    "3c": [facts.localities.length ? { key: "settingAreas", params: { partnership: facts.partnership, areas: facts.localities.join(", ") } } : { key: "setting", params: { partnership: facts.partnership } }],
+    "3c": [
+      facts.localities.length
+        ? { key: "settingAreas", params: { partnership: facts.partnership, areas: facts.localities.join(", ") } }
+        : { key: "setting", params: { partnership: facts.partnership } },
+    ],
     "5": [
       ...(facts.advisoryGroup
         ? [
@@ -183,11 +189,18 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
     "7": [
       { key: "rounds", params: { count: facts.rounds.length } },
       { key: "anonymity" },
-      ...facts.rounds.map((r) => ({ key: !r.showFeedback ? "feedbackNone" : r.feedbackBy === "stakeholder-group" ? "feedbackGroups" : "feedbackOverall", params: { round: r.round } })),
+      ...facts.rounds.map((r) => ({
+        key: !r.showFeedback ? "feedbackNone" : r.feedbackBy === "stakeholder-group" ? "feedbackGroups" : "feedbackOverall",
+        params: { round: r.round },
+      })),
       // Said only when some answers came in another way than online (paper, phone, events…).
       ...facts.rounds
         .filter((r) => Object.keys(r.channels ?? {}).some((c) => c !== "online"))
-        .map((r) => ({ key: "channels", params: { round: r.round }, channels: Object.fromEntries(Object.entries(r.channels!).map(([c, n]) => [c, staff ? n : null])) })),
+        .map((r) => ({
+          key: "channels",
+          params: { round: r.round },
+          channels: Object.fromEntries(Object.entries(r.channels!).map(([c, n]) => [c, staff ? n : null])),
+        })),
     ],
     "8": [
       { key: "scale" },
@@ -208,7 +221,10 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
             params: { round: r.round, people: r.responses ?? 0 },
             groups: r.byGroup,
           })),
-          ...facts.retention.map((x) => ({ key: "retention", params: { from: x.from, to: x.to, before: x.before, retained: x.retained, rate: x.before ? Math.round((1000 * x.retained) / x.before) / 10 : 0 } })),
+          ...facts.retention.map((x) => ({
+            key: "retention",
+            params: { from: x.from, to: x.to, before: x.before, retained: x.retained, rate: x.before ? Math.round((1000 * x.retained) / x.before) / 10 : 0 },
+          })),
         ]
       : [{ key: "seeWhoTookPart" }],
     "13a": first ? [{ key: "start", params: { count: first.rated.length }, codes: first.rated }] : [{ key: "notCalculated" }],
@@ -218,7 +234,13 @@ export function cosStarReport(facts: StudyFacts, texts: Readonly<Record<string, 
       ...(facts.retired.length ? [{ key: "retired", codes: facts.retired }] : []),
     ],
     "14": facts.finalSet
-      ? [{ key: facts.finalSet.status === "agreed" ? "finalAgreed" : "finalNotAgreed", params: { version: facts.finalSet.version }, codes: facts.finalSet.included }]
+      ? [
+          {
+            key: facts.finalSet.status === "agreed" ? "finalAgreed" : "finalNotAgreed",
+            params: { version: facts.finalSet.version },
+            codes: facts.finalSet.included,
+          },
+        ]
       : [{ key: "finalNone" }, ...(facts.framework.length ? [{ key: "framework", codes: facts.framework }] : [])],
   };
   if (lines["6b"].length === 0) lines["6b"] = [{ key: "noneDropped" }];

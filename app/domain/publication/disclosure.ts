@@ -48,8 +48,7 @@ function checkCount(n: number) {
 export function discloseCount(n: number, options: DisclosureOptions = {}): DisclosedCount {
   checkCount(n);
   const shown = publishCount(n);
-  const out: DisclosedCount =
-    shown === "*" ? { value: null, rule: "small" } : { value: shown, rule: n === 0 ? "zero" : "rounded" };
+  const out: DisclosedCount = shown === "*" ? { value: null, rule: "small" } : { value: shown, rule: n === 0 ? "zero" : "rounded" };
   if (options.includeExact) out.exact = n;
   return out;
 }
@@ -88,7 +87,13 @@ export function discloseTable(cells: readonly number[], options: DisclosureOptio
     });
     if (pick >= 0) out[pick] = { value: null, rule: "secondary", ...(options.includeExact ? { exact: cells[pick] } : {}) };
   }
-  return { cells: out, total: discloseCount(cells.reduce((a, b) => a + b, 0), options) };
+  return {
+    cells: out,
+    total: discloseCount(
+      cells.reduce((a, b) => a + b, 0),
+      options,
+    ),
+  };
 }
 
 /**

@@ -22,7 +22,10 @@ export function draftSchema(locales: readonly string[]) {
     result: z.union([z.literal("latest"), z.string().regex(/^\d{1,4}:\d{1,6}$/)], { error: "publication:errors.result" }),
     margins: z.union([z.literal("none"), z.coerce.number().int().positive().max(1_000_000_000)], { error: "publication:errors.margins" }),
     licence: z.enum(LICENCES, { error: "publication:errors.licence" }),
-    ...(Object.fromEntries(draftTextFields(locales).map((f) => [f, text(f.startsWith("alt_") ? ALT_MAX : TEXT_MAX)])) as Record<string, ReturnType<typeof text>>),
+    ...(Object.fromEntries(draftTextFields(locales).map((f) => [f, text(f.startsWith("alt_") ? ALT_MAX : TEXT_MAX)])) as Record<
+      string,
+      ReturnType<typeof text>
+    >),
   });
 }
 
@@ -43,7 +46,10 @@ export function resultChoice(result: string): { roundNumber: number | null; resu
 }
 
 /** The form's texts by language, cleaned. */
-export function draftTexts(form: Readonly<Record<string, unknown>>, locales: readonly string[]): Record<string, Narrative & { easyReadAlt: Record<string, string> }> {
+export function draftTexts(
+  form: Readonly<Record<string, unknown>>,
+  locales: readonly string[],
+): Record<string, Narrative & { easyReadAlt: Record<string, string> }> {
   return Object.fromEntries(
     locales.map((l) => [
       l,

@@ -52,7 +52,9 @@ export function easyReadSections(s: PublishedSummary, locale: string, t: Transla
     },
     contact: {
       point: "contact",
-      sentences: s.contactEmail ? [t("publication:easyRead.contact1"), t("publication:easyRead.contact2", { email: s.contactEmail })] : [t("publication:easyRead.contact1"), t("publication:easyRead.contactNoEmail", { partnership: s.partnershipName })],
+      sentences: s.contactEmail
+        ? [t("publication:easyRead.contact1"), t("publication:easyRead.contact2", { email: s.contactEmail })]
+        : [t("publication:easyRead.contact1"), t("publication:easyRead.contactNoEmail", { partnership: s.partnershipName })],
     },
   };
   explainHardWords(Object.values(out), t);
@@ -92,5 +94,8 @@ export function easyReadText(sections: EasyReadSection[]): string {
 
 /** Splits "a **b** c" into plain and bold parts. */
 export function boldParts(sentence: string): Array<{ text: string; bold: boolean }> {
-  return sentence.split("**").map((text, i) => ({ text, bold: i % 2 === 1 })).filter((p) => p.text.length > 0);
+  return sentence
+    .split("**")
+    .map((text, i) => ({ text, bold: i % 2 === 1 }))
+    .filter((p) => p.text.length > 0);
 }

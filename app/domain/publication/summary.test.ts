@@ -22,7 +22,10 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     titles: { en: "What matters to you about joined-up health and social care?", cy: "Beth sy'n bwysig i chi?" },
     narrative: { en: { whatWeAsked: "Why we asked.", whatWeDid: "", method: "", contact: "" } },
     round: 1,
-    participation: { byGroup: { citizen: 9, carer: 6, "service-user": 5, professional: 4 }, byLocality: { "Nottingham City": 6, Rushcliffe: 6, "Nottingham West": 6, "Nottingham North and East": 6 } },
+    participation: {
+      byGroup: { citizen: 9, carer: 6, "service-user": 5, professional: 4 },
+      byLocality: { "Nottingham City": 6, Rushcliffe: 6, "Nottingham West": 6, "Nottingham North and East": 6 },
+    },
     population: { name: "ONS 2021", locality: { "Nottingham City": 0.4, Rushcliffe: 0.2, "Nottingham West": 0.2, "Nottingham North and East": 0.2 } },
     result: {
       parameters: { rule: "comet", thresholdIn: 70, thresholdOut: 15, bound: "strict", groups: "overall", groupWeighting: "equal" },
@@ -32,7 +35,13 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     statements: { en: statements, cy: { O9: "Rwy'n cael cymorth i aros yn annibynnol gartref" } },
     themes: [],
     outcomeSet: null,
-    easyRead: { asked: { imageId: null, alt: {} }, who: { imageId: 4, alt: { en: "Three people talking" } }, said: { imageId: null, alt: {} }, did: { imageId: null, alt: {} }, contact: { imageId: null, alt: {} } },
+    easyRead: {
+      asked: { imageId: null, alt: {} },
+      who: { imageId: 4, alt: { en: "Three people talking" } },
+      said: { imageId: null, alt: {} },
+      did: { imageId: null, alt: {} },
+      contact: { imageId: null, alt: {} },
+    },
     ...overrides,
   };
 }
@@ -84,15 +93,25 @@ describe("summary model", () => {
 
   it("open data rows hold only the disclosed aggregates", () => {
     const rows = openDataRows(buildSummary(input()));
-    expect(rows.find((r) => r.table === "participation-total")).toEqual({ table: "participation-total", category: "all", measure: "people", value: 25, rule: "rounded" });
+    expect(rows.find((r) => r.table === "participation-total")).toEqual({
+      table: "participation-total",
+      category: "all",
+      measure: "people",
+      value: 25,
+      rule: "rounded",
+    });
     expect(rows.filter((r) => r.measure === "people" && r.value !== null && r.value !== 0).every((r) => r.value! % 5 === 0)).toBe(true);
   });
 
   it("publishes a theme's counts per stakeholder group under the small-number rule (0→0, 3→*, 7→*, 8→10, 12→10, 13→15)", () => {
-    const s = buildSummary(input({ themes: [
-      { key: "a", labels: { en: "A" }, count: 13, byGroup: { carer: 3, citizen: 8, "not-stated": 2 }, quotes: [] },
-      { key: "b", labels: { en: "B" }, count: 35, byGroup: { citizen: 12, carer: 13, professional: 7, "service-user": 0, "not-stated": 3 }, quotes: [] },
-    ] }));
+    const s = buildSummary(
+      input({
+        themes: [
+          { key: "a", labels: { en: "A" }, count: 13, byGroup: { carer: 3, citizen: 8, "not-stated": 2 }, quotes: [] },
+          { key: "b", labels: { en: "B" }, count: 35, byGroup: { citizen: 12, carer: 13, professional: 7, "service-user": 0, "not-stated": 3 }, quotes: [] },
+        ],
+      }),
+    );
     const a = Object.fromEntries(s.themes.find((t) => t.key === "a")!.byGroup!.map((g) => [g.key, g.count]));
     expect(a.carer).toEqual({ value: null, rule: "small" });
     expect(a.citizen).toEqual({ value: 10, rule: "rounded" });
@@ -110,7 +129,12 @@ describe("summary model", () => {
   });
 
   it("shows the main free-text themes, most frequent first, with their counts disclosed", () => {
-    const themes = Array.from({ length: 10 }, (_, i) => ({ key: String(i), labels: { en: `Theme ${i}` }, count: i * 3, quotes: i === 9 ? [{ text: "In my own words", lang: "" }] : [] }));
+    const themes = Array.from({ length: 10 }, (_, i) => ({
+      key: String(i),
+      labels: { en: `Theme ${i}` },
+      count: i * 3,
+      quotes: i === 9 ? [{ text: "In my own words", lang: "" }] : [],
+    }));
     const s = buildSummary(input({ themes }));
     expect(s.themes.map((t) => t.key)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2"]);
     expect(s.themes[0].count).toEqual({ value: 25, rule: "rounded" });
@@ -119,7 +143,16 @@ describe("summary model", () => {
   });
 
   it("derives population shares from margins and picks text by locale with English fallback", () => {
-    expect(populationShares([{ variable: "locality", category: "A", target: 300 }, { variable: "locality", category: "B", target: 100 }, { variable: "sex", category: "f", target: 1 }], "locality")).toEqual({ A: 0.75, B: 0.25 });
+    expect(
+      populationShares(
+        [
+          { variable: "locality", category: "A", target: 300 },
+          { variable: "locality", category: "B", target: 100 },
+          { variable: "sex", category: "f", target: 1 },
+        ],
+        "locality",
+      ),
+    ).toEqual({ A: 0.75, B: 0.25 });
     expect(populationShares([], "locality")).toBeNull();
     expect(pickText({ en: "Hello", cy: "" }, "cy")).toEqual({ text: "Hello", lang: "en" });
     expect(pickText({ en: "Hello", cy: "Helo" }, "cy")).toEqual({ text: "Helo", lang: "cy" });

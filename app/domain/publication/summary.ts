@@ -56,7 +56,15 @@ export interface ResultItemInput {
  * with the round that decided it and its path across rounds.
  */
 export interface StudyInput {
-  rounds: Array<{ round: number; participants: number; consensusIn: string[]; consensusOut: string[]; noConsensus: string[]; added: string[]; carried: string[] }>;
+  rounds: Array<{
+    round: number;
+    participants: number;
+    consensusIn: string[];
+    consensusOut: string[];
+    noConsensus: string[];
+    added: string[];
+    carried: string[];
+  }>;
   outcomes: Array<{
     code: string;
     rank: number;
@@ -157,7 +165,14 @@ export interface PublishedSummary {
   method: NonNullable<SummaryInput["result"]>["parameters"] | null;
   weighting: { weighted: boolean; marginsName: string | null; variables: string[]; deff: number | null; effectiveSize: DisclosedCount | null };
   outcomesRated: number;
-  consensus: Array<{ code: string; rank: number; round?: number; statements: Record<string, string>; answered: DisclosedCount; percentCritical: DisclosedStatistic }>;
+  consensus: Array<{
+    code: string;
+    rank: number;
+    round?: number;
+    statements: Record<string, string>;
+    answered: DisclosedCount;
+    percentCritical: DisclosedStatistic;
+  }>;
   /** Each round: people who answered it and what it decided (schema 2). */
   rounds?: PublishedRound[];
   /** Every outcome rated in the study, in priority order, with the round that decided it (schema 2). */
@@ -165,9 +180,21 @@ export interface PublishedSummary {
   /** "How this was done" against the COS-STAR checklist, per locale (schema 2). */
   howDone?: Record<string, CosStarItem[]>;
   /** `byGroup`: answers with the theme per stakeholder group, small-number rule and secondary suppression applied (absent in older snapshots). */
-  themes: Array<{ key: string; labels: Record<string, string>; count: DisclosedCount; byGroup?: Array<{ key: string; count: DisclosedCount }>; quotes: Array<{ text: string; lang: string }> }>;
+  themes: Array<{
+    key: string;
+    labels: Record<string, string>;
+    count: DisclosedCount;
+    byGroup?: Array<{ key: string; count: DisclosedCount }>;
+    quotes: Array<{ text: string; lang: string }>;
+  }>;
   /** Outcomes that came from citizens' own words (absent in older snapshots); the theme's name is in English. */
-  provenance?: Array<{ code: string; statements: Record<string, string>; theme: string; answers: DisclosedCount; quotes: Array<{ text: string; lang: string }> }>;
+  provenance?: Array<{
+    code: string;
+    statements: Record<string, string>;
+    theme: string;
+    answers: DisclosedCount;
+    quotes: Array<{ text: string; lang: string }>;
+  }>;
   outcomeSet: OutcomeSetInput | null;
   easyRead: SummaryInput["easyRead"];
   rules: DisclosureRule[];
@@ -176,7 +203,9 @@ export interface PublishedSummary {
 /** Categories in a stable order: named ones alphabetically, "not stated" last. */
 function orderedKeys(counts: Record<string, number>, known: readonly string[] = []): string[] {
   const keys = Object.keys(counts).filter((k) => counts[k] > 0 || known.includes(k));
-  return keys.sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : known.length ? known.indexOf(a) - known.indexOf(b) || a.localeCompare(b) : a.localeCompare(b)));
+  return keys.sort((a, b) =>
+    a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : known.length ? known.indexOf(a) - known.indexOf(b) || a.localeCompare(b) : a.localeCompare(b),
+  );
 }
 
 function table(counts: Record<string, number>, keys: string[], options: DisclosureOptions) {
@@ -194,7 +223,10 @@ function table(counts: Record<string, number>, keys: string[], options: Disclosu
  */
 export function themeGroups(byGroup: Record<string, number>, options: DisclosureOptions = {}): Array<{ key: string; count: DisclosedCount }> {
   const keys = orderedKeys(byGroup, ["citizen", "carer", "service-user", "professional"]);
-  const t = discloseTable(keys.map((k) => byGroup[k] ?? 0), options);
+  const t = discloseTable(
+    keys.map((k) => byGroup[k] ?? 0),
+    options,
+  );
   return keys.map((key, k) => ({ key, count: t.cells[k] }));
 }
 
@@ -221,7 +253,9 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
       history: o.history.map((h) => ({ round: h.round, consensus: h.consensus, percentCritical: discloseStatistic(h.percentCritical, h.scored, options) })),
     }));
   const consensus = outcomes
-    ? outcomes.filter((o) => o.consensus === "in").map((o) => ({ code: o.code, rank: o.rank, round: o.round, statements: o.statements, answered: o.answered, percentCritical: o.percentCritical }))
+    ? outcomes
+        .filter((o) => o.consensus === "in")
+        .map((o) => ({ code: o.code, rank: o.rank, round: o.round, statements: o.statements, answered: o.answered, percentCritical: o.percentCritical }))
     : items
         .filter((i) => i.consensus === "in")
         .sort((a, b) => a.framework.rank - b.framework.rank)
@@ -289,7 +323,15 @@ export function buildSummary(input: SummaryInput, options: DisclosureOptions = {
     ...(input.howDone ? { howDone: input.howDone } : {}),
     themes,
     ...(input.provenance?.length
-      ? { provenance: input.provenance.map((p) => ({ code: p.code, statements: statementsOf(p.code), theme: p.themeName, answers: discloseCount(p.answers, options), quotes: p.quotes })) }
+      ? {
+          provenance: input.provenance.map((p) => ({
+            code: p.code,
+            statements: statementsOf(p.code),
+            theme: p.themeName,
+            answers: discloseCount(p.answers, options),
+            quotes: p.quotes,
+          })),
+        }
       : {}),
     outcomeSet: input.outcomeSet,
     easyRead: input.easyRead,
@@ -332,7 +374,14 @@ export function pickText(texts: Record<string, string> | undefined, locale: stri
 
 /** What a published version's data download contains: the disclosed aggregates only. */
 export interface OpenDataRow {
-  table: "participation-by-group" | "participation-by-locality" | "participation-total" | "participation-by-round" | "consensus-outcomes" | "outcomes-by-round" | "themes";
+  table:
+    | "participation-by-group"
+    | "participation-by-locality"
+    | "participation-total"
+    | "participation-by-round"
+    | "consensus-outcomes"
+    | "outcomes-by-round"
+    | "themes";
   category: string;
   measure: string;
   value: number | null;
@@ -351,7 +400,8 @@ export function openDataRows(s: PublishedSummary): OpenDataRow[] {
   for (const l of s.participation.byLocality) {
     count("participation-by-locality", l.key, "people", l.count);
     count("participation-by-locality", l.key, "percent-of-people", l.share);
-    if (l.population !== null) rows.push({ table: "participation-by-locality", category: l.key, measure: "percent-of-population", value: l.population, rule: "population" });
+    if (l.population !== null)
+      rows.push({ table: "participation-by-locality", category: l.key, measure: "percent-of-population", value: l.population, rule: "population" });
   }
   for (const c of s.consensus) {
     count("consensus-outcomes", c.code, "people-who-scored", c.answered);

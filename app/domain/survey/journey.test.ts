@@ -28,7 +28,14 @@ const q = (id: number, type: JourneyQuestion["type"], extra: Partial<JourneyQues
   id,
   type,
   required: true,
-  config: type === "single-choice" ? { choices: ["bus", "car"] } : type === "profile" ? { field: "stakeholderGroup", choices: ["citizen", "carer"] } : type === "ranking" ? { choices: ["a", "b", "c"] } : {},
+  config:
+    type === "single-choice"
+      ? { choices: ["bus", "car"] }
+      : type === "profile"
+        ? { field: "stakeholderGroup", choices: ["citizen", "carer"] }
+        : type === "ranking"
+          ? { choices: ["a", "b", "c"] }
+          : {},
   conditionQuestionId: null,
   conditionValue: null,
   ...extra,
@@ -122,7 +129,10 @@ describe("resuming and visiting", () => {
 
 describe("what is submitted", () => {
   it("answers to questions hidden by a changed condition are not submitted; profile answers go apart", () => {
-    const s = state({ 1: { score: 9 }, 2: { choice: "bus" }, 3: { text: "stale" }, 4: { text: "idea" }, 5: { choice: "carer" }, 6: { choice: "old" } }, { profileConsent: "yes" });
+    const s = state(
+      { 1: { score: 9 }, 2: { choice: "bus" }, 3: { text: "stale" }, 4: { text: "idea" }, 5: { choice: "carer" }, 6: { choice: "old" } },
+      { profileConsent: "yes" },
+    );
     expect(answersToSubmit(QUESTIONS, s).map((a) => a.question.id)).toEqual([1, 2, 4]);
     expect(profileToSubmit(QUESTIONS, s)).toEqual({ stakeholderGroup: "carer", ageBand: "old" });
     expect(profileToSubmit(QUESTIONS, { ...s, meta: { ...s.meta, profileConsent: "no" } })).toEqual({});

@@ -33,11 +33,7 @@ export interface DraftState {
   meta: JourneyMeta;
 }
 
-export type Step =
-  | { kind: "briefing"; n: number }
-  | { kind: "about-you" }
-  | { kind: "question"; id: number }
-  | { kind: "check" };
+export type Step = { kind: "briefing"; n: number } | { kind: "about-you" } | { kind: "question"; id: number } | { kind: "check" };
 
 export const META_KEY = "_journey";
 
@@ -59,7 +55,10 @@ export function readDraft(raw: unknown): DraftState {
 }
 
 export function writeDraft(state: DraftState): Record<string, unknown> {
-  return { ...state.answers, [META_KEY]: { seen: [...new Set(state.meta.seen)], ...(state.meta.profileConsent ? { profileConsent: state.meta.profileConsent } : {}) } };
+  return {
+    ...state.answers,
+    [META_KEY]: { seen: [...new Set(state.meta.seen)], ...(state.meta.profileConsent ? { profileConsent: state.meta.profileConsent } : {}) },
+  };
 }
 
 /** Questions shown for these answers, in order; profile questions only with consent (or before it is asked). */

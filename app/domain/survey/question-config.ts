@@ -70,13 +70,7 @@ export function parseQuestionConfig<T extends QuestionType>(type: T, config: unk
  * - ranking: { order: key[] } (every choice once, most important first)
  * - free-text, propose-outcome: { text: string } (trimmed, non-empty)
  */
-export type DraftAnswer =
-  | { score: number }
-  | { unable: true }
-  | { choice: string }
-  | { choices: string[] }
-  | { order: string[] }
-  | { text: string };
+export type DraftAnswer = { score: number } | { unable: true } | { choice: string } | { choices: string[] } | { order: string[] } | { text: string };
 
 export interface QuestionForAnswer {
   type: QuestionType;

@@ -201,7 +201,14 @@ export function parseQuestionForm(raw: Readonly<Record<string, unknown>>, ctx: Q
 
 /** The form's values for an existing question (for the edit page). */
 export function questionFormValues(
-  q: { type: QuestionType; required: boolean; outcomeId: number | null; config: Record<string, unknown>; conditionQuestionId: number | null; conditionValue: string | null },
+  q: {
+    type: QuestionType;
+    required: boolean;
+    outcomeId: number | null;
+    config: Record<string, unknown>;
+    conditionQuestionId: number | null;
+    conditionValue: string | null;
+  },
   translations: ReadonlyArray<{ locale: string; text: string; hint: string; options: Record<string, string> }>,
 ): Record<string, string> {
   const values: Record<string, string> = {

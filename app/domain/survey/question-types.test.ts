@@ -79,7 +79,12 @@ describe("the question-type registry", () => {
   });
 
   it("gives each choice type its builder limits", () => {
-    const limits = Object.fromEntries(QUESTION_TYPES.map((t) => [t, questionTypeOf(t).builder.choices ? [questionTypeOf(t).builder.choices!.min, questionTypeOf(t).builder.choices!.max] : null]));
+    const limits = Object.fromEntries(
+      QUESTION_TYPES.map((t) => [
+        t,
+        questionTypeOf(t).builder.choices ? [questionTypeOf(t).builder.choices!.min, questionTypeOf(t).builder.choices!.max] : null,
+      ]),
+    );
     expect(limits).toEqual({
       rating: null,
       likert: null,

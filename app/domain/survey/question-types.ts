@@ -152,8 +152,7 @@ const scoreFromForm = (form: FormInput, allowUnableWord: boolean): unknown => {
   return /^\d{1,2}$/.test(value) ? { score: Number(value) } : { score: Number.NaN };
 };
 
-const choicesOf = (type: QuestionType, config: unknown): readonly string[] =>
-  (parseQuestionConfig(type, config) as { choices: readonly string[] }).choices;
+const choicesOf = (type: QuestionType, config: unknown): readonly string[] => (parseQuestionConfig(type, config) as { choices: readonly string[] }).choices;
 
 /** A condition may test each of a question's choice keys (none when its config is not valid). */
 const choiceConditionValues = (type: QuestionType) => (config: unknown) => {

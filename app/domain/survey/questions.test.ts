@@ -118,7 +118,7 @@ describe("stored answers", () => {
     ["pairwise", { choice: "O1" }],
     ["multiple-choice", { choices: ["a", "d"] }],
     ["ranking", { order: ["O2", "O3", "O1"] }],
-    ["free-text", { text: "Quicker appointments, please; \"quoted\"" }],
+    ["free-text", { text: 'Quicker appointments, please; "quoted"' }],
     ["propose-outcome", { text: "I can get to my appointments easily" }],
   ];
   it.each(cases)("%s round-trips %j", (type, answer) => {
@@ -150,7 +150,12 @@ describe("display conditions", () => {
     { id: 6, conditionQuestionId: 7, conditionValue: "a" },
     { id: 7, conditionQuestionId: 6, conditionValue: "a" },
   ];
-  const shown = (id: number, answers: Record<string, DraftAnswer>) => isQuestionShown(all.find((q) => q.id === id)!, all, answers);
+  const shown = (id: number, answers: Record<string, DraftAnswer>) =>
+    isQuestionShown(
+      all.find((q) => q.id === id)!,
+      all,
+      answers,
+    );
 
   it("an unconditional question is always shown", () => {
     expect(shown(1, {})).toBe(true);

@@ -71,6 +71,13 @@ export function isQuestionShown(
   if (q.conditionQuestionId == null || q.conditionValue == null) return true;
   const parent = all.find((x) => x.id === q.conditionQuestionId);
   if (!parent || parent === q) return false;
-  if (!isQuestionShown(parent, all.filter((x) => x !== q), answers)) return false;
+  if (
+    !isQuestionShown(
+      parent,
+      all.filter((x) => x !== q),
+      answers,
+    )
+  )
+    return false;
   return conditionValuesOf(answers[String(parent.id)]).includes(q.conditionValue);
 }

@@ -46,7 +46,12 @@ export interface RatingTextState {
 
 export type RatingTextChange = { questionId: number; kind: "set"; text: string; hint: string } | { questionId: number; kind: "remove" };
 
-export function planRatingTextChanges(questions: readonly RatingQuestionText[], before: RatingTextState, after: RatingTextState, options: { mayRemove: boolean }): RatingTextChange[] {
+export function planRatingTextChanges(
+  questions: readonly RatingQuestionText[],
+  before: RatingTextState,
+  after: RatingTextState,
+  options: { mayRemove: boolean },
+): RatingTextChange[] {
   const changes: RatingTextChange[] = [];
   for (const q of questions) {
     const statement = after.statements[q.outcomeId];

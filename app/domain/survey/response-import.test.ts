@@ -55,7 +55,14 @@ describe("importing responses from another channel", () => {
 
   it("accepts the CLI's reference panel file as it is when the round rates its outcomes", () => {
     const text = readFileSync("test/fixtures/reference/panel_a.csv", "utf8");
-    const { rows, problems: found } = validateResponseImport(parseCsv(text), { ...context, roundNumber: 1, questions: questions.slice(0, 3).concat([{ id: 15, number: 4, type: "rating", outcomeCode: "O4", config: {} }, { id: 19, number: 5, type: "rating", outcomeCode: "O5", config: {} }]) });
+    const { rows, problems: found } = validateResponseImport(parseCsv(text), {
+      ...context,
+      roundNumber: 1,
+      questions: questions.slice(0, 3).concat([
+        { id: 15, number: 4, type: "rating", outcomeCode: "O4", config: {} },
+        { id: 19, number: 5, type: "rating", outcomeCode: "O5", config: {} },
+      ]),
+    });
     expect(found).toEqual([]);
     expect(rows.length).toBe(parseCsv(text).rows.length);
   });

@@ -18,7 +18,13 @@ export const IMPORT_CHANNELS = ["paper", "phone", "event", "email", "other"] as 
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 /** The profile columns of the CLI contract and the profile field each fills. */
-export const PROFILE_COLUMNS = { stakeholder_group: "stakeholderGroup", age_band: "ageBand", sex: "sex", locality: "locality", ethnicity: "ethnicity" } as const;
+export const PROFILE_COLUMNS = {
+  stakeholder_group: "stakeholderGroup",
+  age_band: "ageBand",
+  sex: "sex",
+  locality: "locality",
+  ethnicity: "ethnicity",
+} as const;
 type ProfileColumn = keyof typeof PROFILE_COLUMNS;
 export type ImportedProfile = Partial<Record<(typeof PROFILE_COLUMNS)[ProfileColumn], string>>;
 
@@ -101,7 +107,8 @@ function readHeader(header: string[], questions: ImportQuestion[], roundNumber: 
   if (header.filter((h) => h.trim() === "group" || h.trim() === "stakeholder_group").length > 1) {
     problems.push({ line: 1, column: header.findIndex((h) => h.trim() === "stakeholder_group") + 1, key: "groupTwice" });
   }
-  if (problems.length === 0 && !roles.some((r) => r.kind === "rating" || r.kind === "text")) problems.push({ line: 1, column: 1, key: "noAnswerColumns", params: { round: roundNumber } });
+  if (problems.length === 0 && !roles.some((r) => r.kind === "rating" || r.kind === "text"))
+    problems.push({ line: 1, column: 1, key: "noAnswerColumns", params: { round: roundNumber } });
   return { roles, problems };
 }
 
@@ -122,7 +129,8 @@ export function validateResponseImport(table: CsvTable, context: ImportContext):
   const { roles, problems } = readHeader(table.header, context.questions, context.roundNumber);
   if (problems.length) return { rows: [], problems };
   if (table.rows.length === 0) return { rows: [], problems: [{ line: 2, column: 1, key: "noRows" }] };
-  if (table.rows.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ line: MAX_IMPORT_ROWS + 2, column: 1, key: "tooManyRows", params: { max: MAX_IMPORT_ROWS } }] };
+  if (table.rows.length > MAX_IMPORT_ROWS)
+    return { rows: [], problems: [{ line: MAX_IMPORT_ROWS + 2, column: 1, key: "tooManyRows", params: { max: MAX_IMPORT_ROWS } }] };
   const firstLine = new Map<string, number>();
   const rows: ImportedResponse[] = [];
   for (const { line, fields } of table.rows) {
@@ -164,7 +172,8 @@ export function validateResponseImport(table: CsvTable, context: ImportContext):
             if (!role.allowUnable) return void report(k, "unableNotAllowed", { code: role.question.outcomeCode! });
             return void row.answers.push({ questionId: role.question.id, numericValue: null, unable: true, textValue: null });
           }
-          if (!/^[1-9]$/.test(value) || Number(value) < RATING_MIN || Number(value) > RATING_MAX) return void report(k, "rating", { value: value.slice(0, 10) });
+          if (!/^[1-9]$/.test(value) || Number(value) < RATING_MIN || Number(value) > RATING_MAX)
+            return void report(k, "rating", { value: value.slice(0, 10) });
           return void row.answers.push({ questionId: role.question.id, numericValue: Number(value), unable: false, textValue: null });
         case "text":
           if (value === "") return;

@@ -23,7 +23,10 @@ export interface AgreementDocument {
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
-export function agreementDocument(rows: readonly { respondentId: string; coder: string; theme: string }[], options: { seed?: number; resamples?: number } = {}): AgreementDocument {
+export function agreementDocument(
+  rows: readonly { respondentId: string; coder: string; theme: string }[],
+  options: { seed?: number; resamples?: number } = {},
+): AgreementDocument {
   const seed = options.seed ?? 1;
   const resamples = options.resamples ?? 1000;
   const coders = [...new Set(rows.map((r) => r.coder))].sort();
@@ -39,20 +42,46 @@ export function agreementDocument(rows: readonly { respondentId: string; coder: 
   }
   const key = (s: Set<string>) => [...s].sort().join("+");
   const alpha = krippendorffAlphaNominal(units.map((u) => [...codes.get(u)!.values()].map(key))).alpha;
-  const alphaByTheme = themes.map((t) => ({ theme: t, alpha: finite(krippendorffAlphaNominal(units.map((u) => [...codes.get(u)!.values()].map((s) => (s.has(t) ? "1" : "0")))).alpha) }));
+  const alphaByTheme = themes.map((t) => ({
+    theme: t,
+    alpha: finite(krippendorffAlphaNominal(units.map((u) => [...codes.get(u)!.values()].map((s) => (s.has(t) ? "1" : "0")))).alpha),
+  }));
   let kappa: number | null = null;
   if (coders.length === 2) {
     const both = units.filter((u) => codes.get(u)!.size === 2);
-    kappa = finite(cohenKappa(both.map((u) => key(codes.get(u)!.get(coders[0])!)), both.map((u) => key(codes.get(u)!.get(coders[1])!))).kappa);
+    kappa = finite(
+      cohenKappa(
+        both.map((u) => key(codes.get(u)!.get(coders[0])!)),
+        both.map((u) => key(codes.get(u)!.get(coders[1])!)),
+      ).kappa,
+    );
   }
   let f1: AgreementDocument["f1"] = null;
   if (coders.includes("machine")) {
     f1 = {};
     for (const other of coders.filter((c) => c !== "machine")) {
       const both = units.filter((u) => codes.get(u)!.has("machine") && codes.get(u)!.has(other));
-      const r = f1Agreement(both.map((u) => [...codes.get(u)!.get("machine")!]), both.map((u) => [...codes.get(u)!.get(other)!]), { seed, resamples, themes });
-      f1[other] = { units: both.length, macro: finite(r.macro), ci95: [finite(r.ci95[0]), finite(r.ci95[1])], byTheme: r.byTheme.map((t) => ({ ...t, f1: finite(t.f1) as number, ci95: { f1: [finite(t.ci95.f1[0]) as number, finite(t.ci95.f1[1]) as number] } })) };
+      const r = f1Agreement(
+        both.map((u) => [...codes.get(u)!.get("machine")!]),
+        both.map((u) => [...codes.get(u)!.get(other)!]),
+        { seed, resamples, themes },
+      );
+      f1[other] = {
+        units: both.length,
+        macro: finite(r.macro),
+        ci95: [finite(r.ci95[0]), finite(r.ci95[1])],
+        byTheme: r.byTheme.map((t) => ({ ...t, f1: finite(t.f1) as number, ci95: { f1: [finite(t.ci95.f1[0]) as number, finite(t.ci95.f1[1]) as number] } })),
+      };
     }
   }
-  return { method: { name: "agreement", version: "1.0.0", parameters: { seed, resamples } }, coders, units: units.length, themes, alpha: finite(alpha), alphaByTheme, kappa, f1 };
+  return {
+    method: { name: "agreement", version: "1.0.0", parameters: { seed, resamples } },
+    coders,
+    units: units.length,
+    themes,
+    alpha: finite(alpha),
+    alphaByTheme,
+    kappa,
+    f1,
+  };
 }

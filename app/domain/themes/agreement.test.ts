@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cohenKappa, f1Agreement, krippendorffAlphaNominal } from "./agreement";
 import { chiSquareTest, fisherExact, themesByGroup } from "./independence";
 
-const rep = <T,>(v: T, n: number): T[] => Array.from({ length: n }, () => v);
+const rep = <T>(v: T, n: number): T[] => Array.from({ length: n }, () => v);
 
 describe("Cohen's kappa", () => {
   it("reproduces the worked example of methods §7 (Cohen 1960; Wikipedia 'Cohen's kappa'): p_o 0.70, p_e 0.50, κ 0.40", () => {
@@ -28,7 +28,12 @@ describe("Krippendorff's alpha (nominal)", () => {
     const B = [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3];
     const C = [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null];
     const D = [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null];
-    const units = A.map((_, u) => [A, B, C, D].map((o) => o[u]).filter((v) => v !== null).map(String));
+    const units = A.map((_, u) =>
+      [A, B, C, D]
+        .map((o) => o[u])
+        .filter((v) => v !== null)
+        .map(String),
+    );
     const r = krippendorffAlphaNominal(units);
     expect(r.pairable).toBe(40); // the paper's n.. = 40 (unit 12 has one value and is unpairable)
     expect(r.alpha).toBeCloseTo(0.743, 3);
@@ -98,7 +103,12 @@ describe("themes by stakeholder group", () => {
     expect(r.p).toBeLessThan(0.0005);
   });
   it("χ² p-value is the upper tail of the χ² distribution (χ² = 8 at df 1 → p = erfc(2) = 0.0046777)", () => {
-    expect(chiSquareTest([[60, 40], [40, 60]]).p).toBeCloseTo(0.004677734981047177, 8); // χ² = 8, df 1
+    expect(
+      chiSquareTest([
+        [60, 40],
+        [40, 60],
+      ]).p,
+    ).toBeCloseTo(0.004677734981047177, 8); // χ² = 8, df 1
   });
   it("gives share, lift and picks Fisher for two groups with small expected counts", () => {
     const answers = [

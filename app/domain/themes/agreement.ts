@@ -59,8 +59,7 @@ export function krippendorffAlphaNominal(units: readonly (readonly string[])[]):
     n += m;
     const counts = new Map<string, number>();
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [c, nc] of counts)
-      for (const [k, nk] of counts) add(c, k, (c === k ? nc * (nc - 1) : nc * nk) / (m - 1));
+    for (const [c, nc] of counts) for (const [k, nk] of counts) add(c, k, (c === k ? nc * (nc - 1) : nc * nk) / (m - 1));
   }
   if (n === 0) return { alpha: NaN, pairable: 0, observedDisagreement: NaN, expectedDisagreement: NaN };
   const marg = new Map<string, number>();
@@ -75,7 +74,12 @@ export function krippendorffAlphaNominal(units: readonly (readonly string[])[]):
   for (const v of marg.values()) sumSq += v * v;
   const dObserved = (n - diagonal) / n;
   const dExpected = (n * n - sumSq) / (n * (n - 1));
-  return { alpha: dExpected === 0 ? (dObserved === 0 ? 1 : NaN) : 1 - dObserved / dExpected, pairable: n, observedDisagreement: dObserved, expectedDisagreement: dExpected };
+  return {
+    alpha: dExpected === 0 ? (dObserved === 0 ? 1 : NaN) : 1 - dObserved / dExpected,
+    pairable: n,
+    observedDisagreement: dObserved,
+    expectedDisagreement: dExpected,
+  };
 }
 
 export interface ThemeScore {
@@ -189,7 +193,12 @@ export function f1Agreement(
     seed,
     byTheme: themes.map((theme, t) => {
       const s = perTheme[t].sort((x, y) => x - y);
-      return { theme, ...prf(full.tp[t], full.fp[t], full.fn[t]), support: full.tp[t] + full.fn[t], ci95: { f1: [percentile(s, 0.025), percentile(s, 0.975)] as [number, number] } };
+      return {
+        theme,
+        ...prf(full.tp[t], full.fp[t], full.fn[t]),
+        support: full.tp[t] + full.fn[t],
+        ci95: { f1: [percentile(s, 0.025), percentile(s, 0.975)] as [number, number] },
+      };
     }),
   };
 }

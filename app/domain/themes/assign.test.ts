@@ -25,7 +25,7 @@ describe("codebook-guided assignment", () => {
     const top = r.assignments.map((a) => a.themes[0]?.id);
     expect(top.slice(0, 4)).toEqual(["transport", "connection", "none", "transport"]);
     for (const a of r.assignments) {
-      for (const t of a.themes) expect(t.confidence).toBeGreaterThanOrEqual(0), expect(t.confidence).toBeLessThanOrEqual(1);
+      for (const t of a.themes) (expect(t.confidence).toBeGreaterThanOrEqual(0), expect(t.confidence).toBeLessThanOrEqual(1));
       expect(a.themes.map((t) => t.confidence)).toEqual([...a.themes.map((t) => t.confidence)].sort((x, y) => y - x));
     }
   });
@@ -51,20 +51,38 @@ describe("codebook-guided assignment", () => {
 
 describe("suggestions without a codebook", () => {
   const clear = [
-    "bus late", "bus late again", "the bus is late", "late bus every day",
-    "lonely at home", "so lonely", "lonely since he died", "lonely and sad",
-    "care costs money", "money for care", "care money gone", "the money for my care",
+    "bus late",
+    "bus late again",
+    "the bus is late",
+    "late bus every day",
+    "lonely at home",
+    "so lonely",
+    "lonely since he died",
+    "lonely and sad",
+    "care costs money",
+    "money for care",
+    "care money gone",
+    "the money for my care",
   ].map((text, i) => ({ id: `r${i + 1}`, text }));
   it("recovers well-separated themes, choosing their number by silhouette, with labels, keywords, sizes and 3 exemplars", () => {
     const r = suggestThemes(clear, { seed: 4 });
     expect(r.k).toBe(3);
     expect(r.parameters.chosen).toBe("silhouette");
-    expect(adjustedRandIndex(r.assignments.map((a) => a.themes[0].id), clear.map((_, i) => String(Math.floor(i / 4))))).toBe(1);
+    expect(
+      adjustedRandIndex(
+        r.assignments.map((a) => a.themes[0].id),
+        clear.map((_, i) => String(Math.floor(i / 4))),
+      ),
+    ).toBe(1);
     expect(r.themes.map((t) => t.size)).toEqual([4, 4, 4]);
     expect(r.themes.map((t) => t.id)).toEqual(["t1", "t2", "t3"]);
     for (const t of r.themes) expect(t.exemplars).toHaveLength(3);
     const keywords = r.themes.map((t) => t.keywords.slice(0, 2));
-    for (const word of ["bus", "lonely", "money"]) expect(keywords.filter((k) => k.includes(word)), word).toHaveLength(1);
+    for (const word of ["bus", "lonely", "money"])
+      expect(
+        keywords.filter((k) => k.includes(word)),
+        word,
+      ).toHaveLength(1);
   });
   it("is deterministic for a seed and takes a set number of themes", () => {
     expect(suggestThemes(clear, { seed: 9 })).toEqual(suggestThemes(clear, { seed: 9 }));
@@ -78,8 +96,17 @@ describe("suggestions without a codebook", () => {
 
 describe("on the public labelled sample (methods §7; figures in decision 0030)", () => {
   const dir = path.join(__dirname, "../../../test/fixtures/reference");
-  const cb = parseCsv(readFileSync(path.join(dir, "themes_codebook.csv"), "utf8")).rows.map((r) => ({ id: r.values.theme, label: r.values.label, description: r.values.description }));
-  const sample = parseCsv(readFileSync(path.join(dir, "themes_sample.csv"), "utf8")).rows.map((r) => ({ id: r.values.respondent_id, text: r.values.text, primary: r.values.primary, secondary: r.values.secondary || undefined }));
+  const cb = parseCsv(readFileSync(path.join(dir, "themes_codebook.csv"), "utf8")).rows.map((r) => ({
+    id: r.values.theme,
+    label: r.values.label,
+    description: r.values.description,
+  }));
+  const sample = parseCsv(readFileSync(path.join(dir, "themes_sample.csv"), "utf8")).rows.map((r) => ({
+    id: r.values.respondent_id,
+    text: r.values.text,
+    primary: r.values.primary,
+    secondary: r.values.secondary || undefined,
+  }));
   it("codebook-guided assignment, leave-one-out, reaches the measured macro-F1 (regression floor, not a target)", () => {
     const r = scoreAssignment(sample, cb, "leave-one-out", { resamples: 200 });
     expect(r.scored).toBe(65);

@@ -127,7 +127,12 @@ export function assignThemes(
   return { assignments, reviewOrder, parameters };
 }
 
-function rank(codebook: readonly CodebookTheme[], sims: number[], noneAt: number | undefined, p: { noneThreshold: number; temperature: number; secondShare: number }) {
+function rank(
+  codebook: readonly CodebookTheme[],
+  sims: number[],
+  noneAt: number | undefined,
+  p: { noneThreshold: number; temperature: number; secondShare: number },
+) {
   const real = sims.map((s, k) => [s, k] as const).filter(([, k]) => k !== noneAt);
   const best = Math.max(...real.map(([s]) => s), 0);
   if (best < p.noneThreshold) {

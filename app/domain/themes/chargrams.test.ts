@@ -16,7 +16,11 @@ describe("character n-grams", () => {
     expect(f.slice(3).every((g) => g.startsWith(CHARGRAM))).toBe(true);
   });
   it("let a misspelt word meet the right one, with words and n-grams weighted equally in the cosine", () => {
-    const docs = [features("deeling with the social worker", { chargrams: true }), features("dealing with one person", { chargrams: true }), features("bus fares", { chargrams: true })];
+    const docs = [
+      features("deeling with the social worker", { chargrams: true }),
+      features("dealing with one person", { chargrams: true }),
+      features("bus fares", { chargrams: true }),
+    ];
     const vocab = buildVocabulary(docs);
     const v = docs.map((d) => tfidf(d, vocab));
     for (const x of v) expect(sparseDot(x, x)).toBeCloseTo(1, 12);

@@ -16,7 +16,6 @@ export const CHARGRAM_MAX = 5;
 /** Appends the word's character n-grams (code points, 3–5, padded with < and >) to `out`. */
 export function chargrams(word: string, out: string[] = []): string[] {
   const chars = [...`<${word}>`];
-  for (let n = CHARGRAM_MIN; n <= CHARGRAM_MAX; n++)
-    for (let i = 0; i + n <= chars.length; i++) out.push(CHARGRAM + chars.slice(i, i + n).join(""));
+  for (let n = CHARGRAM_MIN; n <= CHARGRAM_MAX; n++) for (let i = 0; i + n <= chars.length; i++) out.push(CHARGRAM + chars.slice(i, i + n).join(""));
   return out;
 }

@@ -162,7 +162,15 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
   progress("features", n, n);
   const project = lsaRank > 0 ? lsa(sparse, vocab.terms.length, lsaRank, seed).project : (v: (typeof sparse)[number]) => densify(v, vocab.terms.length);
   const points = sparse.map(project);
-  const parameters = { seed, lsaRank, restarts, kMax, sampleSize, language: options.language ?? "en", chosen: (options.k ? "set" : "silhouette") as "set" | "silhouette" };
+  const parameters = {
+    seed,
+    lsaRank,
+    restarts,
+    kMax,
+    sampleSize,
+    language: options.language ?? "en",
+    chosen: (options.k ? "set" : "silhouette") as "set" | "silhouette",
+  };
   if (n === 0) return { themes: [], assignments: [], k: 0, silhouette: 0, silhouetteByK: [], parameters };
   const best = (k: number, on: Float64Array[] = points) => {
     const rand = mulberry32(seed * 1000003 + k);
@@ -216,17 +224,33 @@ export function suggestThemes(responses: readonly { id: string; text: string }[]
       all[v.index[j]] += v.value[j];
     }
   });
-  const display = displayTerms(responses.map((r) => r.text), options);
+  const display = displayTerms(
+    responses.map((r) => r.text),
+    options,
+  );
   const clusters = Array.from({ length: k }, (_, c) => {
     const score = Float64Array.from(inSum[c], (s, t) => s / size[c] - (n > size[c] ? (all[t] - s) / (n - size[c]) : 0));
-    const keywords = [...score.keys()].filter((t) => inSum[c][t] > 0).sort((a, b) => score[b] - score[a] || a - b).slice(0, 8).map((t) => display(vocab.terms[t]));
+    const keywords = [...score.keys()]
+      .filter((t) => inSum[c][t] > 0)
+      .sort((a, b) => score[b] - score[a] || a - b)
+      .slice(0, 8)
+      .map((t) => display(vocab.terms[t]));
     const members = [...chosen.label.keys()].filter((i) => chosen.label[i] === c);
-    const exemplars = members.sort((a, b) => dot(points[b], chosen.centres[c]) - dot(points[a], chosen.centres[c]) || a - b).slice(0, 3).map((i) => responses[i].id);
+    const exemplars = members
+      .sort((a, b) => dot(points[b], chosen.centres[c]) - dot(points[a], chosen.centres[c]) || a - b)
+      .slice(0, 3)
+      .map((i) => responses[i].id);
     return { c, size: size[c], keywords, exemplars, first: Math.min(...members) };
   });
   const order = clusters.filter((x) => x.size > 0).sort((a, b) => b.size - a.size || a.first - b.first);
   const idOf = new Map(order.map((x, j) => [x.c, `t${j + 1}`]));
-  const themes = order.map((x) => ({ id: idOf.get(x.c)!, label: x.keywords.slice(0, 3).join(", "), keywords: x.keywords, size: x.size, exemplars: x.exemplars }));
+  const themes = order.map((x) => ({
+    id: idOf.get(x.c)!,
+    label: x.keywords.slice(0, 3).join(", "),
+    keywords: x.keywords,
+    size: x.size,
+    exemplars: x.exemplars,
+  }));
   const assignments = responses.map((r, i) => ({
     respondentId: r.id,
     themes: [{ id: idOf.get(chosen.label[i])!, confidence: Math.round(Math.min(1, Math.max(0, dot(points[i], chosen.centres[chosen.label[i]]))) * 1e6) / 1e6 }],

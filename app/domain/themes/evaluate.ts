@@ -10,7 +10,12 @@ import { adjustedRandIndex, suggestThemes, type SuggestOptions } from "./cluster
 import { mulberry32 } from "./prng";
 
 /** An assignment method with `assignThemes`'s signature (for comparing methods on the same protocol). */
-export type Assigner = (responses: readonly { id: string; text: string }[], codebook: readonly CodebookTheme[], codings: readonly Coding[], options: AssignOptions) => Pick<AssignResult, "assignments">;
+export type Assigner = (
+  responses: readonly { id: string; text: string }[],
+  codebook: readonly CodebookTheme[],
+  codings: readonly Coding[],
+  options: AssignOptions,
+) => Pick<AssignResult, "assignments">;
 
 export interface LabelledAnswer {
   id: string;
@@ -45,7 +50,10 @@ export function scoreAssignment(
     });
   } else {
     const rand = mulberry32(options.seed ?? 1);
-    const order = sample.map((_, i) => [rand(), i] as const).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
+    const order = sample
+      .map((_, i) => [rand(), i] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, i]) => i);
     const taken = new Map<string, number>();
     const confirmed = new Set<number>();
     for (const i of order) {
@@ -55,7 +63,12 @@ export function scoreAssignment(
         confirmed.add(i);
       }
     }
-    const r = assign(responses, codebook, [...confirmed].map((i) => ({ respondentId: sample[i].id, theme: sample[i].primary })), options);
+    const r = assign(
+      responses,
+      codebook,
+      [...confirmed].map((i) => ({ respondentId: sample[i].id, theme: sample[i].primary })),
+      options,
+    );
     sample.forEach((s, i) => {
       if (confirmed.has(i)) return;
       predicted.push(r.assignments[i].themes[0]?.id ?? "");
@@ -63,8 +76,16 @@ export function scoreAssignment(
       scored.push(s);
     });
   }
-  const gold = effectiveGold(predicted, scored.map((s) => s.primary), scored.map((s) => s.secondary));
-  const f1 = f1Agreement(predicted.map((p) => [p]), gold.map((g) => [g]), { seed: options.bootstrapSeed ?? 1, resamples: options.resamples ?? 1000, themes: codebook.map((t) => t.id) });
+  const gold = effectiveGold(
+    predicted,
+    scored.map((s) => s.primary),
+    scored.map((s) => s.secondary),
+  );
+  const f1 = f1Agreement(
+    predicted.map((p) => [p]),
+    gold.map((g) => [g]),
+    { seed: options.bootstrapSeed ?? 1, resamples: options.resamples ?? 1000, themes: codebook.map((t) => t.id) },
+  );
   const predictions = scored.map((s, i) => ({ id: s.id, predicted: predicted[i], gold: gold[i], confidence: confidence[i] }));
   return { ...f1, scored: scored.length, predictions };
 }
@@ -119,7 +140,14 @@ export function pairedDifference(
   const seed = options.seed ?? 1;
   const resamples = options.resamples ?? 1000;
   const n = a.length;
-  const f = (p: readonly ScoredPrediction[], pick: (j: number) => number) => macroF1(p.map((x) => x.predicted), p.map((x) => x.gold), themes, pick, n);
+  const f = (p: readonly ScoredPrediction[], pick: (j: number) => number) =>
+    macroF1(
+      p.map((x) => x.predicted),
+      p.map((x) => x.gold),
+      themes,
+      pick,
+      n,
+    );
   const rand = mulberry32(seed);
   const diffs: number[] = [];
   for (let r = 0; r < resamples && n > 0; r++) {
@@ -161,6 +189,16 @@ export function reliability(predictions: readonly ScoredPrediction[], bins = 5) 
 
 /** Adjusted Rand index of suggested themes (no codebook) against the primary labels. */
 export function scoreSuggestions(sample: readonly LabelledAnswer[], options: SuggestOptions = {}) {
-  const r = suggestThemes(sample.map((s) => ({ id: s.id, text: s.text })), options);
-  return { ari: adjustedRandIndex(r.assignments.map((a) => a.themes[0].id), sample.map((s) => s.primary)), k: r.k, silhouette: r.silhouette };
+  const r = suggestThemes(
+    sample.map((s) => ({ id: s.id, text: s.text })),
+    options,
+  );
+  return {
+    ari: adjustedRandIndex(
+      r.assignments.map((a) => a.themes[0].id),
+      sample.map((s) => s.primary),
+    ),
+    k: r.k,
+    silhouette: r.silhouette,
+  };
 }

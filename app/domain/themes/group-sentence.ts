@@ -8,9 +8,7 @@ import type { ThemeByGroup } from "./independence";
 export const SIGNIFICANCE = 0.05;
 
 export type GroupSentence =
-  | { key: "none" }
-  | { key: "even"; chance: boolean; p: number }
-  | { key: "more"; group: string; lift: number; chance: boolean; p: number };
+  { key: "none" } | { key: "even"; chance: boolean; p: number } | { key: "more"; group: string; lift: number; chance: boolean; p: number };
 
 export function groupSentence(r: ThemeByGroup): GroupSentence {
   const withTheme = r.groups.reduce((s, g) => s + g.withTheme, 0);

@@ -32,11 +32,18 @@ export function themesDocument(responses: readonly { id: string; text: string }[
     const lsaRank = options.lsaRank ?? 20;
     const r = suggestThemes(responses, { k: options.k, seed, language, lsaRank });
     return {
-      method: { name: "tfidf-lsa-kmeans-silhouette", version: THEMES_VERSION, parameters: { ...r.parameters, k: r.k, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null, features: "porter2 stems and bigrams, TF-IDF" } },
+      method: {
+        name: "tfidf-lsa-kmeans-silhouette",
+        version: THEMES_VERSION,
+        parameters: { ...r.parameters, k: r.k, silhouette: Number.isFinite(r.silhouette) ? r.silhouette : null, features: "porter2 stems and bigrams, TF-IDF" },
+      },
       themes: r.themes,
       assignments: r.assignments.map((a) => ({ respondent_id: a.respondentId, themes: a.themes, source: "machine" as const })),
       // Without a codebook the review starts with the answers that fit their suggested theme least.
-      reviewOrder: r.assignments.map((a, i) => ({ id: a.respondentId, c: a.themes[0]?.confidence ?? 0, i })).sort((x, y) => x.c - y.c || x.i - y.i).map((x) => x.id),
+      reviewOrder: r.assignments
+        .map((a, i) => ({ id: a.respondentId, c: a.themes[0]?.confidence ?? 0, i }))
+        .sort((x, y) => x.c - y.c || x.i - y.i)
+        .map((x) => x.id),
     };
   }
   const codebook = options.codebook;
@@ -55,16 +62,31 @@ export function themesDocument(responses: readonly { id: string; text: string }[
     };
     addVector(seedFeats[k]);
     for (const { a, i } of members) if (a.themes[0].id === t.id) addVector(feats[i]);
-    const keywords = [...weight.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, 8).map(([term]) => display(vocab.terms[term]));
+    const keywords = [...weight.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, 8)
+      .map(([term]) => display(vocab.terms[term]));
     const conf = (m: (typeof members)[number]) => m.a.themes.find((x) => x.id === t.id)!.confidence;
-    const exemplars = members.slice().sort((x, y) => conf(y) - conf(x) || x.i - y.i).slice(0, 3).map((m) => m.a.respondentId);
+    const exemplars = members
+      .slice()
+      .sort((x, y) => conf(y) - conf(x) || x.i - y.i)
+      .slice(0, 3)
+      .map((m) => m.a.respondentId);
     return { id: t.id, label: t.label, keywords, size: members.length, exemplars };
   });
   const { expanded: _expanded, ...parameters } = r.parameters;
   return {
-    method: { name: "tfidf-nearest-centroid", version: THEMES_VERSION, parameters: { ...parameters, confirmedCodings: r.assignments.filter((a) => a.confirmed).length } },
+    method: {
+      name: "tfidf-nearest-centroid",
+      version: THEMES_VERSION,
+      parameters: { ...parameters, confirmedCodings: r.assignments.filter((a) => a.confirmed).length },
+    },
     themes,
-    assignments: r.assignments.map((a) => ({ respondent_id: a.respondentId, themes: a.themes, source: a.confirmed ? ("person" as const) : ("machine" as const) })),
+    assignments: r.assignments.map((a) => ({
+      respondent_id: a.respondentId,
+      themes: a.themes,
+      source: a.confirmed ? ("person" as const) : ("machine" as const),
+    })),
     reviewOrder: r.reviewOrder,
   };
 }

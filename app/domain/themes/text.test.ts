@@ -29,8 +29,7 @@ describe("text pipeline", () => {
     const v = docs.map((d) => tfidf(d, vocab));
     const space = lsa(v, vocab.terms.length, v.length, 3, 200);
     const p = v.map(space.project);
-    for (let i = 0; i < v.length; i++)
-      for (let j = 0; j < v.length; j++) expect(dot(p[i], p[j])).toBeCloseTo(sparseDot(v[i], v[j]), 6);
+    for (let i = 0; i < v.length; i++) for (let j = 0; j < v.length; j++) expect(dot(p[i], p[j])).toBeCloseTo(sparseDot(v[i], v[j]), 6);
     expect(lsa(v, vocab.terms.length, 2, 3).project(v[0])).toEqual(lsa(v, vocab.terms.length, 2, 3).project(v[0]));
     expect(densify(v[0], vocab.terms.length).length).toBe(vocab.terms.length);
   });

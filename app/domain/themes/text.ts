@@ -48,7 +48,10 @@ function segmenter(language: Language): Intl.Segmenter {
 
 /** NFKC, lower case, typographic apostrophes made plain. */
 export function normalise(text: string, language: Language = "en"): string {
-  return text.normalize("NFKC").toLocaleLowerCase(language).replace(/[\u2018\u2019\u02bc]/g, "'");
+  return text
+    .normalize("NFKC")
+    .toLocaleLowerCase(language)
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /** The words of a text (Intl.Segmenter word granularity), normalised; digits-only tokens kept. */
@@ -96,7 +99,11 @@ export function displayTerms(texts: readonly string[], options: PipelineOptions 
     }
   const best = new Map<string, string>();
   for (const [f, m] of counts) best.set(f, [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
-  return (term) => term.split(" ").map((p) => best.get(p) ?? p).join(" ");
+  return (term) =>
+    term
+      .split(" ")
+      .map((p) => best.get(p) ?? p)
+      .join(" ");
 }
 
 /** A sparse vector: parallel arrays of term indices (ascending) and weights. */
@@ -202,7 +209,13 @@ export function unit(v: Float64Array): Float64Array {
  * `rank` right singular directions. Returns a projection that maps a sparse vector to its
  * unit-length coordinates in that space (LSA).
  */
-export function lsa(rows: readonly SparseVector[], dimension: number, rank: number, seed = 1, iterations = 8): { project: (v: SparseVector) => Float64Array; rank: number } {
+export function lsa(
+  rows: readonly SparseVector[],
+  dimension: number,
+  rank: number,
+  seed = 1,
+  iterations = 8,
+): { project: (v: SparseVector) => Float64Array; rank: number } {
   const n = rows.length;
   const r = Math.max(1, Math.min(rank, n, dimension));
   const rand = mulberry32(seed);
@@ -217,11 +230,12 @@ export function lsa(rows: readonly SparseVector[], dimension: number, rank: numb
     });
     return out;
   };
-  const xv = (v: Float64Array) => Float64Array.from(rows, (row) => {
-    let s = 0;
-    for (let k = 0; k < row.index.length; k++) s += row.value[k] * v[row.index[k]];
-    return s;
-  });
+  const xv = (v: Float64Array) =>
+    Float64Array.from(rows, (row) => {
+      let s = 0;
+      for (let k = 0; k < row.index.length; k++) s += row.value[k] * v[row.index[k]];
+      return s;
+    });
   const orthonormalise = (block: Float64Array[]) => {
     for (let j = 0; j < block.length; j++) {
       for (let i = 0; i < j; i++) {
@@ -237,7 +251,10 @@ export function lsa(rows: readonly SparseVector[], dimension: number, rank: numb
   // Right singular directions V = Xᵀ Q normalised (columns), ordered by singular value.
   const V = Q.map((q) => xtq(q));
   const sigma = V.map((v) => Math.sqrt(dot(v, v)));
-  const order = sigma.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+  const order = sigma
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .map(([, i]) => i);
   const basis = orthonormalise(order.slice(0, r).map((i) => V[i]));
   return {
     rank: r,

@@ -48,7 +48,10 @@ export function wordNetRelations(files: WordNetFiles, options: { senses?: number
       const lemma = f[0];
       const synsetCount = Number(f[2]);
       const pCnt = Number(f[3]);
-      const offsets = f.slice(4 + pCnt + 2, 4 + pCnt + 2 + synsetCount).map(Number).slice(0, senses);
+      const offsets = f
+        .slice(4 + pCnt + 2, 4 + pCnt + 2 + synsetCount)
+        .map(Number)
+        .slice(0, senses);
       const set = related.get(lemma) ?? new Set<string>();
       for (const o of offsets) {
         const s = data.get(o);

@@ -55,7 +55,12 @@ export function OverviewRounds({ data, base }: { data: OverviewData; base: strin
             caption={t("overview.participationCaption", { number: data.participation.round })}
             head={[t("overview.col.group"), t("overview.col.members"), t("overview.col.responded"), t("overview.col.rate")]}
             numericColumns={[1, 2, 3]}
-            rows={data.participation.groups.map((g) => [t(`common:results.group.${g.group}`), String(g.members), String(g.responded), g.rate === null ? "–" : `${g.rate}%`])}
+            rows={data.participation.groups.map((g) => [
+              t(`common:results.group.${g.group}`),
+              String(g.members),
+              String(g.responded),
+              g.rate === null ? "–" : `${g.rate}%`,
+            ])}
           />
           <p className="govuk-body">{t("overview.outside", { n: data.participation.outsideTotal })}</p>
         </>

@@ -27,7 +27,10 @@ function RatingSettings({ values, errors, outcomes }: SettingsProps) {
         hint={t("question.outcomeHint")}
         error={errors.outcomeId}
         defaultValue={values.outcomeId}
-        options={[{ value: "", label: t("question.chooseOutcome") }, ...outcomes.map((o) => ({ value: String(o.id), label: `${o.domain ? `${o.domain} – ` : ""}${o.code}: ${o.statement}` }))]}
+        options={[
+          { value: "", label: t("question.chooseOutcome") },
+          ...outcomes.map((o) => ({ value: String(o.id), label: `${o.domain ? `${o.domain} – ` : ""}${o.code}: ${o.statement}` })),
+        ]}
       />
       <Checkboxes
         name="allowUnable"
@@ -58,15 +61,42 @@ function SelectionLimits({ values, errors }: SettingsProps) {
   const { t } = useTranslation("officer");
   return (
     <>
-      <TextInput name="minSelected" label={t("question.minSelected")} error={errors.minSelected} defaultValue={values.minSelected} inputMode="numeric" width="3" optional />
-      <TextInput name="maxSelected" label={t("question.maxSelected")} error={errors.maxSelected} defaultValue={values.maxSelected} inputMode="numeric" width="3" optional />
+      <TextInput
+        name="minSelected"
+        label={t("question.minSelected")}
+        error={errors.minSelected}
+        defaultValue={values.minSelected}
+        inputMode="numeric"
+        width="3"
+        optional
+      />
+      <TextInput
+        name="maxSelected"
+        label={t("question.maxSelected")}
+        error={errors.maxSelected}
+        defaultValue={values.maxSelected}
+        inputMode="numeric"
+        width="3"
+        optional
+      />
     </>
   );
 }
 
 function TextLimit({ values, errors }: SettingsProps) {
   const { t } = useTranslation("officer");
-  return <TextInput name="maxLength" label={t("question.maxLength")} hint={t("question.maxLengthHint")} error={errors.maxLength} defaultValue={values.maxLength} inputMode="numeric" width="4" optional />;
+  return (
+    <TextInput
+      name="maxLength"
+      label={t("question.maxLength")}
+      hint={t("question.maxLengthHint")}
+      error={errors.maxLength}
+      defaultValue={values.maxLength}
+      inputMode="numeric"
+      width="4"
+      optional
+    />
+  );
 }
 
 /**
@@ -134,7 +164,14 @@ export function QuestionForm({ type, values, errors, locales, outcomes, conditio
             defaultValue={values[`text-${l.code}`]}
             optional={l.code !== "en" || type === "rating"}
           />
-          <Textarea name={`hint-${l.code}`} label={t("question.hint", { language: l.name })} error={errors[`hint-${l.code}`]} defaultValue={values[`hint-${l.code}`]} rows={2} optional />
+          <Textarea
+            name={`hint-${l.code}`}
+            label={t("question.hint", { language: l.name })}
+            error={errors[`hint-${l.code}`]}
+            defaultValue={values[`hint-${l.code}`]}
+            rows={2}
+            optional
+          />
           {choices ? (
             <Textarea
               name={`choices-${l.code}`}

@@ -13,7 +13,15 @@ export function RoundFeedbackFields({ errors, values }: { errors: Partial<Record
   ];
   return (
     <>
-      <Radios name="showFeedback" legend={t("round.showFeedback")} hint={t("round.showFeedbackHint")} error={errors.showFeedback} defaultValue={values.showFeedback} inline items={yesNo} />
+      <Radios
+        name="showFeedback"
+        legend={t("round.showFeedback")}
+        hint={t("round.showFeedbackHint")}
+        error={errors.showFeedback}
+        defaultValue={values.showFeedback}
+        inline
+        items={yesNo}
+      />
       <Radios
         name="feedbackBy"
         legend={t("round.feedbackBy")}

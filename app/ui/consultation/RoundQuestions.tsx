@@ -6,7 +6,13 @@ import type { RoundData } from "./round-types";
 
 function SmallButton({ name, value, children }: { name: string; value: string; children: ReactNode }) {
   return (
-    <button type="submit" name={name} value={value} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-right-1" data-module="govuk-button">
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-right-1"
+      data-module="govuk-button"
+    >
       {children}
     </button>
   );
@@ -48,7 +54,8 @@ export function RoundQuestions({ data, base, editable }: { data: RoundData; base
                 </p>
                 <p className="govuk-body-s govuk-!-margin-bottom-1">
                   {t(`questionType.${q.type}`)}
-                  {q.outcomeCode ? ` (${q.outcomeCode})` : ""} · {q.required ? t("question.requiredYes") : t("question.requiredNo")} · {t("round.languages", { list: q.locales.join(", ") })}
+                  {q.outcomeCode ? ` (${q.outcomeCode})` : ""} · {q.required ? t("question.requiredYes") : t("question.requiredNo")} ·{" "}
+                  {t("round.languages", { list: q.locales.join(", ") })}
                   {q.condition ? ` · ${t("round.conditionNote", { number: q.condition.number, value: q.condition.value })}` : ""}
                 </p>
                 {editable ? <QuestionControls id={q.id} number={q.number} count={data.questions.length} base={base} /> : null}

@@ -23,7 +23,8 @@ export function RoundStatus({ data }: { data: RoundData }) {
   return (
     <>
       <p className="govuk-body" id="round-status" tabIndex={-1}>
-        {t("overview.status")} <Tag colour={round.status === "open" ? "green" : round.status === "draft" ? "grey" : "blue"}>{t(`roundStatus.${round.status}`)}</Tag>{" "}
+        {t("overview.status")}{" "}
+        <Tag colour={round.status === "open" ? "green" : round.status === "draft" ? "grey" : "blue"}>{t(`roundStatus.${round.status}`)}</Tag>{" "}
         {t("round.responses", { n: round.responseCount })}
         {canEdit && round.status !== "draft" ? (
           <>

@@ -98,7 +98,14 @@ function RadioOrCheckbox({
               <div key={c.value}>
                 {c.divider ? <div className={`govuk-${kind}__divider`}>{c.divider}</div> : null}
                 <div className={`govuk-${kind}__item`}>
-                  <input className={`govuk-${kind}__input`} id={id} name="answer" type={kind === "radios" ? "radio" : "checkbox"} value={c.value} defaultChecked={selected.includes(c.value)} />
+                  <input
+                    className={`govuk-${kind}__input`}
+                    id={id}
+                    name="answer"
+                    type={kind === "radios" ? "radio" : "checkbox"}
+                    value={c.value}
+                    defaultChecked={selected.includes(c.value)}
+                  />
                   <label className={`govuk-label govuk-${kind}__label`} htmlFor={id} lang={c.lang}>
                     {c.label}
                   </label>
@@ -174,7 +181,12 @@ function RankingField({ q, values, error, pageLang, before }: FieldProps) {
             <label className="govuk-label" htmlFor={i === 0 ? "answer" : `rank-${key}`} lang={optionLang}>
               {q.options[key] ?? key}
             </label>
-            <select className={cx("govuk-select", error && "govuk-select--error")} id={i === 0 ? "answer" : `rank-${key}`} name={`rank-${key}`} defaultValue={one(values[`rank-${key}`])}>
+            <select
+              className={cx("govuk-select", error && "govuk-select--error")}
+              id={i === 0 ? "answer" : `rank-${key}`}
+              name={`rank-${key}`}
+              defaultValue={one(values[`rank-${key}`])}
+            >
               <option value="">{t("ranking.choose")}</option>
               {keys.map((_, n) => (
                 <option key={n} value={String(n + 1)}>

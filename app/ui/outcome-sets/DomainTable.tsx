@@ -44,7 +44,9 @@ export function DomainTable({ set, domain, base }: { set: OutcomeSetView; domain
       rows={domain.outcomes.map((o, k) => [
         <span key="o" id={`outcome-${o.code}`} data-testid={`row-${o.code}`}>
           <strong>{o.code}</strong> <span data-testid="statement">{o.statement}</span>
-          {o.statement !== o.citizenStatement ? <span className="govuk-body-s govuk-!-display-block">{t("framework.citizensWording", { wording: o.citizenStatement })}</span> : null}
+          {o.statement !== o.citizenStatement ? (
+            <span className="govuk-body-s govuk-!-display-block">{t("framework.citizensWording", { wording: o.citizenStatement })}</span>
+          ) : null}
         </span>,
         <ConsensusTag key="c" consensus={o.consensus} />,
         <span key="r" data-testid={`round-${o.code}`}>

@@ -5,10 +5,22 @@ import { Button } from "../components";
 import { Radios, Textarea } from "../fields";
 
 /** The working draft's two forms for one outcome: include or exclude it (with the reason for a departure), and reword it. */
-export function OutcomeEditForms({ outcome, errors, values }: { outcome: OutcomeEntry; errors: Record<string, string>; values: Record<string, string | undefined> }) {
+export function OutcomeEditForms({
+  outcome,
+  errors,
+  values,
+}: {
+  outcome: OutcomeEntry;
+  errors: Record<string, string>;
+  values: Record<string, string | undefined>;
+}) {
   const { t } = useTranslation("commissioner");
   const departureHint =
-    outcome.evidence.consensus === "in" ? t("outcome.reasonHintIn") : outcome.evidence.consensus === "out" ? t("outcome.reasonHintOut") : t("outcome.reasonHintNone");
+    outcome.evidence.consensus === "in"
+      ? t("outcome.reasonHintIn")
+      : outcome.evidence.consensus === "out"
+        ? t("outcome.reasonHintOut")
+        : t("outcome.reasonHintNone");
   return (
     <>
       <Form method="post" noValidate>

@@ -6,7 +6,17 @@ import { StaleRoundsWarning } from "./index";
 import type { OutcomeSetPageData, OutcomeSetView } from "./types";
 
 /** What can be done next with the version shown: what blocks proposal, propose, sign or withdraw, start a new version. */
-export function OutcomeSetActions({ data, set, errors, values }: { data: OutcomeSetPageData; set: OutcomeSetView; errors: Record<string, string>; values?: Record<string, string> }) {
+export function OutcomeSetActions({
+  data,
+  set,
+  errors,
+  values,
+}: {
+  data: OutcomeSetPageData;
+  set: OutcomeSetView;
+  errors: Record<string, string>;
+  values?: Record<string, string>;
+}) {
   const { t } = useTranslation("commissioner");
   const working = set.status === "draft" && set.isLatest;
   return (
@@ -17,7 +27,9 @@ export function OutcomeSetActions({ data, set, errors, values }: { data: Outcome
             <h2 className="govuk-heading-m">{t("problems.heading")}</h2>
             <ul className="govuk-list govuk-list--bullet" data-testid="problems">
               {set.problems.map((p, k) => (
-                <li key={k}>{t(`problems.${p.key}`, { code: p.code ?? "", statement: p.code ? set.statements[p.code] : "", total: p.total?.toFixed(2) ?? "" })}</li>
+                <li key={k}>
+                  {t(`problems.${p.key}`, { code: p.code ?? "", statement: p.code ? set.statements[p.code] : "", total: p.total?.toFixed(2) ?? "" })}
+                </li>
               ))}
             </ul>
           </>

@@ -13,57 +13,57 @@ export function ScheduleTable({ doc }: { doc: Doc }) {
   const totalWeight = included.reduce((a, o) => a + Math.round((o.finalWeight ?? 0) * 100), 0) / 100;
   return (
     <TableScroll labelledBy="schedule-caption">
-    <table className="govuk-table" data-testid="schedule-table">
-      <caption className="govuk-table__caption govuk-table__caption--s" id="schedule-caption">
-        {t("schedule.outcomesCaption")}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            {t("schedule.colOutcome")}
-          </th>
-          <th scope="col" className="govuk-table__header">
-            {t("schedule.colDomain")}
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            {t("schedule.colShare")}
-          </th>
-          {doc.incentivePot ? (
+      <table className="govuk-table" data-testid="schedule-table">
+        <caption className="govuk-table__caption govuk-table__caption--s" id="schedule-caption">
+          {t("schedule.outcomesCaption")}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              {t("schedule.colOutcome")}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t("schedule.colDomain")}
+            </th>
             <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              {t("schedule.colAmount")}
+              {t("schedule.colShare")}
             </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {included.map((o) => (
-          <tr className="govuk-table__row" key={o.code} data-code={o.code}>
-            <th scope="row" className="govuk-table__header">
-              <span data-field="code">{o.code}</span>: <span data-field="statement">{o.statement}</span>
-            </th>
-            <td className="govuk-table__cell">{o.domain}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric" data-field="weight">
-              {formatWeight(o.finalWeight)}
-            </td>
             {doc.incentivePot ? (
-              <td className="govuk-table__cell govuk-table__cell--numeric" data-field="amount">
-                {o.amount === null ? "–" : formatPounds(Math.round(o.amount * 100))}
-              </td>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {t("schedule.colAmount")}
+              </th>
             ) : null}
           </tr>
-        ))}
-        <tr className="govuk-table__row">
-          <th scope="row" className="govuk-table__header">
-            {t("schedule.total")}
-          </th>
-          <td className="govuk-table__cell"></td>
-          <td className="govuk-table__cell govuk-table__cell--numeric">{formatWeight(totalWeight)}</td>
-          {doc.incentivePot ? (
-            <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(Math.round(doc.incentivePot.amount * 100))}</td>
-          ) : null}
-        </tr>
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {included.map((o) => (
+            <tr className="govuk-table__row" key={o.code} data-code={o.code}>
+              <th scope="row" className="govuk-table__header">
+                <span data-field="code">{o.code}</span>: <span data-field="statement">{o.statement}</span>
+              </th>
+              <td className="govuk-table__cell">{o.domain}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric" data-field="weight">
+                {formatWeight(o.finalWeight)}
+              </td>
+              {doc.incentivePot ? (
+                <td className="govuk-table__cell govuk-table__cell--numeric" data-field="amount">
+                  {o.amount === null ? "–" : formatPounds(Math.round(o.amount * 100))}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+          <tr className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              {t("schedule.total")}
+            </th>
+            <td className="govuk-table__cell"></td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{formatWeight(totalWeight)}</td>
+            {doc.incentivePot ? (
+              <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(Math.round(doc.incentivePot.amount * 100))}</td>
+            ) : null}
+          </tr>
+        </tbody>
+      </table>
     </TableScroll>
   );
 }
@@ -102,7 +102,6 @@ export function ScheduleMeasures({ outcomes }: { outcomes: Doc["outcomes"] }) {
           ))}
         </section>
       ))}
-
     </>
   );
 }

@@ -40,7 +40,15 @@ export function RoundsBuiltFrom({ rounds }: { rounds: ReadonlyArray<{ round: num
 }
 
 /** Warns that a round has responses its latest calculation does not include (or no calculation at all). */
-export function StaleRoundsWarning({ slug, stale, when }: { slug: string; stale: ReadonlyArray<{ round: number; newer: number; responses: number; calculated: number | null }>; when: "start" | "propose" }) {
+export function StaleRoundsWarning({
+  slug,
+  stale,
+  when,
+}: {
+  slug: string;
+  stale: ReadonlyArray<{ round: number; newer: number; responses: number; calculated: number | null }>;
+  when: "start" | "propose";
+}) {
   const { t } = useTranslation("commissioner");
   if (stale.length === 0) return null;
   return (

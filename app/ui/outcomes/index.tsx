@@ -26,7 +26,15 @@ export function OutcomeFields({
           <p className="govuk-hint">{t("outcomeForm.codeFixedHint", { rounds: fixedCode.rounds })}</p>
         </div>
       ) : (
-        <TextInput name="code" label={t("outcomeForm.code")} hint={t("outcomeForm.codeHint")} error={errors.code} defaultValue={values.code} width="10" spellCheck={false} />
+        <TextInput
+          name="code"
+          label={t("outcomeForm.code")}
+          hint={t("outcomeForm.codeHint")}
+          error={errors.code}
+          defaultValue={values.code}
+          width="10"
+          spellCheck={false}
+        />
       )}
       <Radios
         name="domain"
@@ -36,9 +44,33 @@ export function OutcomeFields({
         defaultValue={values.domain}
         items={[...domains.map((d) => ({ value: String(d.id), label: d.name })), { value: "new", label: t("outcomeForm.newDomainOption") }]}
       />
-      <TextInput name="newDomain" label={t("outcomeForm.newDomain")} hint={t("outcomeForm.newDomainHint")} error={errors.newDomain} defaultValue={values.newDomain} optional />
-      <Textarea name="statement" label={t("outcomeForm.statement")} hint={t("outcomeForm.statementHint")} error={errors.statement} defaultValue={values.statement} rows={2} valueLang="en" />
-      <Textarea name="description" label={t("outcomeForm.description")} hint={t("outcomeForm.descriptionHint")} error={errors.description} defaultValue={values.description} rows={4} optional valueLang="en" />
+      <TextInput
+        name="newDomain"
+        label={t("outcomeForm.newDomain")}
+        hint={t("outcomeForm.newDomainHint")}
+        error={errors.newDomain}
+        defaultValue={values.newDomain}
+        optional
+      />
+      <Textarea
+        name="statement"
+        label={t("outcomeForm.statement")}
+        hint={t("outcomeForm.statementHint")}
+        error={errors.statement}
+        defaultValue={values.statement}
+        rows={2}
+        valueLang="en"
+      />
+      <Textarea
+        name="description"
+        label={t("outcomeForm.description")}
+        hint={t("outcomeForm.descriptionHint")}
+        error={errors.description}
+        defaultValue={values.description}
+        rows={4}
+        optional
+        valueLang="en"
+      />
       <TextInput name="source" label={t("outcomeForm.source")} hint={t("outcomeForm.sourceHint")} error={errors.source} defaultValue={values.source} optional />
     </>
   );

@@ -59,7 +59,9 @@ export function ModerationItemView({ consultation, canDecide, item, themes, doma
       {canDecide ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            {item.kind === "propose-outcome" && undecided ? <ProposalForms item={item} domains={domains} outcomes={outcomes} errors={errors} mine={mine} /> : null}
+            {item.kind === "propose-outcome" && undecided ? (
+              <ProposalForms item={item} domains={domains} outcomes={outcomes} errors={errors} mine={mine} />
+            ) : null}
             {item.kind === "free-text" ? <QuoteForms item={item} errors={errors} mine={mine} /> : null}
             <TagForm item={item} themes={themes} />
           </div>
@@ -75,14 +77,23 @@ function ItemSummary({ item }: { item: ModerationItemData }) {
     <SummaryList
       rows={[
         { key: t("moderation.item.question"), value: item.questionText || "–" },
-        { key: t("moderation.item.answer"), value: <span className="app-mail-text govuk-!-display-block" data-testid="answer-text">{item.text}</span> },
+        {
+          key: t("moderation.item.answer"),
+          value: (
+            <span className="app-mail-text govuk-!-display-block" data-testid="answer-text">
+              {item.text}
+            </span>
+          ),
+        },
         { key: t("moderation.col.round"), value: String(item.roundNumber) },
         { key: t("moderation.col.group"), value: t(`stakeholderGroup.${item.group}`, { defaultValue: t("participation.notRecorded") }) },
         {
           key: t("moderation.col.status"),
           value: (
             <span id="decision-status" tabIndex={-1}>
-              <Tag colour={item.decision === "rejected" ? "red" : item.decision ? "green" : "yellow"}>{t(`moderation.status.${item.decision ?? "pending"}`)}</Tag>
+              <Tag colour={item.decision === "rejected" ? "red" : item.decision ? "green" : "yellow"}>
+                {t(`moderation.status.${item.decision ?? "pending"}`)}
+              </Tag>
               {item.outcomeCode ? ` ${item.outcomeCode}: ${item.outcomeStatement ?? ""}` : null}
               {item.reason ? ` ${t("moderation.item.reasonWas", { reason: item.reason })}` : null}
             </span>
@@ -102,8 +113,22 @@ function ProposalForms({ item, domains, outcomes, errors, mine }: Pick<Moderatio
       <h2 className="govuk-heading-m">{t("moderation.accept.heading")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="accept" />
-        <Textarea name="statement" label={t("moderation.accept.statement")} hint={t("moderation.accept.statementHint")} defaultValue={mine("accept").statement ?? item.text.slice(0, 300)} error={errors.statement} rows={3} />
-        <Textarea name="description" label={t("moderation.accept.description")} optional defaultValue={mine("accept").description} error={errors.description} rows={3} />
+        <Textarea
+          name="statement"
+          label={t("moderation.accept.statement")}
+          hint={t("moderation.accept.statementHint")}
+          defaultValue={mine("accept").statement ?? item.text.slice(0, 300)}
+          error={errors.statement}
+          rows={3}
+        />
+        <Textarea
+          name="description"
+          label={t("moderation.accept.description")}
+          optional
+          defaultValue={mine("accept").description}
+          error={errors.description}
+          rows={3}
+        />
         <Radios
           name="domain"
           legend={t("moderation.accept.domain")}
@@ -111,7 +136,14 @@ function ProposalForms({ item, domains, outcomes, errors, mine }: Pick<Moderatio
           defaultValue={mine("accept").domain}
           error={errors.domain}
         />
-        <TextInput name="newDomain" label={t("moderation.accept.newDomain")} hint={t("moderation.accept.newDomainHint")} optional defaultValue={mine("accept").newDomain} error={errors.newDomain} />
+        <TextInput
+          name="newDomain"
+          label={t("moderation.accept.newDomain")}
+          hint={t("moderation.accept.newDomainHint")}
+          optional
+          defaultValue={mine("accept").newDomain}
+          error={errors.newDomain}
+        />
         <Button>{t("moderation.accept.submit")}</Button>
       </Form>
       <h2 className="govuk-heading-m">{t("moderation.merge.heading")}</h2>
@@ -120,14 +152,28 @@ function ProposalForms({ item, domains, outcomes, errors, mine }: Pick<Moderatio
       ) : (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="merge" />
-          <Radios name="outcome" legend={t("moderation.merge.legend")} items={outcomes.map((o) => ({ value: o.code, label: `${o.code}: ${o.statement}`, hint: o.domain }))} defaultValue={mine("merge").outcome} error={errors.outcome} small />
+          <Radios
+            name="outcome"
+            legend={t("moderation.merge.legend")}
+            items={outcomes.map((o) => ({ value: o.code, label: `${o.code}: ${o.statement}`, hint: o.domain }))}
+            defaultValue={mine("merge").outcome}
+            error={errors.outcome}
+            small
+          />
           <Button variant="secondary">{t("moderation.merge.submit")}</Button>
         </Form>
       )}
       <h2 className="govuk-heading-m">{t("moderation.reject.heading")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="reject" />
-        <Textarea name="reason" label={t("moderation.reject.reason")} hint={t("moderation.reject.reasonHint")} defaultValue={mine("reject").reason} error={errors.reason} rows={3} />
+        <Textarea
+          name="reason"
+          label={t("moderation.reject.reason")}
+          hint={t("moderation.reject.reasonHint")}
+          defaultValue={mine("reject").reason}
+          error={errors.reason}
+          rows={3}
+        />
         <Button variant="warning">{t("moderation.reject.submit")}</Button>
       </Form>
     </>
@@ -142,7 +188,14 @@ function QuoteForms({ item, errors, mine }: Pick<ModerationItemProps, "item" | "
       <h2 className="govuk-heading-m">{t("moderation.quote.heading")}</h2>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="quote" />
-        <Textarea name="quote" label={t("moderation.quote.label")} hint={t("moderation.quote.hint")} defaultValue={mine("quote").quote ?? item.quote ?? item.text} error={errors.quote} rows={4} />
+        <Textarea
+          name="quote"
+          label={t("moderation.quote.label")}
+          hint={t("moderation.quote.hint")}
+          defaultValue={mine("quote").quote ?? item.quote ?? item.text}
+          error={errors.quote}
+          rows={4}
+        />
         <Button>{item.quote ? t("moderation.quote.update") : t("moderation.quote.submit")}</Button>
       </Form>
       {item.quote ? (
@@ -171,7 +224,13 @@ function TagForm({ item, themes }: { item: ModerationItemData; themes: Theme[] }
       ) : (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="tag" />
-          <Checkboxes name="themes" legend={t("moderation.tag.legend")} items={themes.map((th) => ({ value: String(th.id), label: th.name, hint: th.description || undefined }))} defaultValues={item.themeIds.map(String)} small />
+          <Checkboxes
+            name="themes"
+            legend={t("moderation.tag.legend")}
+            items={themes.map((th) => ({ value: String(th.id), label: th.name, hint: th.description || undefined }))}
+            defaultValues={item.themeIds.map(String)}
+            small
+          />
           <Button variant="secondary">{t("moderation.tag.submit")}</Button>
         </Form>
       )}

@@ -20,14 +20,28 @@ export function EmailStatusTag({ status }: { status: EmailStatus }) {
   return <Tag colour={EMAIL_COLOURS[status]}>{t(`emailStatus.${status}`)}</Tag>;
 }
 
-
 /** The add/edit form's fields (the <Form> and buttons are the route's). Errors and values are by field name. */
 export function MemberFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const { t } = useTranslation("participation");
   return (
     <>
-      <TextInput name="displayName" label={t("members.field.name")} defaultValue={values.displayName} error={errors.displayName} autoComplete="off" spellCheck={false} />
-      <TextInput name="email" type="email" label={t("members.field.email")} defaultValue={values.email} error={errors.email} autoComplete="off" spellCheck={false} />
+      <TextInput
+        name="displayName"
+        label={t("members.field.name")}
+        defaultValue={values.displayName}
+        error={errors.displayName}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextInput
+        name="email"
+        type="email"
+        label={t("members.field.email")}
+        defaultValue={values.email}
+        error={errors.email}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <Radios
         name="stakeholderGroup"
         legend={t("members.field.stakeholderGroup")}
@@ -73,7 +87,14 @@ export function MemberFields({ values, errors }: { values: Record<string, string
         error={errors.sex}
         small
       />
-      <TextInput name="locality" label={t("members.field.locality")} hint={t("members.field.localityHint")} optional defaultValue={values.locality} error={errors.locality} />
+      <TextInput
+        name="locality"
+        label={t("members.field.locality")}
+        hint={t("members.field.localityHint")}
+        optional
+        defaultValue={values.locality}
+        error={errors.locality}
+      />
       <TextInput name="ethnicity" label={t("members.field.ethnicity")} optional defaultValue={values.ethnicity} error={errors.ethnicity} />
     </>
   );
@@ -82,7 +103,15 @@ export function MemberFields({ values, errors }: { values: Record<string, string
 export type ParticipationSection = "invitations" | "participation" | "moderation" | "codebook" | "themes" | "emails";
 
 /** A row of links between sibling pages, the current one marked (not a link) for screen readers too. */
-export function SectionNav({ label, current, sections }: { label: string; current: string; sections: ReadonlyArray<{ id: string; href: string; text: string }> }) {
+export function SectionNav({
+  label,
+  current,
+  sections,
+}: {
+  label: string;
+  current: string;
+  sections: ReadonlyArray<{ id: string; href: string; text: string }>;
+}) {
   return (
     <nav className="govuk-!-margin-bottom-6" aria-label={label}>
       <ul className="govuk-list app-panel-nav">

@@ -27,7 +27,21 @@ export function barPercent(value: number | null, max: number): number {
   return Math.max(1, Math.min(100, Math.round((100 * value) / max)));
 }
 
-export function BarChart({ id, title, description, series, bars, max }: { id: string; title: string; description: string; series: ChartSeries[]; bars: ChartBar[]; max: number }) {
+export function BarChart({
+  id,
+  title,
+  description,
+  series,
+  bars,
+  max,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  series: ChartSeries[];
+  bars: ChartBar[];
+  max: number;
+}) {
   return (
     <figure className="app-chart" id={id} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <figcaption>

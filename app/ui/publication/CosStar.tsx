@@ -22,9 +22,24 @@ const groupName = (t: TFunction, key: string) => t(`publication:groups.${key}`, 
 
 export function lineText(t: TFunction, line: CosStarLine, statements: Record<string, string>, locale: string): string {
   const parts = [t(`publication:cosStar.line.${line.key}`, line.params ?? {})];
-  if (line.channels) parts.push(Object.entries(line.channels).map(([c, n]) => (n === null ? t(`publication:cosStar.channel.${c}`, { defaultValue: c }) : `${t(`publication:cosStar.channel.${c}`, { defaultValue: c })} (${new Intl.NumberFormat(locale).format(n)})`)).join(", ") + ".");
-  if (line.groups) parts.push(Object.entries(line.groups).map(([g, n]) => (n === null ? groupName(t, g) : `${groupName(t, g)} (${new Intl.NumberFormat(locale).format(n)})`)).join(", ") + ".");
-  if (line.codes) parts.push(line.codes.length ? line.codes.map((c) => (statements[c] ? `${c} “${statements[c]}”` : c)).join("; ") + "." : t("publication:cosStar.none"));
+  if (line.channels)
+    parts.push(
+      Object.entries(line.channels)
+        .map(([c, n]) =>
+          n === null
+            ? t(`publication:cosStar.channel.${c}`, { defaultValue: c })
+            : `${t(`publication:cosStar.channel.${c}`, { defaultValue: c })} (${new Intl.NumberFormat(locale).format(n)})`,
+        )
+        .join(", ") + ".",
+    );
+  if (line.groups)
+    parts.push(
+      Object.entries(line.groups)
+        .map(([g, n]) => (n === null ? groupName(t, g) : `${groupName(t, g)} (${new Intl.NumberFormat(locale).format(n)})`))
+        .join(", ") + ".",
+    );
+  if (line.codes)
+    parts.push(line.codes.length ? line.codes.map((c) => (statements[c] ? `${c} “${statements[c]}”` : c)).join("; ") + "." : t("publication:cosStar.none"));
   if (line.text) parts.push(line.text.text);
   return parts.join(" ");
 }
@@ -43,7 +58,17 @@ function Line({ line, statements, locale }: { line: CosStarLine; statements: Rec
   );
 }
 
-export function CosStarList({ items, statements, locale, headingLevel = 3 }: { items: readonly CosStarItem[]; statements: Record<string, string>; locale: string; headingLevel?: 3 | 4 }) {
+export function CosStarList({
+  items,
+  statements,
+  locale,
+  headingLevel = 3,
+}: {
+  items: readonly CosStarItem[];
+  statements: Record<string, string>;
+  locale: string;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useTranslation("publication");
   const sections = [...new Set(items.map((i) => i.section))];
   const H = headingLevel === 3 ? "h3" : "h4";

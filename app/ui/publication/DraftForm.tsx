@@ -22,7 +22,12 @@ export function DraftForm({ data, errors, values }: { data: PublicationData } & 
           error={errors.result}
           items={[
             { value: "latest", label: t("workflow.fields.resultLatest") },
-            ...data.results.flatMap((r) => r.versions.map((v) => ({ value: `${r.number}:${v.version}`, label: t("workflow.fields.resultVersion", { round: r.number, version: v.version, count: v.responseCount, date: v.createdAt }) }))),
+            ...data.results.flatMap((r) =>
+              r.versions.map((v) => ({
+                value: `${r.number}:${v.version}`,
+                label: t("workflow.fields.resultVersion", { round: r.number, version: v.version, count: v.responseCount, date: v.createdAt }),
+              })),
+            ),
           ]}
         />
         <Radios
@@ -49,16 +54,51 @@ export function DraftForm({ data, errors, values }: { data: PublicationData } & 
 }
 
 /** One language's narrative texts and Easy Read alternative texts. */
-function LocaleTexts({ locale, saved, errors, values }: { locale: PublicationData["locales"][number]; saved: PublicationData["draft"]["texts"][string] | undefined } & FormState) {
+function LocaleTexts({
+  locale,
+  saved,
+  errors,
+  values,
+}: { locale: PublicationData["locales"][number]; saved: PublicationData["draft"]["texts"][string] | undefined } & FormState) {
   const { t } = useTranslation("publication");
   const l = locale;
   return (
     <fieldset className="govuk-fieldset app-locale-fieldset">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("workflow.fields.textsIn", { language: l.name })}</legend>
-      <Textarea name={`whatWeAsked_${l.code}`} label={t("workflow.fields.whatWeAsked")} hint={t("workflow.fields.whatWeAskedHint")} optional defaultValue={values[`whatWeAsked_${l.code}`] ?? saved?.whatWeAsked ?? ""} error={errors[`whatWeAsked_${l.code}`]} />
-      <Textarea name={`whatWeDid_${l.code}`} label={t("workflow.fields.whatWeDid")} hint={t("workflow.fields.whatWeDidHint")} optional defaultValue={values[`whatWeDid_${l.code}`] ?? saved?.whatWeDid ?? ""} error={errors[`whatWeDid_${l.code}`]} />
-      <Textarea name={`method_${l.code}`} label={t("workflow.fields.method")} hint={t("workflow.fields.methodHint")} optional rows={3} defaultValue={values[`method_${l.code}`] ?? saved?.method ?? ""} error={errors[`method_${l.code}`]} />
-      <Textarea name={`contact_${l.code}`} label={t("workflow.fields.contact")} hint={t("workflow.fields.contactHint")} optional rows={3} defaultValue={values[`contact_${l.code}`] ?? saved?.contact ?? ""} error={errors[`contact_${l.code}`]} />
+      <Textarea
+        name={`whatWeAsked_${l.code}`}
+        label={t("workflow.fields.whatWeAsked")}
+        hint={t("workflow.fields.whatWeAskedHint")}
+        optional
+        defaultValue={values[`whatWeAsked_${l.code}`] ?? saved?.whatWeAsked ?? ""}
+        error={errors[`whatWeAsked_${l.code}`]}
+      />
+      <Textarea
+        name={`whatWeDid_${l.code}`}
+        label={t("workflow.fields.whatWeDid")}
+        hint={t("workflow.fields.whatWeDidHint")}
+        optional
+        defaultValue={values[`whatWeDid_${l.code}`] ?? saved?.whatWeDid ?? ""}
+        error={errors[`whatWeDid_${l.code}`]}
+      />
+      <Textarea
+        name={`method_${l.code}`}
+        label={t("workflow.fields.method")}
+        hint={t("workflow.fields.methodHint")}
+        optional
+        rows={3}
+        defaultValue={values[`method_${l.code}`] ?? saved?.method ?? ""}
+        error={errors[`method_${l.code}`]}
+      />
+      <Textarea
+        name={`contact_${l.code}`}
+        label={t("workflow.fields.contact")}
+        hint={t("workflow.fields.contactHint")}
+        optional
+        rows={3}
+        defaultValue={values[`contact_${l.code}`] ?? saved?.contact ?? ""}
+        error={errors[`contact_${l.code}`]}
+      />
       {EASY_READ_POINTS.map((p) => (
         <TextInput
           key={p}

@@ -13,12 +13,25 @@ import { PARTNERSHIP_LANG, withNames, type ForeignName } from "../Names";
 /** Each point's default picture (OpenMoji, CC BY-SA 4.0: decision 0021), until an officer uploads another. */
 export const defaultPictureHref = (point: string) => `/easy-read/${point}.svg`;
 
-export function EasyReadView({ summary: s, locale, fullVersionHref, imageHref }: { summary: PublishedSummary; locale: string; fullVersionHref: string | null; imageHref: (id: number) => string }) {
+export function EasyReadView({
+  summary: s,
+  locale,
+  fullVersionHref,
+  imageHref,
+}: {
+  summary: PublishedSummary;
+  locale: string;
+  fullVersionHref: string | null;
+  imageHref: (id: number) => string;
+}) {
   const { t } = useTranslation("publication");
   const title = pickText(s.titles, locale);
   const sections = easyReadSections(s, locale, (key, values) => t(key, values ?? {}) as string);
   // English names inside translated sentences keep their own language and direction.
-  const names: ForeignName[] = [{ text: s.partnershipName, lang: PARTNERSHIP_LANG }, { text: "NHS", lang: "en" }];
+  const names: ForeignName[] = [
+    { text: s.partnershipName, lang: PARTNERSHIP_LANG },
+    { text: "NHS", lang: "en" },
+  ];
   const words = (text: string) => withNames(text, names, locale);
   const anyDefault = sections.some((section) => !s.easyRead[section.point]?.imageId);
   return (

@@ -37,8 +37,21 @@ export function ImagesForm({ images, errors, values }: { images: PublicationData
       </ul>
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="intent" value="image" />
-        <Radios name="point" legend={t("workflow.fields.point")} small defaultValue={values.point} error={errors.point} items={EASY_READ_POINTS.map((p) => ({ value: p, label: t(`easyRead.points.${p}`) }))} />
-        <FileUpload name="file" label={t("workflow.fields.file")} hint={t("workflow.fields.fileHint")} error={errors.file} accept="image/png,image/jpeg,image/webp" />
+        <Radios
+          name="point"
+          legend={t("workflow.fields.point")}
+          small
+          defaultValue={values.point}
+          error={errors.point}
+          items={EASY_READ_POINTS.map((p) => ({ value: p, label: t(`easyRead.points.${p}`) }))}
+        />
+        <FileUpload
+          name="file"
+          label={t("workflow.fields.file")}
+          hint={t("workflow.fields.fileHint")}
+          error={errors.file}
+          accept="image/png,image/jpeg,image/webp"
+        />
         <Button variant="secondary">{t("workflow.upload")}</Button>
       </Form>
     </>

@@ -8,7 +8,19 @@ import { useTranslation } from "../../i18n/use-translation";
 import { directionOf, type Locale } from "../../i18n/config";
 import { SiteFooter, SiteHeader } from "../Layout";
 
-export function PublicDocument({ locale, title, path, children, easyRead }: { locale: Locale; title: string; path: string; children: ReactNode; easyRead?: boolean }) {
+export function PublicDocument({
+  locale,
+  title,
+  path,
+  children,
+  easyRead,
+}: {
+  locale: Locale;
+  title: string;
+  path: string;
+  children: ReactNode;
+  easyRead?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <html lang={locale} dir={directionOf(locale)} className="govuk-template govuk-template--rebranded">

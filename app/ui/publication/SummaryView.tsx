@@ -28,4 +28,3 @@ export function SummaryView({ summary: s, locale, meta }: { summary: PublishedSu
     </div>
   );
 }
-

@@ -17,7 +17,12 @@ export function percentText(s: DisclosedStatistic, t: TFunction, locale: string)
 /** In the officer's preview, the exact figure next to the published one, marked. */
 export function Exact({ exact, t, locale, percent }: { exact: number | null | undefined; t: TFunction; locale: string; percent?: boolean }) {
   if (exact === undefined) return null;
-  const text = exact === null ? "–" : percent ? t("publication:numbers.percent", { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(exact) }) : new Intl.NumberFormat(locale).format(exact);
+  const text =
+    exact === null
+      ? "–"
+      : percent
+        ? t("publication:numbers.percent", { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(exact) })
+        : new Intl.NumberFormat(locale).format(exact);
   return (
     <>
       {" "}

@@ -59,7 +59,13 @@ function meta(view: PublishedView, slug: string, locale: string): SummaryMeta {
     changeNote: view.changeNote,
     changeNoteLang: view.changeNoteLang,
     basePath: `/summaries/${slug}`,
-    history: view.history.map((h) => ({ version: h.version, date: formatDate(h.publishedAt.toISOString(), locale), changeNote: h.changeNote, changeNoteLang: h.changeNoteLang, withdrawn: h.withdrawn })),
+    history: view.history.map((h) => ({
+      version: h.version,
+      date: formatDate(h.publishedAt.toISOString(), locale),
+      changeNote: h.changeNote,
+      changeNoteLang: h.changeNoteLang,
+      withdrawn: h.withdrawn,
+    })),
   };
 }
 
@@ -73,7 +79,7 @@ export function openDataJson(view: PublishedView, s: PublishedSummary) {
     round: s.round,
     licence: { id: s.licence, url: LICENCE_URLS[s.licence] },
     disclosureControl:
-      "NHS Digital small-number rule (2018): counts of 1-7 are not shown (value null, rule \"small\"); other counts rounded to the nearest 5 (rule \"rounded\"); percentages based on fewer than 8 people withheld (rule \"withheld\"); further cells hidden so hidden cells cannot be worked out from totals (rule \"secondary\"). Percentages of people are computed from the rounded counts.",
+      'NHS Digital small-number rule (2018): counts of 1-7 are not shown (value null, rule "small"); other counts rounded to the nearest 5 (rule "rounded"); percentages based on fewer than 8 people withheld (rule "withheld"); further cells hidden so hidden cells cannot be worked out from totals (rule "secondary"). Percentages of people are computed from the rounded counts.',
     rulesApplied: s.rules,
     data: openDataRows(s),
   };
@@ -110,12 +116,20 @@ function render(kind: PublishedKind, view: PublishedView, slug: string, locale: 
   const i18n = serverI18n(locale);
   const html =
     kind === "easy-read"
-      ? document(locale, `${i18n.t("publication:easyRead.heading")}: ${title}`, path, <EasyReadView summary={s} locale={locale} fullVersionHref={versioned} imageHref={imageHref} />, true)
+      ? document(
+          locale,
+          `${i18n.t("publication:easyRead.heading")}: ${title}`,
+          path,
+          <EasyReadView summary={s} locale={locale} fullVersionHref={versioned} imageHref={imageHref} />,
+          true,
+        )
       : document(locale, title, path, <SummaryView summary={s} locale={locale} meta={meta(view, slug, locale)} />);
   return page(html, { "Content-Type": "text/html; charset=utf-8", "Content-Language": locale, "Last-Modified": view.publishedAt.toUTCString() });
 }
 
 /** The renderer the public summary routes hand to servePublished. */
 export function renderPublished(request: PublishedRequest): RenderedPage {
-  return request.found ? render(request.kind, request.view, request.slug, request.locale, request.path) : notFound(request.locale, request.path, request.status);
+  return request.found
+    ? render(request.kind, request.view, request.slug, request.locale, request.path)
+    : notFound(request.locale, request.path, request.status);
 }

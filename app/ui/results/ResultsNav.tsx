@@ -30,7 +30,16 @@ export function ResultsNav({ slug, rounds, current }: { slug: string; rounds: re
 }
 
 /** Says, in plain words, why an overall % is not the mean of the groups' % beside it (groups counted equally). */
-export function EqualGroupsNote({ gaps }: { gaps: ReadonlyArray<{ code: string; overall: number; meanOfGroups: number; groups: ReadonlyArray<{ group: string; scored: number; answered: number; unable: number }> }> }) {
+export function EqualGroupsNote({
+  gaps,
+}: {
+  gaps: ReadonlyArray<{
+    code: string;
+    overall: number;
+    meanOfGroups: number;
+    groups: ReadonlyArray<{ group: string; scored: number; answered: number; unable: number }>;
+  }>;
+}) {
   const { t } = useTranslation("commissioner");
   const { t: tc } = useTranslation();
   if (gaps.length === 0) return null;
@@ -43,7 +52,14 @@ export function EqualGroupsNote({ gaps }: { gaps: ReadonlyArray<{ code: string; 
           <li key={g.code}>
             {t("study.gaps.item", { code: g.code, overall: g.overall.toFixed(1), mean: g.meanOfGroups.toFixed(1) })}{" "}
             {g.groups
-              .map((x) => t("study.gaps.group", { group: tc(`results.group.${x.group}`, { defaultValue: x.group }), missing: x.answered - x.scored, answered: x.answered, unable: x.unable }))
+              .map((x) =>
+                t("study.gaps.group", {
+                  group: tc(`results.group.${x.group}`, { defaultValue: x.group }),
+                  missing: x.answered - x.scored,
+                  answered: x.answered,
+                  unable: x.unable,
+                }),
+              )
               .join(" ")}
           </li>
         ))}

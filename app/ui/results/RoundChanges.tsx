@@ -12,7 +12,12 @@ export function RoundChanges({ data }: { data: ResultsData }) {
       <h2 className="govuk-heading-m">{t("results.changes.heading", { round: data.previousRound })}</h2>
       <Table
         caption={t("results.changes.attritionCaption")}
-        head={[t("results.changes.group"), t("results.changes.before", { round: data.previousRound }), t("results.changes.after", { round: data.round }), t("results.changes.retention")]}
+        head={[
+          t("results.changes.group"),
+          t("results.changes.before", { round: data.previousRound }),
+          t("results.changes.after", { round: data.round }),
+          t("results.changes.retention"),
+        ]}
         numericColumns={[1, 2, 3]}
         rows={Object.entries(data.comparison[0].responseByGroup).map(([g, r]) => [
           t(`results.group.${g}`, { defaultValue: g }),
@@ -23,7 +28,14 @@ export function RoundChanges({ data }: { data: ResultsData }) {
       />
       <Table
         caption={t("results.changes.itemsCaption")}
-        head={[t("results.col.outcome"), t("results.changes.criticalBefore"), t("results.changes.criticalAfter"), t("results.changes.changedScore"), t("results.changes.stable"), t("results.changes.leavers")]}
+        head={[
+          t("results.col.outcome"),
+          t("results.changes.criticalBefore"),
+          t("results.changes.criticalAfter"),
+          t("results.changes.changedScore"),
+          t("results.changes.stable"),
+          t("results.changes.leavers"),
+        ]}
         numericColumns={[1, 2, 3, 5]}
         rows={data.comparison.map((c) => [
           c.code,

@@ -30,7 +30,8 @@ export function StoredResultView({ stored, data }: { stored: StoredResult; data:
   return (
     <>
       <p className="govuk-body" data-testid="result-version">
-        {t("results.version", { version: stored.version, count: stored.responseCount })} {t("results.engine", { name: result.method.name, version: result.method.version })}
+        {t("results.version", { version: stored.version, count: stored.responseCount })}{" "}
+        {t("results.engine", { name: result.method.name, version: result.method.version })}
       </p>
       <h2 className="govuk-heading-m">{t("results.howHeading")}</h2>
       {methodText(t, result.method.parameters as AggregateResult["method"]["parameters"]).map((line, i) => (
@@ -76,7 +77,15 @@ function ResultTables({ result, statements, gaps }: { result: StoredResult["data
     <>
       <Table
         caption={t("results.itemsCaption")}
-        head={[t("results.col.outcome"), t("results.col.n"), t("results.col.median"), t("results.col.critical"), t("results.col.chart"), t("results.col.consensus"), t("results.col.weight")]}
+        head={[
+          t("results.col.outcome"),
+          t("results.col.n"),
+          t("results.col.median"),
+          t("results.col.critical"),
+          t("results.col.chart"),
+          t("results.col.consensus"),
+          t("results.col.weight"),
+        ]}
         numericColumns={[1, 2, 3, 6]}
         rows={[...result.items]
           .sort((a, b) => a.framework.rank - b.framework.rank)

@@ -43,7 +43,13 @@ export function QuestionThemesView(props: QuestionThemesProps) {
   const working = isActive(suggestRun) || isActive(assignRun);
   usePollWhile(working);
   const num = new Intl.NumberFormat(i18n.language);
-  const notice = search.get("accepted") ? t("suggest.accepted") : search.get("discarded") ? t("suggest.discarded") : search.get("queued") ? t(`runs.queuedNotice.${search.get("queued") === "assign" ? "assign" : "suggest"}`) : null;
+  const notice = search.get("accepted")
+    ? t("suggest.accepted")
+    : search.get("discarded")
+      ? t("suggest.discarded")
+      : search.get("queued")
+        ? t(`runs.queuedNotice.${search.get("queued") === "assign" ? "assign" : "suggest"}`)
+        : null;
   const base = `/consultations/${consultation.slug}/themes/${question.id}`;
   return (
     <>
@@ -76,7 +82,16 @@ export function QuestionThemesView(props: QuestionThemesProps) {
       {officer ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="suggest" />
-          <TextInput name="k" label={t("suggest.k")} hint={t("suggest.kHint")} optional width="3" inputMode="numeric" defaultValue={values.k} error={errors.k} />
+          <TextInput
+            name="k"
+            label={t("suggest.k")}
+            hint={t("suggest.kHint")}
+            optional
+            width="3"
+            inputMode="numeric"
+            defaultValue={values.k}
+            error={errors.k}
+          />
           <Button variant={suggestions.length ? "secondary" : "primary"}>{suggestions.length ? t("suggest.again") : t("suggest.submit")}</Button>
         </Form>
       ) : null}
@@ -102,20 +117,31 @@ export function QuestionThemesView(props: QuestionThemesProps) {
 function CodingSection({ officer, codebookSize, lastAssign, errors, base }: QuestionThemesProps & { base: string }) {
   const { t, i18n } = useTranslation("themes");
   const num = new Intl.NumberFormat(i18n.language);
-  const when = (iso: string) => new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(`${i18n.language}-GB`, { dateStyle: "long", timeStyle: "short", hourCycle: "h23", timeZone: "Europe/London" }).format(
+      new Date(iso),
+    );
   return (
     <>
       <h2 className="govuk-heading-m">{t("question.codeHeading")}</h2>
       <p className="govuk-body">{codebookSize ? t("question.codeIntro", { themes: num.format(codebookSize) }) : t("question.noCodebook")}</p>
       {lastAssign?.finishedAt ? (
         <p className="govuk-body" data-testid="last-assign">
-          {t("question.lastAssign", { coded: num.format(Number(lastAssign.result?.coded ?? 0)), total: num.format(lastAssign.total), when: when(lastAssign.finishedAt) })}
+          {t("question.lastAssign", {
+            coded: num.format(Number(lastAssign.result?.coded ?? 0)),
+            total: num.format(lastAssign.total),
+            when: when(lastAssign.finishedAt),
+          })}
         </p>
       ) : null}
       {officer && codebookSize ? (
         <Form method="post">
           <input type="hidden" name="intent" value="assign" />
-          {errors.assign ? <p className="govuk-error-message" id="assign">{errors.assign}</p> : null}
+          {errors.assign ? (
+            <p className="govuk-error-message" id="assign">
+              {errors.assign}
+            </p>
+          ) : null}
           <Button variant="secondary">{t("question.assign")}</Button>
         </Form>
       ) : null}

@@ -52,10 +52,21 @@ function SuggestionDecisions({ suggestion: s, errors, values }: { suggestion: Su
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="accept" />
         <input type="hidden" name="suggestionId" value={s.id} />
-        <TextInput name="name" id={`name-${s.id}`} label={t("suggest.name")} hint={t("suggest.nameHint")} defaultValue={values[`name-${s.id}`] ?? s.label} error={errors[`name-${s.id}`]} />
+        <TextInput
+          name="name"
+          id={`name-${s.id}`}
+          label={t("suggest.name")}
+          hint={t("suggest.nameHint")}
+          defaultValue={values[`name-${s.id}`] ?? s.label}
+          error={errors[`name-${s.id}`]}
+        />
         <Button>{t("suggest.accept")}</Button>
       </Form>
-      {errors[`split-${s.id}`] ? <p className="govuk-error-message" id={`split-${s.id}`}>{errors[`split-${s.id}`]}</p> : null}
+      {errors[`split-${s.id}`] ? (
+        <p className="govuk-error-message" id={`split-${s.id}`}>
+          {errors[`split-${s.id}`]}
+        </p>
+      ) : null}
       <div className="govuk-button-group">
         <Form method="post">
           <input type="hidden" name="intent" value="split" />
@@ -85,7 +96,13 @@ export function MergeForm({ suggestions, errors, values }: { suggestions: Sugges
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="merge" />
       <h3 className="govuk-heading-s">{t("suggest.mergeHeading")}</h3>
-      <Checkboxes name="merge" legend={t("suggest.mergeLegend")} error={errors.merge} items={suggestions.map((s) => ({ value: String(s.id), label: s.label, lang: "en" }))} small />
+      <Checkboxes
+        name="merge"
+        legend={t("suggest.mergeLegend")}
+        error={errors.merge}
+        items={suggestions.map((s) => ({ value: String(s.id), label: s.label, lang: "en" }))}
+        small
+      />
       <TextInput name="mergeName" label={t("suggest.mergeName")} defaultValue={values.mergeName} error={errors.mergeName} />
       <Button variant="secondary">{t("suggest.merge")}</Button>
     </Form>

@@ -78,7 +78,11 @@ export function WhatWeAsked({ s, locale }: { s: PublishedSummary; locale: string
       <h2 className="govuk-heading-l" id="asked">
         {t("summary.sections.asked")}
       </h2>
-      {asked.text ? <Paragraphs text={asked.text} lang={asked.lang} locale={locale} /> : <p className="govuk-body">{withNames(t("summary.askedDefault", { title: title.text }), [title], locale)}</p>}
+      {asked.text ? (
+        <Paragraphs text={asked.text} lang={asked.lang} locale={locale} />
+      ) : (
+        <p className="govuk-body">{withNames(t("summary.askedDefault", { title: title.text }), [title], locale)}</p>
+      )}
     </>
   );
 }

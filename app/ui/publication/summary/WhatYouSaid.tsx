@@ -29,12 +29,23 @@ export function WhatYouSaid({ s, locale }: { s: PublishedSummary; locale: string
             max={100}
             bars={s.consensus.map((c, i) => {
               const st = pickText(c.statements, locale);
-              return { label: `${i + 1}. ${st.text}`, lang: lang(st.lang), values: [c.percentCritical.value], texts: [percentText(c.percentCritical, t, locale)] };
+              return {
+                label: `${i + 1}. ${st.text}`,
+                lang: lang(st.lang),
+                values: [c.percentCritical.value],
+                texts: [percentText(c.percentCritical, t, locale)],
+              };
             })}
           />
           <Table
             caption={t("summary.consensusTableCaption")}
-            head={[t("summary.col.outcome"), t("summary.col.priority"), t("summary.col.critical"), t("summary.col.scored"), ...(s.rounds ? [t("summary.col.decidedIn")] : [])]}
+            head={[
+              t("summary.col.outcome"),
+              t("summary.col.priority"),
+              t("summary.col.critical"),
+              t("summary.col.scored"),
+              ...(s.rounds ? [t("summary.col.decidedIn")] : []),
+            ]}
             numericColumns={[1, 2, 3]}
             rows={s.consensus.map((c, i) => {
               const st = pickText(c.statements, locale);
@@ -84,7 +95,13 @@ function StudyDecisions({ s, locale }: { s: PublishedSummary; locale: string }) 
       <div data-testid="all-outcomes">
         <Table
           caption={t("summary.allOutcomesCaption")}
-          head={[t("summary.col.outcome"), t("summary.col.decidedIn"), t("summary.col.result"), t("summary.col.critical"), ...(rounds.length > 1 ? [t("summary.col.path")] : [])]}
+          head={[
+            t("summary.col.outcome"),
+            t("summary.col.decidedIn"),
+            t("summary.col.result"),
+            t("summary.col.critical"),
+            ...(rounds.length > 1 ? [t("summary.col.path")] : []),
+          ]}
           numericColumns={[3]}
           rows={outcomes.map((o) => {
             const st = pickText(o.statements, locale);

@@ -48,19 +48,28 @@ export function WhoTookPart({ s, locale }: { s: PublishedSummary; locale: string
         caption={t("summary.groupsTableCaption")}
         head={[t("summary.col.group"), t("summary.col.people"), t("summary.col.shareOfPeople")]}
         numericColumns={[1, 2]}
-        rows={p.byGroup.map((g) => [groupName(t, g.key), <Count key="c" c={g.count} t={t} locale={locale} />, <Percent key="p" s={g.share} t={t} locale={locale} />])}
+        rows={p.byGroup.map((g) => [
+          groupName(t, g.key),
+          <Count key="c" c={g.count} t={t} locale={locale} />,
+          <Percent key="p" s={g.share} t={t} locale={locale} />,
+        ])}
       />
       <BarChart
         id="chart-localities"
         title={t("summary.localitiesChartTitle")}
         description={t(hasPopulation ? "summary.localitiesChartDescription" : "summary.chartDescription")}
-        series={hasPopulation ? [{ name: t("summary.peopleShareSeries") }, { name: t("summary.populationSeries") }] : [{ name: t("summary.peopleShareSeries") }]}
+        series={
+          hasPopulation ? [{ name: t("summary.peopleShareSeries") }, { name: t("summary.populationSeries") }] : [{ name: t("summary.peopleShareSeries") }]
+        }
         max={100}
         bars={p.byLocality.map((l) => ({
           label: localityName(t, l.key),
           values: hasPopulation ? [l.share.value, l.population] : [l.share.value],
           texts: hasPopulation
-            ? [percentText(l.share, t, locale), l.population === null ? t("numbers.notAvailable") : t("numbers.percent", { value: new Intl.NumberFormat(locale).format(l.population) })]
+            ? [
+                percentText(l.share, t, locale),
+                l.population === null ? t("numbers.notAvailable") : t("numbers.percent", { value: new Intl.NumberFormat(locale).format(l.population) }),
+              ]
             : [percentText(l.share, t, locale)],
         }))}
       />

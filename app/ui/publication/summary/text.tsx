@@ -15,7 +15,10 @@ export interface SummaryMeta {
 }
 
 export function Paragraphs({ text, lang, locale }: { text: string; lang: string; locale: string }) {
-  const parts = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <>
       {parts.map((p, i) => (
@@ -46,9 +49,11 @@ export function methodSentences(s: PublishedSummary, t: TFunction, locale: strin
   if (!m) return [];
   // A snapshot stores the rule as text: one this version does not know reads as before, RAND/UCLA.
   const rule = (PUBLISHED_RULE_TEXT[m.rule as ConsensusRule] ?? PUBLISHED_RULE_TEXT["rand-ucla"])(t, m);
-  return [t("publication:method.scale"), rule, t(`publication:method.groups.${m.groups}`, { defaultValue: "" })].filter(Boolean).concat(
-    s.outcomesRated ? [t("publication:method.rated", { count: s.outcomesRated, formatted: new Intl.NumberFormat(locale).format(s.outcomesRated) })] : [],
-  );
+  return [t("publication:method.scale"), rule, t(`publication:method.groups.${m.groups}`, { defaultValue: "" })]
+    .filter(Boolean)
+    .concat(
+      s.outcomesRated ? [t("publication:method.rated", { count: s.outcomesRated, formatted: new Intl.NumberFormat(locale).format(s.outcomesRated) })] : [],
+    );
 }
 
 /** The one paragraph that explains weighting. */
@@ -61,10 +66,10 @@ export function weightingParagraph(s: PublishedSummary, t: TFunction, locale: st
         name: s.weighting.marginsName ?? "",
       }),
     );
-    if (s.weighting.effectiveSize) parts.push(t("publication:weighting.effective", { people: countText(s.weighting.effectiveSize, t, locale), deff: s.weighting.deff ?? "" }));
+    if (s.weighting.effectiveSize)
+      parts.push(t("publication:weighting.effective", { people: countText(s.weighting.effectiveSize, t, locale), deff: s.weighting.deff ?? "" }));
   } else {
     parts.push(t("publication:weighting.none"));
   }
   return parts.join(" ");
 }
-
