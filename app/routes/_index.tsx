@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { getOptionalUser } from "../auth/guards.server";
 import { detectLocale } from "../i18n/i18n.server";
 import { listPublicConsultations } from "../services/consultations.server";
-import { NotificationBanner, Tag } from "../ui/components";
+import { SuccessBanner, Tag } from "../ui/components";
 import { formatDate } from "../i18n/format.server";
 import type { RouteHandle } from "../ui/title";
 
@@ -33,11 +33,7 @@ export default function Home() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {params.get("signedOut") ? (
-          <NotificationBanner title={t("common.success")} success>
-            <p className="govuk-notification-banner__heading">{t("signOut.done")}</p>
-          </NotificationBanner>
-        ) : null}
+        {params.get("signedOut") ? <SuccessBanner message={t("signOut.done")} /> : null}
         <h1 className="govuk-heading-xl">{t("home.heading")}</h1>
         <p className="govuk-body-l">{t("home.lead")}</p>
         <p className="govuk-body">{t("home.how")}</p>

@@ -6,7 +6,7 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import type { ConsultationStatus } from "../domain/consultation/lifecycle";
 import { consultationOverview, transitionConsultation } from "../services/consultations.server";
-import { BackLink, Button, NotificationBanner, Tag } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Tag } from "../ui/components";
 import { LifecycleHistory, OverviewRounds } from "../ui/consultation/OverviewRounds";
 import { OverviewDetails } from "../ui/consultation/OverviewDetails";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -48,21 +48,9 @@ export default function ConsultationOverview() {
     <>
       <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ status: "lifecycle" }} />
-      {search.get("created") ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("overview.created")}</p>
-        </NotificationBanner>
-      ) : null}
-      {search.get("saved") ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("overview.saved")}</p>
-        </NotificationBanner>
-      ) : null}
-      {changed === "open" || changed === "closed" ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(`overview.statusChanged.${changed}`)}</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("created") ? <SuccessBanner message={t("overview.created")} /> : null}
+      {search.get("saved") ? <SuccessBanner message={t("overview.saved")} /> : null}
+      {changed === "open" || changed === "closed" ? <SuccessBanner message={t(`overview.statusChanged.${changed}`)} /> : null}
       <span className="govuk-caption-l">{t("overview.caption")}</span>
       <h1 className="govuk-heading-l">{consultation.title}</h1>
       <p className="govuk-body">

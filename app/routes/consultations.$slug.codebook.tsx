@@ -7,7 +7,7 @@ import { isOfficerOf } from "../auth/round-access.server";
 import type { Actor } from "../domain/actor";
 import { STAKEHOLDER_GROUPS } from "../domain/survey/questions";
 import { createTheme, deleteTheme, editTheme, listPublishedThemes } from "../services/moderation.server";
-import { BackLink, Button, NotificationBanner, Table, WarningText } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Table, WarningText } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { ParticipationNav } from "../ui/participation";
@@ -103,11 +103,7 @@ export default function Codebook() {
     <>
       <BackLink to={`/consultations/${consultation.slug}/moderation`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {notice ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner message={notice} /> : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("codebook.heading")}</h1>
       <ParticipationNav slug={consultation.slug} current="codebook" officer={canEdit} />

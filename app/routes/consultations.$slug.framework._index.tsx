@@ -7,7 +7,7 @@ import { move } from "../domain/outcome-sets";
 import type { Actor } from "../domain/actor";
 import { codeParam, requireCommissioner, versionParam } from "../auth/outcome-set-access.server";
 import { editDraft, outcomeSetPage, proposeOutcomeSet, returnToDraft, signOutcomeSet, startFramework, startNewVersion } from "../services/outcome-sets.server";
-import { BackLink, NotificationBanner } from "../ui/components";
+import { BackLink, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { DomainTable } from "../ui/outcome-sets/DomainTable";
 import { Downloads } from "../ui/outcome-sets/Downloads";
@@ -141,11 +141,7 @@ export default function Framework() {
     <>
       <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ intent: "framework-actions", reason: "reason" }} />
-      {notice && NOTICES.includes(notice) && !actionData ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(`notice.${notice}`)}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice && NOTICES.includes(notice) && !actionData ? <SuccessBanner message={t(`notice.${notice}`)} /> : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>
       <h1 className="govuk-heading-l">{set ? t("framework.headingVersion", { version: set.version }) : t("framework.heading")}</h1>
       {!set ? (

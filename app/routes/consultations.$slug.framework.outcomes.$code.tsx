@@ -9,7 +9,7 @@ import type { Actor } from "../domain/actor";
 import { outcomesWithoutWeight, problemKeys, removeIndicator, reword, setInclusion, type OutcomeEntry } from "../domain/outcome-sets";
 import { requireLatestOutcome } from "../auth/outcome-set-access.server";
 import { editDraft } from "../services/outcome-sets.server";
-import { BackLink, NotificationBanner } from "../ui/components";
+import { BackLink, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { NotEditable } from "../ui/outcome-sets";
 import { IndicatorCards } from "../ui/outcome-sets/IndicatorCards";
@@ -136,11 +136,7 @@ export default function OutcomeEditor() {
           errors={errors}
           fieldIds={{ included: "included", inclusionReason: "inclusionReason", statement: "statement", intent: editable ? "statement" : "not-editable" }}
         />
-        {search.get("notice") === "saved" && !actionData ? (
-          <NotificationBanner title={t("common:common.success")} success>
-            <p className="govuk-notification-banner__heading">{t("outcome.saved")}</p>
-          </NotificationBanner>
-        ) : null}
+        {search.get("notice") === "saved" && !actionData ? <SuccessBanner message={t("outcome.saved")} /> : null}
         <span className="govuk-caption-l">{t("outcome.caption", { version, title: consultation.title })}</span>
         <h1 className="govuk-heading-l">
           {outcome.code}: {outcome.statement}

@@ -5,7 +5,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { citizenWeights, ordered, outcomesWithoutWeight, problemKeys, setWeights } from "../domain/outcome-sets";
 import { requireLatestOutcomeSet } from "../auth/outcome-set-access.server";
 import { editDraft } from "../services/outcome-sets.server";
-import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import { formatWeight, NotEditable } from "../ui/outcome-sets";
@@ -102,11 +102,7 @@ export default function Weights() {
     <>
       <BackLink to={base}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ total: data.editable ? `weight-${data.outcomes[0]?.code ?? ""}` : "not-editable" }} />
-      {search.get("notice") === "shared" && !actionData ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("notice.shared")}</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("notice") === "shared" && !actionData ? <SuccessBanner message={t("notice.shared")} /> : null}
       <span className="govuk-caption-l">{t("outcome.caption", { version: data.version, title: data.consultation.title })}</span>
       <h1 className="govuk-heading-l">{t("weights.heading")}</h1>
       <p className="govuk-body">{t("weights.intro", { margin: data.margin })}</p>

@@ -6,7 +6,7 @@ import { EMAIL_STATUSES } from "../domain/email/delivery";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { countByStatus, listEmails } from "../services/email.server";
 import { retryEmail } from "../services/advisory-groups.server";
-import { BackLink, Button, NotificationBanner, SummaryList, Table } from "../ui/components";
+import { BackLink, Button, SuccessBanner, SummaryList, Table } from "../ui/components";
 import { formatDateTime } from "../i18n/format.server";
 import { EmailStatusTag, ParticipationNav } from "../ui/participation";
 import type { RouteHandle } from "../ui/title";
@@ -54,11 +54,7 @@ export default function EmailLog() {
   return (
     <>
       <BackLink to={`/consultations/${consultation.slug}/invitations`}>{t("common:common.back")}</BackLink>
-      {search.get("retried") ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("emails.retried")}</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("retried") ? <SuccessBanner message={t("emails.retried")} /> : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("emails.heading")}</h1>
       <ParticipationNav slug={consultation.slug} current="emails" officer />

@@ -7,7 +7,7 @@ import { CsvError, parseCsv } from "../domain/csv";
 import { validateOutcomeImport, type ImportProblem } from "../domain/outcome-import";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, isLocale } from "../i18n/config";
 import { importOutcomes, listLibrary } from "../services/outcomes.server";
-import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
+import { BackLink, Button, NotificationBanner, SuccessBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ImportReport } from "../ui/ImportReport";
 import { FileUpload } from "../ui/fields";
@@ -77,11 +77,7 @@ export default function OutcomeLibrary() {
           </p>
         </NotificationBanner>
       ) : null}
-      {notice ? (
-        <NotificationBanner title={t("common.success")} success>
-          <p className="govuk-notification-banner__heading">{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner message={notice} /> : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("outcomes.heading")}</h1>
       {canImport ? (

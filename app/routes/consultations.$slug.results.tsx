@@ -7,7 +7,7 @@ import { requireResultsRound } from "../auth/consultation-rounds.server";
 import { CsvError } from "../domain/csv";
 import { CONSENSUS_RULES, parseMarginsCsv } from "../domain/aggregation";
 import { computeRoundResult, resultsPage, saveMargins } from "../services/results.server";
-import { BackLink, NotificationBanner } from "../ui/components";
+import { BackLink, SuccessBanner } from "../ui/components";
 import { ComputeForms } from "../ui/results/ComputeForms";
 import { ResultsNav } from "../ui/results/ResultsNav";
 import { RoundChanges } from "../ui/results/RoundChanges";
@@ -114,11 +114,7 @@ export default function Results() {
     <>
       <BackLink to="/dashboard">{t("common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {notice ? (
-        <NotificationBanner title={t("common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(`results.notice.${NOTICES.includes(notice) ? notice : "computed"}`)}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner message={t(`results.notice.${NOTICES.includes(notice) ? notice : "computed"}`)} /> : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>
       <h1 className="govuk-heading-l">{t("results.heading", { round: data.round })}</h1>
       <ResultsNav slug={data.consultation.slug} rounds={data.rounds} current={data.round} />

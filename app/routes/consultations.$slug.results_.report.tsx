@@ -8,7 +8,7 @@ import { OFFICER_ITEMS } from "../domain/publication/cos-star";
 import { useTranslation } from "../i18n/use-translation";
 import { listRoundNumbers } from "../services/results.server";
 import { saveReportTexts, studyReport } from "../services/study-report.server";
-import { BackLink, Button, NotificationBanner } from "../ui/components";
+import { BackLink, Button, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea } from "../ui/fields";
 import { CosStarList } from "../ui/publication/CosStar";
@@ -73,11 +73,7 @@ export default function StudyReport() {
     <>
       <BackLink to={`/consultations/${data.consultation.slug}/results/study`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {search.get("notice") === "saved" && !actionData ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("report.saved")}</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("notice") === "saved" && !actionData ? <SuccessBanner message={t("report.saved")} /> : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>
       <h1 className="govuk-heading-l">{t("report.heading")}</h1>
       <div className="app-no-print">

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isOfficerOf, requireRoundRole } from "../auth/round-access.server";
 import { roundPage, transitionRound } from "../services/consultations.server";
 import { addRatingsForAllOutcomes, reorderQuestion, saveRoundSettings } from "../services/survey-builder.server";
-import { BackLink, NotificationBanner } from "../ui/components";
+import { BackLink, SuccessBanner } from "../ui/components";
 import { RoundQuestions } from "../ui/consultation/RoundQuestions";
 import { RoundSettingsForm } from "../ui/consultation/RoundSettingsForm";
 import { roundBanner, RoundStatus } from "../ui/consultation/RoundStatus";
@@ -93,11 +93,7 @@ export default function RoundPage() {
     <>
       <BackLink to={`/consultations/${consultation.slug}/survey`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ status: "round-status", questions: "questions" }} />
-      {banner ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{banner}</p>
-        </NotificationBanner>
-      ) : null}
+      {banner ? <SuccessBanner message={banner} /> : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t("overview.roundN", { number: round.number })}</h1>
       <RoundStatus data={data} />

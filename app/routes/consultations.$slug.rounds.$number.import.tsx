@@ -8,7 +8,7 @@ import { findConsultationSettings } from "../services/consultations.server";
 import { outcomeStatements } from "../services/results.server";
 import { listQuestionTranslationsOfRound } from "../services/survey-builder.server";
 import { importQuestions, importRoundResponses, listImports, responsesByChannel } from "../services/response-imports.server";
-import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { ImportReport } from "../ui/ImportReport";
 import { FileUpload, Radios } from "../ui/fields";
@@ -112,11 +112,7 @@ export default function ImportResponses() {
     <>
       <BackLink to={roundPage}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {imported !== null && !actionData ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("responseImport.done", { count: Number(imported) })}</p>
-        </NotificationBanner>
-      ) : null}
+      {imported !== null && !actionData ? <SuccessBanner message={t("responseImport.done", { count: Number(imported) })} /> : null}
       <span className="govuk-caption-l">{data.consultation.title}</span>
       <h1 className="govuk-heading-l">{t("responseImport.heading", { number: data.round.number })}</h1>
       <div className="govuk-grid-row">

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { listCommissioningOrganisations, listSignatories, setSignatories } from "../services/outcome-sets.server";
-import { BackLink, Button, NotificationBanner } from "../ui/components";
+import { BackLink, Button, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Checkboxes } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -61,11 +61,7 @@ export default function Signatories() {
       <div className="govuk-grid-column-two-thirds">
         <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
         <ErrorSummary errors={errors} fieldIds={{ organisations: "organisations" }} />
-        {search.get("notice") === "saved" && !actionData ? (
-          <NotificationBanner title={t("common:common.success")} success>
-            <p className="govuk-notification-banner__heading">{t("signatories.saved")}</p>
-          </NotificationBanner>
-        ) : null}
+        {search.get("notice") === "saved" && !actionData ? <SuccessBanner message={t("signatories.saved")} /> : null}
         <span className="govuk-caption-l">{data.consultation.title}</span>
         <h1 className="govuk-heading-l">{t("signatories.heading")}</h1>
         <p className="govuk-body">{t("signatories.intro")}</p>

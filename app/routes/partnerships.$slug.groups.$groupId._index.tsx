@@ -7,7 +7,7 @@ import { validateMemberImport, type ImportProblem } from "../domain/advisory-gro
 import { countMembersWhoLeft, currentMemberEmails, importMembers, listMembers } from "../services/advisory-groups.server";
 import type { DB } from "../db.server";
 import type { Actor } from "../domain/actor";
-import { BackLink, Button, NotificationBanner, Table, Tag } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Table, Tag } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { FileUpload } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -91,11 +91,7 @@ export default function GroupMembers() {
     <>
       <BackLink to={`/partnerships/${partnership.slug}/groups`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {notice ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner message={notice} /> : null}
       <span className="govuk-caption-l">{partnership.name}</span>
       <h1 className="govuk-heading-l">{group.name}</h1>
       {group.description ? <p className="govuk-body">{group.description}</p> : null}

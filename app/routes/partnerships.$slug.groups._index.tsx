@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { z } from "zod";
 import { requirePartnershipOfficer } from "../auth/advisory-group-access.server";
 import { createGroup, listGroups } from "../services/advisory-groups.server";
-import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { BackLink, Button, SuccessBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -57,11 +57,7 @@ export default function Groups() {
     <>
       <BackLink to="/dashboard">{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {search.get("created") ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("groups.created")}</p>
-        </NotificationBanner>
-      ) : null}
+      {search.get("created") ? <SuccessBanner message={t("groups.created")} /> : null}
       <span className="govuk-caption-l">{partnership.name}</span>
       <h1 className="govuk-heading-l">{t("groups.heading")}</h1>
       <p className="govuk-body">{t("groups.intro")}</p>

@@ -7,7 +7,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { linkOrigin } from "../auth/consultation-rounds.server";
 import { requirePartnershipAdministrator } from "../auth/advisory-group-access.server";
 import { providerSettings, removeProvider, saveProviderSettings, ssoCallbackUrl } from "../services/sso.server";
-import { BackLink, Button, NotificationBanner } from "../ui/components";
+import { BackLink, Button, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, Textarea, TextInput } from "../ui/fields";
 import type { RouteHandle } from "../ui/title";
@@ -100,11 +100,7 @@ export default function PartnershipSignIn() {
     <>
       <BackLink to="/dashboard">{t("common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {params.get("saved") || params.get("removed") ? (
-        <NotificationBanner title={t("common.success")} success>
-          <p className="govuk-notification-banner__heading">{t(params.get("saved") ? "admin.signIn.saved" : "admin.signIn.removed")}</p>
-        </NotificationBanner>
-      ) : null}
+      {params.get("saved") || params.get("removed") ? <SuccessBanner message={t(params.get("saved") ? "admin.signIn.saved" : "admin.signIn.removed")} /> : null}
       <span className="govuk-caption-l">{partnership.name}</span>
       <h1 className="govuk-heading-l">{t("admin.signIn.heading")}</h1>
       <p className="govuk-body">{t("admin.signIn.intro")}</p>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ROLES } from "../domain/auth/roles";
 import { requirePartnershipAdministrator } from "../auth/advisory-group-access.server";
 import { inviteOrAssign, listPartnershipPeople, listPendingInvitations, removeRole } from "../services/admin.server";
-import { BackLink, Button, NotificationBanner, Table } from "../ui/components";
+import { BackLink, Button, NotificationBanner, SuccessBanner, Table } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { Radios, TextInput } from "../ui/fields";
 import { formatDate } from "../i18n/format.server";
@@ -115,11 +115,7 @@ export default function PartnershipUsers() {
           ) : null}
         </NotificationBanner>
       ) : null}
-      {params.get("removed") ? (
-        <NotificationBanner title={t("common.success")} success>
-          <p className="govuk-notification-banner__heading">{t("admin.users.removed")}</p>
-        </NotificationBanner>
-      ) : null}
+      {params.get("removed") ? <SuccessBanner message={t("admin.users.removed")} /> : null}
       <span className="govuk-caption-l">{partnership.name}</span>
       <h1 className="govuk-heading-l">{t("admin.users.heading")}</h1>
       <div id="people" tabIndex={-1}>

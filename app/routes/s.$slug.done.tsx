@@ -6,7 +6,7 @@ import { serverI18n } from "../i18n/i18n.server";
 import { queueReceipt, resumeCodeOf } from "../services/journey.server";
 import { checkHoneypot, failStep, limitPosts, privateHeaders, requireJourney } from "../auth/journey-route.server";
 import { isEmailAddress } from "../services/email.server";
-import { Button, NotificationBanner } from "../ui/components";
+import { Button, SuccessBanner } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { parseForm } from "../utils/forms";
@@ -90,11 +90,7 @@ export default function DonePage() {
       <div className="govuk-grid-column-two-thirds">
         {d.mode === "preview" ? <PreviewBanner roundNumber={d.roundNumber} /> : null}
         <ErrorSummary errors={errors} />
-        {d.sent ? (
-          <NotificationBanner title={t("common:common.success")} success>
-            <p className="govuk-notification-banner__heading">{t("done.receipt.sent")}</p>
-          </NotificationBanner>
-        ) : null}
+        {d.sent ? <SuccessBanner message={t("done.receipt.sent")} /> : null}
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title">{t("done.title")}</h1>
           <div className="govuk-panel__body">

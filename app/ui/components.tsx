@@ -224,3 +224,13 @@ export function WarningText({ assistive, children, className, testId }: { assist
     </div>
   );
 }
+
+/** The GOV.UK success banner after a change: "Success" and one sentence saying what happened. */
+export function SuccessBanner({ message }: { message: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <NotificationBanner title={t("common:common.success")} success>
+      <p className="govuk-notification-banner__heading">{message}</p>
+    </NotificationBanner>
+  );
+}

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
-import { BackLink, Button, NotificationBanner, SummaryList, Tag } from "../components";
+import { BackLink, Button, SuccessBanner, SummaryList, Tag } from "../components";
 import { ErrorSummary } from "../ErrorSummary";
 import { Checkboxes, Radios, Textarea, TextInput } from "../fields";
 
@@ -47,11 +47,7 @@ export function ModerationItemView({ consultation, canDecide, item, themes, doma
     <>
       <BackLink to={`/consultations/${consultation.slug}/moderation`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} fieldIds={{ decision: "decision-status" }} />
-      {notice ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice ? <SuccessBanner message={notice} /> : null}
       <span className="govuk-caption-l">{consultation.title}</span>
       <h1 className="govuk-heading-l">{t(`moderation.item.heading.${item.kind}`)}</h1>
       <ItemSummary item={item} />

@@ -1,7 +1,7 @@
 import { Form, Link, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "../../i18n/use-translation";
-import { BackLink, Button, NotificationBanner } from "../components";
+import { BackLink, Button, SuccessBanner } from "../components";
 import { ErrorSummary } from "../ErrorSummary";
 import { TextInput } from "../fields";
 import { ThemesNav } from ".";
@@ -55,11 +55,7 @@ export function QuestionThemesView(props: QuestionThemesProps) {
     <>
       <BackLink to={`/consultations/${consultation.slug}/themes`}>{t("common:common.back")}</BackLink>
       <ErrorSummary errors={errors} />
-      {notice && !failed ? (
-        <NotificationBanner title={t("common:common.success")} success>
-          <p className="govuk-notification-banner__heading">{notice}</p>
-        </NotificationBanner>
-      ) : null}
+      {notice && !failed ? <SuccessBanner message={notice} /> : null}
       <span className="govuk-caption-l">{t("question.caption", { round: question.roundNumber })}</span>
       <h1 className="govuk-heading-l">{question.text}</h1>
       <ThemesNav slug={consultation.slug} questionId={question.id} current="suggest" />
