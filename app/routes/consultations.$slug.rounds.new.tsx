@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const plan = await planNextRound(args.context.db, consultation.id, locale);
   return json({
     consultation: { slug: consultation.slug, title: consultation.title },
-    plan: plan.ok ? plan.plan : null,
+    plan: plan.ok ? plan.value : null,
     refusal: plan.ok ? null : plan.reason,
   });
 }
@@ -61,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
     const field = created.reason === "none-selected" || created.reason === "unknown-outcome" ? "outcomeIds" : "form";
     return fail({ [field]: `nextRound.errors.${created.reason}` }, formValues(form, schemaFields(schema)), field === "form" ? 409 : 400, { selected });
   }
-  return redirect(`/consultations/${consultation.slug}/rounds/${created.number}?created=1`);
+  return redirect(`/consultations/${consultation.slug}/rounds/${created.value.number}?created=1`);
 }
 
 export default function NextRound() {

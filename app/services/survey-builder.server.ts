@@ -5,7 +5,8 @@
  * locked once a round has responses or is closed) inside its transaction, and is audited.
  */
 import { type DB, inTransaction } from "../db.server";
-import { checkQuestionsEditable, type Decision, type QuestionLockReason } from "../domain/consultation/lifecycle";
+import { checkQuestionsEditable, type QuestionLockReason } from "../domain/consultation/lifecycle";
+import { allow, refuse, type Decision } from "../domain/decision";
 import { defaultNextRoundOutcomes, selectNextRoundOutcomes, type Consensus, type NextRoundDefault } from "../domain/consultation/next-round";
 import { conditionsOutOfOrder, conditionValuesFor, type QuestionDraft } from "../domain/survey/question-form";
 import { STAKEHOLDER_GROUPS, type PROFILE_FIELDS } from "../domain/survey/questions";
@@ -261,11 +262,11 @@ export async function planNextRound(
   db: DB,
   consultationId: number,
   locale: string,
-): Promise<{ ok: true; plan: NextRoundPlan } | { ok: false; reason: "no-previous-round" | "draft-round-exists" }> {
+): Promise<Decision<"no-previous-round" | "draft-round-exists", NextRoundPlan>> {
   const rounds = await listRoundOverviews(db, [consultationId]);
   const previous = rounds.at(-1);
-  if (!previous) return { ok: false, reason: "no-previous-round" };
-  if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" };
+  if (!previous) return refuse("no-previous-round");
+  if (previous.status === "draft") return refuse("draft-round-exists");
   const result = await findResult(db, previous.id);
   const items = (result?.result as { items?: Array<{ code: string; consensus: Consensus; percentCritical: number }> } | undefined)?.items ?? [];
   const rated = new Set((await listQuestionsOfRound(db, previous.id)).filter((q) => q.type === "rating").map((q) => q.outcomeId));
@@ -279,24 +280,21 @@ export async function planNextRound(
       consensus: result ? (items.find((i) => i.code === o.code)?.consensus ?? null) : null,
     })),
   );
-  return {
-    ok: true,
-    plan: {
-      previous: { number: previous.number, status: previous.status, responseCount: previous.responseCount, resultVersion: result?.version ?? null },
-      outcomes: defaults.map((d, i) => {
-        const o = outcomes[i];
-        const item = items.find((x) => x.code === o.code);
-        return {
-          ...d,
-          statement: o.statements[locale] ?? o.statements.en ?? o.code,
-          domain: o.domainName,
-          source: o.source,
-          percentCritical: item ? item.percentCritical : null,
-          inPreviousRound: rated.has(o.id),
-        };
-      }),
-    },
-  };
+  return allow({
+    previous: { number: previous.number, status: previous.status, responseCount: previous.responseCount, resultVersion: result?.version ?? null },
+    outcomes: defaults.map((d, i) => {
+      const o = outcomes[i];
+      const item = items.find((x) => x.code === o.code);
+      return {
+        ...d,
+        statement: o.statements[locale] ?? o.statements.en ?? o.code,
+        domain: o.domainName,
+        source: o.source,
+        percentCritical: item ? item.percentCritical : null,
+        inPreviousRound: rated.has(o.id),
+      };
+    }),
+  });
 }
 
 /**
@@ -309,13 +307,13 @@ export async function createNextRound(
   db: DB,
   input: { actor: Actor; consultationId: number; outcomeIds: number[]; copyOtherQuestions: boolean; settings: Omit<RoundSettings, "opensAt" | "closesAt"> },
   now: Date,
-): Promise<{ ok: true; number: number } | { ok: false; reason: "no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome" }> {
+): Promise<Decision<"no-previous-round" | "draft-round-exists" | "none-selected" | "unknown-outcome", { number: number }>> {
   return await inTransaction(db, async (t) => {
     const wordings = await ratingWordings(t, input.consultationId);
     const rounds = await listRoundOverviews(t, [input.consultationId]);
     const previous = rounds.at(-1);
-    if (!previous) return { ok: false, reason: "no-previous-round" } as const;
-    if (previous.status === "draft") return { ok: false, reason: "draft-round-exists" } as const;
+    if (!previous) return refuse("no-previous-round");
+    if (previous.status === "draft") return refuse("draft-round-exists");
     const outcomes = await listOutcomesForBuilder(t, input.consultationId);
     const prevQuestions = await listQuestionsOfRound(t, previous.id);
     const rated = new Set(prevQuestions.filter((q) => q.type === "rating").map((q) => q.outcomeId));
@@ -371,7 +369,7 @@ export async function createNextRound(
       copyOtherQuestions: input.copyOtherQuestions,
       ...input.settings,
     });
-    return { ok: true, number } as const;
+    return allow({ number });
   });
 }
 
