@@ -11,3 +11,9 @@ export interface Actor {
 export function actorOf(user: { id: number; displayName: string }, partnershipId: number): Actor {
   return { userId: user.id, displayName: user.displayName, partnershipId };
 }
+
+/** Who acts, on which consultation (the consultation's partnership is the actor's). */
+export interface ConsultationActor {
+  actor: Actor;
+  consultationId: number;
+}

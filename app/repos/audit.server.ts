@@ -19,3 +19,24 @@ export async function appendAudit(db: DB, entry: AuditEntry): Promise<void> {
     details: entry.details ?? {},
   });
 }
+
+/** An audit row for a change to one consultation's data, with the consultation named in the details. */
+export async function auditConsultation(
+  db: DB,
+  a: { actor: { userId: number; partnershipId: number }; consultationId: number },
+  action: string,
+  entityType: string,
+  entityId: number,
+  details: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await appendAudit(db, {
+    at: now,
+    actorUserId: a.actor.userId,
+    partnershipId: a.actor.partnershipId,
+    action,
+    entityType,
+    entityId,
+    details: { consultationId: a.consultationId, ...details },
+  });
+}

@@ -5,7 +5,8 @@ import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { listRoundOverviews } from "../services/consultations.server";
 import { createFirstRound } from "../services/survey-builder.server";
-import { BackLink, Button, Table } from "../ui/components";
+import { BackLink, Button } from "../ui/components";
+import { RoundsTable } from "../ui/consultation/RoundsTable";
 import type { RouteHandle } from "../ui/title";
 
 export const handle: RouteHandle = {
@@ -61,27 +62,16 @@ export default function SurveyPage() {
           ) : null}
         </>
       ) : (
-        <Table
-          caption={t("overview.roundsCaption")}
-          head={[
-            t("overview.col.round"),
-            t("overview.col.status"),
-            t("overview.col.questionCount"),
-            t("overview.col.responses"),
-            t("survey.col.feedback"),
-            t("survey.col.newParticipants"),
+        <RoundsTable
+          rounds={data.rounds}
+          base={base}
+          extra={[
+            {
+              head: t("survey.col.feedback"),
+              cell: (r) => (r.showFeedback ? (r.feedbackBy === "overall" ? t("round.feedbackOverall") : t("round.feedbackByGroup")) : t("survey.noFeedback")),
+            },
+            { head: t("survey.col.newParticipants"), cell: (r) => (r.allowNewParticipants ? t("round.yes") : t("round.no")) },
           ]}
-          numericColumns={[2, 3]}
-          rows={data.rounds.map((r) => [
-            <Link key="r" className="govuk-link" to={`${base}/rounds/${r.number}`}>
-              {t("overview.roundN", { number: r.number })}
-            </Link>,
-            t(`roundStatus.${r.status}`),
-            String(r.questionCount),
-            String(r.responseCount),
-            r.showFeedback ? (r.feedbackBy === "overall" ? t("round.feedbackOverall") : t("round.feedbackByGroup")) : t("survey.noFeedback"),
-            r.allowNewParticipants ? t("round.yes") : t("round.no"),
-          ])}
         />
       )}
       {data.canEdit && data.canAddRound ? (

@@ -4,16 +4,9 @@ import { z } from "zod";
 import { requireConsultationRole } from "../auth/consultation-access.server";
 import { isOfficerOf } from "../auth/round-access.server";
 import { requireThemableQuestion } from "../auth/theme-access.server";
-import {
-  acceptSuggestions,
-  discardSuggestion,
-  questionThemesPage,
-  requestAssignment,
-  requestSuggestions,
-  splitSuggestion,
-  type ThemesActor,
-} from "../services/themes.server";
+import { acceptSuggestions, discardSuggestion, questionThemesPage, requestAssignment, requestSuggestions, splitSuggestion } from "../services/themes.server";
 import { QuestionThemesView } from "../ui/themes/QuestionThemes";
+import type { ConsultationActor } from "../domain/actor";
 import type { RouteHandle } from "../ui/title";
 import { useTranslatedErrors } from "../ui/use-translated-errors";
 import { fail, runIntent } from "../utils/forms";
@@ -44,7 +37,7 @@ const name = z
   .min(1, "themes:suggest.errors.nameRequired")
   .max(80, "themes:suggest.errors.nameTooLong");
 
-type Context = { db: ActionFunctionArgs["context"]["db"]; target: ThemesActor & { questionId: number }; here: string; now: Date };
+type Context = { db: ActionFunctionArgs["context"]["db"]; target: ConsultationActor & { questionId: number }; here: string; now: Date };
 
 const bad = () => new Response("Bad Request", { status: 400 });
 const missing = () => new Response("Not Found", { status: 404 });

@@ -5,11 +5,11 @@
 import { and, eq } from "drizzle-orm";
 import { outcomeDomains } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
-import type { Actor } from "../domain/actor";
+import type { ConsultationActor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import { domainCode } from "../domain/outcome-import";
 import { isFaithfulQuote, nextProposalCode, PROPOSED_SOURCE } from "../domain/participation/moderation";
-import { appendAudit } from "../repos/audit.server";
+import { auditConsultation } from "../repos/audit.server";
 import {
   findActiveOutcome,
   findModerationItem,
@@ -28,29 +28,11 @@ import {
 import { countOutcomes, ensureDomain, listLibrary, upsertOutcome } from "../repos/outcomes.server";
 import { candidateOutcomes } from "../../db/tables";
 
-/** Who decides, on which consultation (the consultation's partnership is the actor's). */
-export interface ModerationActor {
-  actor: Actor;
-  consultationId: number;
-}
-
 type ItemRefusal = "missing" | "decided" | "wrong-kind";
-
-async function audit(tx: DB, a: ModerationActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  await appendAudit(tx, {
-    at: now,
-    actorUserId: a.actor.userId,
-    partnershipId: a.actor.partnershipId,
-    action,
-    entityType,
-    entityId,
-    details: { consultationId: a.consultationId, ...details },
-  });
-}
 
 async function loadUndecided(
   tx: DB,
-  a: ModerationActor,
+  a: ConsultationActor,
   answerId: number,
   kind: "free-text" | "propose-outcome" | null,
 ): Promise<Decision<ItemRefusal, ModerationItem>> {
@@ -64,7 +46,7 @@ async function loadUndecided(
 /** A proposal becomes a new candidate outcome, worded by the officer, in an existing or new domain. */
 export async function acceptProposal(
   db: DB,
-  a: ModerationActor & { answerId: number; statement: string; description: string; domain: { id: number } | { newName: string } },
+  a: ConsultationActor & { answerId: number; statement: string; description: string; domain: { id: number } | { newName: string } },
   now: Date,
 ): Promise<Decision<ItemRefusal | "domain", { code: string }>> {
   return await inTransaction(db, async (tx) => {
@@ -102,14 +84,14 @@ export async function acceptProposal(
       decidedBy: a.actor.userId,
       decidedAt: now,
     });
-    await audit(tx, a, "moderation.accepted", "answer", a.answerId, { outcomeCode: code }, now);
+    await auditConsultation(tx, a, "moderation.accepted", "answer", a.answerId, { outcomeCode: code }, now);
     return allow({ code });
   });
 }
 
 export async function mergeProposal(
   db: DB,
-  a: ModerationActor & { answerId: number; outcomeCode: string },
+  a: ConsultationActor & { answerId: number; outcomeCode: string },
   now: Date,
 ): Promise<Decision<ItemRefusal | "outcome">> {
   return await inTransaction(db, async (tx) => {
@@ -125,12 +107,12 @@ export async function mergeProposal(
       decidedBy: a.actor.userId,
       decidedAt: now,
     });
-    await audit(tx, a, "moderation.merged", "answer", a.answerId, { outcomeCode: outcome.code }, now);
+    await auditConsultation(tx, a, "moderation.merged", "answer", a.answerId, { outcomeCode: outcome.code }, now);
     return allowed;
   });
 }
 
-export async function rejectProposal(db: DB, a: ModerationActor & { answerId: number; reason: string }, now: Date): Promise<Decision<ItemRefusal>> {
+export async function rejectProposal(db: DB, a: ConsultationActor & { answerId: number; reason: string }, now: Date): Promise<Decision<ItemRefusal>> {
   return await inTransaction(db, async (tx) => {
     const item = await loadUndecided(tx, a, a.answerId, "propose-outcome");
     if (!item.ok) return item;
@@ -142,17 +124,17 @@ export async function rejectProposal(db: DB, a: ModerationActor & { answerId: nu
       decidedBy: a.actor.userId,
       decidedAt: now,
     });
-    await audit(tx, a, "moderation.rejected", "answer", a.answerId, { reason: a.reason }, now);
+    await auditConsultation(tx, a, "moderation.rejected", "answer", a.answerId, { reason: a.reason }, now);
     return allowed;
   });
 }
 
-export async function markReviewed(db: DB, a: ModerationActor & { answerId: number }, now: Date): Promise<Decision<ItemRefusal>> {
+export async function markReviewed(db: DB, a: ConsultationActor & { answerId: number }, now: Date): Promise<Decision<ItemRefusal>> {
   return await inTransaction(db, async (tx) => {
     const item = await loadUndecided(tx, a, a.answerId, "free-text");
     if (!item.ok) return item;
     await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "reviewed", decidedBy: a.actor.userId, decidedAt: now });
-    await audit(tx, a, "moderation.reviewed", "answer", a.answerId, {}, now);
+    await auditConsultation(tx, a, "moderation.reviewed", "answer", a.answerId, {}, now);
     return allowed;
   });
 }
@@ -160,7 +142,7 @@ export async function markReviewed(db: DB, a: ModerationActor & { answerId: numb
 /** Approves (or re-approves with new wording) a free-text answer as a quote; it must stay the participant's words. Marks it reviewed. */
 export async function approveQuote(
   db: DB,
-  a: ModerationActor & { answerId: number; text: string },
+  a: ConsultationActor & { answerId: number; text: string },
   now: Date,
 ): Promise<Decision<"missing" | "wrong-kind" | "not-faithful">> {
   return await inTransaction(db, async (tx) => {
@@ -171,56 +153,56 @@ export async function approveQuote(
     await upsertQuote(tx, { consultationId: a.consultationId, answerId: a.answerId, text: a.text, approvedBy: a.actor.userId, approvedAt: now });
     if (!item.decision)
       await insertDecision(tx, { consultationId: a.consultationId, answerId: a.answerId, decision: "reviewed", decidedBy: a.actor.userId, decidedAt: now });
-    await audit(tx, a, "moderation.quote-approved", "answer", a.answerId, { length: a.text.length }, now);
+    await auditConsultation(tx, a, "moderation.quote-approved", "answer", a.answerId, { length: a.text.length }, now);
     return allowed;
   });
 }
 
-export async function withdrawQuote(db: DB, a: ModerationActor & { answerId: number }, now: Date): Promise<boolean> {
+export async function withdrawQuote(db: DB, a: ConsultationActor & { answerId: number }, now: Date): Promise<boolean> {
   return await inTransaction(db, async (tx) => {
     if (!(await withdrawQuoteRow(tx, a.consultationId, a.answerId, now))) return false;
-    await audit(tx, a, "moderation.quote-withdrawn", "answer", a.answerId, {}, now);
+    await auditConsultation(tx, a, "moderation.quote-withdrawn", "answer", a.answerId, {}, now);
     return true;
   });
 }
 
-export async function tagAnswer(db: DB, a: ModerationActor & { answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing", number[]>> {
+export async function tagAnswer(db: DB, a: ConsultationActor & { answerId: number; themeIds: number[] }, now: Date): Promise<Decision<"missing", number[]>> {
   return await inTransaction(db, async (tx) => {
     if (!(await findModerationItem(tx, a.consultationId, a.answerId, "en"))) return refuse("missing");
     const set = await setAnswerThemes(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actor.userId, now);
-    await audit(tx, a, "codebook.answer-tagged", "answer", a.answerId, { themeIds: set }, now);
+    await auditConsultation(tx, a, "codebook.answer-tagged", "answer", a.answerId, { themeIds: set }, now);
     return allow(set);
   });
 }
 
-export async function createTheme(db: DB, a: ModerationActor & { name: string; description: string }, now: Date): Promise<Decision<"taken", number>> {
+export async function createTheme(db: DB, a: ConsultationActor & { name: string; description: string }, now: Date): Promise<Decision<"taken", number>> {
   return await inTransaction(db, async (tx) => {
     if (await themeNameTaken(tx, a.consultationId, a.name)) return refuse("taken");
     const id = await insertTheme(tx, a.consultationId, a.name, a.description);
-    await audit(tx, a, "codebook.theme-created", "codebook-theme", id, { name: a.name }, now);
+    await auditConsultation(tx, a, "codebook.theme-created", "codebook-theme", id, { name: a.name }, now);
     return allow(id);
   });
 }
 
 export async function editTheme(
   db: DB,
-  a: ModerationActor & { themeId: number; name: string; description: string },
+  a: ConsultationActor & { themeId: number; name: string; description: string },
   now: Date,
 ): Promise<Decision<"taken" | "missing">> {
   return await inTransaction(db, async (tx) => {
     if (await themeNameTaken(tx, a.consultationId, a.name, a.themeId)) return refuse("taken");
     if (!(await updateTheme(tx, a.consultationId, a.themeId, a.name, a.description))) return refuse("missing");
-    await audit(tx, a, "codebook.theme-edited", "codebook-theme", a.themeId, { name: a.name }, now);
+    await auditConsultation(tx, a, "codebook.theme-edited", "codebook-theme", a.themeId, { name: a.name }, now);
     return allowed;
   });
 }
 
 /** Deletes a theme: its tags are removed from answers; the answers, and what was published, stay. */
-export async function deleteTheme(db: DB, a: ModerationActor & { themeId: number }, now: Date): Promise<Decision<"missing">> {
+export async function deleteTheme(db: DB, a: ConsultationActor & { themeId: number }, now: Date): Promise<Decision<"missing">> {
   return await inTransaction(db, async (tx) => {
     const removed = await removeTheme(tx, a.consultationId, a.themeId);
     if (!removed) return refuse("missing");
-    await audit(tx, a, "codebook.theme-deleted", "codebook-theme", a.themeId, { name: removed.name, taggedAnswers: removed.tagged }, now);
+    await auditConsultation(tx, a, "codebook.theme-deleted", "codebook-theme", a.themeId, { name: removed.name, taggedAnswers: removed.tagged }, now);
     return allowed;
   });
 }

@@ -14,7 +14,7 @@ import { alphaWithInterval, kappaWithInterval, seededSample } from "../domain/th
 import { appendAudit } from "../repos/audit.server";
 import { listThemes } from "../repos/moderation.server";
 import { machineCodingsFor, personCodingsFor, themableAnswers } from "../repos/themes.server";
-import type { ThemesActor } from "./themes.server";
+import type { ConsultationActor } from "../domain/actor";
 
 export type Sample = typeof agreementSamples.$inferSelect & { coderName: string | null; items: Array<typeof agreementSampleItems.$inferSelect> };
 
@@ -32,7 +32,7 @@ export async function latestSample(db: DB, consultationId: number, questionId: n
 }
 
 /** Draws a sample of the question's answers with the stated seed; the officer who starts it is its blind coder. */
-export async function startSample(db: DB, a: ThemesActor & { questionId: number; size: number; seed: number }, now: Date): Promise<number> {
+export async function startSample(db: DB, a: ConsultationActor & { questionId: number; size: number; seed: number }, now: Date): Promise<number> {
   return await inTransaction(db, async (tx) => {
     const ids = (await themableAnswers(tx, a.consultationId, a.questionId)).map((x) => x.answerId);
     const chosen = seededSample(ids, a.size, a.seed);
@@ -73,7 +73,7 @@ export async function nextBlindItem(db: DB, consultationId: number, sample: Samp
 
 export async function codeBlindItem(
   db: DB,
-  a: ThemesActor & { sampleId: number; answerId: number; themeIds: number[] },
+  a: ConsultationActor & { sampleId: number; answerId: number; themeIds: number[] },
   now: Date,
 ): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "not-coder" | "unknown-theme">> => {

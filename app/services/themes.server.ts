@@ -7,10 +7,10 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { answers, answerThemes, approvedQuotes, candidateOutcomes, codebookThemes, outcomeProvenance, responses, users } from "../../db/tables";
 import { type DB, inTransaction } from "../db.server";
-import type { Actor } from "../domain/actor";
+import type { ConsultationActor } from "../domain/actor";
 import { allow, allowed, refuse, type Decision } from "../domain/decision";
 import type { OutcomeForm } from "../domain/outcome-form";
-import { appendAudit } from "../repos/audit.server";
+import { auditConsultation } from "../repos/audit.server";
 import { createOutcome } from "./outcomes.server";
 import { insertTheme, listThemes, outcomeCodes, themeNameTaken } from "../repos/moderation.server";
 import {
@@ -29,24 +29,6 @@ import {
   type ThemableQuestion,
   type ThemeRun,
 } from "../repos/themes.server";
-
-/** Who acts, on which consultation (the consultation's partnership is the actor's). */
-export interface ThemesActor {
-  actor: Actor;
-  consultationId: number;
-}
-
-async function audit(tx: DB, a: ThemesActor, action: string, entityType: string, entityId: number, details: Record<string, unknown>, now: Date) {
-  await appendAudit(tx, {
-    at: now,
-    actorUserId: a.actor.userId,
-    partnershipId: a.actor.partnershipId,
-    action,
-    entityType,
-    entityId,
-    details: { consultationId: a.consultationId, ...details },
-  });
-}
 
 export async function listThemableQuestions(db: DB, consultationId: number, locale: string): Promise<ThemableQuestion[]> {
   return await themableQuestions(db, consultationId, locale);
@@ -105,7 +87,7 @@ export async function questionThemesPage(db: DB, consultationId: number, questio
   };
 }
 
-export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: number; k?: number }, now: Date): Promise<number> {
+export async function requestSuggestions(db: DB, a: ConsultationActor & { questionId: number; k?: number }, now: Date): Promise<number> {
   return await inTransaction(db, async (tx) => {
     // A fresh set of suggestions replaces the ones not yet decided.
     await closeOpenSuggestions(tx, a.consultationId, a.questionId, now, a.actor.userId);
@@ -120,12 +102,12 @@ export async function requestSuggestions(db: DB, a: ThemesActor & { questionId: 
       },
       now,
     );
-    await audit(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
+    await auditConsultation(tx, a, "themes.suggest-requested", "question", a.questionId, { runId: id, k: a.k ?? null }, now);
     return id;
   });
 }
 
-export async function requestAssignment(db: DB, a: ThemesActor & { questionId: number }, now: Date): Promise<Decision<"no-codebook", number>> {
+export async function requestAssignment(db: DB, a: ConsultationActor & { questionId: number }, now: Date): Promise<Decision<"no-codebook", number>> {
   return await inTransaction(db, async (tx): Promise<Decision<"no-codebook", number>> => {
     if ((await listThemes(tx, a.consultationId)).length === 0) return refuse("no-codebook");
     const id = await enqueueThemeRun(
@@ -133,7 +115,7 @@ export async function requestAssignment(db: DB, a: ThemesActor & { questionId: n
       { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } },
       now,
     );
-    await audit(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
+    await auditConsultation(tx, a, "themes.assign-requested", "question", a.questionId, { runId: id }, now);
     return allow(id);
   });
 }
@@ -143,7 +125,7 @@ type SuggestionDecision = Decision<"missing" | "taken">;
 /** Accepts one or more open suggestions as one codebook theme named `name` (merge = several). */
 export async function acceptSuggestions(
   db: DB,
-  a: ThemesActor & { questionId: number; suggestionIds: number[]; name: string },
+  a: ConsultationActor & { questionId: number; suggestionIds: number[]; name: string },
   now: Date,
 ): Promise<SuggestionDecision> {
   return await inTransaction(db, async (tx): Promise<SuggestionDecision> => {
@@ -155,7 +137,7 @@ export async function acceptSuggestions(
     const themeId = await insertTheme(tx, a.consultationId, a.name, keywords.join(", "));
     await decideSuggestions(tx, [a.suggestionIds[0]], { status: "accepted", themeId, decidedBy: a.actor.userId, decidedAt: now });
     await decideSuggestions(tx, a.suggestionIds.slice(1), { status: "merged", themeId, decidedBy: a.actor.userId, decidedAt: now });
-    await audit(
+    await auditConsultation(
       tx,
       a,
       a.suggestionIds.length > 1 ? "themes.suggestions-merged" : "themes.suggestion-accepted",
@@ -174,12 +156,12 @@ export async function acceptSuggestions(
   });
 }
 
-export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision<"missing">> {
+export async function discardSuggestion(db: DB, a: ConsultationActor & { questionId: number; suggestionId: number }, now: Date): Promise<Decision<"missing">> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing">> => {
     const s = await findSuggestion(tx, a.consultationId, a.questionId, a.suggestionId);
     if (!s || s.status !== "open") return refuse("missing");
     await decideSuggestions(tx, [s.id], { status: "discarded", themeId: null, decidedBy: a.actor.userId, decidedAt: now });
-    await audit(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
+    await auditConsultation(tx, a, "themes.suggestion-discarded", "theme-suggestion", s.id, { label: s.label }, now);
     return allowed;
   });
 }
@@ -187,7 +169,7 @@ export async function discardSuggestion(db: DB, a: ThemesActor & { questionId: n
 /** Splits a suggestion in two: a new run clusters just its answers into two themes. */
 export async function splitSuggestion(
   db: DB,
-  a: ThemesActor & { questionId: number; suggestionId: number },
+  a: ConsultationActor & { questionId: number; suggestionId: number },
   now: Date,
 ): Promise<Decision<"missing" | "too-small">> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "too-small">> => {
@@ -206,7 +188,7 @@ export async function splitSuggestion(
       },
       now,
     );
-    await audit(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
+    await auditConsultation(tx, a, "themes.suggestion-split", "theme-suggestion", s.id, { runId }, now);
     return allowed;
   });
 }
@@ -289,7 +271,7 @@ export async function codebookChoices(db: DB, consultationId: number): Promise<{
 /** A person confirms or corrects an answer's themes (none allowed); the machine then re-scores the rest. */
 export async function confirmCoding(
   db: DB,
-  a: ThemesActor & { questionId: number; answerId: number; themeIds: number[] },
+  a: ConsultationActor & { questionId: number; answerId: number; themeIds: number[] },
   now: Date,
 ): Promise<Decision<"missing" | "unknown-theme", number[]>> {
   return await inTransaction(db, async (tx): Promise<Decision<"missing" | "unknown-theme", number[]>> => {
@@ -297,7 +279,7 @@ export async function confirmCoding(
     const own = new Set((await listThemes(tx, a.consultationId)).map((x) => x.id));
     if (a.themeIds.some((id) => !own.has(id))) return refuse("unknown-theme");
     const set = await recordPersonCoding(tx, a.consultationId, a.answerId, [...new Set(a.themeIds)], a.actor.userId, now);
-    await audit(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
+    await auditConsultation(tx, a, "themes.answer-coded", "answer", a.answerId, { themeIds: set }, now);
     await enqueueThemeRun(
       tx,
       { consultationId: a.consultationId, questionId: a.questionId, kind: "assign", requestedBy: a.actor.userId, parameters: { seed: 1 } },
@@ -373,7 +355,7 @@ type OutcomeFromThemeRefusal = "missing" | "quote" | "code-taken" | "domain";
  */
 export async function createOutcomeFromTheme(
   db: DB,
-  a: ThemesActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
+  a: ConsultationActor & { themeId: number; form: OutcomeForm; quoteIds: number[] },
   now: Date,
 ): Promise<Decision<OutcomeFromThemeRefusal, { code: string }>> {
   return await inTransaction(db, async (tx): Promise<Decision<OutcomeFromThemeRefusal, { code: string }>> => {
@@ -398,7 +380,7 @@ export async function createOutcomeFromTheme(
       createdBy: a.actor.userId,
       createdAt: now,
     });
-    await audit(
+    await auditConsultation(
       tx,
       a,
       "themes.outcome-from-theme",

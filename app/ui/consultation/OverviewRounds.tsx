@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/use-translation";
-import { Table } from "../components";
 import type { OverviewData } from "./overview-types";
+import { Table } from "../components";
+import { RoundsTable } from "./RoundsTable";
 
 /** The survey's rounds, links to the builder, outcomes, results and privacy, and who took part in the latest round. */
 export function OverviewRounds({ data, base }: { data: OverviewData; base: string }) {
@@ -9,19 +10,7 @@ export function OverviewRounds({ data, base }: { data: OverviewData; base: strin
   return (
     <>
       <h2 className="govuk-heading-m">{t("overview.surveyHeading")}</h2>
-      <Table
-        caption={t("overview.roundsCaption")}
-        head={[t("overview.col.round"), t("overview.col.status"), t("overview.col.questionCount"), t("overview.col.responses")]}
-        numericColumns={[2, 3]}
-        rows={data.rounds.map((r) => [
-          <Link key="r" className="govuk-link" to={`${base}/rounds/${r.number}`}>
-            {t("overview.roundN", { number: r.number })}
-          </Link>,
-          t(`roundStatus.${r.status}`),
-          String(r.questionCount),
-          String(r.responseCount),
-        ])}
-      />
+      <RoundsTable rounds={data.rounds} base={base} />
       <ul className="govuk-list">
         <li>
           <Link className="govuk-link" to={`${base}/survey`}>
