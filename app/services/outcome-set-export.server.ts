@@ -8,7 +8,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import type { DB } from "../db.server";
 import type { Actor } from "../domain/actor";
-import { csvChunks, jsonChunks, toIndigo, type ExportDocument } from "../domain/outcome-sets";
+import { csvChunks, indicatorCells, jsonChunks, toIndigo, type ExportDocument } from "../domain/outcome-sets";
 import { buildExport } from "./outcome-sets.server";
 import { appendAudit } from "../repos/audit.server";
 
@@ -126,24 +126,7 @@ export function xlsxSheets(doc: ExportDocument): SheetSpec[] {
         { header: "validation_method", width: 28 },
         { header: "national_measure", width: 24 },
       ],
-      rows: included.flatMap((o) =>
-        o.indicators.map((i, k) => [
-          o.code,
-          k + 1,
-          i.name,
-          i.definition,
-          i.numerator,
-          i.denominator,
-          i.dataSource,
-          i.baselineValue,
-          i.baselineDate,
-          i.targetValue,
-          i.targetDate,
-          i.frequency,
-          i.validationMethod,
-          i.nationalMeasure,
-        ]),
-      ),
+      rows: included.flatMap((o) => o.indicators.map((i, k) => [o.code, k + 1, ...indicatorCells(i)])),
     },
     {
       name: "weights",

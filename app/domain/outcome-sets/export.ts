@@ -4,8 +4,13 @@
  * for outcomes contracts (docs/indigo-mapping.md). Pure.
  */
 import { csvField } from "../csv";
-import { basisRounds, decidingRound, ordered, type Indicator, type OutcomeSetContent, type OutcomeSetStatus } from "./content";
+import { basisRounds, decidingRound, INDICATOR_FIELDS, ordered, type Indicator, type OutcomeSetContent, type OutcomeSetStatus } from "./content";
 import { amountsPence, citizenWeights } from "./rules";
+
+/** An indicator's fields as export cells, in the order every export lists them (INDICATOR_FIELDS). */
+export function indicatorCells(i: Indicator): Array<string | number | null> {
+  return INDICATOR_FIELDS.map((f) => i[f]);
+}
 
 export const EXPORT_FORMAT_VERSION = "1.0";
 export const DRAFT_WATERMARK = "DRAFT – not agreed";
@@ -232,27 +237,7 @@ export function* csvRecords(doc: ExportDocument): Generator<Cell[]> {
     const indicators = o.indicators.length ? o.indicators : [null];
     for (let k = 0; k < indicators.length; k++) {
       const i = indicators[k];
-      yield [
-        ...base,
-        i ? k + 1 : null,
-        ...(i
-          ? [
-              i.name,
-              i.definition,
-              i.numerator,
-              i.denominator,
-              i.dataSource,
-              i.baselineValue,
-              i.baselineDate,
-              i.targetValue,
-              i.targetDate,
-              i.frequency,
-              i.validationMethod,
-              i.nationalMeasure,
-            ]
-          : Array<Cell>(12).fill(null)),
-        ...tail,
-      ];
+      yield [...base, i ? k + 1 : null, ...(i ? indicatorCells(i) : Array<Cell>(INDICATOR_FIELDS.length).fill(null)), ...tail];
     }
   }
 }
