@@ -5,10 +5,11 @@ import { findGroup, findMember } from "../repos/advisory-groups.server";
 import { actorOf } from "../domain/actor";
 import { findPartnershipBySlug } from "../repos/partnerships.server";
 import { requireRole } from "./guards.server";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const slugParam = z.object({ slug: z.string().regex(SLUG_PATTERN) });
 const params = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  slug: z.string().regex(SLUG_PATTERN),
   groupId: z
     .string()
     .regex(/^[1-9][0-9]{0,9}$/)

@@ -6,8 +6,9 @@ import { pageLocale } from "../i18n/i18n.server";
 import { actorOf } from "../domain/actor";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { forbidden, requireRole, requireUser } from "./guards.server";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
-const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const slugParams = z.object({ slug: z.string().regex(SLUG_PATTERN) });
 
 /**
  * The consultation named by the route's :slug, for someone with one of `roles`

@@ -17,7 +17,8 @@ import { findJourneyConsultation } from "../repos/journey.server";
 import { clientAddress } from "../utils/client-address.server";
 import { loadJourney, type Journey, type Mode } from "../services/journey.server";
 import { storageUnavailableHeaders } from "../services/storage.server";
-import { fail, type FormErrors } from "../utils/forms";
+import { fail, type FormErrors, type FormFailure } from "../utils/forms";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
 export interface RouteArgs {
   request: Request;
@@ -25,7 +26,7 @@ export interface RouteArgs {
   context: AppLoadContext;
 }
 
-const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const slugSchema = z.string().regex(SLUG_PATTERN);
 
 export function modeOf(request: Request): Mode {
   return previewSlugOf(new URL(request.url).pathname) !== null ? "preview" : "live";
@@ -96,13 +97,9 @@ export function continuePath(j: Journey, step: Step, changing: boolean, state: D
 }
 
 /** A journey form refused: `fail()`'s payload, never cached; 503 when the answers could not be saved. */
-export function failStep<V extends Record<string, string | string[]>>(
-  errors: FormErrors,
-  values: V,
-  status = 400,
-): TypedResponse<{ errors: FormErrors; values: V }> {
-  // A question page's values keep a repeated field (checkboxes) as a list.
-  const response = fail(errors, values as Record<string, string>, status) as TypedResponse<{ errors: FormErrors; values: V }>;
+export function failStep<V extends Record<string, string | string[]>>(errors: FormErrors, values: V, status = 400): TypedResponse<FormFailure<V>> {
+  // A question page's values keep a repeated field (checkboxes) as a list, which fail() carries.
+  const response = fail(errors, values, status);
   const headers = status === 503 ? { ...privateHeaders, ...storageUnavailableHeaders } : privateHeaders;
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
   return response;

@@ -5,8 +5,9 @@ import { env, secureCookies } from "../env.server";
 import { clientAddress } from "../utils/client-address.server";
 import { linkOrigin } from "../auth/consultation-rounds.server";
 import { serializeSsoStateCookie, startSso } from "../services/sso.server";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
-const schema = z.object({ partnership: z.string().regex(/^[a-z0-9-]{1,80}$/), redirectTo: z.string().max(2000).nullable() });
+const schema = z.object({ partnership: z.string().regex(SLUG_PATTERN), redirectTo: z.string().max(2000).nullable() });
 
 /**
  * Sends the browser to its partnership's identity provider (decision 0025). A link, not a form:

@@ -10,10 +10,11 @@ import { linkOrigin } from "../auth/consultation-rounds.server";
 import { partnershipSlugOf, providerSignOut } from "../services/sso.server";
 import { Button } from "../ui/components";
 import type { RouteHandle } from "../ui/title";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
 export const handle: RouteHandle = { title: (t) => t("signOut.title") };
 
-const providerParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const providerParam = z.string().regex(SLUG_PATTERN);
 
 /**
  * Signed in: the sign-out choices. Just signed out of a session a partnership's identity

@@ -4,8 +4,9 @@ import { getOptionalUser } from "../auth/guards.server";
 import { findConsultationBySlug } from "../services/consultations.server";
 import { hasRole } from "../services/admin.server";
 import { findImage, findPublicImage } from "../services/publication.server";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
-const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/), id: z.coerce.number().int().positive().max(1_000_000_000) });
+const params = z.object({ slug: z.string().regex(SLUG_PATTERN), id: z.coerce.number().int().positive().max(1_000_000_000) });
 
 /**
  * An Easy Read picture: public when a live published version shows it (cached

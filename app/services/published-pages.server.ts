@@ -11,6 +11,7 @@ import { detectLocale } from "../i18n/i18n.server";
 import { findConsultationBySlug } from "../repos/consultations.server";
 import { findPublished, type PublishedView } from "./publication.server";
 import { cachedPage, currentVersion, makeEntry, notModified, storePublished, type CachedPage } from "./published-cache.server";
+import { SLUG_PATTERN } from "../domain/consultation/slug";
 
 export type PublishedKind = "page" | "easy-read" | "csv" | "json";
 
@@ -27,7 +28,7 @@ export interface RenderedPage {
 export type PublishedRenderer = (request: PublishedRequest) => RenderedPage;
 
 const params = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  slug: z.string().regex(SLUG_PATTERN),
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
